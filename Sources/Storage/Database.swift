@@ -1,0 +1,34 @@
+import SQLKit
+
+/// Which engine stores Hemicycle's data. One set of queries serves both.
+public enum DatabaseKind: String, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// Access to the store: every query goes through one of these two calls.
+public protocol Database: Sendable {
+    var kind: DatabaseKind { get }
+
+    /// Runs `body` with a database handle; statements are not grouped in a transaction.
+    func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Runs `body` in one transaction: all of its writes land, or none does.
+    func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+
+    /// Releases the connections; later calls fail.
+    func close() async throws
+}
+
+extension Database {
+    /// Whether the database answers a trivial query.
+    public func isHealthy() async -> Bool {
+        do {
+            return try await withSQL { sql in
+                try await sql.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self) == 1
+            }
+        } catch {
+            return false
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import SQLKit
+
+/// One append-only change to the schema. Never edit a migration that has shipped: add a new one.
+public protocol Migration: Sendable {
+    /// Unique, descriptive name (`CreateX`, `UpdateXAddY`), recorded once applied.
+    var name: String { get }
+    func prepare(on sql: any SQLDatabase) async throws
+}
+
+/// Every migration, in the order it runs.
+public enum Migrations {
+    public static let all: [any Migration] = [
+        CreateCouncilsAndPeople(),
+    ]
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// Applies pending migrations in order, each in its own transaction, and records them.
+public struct Migrator: Sendable {
+    public let database: any Database
+    public let migrations: [any Migration]
+    public let logger: Logger
+
+    public init(database: any Database, migrations: [any Migration] = Migrations.all, logger: Logger) {
+        self.database = database
+        self.migrations = migrations
+        self.logger = logger
+    }
+
+    /// Names of the migrations applied by this call.
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await database.withSQL { sql in
+            try await sql.create(table: "schema_migrations")
+                .ifNotExists()
+                .column("name", type: .text, .primaryKey(autoIncrement: false))
+                .column("applied_at", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
+                .run()
+        }
+        let applied = Set(try await database.withSQL { sql in
+            try await sql.select().column("name").from("schema_migrations").all(decodingColumn: "name", as: String.self)
+        })
+        var ran: [String] = []
+        for migration in migrations where !applied.contains(migration.name) {
+            try await database.transaction { sql in
+                try await migration.prepare(on: sql)
+                try await sql.insert(into: "schema_migrations")
+                    .columns("name", "applied_at")
+                    .values(SQLBind(migration.name), SQLBind(Date().timeIntervalSince1970))
+                    .run()
+            }
+            logger.info("Applied migration", metadata: ["migration": .string(migration.name)])
+            ran.append(migration.name)
+        }
+        return ran
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import HemicycleDomain
+
+/// A council hosted on this instance.
+public struct Council: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let slug: String
+    public let nameFr: String?
+    public let nameAr: String?
+    public let nameEn: String?
+    public let descriptionFr: String?
+    public let descriptionAr: String?
+    public let descriptionEn: String?
+    /// ISO 3166-1 alpha-2 code.
+    public let country: String
+    public let defaultLanguage: String
+    /// Comma-separated language codes the council publishes in.
+    public let languages: String
+    /// Comma-separated networks the council belongs to (for example `UCESIF`).
+    public let networks: String
+    public let website: String?
+
+    public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
+    public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
+    public var language: Language { Language(rawValue: defaultLanguage) ?? .fr }
+    public var publishedLanguages: [Language] { languages.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
+    public var networkList: [String] { networks.split(separator: ",").map(String.init) }
+}
+
+/// What is needed to create a council.
+public struct NewCouncil: Sendable {
+    public var slug: String
+    public var name: LocalizedText
+    public var description: LocalizedText
+    public var country: String
+    public var defaultLanguage: Language
+    public var languages: [Language]
+    public var networks: [String]
+    public var website: String?
+
+    public init(slug: String, name: LocalizedText, description: LocalizedText = LocalizedText(), country: String,
+                defaultLanguage: Language, languages: [Language], networks: [String] = [], website: String? = nil) {
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.country = country
+        self.defaultLanguage = defaultLanguage
+        self.languages = languages
+        self.networks = networks
+        self.website = website
+    }
+}
+
+/// A person's account on the instance.
+public struct Account: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let email: String
+    public let passwordHash: String?
+    public let displayName: String
+    public let preferredLanguage: String?
+    public let emailVerifiedAt: Double?
+    public let isInstanceAdmin: Bool
+    public let createdAt: Double
+    public let deletedAt: Double?
+
+    public var language: Language? { preferredLanguage.flatMap(Language.init(rawValue:)) }
+    public var isDeleted: Bool { deletedAt != nil }
+    public var isVerified: Bool { emailVerifiedAt != nil }
+}
+
+/// A political or professional group of a council (for example "Groupe UNSA").
+public struct CouncilGroup: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let councilId: Int64
+    public let acronym: String?
+    public let nameFr: String?
+    public let nameAr: String?
+    public let nameEn: String?
+    public let descriptionFr: String?
+    public let descriptionAr: String?
+    public let descriptionEn: String?
+
+    public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
+    public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
+}
+
+/// A standing or temporary commission of a council.
+public struct Commission: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let councilId: Int64
+    public let nameFr: String?
+    public let nameAr: String?
+    public let nameEn: String?
+    public let descriptionFr: String?
+    public let descriptionAr: String?
+    public let descriptionEn: String?
+
+    public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
+    public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
+}
+
+/// A person's seat in a council, joined with the person's public name.
+public struct Membership: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let councilId: Int64
+    public let accountId: Int64
+    public let role: String
+    public let groupId: Int64?
+    public let displayName: String
+    public let email: String
+
+    public var roleValue: Role { Role(rawValue: role) ?? .citizen }
+}
+
+/// A message waiting in (or sent from) the outbox.
+public struct OutboxMessage: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let recipient: String
+    public let subject: String
+    public let body: String
+    public let kind: String
+    public let createdAt: Double
+    public let sentAt: Double?
+    public let attempts: Int
+    public let lastError: String?
+}
+
+/// Errors the store reports in terms a person can act on.
+public enum StoreError: Error, Equatable, Sendable {
+    case duplicateEmail
+    case notFound
+    case groupNotInCouncil
+    case groupHasMembers
+    case alreadyMember
+}

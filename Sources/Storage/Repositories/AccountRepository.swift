@@ -1,0 +1,112 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// People's accounts: creation, look-up, profile, password, erasure.
+public struct AccountRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Creates an account; throws `StoreError.duplicateEmail` when the address is taken.
+    public func create(email: String, passwordHash: String?, displayName: String, language: Language?,
+                       verified: Bool = false, instanceAdmin: Bool = false, now: Date = Date()) async throws -> Int64 {
+        do {
+            return try await database.transaction { sql in
+                try await create(email: email, passwordHash: passwordHash, displayName: displayName, language: language,
+                                 verified: verified, instanceAdmin: instanceAdmin, now: now, on: sql)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A concurrent sign-up with the same address loses the unique constraint race.
+            if try await find(email: email) != nil { throw StoreError.duplicateEmail }
+            throw error
+        }
+    }
+
+    /// Creates an account inside a caller's transaction.
+    public func create(email: String, passwordHash: String?, displayName: String, language: Language?,
+                       verified: Bool, instanceAdmin: Bool, now: Date, on sql: any SQLDatabase) async throws -> Int64 {
+        let existing = try await sql.select().column("id").from("accounts").where("email", .equal, email)
+            .first(decodingColumn: "id", as: Int64.self)
+        guard existing == nil else { throw StoreError.duplicateEmail }
+        let time = now.timeIntervalSince1970
+        return try await sql.insert(into: "accounts")
+            .columns("email", "password_hash", "display_name", "preferred_language", "email_verified_at",
+                     "is_instance_admin", "created_at")
+            .values(SQLBind(email), SQLBind(passwordHash), SQLBind(displayName), SQLBind(language?.rawValue),
+                    SQLBind(verified ? time : nil), SQLBind(instanceAdmin), SQLBind(time))
+            .returning("id")
+            .first(decodingColumn: "id", as: Int64.self) ?? 0
+    }
+
+    public func find(id: Int64) async throws -> Account? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("accounts").where("id", .equal, id)
+                .first(decoding: Account.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func find(email: String) async throws -> Account? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("accounts").where("email", .equal, email)
+                .first(decoding: Account.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.withSQL { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM accounts").first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    public func updateProfile(id: Int64, displayName: String, language: Language?) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("accounts")
+                .set("display_name", to: displayName)
+                .set("preferred_language", to: language?.rawValue)
+                .where("id", .equal, id)
+                .run()
+        }
+    }
+
+    public func updatePasswordHash(id: Int64, passwordHash: String, on sql: (any SQLDatabase)? = nil) async throws {
+        let update: (any SQLDatabase) async throws -> Void = { sql in
+            try await sql.update("accounts").set("password_hash", to: passwordHash).where("id", .equal, id).run()
+        }
+        if let sql { try await update(sql) } else { try await database.withSQL(update) }
+    }
+
+    public func markVerified(id: Int64, at date: Date, on sql: (any SQLDatabase)? = nil) async throws {
+        let update: (any SQLDatabase) async throws -> Void = { sql in
+            try await sql.update("accounts").set("email_verified_at", to: date.timeIntervalSince1970)
+                .where("id", .equal, id).where("email_verified_at", .is, SQLLiteral.null).run()
+        }
+        if let sql { try await update(sql) } else { try await database.withSQL(update) }
+    }
+
+    /// Erases a person's personal data. The account row stays, pseudonymised, so that what the person
+    /// contributed to public records keeps a stable (anonymous) author; memberships, tokens, sign-in
+    /// attempts and queued mail to the address are removed.
+    public func erase(id: Int64, at date: Date) async throws {
+        try await database.transaction { sql in
+            guard let email = try await sql.select().column("email").from("accounts").where("id", .equal, id)
+                .first(decodingColumn: "email", as: String.self)
+            else { throw StoreError.notFound }
+            try await sql.delete(from: "memberships").where("account_id", .equal, id).run()
+            try await sql.delete(from: "account_tokens").where("account_id", .equal, id).run()
+            try await sql.delete(from: "login_attempts").where("email", .equal, email).run()
+            try await sql.delete(from: "outbox").where("recipient", .equal, email).run()
+            try await sql.update("accounts")
+                .set("email", to: Pseudonym.email(accountID: id))
+                .set("display_name", to: Pseudonym.displayName(accountID: id))
+                .set("password_hash", to: SQLLiteral.null)
+                .set("preferred_language", to: SQLLiteral.null)
+                .set("is_instance_admin", to: false)
+                .set("deleted_at", to: date.timeIntervalSince1970)
+                .where("id", .equal, id)
+                .run()
+        }
+    }
+}

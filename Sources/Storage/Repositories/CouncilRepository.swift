@@ -1,0 +1,50 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// Councils: the tenants of the instance.
+public struct CouncilRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func all() async throws -> [Council] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("councils").orderBy("id")
+                .all(decoding: Council.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func find(slug: String) async throws -> Council? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("councils").where("slug", .equal, slug)
+                .first(decoding: Council.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.withSQL { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM councils").first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    @discardableResult
+    public func create(_ council: NewCouncil, on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
+        let insert: (any SQLDatabase) async throws -> Int64 = { sql in
+            try await sql.insert(into: "councils")
+                .columns("slug", "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en",
+                         "country", "default_language", "languages", "networks", "website", "created_at")
+                .values(SQLBind(council.slug), SQLBind(council.name[.fr]), SQLBind(council.name[.ar]),
+                        SQLBind(council.name[.en]), SQLBind(council.description[.fr]),
+                        SQLBind(council.description[.ar]), SQLBind(council.description[.en]),
+                        SQLBind(council.country), SQLBind(council.defaultLanguage.rawValue),
+                        SQLBind(council.languages.map(\.rawValue).joined(separator: ",")),
+                        SQLBind(council.networks.joined(separator: ",")), SQLBind(council.website),
+                        SQLBind(Date().timeIntervalSince1970))
+                .returning("id")
+                .first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+        if let sql { return try await insert(sql) }
+        return try await database.withSQL(insert)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// The groups of a council; every query is scoped to one council.
+public struct GroupRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func all(councilID: Int64) async throws -> [CouncilGroup] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("council_groups").where("council_id", .equal, councilID)
+                .orderBy("name_fr").orderBy("id")
+                .all(decoding: CouncilGroup.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func find(id: Int64, councilID: Int64) async throws -> CouncilGroup? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("council_groups")
+                .where("id", .equal, id).where("council_id", .equal, councilID)
+                .first(decoding: CouncilGroup.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    @discardableResult
+    public func create(councilID: Int64, name: LocalizedText, acronym: String?, description: LocalizedText,
+                       on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
+        let insert: (any SQLDatabase) async throws -> Int64 = { sql in
+            try await sql.insert(into: "council_groups")
+                .columns("council_id", "acronym", "name_fr", "name_ar", "name_en",
+                         "description_fr", "description_ar", "description_en", "created_at")
+                .values(SQLBind(councilID), SQLBind(acronym), SQLBind(name[.fr]), SQLBind(name[.ar]), SQLBind(name[.en]),
+                        SQLBind(description[.fr]), SQLBind(description[.ar]), SQLBind(description[.en]),
+                        SQLBind(Date().timeIntervalSince1970))
+                .returning("id")
+                .first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+        if let sql { return try await insert(sql) }
+        return try await database.withSQL(insert)
+    }
+
+    public func update(id: Int64, councilID: Int64, name: LocalizedText, acronym: String?, description: LocalizedText) async throws {
+        try await database.transaction { sql in
+            guard try await sql.select().column("id").from("council_groups")
+                .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+            else { throw StoreError.notFound }
+            try await sql.update("council_groups")
+                .set("acronym", to: acronym)
+                .set("name_fr", to: name[.fr]).set("name_ar", to: name[.ar]).set("name_en", to: name[.en])
+                .set("description_fr", to: description[.fr]).set("description_ar", to: description[.ar])
+                .set("description_en", to: description[.en])
+                .where("id", .equal, id).where("council_id", .equal, councilID)
+                .run()
+        }
+    }
+
+    /// Removes an empty group; a group that still has members is refused.
+    public func delete(id: Int64, councilID: Int64) async throws {
+        try await database.transaction { sql in
+            guard try await sql.select().column("id").from("council_groups")
+                .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+            else { throw StoreError.notFound }
+            let members = try await sql.raw("SELECT COUNT(*) AS n FROM memberships WHERE group_id = \(bind: id)")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            guard members == 0 else { throw StoreError.groupHasMembers }
+            try await sql.delete(from: "council_groups").where("id", .equal, id).run()
+        }
+    }
+}

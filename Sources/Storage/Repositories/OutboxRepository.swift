@@ -1,0 +1,62 @@
+import Foundation
+import SQLKit
+
+/// Every message Hemicycle sends is written here first; a dispatcher sends it when SMTP is configured.
+public struct OutboxRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    @discardableResult
+    public func enqueue(recipient: String, subject: String, body: String, kind: String, at date: Date) async throws -> Int64 {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "outbox")
+                .columns("recipient", "subject", "body", "kind", "created_at")
+                .values(SQLBind(recipient), SQLBind(subject), SQLBind(body), SQLBind(kind), SQLBind(date.timeIntervalSince1970))
+                .returning("id")
+                .first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    /// The newest messages first.
+    public func latest(limit: Int = 100) async throws -> [OutboxMessage] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("outbox").orderBy("id", .descending).limit(limit)
+                .all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func messages(to recipient: String) async throws -> [OutboxMessage] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("outbox").where("recipient", .equal, recipient).orderBy("id")
+                .all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Unsent messages that have been tried fewer than `maximumAttempts` times, oldest first.
+    public func pending(maximumAttempts: Int = 5, limit: Int = 50) async throws -> [OutboxMessage] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("outbox")
+                .where("sent_at", .is, SQLLiteral.null)
+                .where("attempts", .lessThan, maximumAttempts)
+                .orderBy("id").limit(limit)
+                .all(decoding: OutboxMessage.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func markSent(id: Int64, at date: Date) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("outbox").set("sent_at", to: date.timeIntervalSince1970)
+                .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .where("id", .equal, id).run()
+        }
+    }
+
+    public func markFailed(id: Int64, error: String) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("outbox").set("last_error", to: error)
+                .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .where("id", .equal, id).run()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SQLKit
+
+/// A small key-value store with expiry (sessions live here, so they survive a restart).
+public struct PersistRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Inserts, or fails with `false` when the key exists and has not expired.
+    public func create(key: String, value: String, expiresAt: Double?, now: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            let existing = try await sql.select().column("expires_at").from("persist").where("key", .equal, key).first()
+            if let existing {
+                let expiry = try existing.decodeNil(column: "expires_at") ? nil : try existing.decode(column: "expires_at", as: Double.self)
+                if expiry == nil || expiry! > now { return false }
+                try await sql.delete(from: "persist").where("key", .equal, key).run()
+            }
+            try await sql.insert(into: "persist").columns("key", "value", "expires_at")
+                .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt)).run()
+            return true
+        }
+    }
+
+    public func set(key: String, value: String, expiresAt: Double?, keepExpiry: Bool) async throws {
+        try await database.transaction { sql in
+            let updated = try await sql.select().column("key").from("persist").where("key", .equal, key).first() != nil
+            if updated {
+                var update = sql.update("persist").set("value", to: value)
+                if !keepExpiry { update = update.set("expires_at", to: expiresAt) }
+                try await update.where("key", .equal, key).run()
+            } else {
+                try await sql.insert(into: "persist").columns("key", "value", "expires_at")
+                    .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt)).run()
+            }
+        }
+    }
+
+    /// The value and its expiry, or nil when absent or expired.
+    public func get(key: String, now: Double) async throws -> (value: String, expiresAt: Double?)? {
+        try await database.withSQL { sql in
+            guard let row = try await sql.select().columns("value", "expires_at").from("persist")
+                .where("key", .equal, key).first()
+            else { return nil }
+            let expiry = try row.decodeNil(column: "expires_at") ? nil : try row.decode(column: "expires_at", as: Double.self)
+            if let expiry, expiry <= now { return nil }
+            return (try row.decode(column: "value", as: String.self), expiry)
+        }
+    }
+
+    public func remove(key: String) async throws {
+        try await database.withSQL { sql in
+            try await sql.delete(from: "persist").where("key", .equal, key).run()
+        }
+    }
+
+    public func removeExpired(now: Double) async throws {
+        try await database.withSQL { sql in
+            try await sql.delete(from: "persist").where("expires_at", .lessThan, now).run()
+        }
+    }
+}

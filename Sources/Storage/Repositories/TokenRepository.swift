@@ -1,0 +1,49 @@
+import Foundation
+import SQLKit
+
+/// Single-use tokens sent by mail (address verification, password reset); only their hash is stored.
+public struct TokenRepository: Sendable {
+    public enum Purpose: String, Sendable {
+        case verifyEmail = "verify_email"
+        case resetPassword = "reset_password"
+    }
+
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func store(hash: String, accountID: Int64, purpose: Purpose, expiresAt: Date) async throws {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "account_tokens")
+                .columns("token_hash", "account_id", "purpose", "expires_at")
+                .values(SQLBind(hash), SQLBind(accountID), SQLBind(purpose.rawValue), SQLBind(expiresAt.timeIntervalSince1970))
+                .run()
+        }
+    }
+
+    /// The account of a valid, unused, unexpired token, which is used up inside `sql`'s transaction.
+    public func consume(hash: String, purpose: Purpose, now: Date, on sql: any SQLDatabase) async throws -> Int64? {
+        guard let accountID = try await sql.select().column("account_id").from("account_tokens")
+            .where("token_hash", .equal, hash)
+            .where("purpose", .equal, purpose.rawValue)
+            .where("used_at", .is, SQLLiteral.null)
+            .where("expires_at", .greaterThan, now.timeIntervalSince1970)
+            .first(decodingColumn: "account_id", as: Int64.self)
+        else { return nil }
+        try await sql.update("account_tokens").set("used_at", to: now.timeIntervalSince1970)
+            .where("token_hash", .equal, hash).run()
+        return accountID
+    }
+
+    /// Whether a token would be accepted now, without using it.
+    public func isValid(hash: String, purpose: Purpose, now: Date) async throws -> Bool {
+        try await database.withSQL { sql in
+            try await sql.select().column("account_id").from("account_tokens")
+                .where("token_hash", .equal, hash)
+                .where("purpose", .equal, purpose.rawValue)
+                .where("used_at", .is, SQLLiteral.null)
+                .where("expires_at", .greaterThan, now.timeIntervalSince1970)
+                .first() != nil
+        }
+    }
+}

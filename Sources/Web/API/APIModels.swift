@@ -1,0 +1,90 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// A text in the three languages, absent versions omitted.
+struct LocalizedDTO: Codable, Sendable {
+    var fr: String?
+    var ar: String?
+    var en: String?
+
+    init(_ text: LocalizedText) {
+        fr = text[.fr]
+        ar = text[.ar]
+        en = text[.en]
+    }
+
+    var text: LocalizedText { LocalizedText(fr: fr, ar: ar, en: en) }
+}
+
+struct CouncilDTO: Codable, Sendable {
+    let slug: String
+    let name: LocalizedDTO
+    let description: LocalizedDTO
+    let country: String
+    let defaultLanguage: String
+    let languages: [String]
+    let networks: [String]
+    let website: String?
+
+    init(_ council: Council) {
+        slug = council.slug
+        name = LocalizedDTO(council.name)
+        description = LocalizedDTO(council.description)
+        country = council.country
+        defaultLanguage = council.defaultLanguage
+        languages = council.publishedLanguages.map(\.rawValue)
+        networks = council.networkList
+        website = council.website
+    }
+}
+
+struct GroupDTO: Codable, Sendable {
+    let id: Int64
+    let acronym: String?
+    let name: LocalizedDTO
+    let description: LocalizedDTO
+    let memberCount: Int
+}
+
+struct CommissionDTO: Codable, Sendable {
+    let id: Int64
+    let name: LocalizedDTO
+    let description: LocalizedDTO
+    let memberIds: [Int64]
+}
+
+struct MemberDTO: Codable, Sendable {
+    let id: Int64
+    let name: String
+    let role: String
+    let groupId: Int64?
+    let commissionIds: [Int64]
+    /// Only for the council's staff and administrators.
+    let email: String?
+}
+
+struct NewGroupDTO: Decodable, Sendable {
+    let name: LocalizedDTO
+    let acronym: String?
+    let description: LocalizedDTO?
+}
+
+struct NewCommissionDTO: Decodable, Sendable {
+    let name: LocalizedDTO
+    let description: LocalizedDTO?
+}
+
+/// A JSON response with keys in a stable order.
+struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
+    let value: Value
+    var status: HTTPResponse.Status = .ok
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

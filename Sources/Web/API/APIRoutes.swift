@@ -1,0 +1,119 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The JSON API under `/api/v1`, described by `/api/v1/openapi.json`.
+struct APIRoutes {
+    let site: Site
+    let openAPIDocument: String
+
+    /// Every API operation, as (method, path in OpenAPI form). A test checks the OpenAPI document against it.
+    static let operations: [(method: String, path: String)] = [
+        ("get", "/api/v1/openapi.json"),
+        ("get", "/api/v1/councils"),
+        ("get", "/api/v1/{council}"),
+        ("get", "/api/v1/{council}/groups"),
+        ("post", "/api/v1/{council}/groups"),
+        ("get", "/api/v1/{council}/commissions"),
+        ("post", "/api/v1/{council}/commissions"),
+        ("get", "/api/v1/{council}/members"),
+    ]
+
+    func register(on router: Router<AppContext>) {
+        router.get("/api/v1/openapi.json", use: openAPI)
+        router.get("/api/v1/councils", use: councils)
+        router.get("/api/v1/{council}", use: council)
+        router.get("/api/v1/{council}/groups", use: groups)
+        router.post("/api/v1/{council}/groups", use: createGroup)
+        router.get("/api/v1/{council}/commissions", use: commissions)
+        router.post("/api/v1/{council}/commissions", use: createCommission)
+        router.get("/api/v1/{council}/members", use: members)
+    }
+
+    @Sendable func openAPI(_ request: Request, context: AppContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: openAPIDocument)))
+    }
+
+    @Sendable func councils(_ request: Request, context: AppContext) async throws -> JSONBody<[CouncilDTO]> {
+        JSONBody(value: try await site.councils.all().map(CouncilDTO.init))
+    }
+
+    @Sendable func council(_ request: Request, context: AppContext) async throws -> JSONBody<CouncilDTO> {
+        JSONBody(value: CouncilDTO(try await site.requireCouncil(context)))
+    }
+
+    @Sendable func groups(_ request: Request, context: AppContext) async throws -> JSONBody<[GroupDTO]> {
+        let council = try await site.requireCouncil(context)
+        let sitting = try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }
+        return JSONBody(value: try await site.groups.all(councilID: council.id).map { group in
+            GroupDTO(id: group.id, acronym: group.acronym, name: LocalizedDTO(group.name),
+                     description: LocalizedDTO(group.description), memberCount: sitting.filter { $0.groupId == group.id }.count)
+        })
+    }
+
+    @Sendable func commissions(_ request: Request, context: AppContext) async throws -> JSONBody<[CommissionDTO]> {
+        let council = try await site.requireCouncil(context)
+        let sitting = Set(try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }.map(\.id))
+        let seats = try await site.commissions.seats(councilID: council.id)
+        return JSONBody(value: try await site.commissions.all(councilID: council.id).map { commission in
+            CommissionDTO(id: commission.id, name: LocalizedDTO(commission.name),
+                          description: LocalizedDTO(commission.description),
+                          memberIds: seats.filter { $0.commissionID == commission.id && sitting.contains($0.membershipID) }
+                              .map(\.membershipID))
+        })
+    }
+
+    /// Sitting members for everyone; with `?all=true`, every person of the council with e-mail, for its staff only.
+    @Sendable func members(_ request: Request, context: AppContext) async throws -> JSONBody<[MemberDTO]> {
+        let council = try await site.requireCouncil(context)
+        let everyone = request.uri.queryParameters.get("all") == "true"
+        if everyone { _ = try await site.authorize(.viewPersonalData, in: council, context: context) }
+        let seats = try await site.commissions.seats(councilID: council.id)
+        let people = try await site.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }
+        return JSONBody(value: people.map { membership in
+            MemberDTO(id: membership.id, name: membership.displayName, role: membership.role, groupId: membership.groupId,
+                      commissionIds: seats.filter { $0.membershipID == membership.id }.map(\.commissionID),
+                      email: everyone ? membership.email : nil)
+        })
+    }
+
+    @Sendable func createGroup(_ request: Request, context: AppContext) async throws -> JSONBody<GroupDTO> {
+        let council = try await site.requireCouncil(context)
+        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let input = try await decode(NewGroupDTO.self, request, context)
+        let name = try Validate.localizedName(input.name.text)
+        let description = input.description?.text ?? LocalizedText()
+        let acronym = input.acronym.flatMap { $0.isEmpty ? nil : $0 }
+        let id = try await site.groups.create(councilID: council.id, name: name, acronym: acronym, description: description)
+        return JSONBody(value: GroupDTO(id: id, acronym: acronym, name: LocalizedDTO(name),
+                                        description: LocalizedDTO(description), memberCount: 0), status: .created)
+    }
+
+    @Sendable func createCommission(_ request: Request, context: AppContext) async throws -> JSONBody<CommissionDTO> {
+        let council = try await site.requireCouncil(context)
+        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let input = try await decode(NewCommissionDTO.self, request, context)
+        let name = try Validate.localizedName(input.name.text)
+        let description = input.description?.text ?? LocalizedText()
+        let id = try await site.commissions.create(councilID: council.id, name: name, description: description)
+        return JSONBody(value: CommissionDTO(id: id, name: LocalizedDTO(name), description: LocalizedDTO(description),
+                                             memberIds: []), status: .created)
+    }
+
+    /// Decodes a JSON body; the wrong media type is 415, malformed JSON is 400.
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppContext) async throws -> T {
+        guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
+            throw PageError(.unsupportedMediaType, "error_json_required")
+        }
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: 1_048_576) } catch { throw PageError(.contentTooLarge, "error_too_large") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw PageError(.badRequest, "error_malformed_json")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdAuth
+import Storage
+
+/// A person's own account: profile, password, memberships, deletion.
+struct AccountRoutes {
+    let site: Site
+    let passwords: Passwords
+
+    func register(on router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.account), use: show)
+        router.post("/account/profile", use: updateProfile)
+        router.post("/account/password", use: changePassword)
+        router.post("/account/delete", use: delete)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> HTML {
+        try await render(request, context, errors: [:])
+    }
+
+    func render(_ request: Request, _ context: AppContext, errors: [String: String],
+                status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let account = try site.requireAccount(context)
+        let language = context.language
+        var memberships: [[String: Any]] = []
+        for membership in try await site.memberships.all(accountID: account.id) {
+            guard let council = try await site.councils.all().first(where: { $0.id == membership.councilId }) else { continue }
+            var row: [String: Any] = ["council": site.councilSummary(council, language: language),
+                                      "role": site.text(membership.roleValue.labelKey, context)]
+            if let groupID = membership.groupId, let group = try await site.groups.find(id: groupID, councilID: council.id) {
+                row["group"] = site.localized(group.name, language, councilDefault: council.language)
+            }
+            memberships.append(row)
+        }
+        let selected = account.preferredLanguage ?? language.rawValue
+        return try await site.page(
+            "account", title: site.text("account_title", context), request: request, context: context,
+            model: [
+                "profile": ["email": account.email, "display_name": account.displayName, "verified": account.isVerified],
+                "languageOptions": Language.allCases.map {
+                    ["code": $0.rawValue, "endonym": $0.endonym, "selected": $0.rawValue == selected] as [String: Any]
+                },
+                "memberships": memberships, "hasMemberships": !memberships.isEmpty,
+                "errors": errors, "hasErrors": !errors.isEmpty,
+            ],
+            status: status)
+    }
+
+    @Sendable func updateProfile(_ request: Request, context: AppContext) async throws -> Response {
+        let account = try site.requireAccount(context)
+        do {
+            let name = try Validate.displayName(context.form["display_name"])
+            let language = context.form.text("language").flatMap(Language.init(rawValue:))
+            try await site.accounts.updateProfile(id: account.id, displayName: name, language: language)
+            return .redirect(to: SiteURL.with(SiteURL.account, notice: "profile_saved"), type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await render(request, context, errors: [failure.field: site.text(failure.key, context)],
+                                    status: .unprocessableContent).response(from: request, context: context)
+        }
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
+        let account = try site.requireAccount(context)
+        let form = context.form
+        var errors: [String: String] = [:]
+        if try await !passwords.verify(form["current_password"] ?? "", hash: account.passwordHash) {
+            errors["current_password"] = site.text("error_wrong_password", context)
+        }
+        var password = ""
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.text(error.key, context) }
+        if errors.isEmpty, form["password"] != form["password_confirmation"] {
+            errors["password_confirmation"] = site.text("error_password_mismatch", context)
+        }
+        guard errors.isEmpty else {
+            return try await render(request, context, errors: errors, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        try await site.accounts.updatePasswordHash(id: account.id, passwordHash: try await passwords.hash(password))
+        try await site.mailer.sendPasswordChanged(to: account.email, name: account.displayName,
+                                                  language: account.language ?? context.language)
+        return .redirect(to: SiteURL.with(SiteURL.account, notice: "password_changed"), type: .normal)
+    }
+
+    /// Erases the account after the password is confirmed; public contributions stay, pseudonymised.
+    @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
+        let account = try site.requireAccount(context)
+        guard try await passwords.verify(context.form["password"] ?? "", hash: account.passwordHash) else {
+            return try await render(request, context, errors: ["delete_password": site.text("error_wrong_password", context)],
+                                    status: .unprocessableContent).response(from: request, context: context)
+        }
+        try await site.accounts.erase(id: account.id, at: site.clock.now())
+        context.sessions.clearSession()
+        return .redirect(to: SiteURL.with(SiteURL.home, notice: "account_deleted"), type: .normal)
+    }
+}

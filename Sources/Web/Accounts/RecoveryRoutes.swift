@@ -1,0 +1,97 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Address verification and password reset, through single-use links sent by mail.
+struct RecoveryRoutes {
+    let site: Site
+    let passwords: Passwords
+    static let resetLifetime: TimeInterval = 3600
+
+    func register(on router: Router<AppContext>) {
+        router.get(RouterPath(stringLiteral: SiteURL.verifyEmail), use: verify)
+        router.get(RouterPath(stringLiteral: SiteURL.forgotPassword), use: forgotForm)
+        router.post(RouterPath(stringLiteral: SiteURL.forgotPassword), use: forgot)
+        router.get(RouterPath(stringLiteral: SiteURL.resetPassword), use: resetForm)
+        router.post(RouterPath(stringLiteral: SiteURL.resetPassword), use: reset)
+    }
+
+    @Sendable func verify(_ request: Request, context: AppContext) async throws -> HTML {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        let now = site.clock.now()
+        let verified = try await site.database.transaction { sql -> Bool in
+            guard let accountID = try await site.tokens.consume(hash: Tokens.digest(token), purpose: .verifyEmail, now: now, on: sql)
+            else { return false }
+            try await site.accounts.markVerified(id: accountID, at: now, on: sql)
+            return true
+        }
+        guard verified else { throw PageError(.badRequest, "error_link_invalid") }
+        return try await message(request, context, titleKey: "verify_title", textKey: "verify_done")
+    }
+
+    func message(_ request: Request, _ context: AppContext, titleKey: String, textKey: String) async throws -> HTML {
+        try await site.page("message", title: site.text(titleKey, context), request: request, context: context,
+                            model: ["message": site.text(textKey, context)])
+    }
+
+    @Sendable func forgotForm(_ request: Request, context: AppContext) async throws -> HTML {
+        try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context)
+    }
+
+    /// Always answers the same way, so the form does not reveal which addresses have accounts.
+    @Sendable func forgot(_ request: Request, context: AppContext) async throws -> HTML {
+        let email: String
+        do {
+            email = try Validate.email(context.form["email"])
+        } catch {
+            return try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context,
+                                       model: ["error": site.text(error.key, context)], status: .unprocessableContent)
+        }
+        if let account = try await site.accounts.find(email: email), !account.isDeleted {
+            let token = Tokens.make()
+            try await site.tokens.store(hash: Tokens.digest(token), accountID: account.id, purpose: .resetPassword,
+                                        expiresAt: site.clock.now().addingTimeInterval(Self.resetLifetime))
+            try await site.mailer.sendPasswordReset(to: account.email, name: account.displayName, token: token,
+                                                    language: account.language ?? context.language)
+        }
+        return try await message(request, context, titleKey: "forgot_title", textKey: "forgot_sent")
+    }
+
+    @Sendable func resetForm(_ request: Request, context: AppContext) async throws -> HTML {
+        let token = request.uri.queryParameters.get("token") ?? ""
+        guard try await site.tokens.isValid(hash: Tokens.digest(token), purpose: .resetPassword, now: site.clock.now()) else {
+            throw PageError(.badRequest, "error_link_invalid")
+        }
+        return try await site.page("reset", title: site.text("reset_title", context), request: request, context: context,
+                                   model: ["token": token])
+    }
+
+    @Sendable func reset(_ request: Request, context: AppContext) async throws -> Response {
+        let form = context.form
+        let token = form["token"] ?? ""
+        let password: String
+        do {
+            password = try Validate.password(form["password"])
+            guard form["password"] == form["password_confirmation"] else {
+                throw ValidationFailure(field: "password_confirmation", key: "error_password_mismatch")
+            }
+        } catch let failure as ValidationFailure {
+            return try await site.page("reset", title: site.text("reset_title", context), request: request, context: context,
+                                       model: ["token": token, "error": site.text(failure.key, context)],
+                                       status: .unprocessableContent).response(from: request, context: context)
+        }
+        let hash = try await passwords.hash(password)
+        let now = site.clock.now()
+        let done = try await site.database.transaction { sql -> Bool in
+            guard let accountID = try await site.tokens.consume(hash: Tokens.digest(token), purpose: .resetPassword, now: now, on: sql)
+            else { return false }
+            try await site.accounts.updatePasswordHash(id: accountID, passwordHash: hash, on: sql)
+            // The link proves the address: it is verified too.
+            try await site.accounts.markVerified(id: accountID, at: now, on: sql)
+            return true
+        }
+        guard done else { throw PageError(.badRequest, "error_link_invalid") }
+        return .redirect(to: SiteURL.with(SiteURL.signIn, notice: "password_reset"), type: .normal)
+    }
+}

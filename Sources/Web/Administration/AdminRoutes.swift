@@ -1,0 +1,58 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The administration area of a council (staff and administrators), and the instance outbox.
+struct AdminRoutes {
+    let site: Site
+
+    func register(on router: Router<AppContext>) {
+        router.get("/{council}/admin", use: overview)
+        router.get(RouterPath(stringLiteral: SiteURL.outbox), use: outbox)
+    }
+
+    @Sendable func overview(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        _ = try await site.authorize(.viewAdministration, in: council, context: context)
+        let slug = council.slug
+        return try await site.page(
+            "admin", title: site.text("admin_title", context), request: request, context: context, council: council,
+            model: ["links": [
+                ["url": SiteURL.adminGroups(slug), "label": site.text("admin_groups", context)],
+                ["url": SiteURL.adminCommissions(slug), "label": site.text("admin_commissions", context)],
+                ["url": SiteURL.adminMembers(slug), "label": site.text("admin_members", context)],
+            ]])
+    }
+
+    /// Mail waiting or sent, for instance administrators in development.
+    @Sendable func outbox(_ request: Request, context: AppContext) async throws -> HTML {
+        let account = try site.requireAccount(context)
+        guard account.isInstanceAdmin, site.configuration.isDevelopment else { throw PageError.forbidden }
+        let format = Formatting(language: context.language)
+        let messages = try await site.outbox.latest().map { message -> [String: Any] in
+            ["recipient": message.recipient, "subject": message.subject, "body": message.body,
+             "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
+             "status": site.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
+             "error": message.lastError ?? ""]
+        }
+        return try await site.page("outbox", title: site.text("outbox_title", context), request: request, context: context,
+                                   model: ["messages": messages, "hasMessages": !messages.isEmpty])
+    }
+}
+
+extension Form {
+    /// `name_fr`, `name_ar`, `name_en` (or another prefix) as one localized text.
+    func localized(_ prefix: String) -> LocalizedText {
+        LocalizedText(fr: text("\(prefix)_fr"), ar: text("\(prefix)_ar"), en: text("\(prefix)_en"))
+    }
+}
+
+extension LocalizedText {
+    /// Form values for the three inputs of a localized field.
+    func formValues(_ prefix: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for language in Language.allCases { values["\(prefix)_\(language.rawValue)"] = self[language] ?? "" }
+        return values
+    }
+}

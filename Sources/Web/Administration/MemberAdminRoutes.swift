@@ -1,0 +1,174 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Staff pages to add people to a council, set their role, group and commissions, and remove them.
+struct MemberAdminRoutes {
+    let site: Site
+    let passwords: Passwords
+
+    func register(on router: Router<AppContext>) {
+        router.get("/{council}/admin/members", use: list)
+        router.post("/{council}/admin/members", use: add)
+        router.get("/{council}/admin/members/{id}", use: edit)
+        router.post("/{council}/admin/members/{id}", use: update)
+        router.post("/{council}/admin/members/{id}/delete", use: remove)
+    }
+
+    private func roleOptions(_ policy: CouncilPolicy, selected: String, context: AppContext) -> [[String: Any]] {
+        Role.allCases.filter { policy.mayAssign($0) }.map {
+            ["value": $0.rawValue, "label": site.text($0.labelKey, context), "selected": $0.rawValue == selected]
+        }
+    }
+
+    private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [[String: Any]] {
+        try await site.groups.all(councilID: council.id).map {
+            ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
+             "selected": $0.id == selected]
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
+        try await renderList(request, context, values: [:], error: nil)
+    }
+
+    func renderList(_ request: Request, _ context: AppContext, values: [String: String], error: String?,
+                    status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let language = context.language
+        let groups = try await site.groups.all(councilID: council.id)
+        let rows = try await site.memberships.all(councilID: council.id).map { membership -> [String: Any] in
+            let group = groups.first { $0.id == membership.groupId }
+            return ["name": membership.displayName,
+                    "email": policy.allows(.viewPersonalData) ? membership.email : "",
+                    "role": site.text(membership.roleValue.labelKey, context),
+                    "group": group.map { site.localized($0.name, language, councilDefault: council.language) } ?? [:],
+                    "url": SiteURL.adminMember(council.slug, membership.id)]
+        }
+        var model: [String: Any] = [
+            "rows": rows, "values": values, "action": SiteURL.adminMembers(council.slug), "backURL": SiteURL.admin(council.slug),
+            "roleOptions": roleOptions(policy, selected: values["role"] ?? Role.member.rawValue, context: context),
+            "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
+        ]
+        if let error { model["error"] = error }
+        return try await site.page("admin-members", title: site.text("admin_members", context), request: request,
+                                   context: context, council: council, model: model, status: status)
+    }
+
+    /// Adds a person by e-mail; someone without an account gets one, and a link to choose a password.
+    @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try await site.requireCouncil(context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let form = context.form
+        let values = ["email": form["email"] ?? "", "display_name": form["display_name"] ?? "",
+                      "role": form["role"] ?? "", "group": form["group"] ?? ""]
+        do {
+            let email = try Validate.email(form["email"])
+            guard let role = form["role"].flatMap(Role.init(rawValue:)), policy.mayAssign(role) else {
+                throw ValidationFailure(field: "role", key: "error_role_invalid")
+            }
+            let groupID = form.text("group").flatMap { Int64($0) }
+            try Validate.membership(role: role, hasGroup: groupID != nil)
+            let existing = try await site.accounts.find(email: email)
+            let name: String
+            if let existing { name = existing.displayName } else { name = try Validate.displayName(form["display_name"]) }
+            let now = site.clock.now()
+            let created = try await site.database.transaction { sql -> (accountID: Int64, isNew: Bool) in
+                let accountID: Int64
+                if let existing {
+                    accountID = existing.id
+                } else {
+                    accountID = try await site.accounts.create(
+                        email: email, passwordHash: nil, displayName: name, language: council.language, verified: false,
+                        instanceAdmin: false, now: now, on: sql)
+                }
+                try await site.memberships.add(councilID: council.id, accountID: accountID, role: role, groupID: groupID, on: sql)
+                return (accountID, existing == nil)
+            }
+            let language = existing?.language ?? council.language
+            let councilName = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
+            try await site.mailer.sendMembershipAdded(to: email, name: name, council: councilName,
+                                                      role: site.localizer.text(role.labelKey, language), language: language)
+            if created.isNew {
+                let token = Tokens.make()
+                try await site.tokens.store(hash: Tokens.digest(token), accountID: created.accountID, purpose: .resetPassword,
+                                            expiresAt: now.addingTimeInterval(7 * 24 * 3600))
+                try await site.mailer.sendPasswordReset(to: email, name: name, token: token, language: language)
+            }
+            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "saved"), type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await renderList(request, context, values: values, error: site.text(failure.key, context),
+                                        status: .unprocessableContent).response(from: request, context: context)
+        } catch let error as StoreError {
+            let (status, key, _) = ErrorPageMiddleware.classify(error)
+            return try await renderList(request, context, values: values, error: site.text(key, context), status: status)
+                .response(from: request, context: context)
+        }
+    }
+
+    private func membership(_ council: Council, _ context: AppContext) async throws -> Membership {
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let membership = try await site.memberships.find(id: id, councilID: council.id)
+        else { throw PageError.notFound }
+        return membership
+    }
+
+    @Sendable func edit(_ request: Request, context: AppContext) async throws -> HTML {
+        try await renderEdit(request, context, error: nil)
+    }
+
+    func renderEdit(_ request: Request, _ context: AppContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let membership = try await membership(council, context)
+        let language = context.language
+        let seats = Set(try await site.commissions.seats(councilID: council.id)
+            .filter { $0.membershipID == membership.id }.map(\.commissionID))
+        let commissions = try await site.commissions.all(councilID: council.id).map {
+            ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
+             "checked": seats.contains($0.id)] as [String: Any]
+        }
+        var model: [String: Any] = [
+            "name": membership.displayName, "email": policy.allows(.viewPersonalData) ? membership.email : "",
+            "action": SiteURL.adminMember(council.slug, membership.id),
+            "deleteAction": SiteURL.adminMember(council.slug, membership.id) + "/delete",
+            "backURL": SiteURL.adminMembers(council.slug),
+            "roleOptions": roleOptions(policy, selected: membership.role, context: context),
+            "groupOptions": try await groupOptions(council, selected: membership.groupId, language: language),
+            "commissions": commissions,
+        ]
+        if let error { model["error"] = error }
+        return try await site.page("admin-member", title: membership.displayName, request: request, context: context,
+                                   council: council, model: model, status: status)
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try await site.requireCouncil(context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let membership = try await membership(council, context)
+        let form = context.form
+        do {
+            guard let role = form["role"].flatMap(Role.init(rawValue:)), policy.mayAssign(role) else {
+                throw ValidationFailure(field: "role", key: "error_role_invalid")
+            }
+            let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
+            let commissionIDs = form.all("commission").compactMap { Int64($0) }
+            try await site.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
+            try await site.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
+            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "saved"), type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await renderEdit(request, context, error: site.text(failure.key, context), status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+    }
+
+    @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try await site.requireCouncil(context)
+        _ = try await site.authorize(.manageMemberships, in: council, context: context)
+        let membership = try await membership(council, context)
+        try await site.memberships.remove(id: membership.id, councilID: council.id)
+        return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "deleted"), type: .normal)
+    }
+}

@@ -1,0 +1,43 @@
+import Configuration
+import Foundation
+import Storage
+
+/// Settings of a running server, read from environment variables (via swift-configuration) with sane defaults.
+public struct AppConfiguration: Sendable {
+    public var hostname: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var database: DatabaseURL = .default
+    /// `smtp://user:password@host:port`; when nil, mail stays in the outbox.
+    public var smtpURL: String?
+    /// Sender of outgoing mail.
+    public var mailFrom: String = "Hemicycle <no-reply@hemicycle.localhost>"
+    /// Public address of the site, used in links sent by mail.
+    public var baseURL: String = "http://127.0.0.1:8080"
+    /// Cookies carry `Secure` when the site is served over TLS (by a proxy in front).
+    public var secureCookies: Bool = false
+    /// Bcrypt work factor (4...31); lower only in tests.
+    public var bcryptCost: UInt8 = 12
+    /// `development` shows the outbox to administrators; `production` does not.
+    public var environment: String = "development"
+    /// Loads the demo councils on first start against an empty database.
+    public var loadDemoData: Bool = true
+
+    public init() {}
+
+    /// Reads `HOSTNAME`, `PORT`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `BASE_URL`, `SECURE_COOKIES`,
+    /// `BCRYPT_COST`, `HEMICYCLE_ENV` and `DEMO_DATA`.
+    public init(reader: ConfigReader) throws {
+        hostname = reader.string(forKey: "hemicycle.host", default: hostname)
+        port = reader.int(forKey: "port", default: port)
+        if let url = reader.string(forKey: "database.url") { database = try DatabaseURL(url) }
+        smtpURL = reader.string(forKey: "smtp.url")
+        mailFrom = reader.string(forKey: "mail.from", default: mailFrom)
+        secureCookies = reader.bool(forKey: "secure.cookies", default: false)
+        bcryptCost = UInt8(clamping: reader.int(forKey: "bcrypt.cost", default: Int(bcryptCost)))
+        environment = reader.string(forKey: "hemicycle.env", default: environment)
+        loadDemoData = reader.bool(forKey: "demo.data", default: true)
+        baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
+    }
+
+    public var isDevelopment: Bool { environment != "production" }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// The composition root: one place where the server is assembled.
+public enum HemicycleServer {
+    /// Loads the bundled templates, strings, assets and API document; fails loudly when one is missing.
+    public struct Resources: Sendable {
+        public let views: Views
+        public let localizer: Localizer
+        let assets: StaticAssets
+        let openAPIDocument: String
+
+        public static func bundled() async throws -> Resources {
+            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
+            else { throw Views.MissingTemplate(description: "Missing Resources/openapi.json") }
+            return Resources(views: try await Views.bundled(), localizer: try Localizer.bundled(),
+                             assets: try StaticAssets.bundled(), openAPIDocument: try String(contentsOf: url, encoding: .utf8))
+        }
+    }
+
+    /// Every route, with its middleware, for one site.
+    public static func buildRouter(site: Site, resources: Resources) -> Router<AppContext> {
+        let router = Router(context: AppContext.self)
+        let passwords = Passwords(cost: site.configuration.bcryptCost)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SessionMiddleware(
+            storage: SQLPersistDriver(repository: site.persist, clock: site.clock),
+            configuration: .init(
+                sessionCookieParameters: .init(name: "hemicycle_session", path: "/", secure: site.configuration.secureCookies,
+                                               sameSite: .lax),
+                defaultSessionExpiration: SignInRoutes.sessionLength)))
+        router.add(middleware: IdentityMiddleware(accounts: site.accounts))
+        router.add(middleware: LanguageMiddleware())
+        router.add(middleware: ErrorPageMiddleware(site: site))
+        router.add(middleware: CSRFMiddleware(secureCookies: site.configuration.secureCookies))
+
+        HomeRoutes(site: site, assets: resources.assets).register(on: router)
+        SignInRoutes(site: site, passwords: passwords).register(on: router)
+        AccountRoutes(site: site, passwords: passwords).register(on: router)
+        RecoveryRoutes(site: site, passwords: passwords).register(on: router)
+        AdminRoutes(site: site).register(on: router)
+        APIRoutes(site: site, openAPIDocument: resources.openAPIDocument).register(on: router)
+        CouncilRoutes(site: site, directory: Directory(site: site)).register(on: router)
+        BodyAdminRoutes(site: site).register(on: router)
+        MemberAdminRoutes(site: site, passwords: passwords).register(on: router)
+        return router
+    }
+
+    /// Opens the database, migrates it, loads the demo councils into an empty one, and returns the
+    /// application with its services (database, session sweeper, mail dispatcher).
+    public static func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+        let smtp = try configuration.smtpURL.map { try SMTPSettings(url: $0) }
+        let database = try await DatabaseFactory.open(configuration.database, logger: logger)
+        let resources = try await Resources.bundled()
+        let site = Site(configuration: configuration, database: database, views: resources.views, localizer: resources.localizer)
+        var app = Application(
+            router: buildRouter(site: site, resources: resources),
+            configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Hemicycle"),
+            services: [database],
+            onServerRunning: { _ in logger.info("Hemicycle is serving", metadata: ["url": "\(configuration.baseURL)"]) },
+            logger: logger)
+        app.beforeServerStarts {
+            try await Migrator(database: database, logger: logger).migrate()
+            if configuration.loadDemoData, try await site.councils.count() == 0 {
+                try await DemoData(site: site).load()
+                logger.info("Loaded demo data: cese-fr and cese-ma")
+            }
+        }
+        app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock))
+        if let smtp {
+            app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
+                                             logger: logger))
+        }
+        return app
+    }
+}

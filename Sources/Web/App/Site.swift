@@ -1,0 +1,80 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Everything handlers need, built once by the composition root.
+public struct Site: Sendable {
+    public let configuration: AppConfiguration
+    public let database: any Database
+    public let views: Views
+    public let localizer: Localizer
+    public let clock: any WallClock
+    public let councils: CouncilRepository
+    public let accounts: AccountRepository
+    public let groups: GroupRepository
+    public let commissions: CommissionRepository
+    public let memberships: MembershipRepository
+    public let outbox: OutboxRepository
+    public let tokens: TokenRepository
+    public let loginAttempts: LoginAttemptRepository
+    public let persist: PersistRepository
+    public let mailer: Mailer
+    public let throttle: LoginThrottle
+
+    public init(configuration: AppConfiguration, database: any Database, views: Views, localizer: Localizer,
+                clock: any WallClock = SystemClock(), throttle: LoginThrottle = LoginThrottle()) {
+        self.configuration = configuration
+        self.database = database
+        self.views = views
+        self.localizer = localizer
+        self.clock = clock
+        self.throttle = throttle
+        councils = CouncilRepository(database: database)
+        accounts = AccountRepository(database: database)
+        groups = GroupRepository(database: database)
+        commissions = CommissionRepository(database: database)
+        memberships = MembershipRepository(database: database)
+        outbox = OutboxRepository(database: database)
+        tokens = TokenRepository(database: database)
+        loginAttempts = LoginAttemptRepository(database: database)
+        persist = PersistRepository(database: database)
+        mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
+    }
+
+    /// The council named in the path, or 404.
+    func council(_ context: AppContext) throws -> String {
+        guard let slug = context.parameters.get("council") else { throw PageError.notFound }
+        return slug
+    }
+
+    func requireCouncil(_ context: AppContext) async throws -> Council {
+        guard let council = try await councils.find(slug: try council(context)) else { throw PageError.notFound }
+        return council
+    }
+
+    /// The policy for the signed-in person (or an anonymous visitor) in `council`.
+    func policy(in council: Council, context: AppContext) async throws -> CouncilPolicy {
+        guard let account = context.account else { return CouncilPolicy(role: nil) }
+        let membership = try await memberships.find(accountID: account.id, councilID: council.id)
+        return CouncilPolicy(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin)
+    }
+
+    /// Throws 401 for a visitor and 403 for a signed-in person without the right.
+    func authorize(_ action: CouncilAction, in council: Council, context: AppContext) async throws -> CouncilPolicy {
+        let policy = try await policy(in: council, context: context)
+        guard policy.allows(action) else {
+            throw context.account == nil ? PageError.signInRequired : PageError.forbidden
+        }
+        return policy
+    }
+
+    func requireAccount(_ context: AppContext) throws -> Account {
+        guard let account = context.account else { throw PageError.signInRequired }
+        return account
+    }
+
+    func text(_ key: String, _ context: AppContext, _ arguments: [String: String] = [:]) -> String {
+        localizer.text(key, context.language, arguments)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// A council's public pages: home, directory of members by group, commissions.
+struct CouncilRoutes {
+    let site: Site
+    let directory: Directory
+
+    func register(on router: Router<AppContext>) {
+        router.get("/{council}", use: home)
+        router.get("/{council}/members", use: members)
+        router.get("/{council}/commissions", use: commissions)
+        router.get("/{council}/commissions/{id}", use: commission)
+    }
+
+    @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let language = context.language
+        let format = Formatting(language: language, country: council.country)
+        let listing = try await directory.load(council)
+        return try await site.page(
+            "council", title: site.localized(council.name, language, councilDefault: council.language)["text"] as? String ?? "",
+            request: request, context: context, council: council,
+            model: [
+                "description": site.localized(council.description, language, councilDefault: council.language),
+                "country": site.text("country_\(council.country)", context),
+                "languages": council.publishedLanguages.map(\.endonym).joined(separator: " · "),
+                "networks": council.networkList.joined(separator: ", "),
+                "website": council.website ?? "",
+                "stats": [
+                    ["label": site.text("stat_members", context), "value": format.number(listing.sittingCount)],
+                    ["label": site.text("stat_groups", context), "value": format.number(listing.groups.count)],
+                    ["label": site.text("stat_commissions", context), "value": format.number(listing.commissions.count)],
+                ],
+                "membersURL": SiteURL.members(council.slug),
+                "commissionsURL": SiteURL.commissions(council.slug),
+                "adminURL": SiteURL.admin(council.slug),
+            ])
+    }
+
+    @Sendable func members(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let language = context.language
+        let format = Formatting(language: language, country: council.country)
+        let listing = try await directory.load(council)
+        let groups = listing.groups.map { group -> [String: Any] in
+            let seated = listing.sitting.filter { $0.groupId == group.id }
+            return [
+                "id": group.id,
+                "name": site.localized(group.name, language, councilDefault: council.language),
+                "acronym": group.acronym ?? "",
+                "count": format.number(seated.count),
+                "members": seated.map { memberRow($0, context: context) },
+                "hasMembers": !seated.isEmpty,
+            ]
+        }
+        return try await site.page(
+            "members", title: site.text("members_title", context), request: request, context: context, council: council,
+            model: ["groups": groups, "total": format.number(listing.sittingCount)])
+    }
+
+    func memberRow(_ membership: Membership, context: AppContext) -> [String: Any] {
+        ["name": membership.displayName,
+         "role": membership.roleValue == .member ? "" : site.text(membership.roleValue.labelKey, context)]
+    }
+
+    @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let language = context.language
+        let format = Formatting(language: language, country: council.country)
+        let listing = try await directory.load(council)
+        let rows = listing.commissions.map { commission -> [String: Any] in
+            [
+                "url": SiteURL.commission(council.slug, commission.id),
+                "name": site.localized(commission.name, language, councilDefault: council.language),
+                "count": format.number(listing.seats(of: commission.id).count),
+            ]
+        }
+        return try await site.page("commissions", title: site.text("commissions_title", context), request: request,
+                                   context: context, council: council, model: ["commissions": rows])
+    }
+
+    @Sendable func commission(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let commission = try await site.commissions.find(id: id, councilID: council.id)
+        else { throw PageError.notFound }
+        let language = context.language
+        let listing = try await directory.load(council)
+        let members = listing.seats(of: commission.id).map { membership -> [String: Any] in
+            var row = memberRow(membership, context: context)
+            if let group = listing.groups.first(where: { $0.id == membership.groupId }) {
+                row["group"] = site.localized(group.name, language, councilDefault: council.language)
+            }
+            return row
+        }
+        let name = site.localized(commission.name, language, councilDefault: council.language)
+        return try await site.page(
+            "commission", title: name["text"] as? String ?? "", request: request, context: context, council: council,
+            model: ["name": name, "description": site.localized(commission.description, language, councilDefault: council.language),
+                    "members": members, "hasMembers": !members.isEmpty, "backURL": SiteURL.commissions(council.slug)])
+    }
+}
+
+/// One council's groups, commissions and sitting members, loaded together.
+struct Directory: Sendable {
+    let site: Site
+
+    struct Listing {
+        let groups: [CouncilGroup]
+        let commissions: [Commission]
+        let sitting: [Membership]
+        let seats: [(commissionID: Int64, membershipID: Int64)]
+
+        var sittingCount: Int { sitting.count }
+
+        func seats(of commissionID: Int64) -> [Membership] {
+            let ids = Set(seats.filter { $0.commissionID == commissionID }.map(\.membershipID))
+            return sitting.filter { ids.contains($0.id) }
+        }
+    }
+
+    func load(_ council: Council) async throws -> Listing {
+        Listing(
+            groups: try await site.groups.all(councilID: council.id),
+            commissions: try await site.commissions.all(councilID: council.id),
+            sitting: try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly },
+            seats: try await site.commissions.seats(councilID: council.id))
+    }
+}

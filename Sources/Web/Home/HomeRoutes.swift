@@ -1,0 +1,81 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The instance home, the language switcher, static assets and the health check.
+struct HomeRoutes {
+    let site: Site
+    let assets: StaticAssets
+
+    func register(on router: Router<AppContext>) {
+        router.get("/", use: home)
+        router.get("/healthz", use: health)
+        router.get("/lang/{code}", use: switchLanguage)
+        router.get("/static/{file}", use: asset)
+    }
+
+    @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
+        let language = context.language
+        let councils = try await site.councils.all().map { council -> [String: Any] in
+            var summary = site.councilSummary(council, language: language)
+            summary["description"] = site.localized(council.description, language, councilDefault: council.language)
+            summary["country"] = site.text("country_\(council.country)", context)
+            summary["networks"] = council.networkList.joined(separator: ", ")
+            summary["languages"] = council.publishedLanguages.map(\.endonym).joined(separator: " · ")
+            return summary
+        }
+        return try await site.page("home", title: site.text("home_title", context), request: request, context: context,
+                                   model: ["councils": councils, "hasCouncils": !councils.isEmpty])
+    }
+
+    @Sendable func health(_ request: Request, context: AppContext) async throws -> Response {
+        let healthy = await site.database.isHealthy()
+        let body = #"{"status":"\#(healthy ? "ok" : "unavailable")","database":"\#(site.database.kind.rawValue)"}"#
+        return Response(status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Sets the language cookie (and a signed-in person's preference), then returns to the page.
+    @Sendable func switchLanguage(_ request: Request, context: AppContext) async throws -> Response {
+        guard let code = context.parameters.get("code"), let language = Language(rawValue: code) else {
+            throw PageError.notFound
+        }
+        if let account = context.account {
+            try await site.accounts.updateProfile(id: account.id, displayName: account.displayName, language: language)
+        }
+        var response = Response.redirect(to: SiteURL.safeNext(request.uri.queryParameters.get("next")), type: .found)
+        let cookie = Cookie(name: LanguageMiddleware.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600,
+                            path: "/", secure: site.configuration.secureCookies, httpOnly: true, sameSite: .lax)
+        response.headers[values: .setCookie].append(cookie.description)
+        return response
+    }
+
+    @Sendable func asset(_ request: Request, context: AppContext) async throws -> Response {
+        guard let name = context.parameters.get("file"), let file = assets.files[name] else { throw PageError.notFound }
+        return Response(status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"],
+                        body: .init(byteBuffer: ByteBuffer(string: file.content)))
+    }
+}
+
+/// The stylesheet and script, read once from the bundle.
+struct StaticAssets: Sendable {
+    struct File: Sendable {
+        let content: String
+        let contentType: String
+    }
+
+    let files: [String: File]
+
+    static func bundled() throws -> StaticAssets {
+        var files: [String: File] = [:]
+        for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
+            let parts = name.split(separator: ".")
+            guard let url = Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1]),
+                                              subdirectory: "Resources/static")
+            else { throw Views.MissingTemplate(description: "Missing Resources/static/\(name)") }
+            files[name] = File(content: try String(contentsOf: url, encoding: .utf8), contentType: type)
+        }
+        return StaticAssets(files: files)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A submitted `application/x-www-form-urlencoded` form.
+public struct Form: Sendable {
+    public private(set) var values: [String: [String]] = [:]
+
+    public struct Malformed: Error {}
+
+    public init(values: [String: [String]] = [:]) { self.values = values }
+
+    /// Parses a form body; invalid UTF-8 or percent-encoding is `Malformed`.
+    public init(encoded body: String) throws {
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { throw Malformed() }
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            guard let value else { throw Malformed() }
+            values[name, default: []].append(value)
+        }
+    }
+
+    private static func decode(_ component: Substring) -> String? {
+        component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    public subscript(_ name: String) -> String? { values[name]?.last }
+
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The trimmed value, or nil when absent or blank.
+    public func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import HemicycleDomain
+
+/// Numbers and dates written the way readers of a language (and of a council's country) expect.
+public struct Formatting: Sendable {
+    public let language: Language
+    public let country: String?
+
+    public init(language: Language, country: String? = nil) {
+        self.language = language
+        self.country = country
+    }
+
+    /// `ar_MA` writes Latin digits as Morocco does; plain `ar` uses Arabic-Indic digits.
+    var locale: Locale {
+        if let country, language == .ar, ["MA", "DZ", "TN"].contains(country) {
+            return Locale(identifier: "ar_\(country)")
+        }
+        return Locale(identifier: language.localeIdentifier)
+    }
+
+    public func number(_ value: Int) -> String {
+        value.formatted(.number.locale(locale))
+    }
+
+    public func date(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: locale, timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    public func dateTime(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: TimeZone(identifier: "UTC")!))
+    }
+}
