@@ -27,7 +27,7 @@ public enum Language: String, CaseIterable, Sendable, Codable, Comparable {
     public var localeIdentifier: String {
         switch self {
         case .fr: "fr_FR"
-        case .ar: "ar"
+        case .ar: "ar@numbers=arab"  // Arabic-Indic digits; Maghreb councils use Latin digits (see Formatting)
         case .en: "en_GB"
         }
     }

@@ -52,7 +52,7 @@ extension Site {
             "dir": resolved.language.direction,
             "fallback": resolved.isFallback,
             "fallbackNote": resolved.isFallback
-                ? localizer.text("fallback_note", language, ["language": resolved.language.endonym]) : "",
+                ? localizer.text("fallback_note", language, ["language": localizer.text("language_\(resolved.language.rawValue)", language)]) : "",
         ]
     }
 

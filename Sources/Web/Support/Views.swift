@@ -18,11 +18,16 @@ public struct Views: Sendable {
         "admin-commissions", "admin-commission", "admin-members", "admin-member", "outbox",
     ]
 
-    public static func bundled() async throws -> Views {
+    /// Where the bundled templates are.
+    static func directory() throws -> URL {
         guard let url = Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources") else {
             throw MissingTemplate(description: "Missing Resources/templates directory")
         }
-        let library = try await MustacheLibrary(directory: url.path)
+        return url
+    }
+
+    public static func bundled() async throws -> Views {
+        let library = try await MustacheLibrary(directory: try directory().path)
         for name in required where library.getTemplate(named: name) == nil {
             throw MissingTemplate(description: "Missing template Resources/templates/\(name).mustache")
         }

@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import Storage
+
+/// Fresh, migrated databases for tests: an in-memory SQLite one, or a new PostgreSQL database
+/// created on the throw-away cluster named by `HEMICYCLE_TEST_POSTGRES_URL` (started by `scripts/test`).
+public enum TestDatabase {
+    public static let postgresURLVariable = "HEMICYCLE_TEST_POSTGRES_URL"
+
+    /// The kinds to run store tests against. PostgreSQL is required under CI (`CI=true`), so a
+    /// missing cluster fails there instead of silently skipping.
+    public static var kinds: [DatabaseKind] {
+        let environment = ProcessInfo.processInfo.environment
+        if environment[postgresURLVariable] != nil || environment["CI"] == "true" { return [.sqlite, .postgres] }
+        print("note: \(postgresURLVariable) is not set: PostgreSQL tests skipped (scripts/test sets it).")
+        return [.sqlite]
+    }
+
+    public struct MissingPostgres: Error, CustomStringConvertible {
+        public let description = "\(postgresURLVariable) is not set: run the suite with scripts/test, which starts PostgreSQL"
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "test-database")
+        logger.logLevel = .error
+        return logger
+    }()
+
+    /// Runs `body` with a new, migrated database of `kind`, then throws it away.
+    public static func with<T: Sendable>(_ kind: DatabaseKind, migrate: Bool = true,
+                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        switch kind {
+        case .sqlite:
+            let store = try await SQLiteStore.open(path: nil, logger: logger)
+            do {
+                if migrate { try await Migrator(database: store, logger: logger).migrate() }
+                let result = try await body(store)
+                try await store.close()
+                return result
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        case .postgres:
+            guard let raw = ProcessInfo.processInfo.environment[postgresURLVariable] else { throw MissingPostgres() }
+            guard case let .postgres(host, port, username, password, database, _, _) = try DatabaseURL(raw) else {
+                throw MissingPostgres()
+            }
+            let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = PostgresStore(host: host, port: port, username: username, password: password, database: database,
+                                      tls: .disable, logger: logger)
+            let store = PostgresStore(host: host, port: port, username: username, password: password, database: name,
+                                      tls: .disable, logger: logger)
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await admin.run(); return nil }
+                defer { group.cancelAll() }
+                try await admin.withSQL { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
+                group.addTask { try await store.run(); return nil }
+                do {
+                    if migrate { try await Migrator(database: store, logger: logger).migrate() }
+                    let result = try await body(store)
+                    return result
+                } catch {
+                    throw error
+                }
+            }
+        }
+    }
+}

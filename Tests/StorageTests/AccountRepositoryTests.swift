@@ -1,0 +1,93 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+import Storage
+import Testing
+import TestSupport
+
+struct Boom: Error {}
+
+@Suite struct AccountRepositoryTests {
+    @Test(arguments: TestDatabase.kinds)
+    func duplicateEmailIsRefusedAndNothingChanges(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let id = try await accounts.create(email: "nadia@example.org", passwordHash: "h", displayName: "Nadia", language: .ar)
+            await #expect(throws: StoreError.duplicateEmail) {
+                _ = try await accounts.create(email: "nadia@example.org", passwordHash: "other", displayName: "Other", language: nil)
+            }
+            #expect(try await accounts.count() == 1)
+            let stored = try #require(try await accounts.find(id: id))
+            #expect(stored.displayName == "Nadia")
+            #expect(stored.passwordHash == "h")
+            #expect(stored.language == .ar)
+            #expect(!stored.isInstanceAdmin)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func erasingAnAccountRemovesPersonalDataButKeepsAPseudonym(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let councils = CouncilRepository(database: database)
+            let groups = GroupRepository(database: database)
+            let memberships = MembershipRepository(database: database)
+            let outbox = OutboxRepository(database: database)
+            let councilID = try await councils.create(NewCouncil(
+                slug: "cese-test", name: LocalizedText(fr: "Conseil", ar: nil, en: nil), country: "FR",
+                defaultLanguage: .fr, languages: [.fr]))
+            let groupID = try await groups.create(councilID: councilID, name: LocalizedText(fr: "Groupe", ar: nil, en: nil),
+                                                  acronym: nil, description: LocalizedText())
+            let id = try await accounts.create(email: "leaving@example.org", passwordHash: "h", displayName: "Léa", language: .fr)
+            try await memberships.add(councilID: councilID, accountID: id, role: .member, groupID: groupID)
+            try await outbox.enqueue(recipient: "leaving@example.org", subject: "s", body: "b", kind: "k", at: Date())
+            try await LoginAttemptRepository(database: database).record(email: "leaving@example.org", succeeded: false, at: Date())
+
+            try await accounts.erase(id: id, at: Date())
+
+            let erased = try #require(try await accounts.find(id: id))
+            #expect(erased.email == Pseudonym.email(accountID: id))
+            #expect(erased.displayName == Pseudonym.displayName(accountID: id))
+            #expect(erased.passwordHash == nil)
+            #expect(erased.isDeleted)
+            #expect(try await accounts.find(email: "leaving@example.org") == nil)
+            #expect(try await memberships.all(accountID: id).isEmpty)
+            #expect(try await outbox.messages(to: "leaving@example.org").isEmpty)
+            #expect(try await LoginAttemptRepository(database: database).failures(email: "leaving@example.org", since: 0).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func tokensAreSingleUseAndExpire(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let tokens = TokenRepository(database: database)
+            let id = try await accounts.create(email: "a@example.org", passwordHash: nil, displayName: "A", language: nil)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            try await tokens.store(hash: "abc", accountID: id, purpose: .resetPassword, expiresAt: now.addingTimeInterval(60))
+            #expect(try await tokens.isValid(hash: "abc", purpose: .resetPassword, now: now))
+            #expect(try await !tokens.isValid(hash: "abc", purpose: .verifyEmail, now: now))
+            #expect(try await !tokens.isValid(hash: "abc", purpose: .resetPassword, now: now.addingTimeInterval(61)))
+            let first = try await database.transaction { sql in try await tokens.consume(hash: "abc", purpose: .resetPassword, now: now, on: sql) }
+            #expect(first == id)
+            let second = try await database.transaction { sql in try await tokens.consume(hash: "abc", purpose: .resetPassword, now: now, on: sql) }
+            #expect(second == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aFailedTransactionLeavesNothingBehind(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            await #expect(throws: Boom.self) {
+                try await database.transaction { sql in
+                    _ = try await accounts.create(email: "half@example.org", passwordHash: nil, displayName: "Half",
+                                                  language: nil, verified: false, instanceAdmin: false, now: Date(), on: sql)
+                    throw Boom()
+                }
+            }
+            let count = try await accounts.count()
+            #expect(count == 0)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+/// A site on a fresh database of `kind`, with the demo councils loaded, served through the in-process router.
+enum Harness {
+    static func configuration() -> AppConfiguration {
+        var configuration = AppConfiguration()
+        configuration.bcryptCost = 4
+        configuration.baseURL = "http://hemicycle.test"
+        return configuration
+    }
+
+    static func run(_ kind: DatabaseKind, demo: Bool = true,
+                    _ body: @escaping @Sendable (Site, any TestClientProtocol) async throws -> Void) async throws {
+        try await TestDatabase.with(kind) { database in
+            let resources = try await HemicycleServer.Resources.bundled()
+            let site = Site(configuration: configuration(), database: database, views: resources.views,
+                            localizer: resources.localizer)
+            if demo { try await DemoData(site: site).load() }
+            let app = Application(router: HemicycleServer.buildRouter(site: site, resources: resources))
+            try await app.test(.router) { client in
+                try await body(site, client)
+            }
+        }
+    }
+}
+
+/// A person with a browser: keeps cookies between requests and sends the CSRF token with forms.
+final class Visitor: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var acceptLanguage: String?
+
+    init(_ client: any TestClientProtocol, acceptLanguage: String? = nil) {
+        self.client = client
+        self.acceptLanguage = acceptLanguage
+    }
+
+    private func headers(_ extra: HTTPFields = [:]) -> HTTPFields {
+        var headers = extra
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
+        return headers
+    }
+
+    private func remember(_ response: TestResponse) {
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2 else { continue }
+            let expired = header.contains("Max-Age=0") || pair[1].isEmpty
+                || (header.range(of: "Expires=") != nil && header.contains("1970"))
+            if expired { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+        }
+    }
+
+    @discardableResult
+    func get(_ uri: String, headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .get, headers: headers(extra), body: nil)
+        remember(response)
+        return response
+    }
+
+    /// Posts a form; a CSRF token is fetched first (as a page load would) unless `csrf` is given.
+    @discardableResult
+    func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
+        if cookies["hemicycle_csrf"] == nil && csrf == nil { try await get("/") }
+        let token = csrf ?? cookies["hemicycle_csrf"] ?? ""
+        let body = ([("_csrf", token)] + fields).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await postRaw(uri, body: body)
+    }
+
+    @discardableResult
+    func postRaw(_ uri: String, body: String, contentType: String = "application/x-www-form-urlencoded") async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .post, headers: headers([.contentType: contentType]),
+                                                body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    @discardableResult
+    func postJSON(_ uri: String, _ json: String, contentType: String = "application/json") async throws -> TestResponse {
+        try await postRaw(uri, body: json, contentType: contentType)
+    }
+
+    @discardableResult
+    func signIn(_ email: String, password: String = DemoData.password) async throws -> TestResponse {
+        let response = try await post("/signin", [("email", email), ("password", password)])
+        #expect(response.status == .seeOther, "sign-in of \(email) failed: \(response.status)")
+        return response
+    }
+
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct LanguagePageTests {
+    @Test(arguments: TestDatabase.kinds)
+    func frenchByDefaultArabicRightToLeftAndEnglishOnRequest(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            let french = try await Visitor(client).get("/")
+            #expect(french.status == .ok)
+            #expect(french.text.contains(#"<html lang="fr" dir="ltr">"#))
+            #expect(french.text.contains("Conseil économique, social et environnemental"))
+
+            let arabic = try await Visitor(client, acceptLanguage: "ar-MA,ar;q=0.9").get("/cese-ma")
+            #expect(arabic.text.contains(#"<html lang="ar" dir="rtl">"#))
+            #expect(arabic.text.contains("المجلس الاقتصادي والاجتماعي والبيئي"))
+            #expect(arabic.headers[.contentLanguage] == "ar")
+
+            let english = try await Visitor(client, acceptLanguage: "en-GB").get("/cese-fr/members")
+            #expect(english.text.contains(#"<html lang="en" dir="ltr">"#))
+            #expect(english.text.contains("Members by group"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theSwitcherWorksOnEveryPageAndReturnsToIt(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let page = try await visitor.get("/cese-fr/commissions")
+            #expect(page.text.contains(#"href="/lang/ar?next=/cese-fr/commissions""#))
+            let switched = try await visitor.get("/lang/ar?next=/cese-fr/commissions")
+            #expect(switched.status == .found)
+            #expect(switched.location == "/cese-fr/commissions")
+            let arabic = try await visitor.get("/cese-fr/commissions")
+            #expect(arabic.text.contains(#"dir="rtl""#))
+            // Never a redirect to another site.
+            #expect(try await visitor.get("/lang/en?next=//evil.example").location == "/")
+            #expect(try await visitor.get("/lang/xx").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aPersonsPreferenceBeatsTheBrowserHeader(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            // Youssef (cese-ma staff) prefers Arabic; his browser says English.
+            let youssef = Visitor(client, acceptLanguage: "en")
+            try await youssef.signIn("secretariat@cese-ma.example")
+            #expect(try await youssef.get("/account").text.contains(#"lang="ar" dir="rtl""#))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func missingTranslationsShowAVisibleFallback(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            // The demo cese-fr description has no Arabic version: it shows in French, marked as such.
+            let page = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr")
+            #expect(page.text.contains(#"<span lang="fr" dir="ltr">Troisième assemblée"#))
+            #expect(page.text.contains("غير مترجم"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func numbersFollowTheLocale(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            // Generic Arabic writes Arabic-Indic digits; Morocco writes Latin digits.
+            let france = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr")
+            #expect(france.text.contains("١٠"))  // ten groups
+            let morocco = try await Visitor(client, acceptLanguage: "ar").get("/cese-ma")
+            #expect(morocco.text.contains(#"<span class="value">7</span>"#))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import HemicycleDomain
+import Testing
+@testable import Web
+
+@Suite struct LocalizationTests {
+    let localizer: Localizer
+
+    init() throws {
+        localizer = try Localizer.bundled()
+    }
+
+    @Test func everyLanguageHasEveryKey() {
+        let french = Set(localizer.table(.fr).keys)
+        #expect(french.count > 100)
+        for language in Language.allCases {
+            let keys = Set(localizer.table(language).keys)
+            #expect(keys == french, "\(language): missing \(french.subtracting(keys).sorted()), extra \(keys.subtracting(french).sorted())")
+            for (key, value) in localizer.table(language) {
+                #expect(!value.trimmingCharacters(in: .whitespaces).isEmpty, "\(language).\(key) is empty")
+            }
+        }
+    }
+
+    @Test func everyKeyUsedByATemplateExists() throws {
+        let directory = try Views.directory()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        #expect(files.count >= Views.required.count)
+        var used = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            used.formUnion(text.matches(of: /\{\{[#^\/]?t\.([a-z0-9_]+)\}\}/).map { String($0.1) })
+        }
+        #expect(used.count > 50)
+        for key in used { #expect(localizer.has(key), "template key t.\(key) has no translation") }
+    }
+
+    @Test func everyKeyBuiltInCodeExists() {
+        var keys = Role.allCases.map(\.labelKey)
+        keys += ["FR", "MA"].map { "country_\($0)" }
+        keys += ["verify_email", "reset_password", "password_changed", "membership_added"].flatMap { ["mail_\($0)_subject", "mail_\($0)_body"] }
+        keys += ["signed_up", "signed_out", "profile_saved", "password_changed", "password_reset", "account_deleted", "saved", "deleted"].map { "notice_\($0)" }
+        keys += Language.allCases.map { "language_\($0.rawValue)" }
+        for key in keys { #expect(localizer.has(key), "\(key) has no translation") }
+    }
+
+    @Test func placeholdersAreTheSameInEveryLanguage() {
+        for (key, french) in localizer.table(.fr) {
+            let expected = Set(french.matches(of: /\{[a-z]+\}/).map { String($0.0) })
+            for language in [Language.ar, .en] {
+                let value = localizer.table(language)[key] ?? ""
+                #expect(Set(value.matches(of: /\{[a-z]+\}/).map { String($0.0) }) == expected, "\(language).\(key)")
+            }
+        }
+    }
+}
