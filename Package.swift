@@ -120,6 +120,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "Web", "TestSupport", "Storage", "HemicycleDomain",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

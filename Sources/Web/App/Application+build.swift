@@ -36,8 +36,9 @@ public enum HemicycleServer {
                 defaultSessionExpiration: SignInRoutes.sessionLength)))
         router.add(middleware: IdentityMiddleware(accounts: site.accounts))
         router.add(middleware: LanguageMiddleware())
+        router.add(middleware: CSRFTokenMiddleware(secureCookies: site.configuration.secureCookies))
         router.add(middleware: ErrorPageMiddleware(site: site))
-        router.add(middleware: CSRFMiddleware(secureCookies: site.configuration.secureCookies))
+        router.add(middleware: CSRFMiddleware())
 
         HomeRoutes(site: site, assets: resources.assets).register(on: router)
         SignInRoutes(site: site, passwords: passwords).register(on: router)

@@ -12,14 +12,10 @@ struct CSRFMiddleware: RouterMiddleware {
     static let cookieName = "hemicycle_csrf"
     static let fieldName = "_csrf"
     static let maximumFormBytes = 1_048_576
-    let secureCookies: Bool
-
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        let existing = request.cookies[Self.cookieName]?.value
-        let isNew = existing == nil || existing!.count < 32
-        context.csrfToken = isNew ? Tokens.make() : existing!
+        let isNew = request.cookies[Self.cookieName]?.value != context.csrfToken
 
         let isAPI = request.uri.path.hasPrefix("/api/")
         if request.method != .get && request.method != .head && !isAPI {
@@ -40,9 +36,24 @@ struct CSRFMiddleware: RouterMiddleware {
             context.form = form
         }
 
+        return try await next(request, context)
+    }
+}
+
+/// Gives every request its CSRF token (the cookie's, or a new one set on the response), early enough
+/// that error pages carry it too.
+struct CSRFTokenMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let secureCookies: Bool
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let existing = request.cookies[CSRFMiddleware.cookieName]?.value
+        let isNew = existing == nil || existing!.count < 32
+        context.csrfToken = isNew ? Tokens.make() : existing!
         var response = try await next(request, context)
         if isNew {
-            let cookie = Cookie(name: Self.cookieName, value: context.csrfToken, path: "/", secure: secureCookies,
+            let cookie = Cookie(name: CSRFMiddleware.cookieName, value: context.csrfToken, path: "/", secure: secureCookies,
                                 httpOnly: true, sameSite: .lax)
             response.headers[values: .setCookie].append(cookie.description)
         }
