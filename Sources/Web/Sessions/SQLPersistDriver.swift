@@ -1,6 +1,7 @@
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import ServiceLifecycle
 import Storage
 
 /// Hummingbird's key-value persistence over our own database, so sessions survive a restart.
@@ -46,12 +47,10 @@ struct SQLPersistDriver: PersistDriver {
 
     /// Removes expired entries every hour until shutdown.
     func run() async throws {
-        while !Task.isCancelled {
-            try? await repository.removeExpired(now: now())
-            do {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await repository.removeExpired(now: now())
                 try await Task.sleep(for: .seconds(3600))
-            } catch {
-                return
             }
         }
     }
