@@ -103,6 +103,7 @@ final class WebDriver: @unchecked Sendable {
         return path == "/status" ? (object["value"] as? [String: Any] ?? [:]) : object
     }
 
+    @discardableResult
     private func value(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
         try await request(method, "/session/\(session)\(path)", body)["value"]
     }
