@@ -31,10 +31,13 @@ struct AdminRoutes {
         guard account.isInstanceAdmin, site.configuration.isDevelopment else { throw PageError.forbidden }
         let format = Formatting(language: context.language)
         let messages = try await site.outbox.latest().map { message -> [String: Any] in
-            ["recipient": message.recipient, "subject": message.subject, "body": message.body,
-             "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
-             "status": site.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
-             "error": message.lastError ?? ""]
+            var row: [String: Any] = [
+                "recipient": message.recipient, "subject": message.subject, "body": message.body,
+                "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
+                "status": site.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
+            ]
+            if let error = message.lastError { row["error"] = error }
+            return row
         }
         return try await site.page("outbox", title: site.text("outbox_title", context), request: request, context: context,
                                    model: ["messages": messages, "hasMessages": !messages.isEmpty])

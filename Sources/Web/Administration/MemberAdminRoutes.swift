@@ -40,12 +40,14 @@ struct MemberAdminRoutes {
         let language = context.language
         let groups = try await site.groups.all(councilID: council.id)
         let rows = try await site.memberships.all(councilID: council.id).map { membership -> [String: Any] in
-            let group = groups.first { $0.id == membership.groupId }
-            return ["name": membership.displayName,
-                    "email": policy.allows(.viewPersonalData) ? membership.email : "",
-                    "role": site.text(membership.roleValue.labelKey, context),
-                    "group": group.map { site.localized($0.name, language, councilDefault: council.language) } ?? [:],
-                    "url": SiteURL.adminMember(council.slug, membership.id)]
+            var row: [String: Any] = ["name": membership.displayName,
+                                      "role": site.text(membership.roleValue.labelKey, context),
+                                      "url": SiteURL.adminMember(council.slug, membership.id)]
+            if policy.allows(.viewPersonalData) { row["email"] = membership.email }
+            if let group = groups.first(where: { $0.id == membership.groupId }) {
+                row["group"] = site.localized(group.name, language, councilDefault: council.language)
+            }
+            return row
         }
         var model: [String: Any] = [
             "rows": rows, "values": values, "action": SiteURL.adminMembers(council.slug), "backURL": SiteURL.admin(council.slug),
@@ -131,7 +133,7 @@ struct MemberAdminRoutes {
              "checked": seats.contains($0.id)] as [String: Any]
         }
         var model: [String: Any] = [
-            "name": membership.displayName, "email": policy.allows(.viewPersonalData) ? membership.email : "",
+            "name": membership.displayName,
             "action": SiteURL.adminMember(council.slug, membership.id),
             "deleteAction": SiteURL.adminMember(council.slug, membership.id) + "/delete",
             "backURL": SiteURL.adminMembers(council.slug),
@@ -139,6 +141,7 @@ struct MemberAdminRoutes {
             "groupOptions": try await groupOptions(council, selected: membership.groupId, language: language),
             "commissions": commissions,
         ]
+        if policy.allows(.viewPersonalData) { model["email"] = membership.email }
         if let error { model["error"] = error }
         return try await site.page("admin-member", title: membership.displayName, request: request, context: context,
                                    council: council, model: model, status: status)

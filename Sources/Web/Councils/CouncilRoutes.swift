@@ -20,6 +20,9 @@ struct CouncilRoutes {
         let language = context.language
         let format = Formatting(language: language, country: council.country)
         let listing = try await directory.load(council)
+        var optional: [String: Any] = [:]
+        if let website = council.website, !website.isEmpty { optional["website"] = website }
+        if !council.networkList.isEmpty { optional["networks"] = council.networkList.joined(separator: ", ") }
         return try await site.page(
             "council", title: site.localized(council.name, language, councilDefault: council.language)["text"] as? String ?? "",
             request: request, context: context, council: council,
@@ -27,8 +30,6 @@ struct CouncilRoutes {
                 "description": site.localized(council.description, language, councilDefault: council.language),
                 "country": site.text("country_\(council.country)", context),
                 "languages": council.publishedLanguages.map(\.endonym).joined(separator: " · "),
-                "networks": council.networkList.joined(separator: ", "),
-                "website": council.website ?? "",
                 "stats": [
                     ["label": site.text("stat_members", context), "value": format.number(listing.sittingCount)],
                     ["label": site.text("stat_groups", context), "value": format.number(listing.groups.count)],
@@ -37,7 +38,7 @@ struct CouncilRoutes {
                 "membersURL": SiteURL.members(council.slug),
                 "commissionsURL": SiteURL.commissions(council.slug),
                 "adminURL": SiteURL.admin(council.slug),
-            ])
+            ].merging(optional) { $1 })
     }
 
     @Sendable func members(_ request: Request, context: AppContext) async throws -> HTML {
@@ -61,9 +62,11 @@ struct CouncilRoutes {
             model: ["groups": groups, "total": format.number(listing.sittingCount)])
     }
 
+    /// A person in a list; the role is shown only when it is more than "member".
     func memberRow(_ membership: Membership, context: AppContext) -> [String: Any] {
-        ["name": membership.displayName,
-         "role": membership.roleValue == .member ? "" : site.text(membership.roleValue.labelKey, context)]
+        var row: [String: Any] = ["name": membership.displayName]
+        if membership.roleValue != .member { row["role"] = site.text(membership.roleValue.labelKey, context) }
+        return row
     }
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {

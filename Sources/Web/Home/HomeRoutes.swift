@@ -21,7 +21,7 @@ struct HomeRoutes {
             var summary = site.councilSummary(council, language: language)
             summary["description"] = site.localized(council.description, language, councilDefault: council.language)
             summary["country"] = site.text("country_\(council.country)", context)
-            summary["networks"] = council.networkList.joined(separator: ", ")
+            if !council.networkList.isEmpty { summary["networks"] = council.networkList.joined(separator: ", ") }
             summary["languages"] = council.publishedLanguages.map(\.endonym).joined(separator: " · ")
             return summary
         }
