@@ -20,6 +20,21 @@ public protocol Database: Sendable {
     func close() async throws
 }
 
+extension SQLDatabase {
+    /// Runs `body` between `begin` and COMMIT on this connection, rolling back if it throws.
+    nonisolated(nonsending) func inTransaction<T>(begin: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(self)
+            try await raw("COMMIT").run()
+            return result
+        } catch {
+            try? await raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}
+
 extension Database {
     /// Whether the database answers a trivial query.
     public func isHealthy() async -> Bool {

@@ -53,17 +53,8 @@ public final class SQLiteStore: Database, Service {
     }
 
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withSQL { sql in
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        // IMMEDIATE takes the write lock at once, so a transaction never fails half-way on a busy database.
+        try await withSQL { sql in try await sql.inTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
     public func close() async throws {
