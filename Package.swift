@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "hemicycle", targets: ["hemicycle"]),
         .library(name: "HemicycleDomain", targets: ["HemicycleDomain"]),
+        .library(name: "OpinionMap", targets: ["OpinionMap"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -36,6 +37,8 @@ let package = Package(
     targets: [
         // Pure domain rules: roles, permissions, languages, validation. No server or database import.
         .target(name: "HemicycleDomain", swiftSettings: strict),
+        // Pure Swift: the Polis opinion map (PCA, clustering, representative and consensus statements).
+        .target(name: "OpinionMap", swiftSettings: strict),
         // SQLKit only: database factories (SQLite, PostgreSQL), migrations, repositories.
         .target(
             name: "Storage",
@@ -97,6 +100,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "HemicycleDomainTests", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", "HemicycleDomain", .product(name: "SQLKit", package: "sql-kit"),

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Computes the opinion map of a conversation, following the Polis method step by step.
+public enum OpinionMapEngine {
+    /// A full computation, warm-started from `previous` when given (what an update does).
+    public static func compute(statements: [Statement], votes: [VoteRecord], parameters: OpinionMapParameters = .init(),
+                               previous: OpinionMapState? = nil) -> OpinionMap {
+        let matrix = VoteMatrix(statements: statements, votes: votes)
+        return compute(matrix: matrix, parameters: parameters, previous: previous)
+    }
+
+    public static func compute(matrix: VoteMatrix, parameters: OpinionMapParameters = .init(),
+                               previous: OpinionMapState? = nil) -> OpinionMap {
+        var state = previous ?? OpinionMapState()
+        let columns = matrix.statementCount
+        let excluded = matrix.excludedColumns
+
+        // 1. Who is clustered: enough votes, at least 15 people, and once in, always in.
+        let counts = matrix.voteCounts
+        let threshold = min(parameters.minimumVotes, columns)
+        var included = Set(matrix.participants.indices.filter { counts[$0] >= threshold || state.included.contains(matrix.participants[$0]) })
+        if included.count < parameters.minimumParticipants {
+            let byVotes = matrix.participants.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+            for row in byVotes where included.count < parameters.minimumParticipants && counts[row] > 0 { included.insert(row) }
+        }
+        let inConversation = included.sorted()
+        state.included.formUnion(inConversation.map { matrix.participants[$0] })
+
+        // 2. PCA, warm-started from the previous components.
+        let pca = PowerIteration.pca(matrix, start: state.components, seed: parameters.seed)
+        state.components = pca.components
+
+        // 3. Sparsity-aware projection of every participant.
+        let positions = project(matrix, pca: pca, excluded: excluded)
+
+        // 4. Base clusters on the included participants, then groups on the base centres.
+        let points = inConversation.map { positions[$0] }
+        var base = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations, start: state.baseCenters)
+        base = base.map { Cluster(center: $0.center, members: $0.members.map { inConversation[$0] }) }
+        state.baseCenters = base.map(\.center)
+
+        let centers = base.map(\.center)
+        let weights = base.map { Double($0.members.count) }
+        var candidates: [Int: [Cluster]] = [:]
+        var silhouettes: [Int: Double] = [:]
+        let maxK = min(parameters.maxK, 2 + base.count / 12)
+        if base.count >= 2 {
+            for k in 2...max(2, maxK) where k <= base.count {
+                let clusters = KMeans.run(points: centers, weights: weights, k: k, maxIterations: parameters.groupIterations,
+                                          start: state.groupCenters[k])
+                candidates[k] = clusters
+                state.groupCenters[k] = clusters.map(\.center)
+                silhouettes[k] = KMeans.silhouette(points: centers, clusters: clusters)
+            }
+        }
+        let best = silhouettes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        let k = smoothedK(best: best, state: &state, buffer: parameters.kBuffer)
+        let groupClusters: [Cluster] = k.flatMap { candidates[$0] }.map { clusters in
+            clusters.map { group in Cluster(center: group.center, members: group.members.flatMap { base[$0].members }.sorted()) }
+        } ?? (base.isEmpty ? [] : [Cluster(center: Point(0, 0), members: inConversation)])
+        var groupOfRow = [Int?](repeating: nil, count: matrix.participantCount)
+        for (g, group) in groupClusters.enumerated() { for row in group.members { groupOfRow[row] = g } }
+
+        // 5. Tallies per group and overall; representative and consensus statements.
+        let groupTallies = tallies(matrix, groups: groupClusters.map(\.members))
+        let everyone = tallies(matrix, groups: [Array(matrix.participants.indices)])[0]
+        let representative = groupTallies.indices.map { g in
+            selectRepresentative(group: groupTallies[g], others: groupTallies.indices.filter { $0 != g }.map { groupTallies[$0] },
+                                 excluded: excluded)
+        }
+        let consensus = selectConsensus(everyone, excluded: excluded)
+        let informed = (0..<columns).map { column in groupTallies.reduce(1.0) { $0 * agreementRate($1[column]) } }
+        var divisive: [DivisiveStatement] = []
+        if groupTallies.count > 1 {
+            for column in 0..<columns where !excluded.contains(column) {
+                let rates = groupTallies.map { agreementRate($0[column]) }
+                divisive.append(DivisiveStatement(column: column, spread: rates.max()! - rates.min()!))
+            }
+        }
+        divisive.sort { $0.spread != $1.spread ? $0.spread > $1.spread : $0.column < $1.column }
+
+        // 6. Priorities from the previous update's group votes (as Polis does), extremity from this PCA.
+        let extremity = statementExtremity(pca, columns: columns)
+        let basis = state.previousGroupVotes ?? groupTallies
+        let priorities = (0..<columns).map { column -> Double in
+            if matrix.statements[column].isMeta { return 49 }
+            var a = 0, d = 0, s = 0
+            for group in basis where column < group.count { a += group[column].agree; d += group[column].disagree; s += group[column].seen }
+            let passes = Double(s - (a + d))
+            let seen = Double(s + 2)
+            let notPassed: Double = 1 - (passes + 1) / seen
+            let agreement: Double = Double(a + 1) / seen
+            let importance: Double = notPassed * (extremity[column] + 1) * agreement
+            let novelty: Double = 1 + 8 * pow(2, -Double(s) / 5)
+            let priority = importance * novelty
+            return priority * priority
+        }
+        state.previousGroupVotes = groupTallies
+
+        return OpinionMap(
+            participants: matrix.participants, statements: matrix.statements, pca: pca, positions: positions,
+            inConversation: inConversation, baseClusters: base, groups: groupClusters, groupOfRow: groupOfRow,
+            silhouettes: silhouettes, representative: representative, consensus: consensus,
+            groupInformedConsensus: informed, divisive: divisive, priorities: priorities, state: state)
+    }
+
+    /// (A + 1) / (S + 2): the smoothed share of agreement.
+    static func agreementRate(_ tally: StatementTally) -> Double {
+        Double(tally.agree + 1) / Double(tally.seen + 2)
+    }
+
+    /// The displayed k moves only when a new best k has won `buffer` updates in a row.
+    static func smoothedK(best: Int?, state: inout OpinionMapState, buffer: Int) -> Int? {
+        guard let best else { return state.displayedK }
+        guard let displayed = state.displayedK else {
+            state.displayedK = best
+            return best
+        }
+        if best == displayed {
+            state.candidateK = nil
+            state.candidateWins = 0
+        } else if best == state.candidateK {
+            state.candidateWins += 1
+        } else {
+            state.candidateK = best
+            state.candidateWins = 1
+        }
+        if state.candidateWins >= buffer, let candidate = state.candidateK {
+            state.displayedK = candidate
+            state.candidateK = nil
+            state.candidateWins = 0
+        }
+        return state.displayedK
+    }
+
+    /// p_k = Σ over voted cells (x − centre)·pc_k, scaled by √(statements / votes); excluded
+    /// statements count as (zero) votes, as in Polis.
+    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>) -> [Point] {
+        let columns = Double(matrix.statementCount)
+        return matrix.rows.map { row in
+            var x = 0.0, y = 0.0, n = excluded.count
+            for cell in row where !excluded.contains(Int(cell.column)) {
+                let column = Int(cell.column)
+                let value = -Double(cell.vote.rawValue) - pca.center[column]
+                x += value * pca.components[0][column]
+                y += value * pca.components[1][column]
+                n += 1
+            }
+            let scale = (columns / Double(max(n, 1))).squareRoot()
+            return Point(x * scale, y * scale)
+        }
+    }
+
+    /// Distance from the origin of a virtual participant who only agreed with the statement.
+    static func statementExtremity(_ pca: PrincipalComponents, columns: Int) -> [Double] {
+        let scale = Double(columns).squareRoot()
+        return (0..<columns).map { column in
+            let value = -1 - pca.center[column]
+            let x = value * pca.components[0][column] * scale
+            let y = value * pca.components[1][column] * scale
+            return (x * x + y * y).squareRoot()
+        }
+    }
+
+    static func tallies(_ matrix: VoteMatrix, groups: [[Int]]) -> [[StatementTally]] {
+        groups.map { members in
+            var tally = [StatementTally](repeating: StatementTally(), count: matrix.statementCount)
+            for row in members {
+                for cell in matrix.rows[row] {
+                    let column = Int(cell.column)
+                    tally[column].seen += 1
+                    if cell.vote == .agree { tally[column].agree += 1 }
+                    if cell.vote == .disagree { tally[column].disagree += 1 }
+                }
+            }
+            return tally
+        }
+    }
+
+    static func selectRepresentative(group: [StatementTally], others: [[StatementTally]], excluded: Set<Int>) -> [RepresentativeStatement] {
+        var sufficient: [RepresentativeStatement] = []
+        var fallback: (RepresentativeStatement, Double)?
+        var bestAgree: (RepresentativeStatement, Double)?
+        for column in group.indices where !excluded.contains(column) {
+            var rest = StatementTally()
+            for other in others { rest.agree += other[column].agree; rest.disagree += other[column].disagree; rest.seen += other[column].seen }
+            let (statement, strength) = Statistics.representative(group: group[column], rest: rest, column: column)
+            if let statement { sufficient.append(statement) }
+            let tally = group[column]
+            if tally.agree + tally.disagree > 0 {
+                let pa = Double(tally.agree + 1) / Double(tally.seen + 2)
+                let pat = Statistics.proportionTest(tally.agree, tally.seen)
+                let ra = pa / (Double(rest.agree + 1) / Double(rest.seen + 2))
+                let rat = Statistics.twoProportionTest(tally.agree, tally.seen, rest.agree, rest.seen)
+                if Statistics.significant(pat) || (ra > 1 && pa > 0.5) {
+                    let score = ra * rat * pa * pat
+                    let candidate = RepresentativeStatement(column: column, direction: .agree, tally: tally, probability: pa,
+                                                            probabilityTest: pat, ratio: ra, ratioTest: rat, metric: score)
+                    if bestAgree == nil || score > bestAgree!.1 { bestAgree = (candidate, score) }
+                }
+            }
+            if fallback == nil || strength > fallback!.1 {
+                let full = Statistics.representative(group: group[column], rest: rest, column: column)
+                if let any = full.0 ?? Optional(RepresentativeStatement(
+                    column: column, direction: .agree, tally: tally, probability: 0, probabilityTest: 0, ratio: 0,
+                    ratioTest: strength, metric: 0)) { fallback = (any, strength) }
+            }
+        }
+        guard !sufficient.isEmpty else { return [bestAgree?.0 ?? fallback?.0].compactMap { $0 } }
+        var ordered = sufficient.sorted { $0.metric != $1.metric ? $0.metric > $1.metric : $0.column < $1.column }
+        if let head = bestAgree?.0, let index = ordered.firstIndex(where: { $0.column == head.column }) {
+            ordered.insert(ordered.remove(at: index), at: 0)
+        }
+        let top = Array(ordered.prefix(5))
+        return top.filter { $0.direction == .agree } + top.filter { $0.direction == .disagree }
+    }
+
+    static func selectConsensus(_ tally: [StatementTally], excluded: Set<Int>) -> Consensus {
+        var agree: [(Int, Double)] = []
+        var disagree: [(Int, Double)] = []
+        for column in tally.indices where !excluded.contains(column) {
+            let t = tally[column]
+            let pa = Double(t.agree + 1) / Double(t.seen + 2)
+            let pd = Double(t.disagree + 1) / Double(t.seen + 2)
+            let pat = Statistics.proportionTest(t.agree, t.seen)
+            let pdt = Statistics.proportionTest(t.disagree, t.seen)
+            if pa > 0.5 && Statistics.significant(pat) { agree.append((column, pa * pat)) }
+            if pd > 0.5 && Statistics.significant(pdt) { disagree.append((column, pd * pdt)) }
+        }
+        func top(_ list: [(Int, Double)]) -> [Int] {
+            list.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(5).map(\.0)
+        }
+        return Consensus(agree: top(agree), disagree: top(disagree))
+    }
+}

@@ -1,0 +1,75 @@
+/// Everything the engine computes for a conversation (the Polis "math blob", in our words).
+public struct OpinionMap: Sendable {
+    /// Participants in order of the vote matrix rows.
+    public let participants: [String]
+    public let statements: [Statement]
+    public let pca: PrincipalComponents
+    /// 2-D position of every participant (Polis sparsity-aware projection).
+    public let positions: [Point]
+    /// Rows included in the clustering (Polis `in-conv`).
+    public let inConversation: [Int]
+    /// Base clusters over the included rows; members are row indexes.
+    public let baseClusters: [Cluster]
+    /// Opinion groups; members are row indexes.
+    public let groups: [Cluster]
+    /// Group of every row, or nil when the row is not clustered.
+    public let groupOfRow: [Int?]
+    /// Silhouette of each tried k.
+    public let silhouettes: [Int: Double]
+    public let representative: [[RepresentativeStatement]]
+    public let consensus: Consensus
+    /// Group-informed consensus per statement column.
+    public let groupInformedConsensus: [Double]
+    /// Statement columns sorted from most to least divisive between groups.
+    public let divisive: [DivisiveStatement]
+    /// Priority of each statement column for choosing what to show next.
+    public let priorities: [Double]
+    /// The state to warm-start the next update from.
+    public let state: OpinionMapState
+}
+
+/// What carries from one update to the next: warm starts, sticky inclusion, k smoothing.
+public struct OpinionMapState: Sendable {
+    public var components: [[Double]]?
+    public var baseCenters: [Point]?
+    public var groupCenters: [Int: [Point]] = [:]
+    /// Participants ever included in the clustering (inclusion is sticky).
+    public var included: Set<String> = []
+    /// The displayed number of groups, and the candidate that must win `kBuffer` updates in a row.
+    public var displayedK: Int?
+    public var candidateK: Int?
+    public var candidateWins = 0
+    /// Group votes of the previous update, which Polis uses for priorities.
+    public var previousGroupVotes: [[StatementTally]]?
+
+    public init() {}
+}
+
+/// Counts of one statement among some participants.
+public struct StatementTally: Sendable, Hashable {
+    public var agree = 0
+    public var disagree = 0
+    /// Votes cast (agree, disagree and pass).
+    public var seen = 0
+
+    public init(agree: Int = 0, disagree: Int = 0, seen: Int = 0) {
+        self.agree = agree
+        self.disagree = disagree
+        self.seen = seen
+    }
+}
+
+/// Parameters of the method, with Polis's defaults.
+public struct OpinionMapParameters: Sendable {
+    public var minimumVotes = 7
+    public var minimumParticipants = 15
+    public var baseK = 100
+    public var maxK = 5
+    public var baseIterations = 100
+    public var groupIterations = 20
+    /// Updates a new best k must win in a row before it is displayed.
+    public var kBuffer = 4
+    public var seed: UInt64 = 0x48656D69
+
+    public init() {}
+}

@@ -1,0 +1,79 @@
+@testable import OpinionMap
+import Testing
+
+@Suite struct EngineTests {
+    /// Two camps of 20 people who answer 12 statements oppositely, and 4 statements everyone agrees with.
+    static func twoCamps(seed: UInt64 = 1) -> (statements: [Statement], votes: [VoteRecord]) {
+        var generator = SplitMix64(seed: seed)
+        let statements = (0..<16).map { Statement(id: $0) }
+        var votes: [VoteRecord] = []
+        var time: Int64 = 0
+        for person in 0..<40 {
+            let camp = person < 20
+            for statement in 0..<16 {
+                time += 1
+                if Int.random(in: 0..<10, using: &generator) == 0 { continue }  // some statements not seen
+                let vote: Vote = statement >= 12 ? .agree : ((statement % 2 == 0) == camp ? .agree : .disagree)
+                votes.append(VoteRecord(participant: "p\(person)", statement: statement, vote: vote, timestamp: time))
+            }
+        }
+        return (statements, votes)
+    }
+
+    @Test func findsTwoCampsAndWhatUnitesThem() {
+        let (statements, votes) = Self.twoCamps()
+        let map = OpinionMapEngine.compute(statements: statements, votes: votes)
+        #expect(map.groups.count == 2)
+        let camp = Dictionary(uniqueKeysWithValues: map.participants.enumerated().map { ($1, map.groupOfRow[$0]) })
+        let first = camp["p0"]!
+        for person in 0..<40 { #expect((camp["p\(person)"]! == first) == (person < 20), "p\(person)") }
+        #expect(Set(map.consensus.agree.map { map.statements[$0].id }).isSubset(of: [12, 13, 14, 15]))
+        #expect(!map.consensus.agree.isEmpty)
+        #expect(map.divisive.first.map { $0.column < 12 } == true)
+        #expect(map.divisive.first!.spread > 0.5)
+        for group in map.representative { #expect(!group.isEmpty) }
+    }
+
+    @Test func theOrderOfTheInputDoesNotMatter() {
+        let (statements, votes) = Self.twoCamps()
+        let a = OpinionMapEngine.compute(statements: statements, votes: votes)
+        var generator = SplitMix64(seed: 99)
+        let b = OpinionMapEngine.compute(statements: statements.shuffled(using: &generator), votes: votes.shuffled(using: &generator))
+        #expect(a.participants == b.participants)
+        #expect(a.groupOfRow == b.groupOfRow)
+        #expect(a.consensus == b.consensus)
+    }
+
+    @Test func recastingTheSameVoteChangesNothing() {
+        let (statements, votes) = Self.twoCamps()
+        let a = OpinionMapEngine.compute(statements: statements, votes: votes)
+        let recast = votes + votes.prefix(30).map {
+            VoteRecord(participant: $0.participant, statement: $0.statement, vote: $0.vote, timestamp: $0.timestamp + 1_000_000)
+        }
+        let b = OpinionMapEngine.compute(statements: statements, votes: recast)
+        #expect(a.groupOfRow == b.groupOfRow)
+        #expect(a.positions == b.positions)
+    }
+
+    @Test func theLatestVoteWins() {
+        let matrix = VoteMatrix(statements: [Statement(id: 1)], votes: [
+            VoteRecord(participant: "a", statement: 1, vote: .disagree, timestamp: 20),
+            VoteRecord(participant: "a", statement: 1, vote: .agree, timestamp: 10),
+        ])
+        #expect(matrix.rows[0].map(\.vote) == [.disagree])
+    }
+
+    @Test func theDisplayedNumberOfGroupsChangesAfterFourWinsInARow() {
+        var state = OpinionMapState()
+        #expect(OpinionMapEngine.smoothedK(best: 2, state: &state, buffer: 4) == 2)
+        for _ in 0..<3 { #expect(OpinionMapEngine.smoothedK(best: 3, state: &state, buffer: 4) == 2) }
+        #expect(OpinionMapEngine.smoothedK(best: 3, state: &state, buffer: 4) == 3)
+        #expect(OpinionMapEngine.smoothedK(best: 2, state: &state, buffer: 4) == 3)
+        #expect(OpinionMapEngine.smoothedK(best: 3, state: &state, buffer: 4) == 3)
+    }
+
+    @Test func adjustedRandIndexOfKnownLabelings() {
+        #expect(adjustedRandIndex([0, 0, 1, 1], [1, 1, 0, 0]) == 1)
+        #expect(abs(adjustedRandIndex([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]) - 0.2424) < 0.001)
+    }
+}

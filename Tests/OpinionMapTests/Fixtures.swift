@@ -1,0 +1,90 @@
+import Foundation
+import OpinionMap
+import Testing
+
+/// `../shared/data`, beside the repository; tests that need it skip with a message when it is absent.
+enum SharedData {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    static var isAvailable: Bool {
+        let present = FileManager.default.fileExists(atPath: root.appendingPathComponent("polis-math-fixtures").path)
+        if !present { print("note: \(root.path) is absent: Polis fixture tests skipped.") }
+        return present
+    }
+}
+
+/// A real Polis conversation with the math Polis computed for it.
+struct PolisFixture {
+    let name: String
+    let statements: [Statement]
+    let votes: [VoteRecord]
+    let math: [String: Any]
+
+    static let names = ["below-100-ptpts", "25ptpt-3gp-no-strict-with-meta", "50ptpt-3gp-strict-no-meta"]
+
+    init(_ name: String) throws {
+        self.name = name
+        let folder = SharedData.root.appendingPathComponent("polis-math-fixtures/\(name)")
+        func load(_ file: String) throws -> Any {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(file)))
+        }
+        let comments = try load("comments.json") as? [[String: Any]] ?? []
+        statements = comments.map {
+            Statement(id: ($0["tid"] ?? $0["statement_id"]) as? Int ?? 0, isModeratedOut: (($0["mod"] ?? $0["moderated"]) as? Int) == -1, isMeta: ($0["is_meta"] as? Bool) == true)
+        }
+        let rawVotes = try load("votes.json") as? [[String: Any]] ?? []
+        votes = rawVotes.map { vote in
+            let modified = vote["modified"]
+            let timestamp = (modified as? String).flatMap { Int64($0) } ?? (modified as? Double).map { Int64($0) } ?? 0
+            return VoteRecord(participant: String((vote["pid"] ?? vote["participant_id"]) as? Int ?? 0),
+                              statement: (vote["tid"] ?? vote["statement_id"]) as? Int ?? 0,
+                              vote: Vote(rawValue: Int8(vote["vote"] as? Int ?? 0)) ?? .pass, timestamp: timestamp)
+        }
+        math = try load("math-pca2.json") as? [String: Any] ?? [:]
+    }
+
+    var tids: [Int] { math["tids"] as? [Int] ?? [] }
+    var components: [[Double]] { (math["pca"] as? [String: Any])?["comps"] as? [[Double]] ?? [] }
+    var inConversation: Set<String> { Set((math["in-conv"] as? [Int] ?? []).map(String.init)) }
+
+    /// Polis's group of every clustered participant.
+    var groups: [String: Int] {
+        let base = math["base-clusters"] as? [String: Any] ?? [:]
+        let ids = base["id"] as? [Int] ?? []
+        let members = base["members"] as? [[Int]] ?? []
+        var baseMembers: [Int: [Int]] = [:]
+        for (id, list) in zip(ids, members) { baseMembers[id] = list }
+        var result: [String: Int] = [:]
+        for group in math["group-clusters"] as? [[String: Any]] ?? [] {
+            let id = group["id"] as? Int ?? 0
+            for baseID in group["members"] as? [Int] ?? [] {
+                for pid in baseMembers[baseID] ?? [] { result[String(pid)] = id }
+            }
+        }
+        return result
+    }
+
+    var consensus: (agree: [Int], disagree: [Int]) {
+        let c = math["consensus"] as? [String: Any] ?? [:]
+        return ((c["agree"] as? [[String: Any]] ?? []).compactMap { $0["tid"] as? Int },
+                (c["disagree"] as? [[String: Any]] ?? []).compactMap { $0["tid"] as? Int })
+    }
+}
+
+/// Adjusted Rand index of two labelings of the same items.
+func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double {
+    precondition(a.count == b.count)
+    var table: [Int: [Int: Int]] = [:]
+    for (x, y) in zip(a, b) { table[x, default: [:]][y, default: 0] += 1 }
+    func pairs(_ n: Int) -> Double { Double(n * (n - 1)) / 2 }
+    let sumCells = table.values.flatMap(\.values).reduce(0) { $0 + pairs($1) }
+    let rows = table.values.map { $0.values.reduce(0, +) }.reduce(0) { $0 + pairs($1) }
+    var columnTotals: [Int: Int] = [:]
+    for row in table.values { for (y, n) in row { columnTotals[y, default: 0] += n } }
+    let columns = columnTotals.values.reduce(0) { $0 + pairs($1) }
+    let expected = rows * columns / pairs(a.count)
+    let maximum = (rows + columns) / 2
+    return maximum == expected ? 1 : (sumCells - expected) / (maximum - expected)
+}
