@@ -95,6 +95,7 @@ let package = Package(
             name: "hemicycle",
             dependencies: [
                 "Web",
+                "OpinionMap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The opinion map as an SVG drawing: participants as dots coloured by group, on the two PCA axes.
+public enum MapSVG {
+    /// Colour-blind-safe palette (Okabe–Ito), one colour per group; grey for participants not clustered.
+    static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+
+    public static func render(_ map: OpinionMap, title: String, size: Double = 480) -> String {
+        let xs = map.positions.map(\.x), ys = map.positions.map(\.y)
+        let span = max((xs.map(abs).max() ?? 1), (ys.map(abs).max() ?? 1), 1e-9)
+        let half = size / 2, margin = 16.0
+        func scale(_ v: Double) -> Double { (v / span) * (half - margin) }
+        var parts: [String] = [
+            ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(Int(size)) \##(Int(size))" role="img" aria-labelledby="map-title">"##,
+            ##"<title id="map-title">\##(escape(title))</title>"##,
+            ##"<rect width="100%" height="100%" fill="#ffffff"/>"##,
+            ##"<line x1="0" y1="\##(half)" x2="\##(size)" y2="\##(half)" stroke="#c9d1da"/>"##,
+            ##"<line x1="\##(half)" y1="0" x2="\##(half)" y2="\##(size)" stroke="#c9d1da"/>"##,
+        ]
+        for (row, point) in map.positions.enumerated() {
+            let colour = map.groupOfRow[row].map { palette[$0 % palette.count] } ?? "#9aa5b1"
+            let x = half + scale(point.x), y = half - scale(point.y)
+            parts.append(##"<circle cx="\##(format(x))" cy="\##(format(y))" r="3" fill="\##(colour)" fill-opacity="0.7"/>"##)
+        }
+        for (index, group) in map.groups.enumerated() {
+            let x = half + scale(group.center.x), y = half - scale(group.center.y)
+            parts.append(##"<text x="\##(format(x))" y="\##(format(y))" font-size="16" font-weight="700" text-anchor="middle" fill="#1b1f24">\##(groupLabel(index))</text>"##)
+        }
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    /// Groups are named A, B, C... as on Polis.
+    public static func groupLabel(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + index % 26)))
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
