@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import OpinionMap
+
+/// `hemicycle bench ...`: speed figures printed beside their reference (see BENCHMARKS.md).
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Print benchmark figures beside their references.",
+        subcommands: [OpinionMapBench.self])
+}
+
+struct OpinionMapBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion-map",
+        abstract: "Time full recomputes of the shared Polis conversations and of a synthetic one.")
+
+    @Option(help: "Folder of Polis exports (default ../shared/data/polis).")
+    var data = "../shared/data/polis"
+
+    @Option(help: "Synthetic participants.") var participants = 33_422
+    @Option(help: "Synthetic statements.") var statements = 783
+    @Option(help: "Synthetic votes.") var votes = 2_000_000
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
+        print("conversation | participants | votes | full recompute (ms)")
+        for name in folders {
+            let url = URL(fileURLWithPath: data).appendingPathComponent(name)
+            guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty else { continue }
+            let elapsed = clock.measure {
+                _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes)
+            }
+            let people = Set(conversation.votes.map(\.participant)).count
+            print("\(name) | \(people) | \(conversation.votes.count) | \(String(format: "%.1f", ms(elapsed)))")
+        }
+        let synthetic = SyntheticConversation.make(participants: participants, statements: statements, votes: votes)
+        print("synthetic: \(participants) participants x \(statements) statements, \(synthetic.votes.count) votes")
+        var map: OpinionMap?
+        let full = clock.measure { map = OpinionMapEngine.compute(statements: synthetic.statements, votes: synthetic.votes) }
+        print("full recompute: \(String(format: "%.0f", ms(full))) ms (target < 1000 ms; Polis: 29 s on 16 cores)")
+        let more = SyntheticConversation.make(participants: participants, statements: statements, votes: 1_000, seed: 7)
+            .votes.map { VoteRecord(participant: $0.participant, statement: $0.statement, vote: $0.vote, timestamp: $0.timestamp + 10_000_000) }
+        let update = clock.measure {
+            _ = OpinionMapEngine.compute(statements: synthetic.statements, votes: synthetic.votes + more, previous: map?.state)
+        }
+        print("update after 1,000 new votes (warm start, full pass): \(String(format: "%.0f", ms(update))) ms (target < 50 ms)")
+    }
+
+    func ms(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
