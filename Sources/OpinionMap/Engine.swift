@@ -137,9 +137,11 @@ public enum OpinionMapEngine {
     /// statements count as (zero) votes, as in Polis.
     static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>) -> [Point] {
         let columns = Double(matrix.statementCount)
+        var isExcluded = [Bool](repeating: false, count: matrix.statementCount)
+        for column in excluded { isExcluded[column] = true }
         return matrix.rows.map { row in
             var x = 0.0, y = 0.0, n = excluded.count
-            for cell in row where !excluded.contains(Int(cell.column)) {
+            for cell in row where !isExcluded[Int(cell.column)] {
                 let column = Int(cell.column)
                 let value = -Double(cell.vote.rawValue) - pca.center[column]
                 x += value * pca.components[0][column]

@@ -8,7 +8,9 @@ public struct Point: Sendable, Hashable {
         self.y = y
     }
 
-    func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
+    func distance(to other: Point) -> Double { squaredDistance(to: other).squareRoot() }
+
+    func squaredDistance(to other: Point) -> Double { (x - other.x) * (x - other.x) + (y - other.y) * (y - other.y) }
 }
 
 /// A cluster: its centre and the indexes of its members in the clustered points.
@@ -36,7 +38,7 @@ enum KMeans {
                 var best = 0
                 var bestDistance = Double.infinity
                 for (c, center) in centers.enumerated() {
-                    let d = point.distance(to: center)
+                    let d = point.squaredDistance(to: center)
                     if d < bestDistance { bestDistance = d; best = c }
                 }
                 members[best].append(index)

@@ -9,49 +9,71 @@ public struct PrincipalComponents: Sendable {
 }
 
 enum PowerIteration {
-    /// Iterations of the power method per component.
+    /// Iterations of the power method per component (Polis's maximum).
     static let iterations = 100
+    /// The power method has converged when the unit vector moves less than this (Euclidean) in one
+    /// iteration. Polis stops only when the eigenvalue repeats exactly (or after 100 iterations); at
+    /// 1e-10 the components agree with it to far better than the |cosine| >= 0.99 we check.
+    static let tolerance = 1e-10
 
-    /// The centred, sparse matrix: for each row, (column, value - mean) over voted cells only
-    /// (imputed cells are the mean, so centring makes them zero).
+    /// The centred, sparse matrix in compressed rows: for each row, (column, value - mean) over voted
+    /// cells only (imputed cells are the mean, so centring makes them zero).
     struct Centered {
-        let rows: [[(column: Int, value: Double)]]
+        let rowStart: [Int]
+        let columnIndex: [Int32]
+        let values: [Double]
         let center: [Double]
         let columns: Int
     }
 
     /// Internal Polis sign: agree = -1. Excluded columns are zero for every row.
     static func centered(_ matrix: VoteMatrix) -> Centered {
-        let excluded = matrix.excludedColumns
         let columns = matrix.statementCount
+        var isExcluded = [Bool](repeating: false, count: columns)
+        for column in matrix.excludedColumns { isExcluded[column] = true }
         var sums = [Double](repeating: 0, count: columns)
         var counts = [Double](repeating: 0, count: columns)
         for row in matrix.rows {
-            for cell in row where !excluded.contains(Int(cell.column)) {
+            for cell in row where !isExcluded[Int(cell.column)] {
                 sums[Int(cell.column)] += -Double(cell.vote.rawValue)
                 counts[Int(cell.column)] += 1
             }
         }
-        let center = (0..<columns).map { counts[$0] > 0 && !excluded.contains($0) ? sums[$0] / counts[$0] : 0 }
-        let rows = matrix.rows.map { row in
-            row.compactMap { cell -> (column: Int, value: Double)? in
-                let column = Int(cell.column)
-                guard !excluded.contains(column) else { return nil }
-                let value = -Double(cell.vote.rawValue) - center[column]
-                return value == 0 ? nil : (column, value)
+        let center = (0..<columns).map { counts[$0] > 0 && !isExcluded[$0] ? sums[$0] / counts[$0] : 0 }
+        var rowStart = [0]
+        var columnIndex: [Int32] = []
+        var values: [Double] = []
+        rowStart.reserveCapacity(matrix.rows.count + 1)
+        for row in matrix.rows {
+            for cell in row where !isExcluded[Int(cell.column)] {
+                let value = -Double(cell.vote.rawValue) - center[Int(cell.column)]
+                if value != 0 {
+                    columnIndex.append(cell.column)
+                    values.append(value)
+                }
             }
+            rowStart.append(values.count)
         }
-        return Centered(rows: rows, center: center, columns: columns)
+        return Centered(rowStart: rowStart, columnIndex: columnIndex, values: values, center: center, columns: columns)
     }
 
     /// XᵀX v for the centred matrix, row by row.
     static func multiply(_ data: Centered, _ vector: [Double]) -> [Double] {
         var result = [Double](repeating: 0, count: data.columns)
-        for row in data.rows {
-            var dot = 0.0
-            for cell in row { dot += cell.value * vector[cell.column] }
-            if dot == 0 { continue }
-            for cell in row { result[cell.column] += cell.value * dot }
+        data.values.withUnsafeBufferPointer { values in
+            data.columnIndex.withUnsafeBufferPointer { columns in
+                vector.withUnsafeBufferPointer { v in
+                    result.withUnsafeMutableBufferPointer { out in
+                        for row in 0..<(data.rowStart.count - 1) {
+                            let start = data.rowStart[row], end = data.rowStart[row + 1]
+                            var dot = 0.0
+                            for i in start..<end { dot += values[i] * v[Int(columns[i])] }
+                            if dot == 0 { continue }
+                            for i in start..<end { out[Int(columns[i])] += values[i] * dot }
+                        }
+                    }
+                }
+            }
         }
         return result
     }
@@ -82,8 +104,11 @@ enum PowerIteration {
             deflate(&next)
             let value = norm(next)
             guard value > 0 else { break }
-            v = next.map { $0 / value }
-            if value == eigenvalue { break }
+            next = next.map { $0 / value }
+            var moved = 0.0
+            for i in next.indices { moved += (next[i] - v[i]) * (next[i] - v[i]) }
+            v = next
+            if moved.squareRoot() < tolerance || value == eigenvalue { break }
             eigenvalue = value
         }
         return v

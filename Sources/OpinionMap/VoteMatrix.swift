@@ -22,27 +22,49 @@ public struct VoteMatrix: Sendable {
         let ordered = known.values.sorted { $0.id < $1.id }
         let column = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, Int32($0)) })
 
-        var latest: [String: [Int32: (Vote, Int64)]] = [:]
-        var firstSeen: [String: Int64] = [:]
-        for vote in votes {
-            firstSeen[vote.participant] = min(firstSeen[vote.participant] ?? .max, vote.timestamp)
-            let col = column[vote.statement]!
-            if let previous = latest[vote.participant]?[col], previous.1 > vote.timestamp { continue }
-            latest[vote.participant, default: [:]][col] = (vote.vote, vote.timestamp)
+        // Group the votes by participant (one array each), then keep the latest vote per statement.
+        var rowOf: [String: Int] = [:]
+        var names: [String] = []
+        var cells: [[(column: Int32, vote: Vote, time: Int64, order: Int32)]] = []
+        var firstSeen: [Int64] = []
+        for (order, vote) in votes.enumerated() {
+            let row: Int
+            if let known = rowOf[vote.participant] {
+                row = known
+            } else {
+                row = names.count
+                rowOf[vote.participant] = row
+                names.append(vote.participant)
+                cells.append([])
+                firstSeen.append(.max)
+            }
+            firstSeen[row] = min(firstSeen[row], vote.timestamp)
+            cells[row].append((column[vote.statement]!, vote.vote, vote.timestamp, Int32(truncatingIfNeeded: order)))
         }
-        let people = latest.keys.sorted { a, b in
-            if firstSeen[a]! != firstSeen[b]! { return firstSeen[a]! < firstSeen[b]! }
-            return switch (Int(a), Int(b)) {
+        let order = names.indices.sorted { a, b in
+            if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
+            return switch (Int(names[a]), Int(names[b])) {
             case let (x?, y?): x < y
             case (_?, nil): true
             case (nil, _?): false
-            case (nil, nil): a < b
+            case (nil, nil): names[a] < names[b]
             }
         }
-        self.participants = people
+        self.participants = order.map { names[$0] }
         self.statements = ordered
-        self.rows = people.map { person in
-            latest[person]!.map { (column: $0.key, vote: $0.value.0) }.sorted { $0.column < $1.column }
+        self.rows = order.map { row in
+            // Latest vote wins; equal timestamps keep the one given last.
+            let sorted = cells[row].sorted { ($0.column, $0.time, $0.order) < ($1.column, $1.time, $1.order) }
+            var result: [(column: Int32, vote: Vote)] = []
+            result.reserveCapacity(sorted.count)
+            for cell in sorted {
+                if let last = result.last, last.column == cell.column {
+                    result[result.count - 1] = (cell.column, cell.vote)
+                } else {
+                    result.append((cell.column, cell.vote))
+                }
+            }
+            return result
         }
     }
 

@@ -37,6 +37,10 @@ struct OpinionMapBench: AsyncParsableCommand {
         let synthetic = SyntheticConversation.make(participants: participants, statements: statements, votes: votes)
         print("synthetic: \(participants) participants x \(statements) statements, \(synthetic.votes.count) votes")
         var map: OpinionMap?
+        var matrix: VoteMatrix?
+        let building = clock.measure { matrix = VoteMatrix(statements: synthetic.statements, votes: synthetic.votes) }
+        let mapping = clock.measure { _ = OpinionMapEngine.compute(matrix: matrix!) }
+        print("  of which: vote matrix \(String(format: "%.0f", ms(building))) ms, map \(String(format: "%.0f", ms(mapping))) ms")
         let full = clock.measure { map = OpinionMapEngine.compute(statements: synthetic.statements, votes: synthetic.votes) }
         print("full recompute: \(String(format: "%.0f", ms(full))) ms (target < 1000 ms; Polis: 29 s on 16 cores)")
         let more = SyntheticConversation.make(participants: participants, statements: statements, votes: 1_000, seed: 7)
