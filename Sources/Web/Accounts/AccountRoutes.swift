@@ -25,8 +25,9 @@ struct AccountRoutes {
         let account = try site.requireAccount(context)
         let language = context.language
         var memberships: [[String: Any]] = []
+        let councils = Dictionary(uniqueKeysWithValues: try await site.councils.all().map { ($0.id, $0) })
         for membership in try await site.memberships.all(accountID: account.id) {
-            guard let council = try await site.councils.all().first(where: { $0.id == membership.councilId }) else { continue }
+            guard let council = councils[membership.councilId] else { continue }
             var row: [String: Any] = ["council": site.councilSummary(council, language: language),
                                       "role": site.text(membership.roleValue.labelKey, context)]
             if let groupID = membership.groupId, let group = try await site.groups.find(id: groupID, councilID: council.id) {
