@@ -70,6 +70,8 @@ func mailedToken(_ site: Site, to email: String, kind: String) async throws -> S
             #expect(response.text.contains("The password must have at least 10 characters."))
             #expect(response.text.contains("Enter a name in at least one language."))
             #expect(response.text.contains(#"aria-invalid="true""#))
+            // Addresses read left to right, also inside an Arabic page.
+            #expect(response.text.contains(#"type="email" dir="ltr""#))
             #expect(try await site.accounts.find(email: "not-an-address") == nil)
         }
     }
