@@ -60,12 +60,19 @@ public enum Validate {
         return LocalizedText(trimmed)
     }
 
-    /// A council slug: lower-case letters, digits and dashes, 2 to 40 characters.
+    /// First path segments of the instance's own pages, which no council slug may take.
+    public static let reservedSlugs: Set<String> = [
+        "api", "static", "signin", "signup", "signout", "account", "password", "verify", "admin", "lang", "healthz",
+        "councils",
+    ]
+
+    /// A council slug: lower-case letters, digits and dashes, 2 to 40 characters, not a reserved segment.
     public static func slug(_ raw: String) throws(ValidationFailure) -> String {
         let allowed = raw.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
         guard allowed, (2...40).contains(raw.count), !raw.hasPrefix("-"), !raw.hasSuffix("-") else {
             throw ValidationFailure(field: "slug", key: "error_slug_invalid")
         }
+        guard !reservedSlugs.contains(raw) else { throw ValidationFailure(field: "slug", key: "error_slug_reserved") }
         return raw
     }
 

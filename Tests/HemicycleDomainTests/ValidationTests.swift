@@ -30,5 +30,7 @@ import Testing
         for bad in ["CESE", "-x", "x-", "a", "cese fr", "cesé"] {
             #expect(throws: ValidationFailure.self) { try Validate.slug(bad) }
         }
+        #expect(throws: ValidationFailure(field: "slug", key: "error_slug_reserved")) { try Validate.slug("signin") }
+        #expect(throws: ValidationFailure(field: "slug", key: "error_slug_reserved")) { try Validate.slug("api") }
     }
 }

@@ -44,6 +44,23 @@ import TestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func councilsNeedAFreeSlugAndAName(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let councils = CouncilRepository(database: database)
+            await #expect(throws: ValidationFailure(field: "slug", key: "error_slug_reserved")) {
+                try await councils.create(NewCouncil(slug: "admin", name: LocalizedText(fr: "X", ar: nil, en: nil),
+                                                     country: "FR", defaultLanguage: .fr, languages: [.fr]))
+            }
+            await #expect(throws: ValidationFailure.self) {
+                try await councils.create(NewCouncil(slug: "cese-be", name: LocalizedText(), country: "BE",
+                                                     defaultLanguage: .fr, languages: [.fr]))
+            }
+            let count = try await councils.count()
+            #expect(count == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func aMemberSitsInOneGroupOfTheirOwnCouncil(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
             let f = try await Self.fixture(database)

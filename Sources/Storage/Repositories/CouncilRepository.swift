@@ -30,6 +30,8 @@ public struct CouncilRepository: Sendable {
 
     @discardableResult
     public func create(_ council: NewCouncil, on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
+        _ = try Validate.slug(council.slug)
+        _ = try Validate.localizedName(council.name)
         let insert: (any SQLDatabase) async throws -> Int64 = { sql in
             try await sql.insert(into: "councils")
                 .columns("slug", "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en",

@@ -43,13 +43,10 @@ public struct Site: Sendable {
     }
 
     /// The council named in the path, or 404.
-    func council(_ context: AppContext) throws -> String {
-        guard let slug = context.parameters.get("council") else { throw PageError.notFound }
-        return slug
-    }
-
     func requireCouncil(_ context: AppContext) async throws -> Council {
-        guard let council = try await councils.find(slug: try council(context)) else { throw PageError.notFound }
+        guard let slug = context.parameters.get("council"), let council = try await councils.find(slug: slug) else {
+            throw PageError.notFound
+        }
         return council
     }
 

@@ -23,10 +23,6 @@ public struct Formatting: Sendable {
         value.formatted(.number.locale(locale))
     }
 
-    public func date(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: locale, timeZone: TimeZone(identifier: "UTC")!))
-    }
-
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: TimeZone(identifier: "UTC")!))
     }

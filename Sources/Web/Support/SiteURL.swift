@@ -24,10 +24,6 @@ enum SiteURL {
     static func adminMembers(_ slug: String) -> String { "/\(slug)/admin/members" }
     static func adminMember(_ slug: String, _ id: Int64) -> String { "/\(slug)/admin/members/\(id)" }
 
-    /// Path segments no council slug may take, since they are the instance's own pages.
-    static let reservedSlugs: Set<String> = ["api", "static", "signin", "signup", "signout", "account", "password",
-                                             "verify", "admin", "lang", "healthz"]
-
     /// A local path to return to, or `/`: never another site (no open redirect).
     static func safeNext(_ raw: String?) -> String {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return home }
