@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "hemicycle", targets: ["hemicycle"]),
         .library(name: "HemicycleDomain", targets: ["HemicycleDomain"]),
         .library(name: "OpinionMap", targets: ["OpinionMap"]),
+        .library(name: "Sortition", targets: ["Sortition"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -37,8 +38,21 @@ let package = Package(
     targets: [
         // Pure domain rules: roles, permissions, languages, validation. No server or database import.
         .target(name: "HemicycleDomain", swiftSettings: strict),
+        // Pure Swift: RFC 4180 CSV reading and writing with line and column errors.
+        .target(name: "CSVFormat", swiftSettings: strict),
         // Pure Swift: the Polis opinion map (PCA, clustering, representative and consensus statements).
-        .target(name: "OpinionMap", swiftSettings: strict),
+        .target(name: "OpinionMap", dependencies: ["CSVFormat"], swiftSettings: strict),
+        // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
+        .systemLibrary(
+            name: "CCoinOR", pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev", "coinor-libclp-dev"])]),
+        // A small Swift interface to linear and mixed-integer solvers; the COIN-OR back end is the only C it holds.
+        .target(name: "LinearSolvers", dependencies: ["CCoinOR"], swiftSettings: strict),
+        // Pure Swift: stratified sortition (LEGACY, LEXIMIN, transparent lotteries, verifiable draws).
+        .target(
+            name: "Sortition",
+            dependencies: ["CSVFormat", "LinearSolvers", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         // SQLKit only: database factories (SQLite, PostgreSQL), migrations, repositories.
         .target(
             name: "Storage",
@@ -96,12 +110,17 @@ let package = Package(
             dependencies: [
                 "Web",
                 "OpinionMap",
+                "Sortition",
+                "LinearSolvers",
+                "CSVFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "HemicycleDomainTests", dependencies: ["HemicycleDomain"], swiftSettings: strict),
-        .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap"], swiftSettings: strict),
+        .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat"], swiftSettings: strict),
+        .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
+        .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat"], exclude: ["Reference"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", "HemicycleDomain", .product(name: "SQLKit", package: "sql-kit"),

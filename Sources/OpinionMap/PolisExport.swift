@@ -1,3 +1,4 @@
+import CSVFormat
 import Foundation
 
 /// A conversation read from a Polis export folder or from Polis API JSON.

@@ -12,7 +12,7 @@ struct Hemicycle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hemicycle",
         abstract: "The Hemicycle server for economic, social and environmental councils.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, OpinionMapCommand.self, BenchCommand.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, OpinionMapCommand.self, DrawCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self)
 }
 

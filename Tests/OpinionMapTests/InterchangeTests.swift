@@ -1,3 +1,4 @@
+import CSVFormat
 import Foundation
 @testable import OpinionMap
 import Testing

@@ -1,32 +1,15 @@
-/// An error in an input file, with the place a person should look.
-public struct InterchangeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let message: String
-
-    public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line):\(column): \(message)" }
-}
-
 /// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
-struct CSVTable {
-    struct Row {
-        let line: Int
-        let fields: [String]
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        public let line: Int
+        public let fields: [String]
     }
 
-    let header: [String]
-    let rows: [Row]
-    let file: String
+    public let header: [String]
+    public let rows: [Row]
+    public let file: String
 
-    init(text: String, file: String) throws(InterchangeError) {
+    public init(text: String, file: String) throws(InterchangeError) {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -83,7 +66,7 @@ struct CSVTable {
     }
 
     /// Index of a required column, or an error naming it.
-    func column(_ name: String) throws(InterchangeError) -> Int {
+    public func column(_ name: String) throws(InterchangeError) -> Int {
         guard let index = header.firstIndex(of: name) else {
             throw InterchangeError(file: file, line: 1, column: 1, message: "missing column \"\(name)\" (columns: \(header.joined(separator: ", ")))")
         }
@@ -91,11 +74,11 @@ struct CSVTable {
     }
 
     /// The 1-based character column where field `index` of `row` starts (for error messages).
-    func position(of index: Int, in row: Row) -> Int {
+    public func position(of index: Int, in row: Row) -> Int {
         row.fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
     }
 
-    func integer(_ row: Row, _ index: Int, name: String) throws(InterchangeError) -> Int {
+    public func integer(_ row: Row, _ index: Int, name: String) throws(InterchangeError) -> Int {
         guard index < row.fields.count else {
             throw InterchangeError(file: file, line: row.line, column: position(of: row.fields.count, in: row),
                                    message: "missing value for \"\(name)\"")
@@ -109,7 +92,8 @@ struct CSVTable {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The string without leading and trailing spaces and tabs.
+    public var trimmingSpaces: String {
         var scalars = Substring(self)
         while scalars.first == " " || scalars.first == "\t" { scalars.removeFirst() }
         while scalars.last == " " || scalars.last == "\t" { scalars.removeLast() }

@@ -1,0 +1,128 @@
+import LinearSolvers
+
+/// The panels found so far, and the pricing step that finds more.
+struct ColumnGenerator {
+    let model: PanelModel
+    private let search: PanelSearch
+    private(set) var panels: [PanelTemplate] = []
+    private var known: Set<PanelTemplate> = []
+    /// Pricing integer programs solved (the rest of the panels came from the local search).
+    private(set) var integerSolves = 0
+
+    /// Local searches start from this many of the heaviest known panels.
+    static let searchStarts = 10
+
+    init(model: PanelModel) {
+        self.model = model
+        search = PanelSearch(shape: PanelShape(instance: model.instance, profiles: model.profiles))
+    }
+
+    private mutating func insert(_ panel: PanelTemplate) -> Bool {
+        precondition(model.allows(panel), "the solver returned a panel that breaks the quotas")
+        guard known.insert(panel).inserted else { return false }
+        panels.append(panel)
+        return true
+    }
+
+    /// Finds panels until every profile that can sit on some panel sits on one; returns the profiles that cannot
+    /// (no allowed panel contains them, so their probability is 0 under any algorithm).
+    mutating func coverEveryone() throws(SortitionError) -> [Int] {
+        let profiles = model.profiles
+        var covered = [Bool](repeating: false, count: profiles.count)
+        while true {
+            let weights = (0..<profiles.count).map { covered[$0] ? 0 : 1 / Double(profiles.size($0)) }
+            let found: [(value: Double, panel: PanelTemplate)]
+            do { found = try model.bestPanels(weights: weights) } catch { throw .solver(error.description) }
+            guard let best = found.first, best.value > 1e-9 else { break }
+            for candidate in found {
+                guard candidate.panel.profiles.contains(where: { !covered[$0] }) else { continue }
+                _ = insert(candidate.panel)
+                for profile in candidate.panel.profiles { covered[profile] = true }
+            }
+        }
+        return (0..<profiles.count).filter { !covered[$0] }
+    }
+
+    /// New panels whose total weight exceeds `threshold` (empty when none: the panels are enough). The local search
+    /// is tried first, from the heaviest known panels; the integer program decides when it finds nothing.
+    mutating func panels(above threshold: Double, weights: [Double]) throws(SortitionError) -> [PanelTemplate] {
+        var added: [PanelTemplate] = []
+        func weight(_ panel: PanelTemplate) -> Double { zip(panel.profiles, panel.counts).reduce(0) { $0 + weights[$1.0] * Double($1.1) } }
+        let starts = panels.map { (weight($0), $0) }.sorted { $0.0 > $1.0 }.prefix(Self.searchStarts)
+        for (_, start) in starts {
+            let found = search.improve(start, weights: weights)
+            if found.value > threshold, insert(found.panel) { added.append(found.panel) }
+        }
+        if !added.isEmpty { return added }
+        integerSolves += 1
+        let found: [(value: Double, panel: PanelTemplate)]
+        do { found = try model.bestPanels(weights: weights) } catch { throw .solver(error.description) }
+        for candidate in found where candidate.value > threshold {
+            if insert(candidate.panel) { added.append(candidate.panel) }
+        }
+        return added
+    }
+}
+
+/// The restricted master program of one LEXIMIN round, over the panels found so far:
+/// maximise t subject to Σ_P λ_P a_uP ≥ t for every open profile u, Σ_P λ_P a_uP ≥ π_u for every settled one,
+/// Σ_P λ_P = 1, λ ≥ 0, where a_uP = (seats of u on P) / (size of u) is a member's chance under panel P.
+/// New panels are new columns, so primal simplex re-solves from the previous basis. Its row duals are the y of the
+/// LEXIMIN dual (one per profile) and ŷ (the convexity row).
+/// It lives across rounds: settling a profile turns its row from "≥ t" into "≥ π_u" in place, so every solve
+/// starts from the previous basis.
+struct MasterProgram {
+    private let profiles: Profiles
+    private let program: any LinearProgram
+    private(set) var fixed: [Double?]
+
+    struct Duals {
+        /// One per profile, non-negative, summing to 1 over the open profiles.
+        let profiles: [Double]
+        /// The dual of Σλ = 1: no panel may weigh more than this under `profiles`.
+        let bound: Double
+        /// The round's optimum t (the smallest open probability the panels so far allow).
+        let level: Double
+    }
+
+    init(profiles: Profiles, fixed: [Double?], panels: [PanelTemplate], backend: any SolverBackend) {
+        self.profiles = profiles
+        self.fixed = fixed
+        let p = profiles.count
+        // Variable 0 is t (minimise −t); rows 0..<p are the profiles, row p is the convexity row.
+        var rows = (0..<p).map { u in
+            fixed[u] == nil ? Constraint(indices: [0], coefficients: [-1], lower: 0)
+                : Constraint(indices: [], coefficients: [], lower: fixed[u]!)
+        }
+        rows.append(.equal([], [], 1))
+        program = backend.linearProgram(variables: [Variable(lower: -.infinity, objective: -1)], constraints: rows, sense: .minimize)
+        add(panels)
+    }
+
+    func add(_ panels: [PanelTemplate]) {
+        let p = profiles.count
+        program.add(columns: panels.map { panel in
+            Column(variable: Variable(lower: 0),
+                   rows: panel.profiles + [p],
+                   coefficients: zip(panel.profiles, panel.counts).map { Double($1) / Double(profiles.size($0)) } + [1])
+        })
+    }
+
+    /// Settles a profile's probability (or lowers a settled one).
+    mutating func settle(_ profile: Int, at value: Double) {
+        if fixed[profile] == nil { program.setCoefficient(row: profile, column: 0, value: 0) }
+        fixed[profile] = value
+        program.setBounds(row: profile, lower: value, upper: .infinity)
+    }
+
+    func solve() throws(SolverError) -> Duals {
+        let solution = try program.solve(.primalSimplex)
+        let p = profiles.count
+        // Normalise the solver's sign convention: the open profiles' duals must sum to 1 (the t column).
+        let openSum = (0..<p).filter { fixed[$0] == nil }.reduce(0) { $0 + solution.duals[$1] }
+        let sign: Double = openSum < 0 ? -1 : 1
+        return Duals(profiles: (0..<p).map { max(0, sign * solution.duals[$0]) },
+                     bound: -sign * solution.duals[p],
+                     level: solution.values[0])
+    }
+}

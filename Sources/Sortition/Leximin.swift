@@ -1,0 +1,107 @@
+import LinearSolvers
+
+/// What column generation is doing, for a progress display.
+public struct LeximinProgress: Sendable {
+    /// Volunteers whose probability is settled, out of the pool.
+    public let fixedPeople: Int
+    public let poolSize: Int
+    /// Panels generated so far.
+    public let panels: Int
+    /// The smallest probability still being raised, as far as the current panels allow.
+    public let level: Double
+}
+
+/// LEXIMIN (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021): maximise the smallest selection probability,
+/// then the next smallest, and so on, by column generation over panels.
+///
+/// Each round solves "maximise the smallest unsettled probability, keeping the settled ones" over the panels found
+/// so far (`MasterProgram`). Its duals y (one per volunteer, summing to 1 over the unsettled) and ŷ give the dual
+/// program: minimise ŷ − Σ_settled π_i y_i subject to Σ_{i∈P} y_i ≤ ŷ for every allowed panel P. Pricing looks for
+/// a panel that breaks that (a local search first, then the integer program, which alone can say that none does);
+/// when none does, the round is optimal, and every volunteer with a positive dual value must sit at the round's value in every optimal
+/// distribution (complementary slackness), so their probability is settled; at least one is settled per round.
+/// Interchangeable volunteers are handled as profiles (see `Profiles`).
+public enum Leximin {
+    /// A panel is added only if it beats the current dual bound by more than this; below it the panels found are
+    /// treated as enough (probabilities stay within this of the exact optimum; tested against 1e-4).
+    public static let pricingTolerance = 1e-7
+    /// A dual value above this counts as positive when settling probabilities (simplex duals are exact up to
+    /// round-off of about 1e-12; the open duals sum to 1, so the largest is at least 1 / profiles).
+    public static let settlingTolerance = 1e-6
+    /// When round-off makes the settled probabilities jointly unreachable, they are all lowered by this (as the
+    /// reference implementation does) and the round is solved again.
+    public static let relaxationStep = 1e-4
+
+    public static func distribution(
+        for instance: SortitionInstance, backend: any SolverBackend = COINOR(),
+        progress: ((LeximinProgress) -> Void)? = nil
+    ) throws(SortitionError) -> PanelDistribution {
+        let profiles = Profiles(instance)
+        try Feasibility.check(instance, profiles: profiles, backend: backend)
+        let model = PanelModel(instance: instance, profiles: profiles, backend: backend)
+        var generator = ColumnGenerator(model: model)
+        let p = profiles.count
+        var fixed = [Double?](repeating: nil, count: p)
+        for profile in try generator.coverEveryone() { fixed[profile] = 0 }
+
+        func peopleFixed(_ fixed: [Double?]) -> Int { (0..<p).filter { fixed[$0] != nil }.reduce(0) { $0 + profiles.size($1) } }
+        var master = MasterProgram(profiles: profiles, fixed: fixed, panels: generator.panels, backend: backend)
+        while master.fixed.contains(where: { $0 == nil }) {
+            while true {
+                let solution: MasterProgram.Duals
+                do {
+                    solution = try master.solve()
+                } catch {
+                    // Settled probabilities jointly out of reach by round-off: lower them slightly and solve again.
+                    for index in 0..<p { if let value = master.fixed[index] { master.settle(index, at: max(0, value - relaxationStep)) } }
+                    continue
+                }
+                let weights = (0..<p).map { solution.profiles[$0] / Double(profiles.size($0)) }
+                let better = try generator.panels(above: solution.bound + pricingTolerance, weights: weights)
+                if better.isEmpty {
+                    let level = max(0, solution.level)
+                    for index in 0..<p where master.fixed[index] == nil && solution.profiles[index] > settlingTolerance {
+                        master.settle(index, at: level)
+                    }
+                    progress?(LeximinProgress(fixedPeople: peopleFixed(master.fixed), poolSize: instance.people.count,
+                                              panels: generator.panels.count, level: level))
+                    break
+                }
+                master.add(better)
+            }
+        }
+        return try finalDistribution(instance: instance, profiles: profiles, panels: generator.panels,
+                                     targets: master.fixed.map { $0 ?? 0 }, backend: backend)
+    }
+
+    /// The distribution over the generated panels that reaches every settled probability (up to the smallest
+    /// possible shortfall ε, which round-off alone makes non-zero). Simplex ends at a vertex: a sparse support.
+    static func finalDistribution(instance: SortitionInstance, profiles: Profiles, panels: [PanelTemplate],
+                                  targets: [Double], backend: any SolverBackend) throws(SortitionError) -> PanelDistribution {
+        let q = panels.count
+        var variables = [Variable](repeating: Variable(lower: 0), count: q)
+        variables.append(Variable(lower: 0, objective: 1))
+        var rows = [Constraint.equal(Array(0..<q), Array(repeating: 1, count: q), 1)]
+        var terms = [[(Int, Double)]](repeating: [], count: profiles.count)
+        for (index, panel) in panels.enumerated() {
+            for (profile, count) in zip(panel.profiles, panel.counts) {
+                terms[profile].append((index, Double(count) / Double(profiles.size(profile))))
+            }
+        }
+        for (profile, entries) in terms.enumerated() {
+            rows.append(Constraint(indices: entries.map(\.0) + [q], coefficients: entries.map(\.1) + [1], lower: targets[profile]))
+        }
+        let program = backend.linearProgram(variables: variables, constraints: rows, sense: .minimize)
+        let solution: LinearSolution
+        do { solution = try program.solve(.primalSimplex) } catch { throw .solver("final distribution: \(error)") }
+        let clipped = solution.values[0..<q].map { min(1, max(0, $0)) }
+        let total = clipped.reduce(0, +)
+        var support: [PanelTemplate] = []
+        var weights: [Double] = []
+        for (panel, weight) in zip(panels, clipped) where weight > 0 {
+            support.append(panel)
+            weights.append(weight / total)
+        }
+        return PanelDistribution(instance: instance, profiles: profiles, panels: support, weights: weights)
+    }
+}

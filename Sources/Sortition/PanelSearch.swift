@@ -1,0 +1,60 @@
+/// A fast local search for a heavy allowed panel: from a panel, swap one seat from one profile to another while
+/// that raises the total weight and keeps every quota (and the household rule). It proves nothing — the pricing
+/// integer program still has the last word — but it finds most of the panels column generation needs without it.
+struct PanelSearch {
+    let shape: PanelShape
+    private let quotas: [QuotaValue]
+    private let householdOf: [Int?]
+
+    init(shape: PanelShape) {
+        self.shape = shape
+        quotas = shape.instance.categories.flatMap(\.values)
+        var householdOf = [Int?](repeating: nil, count: shape.profiles.count)
+        for (index, household) in shape.profiles.households.enumerated() { for profile in household { householdOf[profile] = index } }
+        self.householdOf = householdOf
+    }
+
+    /// The best panel reachable from `start` by improving swaps, and its weight.
+    func improve(_ start: PanelTemplate, weights: [Double]) -> (value: Double, panel: PanelTemplate) {
+        let profiles = shape.profiles
+        var counts = [Int](repeating: 0, count: profiles.count)
+        var featureCounts = [Int](repeating: 0, count: quotas.count)
+        var householdTaken = [Int](repeating: 0, count: profiles.households.count)
+        for (profile, count) in zip(start.profiles, start.counts) {
+            counts[profile] = count
+            for feature in profiles.features[profile] { featureCounts[feature] += count }
+            if let household = householdOf[profile] { householdTaken[household] += count }
+        }
+        var value = zip(start.profiles, start.counts).reduce(0) { $0 + weights[$1.0] * Double($1.1) }
+        // Candidates to take a seat, heaviest first: for each seat given up, the first allowed one is the best.
+        let order = counts.indices.sorted { weights[$0] > weights[$1] }
+        while true {
+            var best: (from: Int, to: Int, gain: Double)?
+            for from in counts.indices where counts[from] > 0 {
+                let leaving = profiles.features[from]
+                for to in order {
+                    let gain = weights[to] - weights[from]
+                    guard gain > (best?.gain ?? 1e-12) else { break }
+                    guard to != from, counts[to] < profiles.size(to) else { continue }
+                    if let household = householdOf[to], householdTaken[household] - (householdOf[from] == household ? 1 : 0) > 0 { continue }
+                    let arriving = profiles.features[to]
+                    var allowed = true
+                    // Only the values that differ between the two profiles change count.
+                    for (out, into) in zip(leaving, arriving) where out != into {
+                        if featureCounts[out] - 1 < quotas[out].min || featureCounts[into] + 1 > quotas[into].max { allowed = false; break }
+                    }
+                    if allowed { best = (from, to, gain); break }
+                }
+            }
+            guard let move = best else { break }
+            counts[move.from] -= 1
+            counts[move.to] += 1
+            for feature in profiles.features[move.from] { featureCounts[feature] -= 1 }
+            for feature in profiles.features[move.to] { featureCounts[feature] += 1 }
+            if let household = householdOf[move.from] { householdTaken[household] -= 1 }
+            if let household = householdOf[move.to] { householdTaken[household] += 1 }
+            value += move.gain
+        }
+        return (value, PanelTemplate(counts: counts))
+    }
+}
