@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HemicycleDomain", targets: ["HemicycleDomain"]),
         .library(name: "OpinionMap", targets: ["OpinionMap"]),
         .library(name: "Sortition", targets: ["Sortition"]),
+        .library(name: "CouncilWork", targets: ["CouncilWork"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -42,6 +43,9 @@ let package = Package(
         .target(name: "CSVFormat", swiftSettings: strict),
         // Pure Swift: the Polis opinion map (PCA, clustering, representative and consensus statements).
         .target(name: "OpinionMap", dependencies: ["CSVFormat"], swiftSettings: strict),
+        // Pure Swift: council work rules (draft versions and diffs, amendments and their conflicts, consolidation,
+        // tallies by group, the life of a work item).
+        .target(name: "CouncilWork", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -75,6 +79,8 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "HemicycleDomain",
+                "CouncilWork",
+                "CSVFormat",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -119,6 +125,7 @@ let package = Package(
         ),
         .testTarget(name: "HemicycleDomainTests", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat"], swiftSettings: strict),
+        .testTarget(name: "CouncilWorkTests", dependencies: ["CouncilWork", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat"], exclude: ["Reference"], swiftSettings: strict),
         .testTarget(
@@ -129,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "TestSupport", "Storage", "HemicycleDomain",
+                "Web", "TestSupport", "Storage", "HemicycleDomain", "CouncilWork",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -132,4 +132,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case groupNotInCouncil
     case groupHasMembers
     case alreadyMember
+    /// A member votes once per ballot.
+    case alreadyVoted
+    /// The person is not among the members called to vote on this ballot.
+    case notEligible
+    case ballotClosed
 }

@@ -45,7 +45,8 @@ import TestSupport
         try await Harness.run(.sqlite) { _, client in
             let visitor = Visitor(client)
             for operation in APIRoutes.operations where operation.method == "get" {
-                let path = operation.path.replacingOccurrences(of: "{council}", with: "cese-fr")
+                // {id}: the demo's published avis, the first work item recorded.
+                let path = operation.path.replacingOccurrences(of: "{council}", with: "cese-fr").replacingOccurrences(of: "{id}", with: "1")
                 let status = try await visitor.get(path).status
                 #expect(status == .ok, "\(path)")
             }

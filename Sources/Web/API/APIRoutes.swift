@@ -18,7 +18,7 @@ struct APIRoutes {
         ("get", "/api/v1/{council}/commissions"),
         ("post", "/api/v1/{council}/commissions"),
         ("get", "/api/v1/{council}/members"),
-    ]
+    ] + WorkAPI.operations
 
     func register(on router: Router<AppContext>) {
         router.get("/api/v1/openapi.json", use: openAPI)

@@ -49,6 +49,13 @@ public enum HemicycleServer {
         CouncilRoutes(site: site, directory: Directory(site: site)).register(on: router)
         BodyAdminRoutes(site: site).register(on: router)
         MemberAdminRoutes(site: site, passwords: passwords).register(on: router)
+        let works = WorkRoutes(site: site)
+        works.register(on: router)
+        let workActions = WorkActionRoutes(site: site)
+        workActions.register(on: router)
+        AmendmentRoutes(site: site, actions: workActions).register(on: router)
+        WorkExports(site: site).register(on: router)
+        WorkAPI(site: site, pages: works).register(on: router)
         return router
     }
 

@@ -19,6 +19,9 @@ public struct Site: Sendable {
     public let tokens: TokenRepository
     public let loginAttempts: LoginAttemptRepository
     public let persist: PersistRepository
+    public let works: WorkRepository
+    public let drafts: DraftRepository
+    public let ballots: BallotRepository
     public let mailer: Mailer
     public let throttle: LoginThrottle
 
@@ -39,6 +42,9 @@ public struct Site: Sendable {
         tokens = TokenRepository(database: database)
         loginAttempts = LoginAttemptRepository(database: database)
         persist = PersistRepository(database: database)
+        works = WorkRepository(database: database)
+        drafts = DraftRepository(database: database)
+        ballots = BallotRepository(database: database)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
     }
 

@@ -101,6 +101,23 @@ public struct DemoData: Sendable {
         Person(email: "citoyen@hemicycle.example", name: "Alex Citoyen", role: .citizen),
     ]
 
+    /// The rest of the French plenary (fictional), so that votes by group mean something: 36 more members across
+    /// the ten groups, twelve of them in the European and International Affairs commission.
+    static let frenchPlenary: [Person] = {
+        let first = ["Agnès", "Bruno", "Claire", "Damien", "Élise", "Farid", "Gaëlle", "Hugo", "Inès", "Jérôme", "Katia", "Louis",
+                     "Maëlle", "Nicolas", "Océane", "Pierre", "Rania", "Simon", "Tiphaine", "Ulysse", "Valérie", "William",
+                     "Yasmina", "Zoé", "Antoine", "Bérénice", "Cyril", "Delphine", "Étienne", "Fanny", "Grégoire", "Hafsa",
+                     "Igor", "Juliette", "Kevin", "Laure"]
+        let last = ["Martin", "Bernard", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David",
+                    "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent",
+                    "Muller", "Lefebvre", "Faure", "André", "Mercier", "Blanc", "Guérin", "Boyer", "Garnier", "Chevalier",
+                    "François", "Legrand", "Gauthier", "Garcia", "Perrin"]
+        return (0..<36).map { index in
+            Person(email: String(format: "plenier%02d@cese-fr.example", index + 1), name: "\(first[index]) \(last[index])",
+                   role: .member, group: index % 10, commissions: index < 12 ? [1] : [])
+        }
+    }()
+
     static let moroccanPeople = [
         Person(email: "admin@hemicycle.example", name: "", role: .administrator),
         Person(email: "secretariat@cese-ma.example", name: "Youssef Secrétariat", role: .staff, language: .ar),
@@ -143,7 +160,7 @@ public struct DemoData: Sendable {
 
             var accounts: [String: Int64] = [:]
             for (councilID, groups, commissions, people) in [
-                (france, Self.frenchGroups, Self.frenchCommissions, Self.frenchPeople),
+                (france, Self.frenchGroups, Self.frenchCommissions, Self.frenchPeople + Self.frenchPlenary),
                 (morocco, Self.moroccanGroups, Self.moroccanCommissions, Self.moroccanPeople),
             ] {
                 var groupIDs: [Int64] = []
@@ -175,5 +192,6 @@ public struct DemoData: Sendable {
                 }
             }
         }
+        try await DemoWorks(site: site).load()
     }
 }

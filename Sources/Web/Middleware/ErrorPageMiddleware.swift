@@ -43,6 +43,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .groupNotInCouncil: return (.unprocessableContent, "error_group_not_in_council", [:])
             case .groupHasMembers: return (.conflict, "error_group_has_members", [:])
             case .alreadyMember: return (.conflict, "error_already_member", [:])
+            case .alreadyVoted: return (.conflict, "error_already_voted", [:])
+            case .notEligible: return (.forbidden, "error_not_eligible", [:])
+            case .ballotClosed: return (.conflict, "error_ballot_closed", [:])
             }
         case is Form.Malformed:
             return (.badRequest, "error_malformed_form", [:])

@@ -17,6 +17,8 @@ enum SiteURL {
     static func commissions(_ slug: String) -> String { "/\(slug)/commissions" }
     static func commission(_ slug: String, _ id: Int64) -> String { "/\(slug)/commissions/\(id)" }
     static func admin(_ slug: String) -> String { "/\(slug)/admin" }
+    static func works(_ slug: String) -> String { "/\(slug)/works" }
+    static func work(_ slug: String, _ id: Int64) -> String { "/\(slug)/works/\(id)" }
     static func adminGroups(_ slug: String) -> String { "/\(slug)/admin/groups" }
     static func adminGroup(_ slug: String, _ id: Int64) -> String { "/\(slug)/admin/groups/\(id)" }
     static func adminCommissions(_ slug: String) -> String { "/\(slug)/admin/commissions" }

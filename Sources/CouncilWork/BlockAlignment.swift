@@ -1,0 +1,61 @@
+/// Gives a new version of a text the identifiers of the previous one: blocks whose text is unchanged keep their
+/// identifier (longest common subsequence); between two unchanged blocks, blocks of the same kind are paired in
+/// order as edits of each other; whatever is left is new and gets a fresh identifier.
+public enum BlockAlignment {
+    public static func align(previous: DraftText?, parsed: [(kind: Block.Kind, text: String)],
+                             newIdentifier: () -> String) -> DraftText {
+        guard let previous, !previous.blocks.isEmpty else {
+            return DraftText(blocks: parsed.map { Block(id: newIdentifier(), kind: $0.kind, text: $0.text) })
+        }
+        let old = previous.blocks
+        let pairs = longestCommonSubsequence(old.map { "\($0.kind.rawValue)\u{1F}\($0.text)" }, parsed.map { "\($0.kind.rawValue)\u{1F}\($0.text)" })
+        var ids = [String?](repeating: nil, count: parsed.count)
+        var used = Set<String>()
+        var lastOld = -1, lastNew = -1
+        for (o, n) in pairs + [(old.count, parsed.count)] {
+            // Pair the unmatched blocks between the anchors, kind by kind, in order.
+            var candidates = Array((lastOld + 1)..<o)
+            for index in (lastNew + 1)..<n {
+                if let position = candidates.firstIndex(where: { old[$0].kind == parsed[index].kind }) {
+                    ids[index] = old[candidates[position]].id
+                    candidates.remove(at: position)
+                }
+            }
+            if o < old.count { ids[n] = old[o].id }
+            lastOld = o
+            lastNew = n
+        }
+        var blocks: [Block] = []
+        for (index, item) in parsed.enumerated() {
+            var id = ids[index] ?? newIdentifier()
+            if used.contains(id) { id = newIdentifier() }
+            used.insert(id)
+            blocks.append(Block(id: id, kind: item.kind, text: item.text))
+        }
+        return DraftText(blocks: blocks)
+    }
+}
+
+/// Index pairs of a longest common subsequence of two sequences, in order.
+func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T]) -> [(Int, Int)] {
+    let n = a.count, m = b.count
+    guard n > 0, m > 0 else { return [] }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+        for j in stride(from: m - 1, through: 0, by: -1) {
+            table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        }
+    }
+    var pairs: [(Int, Int)] = []
+    var i = 0, j = 0
+    while i < n, j < m {
+        if a[i] == b[j] {
+            pairs.append((i, j)); i += 1; j += 1
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1
+        } else {
+            j += 1
+        }
+    }
+    return pairs
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SQLKit
+
+/// Ballots in commission and in plenary: who may vote (fixed when the ballot opens), and one vote per member.
+public struct BallotRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func all(workID: Int64) async throws -> [BallotRecord] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("ballots").where("work_id", .equal, workID).orderBy("opened_at").orderBy("id")
+                .all(decoding: BallotRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func find(id: Int64, workID: Int64) async throws -> BallotRecord? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("ballots").where("id", .equal, id).where("work_id", .equal, workID)
+                .first(decoding: BallotRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Opens a ballot for `voters` (membership id → group id at this moment).
+    @discardableResult
+    public func open(workID: Int64, amendmentID: Int64?, body: String, majority: String, quorum: Double?,
+                     voters: [(membershipID: Int64, groupID: Int64?)], at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+        try await database.transaction { sql in
+            let id = try await sql.insert(into: "ballots").columns("work_id", "amendment_id", "body", "majority", "quorum", "opened_at")
+                .values(SQLBind(workID), SQLBind(amendmentID), SQLBind(body), SQLBind(majority), SQLBind(quorum), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            for chunk in stride(from: 0, to: voters.count, by: 200).map({ Array(voters[$0..<min($0 + 200, voters.count)]) }) {
+                var insert = sql.insert(into: "ballot_voters").columns("ballot_id", "membership_id", "group_id")
+                for voter in chunk { insert = insert.values(SQLBind(id), SQLBind(voter.membershipID), SQLBind(voter.groupID)) }
+                try await insert.run()
+            }
+            return id
+        }
+    }
+
+    /// Records a member's vote: refused when the ballot is closed, the member is not called to vote, or has voted.
+    public func vote(ballotID: Int64, membershipID: Int64, choice: String, at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.transaction { sql in
+            guard let closed = try await sql.select().column("closed_at").from("ballots").where("id", .equal, ballotID).first() else {
+                throw StoreError.notFound
+            }
+            guard try closed.decodeNil(column: "closed_at") else { throw StoreError.ballotClosed }
+            guard try await sql.select().column("membership_id").from("ballot_voters")
+                .where("ballot_id", .equal, ballotID).where("membership_id", .equal, membershipID).first() != nil
+            else { throw StoreError.notEligible }
+            guard try await sql.select().column("membership_id").from("ballot_votes")
+                .where("ballot_id", .equal, ballotID).where("membership_id", .equal, membershipID).first() == nil
+            else { throw StoreError.alreadyVoted }
+            try await sql.insert(into: "ballot_votes").columns("ballot_id", "membership_id", "choice", "cast_at")
+                .values(SQLBind(ballotID), SQLBind(membershipID), SQLBind(choice), SQLBind(at)).run()
+        }
+    }
+
+    /// Everyone called to vote, with their group and vote, ordered by name.
+    public func voters(ballotID: Int64) async throws -> [BallotVoter] {
+        try await database.withSQL { sql in
+            try await sql.raw("""
+                SELECT v.membership_id, v.group_id, a.display_name, b.choice FROM ballot_voters v
+                JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
+                LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
+                WHERE v.ballot_id = \(bind: ballotID) ORDER BY a.display_name, v.membership_id
+                """).all().map { row in
+                BallotVoter(membershipID: try row.decode(column: "membership_id", as: Int64.self),
+                            groupID: try row.decode(column: "group_id", as: Int64?.self),
+                            name: try row.decode(column: "display_name", as: String.self),
+                            choice: try row.decode(column: "choice", as: String?.self))
+            }
+        }
+    }
+
+    public func close(ballotID: Int64, adopted: Bool, at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("ballots").set("closed_at", to: at).set("adopted", to: adopted).where("id", .equal, ballotID).run()
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SQLKit
+
+/// Draft versions of a work item and the amendments tabled to them.
+public struct DraftRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func versions(workID: Int64) async throws -> [DraftVersionRecord] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "number", "body", "note", "created_at").from("draft_versions")
+                .where("work_id", .equal, workID).orderBy("number")
+                .all(decoding: DraftVersionRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Adds the next version (numbered from 1) and returns its id.
+    @discardableResult
+    public func addVersion(workID: Int64, body: String, note: String?, at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+        try await database.transaction { sql in
+            let last = try await sql.select().column("number").from("draft_versions").where("work_id", .equal, workID)
+                .all(decodingColumn: "number", as: Int.self).max() ?? 0
+            return try await sql.insert(into: "draft_versions").columns("work_id", "number", "body", "note", "created_at")
+                .values(SQLBind(workID), SQLBind(last + 1), SQLBind(body), SQLBind(note), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    public func amendments(workID: Int64) async throws -> [AmendmentRecord] {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("amendments").where("work_id", .equal, workID).orderBy("number")
+                .all(decoding: AmendmentRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func cosignatories(workID: Int64) async throws -> [Int64: [Int64]] {
+        try await database.withSQL { sql in
+            let rows = try await sql.raw("""
+                SELECT c.amendment_id, c.membership_id FROM amendment_cosignatories c
+                JOIN amendments a ON a.id = c.amendment_id WHERE a.work_id = \(bind: workID) ORDER BY c.membership_id
+                """).all()
+            var result: [Int64: [Int64]] = [:]
+            for row in rows {
+                result[try row.decode(column: "amendment_id", as: Int64.self), default: []].append(try row.decode(column: "membership_id", as: Int64.self))
+            }
+            return result
+        }
+    }
+
+    /// Tables an amendment with the next number of the work item.
+    @discardableResult
+    public func table(workID: Int64, _ amendment: NewAmendment, at: Double = Date().timeIntervalSince1970) async throws -> (id: Int64, number: Int) {
+        try await database.transaction { sql in
+            let numbers = try await sql.select().column("number").from("amendments").where("work_id", .equal, workID)
+                .all(decodingColumn: "number", as: Int.self)
+            let number = (numbers.max() ?? 0) + 1
+            let id = try await sql.insert(into: "amendments")
+                .columns("work_id", "version_id", "number", "operation", "anchor", "span_start", "span_end", "new_text", "inserted_kind",
+                         "justification", "author_membership_id", "group_id", "status", "created_at")
+                .values(SQLBind(workID), SQLBind(amendment.versionID), SQLBind(number), SQLBind(amendment.operation), SQLBind(amendment.anchor),
+                        SQLBind(amendment.span?.start), SQLBind(amendment.span?.end), SQLBind(amendment.newText), SQLBind(amendment.insertedKind),
+                        SQLBind(amendment.justification), SQLBind(amendment.authorMembershipID), SQLBind(amendment.groupID),
+                        SQLBind("tabled"), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            for cosignatory in Set(amendment.cosignatories) where cosignatory != amendment.authorMembershipID {
+                try await sql.insert(into: "amendment_cosignatories").columns("amendment_id", "membership_id")
+                    .values(SQLBind(id), SQLBind(cosignatory)).run()
+            }
+            return (id, number)
+        }
+    }
+
+    /// Sets statuses in one transaction (an adoption and the amendments it makes fall land together).
+    public func setStatuses(workID: Int64, _ statuses: [Int64: String]) async throws {
+        try await database.transaction { sql in
+            for (id, status) in statuses {
+                try await sql.update("amendments").set("status", to: status).where("id", .equal, id).where("work_id", .equal, workID).run()
+            }
+        }
+    }
+
+    public func setOpinion(workID: Int64, amendmentID: Int64, opinion: String) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("amendments").set("opinion", to: opinion)
+                .where("id", .equal, amendmentID).where("work_id", .equal, workID).run()
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// Work items of a council, their rapporteurs, timeline, hearings and contributions; every query is scoped to
+/// one council.
+public struct WorkRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public func all(councilID: Int64, statuses: [String]? = nil, kind: String? = nil) async throws -> [WorkRecord] {
+        try await database.withSQL { sql in
+            var query = sql.select().column("*").from("works").where("council_id", .equal, councilID)
+            if let statuses { query = query.where("status", .in, statuses) }
+            if let kind { query = query.where("kind", .equal, kind) }
+            return try await query.orderBy("created_at", .descending).orderBy("id", .descending)
+                .all(decoding: WorkRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func find(id: Int64, councilID: Int64) async throws -> WorkRecord? {
+        try await database.withSQL { sql in
+            try await sql.select().column("*").from("works").where("id", .equal, id).where("council_id", .equal, councilID)
+                .first(decoding: WorkRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Records a referral: the work item starts `referred`, with its first timeline entry.
+    @discardableResult
+    public func create(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+        try await database.transaction { sql in
+            let id = try await sql.insert(into: "works")
+                .columns("council_id", "kind", "title_fr", "title_ar", "title_en", "summary_fr", "summary_ar", "summary_en",
+                         "referral_source", "referral_reference", "petition_url", "procedure", "status", "created_at")
+                .values(SQLBind(councilID), SQLBind(work.kind), SQLBind(work.title[.fr]), SQLBind(work.title[.ar]), SQLBind(work.title[.en]),
+                        SQLBind(work.summary[.fr]), SQLBind(work.summary[.ar]), SQLBind(work.summary[.en]),
+                        SQLBind(work.referralSource), SQLBind(work.referralReference), SQLBind(work.petitionURL),
+                        SQLBind(work.procedure), SQLBind("referred"), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            try await Self.addEvent(workID: id, status: "referred", note: work.referralReference, accountID: accountID, at: at, on: sql)
+            return id
+        }
+    }
+
+    /// Moves a work item to `status` (the caller has checked the workflow), with a timeline entry. Assignment also
+    /// records the commission and the deadline.
+    public func move(id: Int64, councilID: Int64, to status: String, note: String?, accountID: Int64?,
+                     commissionID: Int64? = nil, deadline: Double? = nil, at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.transaction { sql in
+            guard try await sql.select().column("id").from("works").where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+            else { throw StoreError.notFound }
+            var update = sql.update("works").set("status", to: status)
+            if let commissionID { update = update.set("commission_id", to: commissionID) }
+            if let deadline { update = update.set("deadline", to: deadline) }
+            try await update.where("id", .equal, id).run()
+            try await Self.addEvent(workID: id, status: status, note: note, accountID: accountID, at: at, on: sql)
+        }
+    }
+
+    public func setAmendmentDeadline(id: Int64, councilID: Int64, deadline: Double?) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("works").set("amendment_deadline", to: deadline)
+                .where("id", .equal, id).where("council_id", .equal, councilID).run()
+        }
+    }
+
+    static func addEvent(workID: Int64, status: String, note: String?, accountID: Int64?, at: Double, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "work_events").columns("work_id", "status", "note", "account_id", "at")
+            .values(SQLBind(workID), SQLBind(status), SQLBind(note), SQLBind(accountID), SQLBind(at)).run()
+    }
+
+    public func events(workID: Int64) async throws -> [WorkEvent] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "status", "note", "account_id", "at").from("work_events")
+                .where("work_id", .equal, workID).orderBy("at").orderBy("id")
+                .all(decoding: WorkEvent.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func rapporteurs(workID: Int64) async throws -> [Int64] {
+        try await database.withSQL { sql in
+            try await sql.select().column("membership_id").from("work_rapporteurs").where("work_id", .equal, workID)
+                .orderBy("membership_id").all(decodingColumn: "membership_id", as: Int64.self)
+        }
+    }
+
+    public func addRapporteur(workID: Int64, membershipID: Int64) async throws {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "work_rapporteurs").columns("work_id", "membership_id")
+                .values(SQLBind(workID), SQLBind(membershipID)).ignoringConflicts().run()
+        }
+    }
+
+    public func hearings(workID: Int64) async throws -> [Hearing] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "person", "capacity", "held_at", "notes").from("hearings")
+                .where("work_id", .equal, workID).orderBy("held_at").orderBy("id")
+                .all(decoding: Hearing.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func addHearing(workID: Int64, person: String, capacity: String?, heldAt: Double, notes: String?) async throws {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "hearings").columns("work_id", "person", "capacity", "held_at", "notes")
+                .values(SQLBind(workID), SQLBind(person), SQLBind(capacity), SQLBind(heldAt), SQLBind(notes)).run()
+        }
+    }
+
+    public func contributions(workID: Int64) async throws -> [Contribution] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "author", "author_kind", "title", "body", "created_at").from("contributions")
+                .where("work_id", .equal, workID).orderBy("created_at").orderBy("id")
+                .all(decoding: Contribution.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func addContribution(workID: Int64, author: String, authorKind: String, title: String, body: String,
+                                at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "contributions").columns("work_id", "author", "author_kind", "title", "body", "created_at")
+                .values(SQLBind(workID), SQLBind(author), SQLBind(authorKind), SQLBind(title), SQLBind(body), SQLBind(at)).run()
+        }
+    }
+
+    public func declarations(workID: Int64) async throws -> [GroupDeclaration] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "group_id", "body", "created_at").from("group_declarations")
+                .where("work_id", .equal, workID).orderBy("id")
+                .all(decoding: GroupDeclaration.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// A group's declaration on the final text (a new one replaces the group's previous one).
+    public func declare(workID: Int64, groupID: Int64, body: String, at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.transaction { sql in
+            try await sql.delete(from: "group_declarations").where("work_id", .equal, workID).where("group_id", .equal, groupID).run()
+            try await sql.insert(into: "group_declarations").columns("work_id", "group_id", "body", "created_at")
+                .values(SQLBind(workID), SQLBind(groupID), SQLBind(body), SQLBind(at)).run()
+        }
+    }
+
+    public func dissents(workID: Int64) async throws -> [Dissent] {
+        try await database.withSQL { sql in
+            try await sql.select().columns("id", "block_id", "holder", "group_id", "body", "created_at").from("dissents")
+                .where("work_id", .equal, workID).orderBy("id")
+                .all(decoding: Dissent.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    public func addDissent(workID: Int64, blockID: String, holder: String, groupID: Int64?, body: String,
+                           at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.withSQL { sql in
+            try await sql.insert(into: "dissents").columns("work_id", "block_id", "holder", "group_id", "body", "created_at")
+                .values(SQLBind(workID), SQLBind(blockID), SQLBind(holder), SQLBind(groupID), SQLBind(body), SQLBind(at)).run()
+        }
+    }
+}

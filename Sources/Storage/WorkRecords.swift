@@ -1,0 +1,162 @@
+import HemicycleDomain
+
+/// A work item (avis, report, study, resolution, annual report) as stored.
+public struct WorkRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let councilId: Int64
+    public let kind: String
+    public let titleFr: String?
+    public let titleAr: String?
+    public let titleEn: String?
+    public let summaryFr: String?
+    public let summaryAr: String?
+    public let summaryEn: String?
+    public let referralSource: String
+    public let referralReference: String?
+    public let petitionUrl: String?
+    public let procedure: String
+    public let status: String
+    public let commissionId: Int64?
+    public let deadline: Double?
+    public let amendmentDeadline: Double?
+    public let createdAt: Double
+
+    public var title: LocalizedText { LocalizedText(fr: titleFr, ar: titleAr, en: titleEn) }
+    public var summary: LocalizedText { LocalizedText(fr: summaryFr, ar: summaryAr, en: summaryEn) }
+}
+
+public struct NewWork: Sendable {
+    public var kind: String
+    public var title: LocalizedText
+    public var summary: LocalizedText
+    public var referralSource: String
+    public var referralReference: String?
+    public var petitionURL: String?
+    public var procedure: String
+
+    public init(kind: String, title: LocalizedText, summary: LocalizedText, referralSource: String,
+                referralReference: String? = nil, petitionURL: String? = nil, procedure: String) {
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.referralSource = referralSource
+        self.referralReference = referralReference
+        self.petitionURL = petitionURL
+        self.procedure = procedure
+    }
+}
+
+public struct WorkEvent: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let status: String
+    public let note: String?
+    public let accountId: Int64?
+    public let at: Double
+}
+
+public struct Hearing: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let person: String
+    public let capacity: String?
+    public let heldAt: Double
+    public let notes: String?
+}
+
+public struct Contribution: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let author: String
+    public let authorKind: String
+    public let title: String
+    public let body: String
+    public let createdAt: Double
+}
+
+public struct DraftVersionRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let number: Int
+    /// The `DraftText` as JSON.
+    public let body: String
+    public let note: String?
+    public let createdAt: Double
+}
+
+public struct AmendmentRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let versionId: Int64
+    public let number: Int
+    public let operation: String
+    public let anchor: String
+    public let spanStart: Int?
+    public let spanEnd: Int?
+    public let newText: String
+    public let insertedKind: String
+    public let justification: String
+    public let authorMembershipId: Int64?
+    public let groupId: Int64?
+    public let status: String
+    public let opinion: String?
+    public let createdAt: Double
+}
+
+public struct NewAmendment: Sendable {
+    public var versionID: Int64
+    public var operation: String
+    public var anchor: String
+    public var span: (start: Int, end: Int)?
+    public var newText: String
+    public var insertedKind: String
+    public var justification: String
+    public var authorMembershipID: Int64?
+    public var groupID: Int64?
+    public var cosignatories: [Int64]
+
+    public init(versionID: Int64, operation: String, anchor: String, span: (start: Int, end: Int)?, newText: String,
+                insertedKind: String, justification: String, authorMembershipID: Int64?, groupID: Int64?, cosignatories: [Int64] = []) {
+        self.versionID = versionID
+        self.operation = operation
+        self.anchor = anchor
+        self.span = span
+        self.newText = newText
+        self.insertedKind = insertedKind
+        self.justification = justification
+        self.authorMembershipID = authorMembershipID
+        self.groupID = groupID
+        self.cosignatories = cosignatories
+    }
+}
+
+public struct BallotRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let workId: Int64
+    public let amendmentId: Int64?
+    public let body: String
+    public let majority: String
+    public let quorum: Double?
+    public let openedAt: Double
+    public let closedAt: Double?
+    public let adopted: Bool?
+}
+
+/// A member who may vote on a ballot, the group they sat in, and their vote if they cast one.
+public struct BallotVoter: Sendable, Hashable {
+    public let membershipID: Int64
+    public let groupID: Int64?
+    public let name: String
+    public let choice: String?
+}
+
+public struct GroupDeclaration: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let groupId: Int64
+    public let body: String
+    public let createdAt: Double
+}
+
+public struct Dissent: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let blockId: String
+    public let holder: String
+    public let groupId: Int64?
+    public let body: String
+    public let createdAt: Double
+}

@@ -1,0 +1,133 @@
+import CouncilWork
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Amendments and ballots: tabling, withdrawal, admissibility, the rapporteur's opinion, votes in commission and
+/// in plenary, and the consolidated text after the votes.
+struct AmendmentRoutes {
+    let site: Site
+    let actions: WorkActionRoutes
+
+    func register(on router: Router<AppContext>) {
+        router.post("/{council}/works/{id}/amendments", use: table)
+        router.post("/{council}/works/{id}/amendments/{amendment}", use: decide)
+        router.post("/{council}/works/{id}/ballots", use: openBallot)
+        router.post("/{council}/works/{id}/ballots/{ballot}/vote", use: vote)
+        router.post("/{council}/works/{id}/ballots/{ballot}/close", use: closeBallot)
+        router.post("/{council}/works/{id}/consolidate", use: consolidate)
+    }
+
+    @Sendable func table(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        try actions.require(dossier.permissions.mayTableAmendments, context)
+        guard let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
+              let deadline = dossier.work.amendmentDeadline, deadline > site.clock.now().timeIntervalSince1970 else {
+            throw PageError(.conflict, "amendment_error_closed")
+        }
+        let form = context.form
+        guard let operation = form.text("operation").flatMap(Amendment.Operation.init(rawValue:)),
+              let anchor = form.text("anchor"), let block = current.text.block(anchor) else { throw WorkActionRoutes.invalid("amendment_error_unknown_block") }
+        let text = form.text("text") ?? ""
+        guard operation == .delete || !text.isEmpty else { throw WorkActionRoutes.invalid("amendment_error_empty_text") }
+        guard let justification = form.text("justification") else { throw WorkActionRoutes.invalid("amendment_error_justification") }
+        var span: TextSpan?
+        if operation != .insert, let passage = form.text("passage") {
+            do { span = try Amendment.locate(passage, in: block.text) } catch { throw WorkActionRoutes.invalid(error.messageKey) }
+        }
+        let cosigners = form.all("cosigners").compactMap(Int64.init).filter { dossier.people[$0]?.roleValue.sitsInAssembly == true }
+        let member = dossier.membership!
+        let tabled = try await site.drafts.table(workID: dossier.work.id, NewAmendment(
+            versionID: current.record.id, operation: operation.rawValue, anchor: anchor, span: span.map { ($0.start, $0.end) },
+            newText: operation == .delete ? "" : text, insertedKind: form.text("kind") == "recommendation" ? "recommendation" : "paragraph",
+            justification: justification, authorMembershipID: member.id, groupID: form["onBehalfOfGroup"] == "1" ? member.groupId : nil,
+            cosignatories: cosigners), at: site.clock.now().timeIntervalSince1970)
+        return actions.back(dossier, notice: "amendment_tabled", anchor: "#amendment-\(tabled.id)")
+    }
+
+    @Sendable func decide(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        guard let id = context.parameters.get("amendment", as: Int64.self),
+              let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true else { throw PageError(.conflict, "amendment_error_decided") }
+        switch context.form.text("action") {
+        case "withdraw":
+            try actions.require(record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id, context)
+            try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.withdrawn.rawValue])
+        case "inadmissible":
+            try actions.require(dossier.permissions.mayManage, context)
+            try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.inadmissible.rawValue])
+        case "opinion":
+            try actions.require(dossier.permissions.mayGiveOpinion, context)
+            guard let opinion = context.form.text("opinion").flatMap(RapporteurOpinion.init(rawValue:)) else { throw PageError.malformedForm }
+            try await site.drafts.setOpinion(workID: dossier.work.id, amendmentID: id, opinion: opinion.rawValue)
+        default:
+            throw PageError.malformedForm
+        }
+        return actions.back(dossier, notice: "saved", anchor: "#amendment-\(id)")
+    }
+
+    @Sendable func openBallot(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        try actions.require(dossier.permissions.mayManage, context)
+        let form = context.form
+        let body = form.text("body") == "commission" ? "commission" : "plenary"
+        let amendmentID = form.text("amendment").flatMap(Int64.init)
+        if let amendmentID {
+            guard let record = dossier.amendments.first(where: { $0.id == amendmentID }), record.status == "tabled" else {
+                throw PageError(.conflict, "amendment_error_decided")
+            }
+        }
+        guard !dossier.ballots.contains(where: { $0.isOpen && $0.record.amendmentId == amendmentID }) else { throw PageError(.conflict, "ballot_error_already_open") }
+        let majority = form.text("majority").flatMap(AdoptionRule.Majority.init(rawValue:)) ?? .forExceedsHalfOfVotesCast
+        let quorum = form.text("quorum").flatMap(Double.init).map { min(1, max(0, $0 / 100)) }
+        let voters = dossier.eligibleVoters(body: body, seats: try await site.commissions.seats(councilID: dossier.council.id))
+        guard !voters.isEmpty else { throw PageError(.conflict, "ballot_error_no_voters") }
+        let id = try await site.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body, majority: majority.rawValue,
+                                             quorum: quorum, voters: voters, at: site.clock.now().timeIntervalSince1970)
+        return actions.back(dossier, notice: "ballot_opened", anchor: "#ballot-\(id)")
+    }
+
+    @Sendable func vote(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        guard let member = dossier.membership else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+        guard let id = context.parameters.get("ballot", as: Int64.self), dossier.ballots.contains(where: { $0.record.id == id }) else { throw PageError.notFound }
+        guard let choice = context.form.text("choice").flatMap(VoteChoice.init(rawValue:)) else { throw PageError.malformedForm }
+        // The vote is always the signed-in member's own: no form field names the voter.
+        try await site.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: site.clock.now().timeIntervalSince1970)
+        return actions.back(dossier, notice: "vote_recorded", anchor: "#ballot-\(id)")
+    }
+
+    @Sendable func closeBallot(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        try actions.require(dossier.permissions.mayManage, context)
+        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
+        guard ballot.isOpen else { throw PageError(.conflict, "error_ballot_closed") }
+        try await site.ballots.close(ballotID: id, adopted: ballot.tally.adopted, at: site.clock.now().timeIntervalSince1970)
+        if let amendmentID = ballot.record.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
+           var list = dossier.amendmentList(versionID: record.versionId) {
+            let fallen = list.decide(Int(amendmentID), ballot.tally.adopted ? .adopted : .rejected)
+            var statuses = [amendmentID: ballot.tally.adopted ? "adopted" : "rejected"]
+            for other in fallen { statuses[Int64(other)] = "fallen" }
+            try await site.drafts.setStatuses(workID: dossier.work.id, statuses)
+        }
+        return actions.back(dossier, notice: ballot.tally.adopted ? "ballot_closed_adopted" : "ballot_closed_rejected", anchor: "#ballot-\(id)")
+    }
+
+    @Sendable func consolidate(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        try actions.require(dossier.permissions.mayManage, context)
+        guard let current = dossier.current, let list = dossier.amendmentList(versionID: current.record.id) else { throw PageError.notFound }
+        let adopted = list.amendments.filter { $0.status == .adopted }
+        guard !adopted.isEmpty else { throw PageError(.conflict, "consolidate_error_nothing") }
+        let text: DraftText
+        do { text = try Consolidation.apply(adopted, to: current.text, newIdentifier: WorkActionRoutes.newBlockID) } catch {
+            throw WorkActionRoutes.invalid(error.messageKey)
+        }
+        let numbers = adopted.map(\.number).sorted().map(String.init).joined(separator: ", ")
+        try await site.drafts.addVersion(workID: dossier.work.id, body: WorkActionRoutes.json(text),
+                                         note: site.text("consolidated_note", context, ["numbers": numbers]), at: site.clock.now().timeIntervalSince1970)
+        return actions.back(dossier, notice: "consolidated", anchor: "#text")
+    }
+}

@@ -1,0 +1,161 @@
+import CouncilWork
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Forms that move a work item along: state changes, rapporteurs, deadlines, draft versions, hearings,
+/// contributions, declarations and dissent.
+struct WorkActionRoutes {
+    let site: Site
+
+    func register(on router: Router<AppContext>) {
+        router.post("/{council}/works/{id}/move", use: move)
+        router.post("/{council}/works/{id}/rapporteurs", use: addRapporteur)
+        router.post("/{council}/works/{id}/amendment-deadline", use: amendmentDeadline)
+        router.post("/{council}/works/{id}/versions", use: addVersion)
+        router.post("/{council}/works/{id}/hearings", use: addHearing)
+        router.post("/{council}/works/{id}/contributions", use: addContribution)
+        router.post("/{council}/works/{id}/declarations", use: declare)
+        router.post("/{council}/works/{id}/dissents", use: addDissent)
+    }
+
+    func dossier(_ context: AppContext) async throws -> WorkDossier {
+        let council = try await site.requireCouncil(context)
+        return try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+    }
+
+    func require(_ allowed: Bool, _ context: AppContext) throws {
+        guard allowed else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+    }
+
+    func back(_ dossier: WorkDossier, notice: String, anchor: String = "") -> Response {
+        .redirect(to: SiteURL.with(SiteURL.work(dossier.council.slug, dossier.work.id), notice: notice) + anchor, type: .normal)
+    }
+
+    /// A `datetime-local` value (UTC), or nil.
+    static func date(_ text: String?) -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for pattern in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
+            formatter.dateFormat = pattern
+            if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
+        }
+        return nil
+    }
+
+    static func invalid(_ key: String) -> PageError { PageError(.unprocessableContent, key) }
+
+    @Sendable func move(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        let form = context.form
+        guard let target = form.text("to").flatMap(WorkStatus.init(rawValue:)) else { throw PageError.malformedForm }
+        try require(dossier.permissions.mayMove(from: dossier.status, to: target, procedure: dossier.procedure), context)
+        var commissionID: Int64?, deadline: Double?
+        if target == .assigned {
+            guard let id = form.text("commission").flatMap(Int64.init),
+                  try await site.commissions.find(id: id, councilID: dossier.council.id) != nil else { throw Self.invalid("work_error_commission") }
+            guard let due = Self.date(form["deadline"]) else { throw Self.invalid("work_error_deadline") }
+            commissionID = id
+            deadline = due
+        }
+        // The vote decides: a text is adopted (or rejected) only as its last ballot on the whole text says.
+        func lastTextBallot(_ body: String) -> WorkDossier.Ballot? {
+            dossier.ballots.last { $0.record.amendmentId == nil && $0.record.body == body && !$0.isOpen }
+        }
+        switch target {
+        case .adoptedInCommission:
+            guard lastTextBallot("commission")?.record.adopted == true else { throw Self.invalid("work_error_needs_commission_vote") }
+        case .adopted where dossier.status == .onPlenaryAgenda:
+            guard lastTextBallot("plenary")?.record.adopted == true else { throw Self.invalid("work_error_needs_plenary_vote") }
+        case .rejected:
+            guard lastTextBallot("plenary")?.record.adopted == false else { throw Self.invalid("work_error_needs_plenary_vote") }
+        default:
+            break
+        }
+        try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, to: target.rawValue, note: form.text("note"),
+                                  accountID: context.account?.id, commissionID: commissionID, deadline: deadline,
+                                  at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func addRapporteur(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayDesignateRapporteurs, context)
+        guard let id = context.form.text("membership").flatMap(Int64.init), let member = dossier.people[id],
+              member.roleValue.sitsInAssembly else { throw Self.invalid("work_error_rapporteur") }
+        try await site.works.addRapporteur(workID: dossier.work.id, membershipID: member.id)
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func amendmentDeadline(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayManage, context)
+        guard let deadline = Self.date(context.form["deadline"]) else { throw Self.invalid("work_error_deadline") }
+        try await site.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func addVersion(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayEditDraft && !dossier.status.isPublic, context)
+        let parsed = DraftMarkup.parse(context.form["text"] ?? "")
+        guard !parsed.isEmpty else { throw Self.invalid("work_error_empty_text") }
+        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: Self.newBlockID)
+        try await site.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
+                                         at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "saved", anchor: "#text")
+    }
+
+    static func newBlockID() -> String { "b" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10) }
+
+    static func json(_ text: DraftText) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(text), as: UTF8.self)
+    }
+
+    @Sendable func addHearing(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayManage, context)
+        let form = context.form
+        guard let person = form.text("person") else { throw Self.invalid("work_error_person") }
+        guard let held = Self.date(form["date"]) else { throw Self.invalid("work_error_deadline") }
+        try await site.works.addHearing(workID: dossier.work.id, person: person, capacity: form.text("capacity"), heldAt: held, notes: form.text("notes"))
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func addContribution(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayManage, context)
+        let form = context.form
+        guard let author = form.text("author"), let title = form.text("title"), let body = form.text("body"),
+              let kind = form.text("kind"), ["member", "group", "staff", "partner"].contains(kind) else { throw Self.invalid("work_error_contribution") }
+        try await site.works.addContribution(workID: dossier.work.id, author: author, authorKind: kind, title: title, body: body,
+                                             at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func declare(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayManage, context)
+        guard let group = context.form.text("group").flatMap(Int64.init), dossier.groups[group] != nil,
+              let body = context.form.text("body") else { throw Self.invalid("work_error_declaration") }
+        try await site.works.declare(workID: dossier.work.id, groupID: group, body: body, at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "saved")
+    }
+
+    @Sendable func addDissent(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.mayManage, context)
+        let form = context.form
+        guard let block = form.text("block"), dossier.current?.text.block(block) != nil,
+              let holder = form.text("holder"), let body = form.text("body") else { throw Self.invalid("work_error_dissent") }
+        let group = form.text("group").flatMap(Int64.init).flatMap { dossier.groups[$0] != nil ? $0 : nil }
+        try await site.works.addDissent(workID: dossier.work.id, blockID: block, holder: holder, groupID: group, body: body,
+                                        at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "saved", anchor: "#b-\(block)")
+    }
+}

@@ -1,0 +1,115 @@
+import CouncilWork
+import Foundation
+import HemicycleDomain
+import Storage
+
+/// Everything known about one work item, loaded once per request, with what the visitor may do on it.
+/// A work item the visitor may not see is reported as not found, so nothing about it leaks.
+struct WorkDossier: Sendable {
+    struct Version: Sendable {
+        let record: DraftVersionRecord
+        let text: DraftText
+    }
+
+    struct Ballot: Sendable {
+        let record: BallotRecord
+        let voters: [BallotVoter]
+        let tally: TallyResult
+        var isOpen: Bool { record.closedAt == nil }
+        var rule: AdoptionRule {
+            AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
+        }
+    }
+
+    let council: Council
+    let work: WorkRecord
+    let status: WorkStatus
+    let kind: WorkKind
+    let procedure: Procedure
+    let membership: Membership?
+    let permissions: WorkPermissions
+    let versions: [Version]
+    let amendments: [AmendmentRecord]
+    let cosignatories: [Int64: [Int64]]
+    let ballots: [Ballot]
+    let events: [WorkEvent]
+    let hearings: [Hearing]
+    let contributions: [Contribution]
+    let declarations: [GroupDeclaration]
+    let dissents: [Dissent]
+    let rapporteurs: [Int64]
+    let people: [Int64: Membership]
+    let groups: [Int64: CouncilGroup]
+    let commission: Commission?
+
+    var current: Version? { versions.last }
+
+    static func load(site: Site, council: Council, context: AppContext, id: Int64?) async throws -> WorkDossier {
+        guard let id, let work = try await site.works.find(id: id, councilID: council.id) else { throw PageError.notFound }
+        let status = WorkStatus(rawValue: work.status) ?? .referred
+        let membership: Membership? = if let account = context.account {
+            try await site.memberships.find(accountID: account.id, councilID: council.id)
+        } else { nil }
+        let rapporteurs = try await site.works.rapporteurs(workID: id)
+        let permissions = WorkPermissions(role: membership?.roleValue, isInstanceAdministrator: context.account?.isInstanceAdmin ?? false,
+                                          isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
+        guard permissions.maySee(status) else { throw PageError.notFound }
+        let versions = try await site.drafts.versions(workID: id).map { record in
+            Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
+        }
+        var ballots: [Ballot] = []
+        for record in try await site.ballots.all(workID: id) {
+            let voters = try await site.ballots.voters(ballotID: record.id)
+            let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
+            let tally = Tally.count(eligible: voters.map { ("\($0.membershipID)", $0.groupID.map { "\($0)" }) },
+                                    votes: Dictionary(uniqueKeysWithValues: voters.compactMap { voter in
+                                        voter.choice.flatMap(VoteChoice.init(rawValue:)).map { ("\(voter.membershipID)", $0) }
+                                    }), rule: rule)
+            ballots.append(Ballot(record: record, voters: voters, tally: tally))
+        }
+        let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id).map { ($0.id, $0) })
+        let groups = Dictionary(uniqueKeysWithValues: try await site.groups.all(councilID: council.id).map { ($0.id, $0) })
+        let commission: Commission? = if let commissionID = work.commissionId {
+            try await site.commissions.find(id: commissionID, councilID: council.id)
+        } else { nil }
+        return WorkDossier(
+            council: council, work: work, status: status, kind: WorkKind(rawValue: work.kind) ?? .avis,
+            procedure: Procedure(rawValue: work.procedure) ?? .ordinary, membership: membership, permissions: permissions,
+            versions: versions, amendments: try await site.drafts.amendments(workID: id),
+            cosignatories: try await site.drafts.cosignatories(workID: id), ballots: ballots,
+            events: try await site.works.events(workID: id), hearings: try await site.works.hearings(workID: id),
+            contributions: try await site.works.contributions(workID: id), declarations: try await site.works.declarations(workID: id),
+            dissents: try await site.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
+            commission: commission)
+    }
+
+    /// The domain form of a stored amendment.
+    static func amendment(_ record: AmendmentRecord) -> Amendment {
+        Amendment(id: Int(record.id), number: record.number, operation: Amendment.Operation(rawValue: record.operation) ?? .replace,
+                  anchor: record.anchor,
+                  span: record.spanStart.flatMap { start in record.spanEnd.map { TextSpan(start: start, end: $0) } },
+                  text: record.newText, insertedKind: Block.Kind(rawValue: record.insertedKind) ?? .paragraph,
+                  status: AmendmentStatus(rawValue: record.status) ?? .tabled)
+    }
+
+    /// The amendments tabled to one version, with the rules of the sitting.
+    func amendmentList(versionID: Int64) -> AmendmentList? {
+        guard let version = versions.first(where: { $0.record.id == versionID }) else { return nil }
+        return AmendmentList(draft: version.text, amendments: amendments.filter { $0.versionId == versionID }.map(Self.amendment))
+    }
+
+    /// Members who sit in the assembly (plenary voters) or in the work's commission (commission voters).
+    func eligibleVoters(body: String, seats: [(commissionID: Int64, membershipID: Int64)]) -> [(membershipID: Int64, groupID: Int64?)] {
+        let sitting = people.values.filter { $0.roleValue.sitsInAssembly }
+        let chosen = body == "commission"
+            ? sitting.filter { member in seats.contains { $0.commissionID == work.commissionId && $0.membershipID == member.id } }
+            : Array(sitting)
+        return chosen.sorted { $0.id < $1.id }.map { ($0.id, $0.groupId) }
+    }
+
+    func groupName(_ id: Int64?, language: Language) -> String {
+        guard let id, let group = groups[id] else { return "" }
+        return group.acronym.flatMap { $0.isEmpty ? nil : $0 }
+            ?? group.name.resolved(for: language, councilDefault: council.language)?.text ?? ""
+    }
+}

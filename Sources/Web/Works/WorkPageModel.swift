@@ -1,0 +1,140 @@
+import CouncilWork
+import Foundation
+import HemicycleDomain
+import Storage
+
+/// The whole model of a work item's page: summary, timeline, text, amendments, ballots, declarations, and the
+/// forms the visitor may use.
+struct WorkPageModel {
+    let view: WorkView
+    let seats: [(commissionID: Int64, membershipID: Int64)]
+    let commissions: [Commission]
+
+    var dossier: WorkDossier { view.dossier }
+    var permissions: WorkPermissions { dossier.permissions }
+
+    func build() -> [String: Any] {
+        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "base": view.base]
+        func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
+        let format = view.format
+        if let current = dossier.current {
+            model["text"] = view.text(current)
+            model["versionLabel"] = t("version_number", ["number": format.number(current.record.number)])
+            model["hasText"] = true
+        }
+        if dossier.versions.count > 1 {
+            model["hasVersions"] = true
+            model["versions"] = dossier.versions.map { version -> [String: Any] in
+                var row: [String: Any] = ["label": t("version_number", ["number": format.number(version.record.number)]),
+                                          "date": view.date(version.record.createdAt)]
+                if let note = version.record.note { row["note"] = note }
+                if version.record.number > 1 { row["compareURL"] = "\(view.base)/compare?from=\(version.record.number - 1)&to=\(version.record.number)" }
+                return row
+            }
+        }
+        let amendmentSets = view.amendmentSets()
+        model["amendmentSets"] = amendmentSets
+        model["hasAmendments"] = !amendmentSets.isEmpty
+        let ballots = view.ballots()
+        model["ballots"] = ballots
+        model["hasBallots"] = !ballots.isEmpty
+        let rapporteurs = dossier.rapporteurs.map { id in
+            ["name": view.person(id), "group": dossier.groupName(dossier.people[id]?.groupId, language: view.language)]
+        }
+        model["rapporteurs"] = rapporteurs
+        model["hasRapporteurs"] = !rapporteurs.isEmpty
+        let declarations = dossier.declarations.map { ["group": dossier.groupName($0.groupId, language: view.language), "body": $0.body] }
+        model["declarations"] = declarations
+        model["hasDeclarations"] = !declarations.isEmpty
+        model["hearings"] = dossier.hearings.map { hearing -> [String: Any] in
+            var row: [String: Any] = ["person": hearing.person, "date": view.date(hearing.heldAt)]
+            if let capacity = hearing.capacity { row["capacity"] = capacity }
+            if let notes = hearing.notes { row["notes"] = notes }
+            return row
+        }
+        model["hasHearings"] = !dossier.hearings.isEmpty
+        model["contributions"] = dossier.contributions.map {
+            ["author": $0.author, "kind": t("contribution_\($0.authorKind)"), "title": $0.title, "body": $0.body, "date": view.date($0.createdAt)]
+        }
+        model["hasContributions"] = !dossier.contributions.isEmpty
+        model["exports"] = [
+            ["label": t("export_akoma_ntoso"), "url": "\(view.base)/akoma-ntoso.xml"],
+            ["label": t("export_json"), "url": "/api/v1/\(dossier.council.slug)/works/\(dossier.work.id)"],
+            ["label": t("export_votes_csv"), "url": "\(view.base)/votes.csv"],
+        ]
+        let actions = actions()
+        if !actions.isEmpty { model["actions"] = actions }
+        return model
+    }
+
+    /// Forms shown to the visitor, each only when the policy allows it.
+    func actions() -> [String: Any] {
+        func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
+        let language = view.language
+        var actions: [String: Any] = [:]
+        let next = Workflow.next(from: dossier.status, procedure: dossier.procedure)
+            .filter { permissions.mayMove(from: dossier.status, to: $0, procedure: dossier.procedure) }
+        if !next.isEmpty {
+            actions["moves"] = next.map { status -> [String: Any] in
+                var row: [String: Any] = ["value": status.rawValue, "label": t("move_to_\(status.rawValue)")]
+                if status == .assigned {
+                    row["assign"] = true
+                    row["commissions"] = commissions.map { ["value": $0.id, "label": $0.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? ""] }
+                }
+                return row
+            }
+        }
+        let sitting = dossier.people.values.filter { $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
+        if permissions.mayDesignateRapporteurs && !dossier.status.isPublic {
+            actions["hasRapporteurCandidates"] = sitting.contains { !dossier.rapporteurs.contains($0.id) }
+            actions["rapporteurCandidates"] = sitting.filter { !dossier.rapporteurs.contains($0.id) }.map {
+                ["value": $0.id, "label": "\($0.displayName) — \(dossier.groupName($0.groupId, language: language))"]
+            }
+        }
+        let open = !dossier.status.isPublic && dossier.status != .rejected && dossier.status != .adopted
+        if permissions.mayEditDraft && open {
+            actions["draft"] = ["markup": dossier.current.map { DraftMarkup.render($0.text) } ?? ""]
+        }
+        if permissions.mayManage && open {
+            actions["manage"] = true
+            actions["amendmentDeadline"] = dossier.work.amendmentDeadline.map { Self.inputDate($0) } ?? ""
+            if let current = dossier.current,
+               dossier.amendments.contains(where: { $0.versionId == current.record.id && $0.status == "adopted" }) {
+                actions["consolidate"] = true
+            }
+            actions["ballotOnText"] = dossier.current != nil && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == nil }
+        }
+        if permissions.mayManage && dossier.status != .referred {
+            actions["record"] = true
+            actions["groups"] = dossier.groups.values.sorted { $0.id < $1.id }.map {
+                ["value": $0.id, "label": dossier.groupName($0.id, language: language)]
+            }
+            if let current = dossier.current {
+                actions["hasBlocks"] = true
+                actions["blocks"] = current.text.blocks.filter { $0.kind == .paragraph || $0.kind == .recommendation }.map { block in
+                    ["value": block.id, "label": "§\(current.text.paragraphNumbers[block.id] ?? 0) — \(String(block.text.prefix(60)))"]
+                }
+            }
+        }
+        if permissions.mayTableAmendments, let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
+           dossier.work.amendmentDeadline.map({ $0 > view.site.clock.now().timeIntervalSince1970 }) ?? false {
+            actions["table"] = [
+                "blocks": current.text.blocks.map { block in
+                    ["value": block.id, "label": "§\(current.text.paragraphNumbers[block.id].map(String.init) ?? "—") — \(String(block.text.prefix(60)))"]
+                },
+                "operations": Amendment.Operation.allCases.map { ["value": $0.rawValue, "label": t("amendment_op_\($0.rawValue)")] },
+                "cosigners": sitting.filter { $0.id != dossier.membership?.id }.map { ["value": $0.id, "label": $0.displayName] },
+            ]
+        }
+        return actions
+    }
+
+    /// `YYYY-MM-DDTHH:MM` for a datetime-local field (UTC).
+    static func inputDate(_ seconds: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

@@ -1,0 +1,143 @@
+import CouncilWork
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The pages of council work: the list, a work item's page, a new referral, the comparison of two versions.
+struct WorkRoutes {
+    let site: Site
+
+    func register(on router: Router<AppContext>) {
+        router.get("/{council}/works", use: list)
+        router.get("/{council}/works/new", use: newWork)
+        router.post("/{council}/works", use: create)
+        router.get("/{council}/works/{id}", use: page)
+        router.get("/{council}/works/{id}/compare", use: compare)
+    }
+
+    func permissions(_ council: Council, _ context: AppContext) async throws -> WorkPermissions {
+        let policy = try await site.policy(in: council, context: context)
+        return WorkPermissions(role: policy.role, isInstanceAdministrator: policy.isInstanceAdministrator)
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let permissions = try await permissions(council, context)
+        let language = context.language
+        let visible = WorkStatus.allCases.filter { permissions.maySee($0) }
+        let statusFilter = request.uri.queryParameters.get("status").flatMap(WorkStatus.init(rawValue:))
+        let kindFilter = request.uri.queryParameters.get("kind").flatMap(WorkKind.init(rawValue:))
+        let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
+        let works = try await site.works.all(councilID: council.id, statuses: statuses.map(\.rawValue), kind: kindFilter?.rawValue)
+        let format = Formatting(language: language, country: council.country)
+        let rows = works.map { work -> [String: Any] in
+            var row: [String: Any] = [
+                "url": SiteURL.work(council.slug, work.id),
+                "title": site.localized(work.title, language, councilDefault: council.language),
+                "kind": site.text("work_kind_\(work.kind)", context), "status": site.text("work_status_\(work.status)", context),
+                "statusCode": work.status, "created": format.dateTime(Date(timeIntervalSince1970: work.createdAt)),
+            ]
+            if let deadline = work.deadline { row["deadline"] = format.dateTime(Date(timeIntervalSince1970: deadline)) }
+            return row
+        }
+        var model: [String: Any] = [
+            "rows": rows, "hasRows": !rows.isEmpty,
+            "statuses": visible.map { ["value": $0.rawValue, "label": site.text("work_status_\($0.rawValue)", context), "selected": $0 == statusFilter] },
+            "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": site.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
+            "action": SiteURL.works(council.slug),
+        ]
+        if permissions.mayRefer { model["newURL"] = "\(SiteURL.works(council.slug))/new" }
+        if !permissions.maySee(.inPreparation) { model["publicOnly"] = true }
+        return try await site.page("works", title: site.text("works_title", context), request: request, context: context,
+                                   council: council, model: model)
+    }
+
+    @Sendable func newWork(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        guard try await permissions(council, context).mayRefer else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+        return try await renderNew(request, context, council: council, values: ["kind": "avis", "source": "government", "procedure": "ordinary"], error: nil)
+    }
+
+    func renderNew(_ request: Request, _ context: AppContext, council: Council, values: [String: String], error: String?,
+                   status: HTTPResponse.Status = .ok) async throws -> HTML {
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ selected: String?) -> [[String: Any]] where T.RawValue == String {
+            T.allCases.map { ["value": $0.rawValue, "label": site.text("\(prefix)_\($0.rawValue)", context), "selected": $0.rawValue == selected] }
+        }
+        var model: [String: Any] = [
+            "values": values, "action": SiteURL.works(council.slug),
+            "kinds": options(WorkKind.self, "work_kind", values["kind"]),
+            "sources": options(ReferralSource.self, "referral", values["source"]),
+            "procedures": options(Procedure.self, "procedure", values["procedure"]),
+        ]
+        if let error { model["error"] = error }
+        return try await site.page("work-new", title: site.text("work_new_title", context), request: request, context: context,
+                                   council: council, model: model, status: status)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try await site.requireCouncil(context)
+        guard try await permissions(council, context).mayRefer else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+        let form = context.form
+        let values = ["kind": form["kind"] ?? "", "source": form["source"] ?? "", "procedure": form["procedure"] ?? "",
+                      "reference": form["reference"] ?? "", "petition": form["petition"] ?? ""]
+            .merging(form.localized("title").formValues("title")) { $1 }.merging(form.localized("summary").formValues("summary")) { $1 }
+        do {
+            let title = try Validate.localizedName(form.localized("title"))
+            guard let kind = form.text("kind").flatMap(WorkKind.init(rawValue:)),
+                  let source = form.text("source").flatMap(ReferralSource.init(rawValue:)),
+                  let procedure = form.text("procedure").flatMap(Procedure.init(rawValue:)) else { throw ValidationFailure(field: "", key: "error_malformed_form") }
+            if source == .petition, form.text("petition") == nil { throw ValidationFailure(field: "petition", key: "work_error_petition_link") }
+            let id = try await site.works.create(councilID: council.id, NewWork(
+                kind: kind.rawValue, title: title, summary: form.localized("summary"), referralSource: source.rawValue,
+                referralReference: form.text("reference"), petitionURL: form.text("petition"), procedure: procedure.rawValue),
+                accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
+            return .redirect(to: SiteURL.with(SiteURL.work(council.slug, id), notice: "saved"), type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await renderNew(request, context, council: council, values: values, error: site.text(failure.key, context),
+                                       status: .unprocessableContent).response(from: request, context: context)
+        }
+    }
+
+    @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let view = WorkView(site: site, dossier: dossier, context: context)
+        let model = try await WorkPageModel(view: view, seats: site.commissions.seats(councilID: council.id),
+                                            commissions: site.commissions.all(councilID: council.id)).build()
+        let title = (view.summary()["title"] as? [String: Any])?["text"] as? String ?? ""
+        return try await site.page("work", title: title, request: request, context: context, council: council, model: model)
+    }
+
+    @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {
+        let council = try await site.requireCouncil(context)
+        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let numbers = dossier.versions.map(\.record.number)
+        let to = request.uri.queryParameters.get("to", as: Int.self) ?? numbers.last ?? 0
+        let from = request.uri.queryParameters.get("from", as: Int.self) ?? max(1, to - 1)
+        guard let old = dossier.versions.first(where: { $0.record.number == from }),
+              let new = dossier.versions.first(where: { $0.record.number == to }) else { throw PageError.notFound }
+        let format = Formatting(language: context.language, country: council.country)
+        let changes = TextDiff.compare(old.text, new.text).map { change -> [String: Any] in
+            [
+                "status": site.text("diff_\(change.status.rawValue)", context), "statusCode": change.status.rawValue,
+                "heading": change.kind == .part || change.kind == .chapter,
+                "segments": change.segments.map { segment -> [String: Any] in
+                    switch segment {
+                    case .same(let text): ["same": true, "text": text]
+                    case .inserted(let text): ["inserted": true, "text": text]
+                    case .deleted(let text): ["deleted": true, "text": text]
+                    }
+                },
+            ]
+        }
+        let view = WorkView(site: site, dossier: dossier, context: context)
+        return try await site.page("work-compare", title: site.text("compare_title", context), request: request, context: context, council: council, model: [
+            "work": view.summary(), "changes": changes,
+            "fromLabel": site.text("version_number", context, ["number": format.number(from)]),
+            "toLabel": site.text("version_number", context, ["number": format.number(to)]),
+            "versions": numbers.map { ["value": $0, "label": site.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
+            "action": "\(SiteURL.work(council.slug, dossier.work.id))/compare",
+        ])
+    }
+}

@@ -1,0 +1,261 @@
+import CouncilWork
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct CouncilWorkTests {
+    /// The demo's published avis and its avis in preparation.
+    static func demoWorks(_ site: Site) async throws -> (published: WorkRecord, preparing: WorkRecord) {
+        let france = try #require(try await site.councils.find(slug: "cese-fr"))
+        let works = try await site.works.all(councilID: france.id)
+        return (try #require(works.first { $0.status == "published" }), try #require(works.first { $0.status == "in_preparation" }))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func nothingIsPublicBeforePublication(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let (published, preparing) = try await Self.demoWorks(site)
+            let anonymous = Visitor(client, acceptLanguage: "fr")
+            let list = try await anonymous.get("/cese-fr/works")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("/cese-fr/works/\(published.id)"))
+            #expect(!list.text.contains("/cese-fr/works/\(preparing.id)"))
+            let page = try await anonymous.get("/cese-fr/works/\(published.id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Position divergente") && page.text.contains("Déclarations des groupes"))
+            #expect(page.text.contains("<svg"))
+            // A visitor, a citizen and another council's secretariat see nothing of the draft; a member does.
+            for email in [nil, "citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
+                let person = Visitor(client)
+                if let email { try await person.signIn(email) }
+                for path in ["/cese-fr/works/\(preparing.id)", "/cese-fr/works/\(preparing.id)/akoma-ntoso.xml",
+                             "/cese-fr/works/\(preparing.id)/votes.csv", "/api/v1/cese-fr/works/\(preparing.id)"] {
+                    #expect(try await person.get(path).status == .notFound, "\(email ?? "visitor") on \(path)")
+                }
+                let api = try await person.get("/api/v1/cese-fr/works")
+                #expect(!api.text.contains("\"in_preparation\""))
+            }
+            let member = Visitor(client)
+            try await member.signIn("membre3@cese-fr.example")
+            #expect(try await member.get("/cese-fr/works/\(preparing.id)").status == .ok)
+            let all = try await member.get("/api/v1/cese-fr/works")
+            #expect(all.text.contains("\"in_preparation\""))
+            let onlyPublished = try await member.get("/api/v1/cese-fr/works?status=published")
+            #expect(!onlyPublished.text.contains("\"in_preparation\"") && onlyPublished.text.contains("\"published\""))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aMemberVotesOnceAndOnlyForThemself(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let (_, preparing) = try await Self.demoWorks(site)
+            let base = "/cese-fr/works/\(preparing.id)"
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.post("\(base)/ballots", [("body", "plenary")]).status == .seeOther)
+            let ballot = try #require(try await site.ballots.all(workID: preparing.id).last)
+            let member = Visitor(client)
+            try await member.signIn("membre3@cese-fr.example")
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let other = try #require(try await site.memberships.all(councilID: france.id).first { $0.email == "membre4@cese-fr.example" })
+            // A field naming another member is ignored: the vote is the signed-in member's own.
+            #expect(try await member.post("\(base)/ballots/\(ballot.id)/vote", [("choice", "for"), ("membership", "\(other.id)")]).status == .seeOther)
+            let again = try await member.post("\(base)/ballots/\(ballot.id)/vote", [("choice", "against")])
+            #expect(again.status == .conflict)
+            let voters = try await site.ballots.voters(ballotID: ballot.id)
+            #expect(voters.filter { $0.choice != nil }.count == 1)
+            #expect(voters.first { $0.membershipID == other.id }?.choice == nil)
+            // Staff do not sit: they are not called to vote. Another council's people cannot even see the ballot.
+            #expect(try await staff.post("\(base)/ballots/\(ballot.id)/vote", [("choice", "for")]).status == .forbidden)
+            let foreigner = Visitor(client)
+            try await foreigner.signIn("membre@cese-ma.example")
+            #expect(try await foreigner.post("\(base)/ballots/\(ballot.id)/vote", [("choice", "for")]).status == .notFound)
+            // A citizen cannot open or close ballots.
+            let citizen = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            #expect(try await citizen.post("\(base)/ballots/\(ballot.id)/close", []).status == .notFound)
+            #expect(try await member.post("\(base)/ballots/\(ballot.id)/close", []).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func fromReferralToPublication(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let staff = Visitor(client), bureau = Visitor(client), rapporteur = Visitor(client), author = Visitor(client), other = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            try await bureau.signIn("bureau@cese-fr.example")
+            try await rapporteur.signIn("membre@cese-fr.example")
+            try await author.signIn("membre2@cese-fr.example")
+            try await other.signIn("membre6@cese-fr.example")
+            // Referral; a bad one keeps what was typed and stores nothing.
+            let bad = try await staff.post("/cese-fr/works", [("kind", "avis"), ("source", "petition"), ("procedure", "ordinary"), ("title_fr", "Sans lien")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Sans lien"))
+            let created = try await staff.post("/cese-fr/works", [("kind", "avis"), ("source", "government"), ("procedure", "ordinary"),
+                                                                 ("title_fr", "L'eau, bien commun"), ("reference", "Lettre du 3 mars")])
+            #expect(created.status == .seeOther)
+            let work = try #require(try await site.works.all(councilID: france.id).first { $0.title[.fr] == "L'eau, bien commun" })
+            let base = "/cese-fr/works/\(work.id)"
+            let commission = try #require(try await site.commissions.all(councilID: france.id).first { $0.name[.fr] == "Commission Affaires européennes et internationales" })
+            // Only the bureau assigns.
+            #expect(try await staff.post("\(base)/move", [("to", "assigned"), ("commission", "\(commission.id)"), ("deadline", "2027-03-01T12:00")]).status == .forbidden)
+            #expect(try await bureau.post("\(base)/move", [("to", "assigned"), ("commission", "\(commission.id)"), ("deadline", "2027-03-01T12:00")]).status == .seeOther)
+            let rapporteurMembership = try #require(try await site.memberships.all(councilID: france.id).first { $0.email == "membre@cese-fr.example" })
+            #expect(try await staff.post("\(base)/rapporteurs", [("membership", "\(rapporteurMembership.id)")]).status == .seeOther)
+            #expect(try await rapporteur.post("\(base)/move", [("to", "in_preparation")]).status == .seeOther)
+            let draft = "# Constat\nL'eau douce manque déjà dans plusieurs régions en été.\n> Réduire de moitié les fuites des réseaux d'ici 2035."
+            #expect(try await rapporteur.post("\(base)/versions", [("text", draft), ("note", "Projet")]).status == .seeOther)
+            #expect(try await staff.post("\(base)/amendment-deadline", [("deadline", "2099-01-01T12:00")]).status == .seeOther)
+            let version = try #require(try await site.drafts.versions(workID: work.id).last)
+            let text = try JSONDecoder().decode(DraftText.self, from: Data(version.body.utf8))
+            let paragraph = try #require(text.blocks.first { $0.kind == .paragraph })
+            // Two conflicting amendments on the same passage, and one whose passage is not in the paragraph.
+            #expect(try await author.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "replace"), ("passage", "plusieurs régions"),
+                                                                  ("text", "la plupart des régions"), ("justification", "Données 2025.")]).status == .seeOther)
+            #expect(try await other.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "delete"), ("passage", "en été"),
+                                                                 ("justification", "Pas seulement l'été.")]).status == .seeOther)
+            let missing = try await other.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "delete"), ("passage", "en hiver"), ("justification", "x")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(try await staff.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "delete"), ("justification", "x")]).status == .forbidden)
+            var amendments = try await site.drafts.amendments(workID: work.id)
+            #expect(amendments.count == 2)
+            // Overlap check: "plusieurs régions en été" vs "en été" — the spans do not overlap, so no conflict...
+            let page = try await rapporteur.get(base)
+            #expect(page.text.contains("Amendement 1") && page.text.contains("Amendement 2"))
+            // ...while a third amendment on "régions en" overlaps both and is flagged.
+            #expect(try await rapporteur.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "replace"), ("passage", "régions en"),
+                                                                      ("text", "départements en"), ("justification", "Échelle.")]).status == .seeOther)
+            #expect(try await rapporteur.get(base).text.contains("en discussion commune"))
+            amendments = try await site.drafts.amendments(workID: work.id)
+            let first = try #require(amendments.first { $0.number == 1 }), third = try #require(amendments.first { $0.number == 3 })
+            // Commission vote on amendment 1: it is adopted, amendment 3 falls.
+            #expect(try await staff.post("\(base)/ballots", [("amendment", "\(first.id)"), ("body", "commission")]).status == .seeOther)
+            let ballot = try #require(try await site.ballots.all(workID: work.id).last)
+            let voters = try await site.ballots.voters(ballotID: ballot.id)
+            #expect(!voters.isEmpty)
+            for voter in voters { try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for") }
+            #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
+            amendments = try await site.drafts.amendments(workID: work.id)
+            #expect(amendments.first { $0.id == first.id }?.status == "adopted")
+            #expect(amendments.first { $0.id == third.id }?.status == "fallen")
+            #expect(try await staff.post("\(base)/consolidate", []).status == .seeOther)
+            let consolidated = try #require(try await site.drafts.versions(workID: work.id).last)
+            #expect(consolidated.number == 2 && consolidated.body.contains("la plupart des régions en été"))
+            // Adoption in commission needs the commission's vote on the whole text.
+            #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission")]).status == .unprocessableContent)
+            try await voteOnText(site: site, staff: staff, base: base, work: work, body: "commission")
+            #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission")]).status == .seeOther)
+            #expect(try await bureau.post("\(base)/move", [("to", "on_plenary_agenda")]).status == .seeOther)
+            #expect(try await staff.post("\(base)/move", [("to", "adopted")]).status == .unprocessableContent)
+            try await voteOnText(site: site, staff: staff, base: base, work: work, body: "plenary")
+            #expect(try await staff.post("\(base)/move", [("to", "adopted")]).status == .seeOther)
+            let group = try #require(try await site.groups.all(councilID: france.id).first)
+            #expect(try await staff.post("\(base)/declarations", [("group", "\(group.id)"), ("body", "Nous votons ce texte.")]).status == .seeOther)
+            #expect(try await staff.post("\(base)/dissents", [("block", paragraph.id), ("holder", "Groupe CGT"), ("body", "Réserve.")]).status == .seeOther)
+            #expect(try await Visitor(client).get(base).status == .notFound)
+            #expect(try await staff.post("\(base)/move", [("to", "published")]).status == .seeOther)
+            let published = try await Visitor(client).get(base)
+            #expect(published.status == .ok && published.text.contains("Nous votons ce texte.") && published.text.contains("Réserve."))
+            let csv = try await Visitor(client).get("\(base)/votes.csv")
+            #expect(csv.status == .ok)
+            let ballots = try await site.ballots.all(workID: work.id)
+            var expectedRows = 0
+            for ballot in ballots { expectedRows += try await site.ballots.voters(ballotID: ballot.id).count }
+            #expect(csv.text.split(separator: "\n").count == expectedRows + 1)
+            let xml = try await Visitor(client).get("\(base)/akoma-ntoso.xml")
+            try AkomaNtosoCheck.assertStructure(xml.text, paragraphs: 1, recommendations: 1)
+        }
+    }
+
+    func voteOnText(site: Site, staff: Visitor, base: String, work: WorkRecord, body: String) async throws {
+        #expect(try await staff.post("\(base)/ballots", [("body", body)]).status == .seeOther)
+        let ballot = try #require(try await site.ballots.all(workID: work.id).last)
+        for (index, voter) in try await site.ballots.voters(ballotID: ballot.id).enumerated() {
+            try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: index % 5 == 0 ? "abstain" : "for")
+        }
+        #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
+        #expect(try await site.ballots.find(id: ballot.id, workID: work.id)?.adopted == true)
+    }
+
+    @Test func theDemoAvisIsValidAkomaNtoso() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let (published, _) = try await Self.demoWorks(site)
+            let response = try await Visitor(client).get("/cese-fr/works/\(published.id)/akoma-ntoso.xml")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("application/akn+xml") == true)
+            try AkomaNtosoCheck.assertStructure(response.text, paragraphs: 4, recommendations: 4)
+            try AkomaNtosoCheck.validateAgainstSchema(response.text)
+            // The tally on the page equals the individual votes.
+            let csv = try await Visitor(client).get("/cese-fr/works/\(published.id)/votes.csv").text
+            let api = try await Visitor(client).get("/api/v1/cese-fr/works/\(published.id)").text
+            let lastBallot = try #require(try await site.ballots.all(workID: published.id).last)
+            let rows = csv.split(separator: "\n").filter { $0.hasPrefix("\(lastBallot.id),") }
+            let forVotes = rows.filter { $0.hasSuffix(",for") }.count
+            #expect(api.contains("\"for\":\(forVotes)"))
+        }
+    }
+}
+
+/// Checks an Akoma Ntoso document's structure, and validates it against the OASIS schema when `AKN_XSD` names it
+/// (scripts/test fetches the schema and xmllint).
+enum AkomaNtosoCheck {
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements: [String] = []
+        var eIds: [String] = []
+        var rootNamespace: String?
+        var docName: String?
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            if elements.isEmpty { rootNamespace = namespaceURI }
+            if name == "doc" { docName = attributes["name"] }
+            elements.append(name)
+            if let eId = attributes["eId"] { eIds.append(eId) }
+        }
+    }
+
+    static func assertStructure(_ xml: String, paragraphs: Int, recommendations: Int) throws {
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.shouldProcessNamespaces = true
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse(), "well-formed XML")
+        #expect(collector.elements.first == "akomaNtoso")
+        #expect(collector.rootNamespace == "http://docs.oasis-open.org/legaldocml/ns/akn/3.0")
+        #expect(collector.docName == "avis")
+        for required in ["meta", "identification", "FRBRWork", "FRBRExpression", "FRBRManifestation", "lifecycle", "preface", "mainBody"] {
+            #expect(collector.elements.contains(required), "missing \(required)")
+        }
+        #expect(collector.elements.filter { $0 == "paragraph" }.count == paragraphs)
+        #expect(collector.eIds.filter { $0.hasPrefix("rec_") }.count == recommendations)
+        #expect(Set(collector.eIds).count == collector.eIds.count, "eId values are unique")
+    }
+
+    static func validateAgainstSchema(_ xml: String) throws {
+        guard let schema = ProcessInfo.processInfo.environment["AKN_XSD"], FileManager.default.fileExists(atPath: schema),
+              FileManager.default.fileExists(atPath: "/usr/bin/xmllint") else {
+            print("AKN_XSD or xmllint is absent: the Akoma Ntoso schema validation is skipped (scripts/test provides both)")
+            return
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("akn-\(UUID().uuidString).xml")
+        try Data(xml.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        process.arguments = ["--noout", "--schema", schema, file.path]
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = output
+        try process.run()
+        while process.isRunning { usleep(20_000) }
+        let message = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "Akoma Ntoso schema validation: \(message)")
+    }
+}
