@@ -119,6 +119,9 @@ let package = Package(
                 "Sortition",
                 "LinearSolvers",
                 "CSVFormat",
+                "CouncilWork",
+                "Storage",
+                "HemicycleDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -151,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "Web", "TestSupport", "Storage", "HemicycleDomain",
+                "Web", "TestSupport", "Storage", "HemicycleDomain", "CouncilWork",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -259,3 +259,17 @@ enum AkomaNtosoCheck {
         #expect(process.terminationStatus == 0, "Akoma Ntoso schema validation: \(message)")
     }
 }
+
+@Suite struct PlenaryLoadTests {
+    /// The load benchmark's sitting at full plenary size on fewer amendments (the benchmark runs 300): every vote
+    /// is stored once and every tally equals the votes cast.
+    @Test(arguments: TestDatabase.kinds)
+    func aFullPlenaryIsRecordedAndTalliedCorrectly(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let sitting = try await PlenarySitting.record(database: database, members: 250, amendments: 6)
+            #expect(sitting.ballots == 6 && sitting.votesCalled == 1_500)
+            #expect(sitting.mismatches == 0)
+            #expect(sitting.adopted > 0 && sitting.adopted < 6, "the spread of votes adopts some amendments and rejects others")
+        }
+    }
+}
