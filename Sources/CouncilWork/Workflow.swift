@@ -66,6 +66,19 @@ public enum Workflow {
         steps(procedure).filter { $0.from == status }.map(\.to)
     }
 
+    /// Under the simplified procedure the commission's adoption becomes final once the delay for demanding a plenary
+    /// debate has passed without a demand; a demand sends the text to the plenary.
+    public static func simplifiedAdoptionIsFinal(now: Double, demandDeadline: Double?, demanded: Bool) -> Bool {
+        guard let demandDeadline, !demanded else { return false }
+        return now >= demandDeadline
+    }
+
+    /// Members may demand a plenary debate while the delay runs.
+    public static func mayDemandPlenary(status: WorkStatus, procedure: Procedure, now: Double, demandDeadline: Double?, demanded: Bool) -> Bool {
+        guard procedure == .simplified, status == .adoptedInCommission, !demanded, let demandDeadline else { return false }
+        return now < demandDeadline
+    }
+
     public static func mayMove(from: WorkStatus, to: WorkStatus, procedure: Procedure, role: Role?,
                                isRapporteur: Bool, isInstanceAdministrator: Bool = false) -> Bool {
         guard let step = steps(procedure).first(where: { $0.from == from && $0.to == to }) else { return false }

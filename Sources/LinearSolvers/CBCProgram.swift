@@ -31,6 +31,11 @@ final class CBCProgram: IntegerProgram {
         Cbc_setLogLevel(base, 0)
     }
 
+    /// The search stops when the best solution is within this of the bound. Objectives here are sums of at most a
+    /// few thousand weights below 1 (pricing) or small integers: 1e-9 makes the answer exact for them, well below
+    /// the LEXIMIN pricing tolerance of 1e-7.
+    static let absoluteGap = 1e-9
+
     deinit { Cbc_deleteModel(base) }
 
     func solve(objective: [Double], options: SearchOptions, start: [Double]?) throws(SolverError) -> IntegerSolution {
@@ -39,8 +44,7 @@ final class CBCProgram: IntegerProgram {
         defer { Cbc_deleteModel(model) }
         for (c, value) in objective.enumerated() { Cbc_setObjCoeff(model, Int32(c), value) }
         Cbc_setLogLevel(model, 0)
-        // Panel values are sums of at most a few thousand weights below 1: an absolute gap of 1e-9 is exact for them.
-        Cbc_setAllowableGap(model, 1e-9)
+        Cbc_setAllowableGap(model, Self.absoluteGap)
         Cbc_setAllowableFractionGap(model, 0)
         if !options.cuts { Cbc_setParameter(model, "cuts", "off") }
         if !options.heuristics { Cbc_setParameter(model, "heuristicsOnOff", "off") }

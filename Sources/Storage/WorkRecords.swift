@@ -20,6 +20,9 @@ public struct WorkRecord: Sendable, Hashable, Decodable {
     public let deadline: Double?
     public let amendmentDeadline: Double?
     public let createdAt: Double
+    /// Simplified procedure: members may demand a plenary debate until this date.
+    public let plenaryDemandDeadline: Double?
+    public let plenaryDemandedAt: Double?
 
     public var title: LocalizedText { LocalizedText(fr: titleFr, ar: titleAr, en: titleEn) }
     public var summary: LocalizedText { LocalizedText(fr: summaryFr, ar: summaryAr, en: summaryEn) }

@@ -84,6 +84,18 @@ struct TallyAndWorkflowTests {
         #expect(TextDiff.compare(old, new).map(\.status) == [.deleted, .unchanged])
     }
 
+    @Test("simplified procedure: final after the delay unless a plenary debate is demanded")
+    func simplifiedProcedure() {
+        #expect(!Workflow.simplifiedAdoptionIsFinal(now: 100, demandDeadline: 200, demanded: false))
+        #expect(Workflow.simplifiedAdoptionIsFinal(now: 200, demandDeadline: 200, demanded: false))
+        #expect(!Workflow.simplifiedAdoptionIsFinal(now: 300, demandDeadline: 200, demanded: true))
+        #expect(!Workflow.simplifiedAdoptionIsFinal(now: 300, demandDeadline: nil, demanded: false))
+        #expect(Workflow.mayDemandPlenary(status: .adoptedInCommission, procedure: .simplified, now: 100, demandDeadline: 200, demanded: false))
+        #expect(!Workflow.mayDemandPlenary(status: .adoptedInCommission, procedure: .simplified, now: 250, demandDeadline: 200, demanded: false))
+        #expect(!Workflow.mayDemandPlenary(status: .adoptedInCommission, procedure: .ordinary, now: 100, demandDeadline: 200, demanded: false))
+        #expect(!Workflow.mayDemandPlenary(status: .adoptedInCommission, procedure: .simplified, now: 100, demandDeadline: 200, demanded: true))
+    }
+
     @Test("who may move a work item, step by step")
     func workflow() {
         #expect(Workflow.mayMove(from: .referred, to: .assigned, procedure: .ordinary, role: .bureau, isRapporteur: false))

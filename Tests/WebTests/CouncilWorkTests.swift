@@ -273,3 +273,51 @@ enum AkomaNtosoCheck {
         }
     }
 }
+
+@Suite struct SimplifiedProcedureTests {
+    @Test(arguments: TestDatabase.kinds)
+    func aMemberCanSendTheTextToThePlenaryWithinTheDelay(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let (_, preparing) = try await CouncilWorkTests.demoWorks(site)
+            #expect(preparing.procedure == "simplified")
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let base = "/cese-fr/works/\(preparing.id)"
+            let staff = Visitor(client), member = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            try await member.signIn("membre3@cese-fr.example")
+            #expect(try await staff.post("\(base)/ballots", [("body", "commission")]).status == .seeOther)
+            let ballot = try #require(try await site.ballots.all(workID: preparing.id).last)
+            for voter in try await site.ballots.voters(ballotID: ballot.id) {
+                try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for")
+            }
+            #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
+            #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission")]).status == .unprocessableContent, "the delay is required")
+            #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission"), ("delay", "7")]).status == .seeOther)
+            // Within the delay the adoption is not final yet.
+            #expect(try await staff.post("\(base)/move", [("to", "adopted")]).status == .unprocessableContent)
+            #expect(try await member.get(base).text.contains("/demand-plenary"))
+            #expect(try await member.post("\(base)/demand-plenary", []).status == .seeOther)
+            #expect(try await member.post("\(base)/demand-plenary", []).status == .conflict)
+            // Once a debate is demanded, even after the delay, the text goes to the plenary.
+            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: Date().timeIntervalSince1970 - 1)
+            #expect(try await staff.post("\(base)/move", [("to", "adopted")]).status == .unprocessableContent)
+            let bureau = Visitor(client)
+            try await bureau.signIn("bureau@cese-fr.example")
+            #expect(try await bureau.post("\(base)/move", [("to", "on_plenary_agenda")]).status == .seeOther)
+            #expect(try await site.works.events(workID: preparing.id).contains { $0.status == "plenary_demanded" })
+        }
+    }
+
+    @Test func withoutADemandTheCommissionsAdoptionBecomesFinal() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let (_, preparing) = try await CouncilWorkTests.demoWorks(site)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            try await site.works.move(id: preparing.id, councilID: france.id, to: "adopted_in_commission", note: nil, accountID: nil)
+            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: Date().timeIntervalSince1970 - 1)
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.post("/cese-fr/works/\(preparing.id)/move", [("to", "adopted")]).status == .seeOther)
+            #expect(try await site.works.find(id: preparing.id, councilID: france.id)?.status == "adopted")
+        }
+    }
+}

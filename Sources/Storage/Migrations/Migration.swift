@@ -12,5 +12,6 @@ public enum Migrations {
     public static let all: [any Migration] = [
         CreateCouncilsAndPeople(),
         CreateCouncilWork(),
+        UpdateWorksAddPlenaryDemand(),
     ]
 }

@@ -58,6 +58,23 @@ public struct WorkRepository: Sendable {
         }
     }
 
+    /// Simplified procedure: opens the delay during which members may demand a plenary debate.
+    public func setPlenaryDemandDeadline(id: Int64, councilID: Int64, deadline: Double) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("works").set("plenary_demand_deadline", to: deadline)
+                .where("id", .equal, id).where("council_id", .equal, councilID).run()
+        }
+    }
+
+    /// Records a member's demand for a plenary debate (the first one counts), on the timeline too.
+    public func demandPlenary(id: Int64, councilID: Int64, note: String, accountID: Int64?, at: Double = Date().timeIntervalSince1970) async throws {
+        try await database.transaction { sql in
+            try await sql.update("works").set("plenary_demanded_at", to: at)
+                .where("id", .equal, id).where("council_id", .equal, councilID).run()
+            try await Self.addEvent(workID: id, status: "plenary_demanded", note: note, accountID: accountID, at: at, on: sql)
+        }
+    }
+
     public func setAmendmentDeadline(id: Int64, councilID: Int64, deadline: Double?) async throws {
         try await database.withSQL { sql in
             try await sql.update("works").set("amendment_deadline", to: deadline)

@@ -191,7 +191,10 @@ public struct DemoData: Sendable {
                                                         councilID: councilID, on: sql)
                 }
             }
+            // The council work joins the same transaction through a scoped site.
+            let scoped = Site(configuration: site.configuration, database: TransactionScope(kind: site.database.kind, sql: sql),
+                              views: site.views, localizer: site.localizer, clock: site.clock)
+            try await DemoWorks(site: scoped).load()
         }
-        try await DemoWorks(site: site).load()
     }
 }

@@ -18,6 +18,7 @@ struct WorkActionRoutes {
         router.post("/{council}/works/{id}/contributions", use: addContribution)
         router.post("/{council}/works/{id}/declarations", use: declare)
         router.post("/{council}/works/{id}/dissents", use: addDissent)
+        router.post("/{council}/works/{id}/demand-plenary", use: demandPlenary)
     }
 
     func dossier(_ context: AppContext) async throws -> WorkDossier {
@@ -68,6 +69,11 @@ struct WorkActionRoutes {
         switch target {
         case .adoptedInCommission:
             guard lastTextBallot("commission")?.record.adopted == true else { throw Self.invalid("work_error_needs_commission_vote") }
+        case .adopted where dossier.status == .adoptedInCommission:
+            // Simplified procedure: final only once the delay has passed without a demand for a plenary debate.
+            guard Workflow.simplifiedAdoptionIsFinal(now: site.clock.now().timeIntervalSince1970, demandDeadline: dossier.work.plenaryDemandDeadline,
+                                                     demanded: dossier.work.plenaryDemandedAt != nil)
+            else { throw Self.invalid("work_error_plenary_delay") }
         case .adopted where dossier.status == .onPlenaryAgenda:
             guard lastTextBallot("plenary")?.record.adopted == true else { throw Self.invalid("work_error_needs_plenary_vote") }
         case .rejected:
@@ -75,10 +81,27 @@ struct WorkActionRoutes {
         default:
             break
         }
+        if target == .adoptedInCommission && dossier.procedure == .simplified {
+            guard let days = form.text("delay").flatMap(Int.init), (1...60).contains(days) else { throw Self.invalid("work_error_plenary_delay_days") }
+            try await site.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
+                                                          deadline: site.clock.now().timeIntervalSince1970 + Double(days) * 86_400)
+        }
         try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, to: target.rawValue, note: form.text("note"),
                                   accountID: context.account?.id, commissionID: commissionID, deadline: deadline,
                                   at: site.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved")
+    }
+
+    /// Simplified procedure: a member demands that the text go to the plenary.
+    @Sendable func demandPlenary(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await dossier(context)
+        try require(dossier.permissions.sitsInAssembly, context)
+        guard Workflow.mayDemandPlenary(status: dossier.status, procedure: dossier.procedure, now: site.clock.now().timeIntervalSince1970,
+                                        demandDeadline: dossier.work.plenaryDemandDeadline, demanded: dossier.work.plenaryDemandedAt != nil)
+        else { throw PageError(.conflict, "work_error_plenary_demand_closed") }
+        try await site.works.demandPlenary(id: dossier.work.id, councilID: dossier.council.id, note: dossier.membership?.displayName ?? "",
+                                           accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
+        return back(dossier, notice: "plenary_demanded")
     }
 
     @Sendable func addRapporteur(_ request: Request, context: AppContext) async throws -> Response {

@@ -77,6 +77,7 @@ struct WorkPageModel {
         if !next.isEmpty {
             actions["moves"] = next.map { status -> [String: Any] in
                 var row: [String: Any] = ["value": status.rawValue, "label": t("move_to_\(status.rawValue)")]
+                if status == .adoptedInCommission && dossier.procedure == .simplified { row["delay"] = true }
                 if status == .assigned {
                     row["assign"] = true
                     row["commissions"] = commissions.map { ["value": $0.id, "label": $0.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? ""] }
@@ -115,6 +116,12 @@ struct WorkPageModel {
                     ["value": block.id, "label": "§\(current.text.paragraphNumbers[block.id] ?? 0) — \(String(block.text.prefix(60)))"]
                 }
             }
+        }
+        let now = view.site.clock.now().timeIntervalSince1970
+        if permissions.sitsInAssembly, Workflow.mayDemandPlenary(status: dossier.status, procedure: dossier.procedure, now: now,
+                                                                 demandDeadline: dossier.work.plenaryDemandDeadline,
+                                                                 demanded: dossier.work.plenaryDemandedAt != nil) {
+            actions["demandPlenary"] = true
         }
         if permissions.mayTableAmendments, let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
            dossier.work.amendmentDeadline.map({ $0 > view.site.clock.now().timeIntervalSince1970 }) ?? false {

@@ -34,6 +34,7 @@ struct WorkView {
         if let petition = work.petitionUrl { model["petitionURL"] = petition }
         if let deadline = work.deadline { model["deadline"] = date(deadline); model["late"] = deadline < site.clock.now().timeIntervalSince1970 && !dossier.status.isPublic }
         if let deadline = work.amendmentDeadline { model["amendmentDeadline"] = date(deadline) }
+        if let deadline = work.plenaryDemandDeadline, dossier.procedure == .simplified { model["plenaryDemandDeadline"] = date(deadline) }
         if let commission = dossier.commission {
             model["commission"] = site.localized(commission.name, language, councilDefault: council.language)
             model["commissionURL"] = SiteURL.commission(council.slug, commission.id)
