@@ -42,6 +42,11 @@ enum VoteChart {
 
     static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
+}
+
+/// Text and attribute values written into XML and SVG.
+enum XMLText {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
