@@ -34,14 +34,9 @@ enum KMeans {
         var clusters: [Cluster] = []
         for _ in 0..<max(1, maxIterations) {
             var members = [[Int]](repeating: [], count: centers.count)
+            let nearest = NearestCenter(centers)
             for (index, point) in points.enumerated() {
-                var best = 0
-                var bestDistance = Double.infinity
-                for (c, center) in centers.enumerated() {
-                    let d = point.squaredDistance(to: center)
-                    if d < bestDistance { bestDistance = d; best = c }
-                }
-                members[best].append(index)
+                members[nearest.index(of: point)].append(index)
             }
             var next: [Cluster] = []
             for (c, list) in members.enumerated() where !list.isEmpty {
@@ -62,6 +57,40 @@ enum KMeans {
             if converged { break }
         }
         return clusters
+    }
+
+    /// Nearest centre by an exact search on centres sorted by x: a centre further away in x than the best distance
+    /// found cannot be nearer, so most are never looked at. Ties go to the lowest centre index, as a full scan would.
+    struct NearestCenter {
+        let centers: [Point]
+        let order: [Int]
+        let xs: [Double]
+
+        init(_ centers: [Point]) {
+            self.centers = centers
+            order = centers.indices.sorted { centers[$0].x != centers[$1].x ? centers[$0].x < centers[$1].x : $0 < $1 }
+            xs = order.map { centers[$0].x }
+        }
+
+        func index(of point: Point) -> Int {
+            var low = 0, high = xs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if xs[middle] < point.x { low = middle + 1 } else { high = middle }
+            }
+            var best = -1
+            var bestDistance = Double.infinity
+            func consider(_ position: Int) {
+                let c = order[position]
+                let d = point.squaredDistance(to: centers[c])
+                if d < bestDistance || (d == bestDistance && c < best) { bestDistance = d; best = c }
+            }
+            var right = low
+            while right < xs.count, (xs[right] - point.x) * (xs[right] - point.x) <= bestDistance { consider(right); right += 1 }
+            var left = low - 1
+            while left >= 0, (point.x - xs[left]) * (point.x - xs[left]) <= bestDistance { consider(left); left -= 1 }
+            return best
+        }
     }
 
     /// Mean silhouette of a clustering of `points` (unweighted, Euclidean); a singleton scores 0.

@@ -17,6 +17,11 @@ struct OpinionMapBench: AsyncParsableCommand {
     @Option(help: "Folder of Polis exports (default ../shared/data/polis).")
     var data = "../shared/data/polis"
 
+    @Option(help: "Reference timings (name, participants, votes, seconds; tab-separated) from scripts/bench/opinion_map_reference.py.")
+    var reference: String?
+
+    @Option(help: "Runs per conversation (the median is printed).") var runs = 5
+
     @Option(help: "Synthetic participants.") var participants = 33_422
     @Option(help: "Synthetic statements.") var statements = 783
     @Option(help: "Synthetic votes.") var votes = 2_000_000
@@ -24,15 +29,25 @@ struct OpinionMapBench: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
-        print("conversation | participants | votes | full recompute (ms)")
+        var references: [String: Double] = [:]
+        if let reference {
+            for line in try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n") {
+                let fields = line.split(separator: "\t")
+                if fields.count >= 4, let seconds = Double(fields[3]) { references[String(fields[0])] = seconds }
+            }
+        }
+        print("conversation | participants | votes | full recompute (ms, median of \(runs)) | red-dwarf 0.4.0 (ms) | ratio")
         for name in folders {
             let url = URL(fileURLWithPath: data).appendingPathComponent(name)
             guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty else { continue }
-            let elapsed = clock.measure {
-                _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes)
-            }
+            let times = (0..<max(1, runs)).map { _ in
+                clock.measure { _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes) }
+            }.sorted()
+            let elapsed = ms(times[times.count / 2])
             let people = Set(conversation.votes.map(\.participant)).count
-            print("\(name) | \(people) | \(conversation.votes.count) | \(String(format: "%.1f", ms(elapsed)))")
+            let referenceMS = references[name].map { $0 * 1000 }
+            print("\(name) | \(people) | \(conversation.votes.count) | \(String(format: "%.1f", elapsed)) | "
+                  + (referenceMS.map { String(format: "%.0f | %.0fx", $0, $0 / elapsed) } ?? "- | -"))
         }
         let synthetic = SyntheticConversation.make(participants: participants, statements: statements, votes: votes)
         print("synthetic: \(participants) participants x \(statements) statements, \(synthetic.votes.count) votes")

@@ -77,3 +77,23 @@ import Testing
         #expect(abs(adjustedRandIndex([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]) - 0.2424) < 0.001)
     }
 }
+
+@Suite("Nearest centre search")
+struct NearestCenterTests {
+    @Test("the sorted search finds the same centre as a full scan, ties included", arguments: 0..<50)
+    func sameAsFullScan(seed: Int) {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 40 % 1000) / 100   // coarse values: many equal x and exact ties
+        }
+        let centers = (0..<(1 + seed % 40)).map { _ in Point(next(), next()) }
+        let search = KMeans.NearestCenter(centers)
+        for _ in 0..<200 {
+            let point = Point(next(), next())
+            var best = 0
+            for c in centers.indices where point.squaredDistance(to: centers[c]) < point.squaredDistance(to: centers[best]) { best = c }
+            #expect(search.index(of: point) == best)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+"""Reference timings from red-dwarf 0.4.0 (PyPI, the Python reimplementation of the Polis math), for BENCHMARKS.md.
+
+Run by scripts/bench-opinion-map in its own venv; the product never depends on Python. For each shared Polis export
+folder with votes (votes.csv, or participants-votes.csv when there is none) it times one full
+`reddwarf.implementations.polis.run_pipeline` and prints: name<TAB>participants<TAB>votes<TAB>seconds.
+"""
+import csv
+import sys
+import time
+from pathlib import Path
+
+from reddwarf.implementations.polis import run_pipeline
+
+
+def read_votes(folder: Path):
+    votes = []
+    if (folder / "votes.csv").exists():
+        with open(folder / "votes.csv", newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                votes.append({"participant_id": int(row["voter-id"]), "statement_id": int(row["comment-id"]),
+                              "vote": int(row["vote"]), "modified": int(row["timestamp"])})
+    elif (folder / "participants-votes.csv").exists():
+        with open(folder / "participants-votes.csv", newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            first = next(i for i, name in enumerate(header) if name.strip().isdigit())
+            for row in reader:
+                for i in range(first, len(header)):
+                    if i < len(row) and row[i].strip() not in ("", "NA"):
+                        votes.append({"participant_id": int(row[0]), "statement_id": int(header[i]),
+                                      "vote": int(float(row[i])), "modified": 0})
+    # The latest vote of a participant on a statement wins (red-dwarf's matrix refuses duplicates).
+    latest = {}
+    for vote in sorted(votes, key=lambda v: v["modified"]):
+        latest[(vote["participant_id"], vote["statement_id"])] = vote
+    return list(latest.values())
+
+
+def moderated_out(folder: Path):
+    out = []
+    if (folder / "comments.csv").exists():
+        with open(folder / "comments.csv", newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row.get("moderated", "0").strip() == "-1":
+                    out.append(int(row["comment-id"]))
+    return out
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        votes = read_votes(folder)
+        if not votes:
+            continue
+        start = time.perf_counter()
+        try:
+            run_pipeline(votes=votes, mod_out_statement_ids=moderated_out(folder), random_state=0)
+        except Exception as error:  # report and go on: one conversation must not stop the comparison
+            print(f"{folder.name}\t-\t{len(votes)}\tfailed: {type(error).__name__}: {error}", flush=True)
+            continue
+        elapsed = time.perf_counter() - start
+        people = len({v["participant_id"] for v in votes})
+        print(f"{folder.name}\t{people}\t{len(votes)}\t{elapsed:.3f}", flush=True)
