@@ -31,33 +31,63 @@ enum KMeans {
         if centers.count < k {
             for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
         }
+        // Hamerly's bounds keep the result of a full nearest-centre search while skipping most points once the
+        // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other.
+        var assignment = [Int](repeating: 0, count: points.count)
+        var upper = [Double](repeating: .infinity, count: points.count)
+        var lower = [Double](repeating: 0, count: points.count)
+        var boundsValid = false
         var clusters: [Cluster] = []
         for _ in 0..<max(1, maxIterations) {
-            var members = [[Int]](repeating: [], count: centers.count)
             let nearest = NearestCenter(centers)
             for (index, point) in points.enumerated() {
-                members[nearest.index(of: point)].append(index)
+                if boundsValid {
+                    if upper[index] < lower[index] - Self.boundMargin * (1 + lower[index]) { continue }
+                    upper[index] = point.squaredDistance(to: centers[assignment[index]]).squareRoot()
+                    if upper[index] < lower[index] - Self.boundMargin * (1 + lower[index]) { continue }
+                }
+                let found = nearest.twoNearest(to: point)
+                assignment[index] = found.best
+                upper[index] = found.bestDistance.squareRoot()
+                lower[index] = found.secondDistance.squareRoot()
+            }
+            var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
+            var members = [[Int]](repeating: [], count: centers.count)
+            for (index, c) in assignment.enumerated() {
+                let w = weights?[index] ?? 1
+                sx[c] += points[index].x * w
+                sy[c] += points[index].y * w
+                sw[c] += w
+                members[c].append(index)
             }
             var next: [Cluster] = []
-            for (c, list) in members.enumerated() where !list.isEmpty {
-                var sx = 0.0, sy = 0.0, sw = 0.0
-                for i in list {
-                    let w = weights?[i] ?? 1
-                    sx += points[i].x * w
-                    sy += points[i].y * w
-                    sw += w
-                }
-                let center = sw > 0 ? Point(sx / sw, sy / sw) : centers[c]
-                next.append(Cluster(center: center, members: list))
+            var moved = [Double](repeating: 0, count: centers.count)
+            for c in centers.indices where !members[c].isEmpty {
+                let center = sw[c] > 0 ? Point(sx[c] / sw[c], sy[c] / sw[c]) : centers[c]
+                moved[c] = center.distance(to: centers[c])
+                next.append(Cluster(center: center, members: members[c]))
             }
             let converged = next.count == centers.count
                 && zip(next.map(\.center), centers).allSatisfy { $0.distance(to: $1) < convergence }
             clusters = next
+            if next.count == centers.count {
+                let largest = moved.max() ?? 0
+                for index in points.indices {
+                    upper[index] += moved[assignment[index]]
+                    lower[index] -= largest
+                }
+                boundsValid = true
+            } else {
+                boundsValid = false   // an empty cluster was dropped: centre numbers changed
+            }
             centers = next.map(\.center)
             if converged { break }
         }
         return clusters
     }
+
+    /// Skips a point only when the bounds separate its centre from the others by more than round-off could blur.
+    static let boundMargin = 1e-9
 
     /// Nearest centre by an exact search on centres sorted by x: a centre further away in x than the best distance
     /// found cannot be nearer, so most are never looked at. Ties go to the lowest centre index, as a full scan would.
@@ -70,6 +100,33 @@ enum KMeans {
             self.centers = centers
             order = centers.indices.sorted { centers[$0].x != centers[$1].x ? centers[$0].x < centers[$1].x : $0 < $1 }
             xs = order.map { centers[$0].x }
+        }
+
+        /// The nearest centre (ties to the lowest index) and the squared distances to it and to the next nearest.
+        func twoNearest(to point: Point) -> (best: Int, bestDistance: Double, secondDistance: Double) {
+            var low = 0, high = xs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if xs[middle] < point.x { low = middle + 1 } else { high = middle }
+            }
+            var best = -1
+            var bestDistance = Double.infinity, secondDistance = Double.infinity
+            func consider(_ position: Int) {
+                let c = order[position]
+                let d = point.squaredDistance(to: centers[c])
+                if d < bestDistance || (d == bestDistance && c < best) {
+                    secondDistance = bestDistance
+                    bestDistance = d
+                    best = c
+                } else if d < secondDistance {
+                    secondDistance = d
+                }
+            }
+            var right = low
+            while right < xs.count, (xs[right] - point.x) * (xs[right] - point.x) <= secondDistance { consider(right); right += 1 }
+            var left = low - 1
+            while left >= 0, (point.x - xs[left]) * (point.x - xs[left]) <= secondDistance { consider(left); left -= 1 }
+            return (best, bestDistance, secondDistance)
         }
 
         func index(of point: Point) -> Int {

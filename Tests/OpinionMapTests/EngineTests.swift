@@ -97,3 +97,46 @@ struct NearestCenterTests {
         }
     }
 }
+
+@Suite("k-means with bounds")
+struct KMeansBoundsTests {
+    /// Plain Lloyd iterations with a full scan, Polis's rules: the reference the bounded version must equal.
+    static func reference(points: [Point], weights: [Double]?, k: Int, maxIterations: Int) -> [Cluster] {
+        var centers: [Point] = []
+        for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
+        var clusters: [Cluster] = []
+        for _ in 0..<maxIterations {
+            var members = [[Int]](repeating: [], count: centers.count)
+            for (index, point) in points.enumerated() {
+                var best = 0
+                for c in centers.indices where point.squaredDistance(to: centers[c]) < point.squaredDistance(to: centers[best]) { best = c }
+                members[best].append(index)
+            }
+            var next: [Cluster] = []
+            for (c, list) in members.enumerated() where !list.isEmpty {
+                var sx = 0.0, sy = 0.0, sw = 0.0
+                for i in list { let w = weights?[i] ?? 1; sx += points[i].x * w; sy += points[i].y * w; sw += w }
+                next.append(Cluster(center: sw > 0 ? Point(sx / sw, sy / sw) : centers[c], members: list))
+            }
+            let converged = next.count == centers.count && zip(next.map(\.center), centers).allSatisfy { $0.distance(to: $1) < 0.01 }
+            clusters = next
+            centers = next.map(\.center)
+            if converged { break }
+        }
+        return clusters
+    }
+
+    @Test("the bounded k-means gives exactly the clusters of plain Lloyd iterations", arguments: 0..<30)
+    func sameAsLloyd(seed: Int) {
+        var generator = SplitMix64(seed: UInt64(seed))
+        let camps = [Point(-2, 0), Point(2, 1), Point(0, -2)]
+        let points = (0..<(200 + seed * 20)).map { index -> Point in
+            let camp = camps[index % 3]
+            return Point(camp.x + Double.random(in: -1.5...1.5, using: &generator), camp.y + Double.random(in: -1.5...1.5, using: &generator))
+        }
+        let weights: [Double]? = seed % 2 == 0 ? nil : points.indices.map { Double($0 % 5 + 1) }
+        let k = [2, 5, 20, 100][seed % 4]
+        let bounded = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100)
+        #expect(bounded == Self.reference(points: points, weights: weights, k: k, maxIterations: 100))
+    }
+}
