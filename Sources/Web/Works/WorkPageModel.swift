@@ -14,7 +14,9 @@ struct WorkPageModel {
     var permissions: WorkPermissions { dossier.permissions }
 
     func build() -> [String: Any] {
-        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "base": view.base]
+        // Drafts, amendments and declarations are written in the council's language, whatever the reader's.
+        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "base": view.base,
+                                    "contentLang": dossier.council.language.rawValue, "contentDir": dossier.council.language.direction]
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
         let format = view.format
         if let current = dossier.current {

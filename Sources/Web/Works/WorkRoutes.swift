@@ -134,6 +134,7 @@ struct WorkRoutes {
         let view = WorkView(site: site, dossier: dossier, context: context)
         return try await site.page("work-compare", title: site.text("compare_title", context), request: request, context: context, council: council, model: [
             "work": view.summary(), "changes": changes,
+            "contentLang": council.language.rawValue, "contentDir": council.language.direction,
             "fromLabel": site.text("version_number", context, ["number": format.number(from)]),
             "toLabel": site.text("version_number", context, ["number": format.number(to)]),
             "versions": numbers.map { ["value": $0, "label": site.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
