@@ -321,3 +321,18 @@ enum AkomaNtosoCheck {
         }
     }
 }
+
+@Suite struct WorkListFilterTests {
+    /// A visitor asking for a status they may not see gets an empty list, on both databases, not an error.
+    @Test(arguments: TestDatabase.kinds)
+    func filtersOnHiddenStatusesGiveEmptyLists(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            let visitor = Visitor(client)
+            let page = try await visitor.get("/cese-fr/works?status=in_preparation")
+            #expect(page.status == .ok && page.text.contains("Aucun travail ne correspond."))
+            let api = try await visitor.get("/api/v1/cese-fr/works?status=in_preparation")
+            #expect(api.status == .ok && api.text == "[]")
+            #expect(try await visitor.get("/api/v1/cese-fr/works?status=bogus").status == .badRequest)
+        }
+    }
+}

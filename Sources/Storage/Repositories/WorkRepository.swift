@@ -10,7 +10,9 @@ public struct WorkRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func all(councilID: Int64, statuses: [String]? = nil, kind: String? = nil) async throws -> [WorkRecord] {
-        try await database.withSQL { sql in
+        // `IN ()` is not valid SQL everywhere: no status asked for, nothing found.
+        if let statuses, statuses.isEmpty { return [] }
+        return try await database.withSQL { sql in
             var query = sql.select().column("*").from("works").where("council_id", .equal, councilID)
             if let statuses { query = query.where("status", .in, statuses) }
             if let kind { query = query.where("kind", .equal, kind) }
