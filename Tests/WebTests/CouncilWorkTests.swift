@@ -125,6 +125,8 @@ import TestSupport
                                                                  ("justification", "Pas seulement l'été.")]).status == .seeOther)
             let missing = try await other.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "delete"), ("passage", "en hiver"), ("justification", "x")])
             #expect(missing.status == .unprocessableContent)
+            // The refusal comes back beside the form, with the message and what was typed.
+            #expect(missing.text.contains("Le passage cité ne figure pas dans le paragraphe.") && missing.text.contains("value=\"en hiver\""))
             #expect(try await staff.post("\(base)/amendments", [("anchor", paragraph.id), ("operation", "delete"), ("justification", "x")]).status == .forbidden)
             var amendments = try await site.drafts.amendments(workID: work.id)
             #expect(amendments.count == 2)

@@ -27,14 +27,22 @@ struct AmendmentRoutes {
             throw PageError(.conflict, "amendment_error_closed")
         }
         let form = context.form
+        // A refused amendment comes back beside its form, with what was typed, in the reader's language.
+        func refuse(_ key: String) async throws -> Response {
+            let values = ["anchor": form["anchor"] ?? "", "operation": form["operation"] ?? "", "passage": form["passage"] ?? "",
+                          "text": form["text"] ?? "", "justification": form["justification"] ?? ""]
+            return try await WorkRoutes(site: site).render(dossier, request: request, context: context,
+                                                           tableError: (site.text(key, context), values), status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
         guard let operation = form.text("operation").flatMap(Amendment.Operation.init(rawValue:)),
-              let anchor = form.text("anchor"), let block = current.text.block(anchor) else { throw WorkActionRoutes.invalid("amendment_error_unknown_block") }
+              let anchor = form.text("anchor"), let block = current.text.block(anchor) else { return try await refuse("amendment_error_unknown_block") }
         let text = form.text("text") ?? ""
-        guard operation == .delete || !text.isEmpty else { throw WorkActionRoutes.invalid("amendment_error_empty_text") }
-        guard let justification = form.text("justification") else { throw WorkActionRoutes.invalid("amendment_error_justification") }
+        guard operation == .delete || !text.isEmpty else { return try await refuse("amendment_error_empty_text") }
+        guard let justification = form.text("justification") else { return try await refuse("amendment_error_justification") }
         var span: TextSpan?
         if operation != .insert, let passage = form.text("passage") {
-            do { span = try Amendment.locate(passage, in: block.text) } catch { throw WorkActionRoutes.invalid(error.messageKey) }
+            do { span = try Amendment.locate(passage, in: block.text) } catch { return try await refuse(error.messageKey) }
         }
         let cosigners = form.all("cosigners").compactMap(Int64.init).filter { dossier.people[$0]?.roleValue.sitsInAssembly == true }
         let member = dossier.membership!

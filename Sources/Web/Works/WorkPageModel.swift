@@ -9,6 +9,8 @@ struct WorkPageModel {
     let view: WorkView
     let seats: [(commissionID: Int64, membershipID: Int64)]
     let commissions: [Commission]
+    /// A refused amendment, shown again beside its form: the message and what was typed.
+    var tableError: (message: String, values: [String: String])? = nil
 
     var dossier: WorkDossier { view.dossier }
     var permissions: WorkPermissions { dossier.permissions }
@@ -127,13 +129,20 @@ struct WorkPageModel {
         }
         if permissions.mayTableAmendments, let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
            dossier.work.amendmentDeadline.map({ $0 > view.site.clock.now().timeIntervalSince1970 }) ?? false {
-            actions["table"] = [
+            let typed = tableError?.values ?? [:]
+            var table: [String: Any] = [
                 "blocks": current.text.blocks.map { block in
-                    ["value": block.id, "label": "§\(current.text.paragraphNumbers[block.id].map(String.init) ?? "—") — \(String(block.text.prefix(60)))"]
+                    ["value": block.id, "selected": typed["anchor"] == block.id,
+                     "label": "§\(current.text.paragraphNumbers[block.id].map(String.init) ?? "—") — \(String(block.text.prefix(60)))"]
                 },
-                "operations": Amendment.Operation.allCases.map { ["value": $0.rawValue, "label": t("amendment_op_\($0.rawValue)")] },
+                "operations": Amendment.Operation.allCases.map {
+                    ["value": $0.rawValue, "label": t("amendment_op_\($0.rawValue)"), "selected": typed["operation"] == $0.rawValue]
+                },
+                "values": typed,
                 "cosigners": sitting.filter { $0.id != dossier.membership?.id }.map { ["value": $0.id, "label": $0.displayName] },
             ]
+            if let message = tableError?.message { table["error"] = message }
+            actions["table"] = table
         }
         return actions
     }

@@ -102,11 +102,19 @@ struct WorkRoutes {
     @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
         let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        return try await render(dossier, request: request, context: context)
+    }
+
+    /// The work item's page; with `tableError`, the amendment form shows the message and what was typed.
+    func render(_ dossier: WorkDossier, request: Request, context: AppContext,
+                tableError: (message: String, values: [String: String])? = nil, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let view = WorkView(site: site, dossier: dossier, context: context)
-        let model = try await WorkPageModel(view: view, seats: site.commissions.seats(councilID: council.id),
-                                            commissions: site.commissions.all(councilID: council.id)).build()
+        var model = WorkPageModel(view: view, seats: try await site.commissions.seats(councilID: dossier.council.id),
+                                  commissions: try await site.commissions.all(councilID: dossier.council.id))
+        model.tableError = tableError
         let title = (view.summary()["title"] as? [String: Any])?["text"] as? String ?? ""
-        return try await site.page("work", title: title, request: request, context: context, council: council, model: model)
+        return try await site.page("work", title: title, request: request, context: context, council: dossier.council,
+                                   model: model.build(), status: status)
     }
 
     @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {
