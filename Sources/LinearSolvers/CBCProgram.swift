@@ -38,7 +38,7 @@ final class CBCProgram: IntegerProgram {
 
     deinit { Cbc_deleteModel(base) }
 
-    func solve(objective: [Double], options: SearchOptions, start: [Double]?) throws(SolverError) -> IntegerSolution {
+    func solve(objective: [Double], options: SearchOptions) throws(SolverError) -> IntegerSolution {
         precondition(objective.count == variableCount, "one objective coefficient per variable")
         let model = Cbc_clone(base)!
         defer { Cbc_deleteModel(model) }
@@ -47,17 +47,11 @@ final class CBCProgram: IntegerProgram {
         Cbc_setAllowableGap(model, Self.absoluteGap)
         Cbc_setAllowableFractionGap(model, 0)
         if !options.cuts { Cbc_setParameter(model, "cuts", "off") }
-        if !options.heuristics { Cbc_setParameter(model, "heuristicsOnOff", "off") }
         if let seconds = options.seconds { Cbc_setMaximumSeconds(model, seconds) }
-        if let nodes = options.nodes { Cbc_setMaximumNodes(model, Int32(nodes)) }
-        if let start {
-            precondition(start.count == variableCount, "one start value per variable")
-            Cbc_setMIPStartI(model, Int32(variableCount), (0..<Int32(variableCount)).map { $0 }, start)
-        }
         coinLock.withLock { _ in _ = Cbc_solve(model) }
         if Cbc_isProvenInfeasible(model) != 0 { throw .infeasible }
         if Cbc_isContinuousUnbounded(model) != 0 { throw .unbounded }
-        guard let best = Cbc_bestSolution(model) ?? (options.seconds == nil && options.nodes == nil ? nil : Cbc_getColSolution(model).flatMap { UnsafeMutablePointer(mutating: $0) }) else {
+        guard let best = Cbc_bestSolution(model) else {
             throw .stopped("CBC found no whole-valued solution (status \(Cbc_status(model)), secondary \(Cbc_secondaryStatus(model)))")
         }
         let values = Array(UnsafeBufferPointer(start: best, count: variableCount))

@@ -56,17 +56,11 @@ final class CLPProgram: LinearProgram {
         Clp_chgRowUpper(model, uppers)
     }
 
-    func setObjective(_ coefficients: [Double]) {
-        precondition(coefficients.count == variableCount, "one objective coefficient per variable")
-        Clp_chgObjCoefficients(model, coefficients)
-    }
-
     func solve(_ method: LinearMethod) throws(SolverError) -> LinearSolution {
         coinLock.withLock { _ in
             switch method {
             case .dualSimplex: _ = Clp_dual(model, 0)
             case .primalSimplex: _ = Clp_primal(model, 0)
-            case .barrierWithoutCrossover: _ = Clp_initialBarrierNoCrossSolve(model)
             }
         }
         // Clp_status: 0 optimal, 1 primal infeasible, 2 dual infeasible (unbounded), 3 stopped, 4 errors.

@@ -40,10 +40,9 @@ public enum OptimizationSense: Sendable {
     var coinValue: Double { self == .minimize ? 1 : -1 }
 }
 
-/// How a linear program is solved. A barrier without crossover ends inside the optimal face, so its dual
-/// values are strictly complementary where that is possible (LEXIMIN relies on it); simplex ends at a vertex.
+/// How a linear program is solved: dual simplex after new rows, primal simplex after new columns (both warm).
 public enum LinearMethod: Sendable {
-    case dualSimplex, primalSimplex, barrierWithoutCrossover
+    case dualSimplex, primalSimplex
 }
 
 public enum SolverError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -100,38 +99,32 @@ public protocol LinearProgram: AnyObject {
     func add(columns: [Column])
     func setCoefficient(row: Int, column: Int, value: Double)
     func setBounds(row: Int, lower: Double, upper: Double)
-    func setObjective(_ coefficients: [Double])
     func solve(_ method: LinearMethod) throws(SolverError) -> LinearSolution
 }
 
 /// A mixed-integer program solved again and again with different objectives over the same constraints.
 public protocol IntegerProgram: AnyObject {
-    /// `start`, when given, is a whole-valued solution the search begins from. A search stopped by a limit returns
-    /// the best solution found, with `isProvenOptimal` false; a node limit keeps the result reproducible.
-    func solve(objective: [Double], options: SearchOptions, start: [Double]?) throws(SolverError) -> IntegerSolution
+    /// A search stopped by its time limit returns the best solution found, with `isProvenOptimal` false.
+    func solve(objective: [Double], options: SearchOptions) throws(SolverError) -> IntegerSolution
 }
 
-/// How a branch-and-bound search runs: where it stops if it has not finished, and whether it spends time on cut
-/// generation and primal heuristics (worth it on hard programs, pure overhead on small easy ones).
+/// How a branch-and-bound search runs: when it stops if it has not finished, and whether it spends time on cut
+/// generation (worth it on hard programs, pure overhead on the small pricing programs solved again and again).
 public struct SearchOptions: Sendable {
     public var seconds: Double?
-    public var nodes: Int?
     public var cuts: Bool
-    public var heuristics: Bool
 
-    public init(seconds: Double? = nil, nodes: Int? = nil, cuts: Bool = true, heuristics: Bool = true) {
+    public init(seconds: Double? = nil, cuts: Bool = true) {
         self.seconds = seconds
-        self.nodes = nodes
         self.cuts = cuts
-        self.heuristics = heuristics
     }
 
     public static let `default` = SearchOptions()
 }
 
 extension IntegerProgram {
-    public func solve(objective: [Double], options: SearchOptions = .default) throws(SolverError) -> IntegerSolution {
-        try solve(objective: objective, options: options, start: nil)
+    public func solve(objective: [Double]) throws(SolverError) -> IntegerSolution {
+        try solve(objective: objective, options: .default)
     }
 }
 
