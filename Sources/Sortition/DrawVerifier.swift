@@ -38,9 +38,7 @@ public enum DrawVerifier {
         }
         let instance: SortitionInstance
         do {
-            let household = (try CSVTable(text: pool, file: ProofFiles.pool)).header.contains("household")
-            instance = try InstanceReader(idColumn: "id", householdColumns: household ? ["household"] : [])
-                .read(people: pool, peopleFile: ProofFiles.pool, quotas: quotas, quotasFile: ProofFiles.quotas, panelSize: manifest.panelSize)
+            instance = try ProofFiles.instance(pool: pool, quotas: quotas, panelSize: manifest.panelSize)
         } catch {
             report.check("pool.csv and quotas.csv readable", false, "\(error)")
             return report

@@ -12,6 +12,13 @@ public enum ProofFiles {
     public static let pool = "pool.csv", quotas = "quotas.csv", lottery = "lottery.csv", manifest = "draw.json"
     public static let panel = "panel.csv", probabilities = "probabilities.csv", procedure = "PROCEDURE.txt"
 
+    /// The instance a draw folder describes: `pool.csv` (with its pseudonymous households, if any) and `quotas.csv`.
+    public static func instance(pool: String, quotas: String, panelSize: Int) throws(InterchangeError) -> SortitionInstance {
+        let household = try CSVTable(text: pool, file: Self.pool).header.contains("household")
+        return try InstanceReader(idColumn: "id", householdColumns: household ? ["household"] : [])
+            .read(people: pool, peopleFile: Self.pool, quotas: quotas, quotasFile: Self.quotas, panelSize: panelSize)
+    }
+
     static func poolCSV(_ instance: SortitionInstance, _ profiles: Profiles) -> String {
         var header = ["id", "profile"] + instance.categories.map(\.name)
         if instance.onePerHousehold { header.append("household") }

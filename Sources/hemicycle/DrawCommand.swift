@@ -138,9 +138,7 @@ struct DrawReplace: ParsableCommand {
         }
         do {
             let manifest = try DrawManifest.read(manifestText)
-            let household = try CSVTable(text: pool, file: ProofFiles.pool).header.contains("household")
-            let original = try InstanceReader(idColumn: "id", householdColumns: household ? ["household"] : [])
-                .read(people: pool, peopleFile: ProofFiles.pool, quotas: quotas, quotasFile: ProofFiles.quotas, panelSize: manifest.panelSize)
+            let original = try ProofFiles.instance(pool: pool, quotas: quotas, panelSize: manifest.panelSize)
             let seated = try CSVTable(text: panel, file: ProofFiles.panel).rows.map { $0.fields[0] }
             let replacement = try Replacement.instance(original: original, panel: seated,
                                                        withdrawn: withdrawn.split(separator: ",").map { String($0).trimmingSpaces })
