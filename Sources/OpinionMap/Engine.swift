@@ -11,6 +11,15 @@ public enum OpinionMapEngine {
 
     public static func compute(matrix: VoteMatrix, parameters: OpinionMapParameters = .init(),
                                previous: OpinionMapState? = nil) -> OpinionMap {
+        let pca = PrincipalComponentAnalysis.prefersStatistics(matrix)
+            ? PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix), start: previous?.components, seed: parameters.seed)
+            : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed)
+        return compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous)
+    }
+
+    /// The map from the matrix and its principal components (which an update finds from the statistics it keeps).
+    static func compute(matrix: VoteMatrix, pca: PrincipalComponents, parameters: OpinionMapParameters,
+                        previous: OpinionMapState?) -> OpinionMap {
         var state = previous ?? OpinionMapState()
         let columns = matrix.statementCount
         let excluded = matrix.excludedColumns
@@ -26,8 +35,7 @@ public enum OpinionMapEngine {
         let inConversation = included.sorted()
         state.included.formUnion(inConversation.map { matrix.participants[$0] })
 
-        // 2. PCA, warm-started from the previous components.
-        let pca = PowerIteration.pca(matrix, start: state.components, seed: parameters.seed)
+        // 2. PCA (computed by the caller, warm-started from the previous components).
         state.components = pca.components
 
         // 3. Sparsity-aware projection of every participant.
@@ -62,8 +70,7 @@ public enum OpinionMapEngine {
         for (g, group) in groupClusters.enumerated() { for row in group.members { groupOfRow[row] = g } }
 
         // 5. Tallies per group and overall; representative and consensus statements.
-        let groupTallies = tallies(matrix, groups: groupClusters.map(\.members))
-        let everyone = tallies(matrix, groups: [Array(matrix.participants.indices)])[0]
+        let (groupTallies, everyone) = tallies(matrix, groupOfRow: groupOfRow, groupCount: groupClusters.count)
         let representative = groupTallies.indices.map { g in
             selectRepresentative(group: groupTallies[g], others: groupTallies.indices.filter { $0 != g }.map { groupTallies[$0] },
                                  excluded: excluded)
@@ -137,20 +144,36 @@ public enum OpinionMapEngine {
     /// statements count as (zero) votes, as in Polis.
     static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>) -> [Point] {
         let columns = Double(matrix.statementCount)
-        var isExcluded = [Bool](repeating: false, count: matrix.statementCount)
-        for column in excluded { isExcluded[column] = true }
-        return matrix.rows.map { row in
-            var x = 0.0, y = 0.0, n = excluded.count
-            for cell in row where !isExcluded[Int(cell.column)] {
-                let column = Int(cell.column)
-                let value = -Double(cell.vote.rawValue) - pca.center[column]
-                x += value * pca.components[0][column]
-                y += value * pca.components[1][column]
-                n += 1
+        // Per column and export vote v: (−v − centre)·pc for both components (internal sign), zero when excluded.
+        let mask = matrix.exclusionMask
+        var weights = [SIMD2<Double>](repeating: .zero, count: matrix.statementCount * 3)
+        for column in 0..<matrix.statementCount where !excluded.contains(column) {
+            for vote in -1...1 {
+                let value = -Double(vote) - pca.center[column]
+                weights[column * 3 + vote + 1] = SIMD2(value * pca.components[0][column], value * pca.components[1][column])
             }
-            let scale = (columns / Double(max(n, 1))).squareRoot()
-            return Point(x * scale, y * scale)
         }
+        var positions = [Point]()
+        positions.reserveCapacity(matrix.participantCount)
+        weights.withUnsafeBufferPointer { weights in
+            matrix.cellColumns.withUnsafeBufferPointer { columnsOf in
+                matrix.cellVotes.withUnsafeBufferPointer { votes in
+                    for row in 0..<matrix.participantCount {
+                        var sum = SIMD2<Double>.zero
+                        // Excluded statements count as (zero) votes for everyone, as in Polis.
+                        var n = excluded.count
+                        for cell in matrix.cells(ofRow: row) {
+                            let column = Int(columnsOf[cell])
+                            sum += weights[column * 3 + Int(votes[cell]) + 1]
+                            if !mask[column] { n += 1 }
+                        }
+                        let scale = (columns / Double(max(n, 1))).squareRoot()
+                        positions.append(Point(sum.x * scale, sum.y * scale))
+                    }
+                }
+            }
+        }
+        return positions
     }
 
     /// Distance from the origin of a virtual participant who only agreed with the statement.
@@ -164,19 +187,35 @@ public enum OpinionMapEngine {
         }
     }
 
-    static func tallies(_ matrix: VoteMatrix, groups: [[Int]]) -> [[StatementTally]] {
-        groups.map { members in
-            var tally = [StatementTally](repeating: StatementTally(), count: matrix.statementCount)
-            for row in members {
-                for cell in matrix.rows[row] {
-                    let column = Int(cell.column)
-                    tally[column].seen += 1
-                    if cell.vote == .agree { tally[column].agree += 1 }
-                    if cell.vote == .disagree { tally[column].disagree += 1 }
+    /// Agree, disagree and seen counts per statement for each group and for everyone, in one pass over the votes.
+    static func tallies(_ matrix: VoteMatrix, groupOfRow: [Int?], groupCount: Int) -> (groups: [[StatementTally]], everyone: [StatementTally]) {
+        let columns = matrix.statementCount
+        // Counts as (agree, disagree, seen) per (group or everyone) × column; everyone is the last block.
+        var counts = [SIMD4<Int32>](repeating: .zero, count: (groupCount + 1) * columns)
+        let step: [SIMD4<Int32>] = [SIMD4(0, 1, 1, 0), SIMD4(0, 0, 1, 0), SIMD4(1, 0, 1, 0)]
+        counts.withUnsafeMutableBufferPointer { counts in
+            matrix.cellColumns.withUnsafeBufferPointer { columnsOf in
+                matrix.cellVotes.withUnsafeBufferPointer { votes in
+                    let everyone = groupCount * columns
+                    for row in 0..<matrix.participantCount {
+                        let block = groupOfRow[row].map { $0 * columns }
+                        for cell in matrix.cells(ofRow: row) {
+                            let column = Int(columnsOf[cell])
+                            let delta = step[Int(votes[cell]) + 1]
+                            counts[everyone + column] &+= delta
+                            if let block { counts[block + column] &+= delta }
+                        }
+                    }
                 }
             }
-            return tally
         }
+        let blocks = (0...groupCount).map { g in
+            (0..<columns).map { column in
+                let c = counts[g * columns + column]
+                return StatementTally(agree: Int(c.x), disagree: Int(c.y), seen: Int(c.z))
+            }
+        }
+        return (Array(blocks.prefix(groupCount)), blocks[groupCount])
     }
 
     static func selectRepresentative(group: [StatementTally], others: [[StatementTally]], excluded: Set<Int>) -> [RepresentativeStatement] {

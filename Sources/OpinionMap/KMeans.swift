@@ -29,61 +29,102 @@ enum KMeans {
         guard !points.isEmpty, k > 0 else { return [] }
         var centers = start.map { Array($0.prefix(k)) } ?? []
         if centers.count < k {
-            for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
+            var seen = Set(centers)
+            for point in points where centers.count < k && !seen.contains(point) {
+                centers.append(point)
+                seen.insert(point)
+            }
         }
         // Hamerly's bounds keep the result of a full nearest-centre search while skipping most points once the
-        // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other.
-        var assignment = [Int](repeating: 0, count: points.count)
-        var upper = [Double](repeating: .infinity, count: points.count)
-        var lower = [Double](repeating: 0, count: points.count)
+        // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other, and
+        // a point nearer its centre than half the gap to that centre's nearest neighbour cannot change either.
+        let n = points.count
+        var assignment = [Int](repeating: 0, count: n)
+        var upper = [Double](repeating: .infinity, count: n)
+        var lower = [Double](repeating: 0, count: n)
         var boundsValid = false
-        var clusters: [Cluster] = []
+        var kept: [Int] = []
         for _ in 0..<max(1, maxIterations) {
             let nearest = NearestCenter(centers)
-            for (index, point) in points.enumerated() {
-                if boundsValid {
-                    if upper[index] < lower[index] - Self.boundMargin * (1 + lower[index]) { continue }
-                    upper[index] = point.squaredDistance(to: centers[assignment[index]]).squareRoot()
-                    if upper[index] < lower[index] - Self.boundMargin * (1 + lower[index]) { continue }
-                }
-                let found = nearest.twoNearest(to: point)
-                assignment[index] = found.best
-                upper[index] = found.bestDistance.squareRoot()
-                lower[index] = found.secondDistance.squareRoot()
-            }
+            let halfGap = Self.halfGaps(centers)
             var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
-            var members = [[Int]](repeating: [], count: centers.count)
-            for (index, c) in assignment.enumerated() {
+            var counts = [Int](repeating: 0, count: centers.count)
+            for index in 0..<n {
+                let point = points[index]
+                var searched = true
+                if boundsValid {
+                    let a = assignment[index]
+                    let bound = max(halfGap[a], lower[index])
+                    let margin = Self.boundMargin * (1 + bound)
+                    if upper[index] < bound - margin {
+                        searched = false
+                    } else {
+                        upper[index] = point.squaredDistance(to: centers[a]).squareRoot()
+                        if upper[index] < bound - margin { searched = false }
+                    }
+                }
+                if searched {
+                    let found = nearest.twoNearest(to: point)
+                    assignment[index] = found.best
+                    upper[index] = found.bestDistance.squareRoot()
+                    lower[index] = found.secondDistance.squareRoot()
+                }
+                let c = assignment[index]
                 let w = weights?[index] ?? 1
-                sx[c] += points[index].x * w
-                sy[c] += points[index].y * w
+                sx[c] += point.x * w
+                sy[c] += point.y * w
                 sw[c] += w
-                members[c].append(index)
+                counts[c] += 1
             }
-            var next: [Cluster] = []
+            var next: [Point] = []
+            kept = []
             var moved = [Double](repeating: 0, count: centers.count)
-            for c in centers.indices where !members[c].isEmpty {
+            for c in centers.indices where counts[c] > 0 {
                 let center = sw[c] > 0 ? Point(sx[c] / sw[c], sy[c] / sw[c]) : centers[c]
                 moved[c] = center.distance(to: centers[c])
-                next.append(Cluster(center: center, members: members[c]))
+                next.append(center)
+                kept.append(c)
             }
-            let converged = next.count == centers.count
-                && zip(next.map(\.center), centers).allSatisfy { $0.distance(to: $1) < convergence }
-            clusters = next
-            if next.count == centers.count {
+            let complete = next.count == centers.count
+            let converged = complete && moved.allSatisfy { $0 < convergence }
+            if complete {
                 let largest = moved.max() ?? 0
-                for index in points.indices {
+                for index in 0..<n {
                     upper[index] += moved[assignment[index]]
                     lower[index] -= largest
                 }
                 boundsValid = true
             } else {
-                boundsValid = false   // an empty cluster was dropped: centre numbers changed
+                boundsValid = false   // an empty cluster was dropped: centre numbers change
             }
-            centers = next.map(\.center)
+            centers = next
             if converged { break }
+            if !complete {
+                // Renumber the assignments for the members lists built below if this was the last iteration.
+                var renumber = [Int](repeating: -1, count: moved.count)
+                for (new, old) in kept.enumerated() { renumber[old] = new }
+                for index in 0..<n { assignment[index] = renumber[assignment[index]] }
+                kept = Array(next.indices)
+            }
         }
-        return clusters
+        var members = [[Int]](repeating: [], count: centers.count)
+        var renumber = [Int](repeating: -1, count: (kept.max() ?? -1) + 1)
+        for (new, old) in kept.enumerated() { renumber[old] = new }
+        for index in 0..<n { members[renumber[assignment[index]]].append(index) }
+        return zip(centers, members).map { Cluster(center: $0, members: $1) }
+    }
+
+    /// Half the distance from each centre to its nearest other centre.
+    static func halfGaps(_ centers: [Point]) -> [Double] {
+        var gaps = [Double](repeating: .infinity, count: centers.count)
+        for a in centers.indices {
+            for b in (a + 1)..<centers.count where b < centers.count {
+                let d = centers[a].squaredDistance(to: centers[b])
+                if d < gaps[a] { gaps[a] = d }
+                if d < gaps[b] { gaps[b] = d }
+            }
+        }
+        return gaps.map { $0.squareRoot() / 2 }
     }
 
     /// Skips a point only when the bounds separate its centre from the others by more than round-off could blur.

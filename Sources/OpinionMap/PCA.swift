@@ -1,6 +1,6 @@
 /// Two principal components of the vote matrix, computed as Polis does: votes as numbers
 /// (agree = -1, disagree = +1 inside the math), missing votes imputed with the column mean, centred,
-/// and the components found by power iteration with deflation.
+/// and the two leading eigenvectors of XᵀX, started from the previous components (or a random vector).
 public struct PrincipalComponents: Sendable {
     /// Column means (the centre), one per statement.
     public var center: [Double]
@@ -8,64 +8,147 @@ public struct PrincipalComponents: Sendable {
     public var components: [[Double]]
 }
 
-enum PowerIteration {
-    /// Iterations of the power method per component (Polis's maximum).
-    static let iterations = 100
-    /// The power method has converged when the unit vector moves less than this (Euclidean) in one
-    /// iteration. Polis stops only when the eigenvalue repeats exactly (or after 100 iterations); at
-    /// 1e-10 the components agree with it to far better than the |cosine| >= 0.99 we check.
-    static let tolerance = 1e-10
-
-    /// The centred, sparse matrix in compressed rows: for each row, (column, value - mean) over voted
-    /// cells only (imputed cells are the mean, so centring makes them zero).
-    struct Centered {
-        let rowStart: [Int]
-        let columnIndex: [Int32]
-        let values: [Double]
-        let center: [Double]
-        let columns: Int
+enum PrincipalComponentAnalysis {
+    /// From the pair statistics: XᵀX is formed once (statements² numbers) and each Lanczos step costs statements².
+    static func compute(_ statistics: CovarianceStatistics, start: [[Double]]?, seed: UInt64) -> PrincipalComponents {
+        let m = statistics.columns
+        let center = statistics.center
+        let covariance = statistics.covariance(center: center)
+        let components = solve(size: m, start: start, seed: seed) { x, y in
+            DenseSymmetric.multiply(covariance, size: m, x, into: &y)
+        }
+        return PrincipalComponents(center: center, components: components)
     }
 
-    /// Internal Polis sign: agree = -1. Excluded columns are zero for every row.
-    static func centered(_ matrix: VoteMatrix) -> Centered {
-        let columns = matrix.statementCount
-        var isExcluded = [Bool](repeating: false, count: columns)
-        for column in matrix.excludedColumns { isExcluded[column] = true }
-        var sums = [Double](repeating: 0, count: columns)
-        var counts = [Double](repeating: 0, count: columns)
-        for row in matrix.rows {
-            for cell in row where !isExcluded[Int(cell.column)] {
-                sums[Int(cell.column)] += -Double(cell.vote.rawValue)
-                counts[Int(cell.column)] += 1
+    /// From the votes alone: each step is two passes over the voted cells (X x, then Xᵀ of it), which is cheaper than
+    /// forming XᵀX when participants vote on few statements each.
+    static func compute(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64) -> PrincipalComponents {
+        let data = CenteredRows(matrix)
+        let components = solve(size: matrix.statementCount, start: start, seed: seed) { x, y in data.gram(x, into: &y) }
+        return PrincipalComponents(center: data.center, components: components)
+    }
+
+    /// Whether the pair statistics are the cheaper way for this matrix (about 40 Lanczos steps).
+    static func prefersStatistics(_ matrix: VoteMatrix) -> Bool {
+        var pairs = 0
+        for row in 0..<matrix.participantCount {
+            let n = matrix.rowStart[row + 1] - matrix.rowStart[row]
+            pairs += n * (n + 1) / 2
+        }
+        let m = matrix.statementCount
+        let dense = 2 * pairs + m * m / 2 + 40 * m * m / 4
+        let sparse = 40 * 4 * matrix.voteCount
+        return dense < sparse
+    }
+
+    static func solve(size m: Int, start: [[Double]]?, seed: UInt64, apply: ([Double], inout [Double]) -> Void) -> [[Double]] {
+        let previous = start.flatMap { $0.count == 2 && $0.allSatisfy { $0.count == m } ? $0 : nil }
+        var initial: [Double]
+        if let previous {
+            // Both previous components in one start vector: the Krylov space then holds both from the first steps.
+            initial = (0..<m).map { previous[0][$0] + 0.5 * previous[1][$0] }
+        } else {
+            var generator = SplitMix64(seed: seed)
+            initial = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
+        }
+        var components = Lanczos.leadingPair(size: m, start: initial, apply: apply)
+        // Keep the orientation of the previous map (a flip would move every warm-started centre), or, on a cold
+        // start, make each component's largest entry positive.
+        for index in components.indices {
+            let orientation = previous.map { Lanczos.dot($0[index], components[index]) }
+                ?? components[index].max { abs($0) < abs($1) } ?? 0
+            if orientation < 0 { components[index] = components[index].map { -$0 } }
+        }
+        return components
+    }
+}
+
+/// Products with a dense symmetric matrix stored row-major.
+enum DenseSymmetric {
+    /// y = C x as a weighted sum of the rows of C (C is symmetric), four lanes at a time.
+    static func multiply(_ c: [Double], size m: Int, _ x: [Double], into y: inout [Double]) {
+        let lanes = m / 4 * 4
+        y.withUnsafeMutableBufferPointer { out in
+            for k in 0..<m { out[k] = 0 }
+            c.withUnsafeBufferPointer { matrix in
+                let base = UnsafeRawPointer(matrix.baseAddress!)
+                let target = UnsafeMutableRawPointer(out.baseAddress!)
+                for j in 0..<m {
+                    let weight = x[j]
+                    if weight == 0 { continue }
+                    let row = j &* m
+                    let w4 = SIMD4<Double>(repeating: weight)
+                    var k = 0
+                    while k < lanes {
+                        let offset = (row &+ k) &* 8
+                        let sum = target.loadUnaligned(fromByteOffset: k &* 8, as: SIMD4<Double>.self)
+                            + w4 * base.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                        target.storeBytes(of: sum, toByteOffset: k &* 8, as: SIMD4<Double>.self)
+                        k &+= 4
+                    }
+                    while k < m {
+                        out[k] += weight * matrix[row &+ k]
+                        k &+= 1
+                    }
+                }
             }
         }
-        let center = (0..<columns).map { counts[$0] > 0 && !isExcluded[$0] ? sums[$0] / counts[$0] : 0 }
+    }
+}
+
+/// The centred vote matrix in compressed rows: (column, vote − mean) over voted cells only (unseen cells are the
+/// mean, so centring makes them zero). Excluded columns are zero for every row.
+struct CenteredRows {
+    let rowStart: [Int]
+    let columnIndex: [Int32]
+    let values: [Double]
+    let center: [Double]
+
+    init(_ matrix: VoteMatrix) {
+        let columns = matrix.statementCount
+        let excluded = matrix.exclusionMask
+        var sums = [Double](repeating: 0, count: columns)
+        var counts = [Double](repeating: 0, count: columns)
+        for cell in 0..<matrix.voteCount {
+            let column = Int(matrix.cellColumns[cell])
+            if excluded[column] { continue }
+            sums[column] += -Double(matrix.cellVotes[cell])
+            counts[column] += 1
+        }
+        let center = (0..<columns).map { counts[$0] > 0 && !excluded[$0] ? sums[$0] / counts[$0] : 0 }
         var rowStart = [0]
         var columnIndex: [Int32] = []
         var values: [Double] = []
-        rowStart.reserveCapacity(matrix.rows.count + 1)
-        for row in matrix.rows {
-            for cell in row where !isExcluded[Int(cell.column)] {
-                let value = -Double(cell.vote.rawValue) - center[Int(cell.column)]
+        rowStart.reserveCapacity(matrix.participantCount + 1)
+        columnIndex.reserveCapacity(matrix.voteCount)
+        values.reserveCapacity(matrix.voteCount)
+        for row in 0..<matrix.participantCount {
+            for cell in matrix.cells(ofRow: row) {
+                let column = Int(matrix.cellColumns[cell])
+                if excluded[column] { continue }
+                let value = -Double(matrix.cellVotes[cell]) - center[column]
                 if value != 0 {
-                    columnIndex.append(cell.column)
+                    columnIndex.append(Int32(column))
                     values.append(value)
                 }
             }
             rowStart.append(values.count)
         }
-        return Centered(rowStart: rowStart, columnIndex: columnIndex, values: values, center: center, columns: columns)
+        self.rowStart = rowStart
+        self.columnIndex = columnIndex
+        self.values = values
+        self.center = center
     }
 
-    /// XᵀX v for the centred matrix, row by row.
-    static func multiply(_ data: Centered, _ vector: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: data.columns)
-        data.values.withUnsafeBufferPointer { values in
-            data.columnIndex.withUnsafeBufferPointer { columns in
-                vector.withUnsafeBufferPointer { v in
-                    result.withUnsafeMutableBufferPointer { out in
-                        for row in 0..<(data.rowStart.count - 1) {
-                            let start = data.rowStart[row], end = data.rowStart[row + 1]
+    /// y = XᵀX x, row by row.
+    func gram(_ x: [Double], into y: inout [Double]) {
+        y.withUnsafeMutableBufferPointer { out in
+            for k in out.indices { out[k] = 0 }
+            values.withUnsafeBufferPointer { values in
+                columnIndex.withUnsafeBufferPointer { columns in
+                    x.withUnsafeBufferPointer { v in
+                        for row in 0..<(rowStart.count - 1) {
+                            let start = rowStart[row], end = rowStart[row + 1]
                             var dot = 0.0
                             for i in start..<end { dot += values[i] * v[Int(columns[i])] }
                             if dot == 0 { continue }
@@ -75,55 +158,6 @@ enum PowerIteration {
                 }
             }
         }
-        return result
-    }
-
-    static func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-
-    /// The dominant eigenvector of XᵀX orthogonal to `previous`, starting from `start`.
-    static func component(_ data: Centered, start: [Double], orthogonalTo previous: [[Double]]) -> [Double] {
-        func deflate(_ v: inout [Double]) {
-            for p in previous {
-                let dot = zip(v, p).reduce(0) { $0 + $1.0 * $1.1 }
-                for i in v.indices { v[i] -= dot * p[i] }
-            }
-        }
-        var v = start
-        deflate(&v)
-        var length = norm(v)
-        if length == 0 {
-            v = (0..<data.columns).map { Double(($0 * 7919) % 101) + 1 }
-            deflate(&v)
-            length = norm(v)
-        }
-        guard length > 0 else { return v }
-        v = v.map { $0 / length }
-        var eigenvalue = -1.0
-        for _ in 0..<iterations {
-            var next = multiply(data, v)
-            deflate(&next)
-            let value = norm(next)
-            guard value > 0 else { break }
-            next = next.map { $0 / value }
-            var moved = 0.0
-            for i in next.indices { moved += (next[i] - v[i]) * (next[i] - v[i]) }
-            v = next
-            if moved.squareRoot() < tolerance || value == eigenvalue { break }
-            eigenvalue = value
-        }
-        return v
-    }
-
-    static func pca(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64) -> PrincipalComponents {
-        let data = centered(matrix)
-        var generator = SplitMix64(seed: seed)
-        var components: [[Double]] = []
-        for index in 0..<2 {
-            let initial = start.flatMap { $0.count > index && $0[index].count == data.columns ? $0[index] : nil }
-                ?? (0..<data.columns).map { _ in Double.random(in: -1...1, using: &generator) }
-            components.append(component(data, start: initial, orthogonalTo: components))
-        }
-        return PrincipalComponents(center: data.center, components: components)
     }
 }
 

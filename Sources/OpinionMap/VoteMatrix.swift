@@ -1,73 +1,51 @@
-/// The latest vote of every participant on every statement, stored sparsely (one byte a vote).
+/// The latest vote of every participant on every statement, stored sparsely in compressed rows
+/// (four bytes of column and one byte of vote per cell).
 ///
 /// Rows are participants in order of their first vote (as Polis adds rows while votes arrive; ties
 /// by numeric id); columns are statements sorted by id.
 public struct VoteMatrix: Sendable {
     public let participants: [String]
     public let statements: [Statement]
-    /// For each row, the (column, vote) pairs it voted, sorted by column.
-    public let rows: [[(column: Int32, vote: Vote)]]
+    /// Cells of row r are `rowStart[r] ..< rowStart[r + 1]`, sorted by column.
+    public let rowStart: [Int]
+    public let cellColumns: [Int32]
+    /// Votes in the export convention (agree = +1), as `Vote` raw values.
+    public let cellVotes: [Int8]
 
     public var participantCount: Int { participants.count }
     public var statementCount: Int { statements.count }
+    public var voteCount: Int { cellColumns.count }
 
     /// Columns excluded from the map (moderated out or meta).
     public var excludedColumns: Set<Int> {
         Set(statements.indices.filter { statements[$0].isModeratedOut || statements[$0].isMeta })
     }
 
-    public init(statements: [Statement], votes: [VoteRecord]) {
-        var known = Dictionary(statements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for vote in votes where known[vote.statement] == nil { known[vote.statement] = Statement(id: vote.statement) }
-        let ordered = known.values.sorted { $0.id < $1.id }
-        let column = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, Int32($0)) })
+    /// One flag per column: moderated out or meta.
+    var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 
-        // Group the votes by participant (one array each), then keep the latest vote per statement.
-        var rowOf: [String: Int] = [:]
-        var names: [String] = []
-        var cells: [[(column: Int32, vote: Vote, time: Int64, order: Int32)]] = []
-        var firstSeen: [Int64] = []
-        for (order, vote) in votes.enumerated() {
-            let row: Int
-            if let known = rowOf[vote.participant] {
-                row = known
-            } else {
-                row = names.count
-                rowOf[vote.participant] = row
-                names.append(vote.participant)
-                cells.append([])
-                firstSeen.append(.max)
-            }
-            firstSeen[row] = min(firstSeen[row], vote.timestamp)
-            cells[row].append((column[vote.statement]!, vote.vote, vote.timestamp, Int32(truncatingIfNeeded: order)))
-        }
-        let order = names.indices.sorted { a, b in
-            if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
-            return switch (Int(names[a]), Int(names[b])) {
-            case let (x?, y?): x < y
-            case (_?, nil): true
-            case (nil, _?): false
-            case (nil, nil): names[a] < names[b]
-            }
-        }
-        self.participants = order.map { names[$0] }
-        self.statements = ordered
-        self.rows = order.map { row in
-            // Latest vote wins; equal timestamps keep the one given last.
-            let sorted = cells[row].sorted { ($0.column, $0.time, $0.order) < ($1.column, $1.time, $1.order) }
-            var result: [(column: Int32, vote: Vote)] = []
-            result.reserveCapacity(sorted.count)
-            for cell in sorted {
-                if let last = result.last, last.column == cell.column {
-                    result[result.count - 1] = (cell.column, cell.vote)
-                } else {
-                    result.append((cell.column, cell.vote))
-                }
-            }
-            return result
-        }
+    init(participants: [String], statements: [Statement], rowStart: [Int], cellColumns: [Int32], cellVotes: [Int8]) {
+        self.participants = participants
+        self.statements = statements
+        self.rowStart = rowStart
+        self.cellColumns = cellColumns
+        self.cellVotes = cellVotes
+    }
+
+    public init(statements: [Statement], votes: [VoteRecord]) {
+        var builder = VoteMatrixBuilder(statements: statements, expectedVotes: votes.count)
+        for vote in votes { builder.append(vote) }
+        self = builder.build()
+    }
+
+    /// The cells of a row.
+    public func cells(ofRow row: Int) -> Range<Int> { rowStart[row]..<rowStart[row + 1] }
+
+    /// The (column, vote) pairs of a row, in column order.
+    public func votes(inRow row: Int) -> [(column: Int, vote: Vote)] {
+        cells(ofRow: row).map { (Int(cellColumns[$0]), Vote(rawValue: cellVotes[$0])!) }
     }
 
     /// Votes cast per row (passes count), as Polis `user-vote-counts`.
-    public var voteCounts: [Int] { rows.map(\.count) }
+    public var voteCounts: [Int] { (0..<participantCount).map { rowStart[$0 + 1] - rowStart[$0] } }
 }

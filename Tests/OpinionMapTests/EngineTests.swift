@@ -60,7 +60,7 @@ import Testing
             VoteRecord(participant: "a", statement: 1, vote: .disagree, timestamp: 20),
             VoteRecord(participant: "a", statement: 1, vote: .agree, timestamp: 10),
         ])
-        #expect(matrix.rows[0].map(\.vote) == [.disagree])
+        #expect(matrix.votes(inRow: 0).map(\.vote) == [.disagree])
     }
 
     @Test func theDisplayedNumberOfGroupsChangesAfterFourWinsInARow() {

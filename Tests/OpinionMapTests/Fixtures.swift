@@ -74,17 +74,4 @@ struct PolisFixture {
 }
 
 /// Adjusted Rand index of two labelings of the same items.
-func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double {
-    precondition(a.count == b.count)
-    var table: [Int: [Int: Int]] = [:]
-    for (x, y) in zip(a, b) { table[x, default: [:]][y, default: 0] += 1 }
-    func pairs(_ n: Int) -> Double { Double(n * (n - 1)) / 2 }
-    let sumCells = table.values.flatMap(\.values).reduce(0) { $0 + pairs($1) }
-    let rows = table.values.map { $0.values.reduce(0, +) }.reduce(0) { $0 + pairs($1) }
-    var columnTotals: [Int: Int] = [:]
-    for row in table.values { for (y, n) in row { columnTotals[y, default: 0] += n } }
-    let columns = columnTotals.values.reduce(0) { $0 + pairs($1) }
-    let expected = rows * columns / pairs(a.count)
-    let maximum = (rows + columns) / 2
-    return maximum == expected ? 1 : (sumCells - expected) / (maximum - expected)
-}
+func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double { GroupAgreement.adjustedRandIndex(a, b) }

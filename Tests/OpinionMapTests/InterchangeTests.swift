@@ -29,7 +29,7 @@ import Testing
         #expect(conversation.votes.count == 3)
         #expect(conversation.topic == "Budget participatif")
         let matrix = VoteMatrix(statements: conversation.statements, votes: conversation.votes)
-        #expect(matrix.rows[0].map(\.vote) == [.disagree, .disagree], "the re-vote on statement 0 wins")
+        #expect(matrix.votes(inRow: 0).map(\.vote) == [.disagree, .disagree], "the re-vote on statement 0 wins")
     }
 
     @Test func fallsBackToParticipantsVotesAndKeepsPolisGroups() throws {

@@ -2,7 +2,8 @@
 
 Run by scripts/bench-opinion-map in its own venv; the product never depends on Python. For each shared Polis export
 folder with votes (votes.csv, or participants-votes.csv when there is none) it times one full
-`reddwarf.implementations.polis.run_pipeline` and prints: name<TAB>participants<TAB>votes<TAB>seconds.
+`reddwarf.implementations.polis.run_pipeline` and prints: name<TAB>participants<TAB>votes<TAB>seconds, then, when the
+export carries Polis's groups (participants-votes.csv), red-dwarf's group count<TAB>Polis's<TAB>adjusted Rand index.
 """
 import csv
 import sys
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 from reddwarf.implementations.polis import run_pipeline
+from sklearn.metrics import adjusted_rand_score
 
 
 def read_votes(folder: Path):
@@ -36,6 +38,19 @@ def read_votes(folder: Path):
     return list(latest.values())
 
 
+def polis_groups(folder: Path):
+    """Participant id -> the group Polis gave them (blank = not clustered)."""
+    groups = {}
+    path = folder / "participants-votes.csv"
+    if path.exists():
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                value = (row.get("group-id") or "").strip()
+                if value not in ("", "NA"):
+                    groups[int(row["participant"])] = int(float(value))
+    return groups
+
+
 def moderated_out(folder: Path):
     out = []
     if (folder / "comments.csv").exists():
@@ -54,10 +69,18 @@ if __name__ == "__main__":
             continue
         start = time.perf_counter()
         try:
-            run_pipeline(votes=votes, mod_out_statement_ids=moderated_out(folder), random_state=0)
+            result = run_pipeline(votes=votes, mod_out_statement_ids=moderated_out(folder), random_state=0)
         except Exception as error:  # report and go on: one conversation must not stop the comparison
             print(f"{folder.name}\t-\t{len(votes)}\tfailed: {type(error).__name__}: {error}", flush=True)
             continue
         elapsed = time.perf_counter() - start
         people = len({v["participant_id"] for v in votes})
-        print(f"{folder.name}\t{people}\t{len(votes)}\t{elapsed:.3f}", flush=True)
+        line = f"{folder.name}\t{people}\t{len(votes)}\t{elapsed:.3f}"
+        theirs = polis_groups(folder)
+        labels = result.participants_df["cluster_id"].dropna()
+        ours = {int(pid): int(group) for pid, group in labels.items()}
+        common = sorted(set(ours) & set(theirs))
+        if common:
+            ari = adjusted_rand_score([theirs[p] for p in common], [ours[p] for p in common])
+            line += f"\t{len(set(ours.values()))}\t{len(set(theirs.values()))}\t{ari:.3f}"
+        print(line, flush=True)

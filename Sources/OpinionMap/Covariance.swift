@@ -1,0 +1,115 @@
+/// Integer sums over the pairs of statements each participant voted on, from which XᵀX of the centred vote matrix
+/// follows exactly for any centre. Polis centres the votes on the column means and treats unseen cells as the mean
+/// (zero once centred), so for statements j and k, over the participants who voted on both:
+///
+///     (XᵀX)jk = Σ vj·vk − μk·Σ vj − μj·Σ vk + μj·μk·n
+///
+/// Keeping the four sums instead of XᵀX lets an update remove a participant's old row and add the new one without
+/// touching anyone else, even though every new vote moves the means. Sums are integers, so the result does not
+/// depend on the order of participants. Votes are in Polis's internal sign (agree = −1); excluded columns are left out.
+struct CovarianceStatistics: Sendable {
+    let columns: Int
+    let excluded: [Bool]
+    /// Upper triangle (j ≤ k), row by row: (Σ vj·vk, n, Σ vj, Σ vk) over the participants who voted on j and k.
+    private(set) var sums: [SIMD4<Int32>]
+    /// Index of (j, j) in `sums` minus j, so (j, k) is at `rowBase[j] + k`.
+    private let rowBase: [Int]
+
+    init(columns: Int, excluded: [Bool]) {
+        self.columns = columns
+        self.excluded = excluded
+        var base = [Int](repeating: 0, count: columns)
+        var offset = 0
+        for j in 0..<columns {
+            base[j] = offset - j
+            offset += columns - j
+        }
+        rowBase = base
+        sums = [SIMD4<Int32>](repeating: .zero, count: offset)
+    }
+
+    /// The statistics of every row of `matrix`.
+    init(_ matrix: VoteMatrix) {
+        self.init(columns: matrix.statementCount, excluded: matrix.exclusionMask)
+        var columns: [Int32] = []
+        var values: [Int8] = []
+        for row in 0..<matrix.participantCount {
+            Self.internalCells(of: row, in: matrix, excluded: excluded, columns: &columns, values: &values)
+            add(columns: columns, values: values)
+        }
+    }
+
+    /// The non-excluded cells of a row in Polis's internal sign.
+    static func internalCells(of row: Int, in matrix: VoteMatrix, excluded: [Bool], columns: inout [Int32], values: inout [Int8]) {
+        columns.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        for cell in matrix.cells(ofRow: row) where !excluded[Int(matrix.cellColumns[cell])] {
+            columns.append(matrix.cellColumns[cell])
+            values.append(-matrix.cellVotes[cell])
+        }
+    }
+
+    /// Increment for a pair of votes a (on the lower column) and b, indexed by (a + 1) * 3 + (b + 1).
+    private static let increments: [SIMD4<Int32>] = (-1...1).flatMap { a in
+        (-1...1).map { b in SIMD4<Int32>(Int32(a * b), 1, Int32(a), Int32(b)) }
+    }
+
+    /// Adds one participant's votes (sorted columns, internal sign, excluded columns already left out).
+    mutating func add(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: 1) }
+
+    /// Removes what `add` added for the same cells.
+    mutating func remove(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: -1) }
+
+    private mutating func accumulate(columns: [Int32], values: [Int8], sign: Int32) {
+        let count = columns.count
+        let steps = Self.increments.map { $0 &* sign }
+        steps.withUnsafeBufferPointer { steps in
+            columns.withUnsafeBufferPointer { c in
+                values.withUnsafeBufferPointer { v in
+                    rowBase.withUnsafeBufferPointer { base in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            for a in 0..<count {
+                                let first = base[Int(c[a])]
+                                let offset = (Int(v[a]) + 1) * 3 + 1
+                                for b in a..<count {
+                                    sums[first + Int(c[b])] &+= steps[offset + Int(v[b])]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Column means over the votes cast (passes count as 0); zero for excluded or unvoted columns.
+    var center: [Double] {
+        (0..<columns).map { j in
+            let diagonal = sums[rowBase[j] + j]
+            return excluded[j] || diagonal.y == 0 ? 0 : Double(diagonal.z) / Double(diagonal.y)
+        }
+    }
+
+    /// XᵀX of the matrix centred on `center`, dense and symmetric, row-major.
+    func covariance(center: [Double]) -> [Double] {
+        let m = columns
+        var result = [Double](repeating: 0, count: m * m)
+        result.withUnsafeMutableBufferPointer { out in
+            sums.withUnsafeBufferPointer { sums in
+                for j in 0..<m {
+                    let muJ = center[j]
+                    let first = rowBase[j]
+                    for k in j..<m {
+                        let s = sums[first + k]
+                        if s.y == 0 { continue }
+                        let muK = center[k]
+                        let value = Double(s.x) - muK * Double(s.z) - muJ * Double(s.w) + muJ * muK * Double(s.y)
+                        out[j * m + k] = value
+                        out[k * m + j] = value
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

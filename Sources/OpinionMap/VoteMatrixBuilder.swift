@@ -1,0 +1,160 @@
+/// Builds a `VoteMatrix` from votes given one at a time, keeping about 17 bytes per vote until `build()`, so a
+/// conversation of tens of millions of votes never needs an array of `VoteRecord`s.
+public struct VoteMatrixBuilder: Sendable {
+    private var statements: [Statement]
+    private var columnOfID: [Int: Int32] = [:]
+    /// Direct lookup when statement ids are small integers (the usual case).
+    private var columnOfSmallID: [Int32] = []
+    private var rowOf: [String: Int32] = [:]
+    private var names: [String] = []
+    private var firstSeen: [Int64] = []
+    private var lastName: String?
+    private var lastRow: Int32 = 0
+    private var voteRow: [Int32] = []
+    private var voteColumn: [Int32] = []
+    private var voteValue: [Int8] = []
+    private var voteTime: [Int64] = []
+
+    public init(statements: [Statement], expectedVotes: Int = 0) {
+        var known = Dictionary(statements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.statements = known.values.sorted { $0.id < $1.id }
+        known.removeAll()
+        indexStatements()
+        voteRow.reserveCapacity(expectedVotes)
+        voteColumn.reserveCapacity(expectedVotes)
+        voteValue.reserveCapacity(expectedVotes)
+        voteTime.reserveCapacity(expectedVotes)
+    }
+
+    private mutating func indexStatements() {
+        columnOfID = Dictionary(uniqueKeysWithValues: statements.enumerated().map { ($1.id, Int32($0)) })
+        let largest = statements.last?.id ?? -1
+        if statements.first.map({ $0.id >= 0 }) ?? true, largest < 4 * statements.count + 1024 {
+            columnOfSmallID = [Int32](repeating: -1, count: largest + 1)
+            for (column, statement) in statements.enumerated() { columnOfSmallID[statement.id] = Int32(column) }
+        } else {
+            columnOfSmallID = []
+        }
+    }
+
+    private func column(of id: Int) -> Int32? {
+        guard !columnOfSmallID.isEmpty else { return columnOfID[id] }
+        guard id >= 0, id < columnOfSmallID.count else { return nil }
+        let column = columnOfSmallID[id]
+        return column >= 0 ? column : nil
+    }
+
+    public var voteCount: Int { voteRow.count }
+
+    public mutating func append(_ vote: VoteRecord) {
+        append(participant: vote.participant, statement: vote.statement, vote: vote.vote, timestamp: vote.timestamp)
+    }
+
+    public mutating func append(participant: String, statement: Int, vote: Vote, timestamp: Int64) {
+        let row: Int32
+        if participant == lastName {
+            row = lastRow
+        } else if let known = rowOf[participant] {
+            row = known
+        } else {
+            row = Int32(names.count)
+            rowOf[participant] = row
+            names.append(participant)
+            firstSeen.append(.max)
+        }
+        lastName = participant
+        lastRow = row
+        guard let column = column(of: statement) else {
+            // A vote on a statement nobody listed: the statement exists, with default flags. The column indexes of
+            // votes already stored shift, so they are renumbered once here (rare: exports list every statement).
+            let old = statements
+            statements.append(Statement(id: statement))
+            statements.sort { $0.id < $1.id }
+            let renumber = old.map { s in Int32(statements.firstIndex { $0.id == s.id }!) }
+            for index in voteColumn.indices { voteColumn[index] = renumber[Int(voteColumn[index])] }
+            indexStatements()
+            append(participant: participant, statement: statement, vote: vote, timestamp: timestamp)
+            return
+        }
+        if timestamp < firstSeen[Int(row)] { firstSeen[Int(row)] = timestamp }
+        voteRow.append(row)
+        voteColumn.append(column)
+        voteValue.append(vote.rawValue)
+        voteTime.append(timestamp)
+    }
+
+    /// The matrix: rows by first vote (ties by numeric id, then by id), the latest vote of each cell (equal
+    /// timestamps: the one given last).
+    public func build() -> VoteMatrix {
+        let rowCount = names.count
+        let order = (0..<rowCount).sorted { a, b in
+            if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
+            return switch (Int(names[a]), Int(names[b])) {
+            case let (x?, y?): x != y ? x < y : a < b
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): names[a] != names[b] ? names[a] < names[b] : a < b
+            }
+        }
+        var position = [Int32](repeating: 0, count: rowCount)
+        for (index, row) in order.enumerated() { position[row] = Int32(index) }
+
+        // Counting sort of the votes by final row, keeping their input order inside a row.
+        var start = [Int](repeating: 0, count: rowCount + 1)
+        for row in voteRow { start[Int(position[Int(row)]) + 1] += 1 }
+        for index in 0..<rowCount { start[index + 1] += start[index] }
+        var next = start
+        var byRow = [Int32](repeating: 0, count: voteRow.count)
+        for (index, row) in voteRow.enumerated() {
+            let target = Int(position[Int(row)])
+            byRow[next[target]] = Int32(index)
+            next[target] += 1
+        }
+
+        var rowStart = [Int](repeating: 0, count: rowCount + 1)
+        var columns = [Int32]()
+        var values = [Int8]()
+        columns.reserveCapacity(voteRow.count)
+        values.reserveCapacity(voteRow.count)
+        var keys: [UInt64] = []
+        for row in 0..<rowCount {
+            let segment = start[row]..<start[row + 1]
+            // Already in strictly increasing column order (each statement voted once): copy as it is.
+            var sorted = true
+            var previous: Int32 = -1
+            for slot in segment {
+                let column = voteColumn[Int(byRow[slot])]
+                if column <= previous { sorted = false; break }
+                previous = column
+            }
+            if sorted {
+                for slot in segment {
+                    let vote = Int(byRow[slot])
+                    columns.append(voteColumn[vote])
+                    values.append(voteValue[vote])
+                }
+            } else {
+                // Sort by column (then input order), and keep, per column, the vote with the latest timestamp.
+                keys.removeAll(keepingCapacity: true)
+                for slot in segment { keys.append(UInt64(voteColumn[Int(byRow[slot])]) << 32 | UInt64(slot - segment.lowerBound)) }
+                keys.sort()
+                var index = 0
+                while index < keys.count {
+                    let column = Int32(truncatingIfNeeded: keys[index] >> 32)
+                    var best = Int(byRow[segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF)])
+                    index += 1
+                    while index < keys.count, Int32(truncatingIfNeeded: keys[index] >> 32) == column {
+                        let candidate = Int(byRow[segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF)])
+                        if voteTime[candidate] >= voteTime[best] { best = candidate }
+                        index += 1
+                    }
+                    columns.append(column)
+                    values.append(voteValue[best])
+                }
+            }
+            rowStart[row + 1] = columns.count
+        }
+        return VoteMatrix(participants: order.map { names[$0] }, statements: statements, rowStart: rowStart,
+                          cellColumns: columns, cellVotes: values)
+    }
+}

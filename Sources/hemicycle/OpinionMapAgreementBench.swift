@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import OpinionMap
+
+/// `hemicycle bench opinion-map-agreement`: per shared conversation, the group count and the adjusted Rand index
+/// against the groups Polis gave each participant, for a full recompute and for replays.
+struct OpinionMapAgreementBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion-map-agreement",
+        abstract: "Compare the opinion groups with Polis's own on the shared conversations.")
+
+    @Option(help: "Folder of Polis exports (default ../shared/data/polis).")
+    var data = "../shared/data/polis"
+
+    @Option(help: "Also replay every conversation with an update every N votes (repeatable).")
+    var replay: [Int] = []
+
+    func run() async throws {
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
+        let modes = ["full"] + replay.map { "replay \($0)" }
+        print("conversation | participants | Polis groups | " + modes.map { "\($0): groups, ARI" }.joined(separator: " | "))
+        var sameCount = [Int](repeating: 0, count: modes.count), close = sameCount
+        var conversations = 0
+        for name in folders {
+            let url = URL(fileURLWithPath: data).appendingPathComponent(name)
+            guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty,
+                  !conversation.polisGroups.isEmpty else { continue }
+            conversations += 1
+            var maps = [OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes)]
+            for every in replay where every > 0 {
+                maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes, every: every))
+            }
+            var cells: [String] = []
+            var theirs = 0
+            for (index, map) in maps.enumerated() {
+                let agreement = GroupAgreement(map, against: conversation.polisGroups)
+                theirs = agreement.theirGroupCount
+                if agreement.ourGroupCount == agreement.theirGroupCount { sameCount[index] += 1 }
+                if agreement.adjustedRandIndex >= 0.9 { close[index] += 1 }
+                cells.append("\(agreement.ourGroupCount), \(String(format: "%.3f", agreement.adjustedRandIndex))")
+            }
+            print("\(name) | \(maps[0].participants.count) | \(theirs) | " + cells.joined(separator: " | "))
+        }
+        for (index, mode) in modes.enumerated() {
+            print("\(mode): same group count on \(sameCount[index]) of \(conversations), ARI >= 0.9 on \(close[index])")
+        }
+    }
+}
