@@ -24,16 +24,26 @@ public enum OpinionMapEngine {
         let columns = matrix.statementCount
         let excluded = matrix.excludedColumns
 
-        // 1. Who is clustered: enough votes, at least 15 people, and once in, always in.
+        // 1. Who is clustered: enough votes, at least 15 people, and once in, always in. Anyone with
+        // `minimumVotes` votes is in anyway (votes are never taken away), so only the others are remembered.
         let counts = matrix.voteCounts
         let threshold = min(parameters.minimumVotes, columns)
-        var included = Set(matrix.participants.indices.filter { counts[$0] >= threshold || state.included.contains(matrix.participants[$0]) })
-        if included.count < parameters.minimumParticipants {
-            let byVotes = matrix.participants.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
-            for row in byVotes where included.count < parameters.minimumParticipants && counts[row] > 0 { included.insert(row) }
+        var isIncluded = counts.map { $0 >= threshold }
+        if !state.included.isEmpty {
+            for row in 0..<matrix.participantCount where !isIncluded[row] && state.included.contains(matrix.participants[row]) {
+                isIncluded[row] = true
+            }
         }
-        let inConversation = included.sorted()
-        state.included.formUnion(inConversation.map { matrix.participants[$0] })
+        var includedCount = isIncluded.reduce(0) { $0 + ($1 ? 1 : 0) }
+        if includedCount < parameters.minimumParticipants {
+            let byVotes = matrix.participants.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+            for row in byVotes where includedCount < parameters.minimumParticipants && counts[row] > 0 && !isIncluded[row] {
+                isIncluded[row] = true
+                includedCount += 1
+            }
+        }
+        let inConversation = isIncluded.indices.filter { isIncluded[$0] }
+        for row in inConversation where counts[row] < parameters.minimumVotes { state.included.insert(matrix.participants[row]) }
 
         // 2. PCA (computed by the caller, warm-started from the previous components).
         state.components = pca.components

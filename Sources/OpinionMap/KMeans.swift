@@ -39,46 +39,63 @@ enum KMeans {
         // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other, and
         // a point nearer its centre than half the gap to that centre's nearest neighbour cannot change either.
         let n = points.count
-        var assignment = [Int](repeating: 0, count: n)
-        var upper = [Double](repeating: .infinity, count: n)
-        var lower = [Double](repeating: 0, count: n)
+        let assignment = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let upper = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let lower = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        defer {
+            assignment.deallocate()
+            upper.deallocate()
+            lower.deallocate()
+        }
+        assignment.initialize(repeating: 0)
+        upper.initialize(repeating: .infinity)
+        lower.initialize(repeating: 0)
+        let unitWeights = weights == nil
+        let weightList = weights ?? []
         var boundsValid = false
+        // Movement of each centre in the last iteration, and the largest, applied to the bounds lazily.
+        var moved: [Double] = []
+        var largest = 0.0
         var kept: [Int] = []
         for _ in 0..<max(1, maxIterations) {
             let nearest = NearestCenter(centers)
             let halfGap = Self.halfGaps(centers)
             var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
             var counts = [Int](repeating: 0, count: centers.count)
-            for index in 0..<n {
-                let point = points[index]
-                var searched = true
-                if boundsValid {
-                    let a = assignment[index]
-                    let bound = max(halfGap[a], lower[index])
-                    let margin = Self.boundMargin * (1 + bound)
-                    if upper[index] < bound - margin {
-                        searched = false
-                    } else {
-                        upper[index] = point.squaredDistance(to: centers[a]).squareRoot()
-                        if upper[index] < bound - margin { searched = false }
+            points.withUnsafeBufferPointer { points in
+                for index in 0..<n {
+                    let point = points[index]
+                    var searched = true
+                    if boundsValid {
+                        let a = Int(assignment[index])
+                        upper[index] += moved[a]
+                        lower[index] -= largest
+                        let bound = max(halfGap[a], lower[index])
+                        let margin = Self.boundMargin * (1 + bound)
+                        if upper[index] < bound - margin {
+                            searched = false
+                        } else {
+                            upper[index] = point.squaredDistance(to: centers[a]).squareRoot()
+                            if upper[index] < bound - margin { searched = false }
+                        }
                     }
+                    if searched {
+                        let found = nearest.twoNearest(to: point)
+                        assignment[index] = Int32(found.best)
+                        upper[index] = found.bestDistance.squareRoot()
+                        lower[index] = found.secondDistance.squareRoot()
+                    }
+                    let c = Int(assignment[index])
+                    let w = unitWeights ? 1 : weightList[index]
+                    sx[c] += point.x * w
+                    sy[c] += point.y * w
+                    sw[c] += w
+                    counts[c] += 1
                 }
-                if searched {
-                    let found = nearest.twoNearest(to: point)
-                    assignment[index] = found.best
-                    upper[index] = found.bestDistance.squareRoot()
-                    lower[index] = found.secondDistance.squareRoot()
-                }
-                let c = assignment[index]
-                let w = weights?[index] ?? 1
-                sx[c] += point.x * w
-                sy[c] += point.y * w
-                sw[c] += w
-                counts[c] += 1
             }
             var next: [Point] = []
             kept = []
-            var moved = [Double](repeating: 0, count: centers.count)
+            moved = [Double](repeating: 0, count: centers.count)
             for c in centers.indices where counts[c] > 0 {
                 let center = sw[c] > 0 ? Point(sx[c] / sw[c], sy[c] / sw[c]) : centers[c]
                 moved[c] = center.distance(to: centers[c])
@@ -87,30 +104,22 @@ enum KMeans {
             }
             let complete = next.count == centers.count
             let converged = complete && moved.allSatisfy { $0 < convergence }
-            if complete {
-                let largest = moved.max() ?? 0
-                for index in 0..<n {
-                    upper[index] += moved[assignment[index]]
-                    lower[index] -= largest
-                }
-                boundsValid = true
-            } else {
-                boundsValid = false   // an empty cluster was dropped: centre numbers change
-            }
+            largest = moved.max() ?? 0
+            boundsValid = complete   // an empty cluster was dropped: centre numbers change, search everything again
             centers = next
             if converged { break }
             if !complete {
-                // Renumber the assignments for the members lists built below if this was the last iteration.
-                var renumber = [Int](repeating: -1, count: moved.count)
-                for (new, old) in kept.enumerated() { renumber[old] = new }
-                for index in 0..<n { assignment[index] = renumber[assignment[index]] }
+                // Renumber the assignments, for the members lists built below if this was the last iteration.
+                var renumber = [Int32](repeating: -1, count: moved.count)
+                for (new, old) in kept.enumerated() { renumber[old] = Int32(new) }
+                for index in 0..<n { assignment[index] = renumber[Int(assignment[index])] }
                 kept = Array(next.indices)
             }
         }
         var members = [[Int]](repeating: [], count: centers.count)
         var renumber = [Int](repeating: -1, count: (kept.max() ?? -1) + 1)
         for (new, old) in kept.enumerated() { renumber[old] = new }
-        for index in 0..<n { members[renumber[assignment[index]]].append(index) }
+        for index in 0..<n { members[renumber[Int(assignment[index])]].append(index) }
         return zip(centers, members).map { Cluster(center: $0, members: $1) }
     }
 
@@ -133,28 +142,49 @@ enum KMeans {
     /// Nearest centre by an exact search on centres sorted by x: a centre further away in x than the best distance
     /// found cannot be nearer, so most are never looked at. Ties go to the lowest centre index, as a full scan would.
     struct NearestCenter {
-        let centers: [Point]
-        let order: [Int]
+        /// Centres sorted by x (ties by index), as separate coordinate arrays, and their original indexes.
         let xs: [Double]
+        let ys: [Double]
+        let ids: [Int]
 
         init(_ centers: [Point]) {
-            self.centers = centers
-            order = centers.indices.sorted { centers[$0].x != centers[$1].x ? centers[$0].x < centers[$1].x : $0 < $1 }
-            xs = order.map { centers[$0].x }
+            var keyed = centers.enumerated().map { ($1.x, $0) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            ids = keyed.map(\.1)
+            xs = keyed.map(\.0)
+            ys = keyed.map { centers[$0.1].y }
         }
 
         /// The nearest centre (ties to the lowest index) and the squared distances to it and to the next nearest.
         func twoNearest(to point: Point) -> (best: Int, bestDistance: Double, secondDistance: Double) {
-            var low = 0, high = xs.count
+            let count = xs.count
+            var low = 0, high = count
             while low < high {
-                let middle = (low + high) / 2
-                if xs[middle] < point.x { low = middle + 1 } else { high = middle }
+                let middle = (low &+ high) >> 1
+                if xs[middle] < point.x { low = middle &+ 1 } else { high = middle }
             }
             var best = -1
             var bestDistance = Double.infinity, secondDistance = Double.infinity
-            func consider(_ position: Int) {
-                let c = order[position]
-                let d = point.squaredDistance(to: centers[c])
+            var right = low
+            var left = low &- 1
+            // Walk outwards, right side then left side, stopping where x alone is further than the second best.
+            while true {
+                let position: Int
+                let dx: Double
+                if right < count, (xs[right] - point.x) * (xs[right] - point.x) <= secondDistance {
+                    position = right
+                    dx = xs[right] - point.x
+                    right &+= 1
+                } else if left >= 0, (point.x - xs[left]) * (point.x - xs[left]) <= secondDistance {
+                    position = left
+                    dx = point.x - xs[left]
+                    left &-= 1
+                } else {
+                    break
+                }
+                let dy = ys[position] - point.y
+                let d = dx * dx + dy * dy
+                let c = ids[position]
                 if d < bestDistance || (d == bestDistance && c < best) {
                     secondDistance = bestDistance
                     bestDistance = d
@@ -163,32 +193,10 @@ enum KMeans {
                     secondDistance = d
                 }
             }
-            var right = low
-            while right < xs.count, (xs[right] - point.x) * (xs[right] - point.x) <= secondDistance { consider(right); right += 1 }
-            var left = low - 1
-            while left >= 0, (point.x - xs[left]) * (point.x - xs[left]) <= secondDistance { consider(left); left -= 1 }
             return (best, bestDistance, secondDistance)
         }
 
-        func index(of point: Point) -> Int {
-            var low = 0, high = xs.count
-            while low < high {
-                let middle = (low + high) / 2
-                if xs[middle] < point.x { low = middle + 1 } else { high = middle }
-            }
-            var best = -1
-            var bestDistance = Double.infinity
-            func consider(_ position: Int) {
-                let c = order[position]
-                let d = point.squaredDistance(to: centers[c])
-                if d < bestDistance || (d == bestDistance && c < best) { bestDistance = d; best = c }
-            }
-            var right = low
-            while right < xs.count, (xs[right] - point.x) * (xs[right] - point.x) <= bestDistance { consider(right); right += 1 }
-            var left = low - 1
-            while left >= 0, (point.x - xs[left]) * (point.x - xs[left]) <= bestDistance { consider(left); left -= 1 }
-            return best
-        }
+        func index(of point: Point) -> Int { twoNearest(to: point).best }
     }
 
     /// Mean silhouette of a clustering of `points` (unweighted, Euclidean); a singleton scores 0.

@@ -33,7 +33,8 @@ public struct OpinionMapState: Sendable {
     public var components: [[Double]]?
     public var baseCenters: [Point]?
     public var groupCenters: [Int: [Point]] = [:]
-    /// Participants ever included in the clustering (inclusion is sticky).
+    /// Participants included in the clustering while they had fewer than `minimumVotes` votes (inclusion is sticky;
+    /// anyone with that many votes is included anyway).
     public var included: Set<String> = []
     /// The displayed number of groups, and the candidate that must win `kBuffer` updates in a row.
     public var displayedK: Int?

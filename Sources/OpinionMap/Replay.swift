@@ -8,13 +8,14 @@ extension OpinionMapEngine {
         let ordered = votes.enumerated().sorted { a, b in
             a.element.timestamp != b.element.timestamp ? a.element.timestamp < b.element.timestamp : a.offset < b.offset
         }.map(\.element)
-        var state: OpinionMapState?
         var end = min(every, ordered.count)
+        var updater = OpinionMapUpdater(statements: statements, votes: Array(ordered[..<end]), parameters: parameters)
         while end < ordered.count {
-            state = compute(statements: statements, votes: Array(ordered[..<end]), parameters: parameters, previous: state).state
             progress?(end, ordered.count)
-            end += every
+            let next = min(end + every, ordered.count)
+            updater.update(with: Array(ordered[end..<next]))
+            end = next
         }
-        return compute(statements: statements, votes: ordered, parameters: parameters, previous: state)
+        return updater.map
     }
 }

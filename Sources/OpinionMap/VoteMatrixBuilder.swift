@@ -6,6 +6,8 @@ public struct VoteMatrixBuilder: Sendable {
     /// Direct lookup when statement ids are small integers (the usual case).
     private var columnOfSmallID: [Int32] = []
     private var rowOf: [String: Int32] = [:]
+    /// Rows of participants whose id is a canonical decimal number below 2^24 (Polis ids), without hashing.
+    private var rowOfNumber: [Int32] = []
     private var names: [String] = []
     private var firstSeen: [Int64] = []
     private var lastName: String?
@@ -54,6 +56,16 @@ public struct VoteMatrixBuilder: Sendable {
         let row: Int32
         if participant == lastName {
             row = lastRow
+        } else if let number = Self.smallNumber(participant) {
+            if number >= rowOfNumber.count { rowOfNumber.append(contentsOf: repeatElement(-1, count: max(number + 1, rowOfNumber.count * 2) - rowOfNumber.count)) }
+            if rowOfNumber[number] >= 0 {
+                row = rowOfNumber[number]
+            } else {
+                row = Int32(names.count)
+                rowOfNumber[number] = row
+                names.append(participant)
+                firstSeen.append(.max)
+            }
         } else if let known = rowOf[participant] {
             row = known
         } else {
@@ -83,9 +95,27 @@ public struct VoteMatrixBuilder: Sendable {
         voteTime.append(timestamp)
     }
 
+    /// The value of a canonical decimal id below 2^24 ("0", "17", not "017" or "+1"), else nil.
+    private static func smallNumber(_ id: String) -> Int? {
+        var value = 0
+        var digits = 0
+        var first: UInt8 = 0
+        for byte in id.utf8 {
+            guard byte >= 48, byte <= 57, digits < 8 else { return nil }
+            if digits == 0 { first = byte }
+            value = value * 10 + Int(byte - 48)
+            digits += 1
+        }
+        guard digits > 0, digits == 1 || first != 48, value < 1 << 24 else { return nil }
+        return value
+    }
+
     /// The matrix: rows by first vote (ties by numeric id, then by id), the latest vote of each cell (equal
     /// timestamps: the one given last).
-    public func build() -> VoteMatrix {
+    public func build() -> VoteMatrix { buildKeepingTimes().matrix }
+
+    /// The matrix and, for each of its cells, the timestamp of the vote kept (what an update compares new votes to).
+    func buildKeepingTimes() -> (matrix: VoteMatrix, times: [Int64]) {
         let rowCount = names.count
         let order = (0..<rowCount).sorted { a, b in
             if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
@@ -114,6 +144,8 @@ public struct VoteMatrixBuilder: Sendable {
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var columns = [Int32]()
         var values = [Int8]()
+        var times = [Int64]()
+        times.reserveCapacity(voteRow.count)
         columns.reserveCapacity(voteRow.count)
         values.reserveCapacity(voteRow.count)
         var keys: [UInt64] = []
@@ -132,6 +164,7 @@ public struct VoteMatrixBuilder: Sendable {
                     let vote = Int(byRow[slot])
                     columns.append(voteColumn[vote])
                     values.append(voteValue[vote])
+                    times.append(voteTime[vote])
                 }
             } else {
                 // Sort by column (then input order), and keep, per column, the vote with the latest timestamp.
@@ -150,11 +183,13 @@ public struct VoteMatrixBuilder: Sendable {
                     }
                     columns.append(column)
                     values.append(voteValue[best])
+                    times.append(voteTime[best])
                 }
             }
             rowStart[row + 1] = columns.count
         }
-        return VoteMatrix(participants: order.map { names[$0] }, statements: statements, rowStart: rowStart,
-                          cellColumns: columns, cellVotes: values)
+        let matrix = VoteMatrix(participants: order.map { names[$0] }, statements: statements, rowStart: rowStart,
+                                cellColumns: columns, cellVotes: values)
+        return (matrix, times)
     }
 }
