@@ -29,11 +29,13 @@ struct CovarianceStatistics: Sendable {
     }
 
     /// The statistics of every row of `matrix`.
-    init(_ matrix: VoteMatrix) {
+    init(_ matrix: VoteMatrix, progress: OpinionMapProgress? = nil) {
         self.init(columns: matrix.statementCount, excluded: matrix.exclusionMask)
         var columns: [Int32] = []
         var values: [Int8] = []
+        let step = max(1, matrix.participantCount / 100)
         for row in 0..<matrix.participantCount {
+            if row % step == 0 { progress?("pair statistics", Double(row) / Double(matrix.participantCount)) }
             Self.internalCells(of: row, in: matrix, excluded: excluded, columns: &columns, values: &values)
             add(columns: columns, values: values)
         }

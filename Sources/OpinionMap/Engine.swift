@@ -10,16 +10,17 @@ public enum OpinionMapEngine {
     }
 
     public static func compute(matrix: VoteMatrix, parameters: OpinionMapParameters = .init(),
-                               previous: OpinionMapState? = nil) -> OpinionMap {
+                               previous: OpinionMapState? = nil, progress: OpinionMapProgress? = nil) -> OpinionMap {
         let pca = PrincipalComponentAnalysis.prefersStatistics(matrix)
-            ? PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix), start: previous?.components, seed: parameters.seed)
-            : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed)
-        return compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous)
+            ? PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix, progress: progress), start: previous?.components,
+                                                 seed: parameters.seed, progress: progress)
+            : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed, progress: progress)
+        return compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous, progress: progress)
     }
 
     /// The map from the matrix and its principal components (which an update finds from the statistics it keeps).
     static func compute(matrix: VoteMatrix, pca: PrincipalComponents, parameters: OpinionMapParameters,
-                        previous: OpinionMapState?) -> OpinionMap {
+                        previous: OpinionMapState?, progress: OpinionMapProgress? = nil) -> OpinionMap {
         var state = previous ?? OpinionMapState()
         let columns = matrix.statementCount
         let excluded = matrix.excludedColumns
@@ -53,7 +54,9 @@ public enum OpinionMapEngine {
 
         // 4. Base clusters on the included participants, then groups on the base centres.
         let points = inConversation.map { positions[$0] }
-        var base = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations, start: state.baseCenters)
+        progress?("projection", 1)
+        var base = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations, start: state.baseCenters,
+                              progress: progress.map { report in { report("base clusters", $0) } })
         base = base.map { Cluster(center: $0.center, members: $0.members.map { inConversation[$0] }) }
         state.baseCenters = base.map(\.center)
 
@@ -79,6 +82,7 @@ public enum OpinionMapEngine {
         var groupOfRow = [Int?](repeating: nil, count: matrix.participantCount)
         for (g, group) in groupClusters.enumerated() { for row in group.members { groupOfRow[row] = g } }
 
+        progress?("opinion groups", 1)
         // 5. Tallies per group and overall; representative and consensus statements.
         let (groupTallies, everyone) = tallies(matrix, groupOfRow: groupOfRow, groupCount: groupClusters.count)
         let representative = groupTallies.indices.map { g in

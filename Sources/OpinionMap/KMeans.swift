@@ -25,7 +25,8 @@ enum KMeans {
     /// Centres moving less than this end the iterations (Polis `kmeans` threshold).
     static let convergence = 0.01
 
-    static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: [Point]? = nil) -> [Cluster] {
+    static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: [Point]? = nil,
+                    progress: ((Double) -> Void)? = nil) -> [Cluster] {
         guard !points.isEmpty, k > 0 else { return [] }
         var centers = start.map { Array($0.prefix(k)) } ?? []
         if centers.count < k {
@@ -57,7 +58,8 @@ enum KMeans {
         var moved: [Double] = []
         var largest = 0.0
         var kept: [Int] = []
-        for _ in 0..<max(1, maxIterations) {
+        for iteration in 0..<max(1, maxIterations) {
+            progress?(Double(iteration) / Double(max(1, maxIterations)))
             let nearest = NearestCenter(centers)
             let halfGap = Self.halfGaps(centers)
             var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx

@@ -10,11 +10,12 @@ public struct PrincipalComponents: Sendable {
 
 enum PrincipalComponentAnalysis {
     /// From the pair statistics: XᵀX is formed once (statements² numbers) and each Lanczos step costs statements².
-    static func compute(_ statistics: CovarianceStatistics, start: [[Double]]?, seed: UInt64) -> PrincipalComponents {
+    static func compute(_ statistics: CovarianceStatistics, start: [[Double]]?, seed: UInt64,
+                        progress: OpinionMapProgress? = nil) -> PrincipalComponents {
         let m = statistics.columns
         let center = statistics.center
         let covariance = statistics.covariance(center: center)
-        let components = solve(size: m, start: start, seed: seed) { x, y in
+        let components = solve(size: m, start: start, seed: seed, progress: progress) { x, y in
             DenseSymmetric.multiply(covariance, size: m, x, into: &y)
         }
         return PrincipalComponents(center: center, components: components)
@@ -22,9 +23,11 @@ enum PrincipalComponentAnalysis {
 
     /// From the votes alone: each step is two passes over the voted cells (X x, then Xᵀ of it), which is cheaper than
     /// forming XᵀX when participants vote on few statements each.
-    static func compute(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64) -> PrincipalComponents {
+    static func compute(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64, progress: OpinionMapProgress? = nil) -> PrincipalComponents {
         let data = CenteredRows(matrix)
-        let components = solve(size: matrix.statementCount, start: start, seed: seed) { x, y in data.gram(x, into: &y) }
+        let components = solve(size: matrix.statementCount, start: start, seed: seed, progress: progress) { x, y in
+            data.gram(x, into: &y)
+        }
         return PrincipalComponents(center: data.center, components: components)
     }
 
@@ -41,7 +44,8 @@ enum PrincipalComponentAnalysis {
         return dense < sparse
     }
 
-    static func solve(size m: Int, start: [[Double]]?, seed: UInt64, apply: ([Double], inout [Double]) -> Void) -> [[Double]] {
+    static func solve(size m: Int, start: [[Double]]?, seed: UInt64, progress: OpinionMapProgress? = nil,
+                      apply: ([Double], inout [Double]) -> Void) -> [[Double]] {
         let previous = start.flatMap { $0.count == 2 && $0.allSatisfy { $0.count == m } ? $0 : nil }
         var initial: [Double]
         if let previous {
@@ -51,7 +55,12 @@ enum PrincipalComponentAnalysis {
             var generator = SplitMix64(seed: seed)
             initial = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
         }
-        var components = Lanczos.leadingPair(size: m, start: initial, apply: apply)
+        var steps = 0
+        var components = Lanczos.leadingPair(size: m, start: initial) { x, y in
+            apply(x, &y)
+            steps += 1
+            progress?("principal components", Double(steps) / Double(min(m, Lanczos.maximumSteps)))
+        }
         // Keep the orientation of the previous map (a flip would move every warm-started centre), or, on a cold
         // start, make each component's largest entry positive.
         for index in components.indices {

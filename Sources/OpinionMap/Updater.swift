@@ -22,7 +22,7 @@ public struct OpinionMapUpdater: Sendable {
 
     /// From a builder already fed (large conversations stream their votes into it).
     public init(builder: VoteMatrixBuilder, parameters: OpinionMapParameters = .init(), previous: OpinionMapState? = nil) {
-        let (matrix, times) = builder.buildKeepingTimes()
+        let (matrix, times) = builder.build(keepingTimes: true)
         let statistics = CovarianceStatistics(matrix)
         self.parameters = parameters
         self.matrix = matrix

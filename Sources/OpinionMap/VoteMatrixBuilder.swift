@@ -112,10 +112,11 @@ public struct VoteMatrixBuilder: Sendable {
 
     /// The matrix: rows by first vote (ties by numeric id, then by id), the latest vote of each cell (equal
     /// timestamps: the one given last).
-    public func build() -> VoteMatrix { buildKeepingTimes().matrix }
+    public func build() -> VoteMatrix { build(keepingTimes: false).matrix }
 
-    /// The matrix and, for each of its cells, the timestamp of the vote kept (what an update compares new votes to).
-    func buildKeepingTimes() -> (matrix: VoteMatrix, times: [Int64]) {
+    /// The matrix and, when asked, for each of its cells the timestamp of the vote kept (what an update compares new
+    /// votes to).
+    func build(keepingTimes: Bool) -> (matrix: VoteMatrix, times: [Int64]) {
         let rowCount = names.count
         let order = (0..<rowCount).sorted { a, b in
             if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
@@ -145,7 +146,7 @@ public struct VoteMatrixBuilder: Sendable {
         var columns = [Int32]()
         var values = [Int8]()
         var times = [Int64]()
-        times.reserveCapacity(voteRow.count)
+        if keepingTimes { times.reserveCapacity(voteRow.count) }
         columns.reserveCapacity(voteRow.count)
         values.reserveCapacity(voteRow.count)
         var keys: [UInt64] = []
@@ -164,7 +165,7 @@ public struct VoteMatrixBuilder: Sendable {
                     let vote = Int(byRow[slot])
                     columns.append(voteColumn[vote])
                     values.append(voteValue[vote])
-                    times.append(voteTime[vote])
+                    if keepingTimes { times.append(voteTime[vote]) }
                 }
             } else {
                 // Sort by column (then input order), and keep, per column, the vote with the latest timestamp.
@@ -183,7 +184,7 @@ public struct VoteMatrixBuilder: Sendable {
                     }
                     columns.append(column)
                     values.append(voteValue[best])
-                    times.append(voteTime[best])
+                    if keepingTimes { times.append(voteTime[best]) }
                 }
             }
             rowStart[row + 1] = columns.count

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import OpinionMap
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `hemicycle bench opinion-map-scale`: a full recompute of a synthetic conversation of a million participants, with
+/// progress on the terminal, its time and the peak memory of the process.
+struct OpinionMapScaleBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion-map-scale",
+        abstract: "Time a full recompute of a very large synthetic conversation and report its peak memory.")
+
+    @Option(help: "Synthetic participants.") var participants = 1_000_000
+    @Option(help: "Synthetic statements.") var statements = 5_000
+    @Option(help: "Synthetic votes.") var votes = 50_000_000
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let display = ProgressLine()
+        let start = clock.now
+        var builder = VoteMatrixBuilder(statements: (0..<statements).map { Statement(id: $0) }, expectedVotes: votes)
+        let perPerson = max(1, min(statements, votes / max(participants, 1)))
+        let total = participants * perPerson
+        SyntheticConversation.generate(participants: participants, statements: statements, votes: votes) { person, statement, vote, time in
+            builder.append(participant: person, statement: statement, vote: vote, timestamp: time)
+            if builder.voteCount % 500_000 == 0 { display.show("votes in", Double(builder.voteCount) / Double(total)) }
+        }
+        display.show("vote matrix", 0)
+        let matrix = builder.build()
+        builder = VoteMatrixBuilder(statements: [])   // release the votes as given
+        let built = clock.now
+        let map = OpinionMapEngine.compute(matrix: matrix) { stage, fraction in display.show(stage, fraction) }
+        let done = clock.now
+        display.finish()
+        print("synthetic: \(matrix.participantCount) participants x \(matrix.statementCount) statements, \(matrix.voteCount) votes")
+        print(String(format: "votes into the matrix %.1f s, map %.1f s, full recompute %.1f s (target < 60 s)",
+                     seconds(built - start), seconds(done - built), seconds(done - start)))
+        print(String(format: "peak memory %.2f GB (target < 4 GB)", Double(peakResidentKilobytes()) / 1_048_576))
+        print("groups: \(map.groups.count) (\(map.groups.map { String($0.members.count) }.joined(separator: ", ")) participants), "
+              + "\(map.inConversation.count) clustered")
+    }
+
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    func peakResidentKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss)
+    }
+}
+
+/// One line on standard error, rewritten when the stage or the whole percentage changes.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = ""
+
+    func show(_ stage: String, _ fraction: Double) {
+        let text = "\(stage): \(Int((min(max(fraction, 0), 1) * 100).rounded(.down)))%"
+        lock.lock()
+        defer { lock.unlock() }
+        guard text != last else { return }
+        last = text
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
