@@ -28,7 +28,9 @@ public enum OpinionMapEngine {
         // 1. Who is clustered: enough votes, at least 15 people, and once in, always in. Anyone with
         // `minimumVotes` votes is in anyway (votes are never taken away), so only the others are remembered.
         let counts = matrix.voteCounts
-        let threshold = min(parameters.minimumVotes, columns)
+        let voted = matrix.votedColumns
+        let votedCount = voted.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let threshold = min(parameters.minimumVotes, votedCount)
         var isIncluded = counts.map { $0 >= threshold }
         if !state.included.isEmpty {
             for row in 0..<matrix.participantCount where !isIncluded[row] && state.included.contains(matrix.participants[row]) {
@@ -50,31 +52,39 @@ public enum OpinionMapEngine {
         state.components = pca.components
 
         // 3. Sparsity-aware projection of every participant.
-        let positions = project(matrix, pca: pca, excluded: excluded)
+        let positions = project(matrix, pca: pca, excluded: excluded, voted: voted)
 
         // 4. Base clusters on the included participants, then groups on the base centres.
         let points = inConversation.map { positions[$0] }
         progress?("projection", 1)
-        var base = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations, start: state.baseCenters,
-                              progress: progress.map { report in { report("base clusters", $0) } })
-        base = base.map { Cluster(center: $0.center, members: $0.members.map { inConversation[$0] }) }
-        state.baseCenters = base.map(\.center)
+        let start = baseStart(state: state, matrix: matrix, inConversation: inConversation)
+        let (found, baseIDs) = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations,
+                                          start: start, progress: progress.map { report in { report("base clusters", $0) } })
+        let base = found.map { Cluster(center: $0.center, members: $0.members.map { inConversation[$0] }) }
+        state.baseClusters = StoredClustering(ids: baseIDs, members: base.map(\.members))
+        state.participants = matrix.participants
 
         let centers = base.map(\.center)
         let weights = base.map { Double($0.members.count) }
+        let indexOfBase = Dictionary(uniqueKeysWithValues: baseIDs.enumerated().map { ($1, $0) })
         var candidates: [Int: [Cluster]] = [:]
         var silhouettes: [Int: Double] = [:]
         let maxK = min(parameters.maxK, 2 + base.count / 12)
         if base.count >= 2 {
             for k in 2...max(2, maxK) where k <= base.count {
-                let clusters = KMeans.run(points: centers, weights: weights, k: k, maxIterations: parameters.groupIterations,
-                                          start: state.groupCenters[k])
+                // Warm start from the last clustering with this k, its members being base-cluster identifiers.
+                let previous = state.groupClusterings[k].map { stored in
+                    KMeans.Start(ids: stored.ids, members: stored.members.map { $0.compactMap { indexOfBase[$0] } })
+                }
+                let (clusters, ids) = KMeans.run(points: centers, weights: weights, k: k, maxIterations: parameters.groupIterations,
+                                                 start: previous)
                 candidates[k] = clusters
-                state.groupCenters[k] = clusters.map(\.center)
+                state.groupClusterings[k] = StoredClustering(ids: ids, members: clusters.map { $0.members.map { baseIDs[$0] } })
                 silhouettes[k] = KMeans.silhouette(points: centers, clusters: clusters)
             }
         }
-        let best = silhouettes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // The best silhouette; on a tie the larger k (Polis's max-key keeps the last of 2...5).
+        let best = silhouettes.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
         let k = smoothedK(best: best, state: &state, buffer: parameters.kBuffer)
         let groupClusters: [Cluster] = k.flatMap { candidates[$0] }.map { clusters in
             clusters.map { group in Cluster(center: group.center, members: group.members.flatMap { base[$0].members }.sorted()) }
@@ -101,7 +111,7 @@ public enum OpinionMapEngine {
         divisive.sort { $0.spread != $1.spread ? $0.spread > $1.spread : $0.column < $1.column }
 
         // 6. Priorities from the previous update's group votes (as Polis does), extremity from this PCA.
-        let extremity = statementExtremity(pca, columns: columns)
+        let extremity = statementExtremity(pca, columns: columns, votedCount: votedCount)
         let basis = state.previousGroupVotes ?? groupTallies
         let priorities = (0..<columns).map { column -> Double in
             if matrix.statements[column].isMeta { return 49 }
@@ -123,6 +133,25 @@ public enum OpinionMapEngine {
             inConversation: inConversation, baseClusters: base, groups: groupClusters, groupOfRow: groupOfRow,
             silhouettes: silhouettes, representative: representative, consensus: consensus,
             groupInformedConsensus: informed, divisive: divisive, priorities: priorities, state: state)
+    }
+
+    /// The previous base clusters as a warm start: their members mapped to today's clustered points (members no longer
+    /// clustered are left out, as Polis's `safe-rowname-subset` does).
+    static func baseStart(state: OpinionMapState, matrix: VoteMatrix, inConversation: [Int]) -> KMeans.Start? {
+        guard let previous = state.baseClusters, !previous.members.isEmpty else { return nil }
+        var pointOfRow = [Int](repeating: -1, count: matrix.participantCount)
+        for (point, row) in inConversation.enumerated() { pointOfRow[row] = point }
+        let rowOfPrevious: (Int) -> Int?
+        let old = state.participants
+        if old.count <= matrix.participantCount, old.elementsEqual(matrix.participants.prefix(old.count)) {
+            rowOfPrevious = { $0 }   // rows only appended since (an update): the same numbering
+        } else {
+            let rowOf = Dictionary(matrix.participants.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            rowOfPrevious = { $0 < old.count ? rowOf[old[$0]] : nil }
+        }
+        return KMeans.Start(ids: previous.ids, members: previous.members.map { members in
+            members.compactMap { rowOfPrevious($0).flatMap { pointOfRow[$0] >= 0 ? pointOfRow[$0] : nil } }
+        })
     }
 
     /// (A + 1) / (S + 2): the smoothed share of agreement.
@@ -154,10 +183,11 @@ public enum OpinionMapEngine {
         return state.displayedK
     }
 
-    /// p_k = Σ over voted cells (x − centre)·pc_k, scaled by √(statements / votes); excluded
+    /// p_k = Σ over voted cells (x − centre)·pc_k, scaled by √(statements voted on / votes); excluded statements
     /// statements count as (zero) votes, as in Polis.
-    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>) -> [Point] {
-        let columns = Double(matrix.statementCount)
+    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>, voted: [Bool]) -> [Point] {
+        let columns = Double(voted.reduce(0) { $0 + ($1 ? 1 : 0) })
+        let excludedVoted = excluded.reduce(0) { $0 + (voted[$1] ? 1 : 0) }
         // Per column and export vote v: (−v − centre)·pc for both components (internal sign), zero when excluded.
         let mask = matrix.exclusionMask
         var weights = [SIMD2<Double>](repeating: .zero, count: matrix.statementCount * 3)
@@ -175,7 +205,7 @@ public enum OpinionMapEngine {
                     for row in 0..<matrix.participantCount {
                         var sum = SIMD2<Double>.zero
                         // Excluded statements count as (zero) votes for everyone, as in Polis.
-                        var n = excluded.count
+                        var n = excludedVoted
                         for cell in matrix.cells(ofRow: row) {
                             let column = Int(columnsOf[cell])
                             sum += weights[column * 3 + Int(votes[cell]) + 1]
@@ -191,8 +221,8 @@ public enum OpinionMapEngine {
     }
 
     /// Distance from the origin of a virtual participant who only agreed with the statement.
-    static func statementExtremity(_ pca: PrincipalComponents, columns: Int) -> [Double] {
-        let scale = Double(columns).squareRoot()
+    static func statementExtremity(_ pca: PrincipalComponents, columns: Int, votedCount: Int) -> [Double] {
+        let scale = Double(votedCount).squareRoot()
         return (0..<columns).map { column in
             let value = -1 - pca.center[column]
             let x = value * pca.components[0][column] * scale

@@ -19,22 +19,36 @@ public struct Cluster: Sendable, Hashable {
     public var members: [Int]
 }
 
-/// Polis's k-means: cold start on the first k distinct points in data order, warm start from the
-/// previous clusters, weighted points, empty clusters dropped, stop when no centre moves 0.01.
+/// Polis's k-means (clusters.clj `kmeans`): cold start on the first k distinct points in data order; warm start from
+/// the previous clusters' members (`clean-start-clusters`); weighted points; empty clusters dropped; one more step
+/// than `maxIterations` at most; stop when the sorted centres all moved less than 0.01.
 enum KMeans {
-    /// Centres moving less than this end the iterations (Polis `kmeans` threshold).
+    /// Centres moving less than this end the iterations (Polis `same-clustering?` threshold).
     static let convergence = 0.01
 
-    static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: [Point]? = nil,
-                    progress: ((Double) -> Void)? = nil) -> [Cluster] {
-        guard !points.isEmpty, k > 0 else { return [] }
-        var centers = start.map { Array($0.prefix(k)) } ?? []
-        if centers.count < k {
-            var seen = Set(centers)
+    /// The previous clustering a warm start begins from: each cluster's identifier and members (indexes into the
+    /// points of this run; members no longer among them are left out by the caller).
+    struct Start: Sendable {
+        var ids: [Int]
+        var members: [[Int]]
+    }
+
+    /// Clusters with their identifiers (kept from the start, new ones numbered after the largest), in identifier order.
+    static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: Start? = nil,
+                    progress: ((Double) -> Void)? = nil) -> (clusters: [Cluster], ids: [Int]) {
+        guard !points.isEmpty, k > 0 else { return ([], []) }
+        var centers: [Point]
+        var ids: [Int]
+        if let start, start.members.contains(where: { !$0.isEmpty }) {
+            (centers, ids) = cleanStart(points: points, weights: weights, k: k, start: start)
+        } else {
+            centers = []
+            var seen = Set<Point>()
             for point in points where centers.count < k && !seen.contains(point) {
                 centers.append(point)
                 seen.insert(point)
             }
+            ids = Array(centers.indices)
         }
         // Hamerly's bounds keep the result of a full nearest-centre search while skipping most points once the
         // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other, and
@@ -58,8 +72,9 @@ enum KMeans {
         var moved: [Double] = []
         var largest = 0.0
         var kept: [Int] = []
-        for iteration in 0..<max(1, maxIterations) {
-            progress?(Double(iteration) / Double(max(1, maxIterations)))
+        // Polis counts down from maxIterations and stops after the step taken at zero: maxIterations + 1 steps at most.
+        for iteration in 0...max(0, maxIterations) {
+            progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
             let nearest = NearestCenter(centers)
             let halfGap = Self.halfGaps(centers)
             var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
@@ -105,10 +120,11 @@ enum KMeans {
                 kept.append(c)
             }
             let complete = next.count == centers.count
-            let converged = complete && moved.allSatisfy { $0 < convergence }
+            let converged = Self.sameClustering(centers, next)
             largest = moved.max() ?? 0
             boundsValid = complete   // an empty cluster was dropped: centre numbers change, search everything again
             centers = next
+            ids = kept.map { ids[$0] }
             if converged { break }
             if !complete {
                 // Renumber the assignments, for the members lists built below if this was the last iteration.
@@ -122,7 +138,74 @@ enum KMeans {
         var renumber = [Int](repeating: -1, count: (kept.max() ?? -1) + 1)
         for (new, old) in kept.enumerated() { renumber[old] = new }
         for index in 0..<n { members[renumber[Int(assignment[index])]].append(index) }
-        return zip(centers, members).map { Cluster(center: $0, members: $1) }
+        return (zip(centers, members).map { Cluster(center: $0, members: $1) }, ids)
+    }
+
+    /// Polis's `same-clustering?`: both lists of centres sorted (by x, then y) and compared pairwise, the longer list cut
+    /// to the shorter; the same when every pair is nearer than `convergence`.
+    static func sameClustering(_ a: [Point], _ b: [Point]) -> Bool {
+        func sorted(_ points: [Point]) -> [Point] { points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y } }
+        return zip(sorted(a), sorted(b)).allSatisfy { $0.distance(to: $1) < convergence }
+    }
+
+    /// Polis's `clean-start-clusters`: each previous cluster re-centred on its members' current positions (clusters left
+    /// without members dropped, identical centres merged), then, while there are fewer clusters than min(k, distinct
+    /// points), the point furthest from every centre is taken out of its cluster and made a cluster of its own.
+    static func cleanStart(points: [Point], weights: [Double]?, k: Int, start: Start) -> (centers: [Point], ids: [Int]) {
+        func mean(_ members: [Int]) -> Point? {
+            var sx = 0.0, sy = 0.0, sw = 0.0
+            for i in members {
+                let w = weights?[i] ?? 1
+                sx += points[i].x * w
+                sy += points[i].y * w
+                sw += w
+            }
+            return members.isEmpty ? nil : (sw > 0 ? Point(sx / sw, sy / sw) : points[members[0]])
+        }
+        var ids: [Int] = [], members: [[Int]] = [], centers: [Point] = []
+        for (id, list) in zip(start.ids, start.members) {
+            guard let center = mean(list) else { continue }
+            if let same = centers.firstIndex(of: center) {
+                // Merged under the identifier of the larger (the later one on a tie), members of both.
+                if list.count >= members[same].count { ids[same] = id }
+                members[same] += list
+            } else {
+                ids.append(id)
+                members.append(list)
+                centers.append(center)
+            }
+        }
+        var nextID = (start.ids.max() ?? -1) + 1
+        if ids.isEmpty {
+            ids = [nextID]
+            members = [Array(points.indices)]
+            nextID += 1
+        }
+        let possible = min(k, Set(points).count)
+        while true {
+            var kept: [Int] = []
+            centers = []
+            for (index, list) in members.enumerated() {
+                if let center = mean(list) { centers.append(center); kept.append(index) }
+            }
+            ids = kept.map { ids[$0] }
+            members = kept.map { members[$0] }
+            guard centers.count < possible else { break }
+            // The most distal point: the largest distance to its nearest centre (the last one on a tie).
+            let nearest = NearestCenter(centers)
+            var outlier = -1
+            var distance = -1.0
+            for (index, point) in points.enumerated() {
+                let d = nearest.twoNearest(to: point).bestDistance
+                if d >= distance { distance = d; outlier = index }
+            }
+            guard distance > 0 else { break }
+            for index in members.indices { members[index].removeAll { $0 == outlier } }
+            ids.append(nextID)
+            members.append([outlier])
+            nextID += 1
+        }
+        return (centers, ids)
     }
 
     /// Half the distance from each centre to its nearest other centre.

@@ -31,8 +31,12 @@ public struct OpinionMap: Sendable {
 /// What carries from one update to the next: warm starts, sticky inclusion, k smoothing.
 public struct OpinionMapState: Sendable {
     public var components: [[Double]]?
-    public var baseCenters: [Point]?
-    public var groupCenters: [Int: [Point]] = [:]
+    /// The base clusters of the last update: identifiers and members (rows of `participants`).
+    public var baseClusters: StoredClustering?
+    /// The participants, in the row order the base cluster members refer to.
+    public var participants: [String] = []
+    /// The last clustering of the base clusters for each k; members are base-cluster identifiers.
+    public var groupClusterings: [Int: StoredClustering] = [:]
     /// Participants included in the clustering while they had fewer than `minimumVotes` votes (inclusion is sticky;
     /// anyone with that many votes is included anyway).
     public var included: Set<String> = []
@@ -44,6 +48,17 @@ public struct OpinionMapState: Sendable {
     public var previousGroupVotes: [[StatementTally]]?
 
     public init() {}
+}
+
+/// A clustering kept for the next warm start: cluster identifiers and the members of each.
+public struct StoredClustering: Sendable, Hashable {
+    public var ids: [Int]
+    public var members: [[Int]]
+
+    public init(ids: [Int], members: [[Int]]) {
+        self.ids = ids
+        self.members = members
+    }
 }
 
 /// Counts of one statement among some participants.

@@ -21,6 +21,14 @@ public struct VoteMatrix: Sendable {
         Set(statements.indices.filter { statements[$0].isModeratedOut || statements[$0].isMeta })
     }
 
+    /// One flag per column: at least one vote. Polis's matrix only has columns for statements voted on, so its
+    /// statement count (for the inclusion threshold and the projection's scale) counts these.
+    var votedColumns: [Bool] {
+        var voted = [Bool](repeating: false, count: statementCount)
+        for column in cellColumns { voted[Int(column)] = true }
+        return voted
+    }
+
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 

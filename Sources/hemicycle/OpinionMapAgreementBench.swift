@@ -15,9 +15,17 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
     @Option(help: "Also replay every conversation with an update every N votes (repeatable).")
     var replay: [Int] = []
 
+    @Option(help: "Also replay every conversation with an update every S seconds of its time (repeatable).")
+    var replaySeconds: [Double] = []
+
+    @Option(help: "Votes a participant needs to be clustered (Polis today: 7).")
+    var minimumVotes = 7
+
     func run() async throws {
+        var parameters = OpinionMapParameters()
+        parameters.minimumVotes = minimumVotes
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
-        let modes = ["full"] + replay.map { "replay \($0)" }
+        let modes = ["full"] + replay.map { "replay \($0)" } + replaySeconds.map { "replay \($0) s" }
         print("conversation | participants | Polis groups | " + modes.map { "\($0): groups, ARI" }.joined(separator: " | "))
         var sameCount = [Int](repeating: 0, count: modes.count), close = sameCount
         var conversations = 0
@@ -26,9 +34,14 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
             guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty,
                   !conversation.polisGroups.isEmpty else { continue }
             conversations += 1
-            var maps = [OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes)]
+            var maps = [OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes, parameters: parameters)]
             for every in replay where every > 0 {
-                maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes, every: every))
+                maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes, every: every,
+                                                    parameters: parameters))
+            }
+            for seconds in replaySeconds where seconds > 0 {
+                maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes,
+                                                    everyMilliseconds: Int64(seconds * 1000), parameters: parameters))
             }
             var cells: [String] = []
             var theirs = 0

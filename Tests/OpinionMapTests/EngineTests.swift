@@ -100,12 +100,14 @@ struct NearestCenterTests {
 
 @Suite("k-means with bounds")
 struct KMeansBoundsTests {
-    /// Plain Lloyd iterations with a full scan, Polis's rules: the reference the bounded version must equal.
+    /// Plain Lloyd iterations with a full scan, Polis's rules (a countdown from maxIterations that stops after the step
+    /// taken at zero, sorted centres compared): the reference the bounded version must equal.
     static func reference(points: [Point], weights: [Double]?, k: Int, maxIterations: Int) -> [Cluster] {
         var centers: [Point] = []
         for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
         var clusters: [Cluster] = []
-        for _ in 0..<maxIterations {
+        func sorted(_ list: [Point]) -> [Point] { list.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y } }
+        for _ in 0...maxIterations {
             var members = [[Int]](repeating: [], count: centers.count)
             for (index, point) in points.enumerated() {
                 var best = 0
@@ -118,7 +120,7 @@ struct KMeansBoundsTests {
                 for i in list { let w = weights?[i] ?? 1; sx += points[i].x * w; sy += points[i].y * w; sw += w }
                 next.append(Cluster(center: sw > 0 ? Point(sx / sw, sy / sw) : centers[c], members: list))
             }
-            let converged = next.count == centers.count && zip(next.map(\.center), centers).allSatisfy { $0.distance(to: $1) < 0.01 }
+            let converged = zip(sorted(next.map(\.center)), sorted(centers)).allSatisfy { $0.distance(to: $1) < 0.01 }
             clusters = next
             centers = next.map(\.center)
             if converged { break }
@@ -136,7 +138,39 @@ struct KMeansBoundsTests {
         }
         let weights: [Double]? = seed % 2 == 0 ? nil : points.indices.map { Double($0 % 5 + 1) }
         let k = [2, 5, 20, 100][seed % 4]
-        let bounded = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100)
+        let bounded = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100).clusters
         #expect(bounded == Self.reference(points: points, weights: weights, k: k, maxIterations: 100))
+    }
+}
+
+@Suite("k-means warm start (Polis clean-start-clusters)")
+struct KMeansWarmStartTests {
+    @Test func previousMembersAreRecentredAndTheMostDistalPointsSplitOff() {
+        // Two tight pairs and a far point; the previous clustering knew only the first pair and one absent member.
+        let points = [Point(0, 0), Point(0, 1), Point(10, 0), Point(10, 1), Point(50, 50)]
+        let start = KMeans.Start(ids: [7, 9], members: [[0, 1], []])
+        let (centers, ids) = KMeans.cleanStart(points: points, weights: nil, k: 3, start: start)
+        // Cluster 9 had no member left and is dropped; the far point (50, 50) splits off first as cluster 10,
+        // then the pair at x = 10 (its second point, the later of two equally distant ones) as cluster 11.
+        #expect(ids == [7, 10, 11])
+        #expect(centers == [Point(0, 0.5), Point(50, 50), Point(10, 1)])
+    }
+
+    @Test func identicalCentresMergeUnderTheLargerCluster() {
+        let points = [Point(1, 1), Point(1, 1), Point(1, 1), Point(5, 5)]
+        let start = KMeans.Start(ids: [3, 4], members: [[0], [1, 2]])
+        let (centers, ids) = KMeans.cleanStart(points: points, weights: nil, k: 2, start: start)
+        #expect(ids == [4, 5])
+        #expect(centers == [Point(1, 1), Point(5, 5)])
+    }
+
+    @Test func aWarmStartKeepsIdentifiersAndConvergesToTheSameClusters() {
+        var generator = SplitMix64(seed: 3)
+        let points = (0..<300).map { i in Point(Double(i % 3) * 10 + Double.random(in: -1...1, using: &generator), Double.random(in: -1...1, using: &generator)) }
+        let cold = KMeans.run(points: points, k: 3, maxIterations: 100)
+        let warm = KMeans.run(points: points, k: 3, maxIterations: 100,
+                              start: KMeans.Start(ids: [5, 6, 7], members: cold.clusters.map(\.members)))
+        #expect(warm.ids == [5, 6, 7])
+        #expect(warm.clusters.map(\.members) == cold.clusters.map(\.members))
     }
 }
