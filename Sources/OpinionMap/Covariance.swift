@@ -62,6 +62,27 @@ struct CovarianceStatistics: Sendable {
     /// Removes what `add` added for the same cells.
     mutating func remove(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: -1) }
 
+    /// Adds the pairs of a row that involve at least one cell flagged in `touching` (the others are unchanged).
+    mutating func add(columns: [Int32], values: [Int8], touching: [Bool]) {
+        accumulate(columns: columns, values: values, touching: touching, sign: 1)
+    }
+
+    /// Removes the pairs of a row that involve at least one cell flagged in `touching`.
+    mutating func remove(columns: [Int32], values: [Int8], touching: [Bool]) {
+        accumulate(columns: columns, values: values, touching: touching, sign: -1)
+    }
+
+    private mutating func accumulate(columns: [Int32], values: [Int8], touching: [Bool], sign: Int32) {
+        let steps = Self.increments.map { $0 &* sign }
+        let count = columns.count
+        for a in 0..<count where touching[a] {
+            for b in 0..<count where !touching[b] || b >= a {
+                let (i, j) = a <= b ? (a, b) : (b, a)
+                sums[rowBase[Int(columns[i])] + Int(columns[j])] &+= steps[(Int(values[i]) + 1) * 3 + Int(values[j]) + 1]
+            }
+        }
+    }
+
     private mutating func accumulate(columns: [Int32], values: [Int8], sign: Int32) {
         let count = columns.count
         let steps = Self.increments.map { $0 &* sign }

@@ -52,11 +52,11 @@ public enum OpinionMapEngine {
         state.components = pca.components
 
         // 3. Sparsity-aware projection of every participant.
+        progress?("projection", 0)
         let positions = project(matrix, pca: pca, excluded: excluded, voted: voted)
 
         // 4. Base clusters on the included participants, then groups on the base centres.
         let points = inConversation.map { positions[$0] }
-        progress?("projection", 1)
         let start = baseStart(state: state, matrix: matrix, inConversation: inConversation)
         let (found, baseIDs) = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations,
                                           start: start, progress: progress.map { report in { report("base clusters", $0) } })
@@ -64,6 +64,7 @@ public enum OpinionMapEngine {
         state.baseClusters = StoredClustering(ids: baseIDs, members: base.map(\.members))
         state.participants = matrix.participants
 
+        progress?("opinion groups", 0)
         let centers = base.map(\.center)
         let weights = base.map { Double($0.members.count) }
         let indexOfBase = Dictionary(uniqueKeysWithValues: baseIDs.enumerated().map { ($1, $0) })
@@ -92,7 +93,7 @@ public enum OpinionMapEngine {
         var groupOfRow = [Int?](repeating: nil, count: matrix.participantCount)
         for (g, group) in groupClusters.enumerated() { for row in group.members { groupOfRow[row] = g } }
 
-        progress?("opinion groups", 1)
+        progress?("statements", 0)
         // 5. Tallies per group and overall; representative and consensus statements.
         let (groupTallies, everyone) = tallies(matrix, groupOfRow: groupOfRow, groupCount: groupClusters.count)
         let representative = groupTallies.indices.map { g in

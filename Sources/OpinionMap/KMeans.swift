@@ -76,7 +76,7 @@ enum KMeans {
         for iteration in 0...max(0, maxIterations) {
             progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
             let nearest = NearestCenter(centers)
-            let halfGap = Self.halfGaps(centers)
+            let halfGap = Self.halfGaps(centers, nearest)
             var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
             var counts = [Int](repeating: 0, count: centers.count)
             points.withUnsafeBufferPointer { points in
@@ -144,8 +144,8 @@ enum KMeans {
     /// Polis's `same-clustering?`: both lists of centres sorted (by x, then y) and compared pairwise, the longer list cut
     /// to the shorter; the same when every pair is nearer than `convergence`.
     static func sameClustering(_ a: [Point], _ b: [Point]) -> Bool {
-        func sorted(_ points: [Point]) -> [Point] { points.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y } }
-        return zip(sorted(a), sorted(b)).allSatisfy { $0.distance(to: $1) < convergence }
+        let first = a.map { ($0.x, $0.y) }.sorted(by: <), second = b.map { ($0.x, $0.y) }.sorted(by: <)
+        return zip(first, second).allSatisfy { Point($0.0, $0.1).distance(to: Point($1.0, $1.1)) < convergence }
     }
 
     /// Polis's `clean-start-clusters`: each previous cluster re-centred on its members' current positions (clusters left
@@ -181,7 +181,13 @@ enum KMeans {
             members = [Array(points.indices)]
             nextID += 1
         }
-        let possible = min(k, Set(points).count)
+        // min(k, distinct points), counted only as far as needed.
+        var possible = k
+        if ids.count < k {
+            var distinct = Set<Point>()
+            for point in points where distinct.count < k { distinct.insert(point) }
+            possible = distinct.count
+        }
         while true {
             var kept: [Int] = []
             centers = []
@@ -208,17 +214,10 @@ enum KMeans {
         return (centers, ids)
     }
 
-    /// Half the distance from each centre to its nearest other centre.
-    static func halfGaps(_ centers: [Point]) -> [Double] {
-        var gaps = [Double](repeating: .infinity, count: centers.count)
-        for a in centers.indices {
-            for b in (a + 1)..<centers.count where b < centers.count {
-                let d = centers[a].squaredDistance(to: centers[b])
-                if d < gaps[a] { gaps[a] = d }
-                if d < gaps[b] { gaps[b] = d }
-            }
-        }
-        return gaps.map { $0.squareRoot() / 2 }
+    /// Half the distance from each centre to its nearest other centre (a centre's own entry in the search is at
+    /// distance zero, so the second nearest is the nearest other one; a duplicate centre gives zero, which is safe).
+    static func halfGaps(_ centers: [Point], _ nearest: NearestCenter) -> [Double] {
+        centers.map { nearest.twoNearest(to: $0).secondDistance.squareRoot() / 2 }
     }
 
     /// Skips a point only when the bounds separate its centre from the others by more than round-off could blur.

@@ -55,6 +55,7 @@ enum PrincipalComponentAnalysis {
             var generator = SplitMix64(seed: seed)
             initial = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
         }
+        progress?("principal components", 0)
         var steps = 0
         var components = Lanczos.leadingPair(size: m, start: initial) { x, y in
             apply(x, &y)

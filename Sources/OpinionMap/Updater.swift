@@ -12,6 +12,10 @@ public struct OpinionMapUpdater: Sendable {
     private var times: [Int64]
     private var statistics: CovarianceStatistics
     private var rowOf: [String: Int]
+    /// The previous matrix's cell arrays, kept to be refilled by the next update (no fresh pages to fault in).
+    private var spareColumns: [Int32] = []
+    private var spareVotes: [Int8] = []
+    private var spareTimes: [Int64] = []
 
     public init(statements: [Statement], votes: [VoteRecord], parameters: OpinionMapParameters = .init(),
                 previous: OpinionMapState? = nil) {
@@ -33,10 +37,14 @@ public struct OpinionMapUpdater: Sendable {
         map = OpinionMapEngine.compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous)
     }
 
+    /// The pair statistics kept (for tests: they must equal those of the matrix built afresh).
+    var pairStatistics: CovarianceStatistics { statistics }
+
     /// Adds the votes (the latest vote of a participant on a statement wins, by timestamp) and recomputes the map.
     /// `statements`, when given, replaces the list of statements (new statements, moderation, meta flags).
     @discardableResult
-    public mutating func update(with votes: [VoteRecord], statements: [Statement]? = nil) -> OpinionMap {
+    public mutating func update(with votes: [VoteRecord], statements: [Statement]? = nil,
+                                progress: OpinionMapProgress? = nil) -> OpinionMap {
         let known = Dictionary(matrix.statements.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sameStatements = statements.map { Set($0) == Set(matrix.statements) } ?? true
         guard sameStatements, votes.allSatisfy({ known[$0.statement] != nil }) else {
@@ -72,11 +80,18 @@ public struct OpinionMapUpdater: Sendable {
         let excluded = statistics.excluded
         var rowStart = [0]
         rowStart.reserveCapacity(participants.count + 1)
-        var columns: [Int32] = [], values: [Int8] = [], cellTimes: [Int64] = []
+        var columns = spareColumns, values = spareVotes, cellTimes = spareTimes
+        (spareColumns, spareVotes, spareTimes) = ([], [], [])
+        columns.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        cellTimes.removeAll(keepingCapacity: true)
+        var voted = matrix.votedColumns
+        for vote in votes { voted[known[vote.statement]!] = true }
+        // Room for this update and the next few, so the kept arrays are refilled rather than reallocated each time.
         let expected = matrix.voteCount + votes.count
-        columns.reserveCapacity(expected)
-        values.reserveCapacity(expected)
-        cellTimes.reserveCapacity(expected)
+        if columns.capacity < expected { columns.reserveCapacity(expected + expected / 8) }
+        if values.capacity < expected { values.reserveCapacity(expected + expected / 8) }
+        if cellTimes.capacity < expected { cellTimes.reserveCapacity(expected + expected / 8) }
         var oldColumns: [Int32] = [], oldValues: [Int8] = [], newColumns: [Int32] = [], newValues: [Int8] = []
         var copyFrom = 0
         func copyUnchanged(upTo end: Int) {
@@ -92,36 +107,53 @@ public struct OpinionMapUpdater: Sendable {
         for row in changes.keys.sorted() {
             copyUnchanged(upTo: min(row, matrix.participantCount))
             var merged: [Int32: (vote: Int8, time: Int64)] = [:]
+            var before: [Int32: Int8] = [:]
             if row < matrix.participantCount {
-                CovarianceStatistics.internalCells(of: row, in: matrix, excluded: excluded, columns: &oldColumns, values: &oldValues)
-                statistics.remove(columns: oldColumns, values: oldValues)
-                for cell in matrix.cells(ofRow: row) { merged[matrix.cellColumns[cell]] = (matrix.cellVotes[cell], times[cell]) }
+                for cell in matrix.cells(ofRow: row) {
+                    merged[matrix.cellColumns[cell]] = (matrix.cellVotes[cell], times[cell])
+                    before[matrix.cellColumns[cell]] = matrix.cellVotes[cell]
+                }
                 copyFrom = row + 1
             }
             for change in changes[row]! where merged[change.column].map({ change.time >= $0.time }) ?? true {
                 merged[change.column] = (change.vote, change.time)
             }
+            // Only the pairs that involve a changed cell move: out with their old values, in with the new ones.
+            oldColumns.removeAll(keepingCapacity: true)
+            oldValues.removeAll(keepingCapacity: true)
             newColumns.removeAll(keepingCapacity: true)
             newValues.removeAll(keepingCapacity: true)
+            var oldChanged: [Bool] = [], newChanged: [Bool] = []
             for column in merged.keys.sorted() {
                 let cell = merged[column]!
                 columns.append(column)
                 values.append(cell.vote)
                 cellTimes.append(cell.time)
-                if !excluded[Int(column)] {
-                    newColumns.append(column)
-                    newValues.append(-cell.vote)
+                guard !excluded[Int(column)] else { continue }
+                let previous = before[column]
+                let changed = previous != cell.vote
+                if let previous {
+                    oldColumns.append(column)
+                    oldValues.append(-previous)
+                    oldChanged.append(changed)
                 }
+                newColumns.append(column)
+                newValues.append(-cell.vote)
+                newChanged.append(changed)
             }
-            statistics.add(columns: newColumns, values: newValues)
+            statistics.remove(columns: oldColumns, values: oldValues, touching: oldChanged)
+            statistics.add(columns: newColumns, values: newValues, touching: newChanged)
             rowStart.append(columns.count)
         }
         copyUnchanged(upTo: matrix.participantCount)
+        let old = (matrix, times)
         matrix = VoteMatrix(participants: participants, statements: matrix.statements, rowStart: rowStart,
-                            cellColumns: columns, cellVotes: values)
+                            cellColumns: columns, cellVotes: values, votedColumns: voted)
         times = cellTimes
-        let pca = PrincipalComponentAnalysis.compute(statistics, start: map.state.components, seed: parameters.seed)
-        map = OpinionMapEngine.compute(matrix: matrix, pca: pca, parameters: parameters, previous: map.state)
+        (spareColumns, spareVotes, spareTimes) = (old.0.cellColumns, old.0.cellVotes, old.1)
+        let pca = PrincipalComponentAnalysis.compute(statistics, start: map.state.components, seed: parameters.seed,
+                                                     progress: progress)
+        map = OpinionMapEngine.compute(matrix: matrix, pca: pca, parameters: parameters, previous: map.state, progress: progress)
         return map
     }
 

@@ -23,16 +23,18 @@ public struct VoteMatrix: Sendable {
 
     /// One flag per column: at least one vote. Polis's matrix only has columns for statements voted on, so its
     /// statement count (for the inclusion threshold and the projection's scale) counts these.
-    var votedColumns: [Bool] {
-        var voted = [Bool](repeating: false, count: statementCount)
-        for column in cellColumns { voted[Int(column)] = true }
-        return voted
-    }
+    let votedColumns: [Bool]
 
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 
-    init(participants: [String], statements: [Statement], rowStart: [Int], cellColumns: [Int32], cellVotes: [Int8]) {
+    init(participants: [String], statements: [Statement], rowStart: [Int], cellColumns: [Int32], cellVotes: [Int8],
+         votedColumns: [Bool]? = nil) {
+        self.votedColumns = votedColumns ?? {
+            var voted = [Bool](repeating: false, count: statements.count)
+            for column in cellColumns { voted[Int(column)] = true }
+            return voted
+        }()
         self.participants = participants
         self.statements = statements
         self.rowStart = rowStart

@@ -12,9 +12,8 @@ public struct VoteMatrixBuilder: Sendable {
     private var firstSeen: [Int64] = []
     private var lastName: String?
     private var lastRow: Int32 = 0
-    private var voteRow: [Int32] = []
-    private var voteColumn: [Int32] = []
-    private var voteValue: [Int8] = []
+    /// Each vote packed as row << 32 | column << 8 | (vote + 1), beside its timestamp: two appends a vote.
+    private var packed: [UInt64] = []
     private var voteTime: [Int64] = []
 
     public init(statements: [Statement], expectedVotes: Int = 0) {
@@ -22,9 +21,7 @@ public struct VoteMatrixBuilder: Sendable {
         self.statements = known.values.sorted { $0.id < $1.id }
         known.removeAll()
         indexStatements()
-        voteRow.reserveCapacity(expectedVotes)
-        voteColumn.reserveCapacity(expectedVotes)
-        voteValue.reserveCapacity(expectedVotes)
+        packed.reserveCapacity(expectedVotes)
         voteTime.reserveCapacity(expectedVotes)
     }
 
@@ -46,7 +43,15 @@ public struct VoteMatrixBuilder: Sendable {
         return column >= 0 ? column : nil
     }
 
-    public var voteCount: Int { voteRow.count }
+    public var voteCount: Int { packed.count }
+
+    private static func pack(row: Int32, column: Int32, vote: Int8) -> UInt64 {
+        UInt64(UInt32(bitPattern: row)) << 32 | UInt64(UInt32(bitPattern: column)) << 8 | UInt64(UInt8(vote + 1))
+    }
+
+    private static func row(_ cell: UInt64) -> Int { Int(cell >> 32) }
+    private static func column(_ cell: UInt64) -> Int32 { Int32(truncatingIfNeeded: (cell >> 8) & 0xFF_FFFF) }
+    private static func vote(_ cell: UInt64) -> Int8 { Int8(truncatingIfNeeded: cell & 0xFF) - 1 }
 
     public mutating func append(_ vote: VoteRecord) {
         append(participant: vote.participant, statement: vote.statement, vote: vote.vote, timestamp: vote.timestamp)
@@ -83,15 +88,16 @@ public struct VoteMatrixBuilder: Sendable {
             statements.append(Statement(id: statement))
             statements.sort { $0.id < $1.id }
             let renumber = old.map { s in Int32(statements.firstIndex { $0.id == s.id }!) }
-            for index in voteColumn.indices { voteColumn[index] = renumber[Int(voteColumn[index])] }
+            for index in packed.indices {
+                let cell = packed[index]
+                packed[index] = Self.pack(row: Int32(Self.row(cell)), column: renumber[Int(Self.column(cell))], vote: Self.vote(cell))
+            }
             indexStatements()
             append(participant: participant, statement: statement, vote: vote, timestamp: timestamp)
             return
         }
         if timestamp < firstSeen[Int(row)] { firstSeen[Int(row)] = timestamp }
-        voteRow.append(row)
-        voteColumn.append(column)
-        voteValue.append(vote.rawValue)
+        packed.append(Self.pack(row: row, column: column, vote: vote.rawValue))
         voteTime.append(timestamp)
     }
 
@@ -118,9 +124,10 @@ public struct VoteMatrixBuilder: Sendable {
     /// votes to).
     func build(keepingTimes: Bool) -> (matrix: VoteMatrix, times: [Int64]) {
         let rowCount = names.count
+        let numbers = names.map { Int($0) }
         let order = (0..<rowCount).sorted { a, b in
             if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
-            return switch (Int(names[a]), Int(names[b])) {
+            return switch (numbers[a], numbers[b]) {
             case let (x?, y?): x != y ? x < y : a < b
             case (_?, nil): true
             case (nil, _?): false
@@ -132,12 +139,12 @@ public struct VoteMatrixBuilder: Sendable {
 
         // Counting sort of the votes by final row, keeping their input order inside a row.
         var start = [Int](repeating: 0, count: rowCount + 1)
-        for row in voteRow { start[Int(position[Int(row)]) + 1] += 1 }
+        for cell in packed { start[Int(position[Self.row(cell)]) + 1] += 1 }
         for index in 0..<rowCount { start[index + 1] += start[index] }
         var next = start
-        var byRow = [Int32](repeating: 0, count: voteRow.count)
-        for (index, row) in voteRow.enumerated() {
-            let target = Int(position[Int(row)])
+        var byRow = [Int32](repeating: 0, count: packed.count)
+        for (index, cell) in packed.enumerated() {
+            let target = Int(position[Self.row(cell)])
             byRow[next[target]] = Int32(index)
             next[target] += 1
         }
@@ -146,9 +153,9 @@ public struct VoteMatrixBuilder: Sendable {
         var columns = [Int32]()
         var values = [Int8]()
         var times = [Int64]()
-        if keepingTimes { times.reserveCapacity(voteRow.count) }
-        columns.reserveCapacity(voteRow.count)
-        values.reserveCapacity(voteRow.count)
+        if keepingTimes { times.reserveCapacity(packed.count) }
+        columns.reserveCapacity(packed.count)
+        values.reserveCapacity(packed.count)
         var keys: [UInt64] = []
         for row in 0..<rowCount {
             let segment = start[row]..<start[row + 1]
@@ -156,21 +163,21 @@ public struct VoteMatrixBuilder: Sendable {
             var sorted = true
             var previous: Int32 = -1
             for slot in segment {
-                let column = voteColumn[Int(byRow[slot])]
+                let column = Self.column(packed[Int(byRow[slot])])
                 if column <= previous { sorted = false; break }
                 previous = column
             }
             if sorted {
                 for slot in segment {
                     let vote = Int(byRow[slot])
-                    columns.append(voteColumn[vote])
-                    values.append(voteValue[vote])
+                    columns.append(Self.column(packed[vote]))
+                    values.append(Self.vote(packed[vote]))
                     if keepingTimes { times.append(voteTime[vote]) }
                 }
             } else {
                 // Sort by column (then input order), and keep, per column, the vote with the latest timestamp.
                 keys.removeAll(keepingCapacity: true)
-                for slot in segment { keys.append(UInt64(voteColumn[Int(byRow[slot])]) << 32 | UInt64(slot - segment.lowerBound)) }
+                for slot in segment { keys.append(UInt64(Self.column(packed[Int(byRow[slot])])) << 32 | UInt64(slot - segment.lowerBound)) }
                 keys.sort()
                 var index = 0
                 while index < keys.count {
@@ -183,7 +190,7 @@ public struct VoteMatrixBuilder: Sendable {
                         index += 1
                     }
                     columns.append(column)
-                    values.append(voteValue[best])
+                    values.append(Self.vote(packed[best]))
                     if keepingTimes { times.append(voteTime[best]) }
                 }
             }

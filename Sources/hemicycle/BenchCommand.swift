@@ -25,6 +25,7 @@ struct OpinionMapBench: AsyncParsableCommand {
     @Option(help: "Synthetic participants.") var participants = 33_422
     @Option(help: "Synthetic statements.") var statements = 783
     @Option(help: "Synthetic votes.") var votes = 2_000_000
+    @Flag(help: "Also print where the time of one full recompute of each conversation goes.") var split = false
     @Option(help: "Batches of 1,000 new votes timed on the synthetic conversation (the median is printed).") var batches = 5
 
     func run() async throws {
@@ -45,6 +46,14 @@ struct OpinionMapBench: AsyncParsableCommand {
                 clock.measure { _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes) }
             }.sorted()
             let elapsed = ms(times[times.count / 2])
+            if split {
+                let stages = StageClock()
+                stages.mark("vote matrix")
+                let matrix = VoteMatrix(statements: conversation.statements, votes: conversation.votes)
+                _ = OpinionMapEngine.compute(matrix: matrix, progress: stages.record)
+                print("  split: " + stages.durations().dropFirst().map { "\($0.stage) \(String(format: "%.2f", ms($0.duration)))" }
+                    .joined(separator: ", ") + " ms")
+            }
             let people = Set(conversation.votes.map(\.participant)).count
             let referenceMS = references[name].map { $0 * 1000 }
             print("\(name) | \(people) | \(conversation.votes.count) | \(String(format: "%.1f", elapsed)) | "
@@ -62,6 +71,7 @@ struct OpinionMapBench: AsyncParsableCommand {
         // Batches of 1,000 new votes each: 200 participants voting 5 times, half of them newcomers.
         var updater = OpinionMapUpdater(statements: synthetic.statements, votes: synthetic.votes)
         var updates: [Duration] = []
+        var splits: [[(stage: String, duration: Duration)]] = []
         for batch in 0..<max(1, batches) {
             let more = SyntheticConversation.make(participants: 200, statements: statements, votes: 1_000, seed: 7 + UInt64(batch))
                 .votes.map { vote in
@@ -70,11 +80,43 @@ struct OpinionMapBench: AsyncParsableCommand {
                     return VoteRecord(participant: participant, statement: vote.statement, vote: vote.vote,
                                       timestamp: vote.timestamp + 10_000_000 * Int64(batch + 1))
                 }
-            updates.append(clock.measure { updater.update(with: more) })
+            let split = StageClock()
+            updates.append(clock.measure { updater.update(with: more, progress: split.record) })
+            splits.append(split.durations())
         }
-        let update = updates.sorted()[updates.count / 2]
-        print("update after 1,000 new votes (median of \(max(1, batches)) batches): \(String(format: "%.1f", ms(update))) ms (target < 50 ms)")
+        let order = updates.indices.sorted { updates[$0] < updates[$1] }
+        let median = order[order.count / 2]
+        print("update after 1,000 new votes (median of \(max(1, batches)) batches): \(String(format: "%.1f", ms(updates[median]))) ms "
+              + "(target < 50 ms); all: \(order.map { String(format: "%.1f", ms(updates[$0])) }.joined(separator: ", ")) ms")
+        for (label, index) in [("median", median), ("slowest", order.last!)] {
+            print("  split of the \(label) update: "
+                  + splits[index].map { "\($0.stage) \(String(format: "%.1f", ms($0.duration)))" }.joined(separator: ", ") + " ms")
+        }
         _ = map
+    }
+
+    /// Times between the first reports of each stage (the first span, before any report, is the votes' own work).
+    final class StageClock: @unchecked Sendable {
+        private let clock = ContinuousClock()
+        private let start: ContinuousClock.Instant
+        private var marks: [(stage: String, at: ContinuousClock.Instant)] = []
+
+        init() { start = clock.now }
+
+        func mark(_ stage: String) { record(stage, 0) }
+
+        func record(_ stage: String, _ fraction: Double) {
+            if marks.last?.stage != stage, !marks.contains(where: { $0.stage == stage }) { marks.append((stage, clock.now)) }
+        }
+
+        func durations() -> [(stage: String, duration: Duration)] {
+            let end = clock.now
+            var result = [(stage: "votes", duration: (marks.first?.at ?? end) - start)]
+            for (index, mark) in marks.enumerated() {
+                result.append((mark.stage, (index + 1 < marks.count ? marks[index + 1].at : end) - mark.at))
+            }
+            return result
+        }
     }
 
     func ms(_ duration: Duration) -> Double {
