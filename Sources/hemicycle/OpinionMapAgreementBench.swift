@@ -18,6 +18,9 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
     @Option(help: "Also replay every conversation with an update every S seconds of its time (repeatable).")
     var replaySeconds: [Double] = []
 
+    @Option(help: "red-dwarf's groups (name, participants, votes, seconds, groups, Polis groups, ARI; tab-separated) from scripts/bench/opinion_map_reference.py.")
+    var reference: String?
+
     @Option(help: "Votes a participant needs to be clustered (Polis today: 7).")
     var minimumVotes = 7
 
@@ -25,9 +28,17 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
         var parameters = OpinionMapParameters()
         parameters.minimumVotes = minimumVotes
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
-        let modes = ["full"] + replay.map { "replay \($0)" } + replaySeconds.map { "replay \($0) s" }
+        var references: [String: (groups: Int, ari: Double)] = [:]
+        if let reference {
+            for line in try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n") {
+                let fields = line.split(separator: "\t").map(String.init)
+                if fields.count >= 7, let groups = Int(fields[4]), let ari = Double(fields[6]) { references[fields[0]] = (groups, ari) }
+            }
+        }
+        let modes = (reference == nil ? [] : ["red-dwarf 0.4.0"]) + ["full"] + replay.map { "replay \($0)" } + replaySeconds.map { "replay \($0) s" }
         print("conversation | participants | Polis groups | " + modes.map { "\($0): groups, ARI" }.joined(separator: " | "))
         var sameCount = [Int](repeating: 0, count: modes.count), close = sameCount
+        let offset = reference == nil ? 0 : 1
         var conversations = 0
         for name in folders {
             let url = URL(fileURLWithPath: data).appendingPathComponent(name)
@@ -45,11 +56,20 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
             }
             var cells: [String] = []
             var theirs = 0
+            if self.reference != nil {
+                if let known = references[name] {
+                    cells.append("\(known.groups), \(String(format: "%.3f", known.ari))")
+                    if known.groups == Set(conversation.polisGroups.values).count { sameCount[0] += 1 }
+                    if known.ari >= 0.9 { close[0] += 1 }
+                } else {
+                    cells.append("-")
+                }
+            }
             for (index, map) in maps.enumerated() {
                 let agreement = GroupAgreement(map, against: conversation.polisGroups)
                 theirs = agreement.theirGroupCount
-                if agreement.ourGroupCount == agreement.theirGroupCount { sameCount[index] += 1 }
-                if agreement.adjustedRandIndex >= 0.9 { close[index] += 1 }
+                if agreement.ourGroupCount == agreement.theirGroupCount { sameCount[index + offset] += 1 }
+                if agreement.adjustedRandIndex >= 0.9 { close[index + offset] += 1 }
                 cells.append("\(agreement.ourGroupCount), \(String(format: "%.3f", agreement.adjustedRandIndex))")
             }
             print("\(name) | \(maps[0].participants.count) | \(theirs) | " + cells.joined(separator: " | "))

@@ -14,6 +14,9 @@ struct OpinionMapCommand: AsyncParsableCommand {
     @Option(help: "Replay the votes in time order with an update every N votes, as the live conversation did.")
     var replay: Int?
 
+    @Option(help: "Replay the votes in time order with an update every S seconds of the conversation's time.")
+    var replaySeconds: Double?
+
     @Option(help: "Write the result as JSON to this file.")
     var json: String?
 
@@ -30,12 +33,21 @@ struct OpinionMapCommand: AsyncParsableCommand {
         }
         let loaded = ContinuousClock.now
         let map: OpinionMap
+        let display = ProgressLine()
+        let report: (Int, Int) -> Void = { done, total in display.show("replay", Double(done) / Double(max(total, 1))) }
+        if replay != nil && replaySeconds != nil {
+            throw ValidationError("--replay and --replay-seconds cannot be used together: choose one cadence")
+        }
         if let replay {
             guard replay > 0 else { throw ValidationError("--replay needs a positive number of votes") }
-            map = OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes, every: replay) { done, total in
-                FileHandle.standardError.write(Data("\rreplay: \(done)/\(total) votes".utf8))
-            }
-            FileHandle.standardError.write(Data("\n".utf8))
+            map = OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes, every: replay,
+                                          progress: report)
+            display.finish()
+        } else if let replaySeconds {
+            guard replaySeconds > 0, replaySeconds.isFinite else { throw ValidationError("--replay-seconds needs a positive number of seconds") }
+            map = OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes,
+                                          everyMilliseconds: max(1, Int64(replaySeconds * 1000)), progress: report)
+            display.finish()
         } else {
             map = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes)
         }

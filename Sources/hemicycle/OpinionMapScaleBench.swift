@@ -52,20 +52,3 @@ struct OpinionMapScaleBench: AsyncParsableCommand {
         return Int(usage.ru_maxrss)
     }
 }
-
-/// One line on standard error, rewritten when the stage or the whole percentage changes.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = ""
-
-    func show(_ stage: String, _ fraction: Double) {
-        let text = "\(stage): \(Int((min(max(fraction, 0), 1) * 100).rounded(.down)))%"
-        lock.lock()
-        defer { lock.unlock() }
-        guard text != last else { return }
-        last = text
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-    }
-
-    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-}

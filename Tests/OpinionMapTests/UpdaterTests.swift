@@ -70,3 +70,20 @@ import Testing
         #expect(replayed.pca.center == full.pca.center)
     }
 }
+
+@Suite struct ProgressTests {
+    final class Recorder: @unchecked Sendable {
+        var events: [(String, Double)] = []
+        func record(_ stage: String, _ fraction: Double) { events.append((stage, fraction)) }
+    }
+
+    @Test func aFullRecomputeReportsEveryStageInOrder() {
+        let (statements, votes) = SyntheticConversation.make(participants: 500, statements: 30, votes: 10_000, seed: 8)
+        let recorder = Recorder()
+        _ = OpinionMapEngine.compute(matrix: VoteMatrix(statements: statements, votes: votes), progress: recorder.record)
+        var stages: [String] = []
+        for (stage, _) in recorder.events where stages.last != stage { stages.append(stage) }
+        #expect(stages == ["pair statistics", "principal components", "projection", "base clusters", "opinion groups", "statements"])
+        #expect(recorder.events.allSatisfy { $0.1 >= 0 && $0.1 <= 1 })
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+@testable import OpinionMap
+import Testing
+
+@Suite struct LanczosTests {
+    /// A = Q diag(λ) Qᵀ with known eigenvectors (Gram–Schmidt of random vectors) and eigenvalues.
+    static func known(size m: Int, eigenvalues: [Double], seed: UInt64) -> (matrix: [Double], vectors: [[Double]]) {
+        var generator = SplitMix64(seed: seed)
+        var basis: [[Double]] = []
+        for _ in 0..<m {
+            var v = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
+            Lanczos.orthogonalize(&v, against: basis)
+            Lanczos.orthogonalize(&v, against: basis)
+            let length = Lanczos.norm(v)
+            basis.append(v.map { $0 / length })
+        }
+        var matrix = [Double](repeating: 0, count: m * m)
+        for (value, q) in zip(eigenvalues, basis) {
+            for i in 0..<m { for j in 0..<m { matrix[i * m + j] += value * q[i] * q[j] } }
+        }
+        return (matrix, basis)
+    }
+
+    @Test(arguments: [(12, 1), (40, 2), (90, 3)])
+    func findsTheTwoLeadingEigenvectors(size: Int, seed: Int) {
+        // Two leading eigenvalues close together (power iteration's slow case), the rest spread below them.
+        let eigenvalues = [100.0, 97.0] + (2..<size).map { 80 * Double(size - $0) / Double(size) }
+        let (matrix, vectors) = Self.known(size: size, eigenvalues: eigenvalues, seed: UInt64(seed))
+        var generator = SplitMix64(seed: 9)
+        let start = (0..<size).map { _ in Double.random(in: -1...1, using: &generator) }
+        let found = Lanczos.leadingPair(size: size, start: start) { x, y in
+            DenseSymmetric.multiply(matrix, size: size, x, into: &y)
+        }
+        for index in 0..<2 {
+            #expect(abs(abs(Lanczos.dot(found[index], vectors[index])) - 1) < 1e-9, "component \(index)")
+        }
+        #expect(abs(Lanczos.dot(found[0], found[1])) < 1e-9)
+    }
+
+    @Test func aZeroMatrixGivesTwoOrthonormalVectors() {
+        let found = Lanczos.leadingPair(size: 5, start: [1, 2, 3, 4, 5]) { _, y in
+            for i in y.indices { y[i] = 0 }
+        }
+        #expect(abs(Lanczos.norm(found[0]) - 1) < 1e-12)
+        #expect(abs(Lanczos.norm(found[1]) - 1) < 1e-12)
+        #expect(abs(Lanczos.dot(found[0], found[1])) < 1e-12)
+    }
+
+    @Test func tridiagonalEigenvaluesOfAKnownMatrix() {
+        // The path graph's Laplacian-like matrix 2 on the diagonal, -1 beside: eigenvalues 2 - 2 cos(kπ/(n+1)).
+        let n = 7
+        let (values, vectors) = TridiagonalEigen.solve(diagonal: Array(repeating: 2, count: n), offDiagonal: Array(repeating: -1, count: n - 1))
+        let expected: [Double] = (1...n).map { k -> Double in
+            let angle = Double(k) * Double.pi / Double(n + 1)
+            return 2 - 2 * cos(angle)
+        }.sorted()
+        for (a, b) in zip(values.sorted(), expected) { #expect(abs(a - b) < 1e-12) }
+        for (value, vector) in zip(values, vectors) {
+            for i in 0..<n {
+                let product = 2 * vector[i] - (i > 0 ? vector[i - 1] : 0) - (i < n - 1 ? vector[i + 1] : 0)
+                #expect(abs(product - value * vector[i]) < 1e-10)
+            }
+        }
+    }
+
+    @Test func theDenseAndTheSparsePathsGiveTheSameComponents() {
+        let (statements, votes) = SyntheticConversation.make(participants: 300, statements: 60, votes: 6_000, seed: 4)
+        let matrix = VoteMatrix(statements: statements, votes: votes)
+        let dense = PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix), start: nil, seed: 1)
+        let sparse = PrincipalComponentAnalysis.compute(matrix, start: nil, seed: 1)
+        #expect(dense.center == sparse.center)
+        for index in 0..<2 {
+            #expect(abs(Lanczos.dot(dense.components[index], sparse.components[index]) - 1) < 1e-9)
+        }
+    }
+}
