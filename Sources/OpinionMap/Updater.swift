@@ -2,9 +2,10 @@
 /// voted, then warm-starts the PCA and the clusterings from the previous map, as Polis does between updates.
 ///
 /// What it keeps between updates: the vote matrix with the time of each cell (so a late-arriving older vote does not
-/// overwrite a newer one), the pair statistics the PCA is computed from (a participant's old row is taken out and the
-/// new one put in; nobody else's is read), and the state of the previous map (components, centres, sticky inclusion,
-/// k smoothing). A change of moderation, or a vote on a statement not seen before, rebuilds the statistics once.
+/// overwrite a newer one), the pair statistics the PCA is computed from (for each participant who voted, only the
+/// pairs of statements that involve a changed vote are taken out and put back; nobody else's row is read), and the
+/// state of the previous map (components, clusters, sticky inclusion, k smoothing). A change of moderation, or a vote
+/// on a statement not seen before, rebuilds the statistics once.
 public struct OpinionMapUpdater: Sendable {
     public private(set) var map: OpinionMap
     public let parameters: OpinionMapParameters

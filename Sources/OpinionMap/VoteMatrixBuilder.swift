@@ -57,30 +57,36 @@ public struct VoteMatrixBuilder: Sendable {
         append(participant: vote.participant, statement: vote.statement, vote: vote.vote, timestamp: vote.timestamp)
     }
 
-    public mutating func append(participant: String, statement: Int, vote: Vote, timestamp: Int64) {
-        let row: Int32
-        if participant == lastName {
-            row = lastRow
-        } else if let number = Self.smallNumber(participant) {
-            if number >= rowOfNumber.count { rowOfNumber.append(contentsOf: repeatElement(-1, count: max(number + 1, rowOfNumber.count * 2) - rowOfNumber.count)) }
-            if rowOfNumber[number] >= 0 {
-                row = rowOfNumber[number]
-            } else {
-                row = Int32(names.count)
-                rowOfNumber[number] = row
-                names.append(participant)
-                firstSeen.append(.max)
+    /// The row of a participant, made on their first vote.
+    private mutating func row(of participant: String) -> Int32 {
+        if let number = Self.smallNumber(participant) {
+            if number >= rowOfNumber.count {
+                rowOfNumber.append(contentsOf: repeatElement(-1, count: max(number + 1, rowOfNumber.count * 2) - rowOfNumber.count))
             }
-        } else if let known = rowOf[participant] {
-            row = known
-        } else {
-            row = Int32(names.count)
-            rowOf[participant] = row
+            if rowOfNumber[number] >= 0 { return rowOfNumber[number] }
+            let row = Int32(names.count)
+            rowOfNumber[number] = row
             names.append(participant)
             firstSeen.append(.max)
+            return row
         }
-        lastName = participant
-        lastRow = row
+        if let known = rowOf[participant] { return known }
+        let row = Int32(names.count)
+        rowOf[participant] = row
+        names.append(participant)
+        firstSeen.append(.max)
+        return row
+    }
+
+    public mutating func append(participant: String, statement: Int, vote: Vote, timestamp: Int64) {
+        let row: Int32
+        if let lastName, participant == lastName {
+            row = lastRow
+        } else {
+            row = self.row(of: participant)
+            lastName = participant
+            lastRow = row
+        }
         guard let column = column(of: statement) else {
             // A vote on a statement nobody listed: the statement exists, with default flags. The column indexes of
             // votes already stored shift, so they are renumbered once here (rare: exports list every statement).
