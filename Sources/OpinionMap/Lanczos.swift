@@ -7,7 +7,7 @@
 /// are the eigenvectors themselves, so the result does not depend on where the iteration started.
 enum Lanczos {
     /// Converged when ‖A x − θ x‖ ≤ tolerance · θ1 for both vectors.
-    static let tolerance = 1e-10
+    static let tolerance = 1e-9
     /// Steps at most (the Krylov space dimension).
     static let maximumSteps = 160
 
@@ -50,7 +50,7 @@ enum Lanczos {
             beta.append(b)
             next = w
             let steps = basis.count
-            if steps >= 2, steps % 4 == 0 || steps == limit || b <= 1e-14 * max(abs(a), 1) {
+            if steps >= 2, steps % 2 == 0 || steps == limit || b <= 1e-14 * max(abs(a), 1) {
                 let (values, vectors) = TridiagonalEigen.solve(diagonal: alpha, offDiagonal: Array(beta.dropLast()))
                 let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
                 let scale = max(abs(values[order[0]]), .leastNormalMagnitude)

@@ -83,28 +83,40 @@ public struct VoteMatrixBuilder: Sendable {
         if let lastName, participant == lastName {
             row = lastRow
         } else {
-            row = self.row(of: participant)
-            lastName = participant
-            lastRow = row
+            row = switchParticipant(to: participant)
         }
-        guard let column = column(of: statement) else {
-            // A vote on a statement nobody listed: the statement exists, with default flags. The column indexes of
-            // votes already stored shift, so they are renumbered once here (rare: exports list every statement).
-            let old = statements
-            statements.append(Statement(id: statement))
-            statements.sort { $0.id < $1.id }
-            let renumber = old.map { s in Int32(statements.firstIndex { $0.id == s.id }!) }
-            for index in packed.indices {
-                let cell = packed[index]
-                packed[index] = Self.pack(row: Int32(Self.row(cell)), column: renumber[Int(Self.column(cell))], vote: Self.vote(cell))
-            }
-            indexStatements()
-            append(participant: participant, statement: statement, vote: vote, timestamp: timestamp)
-            return
-        }
+        var column: Int32 = -1
+        if statement >= 0, statement < columnOfSmallID.count { column = columnOfSmallID[statement] }
+        if column < 0 { column = columnOutsideTheTable(statement) }
         if timestamp < firstSeen[Int(row)] { firstSeen[Int(row)] = timestamp }
         packed.append(Self.pack(row: row, column: column, vote: vote.rawValue))
         voteTime.append(timestamp)
+    }
+
+    @inline(never)
+    private mutating func switchParticipant(to participant: String) -> Int32 {
+        let row = self.row(of: participant)
+        lastName = participant
+        lastRow = row
+        return row
+    }
+
+    /// The column of a statement the direct table does not hold: from the dictionary, or a new column for a statement
+    /// nobody listed (with default flags; the columns of votes already stored shift and are renumbered once — rare,
+    /// exports list every statement).
+    @inline(never)
+    private mutating func columnOutsideTheTable(_ statement: Int) -> Int32 {
+        if let column = column(of: statement) { return column }
+        let old = statements
+        statements.append(Statement(id: statement))
+        statements.sort { $0.id < $1.id }
+        let renumber = old.map { s in Int32(statements.firstIndex { $0.id == s.id }!) }
+        for index in packed.indices {
+            let cell = packed[index]
+            packed[index] = Self.pack(row: Int32(Self.row(cell)), column: renumber[Int(Self.column(cell))], vote: Self.vote(cell))
+        }
+        indexStatements()
+        return column(of: statement)!
     }
 
     /// The value of a canonical decimal id below 2^24 ("0", "17", not "017" or "+1"), else nil.
