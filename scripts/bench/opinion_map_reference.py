@@ -1,8 +1,8 @@
 """Reference timings from red-dwarf 0.4.0 (PyPI, the Python reimplementation of the Polis math), for BENCHMARKS.md.
 
 Run by scripts/bench-opinion-map in its own venv; the product never depends on Python. For each shared Polis export
-folder with votes (votes.csv, or participants-votes.csv when there is none) it times one full
-`reddwarf.implementations.polis.run_pipeline` and prints: name<TAB>participants<TAB>votes<TAB>seconds, then, when the
+folder with votes (votes.csv, or participants-votes.csv when there is none) it times full
+`reddwarf.implementations.polis.run_pipeline` runs (the median of RUNS, default 3) and prints: name<TAB>participants<TAB>votes<TAB>seconds, then, when the
 export carries Polis's groups (participants-votes.csv), red-dwarf's group count<TAB>Polis's<TAB>adjusted Rand index.
 """
 import csv
@@ -61,19 +61,26 @@ def moderated_out(folder: Path):
     return out
 
 
+RUNS = 3
+
 if __name__ == "__main__":
     root = Path(sys.argv[1])
+    if len(sys.argv) > 2:
+        RUNS = max(1, int(sys.argv[2]))
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         votes = read_votes(folder)
         if not votes:
             continue
-        start = time.perf_counter()
+        times = []
         try:
-            result = run_pipeline(votes=votes, mod_out_statement_ids=moderated_out(folder), random_state=0)
+            for _ in range(RUNS):
+                start = time.perf_counter()
+                result = run_pipeline(votes=votes, mod_out_statement_ids=moderated_out(folder), random_state=0)
+                times.append(time.perf_counter() - start)
         except Exception as error:  # report and go on: one conversation must not stop the comparison
             print(f"{folder.name}\t-\t{len(votes)}\tfailed: {type(error).__name__}: {error}", flush=True)
             continue
-        elapsed = time.perf_counter() - start
+        elapsed = sorted(times)[len(times) // 2]
         people = len({v["participant_id"] for v in votes})
         line = f"{folder.name}\t{people}\t{len(votes)}\t{elapsed:.3f}"
         theirs = polis_groups(folder)
