@@ -263,40 +263,26 @@ public enum OpinionMapEngine {
         return (Array(blocks.prefix(groupCount)), blocks[groupCount])
     }
 
+    /// Polis `select-rep-comments`: the statements that pass the tests, by metric, behind the group's best-agree
+    /// statement (always first, even when it does not pass), five at most, agrees before disagrees; when none
+    /// passes, the best-agree statement, or else the one with the strongest test.
     static func selectRepresentative(group: [StatementTally], others: [[StatementTally]], excluded: Set<Int>) -> [RepresentativeStatement] {
         var sufficient: [RepresentativeStatement] = []
-        var fallback: (RepresentativeStatement, Double)?
-        var bestAgree: (RepresentativeStatement, Double)?
+        var best: Statistics.Comparison?
+        var bestAgree: Statistics.Comparison?
         for column in group.indices where !excluded.contains(column) {
             var rest = StatementTally()
             for other in others { rest.agree += other[column].agree; rest.disagree += other[column].disagree; rest.seen += other[column].seen }
-            let (statement, strength) = Statistics.representative(group: group[column], rest: rest, column: column)
-            if let statement { sufficient.append(statement) }
-            let tally = group[column]
-            if tally.agree + tally.disagree > 0 {
-                let pa = Double(tally.agree + 1) / Double(tally.seen + 2)
-                let pat = Statistics.proportionTest(tally.agree, tally.seen)
-                let ra = pa / (Double(rest.agree + 1) / Double(rest.seen + 2))
-                let rat = Statistics.twoProportionTest(tally.agree, tally.seen, rest.agree, rest.seen)
-                if Statistics.significant(pat) || (ra > 1 && pa > 0.5) {
-                    let score = ra * rat * pa * pat
-                    let candidate = RepresentativeStatement(column: column, direction: .agree, tally: tally, probability: pa,
-                                                            probabilityTest: pat, ratio: ra, ratioTest: rat, metric: score)
-                    if bestAgree == nil || score > bestAgree!.1 { bestAgree = (candidate, score) }
-                }
-            }
-            if fallback == nil || strength > fallback!.1 {
-                let full = Statistics.representative(group: group[column], rest: rest, column: column)
-                if let any = full.0 ?? Optional(RepresentativeStatement(
-                    column: column, direction: .agree, tally: tally, probability: 0, probabilityTest: 0, ratio: 0,
-                    ratioTest: strength, metric: 0)) { fallback = (any, strength) }
-            }
+            let comparison = Statistics.comparison(group: group[column], rest: rest, column: column)
+            if comparison.passes { sufficient.append(comparison.statement) }
+            if sufficient.isEmpty, best.map({ comparison.strength > $0.strength }) ?? true { best = comparison }
+            if comparison.beatsBestAgree(bestAgree) { bestAgree = comparison }
         }
-        guard !sufficient.isEmpty else { return [bestAgree?.0 ?? fallback?.0].compactMap { $0 } }
-        var ordered = sufficient.sorted { $0.metric != $1.metric ? $0.metric > $1.metric : $0.column < $1.column }
-        if let head = bestAgree?.0, let index = ordered.firstIndex(where: { $0.column == head.column }) {
-            ordered.insert(ordered.remove(at: index), at: 0)
-        }
+        let head = bestAgree?.statement
+        guard !sufficient.isEmpty else { return [head ?? best?.statement].compactMap { $0 } }
+        var ordered = sufficient.filter { $0.column != head?.column }
+            .sorted { $0.metric != $1.metric ? $0.metric > $1.metric : $0.column < $1.column }
+        if let head { ordered.insert(head, at: 0) }
         let top = Array(ordered.prefix(5))
         return top.filter { $0.direction == .agree } + top.filter { $0.direction == .disagree }
     }

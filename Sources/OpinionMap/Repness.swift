@@ -49,7 +49,29 @@ enum Statistics {
 
     static func significant(_ z: Double) -> Bool { z > significance }
 
-    static func representative(group: StatementTally, rest: StatementTally, column: Int) -> (RepresentativeStatement?, best: Double) {
+    /// A statement's statistics for a group against the rest (Polis `add-comparitive-stats` and `finalize-cmt-stats`).
+    struct Comparison {
+        /// Reported in the direction where the group differs most from the rest (agree when rat > rdt).
+        let statement: RepresentativeStatement
+        /// Significant in one direction on both tests (Polis `passes-by-test?`).
+        let passes: Bool
+        /// max(rat, rdt), to keep the best statement when none passes (Polis `beats-best-by-test?`).
+        let strength: Double
+        let agreeCount: Int, disagreeCount: Int
+        let ra: Double, rat: Double, pa: Double, pat: Double
+
+        /// Polis `beats-best-agr?`: never an unvoted statement; against a current best representative by ratio
+        /// (ra > 1), the full metric ra·rat·pa·pat; against one that is not, pa·pat; the first one needs pat
+        /// significant, or ra > 1 and pa > 0.5.
+        func beatsBestAgree(_ current: Comparison?) -> Bool {
+            if agreeCount == 0 && disagreeCount == 0 { return false }
+            guard let current else { return Statistics.significant(pat) || (ra > 1 && pa > 0.5) }
+            if current.ra > 1 { return ra * rat * pa * pat > current.ra * current.rat * current.pa * current.pat }
+            return pa * pat > current.pa * current.pat
+        }
+    }
+
+    static func comparison(group: StatementTally, rest: StatementTally, column: Int) -> Comparison {
         let pa = Double(group.agree + 1) / Double(group.seen + 2)
         let pd = Double(group.disagree + 1) / Double(group.seen + 2)
         let pat = proportionTest(group.agree, group.seen)
@@ -60,12 +82,12 @@ enum Statistics {
         let rdt = twoProportionTest(group.disagree, group.seen, rest.disagree, rest.seen)
         let agrees = significant(rat) && significant(pat)
         let disagrees = significant(rdt) && significant(pdt)
-        let direction: RepresentativeStatement.Direction = rat > rdt ? .agree : .disagree
-        let statement = direction == .agree
+        let statement = rat > rdt
             ? RepresentativeStatement(column: column, direction: .agree, tally: group, probability: pa, probabilityTest: pat,
                                       ratio: ra, ratioTest: rat, metric: ra * rat * pa * pat)
             : RepresentativeStatement(column: column, direction: .disagree, tally: group, probability: pd, probabilityTest: pdt,
                                       ratio: rd, ratioTest: rdt, metric: rd * rdt * pd * pdt)
-        return (agrees || disagrees ? statement : nil, max(rat, rdt))
+        return Comparison(statement: statement, passes: agrees || disagrees, strength: max(rat, rdt),
+                          agreeCount: group.agree, disagreeCount: group.disagree, ra: ra, rat: rat, pa: pa, pat: pat)
     }
 }

@@ -66,6 +66,20 @@ struct PolisFixture {
         return result
     }
 
+    /// Polis's representative statements of each group (group id → [(statement id, "agree" or "disagree")]), in order.
+    var representative: [Int: [(statement: Int, direction: String)]] {
+        let repness = math["repness"] as? [String: Any] ?? [:]
+        var result: [Int: [(statement: Int, direction: String)]] = [:]
+        for (key, value) in repness {
+            guard let group = Int(key) else { continue }
+            result[group] = (value as? [[String: Any]] ?? []).compactMap { entry in
+                guard let tid = entry["tid"] as? Int, let direction = entry["repful-for"] as? String else { return nil }
+                return (tid, direction)
+            }
+        }
+        return result
+    }
+
     var consensus: (agree: [Int], disagree: [Int]) {
         let c = math["consensus"] as? [String: Any] ?? [:]
         return ((c["agree"] as? [[String: Any]] ?? []).compactMap { $0["tid"] as? Int },

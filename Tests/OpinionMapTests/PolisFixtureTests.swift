@@ -64,4 +64,24 @@ struct PolisFixtureTests {
     func groupMembershipMatchesPolis(name: String) throws {
         #expect(Self.compare(try PolisFixture(name)).ari >= 0.9)
     }
+
+    /// Representative statements, on the fixtures where both engines form the same groups: each of our groups is
+    /// matched with the Polis group that shares its members, and the statements (with their direction) compared in
+    /// order, the best-agree head included.
+    @Test(arguments: ["below-100-ptpts", "50ptpt-3gp-strict-no-meta"])
+    func representativeStatementsMatchPolis(name: String) throws {
+        let fixture = try PolisFixture(name)
+        let map = OpinionMapEngine.compute(statements: fixture.statements, votes: fixture.votes)
+        let theirGroups = fixture.groups
+        let theirs = fixture.representative
+        for (index, group) in map.groups.enumerated() {
+            var overlap: [Int: Int] = [:]
+            for row in group.members { if let g = theirGroups[map.participants[row]] { overlap[g, default: 0] += 1 } }
+            let match = try #require(overlap.max { $0.value < $1.value }?.key)
+            let ours = map.representative[index].map { "\(map.statements[$0.column].id) \($0.direction.rawValue)" }
+            let polis = (theirs[match] ?? []).map { "\($0.statement) \($0.direction)" }
+            print("\(name) group \(index) (Polis \(match)): ours \(ours), Polis \(polis)")
+            #expect(ours == polis, "group \(index)")
+        }
+    }
 }
