@@ -31,13 +31,7 @@ struct OpinionMapBench: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
-        var references: [String: Double] = [:]
-        if let reference {
-            for line in try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n") {
-                let fields = line.split(separator: "\t")
-                if fields.count >= 4, let seconds = Double(fields[3]) { references[String(fields[0])] = seconds }
-            }
-        }
+        let references = try RedDwarfReference(path: reference)
         print("conversation | participants | votes | full recompute (ms, median of \(runs)) | red-dwarf 0.4.0 (ms) | ratio")
         for name in folders {
             let url = URL(fileURLWithPath: data).appendingPathComponent(name)
@@ -55,7 +49,7 @@ struct OpinionMapBench: AsyncParsableCommand {
                     .joined(separator: ", ") + " ms")
             }
             let people = Set(conversation.votes.map(\.participant)).count
-            let referenceMS = references[name].map { $0 * 1000 }
+            let referenceMS = references.lines[name]?.seconds.map { $0 * 1000 }
             print("\(name) | \(people) | \(conversation.votes.count) | \(String(format: "%.1f", elapsed)) | "
                   + (referenceMS.map { String(format: "%.0f | %.0fx", $0, $0 / elapsed) } ?? "- | -"))
         }

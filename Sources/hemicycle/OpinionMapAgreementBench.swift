@@ -28,13 +28,7 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
         var parameters = OpinionMapParameters()
         parameters.minimumVotes = minimumVotes
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
-        var references: [String: (groups: Int, ari: Double)] = [:]
-        if let reference {
-            for line in try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n") {
-                let fields = line.split(separator: "\t").map(String.init)
-                if fields.count >= 7, let groups = Int(fields[4]), let ari = Double(fields[6]) { references[fields[0]] = (groups, ari) }
-            }
-        }
+        let references = try RedDwarfReference(path: reference)
         let modes = (reference == nil ? [] : ["red-dwarf 0.4.0"]) + ["full"] + replay.map { "replay \($0)" } + replaySeconds.map { "replay \($0) s" }
         print("conversation | participants | Polis groups | " + modes.map { "\($0): groups, ARI" }.joined(separator: " | "))
         var sameCount = [Int](repeating: 0, count: modes.count), close = sameCount
@@ -57,10 +51,10 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
             var cells: [String] = []
             var theirs = 0
             if self.reference != nil {
-                if let known = references[name] {
-                    cells.append("\(known.groups), \(String(format: "%.3f", known.ari))")
-                    if known.groups == Set(conversation.polisGroups.values).count { sameCount[0] += 1 }
-                    if known.ari >= 0.9 { close[0] += 1 }
+                if let line = references.lines[name], let groups = line.groups, let ari = line.adjustedRandIndex {
+                    cells.append("\(groups), \(String(format: "%.3f", ari))")
+                    if groups == Set(conversation.polisGroups.values).count { sameCount[0] += 1 }
+                    if ari >= 0.9 { close[0] += 1 }
                 } else {
                     cells.append("-")
                 }
