@@ -53,7 +53,7 @@ public enum OpinionMapEngine {
 
         // 3. Sparsity-aware projection of every participant.
         progress?("projection", 0)
-        let positions = project(matrix, pca: pca, excluded: excluded, voted: voted)
+        let positions = project(matrix, pca: pca, excluded: excluded, voted: voted, votedCount: votedCount)
 
         // 4. Base clusters on the included participants, then groups on the base centres.
         let points = inConversation.map { positions[$0] }
@@ -185,9 +185,9 @@ public enum OpinionMapEngine {
     }
 
     /// p_k = Σ over voted cells (x − centre)·pc_k, scaled by √(statements voted on / votes); excluded statements
-    /// statements count as (zero) votes, as in Polis.
-    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>, voted: [Bool]) -> [Point] {
-        let columns = Double(voted.reduce(0) { $0 + ($1 ? 1 : 0) })
+    /// voted on count as (zero) votes for everyone, as in Polis.
+    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>, voted: [Bool], votedCount: Int) -> [Point] {
+        let columns = Double(votedCount)
         let excludedVoted = excluded.reduce(0) { $0 + (voted[$1] ? 1 : 0) }
         // Per column and export vote v: (−v − centre)·pc for both components (internal sign), zero when excluded.
         let mask = matrix.exclusionMask
