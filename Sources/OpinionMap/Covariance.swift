@@ -113,22 +113,23 @@ struct CovarianceStatistics: Sendable {
         }
     }
 
-    /// XᵀX of the matrix centred on `center`, dense and symmetric, row-major.
+    /// XᵀX of the matrix centred on `center`: its upper triangle packed row by row (see `PackedSymmetric`), which is
+    /// the layout of `sums`.
     func covariance(center: [Double]) -> [Double] {
         let m = columns
-        var result = [Double](repeating: 0, count: m * m)
+        var result = [Double](repeating: 0, count: sums.count)
         result.withUnsafeMutableBufferPointer { out in
             sums.withUnsafeBufferPointer { sums in
-                for j in 0..<m {
-                    let muJ = center[j]
-                    let first = rowBase[j]
-                    for k in j..<m {
-                        let s = sums[first + k]
-                        if s.y == 0 { continue }
-                        let muK = center[k]
-                        let value = Double(s.x) - muK * Double(s.z) - muJ * Double(s.w) + muJ * muK * Double(s.y)
-                        out[j * m + k] = value
-                        out[k * m + j] = value
+                center.withUnsafeBufferPointer { center in
+                    var at = 0
+                    for j in 0..<m {
+                        let muJ = center[j]
+                        for k in j..<m {
+                            let s = sums[at]
+                            let muK = center[k]
+                            out[at] = Double(s.x) - muK * Double(s.z) - muJ * Double(s.w) + muJ * muK * Double(s.y)
+                            at &+= 1
+                        }
                     }
                 }
             }

@@ -13,7 +13,7 @@ public enum OpinionMapEngine {
                                previous: OpinionMapState? = nil, progress: OpinionMapProgress? = nil) -> OpinionMap {
         let pca = PrincipalComponentAnalysis.prefersStatistics(matrix)
             ? PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix, progress: progress), start: previous?.components,
-                                                 seed: parameters.seed, progress: progress)
+                                                 seed: parameters.seed, threads: parameters.threads, progress: progress)
             : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed, progress: progress)
         return compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous, progress: progress)
     }
@@ -59,7 +59,8 @@ public enum OpinionMapEngine {
         let points = inConversation.map { positions[$0] }
         let start = baseStart(state: state, matrix: matrix, inConversation: inConversation)
         let (found, baseIDs) = KMeans.run(points: points, k: parameters.baseK, maxIterations: parameters.baseIterations,
-                                          start: start, progress: progress.map { report in { report("base clusters", $0) } })
+                                          start: start, threads: parameters.threads,
+                                          progress: progress.map { report in { report("base clusters", $0) } })
         let base = found.map { Cluster(center: $0.center, members: $0.members.map { inConversation[$0] }) }
         state.baseClusters = StoredClustering(ids: baseIDs, members: base.map(\.members))
         state.participants = matrix.participants

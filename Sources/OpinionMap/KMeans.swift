@@ -35,7 +35,7 @@ enum KMeans {
 
     /// Clusters with their identifiers (kept from the start, new ones numbered after the largest), in identifier order.
     static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: Start? = nil,
-                    progress: ((Double) -> Void)? = nil) -> (clusters: [Cluster], ids: [Int]) {
+                    threads: Int = 1, progress: ((Double) -> Void)? = nil) -> (clusters: [Cluster], ids: [Int]) {
         guard !points.isEmpty, k > 0 else { return ([], []) }
         var centers: [Point]
         var ids: [Int]
@@ -50,94 +50,38 @@ enum KMeans {
             }
             ids = Array(centers.indices)
         }
-        // Hamerly's bounds keep the result of a full nearest-centre search while skipping most points once the
-        // centres settle: `upper` bounds the distance to the assigned centre, `lower` the distance to any other, and
-        // a point nearer its centre than half the gap to that centre's nearest neighbour cannot change either.
+        // Each step assigns the points through a k-d tree of them (built once: only the centres move), whole boxes
+        // at a time where a single centre can own them; see `PointTree`.
         let n = points.count
+        progress?(0)
+        let tree = PointTree(points: points, weights: weights)
         let assignment = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        let upper = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let lower = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        defer {
-            assignment.deallocate()
-            upper.deallocate()
-            lower.deallocate()
-        }
+        defer { assignment.deallocate() }
         assignment.initialize(repeating: 0)
-        upper.initialize(repeating: .infinity)
-        lower.initialize(repeating: 0)
-        let unitWeights = weights == nil
-        let weightList = weights ?? []
-        var boundsValid = false
-        // Movement of each centre in the last iteration, and the largest, applied to the bounds lazily.
-        var moved: [Double] = []
-        var largest = 0.0
         var kept: [Int] = []
         // Polis counts down from maxIterations and stops after the step taken at zero: maxIterations + 1 steps at most.
         for iteration in 0...max(0, maxIterations) {
             progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
-            let nearest = NearestCenter(centers)
-            let halfGap = Self.halfGaps(centers, nearest)
-            var sx = [Double](repeating: 0, count: centers.count), sy = sx, sw = sx
-            var counts = [Int](repeating: 0, count: centers.count)
-            points.withUnsafeBufferPointer { points in
-                for index in 0..<n {
-                    let point = points[index]
-                    var searched = true
-                    if boundsValid {
-                        let a = Int(assignment[index])
-                        upper[index] += moved[a]
-                        lower[index] -= largest
-                        let bound = max(halfGap[a], lower[index])
-                        let margin = Self.boundMargin * (1 + bound)
-                        if upper[index] < bound - margin {
-                            searched = false
-                        } else {
-                            upper[index] = point.squaredDistance(to: centers[a]).squareRoot()
-                            if upper[index] < bound - margin { searched = false }
-                        }
-                    }
-                    if searched {
-                        let found = nearest.twoNearest(to: point)
-                        assignment[index] = Int32(found.best)
-                        upper[index] = found.bestDistance.squareRoot()
-                        lower[index] = found.secondDistance.squareRoot()
-                    }
-                    let c = Int(assignment[index])
-                    let w = unitWeights ? 1 : weightList[index]
-                    sx[c] += point.x * w
-                    sy[c] += point.y * w
-                    sw[c] += w
-                    counts[c] += 1
-                }
-            }
+            let totals = tree.assign(to: centers, assignment: assignment, threads: threads)
             var next: [Point] = []
             kept = []
-            moved = [Double](repeating: 0, count: centers.count)
-            for c in centers.indices where counts[c] > 0 {
-                let center = sw[c] > 0 ? Point(sx[c] / sw[c], sy[c] / sw[c]) : centers[c]
-                moved[c] = center.distance(to: centers[c])
-                next.append(center)
+            for c in centers.indices where totals[c].w > 0 {
+                let sum = totals[c].z
+                next.append(sum > 0 ? Point(totals[c].x / sum, totals[c].y / sum) : centers[c])
                 kept.append(c)
             }
-            let complete = next.count == centers.count
             let converged = Self.sameClustering(centers, next)
-            largest = moved.max() ?? 0
-            boundsValid = complete   // an empty cluster was dropped: centre numbers change, search everything again
             centers = next
             ids = kept.map { ids[$0] }
             if converged { break }
-            if !complete {
-                // Renumber the assignments, for the members lists built below if this was the last iteration.
-                var renumber = [Int32](repeating: -1, count: moved.count)
-                for (new, old) in kept.enumerated() { renumber[old] = Int32(new) }
-                for index in 0..<n { assignment[index] = renumber[Int(assignment[index])] }
-                kept = Array(next.indices)
-            }
         }
-        var members = [[Int]](repeating: [], count: centers.count)
+        // Members from the last assignment, numbered as the centres kept.
         var renumber = [Int](repeating: -1, count: (kept.max() ?? -1) + 1)
         for (new, old) in kept.enumerated() { renumber[old] = new }
-        for index in 0..<n { members[renumber[Int(assignment[index])]].append(index) }
+        var owner = [Int](repeating: 0, count: n)
+        for slot in 0..<n { owner[Int(tree.order[slot])] = renumber[Int(assignment[slot])] }
+        var members = [[Int]](repeating: [], count: centers.count)
+        for index in 0..<n { members[owner[index]].append(index) }
         return (zip(centers, members).map { Cluster(center: $0, members: $1) }, ids)
     }
 
@@ -213,15 +157,6 @@ enum KMeans {
         }
         return (centers, ids)
     }
-
-    /// Half the distance from each centre to its nearest other centre (a centre's own entry in the search is at
-    /// distance zero, so the second nearest is the nearest other one; a duplicate centre gives zero, which is safe).
-    static func halfGaps(_ centers: [Point], _ nearest: NearestCenter) -> [Double] {
-        centers.map { nearest.twoNearest(to: $0).secondDistance.squareRoot() / 2 }
-    }
-
-    /// Skips a point only when the bounds separate its centre from the others by more than round-off could blur.
-    static let boundMargin = 1e-9
 
     /// Nearest centre by an exact search on centres sorted by x: a centre further away in x than the best distance
     /// found cannot be nearer, so most are never looked at. Ties go to the lowest centre index, as a full scan would.

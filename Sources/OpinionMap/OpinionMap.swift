@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the engine computes for a conversation (the Polis "math blob", in our words).
 public struct OpinionMap: Sendable {
     /// Participants in order of the vote matrix rows.
@@ -86,6 +88,8 @@ public struct OpinionMapParameters: Sendable {
     /// Updates a new best k must win in a row before it is displayed.
     public var kBuffer = 4
     public var seed: UInt64 = 0x48656D69
+    /// Threads the base clustering of large conversations may use; the result is the same for any number.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Two principal components of the vote matrix, computed as Polis does: votes as numbers
 /// (agree = -1, disagree = +1 inside the math), missing votes imputed with the column mean, centred,
 /// and the two leading eigenvectors of XᵀX, started from the previous components (or a random vector).
@@ -9,14 +11,15 @@ public struct PrincipalComponents: Sendable {
 }
 
 enum PrincipalComponentAnalysis {
-    /// From the pair statistics: XᵀX is formed once (statements² numbers) and each Lanczos step costs statements².
-    static func compute(_ statistics: CovarianceStatistics, start: [[Double]]?, seed: UInt64,
+    /// From the pair statistics: XᵀX is formed once (its upper triangle, statements²/2 numbers) and each Lanczos step
+    /// reads it once.
+    static func compute(_ statistics: CovarianceStatistics, start: [[Double]]?, seed: UInt64, threads: Int = 1,
                         progress: OpinionMapProgress? = nil) -> PrincipalComponents {
         let m = statistics.columns
         let center = statistics.center
         let covariance = statistics.covariance(center: center)
         let components = solve(size: m, start: start, seed: seed, progress: progress) { x, y in
-            DenseSymmetric.multiply(covariance, size: m, x, into: &y)
+            PackedSymmetric.multiply(covariance, size: m, x, into: &y, threads: threads)
         }
         return PrincipalComponents(center: center, components: components)
     }
@@ -35,7 +38,7 @@ enum PrincipalComponentAnalysis {
     static func prefersStatistics(_ matrix: VoteMatrix) -> Bool {
         var pairs = 0
         for row in 0..<matrix.participantCount {
-            let n = matrix.rowStart[row + 1] - matrix.rowStart[row]
+            let n = matrix.cells(ofRow: row).count
             pairs += n * (n + 1) / 2
         }
         let m = matrix.statementCount
@@ -73,35 +76,98 @@ enum PrincipalComponentAnalysis {
     }
 }
 
-/// Products with a dense symmetric matrix stored row-major.
-enum DenseSymmetric {
-    /// y = C x as a weighted sum of the rows of C (C is symmetric), four lanes at a time.
-    static func multiply(_ c: [Double], size m: Int, _ x: [Double], into y: inout [Double]) {
-        let lanes = m / 4 * 4
+/// Products with a symmetric matrix of which only the upper triangle is stored, row by row (row j holds the entries
+/// j...m−1): half the memory of the full matrix, read once per product.
+enum PackedSymmetric {
+    /// The packed upper triangle of a full row-major symmetric matrix.
+    static func pack(_ full: [Double], size m: Int) -> [Double] {
+        var packed: [Double] = []
+        packed.reserveCapacity(m * (m + 1) / 2)
+        for j in 0..<m { packed.append(contentsOf: full[(j * m + j)..<(j * m + m)]) }
+        return packed
+    }
+
+    /// y = C x. Matrices of 256 rows or more are multiplied in two halves of about equal work (rows before and after
+    /// `split`), on two threads when `threads` > 1, the second half into a buffer of its own that is then added: the
+    /// result is the same on one thread or two.
+    static func multiply(_ c: [Double], size m: Int, _ x: [Double], into y: inout [Double], threads: Int = 1) {
         y.withUnsafeMutableBufferPointer { out in
             for k in 0..<m { out[k] = 0 }
+            guard m > 0 else { return }
             c.withUnsafeBufferPointer { matrix in
-                let base = UnsafeRawPointer(matrix.baseAddress!)
-                let target = UnsafeMutableRawPointer(out.baseAddress!)
-                for j in 0..<m {
-                    let weight = x[j]
-                    if weight == 0 { continue }
-                    let row = j &* m
-                    let w4 = SIMD4<Double>(repeating: weight)
-                    var k = 0
-                    while k < lanes {
-                        let offset = (row &+ k) &* 8
-                        let sum = target.loadUnaligned(fromByteOffset: k &* 8, as: SIMD4<Double>.self)
-                            + w4 * base.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                        target.storeBytes(of: sum, toByteOffset: k &* 8, as: SIMD4<Double>.self)
-                        k &+= 4
+                x.withUnsafeBufferPointer { x in
+                    guard m >= 256 else {
+                        multiplyRows(0..<m, matrix, size: m, x, into: out.baseAddress!)
+                        return
                     }
-                    while k < m {
-                        out[k] += weight * matrix[row &+ k]
-                        k &+= 1
+                    let split = Self.split(size: m)
+                    let second = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+                    defer { second.deallocate() }
+                    second.initialize(repeating: 0)
+                    let halves = Halves(matrix: matrix, x: x, first: out.baseAddress!, second: second.baseAddress!)
+                    let work = { @Sendable (half: Int) in
+                        multiplyRows(half == 0 ? 0..<split : split..<m, halves.matrix, size: m, halves.x,
+                                     into: half == 0 ? halves.first : halves.second)
                     }
+                    if threads > 1 { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0); work(1) }
+                    for k in split..<m { out[k] += second[k] }
                 }
             }
+        }
+    }
+
+    /// The buffers of one product, shared by the two halves (each writes only its own output).
+    private struct Halves: @unchecked Sendable {
+        let matrix: UnsafeBufferPointer<Double>
+        let x: UnsafeBufferPointer<Double>
+        let first: UnsafeMutablePointer<Double>
+        let second: UnsafeMutablePointer<Double>
+    }
+
+    /// The first row of the second half: rows before it hold about half the entries of the triangle.
+    static func split(size m: Int) -> Int {
+        var entries = 0
+        for j in 0..<m {
+            entries += m - j
+            if 2 * entries >= m * (m + 1) / 2 { return j + 1 }
+        }
+        return m
+    }
+
+    /// Adds the products of `rows` of the triangle to out (indexed by column): for row j, its dot product with x (the
+    /// upper part of row j) to out[j], and x_j times the entries after the diagonal to out[k] (the lower part, by
+    /// symmetry), four lanes at a time.
+    static func multiplyRows(_ rows: Range<Int>, _ matrix: UnsafeBufferPointer<Double>, size m: Int,
+                             _ x: UnsafeBufferPointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        let base = UnsafeRawPointer(matrix.baseAddress!)
+        let target = UnsafeMutableRawPointer(out)
+        let source = UnsafeRawPointer(x.baseAddress!)
+        let first = rows.lowerBound
+        var row = first * m - first * (first - 1) / 2
+        for j in rows {
+            let weight = x[j]
+            var dot = matrix[row] * weight
+            // Entries j+1..<m of row j sit at row + 1 ..< row + m − j.
+            let w4 = SIMD4<Double>(repeating: weight)
+            var dot4 = SIMD4<Double>()
+            var k = j &+ 1
+            var at = row &+ 1
+            while k &+ 4 <= m {
+                let entries = base.loadUnaligned(fromByteOffset: at &* 8, as: SIMD4<Double>.self)
+                dot4 += entries * source.loadUnaligned(fromByteOffset: k &* 8, as: SIMD4<Double>.self)
+                let sum = target.loadUnaligned(fromByteOffset: k &* 8, as: SIMD4<Double>.self) + w4 * entries
+                target.storeBytes(of: sum, toByteOffset: k &* 8, as: SIMD4<Double>.self)
+                k &+= 4
+                at &+= 4
+            }
+            while k < m {
+                dot += matrix[at] * x[k]
+                out[k] += weight * matrix[at]
+                k &+= 1
+                at &+= 1
+            }
+            out[j] += dot + dot4.sum()
+            row &+= m &- j
         }
     }
 }
@@ -119,11 +185,13 @@ struct CenteredRows {
         let excluded = matrix.exclusionMask
         var sums = [Double](repeating: 0, count: columns)
         var counts = [Double](repeating: 0, count: columns)
-        for cell in 0..<matrix.voteCount {
-            let column = Int(matrix.cellColumns[cell])
-            if excluded[column] { continue }
-            sums[column] += -Double(matrix.cellVotes[cell])
-            counts[column] += 1
+        for row in 0..<matrix.participantCount {
+            for cell in matrix.cells(ofRow: row) {
+                let column = Int(matrix.cellColumns[cell])
+                if excluded[column] { continue }
+                sums[column] += -Double(matrix.cellVotes[cell])
+                counts[column] += 1
+            }
         }
         let center = (0..<columns).map { counts[$0] > 0 && !excluded[$0] ? sums[$0] / counts[$0] : 0 }
         var rowStart = [0]

@@ -13,7 +13,7 @@ public struct OpinionMapUpdater: Sendable {
     private var times: [Int64]
     private var statistics: CovarianceStatistics
     private var rowOf: [String: Int]
-    /// The previous matrix's cell arrays, kept to be refilled by the next update (no fresh pages to fault in).
+    /// Cell arrays kept from the last compaction, to be refilled by the next one (no fresh pages to fault in).
     private var spareColumns: [Int32] = []
     private var spareVotes: [Int8] = []
     private var spareTimes: [Int64] = []
@@ -34,12 +34,16 @@ public struct OpinionMapUpdater: Sendable {
         self.times = times
         self.statistics = statistics
         rowOf = Dictionary(uniqueKeysWithValues: matrix.participants.enumerated().map { ($1, $0) })
-        let pca = PrincipalComponentAnalysis.compute(statistics, start: previous?.components, seed: parameters.seed)
+        let pca = PrincipalComponentAnalysis.compute(statistics, start: previous?.components, seed: parameters.seed,
+                                                     threads: parameters.threads)
         map = OpinionMapEngine.compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous)
     }
 
     /// The pair statistics kept (for tests: they must equal those of the matrix built afresh).
     var pairStatistics: CovarianceStatistics { statistics }
+
+    /// The vote matrix kept (for tests).
+    var voteMatrix: VoteMatrix { matrix }
 
     /// Adds the votes (the latest vote of a participant on a statement wins, by timestamp) and recomputes the map.
     /// `statements`, when given, replaces the list of statements (new statements, moderation, meta flags).
@@ -52,110 +56,129 @@ public struct OpinionMapUpdater: Sendable {
             rebuild(adding: votes, statements: statements ?? matrix.statements)
             return map
         }
-        // New votes by row, in arrival order; participants never seen get rows after everyone else, by first vote.
-        var changes: [Int: [(column: Int32, vote: Int8, time: Int64)]] = [:]
+        // Participants never seen get rows after everyone else, in order of their first vote (then of arrival).
         var newcomers: [String: (first: Int64, order: Int)] = [:]
-        var pending: [String: [(column: Int32, vote: Int8, time: Int64)]] = [:]
-        for (order, vote) in votes.enumerated() {
-            let cell = (column: Int32(known[vote.statement]!), vote: vote.vote.rawValue, time: vote.timestamp)
-            if let row = rowOf[vote.participant] {
-                changes[row, default: []].append(cell)
-            } else {
-                let seen = newcomers[vote.participant]
-                newcomers[vote.participant] = (min(seen?.first ?? .max, vote.timestamp), seen?.order ?? order)
-                pending[vote.participant, default: []].append(cell)
-            }
+        for (order, vote) in votes.enumerated() where rowOf[vote.participant] == nil {
+            let seen = newcomers[vote.participant]
+            newcomers[vote.participant] = (min(seen?.first ?? .max, vote.timestamp), seen?.order ?? order)
         }
-        let arrivals = newcomers.keys.sorted { a, b in
-            let x = newcomers[a]!, y = newcomers[b]!
-            return x.first != y.first ? x.first < y.first : x.order < y.order
+        let arrivals = newcomers.sorted { x, y in
+            x.value.first != y.value.first ? x.value.first < y.value.first : x.value.order < y.value.order
         }
-        var participants = matrix.participants
-        for name in arrivals {
-            rowOf[name] = participants.count
-            changes[participants.count] = pending[name]
-            participants.append(name)
+        for (name, _) in arrivals {
+            rowOf[name] = matrix.participantCount
+            matrix.participants.append(name)
+            matrix.rowStart.append(0)
+            matrix.rowEnd.append(0)
         }
+        // The new votes by row, then column, then arrival.
+        let incoming = votes.enumerated().map { order, vote in
+            (row: rowOf[vote.participant]!, column: Int32(known[vote.statement]!), order: order, vote: vote.vote.rawValue,
+             time: vote.timestamp)
+        }.sorted { ($0.row, $0.column, $0.order) < ($1.row, $1.column, $1.order) }
+        var rewritten = incoming.count
+        for (index, vote) in incoming.enumerated() {
+            matrix.votedColumns[Int(vote.column)] = true
+            if index == 0 || incoming[index - 1].row != vote.row { rewritten += matrix.cells(ofRow: vote.row).count }
+        }
+        makeRoom(for: rewritten)
 
-        // The new matrix: unchanged rows copied as they are, changed rows merged; statistics follow the changed rows.
+        // Each changed row is merged (latest timestamp wins; on a tie, the later arrival) and written after the other
+        // rows; its old cells stay where they were until the arrays are compacted. The pair statistics follow.
         let excluded = statistics.excluded
-        var rowStart = [0]
-        rowStart.reserveCapacity(participants.count + 1)
-        var columns = spareColumns, values = spareVotes, cellTimes = spareTimes
-        (spareColumns, spareVotes, spareTimes) = ([], [], [])
-        columns.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-        cellTimes.removeAll(keepingCapacity: true)
-        var voted = matrix.votedColumns
-        for vote in votes { voted[known[vote.statement]!] = true }
-        // Room for this update and the next few, so the kept arrays are refilled rather than reallocated each time.
-        let expected = matrix.voteCount + votes.count
-        if columns.capacity < expected { columns.reserveCapacity(expected + expected / 8) }
-        if values.capacity < expected { values.reserveCapacity(expected + expected / 8) }
-        if cellTimes.capacity < expected { cellTimes.reserveCapacity(expected + expected / 8) }
-        var oldColumns: [Int32] = [], oldValues: [Int8] = [], newColumns: [Int32] = [], newValues: [Int8] = []
-        var copyFrom = 0
-        func copyUnchanged(upTo end: Int) {
-            guard end > copyFrom else { return }
-            let cells = matrix.rowStart[copyFrom]..<matrix.rowStart[end]
-            let shift = columns.count - cells.lowerBound
-            columns.append(contentsOf: matrix.cellColumns[cells])
-            values.append(contentsOf: matrix.cellVotes[cells])
-            cellTimes.append(contentsOf: times[cells])
-            for row in (copyFrom + 1)...end { rowStart.append(matrix.rowStart[row] + shift) }
-            copyFrom = end
-        }
-        for row in changes.keys.sorted() {
-            copyUnchanged(upTo: min(row, matrix.participantCount))
-            var merged: [Int32: (vote: Int8, time: Int64)] = [:]
-            var before: [Int32: Int8] = [:]
-            if row < matrix.participantCount {
-                for cell in matrix.cells(ofRow: row) {
-                    merged[matrix.cellColumns[cell]] = (matrix.cellVotes[cell], times[cell])
-                    before[matrix.cellColumns[cell]] = matrix.cellVotes[cell]
+        var oldColumns: [Int32] = [], oldValues: [Int8] = [], oldChanged: [Bool] = []
+        var newColumns: [Int32] = [], newValues: [Int8] = [], newChanged: [Bool] = []
+        var next = 0
+        while next < incoming.count {
+            let row = incoming[next].row
+            var end = next
+            while end < incoming.count, incoming[end].row == row { end += 1 }
+            let old = matrix.cells(ofRow: row)
+            let start = matrix.cellColumns.count
+            oldColumns.removeAll(keepingCapacity: true); oldValues.removeAll(keepingCapacity: true)
+            oldChanged.removeAll(keepingCapacity: true); newColumns.removeAll(keepingCapacity: true)
+            newValues.removeAll(keepingCapacity: true); newChanged.removeAll(keepingCapacity: true)
+            var cell = old.lowerBound
+            var change = next
+            while cell < old.upperBound || change < end {
+                let oldColumn = cell < old.upperBound ? matrix.cellColumns[cell] : .max
+                let column = min(oldColumn, change < end ? incoming[change].column : .max)
+                var vote: Int8 = 0, time = Int64.min, present = false
+                var previous: Int8?
+                if oldColumn == column {
+                    (vote, time, present) = (matrix.cellVotes[cell], times[cell], true)
+                    previous = vote
+                    cell += 1
                 }
-                copyFrom = row + 1
-            }
-            for change in changes[row]! where merged[change.column].map({ change.time >= $0.time }) ?? true {
-                merged[change.column] = (change.vote, change.time)
-            }
-            // Only the pairs that involve a changed cell move: out with their old values, in with the new ones.
-            oldColumns.removeAll(keepingCapacity: true)
-            oldValues.removeAll(keepingCapacity: true)
-            newColumns.removeAll(keepingCapacity: true)
-            newValues.removeAll(keepingCapacity: true)
-            var oldChanged: [Bool] = [], newChanged: [Bool] = []
-            for column in merged.keys.sorted() {
-                let cell = merged[column]!
-                columns.append(column)
-                values.append(cell.vote)
-                cellTimes.append(cell.time)
+                while change < end, incoming[change].column == column {
+                    if !present || incoming[change].time >= time {
+                        (vote, time, present) = (incoming[change].vote, incoming[change].time, true)
+                    }
+                    change += 1
+                }
+                matrix.cellColumns.append(column)
+                matrix.cellVotes.append(vote)
+                times.append(time)
                 guard !excluded[Int(column)] else { continue }
-                let previous = before[column]
-                let changed = previous != cell.vote
+                // Only the pairs that involve a changed cell move: out with their old values, in with the new ones.
+                let changed = previous != vote
                 if let previous {
                     oldColumns.append(column)
                     oldValues.append(-previous)
                     oldChanged.append(changed)
                 }
                 newColumns.append(column)
-                newValues.append(-cell.vote)
+                newValues.append(-vote)
                 newChanged.append(changed)
             }
             statistics.remove(columns: oldColumns, values: oldValues, touching: oldChanged)
             statistics.add(columns: newColumns, values: newValues, touching: newChanged)
-            rowStart.append(columns.count)
+            matrix.rowStart[row] = start
+            matrix.rowEnd[row] = matrix.cellColumns.count
+            matrix.voteCount += matrix.cellColumns.count - start - old.count
+            next = end
         }
-        copyUnchanged(upTo: matrix.participantCount)
-        let old = (matrix, times)
-        matrix = VoteMatrix(participants: participants, statements: matrix.statements, rowStart: rowStart,
-                            cellColumns: columns, cellVotes: values, votedColumns: voted)
-        times = cellTimes
-        (spareColumns, spareVotes, spareTimes) = (old.0.cellColumns, old.0.cellVotes, old.1)
         let pca = PrincipalComponentAnalysis.compute(statistics, start: map.state.components, seed: parameters.seed,
-                                                     progress: progress)
+                                                     threads: parameters.threads, progress: progress)
         map = OpinionMapEngine.compute(matrix: matrix, pca: pca, parameters: parameters, previous: map.state, progress: progress)
         return map
+    }
+
+    /// Room at the end of the cell arrays for `rewritten` more cells: when they would have to grow, the rows are first
+    /// copied in order into the spare arrays (leaving out the old copies of rewritten rows), which then have room for
+    /// half as many votes again.
+    private mutating func makeRoom(for rewritten: Int) {
+        guard matrix.cellColumns.count + rewritten > min(matrix.cellColumns.capacity, matrix.cellVotes.capacity,
+                                                         times.capacity) else { return }
+        var columns = spareColumns, votes = spareVotes, cellTimes = spareTimes
+        (spareColumns, spareVotes, spareTimes) = ([], [], [])
+        columns.removeAll(keepingCapacity: true)
+        votes.removeAll(keepingCapacity: true)
+        cellTimes.removeAll(keepingCapacity: true)
+        let capacity = matrix.voteCount + matrix.voteCount / 2 + 4 * rewritten
+        columns.reserveCapacity(capacity)
+        votes.reserveCapacity(capacity)
+        cellTimes.reserveCapacity(capacity)
+        // Runs of rows that follow one another in the arrays are copied at once.
+        var row = 0
+        while row < matrix.participantCount {
+            var last = row
+            while last + 1 < matrix.participantCount, matrix.rowStart[last + 1] == matrix.rowEnd[last] { last += 1 }
+            let cells = matrix.rowStart[row]..<matrix.rowEnd[last]
+            let shift = columns.count - cells.lowerBound
+            columns.append(contentsOf: matrix.cellColumns[cells])
+            votes.append(contentsOf: matrix.cellVotes[cells])
+            cellTimes.append(contentsOf: times[cells])
+            for moved in row...last {
+                matrix.rowStart[moved] += shift
+                matrix.rowEnd[moved] += shift
+            }
+            row = last + 1
+        }
+        swap(&columns, &matrix.cellColumns)
+        swap(&votes, &matrix.cellVotes)
+        swap(&cellTimes, &times)
+        (spareColumns, spareVotes, spareTimes) = (columns, votes, cellTimes)
     }
 
     /// Everything again from the cells kept and the new votes, warm-started from the previous map.

@@ -4,17 +4,20 @@
 /// Rows are participants in order of their first vote (as Polis adds rows while votes arrive; ties
 /// by numeric id); columns are statements sorted by id.
 public struct VoteMatrix: Sendable {
-    public let participants: [String]
+    public internal(set) var participants: [String]
     public let statements: [Statement]
-    /// Cells of row r are `rowStart[r] ..< rowStart[r + 1]`, sorted by column.
-    public let rowStart: [Int]
-    public let cellColumns: [Int32]
+    /// Cells of row r are `rowStart[r] ..< rowEnd[r]`, sorted by column. Rows are in order in the cell arrays when
+    /// built; an update writes the rows it changes after the others (see `OpinionMapUpdater`).
+    public internal(set) var rowStart: [Int]
+    public internal(set) var rowEnd: [Int]
+    public internal(set) var cellColumns: [Int32]
     /// Votes in the export convention (agree = +1), as `Vote` raw values.
-    public let cellVotes: [Int8]
+    public internal(set) var cellVotes: [Int8]
 
     public var participantCount: Int { participants.count }
     public var statementCount: Int { statements.count }
-    public var voteCount: Int { cellColumns.count }
+    /// Cells in use (an updated matrix may also hold the old copies of rows it changed).
+    public internal(set) var voteCount: Int
 
     /// Columns excluded from the map (moderated out or meta).
     public var excludedColumns: Set<Int> {
@@ -23,12 +26,13 @@ public struct VoteMatrix: Sendable {
 
     /// One flag per column: at least one vote. Polis's matrix only has columns for statements voted on, so its
     /// statement count (for the inclusion threshold and the projection's scale) counts these.
-    let votedColumns: [Bool]
+    internal(set) var votedColumns: [Bool]
 
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 
-    init(participants: [String], statements: [Statement], rowStart: [Int], cellColumns: [Int32], cellVotes: [Int8],
+    /// Rows stored one after the other: row r is `rowBoundaries[r] ..< rowBoundaries[r + 1]`.
+    init(participants: [String], statements: [Statement], rowBoundaries: [Int], cellColumns: [Int32], cellVotes: [Int8],
          votedColumns: [Bool]? = nil) {
         self.votedColumns = votedColumns ?? {
             var voted = [Bool](repeating: false, count: statements.count)
@@ -37,7 +41,9 @@ public struct VoteMatrix: Sendable {
         }()
         self.participants = participants
         self.statements = statements
-        self.rowStart = rowStart
+        rowStart = Array(rowBoundaries.dropLast())
+        rowEnd = Array(rowBoundaries.dropFirst())
+        voteCount = cellColumns.count
         self.cellColumns = cellColumns
         self.cellVotes = cellVotes
     }
@@ -49,7 +55,7 @@ public struct VoteMatrix: Sendable {
     }
 
     /// The cells of a row.
-    public func cells(ofRow row: Int) -> Range<Int> { rowStart[row]..<rowStart[row + 1] }
+    public func cells(ofRow row: Int) -> Range<Int> { rowStart[row]..<rowEnd[row] }
 
     /// The (column, vote) pairs of a row, in column order.
     public func votes(inRow row: Int) -> [(column: Int, vote: Vote)] {
@@ -57,5 +63,5 @@ public struct VoteMatrix: Sendable {
     }
 
     /// Votes cast per row (passes count), as Polis `user-vote-counts`.
-    public var voteCounts: [Int] { (0..<participantCount).map { rowStart[$0 + 1] - rowStart[$0] } }
+    public var voteCounts: [Int] { (0..<participantCount).map { rowEnd[$0] - rowStart[$0] } }
 }

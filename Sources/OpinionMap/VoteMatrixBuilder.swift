@@ -155,66 +155,98 @@ public struct VoteMatrixBuilder: Sendable {
         var position = [Int32](repeating: 0, count: rowCount)
         for (index, row) in order.enumerated() { position[row] = Int32(index) }
 
-        // Counting sort of the votes by final row, keeping their input order inside a row.
+        // Counting sort of the votes by final row, keeping their input order inside a row; not needed when the votes
+        // came row after row in the final order (an export read row by row).
         var start = [Int](repeating: 0, count: rowCount + 1)
-        for cell in packed { start[Int(position[Self.row(cell)]) + 1] += 1 }
+        var inOrder = true
+        var last: Int32 = 0
+        for cell in packed {
+            let target = position[Self.row(cell)]
+            start[Int(target) + 1] += 1
+            if target < last { inOrder = false }
+            last = target
+        }
         for index in 0..<rowCount { start[index + 1] += start[index] }
-        var next = start
-        var byRow = [Int32](repeating: 0, count: packed.count)
-        for (index, cell) in packed.enumerated() {
-            let target = Int(position[Self.row(cell)])
-            byRow[next[target]] = Int32(index)
-            next[target] += 1
+        var byRow: [Int32] = []
+        if !inOrder {
+            var next = start
+            byRow = [Int32](repeating: 0, count: packed.count)
+            for (index, cell) in packed.enumerated() {
+                let target = Int(position[Self.row(cell)])
+                byRow[next[target]] = Int32(index)
+                next[target] += 1
+            }
         }
 
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
-        var columns = [Int32]()
-        var values = [Int8]()
-        var times = [Int64]()
-        if keepingTimes { times.reserveCapacity(packed.count) }
-        columns.reserveCapacity(packed.count)
-        values.reserveCapacity(packed.count)
+        // A matrix kept for updates gets room for half as many votes again (see `OpinionMapUpdater`).
+        let capacity = keepingTimes ? packed.count + packed.count / 2 + 4096 : packed.count
+        var columns = [Int32](repeating: 0, count: capacity)
+        var values = [Int8](repeating: 0, count: capacity)
+        var times = [Int64](repeating: 0, count: keepingTimes ? capacity : 0)
+        var filled = 0
         var keys: [UInt64] = []
-        for row in 0..<rowCount {
-            let segment = start[row]..<start[row + 1]
-            // Already in strictly increasing column order (each statement voted once): copy as it is.
-            var sorted = true
-            var previous: Int32 = -1
-            for slot in segment {
-                let column = Self.column(packed[Int(byRow[slot])])
-                if column <= previous { sorted = false; break }
-                previous = column
-            }
-            if sorted {
-                for slot in segment {
-                    let vote = Int(byRow[slot])
-                    columns.append(Self.column(packed[vote]))
-                    values.append(Self.vote(packed[vote]))
-                    if keepingTimes { times.append(voteTime[vote]) }
-                }
-            } else {
-                // Sort by column (then input order), and keep, per column, the vote with the latest timestamp.
-                keys.removeAll(keepingCapacity: true)
-                for slot in segment { keys.append(UInt64(Self.column(packed[Int(byRow[slot])])) << 32 | UInt64(slot - segment.lowerBound)) }
-                keys.sort()
-                var index = 0
-                while index < keys.count {
-                    let column = Int32(truncatingIfNeeded: keys[index] >> 32)
-                    var best = Int(byRow[segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF)])
-                    index += 1
-                    while index < keys.count, Int32(truncatingIfNeeded: keys[index] >> 32) == column {
-                        let candidate = Int(byRow[segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF)])
-                        if voteTime[candidate] >= voteTime[best] { best = candidate }
-                        index += 1
+        packed.withUnsafeBufferPointer { packed in
+            voteTime.withUnsafeBufferPointer { voteTime in
+                byRow.withUnsafeBufferPointer { byRow in
+                    columns.withUnsafeMutableBufferPointer { columns in
+                        values.withUnsafeMutableBufferPointer { values in
+                            times.withUnsafeMutableBufferPointer { times in
+                                func vote(at slot: Int) -> Int { inOrder ? slot : Int(byRow[slot]) }
+                                for row in 0..<rowCount {
+                                    let segment = start[row]..<start[row + 1]
+                                    // Copied as it is while the columns strictly increase (each statement voted once).
+                                    let first = filled
+                                    var previous: Int32 = -1
+                                    var sorted = true
+                                    for slot in segment {
+                                        let index = vote(at: slot)
+                                        let cell = packed[index]
+                                        let column = Self.column(cell)
+                                        if column <= previous { sorted = false; break }
+                                        previous = column
+                                        columns[filled] = column
+                                        values[filled] = Self.vote(cell)
+                                        if keepingTimes { times[filled] = voteTime[index] }
+                                        filled &+= 1
+                                    }
+                                    if !sorted {
+                                        // Sorted by column (then input order), keeping per column the latest timestamp.
+                                        filled = first
+                                        keys.removeAll(keepingCapacity: true)
+                                        for slot in segment {
+                                            keys.append(UInt64(Self.column(packed[vote(at: slot)])) << 32 | UInt64(slot - segment.lowerBound))
+                                        }
+                                        keys.sort()
+                                        var index = 0
+                                        while index < keys.count {
+                                            let column = Int32(truncatingIfNeeded: keys[index] >> 32)
+                                            var best = vote(at: segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF))
+                                            index += 1
+                                            while index < keys.count, Int32(truncatingIfNeeded: keys[index] >> 32) == column {
+                                                let candidate = vote(at: segment.lowerBound + Int(keys[index] & 0xFFFF_FFFF))
+                                                if voteTime[candidate] >= voteTime[best] { best = candidate }
+                                                index += 1
+                                            }
+                                            columns[filled] = column
+                                            values[filled] = Self.vote(packed[best])
+                                            if keepingTimes { times[filled] = voteTime[best] }
+                                            filled &+= 1
+                                        }
+                                    }
+                                    rowStart[row + 1] = filled
+                                }
+                            }
+                        }
                     }
-                    columns.append(column)
-                    values.append(Self.vote(packed[best]))
-                    if keepingTimes { times.append(voteTime[best]) }
                 }
             }
-            rowStart[row + 1] = columns.count
         }
-        let matrix = VoteMatrix(participants: order.map { names[$0] }, statements: statements, rowStart: rowStart,
+        // The cells in use; the capacity beyond them stays reserved.
+        columns.removeLast(columns.count - filled)
+        values.removeLast(values.count - filled)
+        if keepingTimes { times.removeLast(times.count - filled) }
+        let matrix = VoteMatrix(participants: order.map { names[$0] }, statements: statements, rowBoundaries: rowStart,
                                 cellColumns: columns, cellVotes: values)
         return (matrix, times)
     }

@@ -30,6 +30,9 @@ struct OpinionMapBench: AsyncParsableCommand {
 
     func run() async throws {
         let clock = ContinuousClock()
+        // Full recomputes on one core, as the targets are set; updates also on every core of the machine.
+        var oneCore = OpinionMapParameters()
+        oneCore.threads = 1
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
         let references = try RedDwarfReference(path: reference)
         print("conversation | participants | votes | full recompute (ms, median of \(runs)) | red-dwarf 0.4.0 (ms) | ratio")
@@ -37,14 +40,16 @@ struct OpinionMapBench: AsyncParsableCommand {
             let url = URL(fileURLWithPath: data).appendingPathComponent(name)
             guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty else { continue }
             let times = (0..<max(1, runs)).map { _ in
-                clock.measure { _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes) }
+                clock.measure {
+                    _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes, parameters: oneCore)
+                }
             }.sorted()
             let elapsed = ms(times[times.count / 2])
             if split {
                 let stages = StageClock()
                 stages.mark("vote matrix")
                 let matrix = VoteMatrix(statements: conversation.statements, votes: conversation.votes)
-                _ = OpinionMapEngine.compute(matrix: matrix, progress: stages.record)
+                _ = OpinionMapEngine.compute(matrix: matrix, parameters: oneCore, progress: stages.record)
                 print("  split: " + stages.durations().dropFirst().map { "\($0.stage) \(String(format: "%.2f", ms($0.duration)))" }
                     .joined(separator: ", ") + " ms")
             }
@@ -58,12 +63,24 @@ struct OpinionMapBench: AsyncParsableCommand {
         var map: OpinionMap?
         var matrix: VoteMatrix?
         let building = clock.measure { matrix = VoteMatrix(statements: synthetic.statements, votes: synthetic.votes) }
-        let mapping = clock.measure { _ = OpinionMapEngine.compute(matrix: matrix!) }
+        let mapping = clock.measure { _ = OpinionMapEngine.compute(matrix: matrix!, parameters: oneCore) }
         print("  of which: vote matrix \(String(format: "%.0f", ms(building))) ms, map \(String(format: "%.0f", ms(mapping))) ms")
-        let full = clock.measure { map = OpinionMapEngine.compute(statements: synthetic.statements, votes: synthetic.votes) }
-        print("full recompute: \(String(format: "%.0f", ms(full))) ms (target < 1000 ms; Polis: 29 s on 16 cores)")
-        // Batches of 1,000 new votes each: 200 participants voting 5 times, half of them newcomers.
-        var updater = OpinionMapUpdater(statements: synthetic.statements, votes: synthetic.votes)
+        let full = clock.measure {
+            map = OpinionMapEngine.compute(statements: synthetic.statements, votes: synthetic.votes, parameters: oneCore)
+        }
+        print("full recompute on one core: \(String(format: "%.0f", ms(full))) ms (target < 1000 ms; Polis: 29 s on 16 cores)")
+        _ = map
+        for threads in [1, OpinionMapParameters().threads] {
+            timeUpdates(of: synthetic, threads: threads)
+        }
+    }
+
+    /// Batches of 1,000 new votes each (200 participants voting 5 times, half of them newcomers), timed one by one.
+    func timeUpdates(of synthetic: (statements: [Statement], votes: [VoteRecord]), threads: Int) {
+        let clock = ContinuousClock()
+        var parameters = OpinionMapParameters()
+        parameters.threads = threads
+        var updater = OpinionMapUpdater(statements: synthetic.statements, votes: synthetic.votes, parameters: parameters)
         var updates: [Duration] = []
         var splits: [[(stage: String, duration: Duration)]] = []
         for batch in 0..<max(1, batches) {
@@ -80,13 +97,13 @@ struct OpinionMapBench: AsyncParsableCommand {
         }
         let order = updates.indices.sorted { updates[$0] < updates[$1] }
         let median = order[order.count / 2]
-        print("update after 1,000 new votes (median of \(max(1, batches)) batches): \(String(format: "%.1f", ms(updates[median]))) ms "
+        print("update after 1,000 new votes, \(threads) thread\(threads == 1 ? "" : "s") "
+              + "(median of \(max(1, batches)) batches): \(String(format: "%.1f", ms(updates[median]))) ms "
               + "(target < 50 ms); all: \(order.map { String(format: "%.1f", ms(updates[$0])) }.joined(separator: ", ")) ms")
         for (label, index) in [("median", median), ("slowest", order.last!)] {
             print("  split of the \(label) update: "
                   + splits[index].map { "\($0.stage) \(String(format: "%.1f", ms($0.duration)))" }.joined(separator: ", ") + " ms")
         }
-        _ = map
     }
 
     /// Times between the first reports of each stage (the first span, before any report, is the votes' own work).

@@ -15,6 +15,7 @@ struct OpinionMapScaleBench: AsyncParsableCommand {
     @Option(help: "Synthetic participants.") var participants = 1_000_000
     @Option(help: "Synthetic statements.") var statements = 5_000
     @Option(help: "Synthetic votes.") var votes = 50_000_000
+    @Option(help: "Threads for the map (default: every core of this machine).") var threads = OpinionMapParameters().threads
 
     func run() async throws {
         let clock = ContinuousClock()
@@ -31,11 +32,14 @@ struct OpinionMapScaleBench: AsyncParsableCommand {
         let matrix = builder.build()
         builder = VoteMatrixBuilder(statements: [])   // release the votes as given
         let built = clock.now
-        let map = OpinionMapEngine.compute(matrix: matrix) { stage, fraction in display.show(stage, fraction) }
+        var parameters = OpinionMapParameters()
+        parameters.threads = max(1, threads)
+        let map = OpinionMapEngine.compute(matrix: matrix, parameters: parameters) { stage, fraction in display.show(stage, fraction) }
         let done = clock.now
         display.finish()
         print("synthetic: \(matrix.participantCount) participants x \(matrix.statementCount) statements, \(matrix.voteCount) votes")
-        print(String(format: "votes into the matrix %.1f s, map %.1f s, full recompute %.1f s (target < 60 s)",
+        let threadsUsed = parameters.threads == 1 ? "1 thread" : "\(parameters.threads) threads"
+        print(String(format: "votes into the matrix %.1f s, map %.1f s (\(threadsUsed)), full recompute %.1f s (target < 60 s)",
                      seconds(built - start), seconds(done - built), seconds(done - start)))
         print(String(format: "peak memory %.2f GB (target < 4 GB)", Double(peakResidentKilobytes()) / 1_048_576))
         print("groups: \(map.groups.count) (\(map.groups.map { String($0.members.count) }.joined(separator: ", ")) participants), "

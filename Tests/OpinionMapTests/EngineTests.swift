@@ -98,10 +98,10 @@ struct NearestCenterTests {
     }
 }
 
-@Suite("k-means with bounds")
-struct KMeansBoundsTests {
+@Suite("k-means through a k-d tree")
+struct KMeansTreeTests {
     /// Plain Lloyd iterations with a full scan, Polis's rules (a countdown from maxIterations that stops after the step
-    /// taken at zero, sorted centres compared): the reference the bounded version must equal.
+    /// taken at zero, sorted centres compared): the reference the filtered version must equal.
     static func reference(points: [Point], weights: [Double]?, k: Int, maxIterations: Int) -> [Cluster] {
         var centers: [Point] = []
         for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
@@ -128,18 +128,46 @@ struct KMeansBoundsTests {
         return clusters
     }
 
-    @Test("the bounded k-means gives exactly the clusters of plain Lloyd iterations", arguments: 0..<30)
+    @Test("the filtered k-means gives the clusters of plain Lloyd iterations", arguments: 0..<50)
     func sameAsLloyd(seed: Int) {
         var generator = SplitMix64(seed: UInt64(seed))
         let camps = [Point(-2, 0), Point(2, 1), Point(0, -2)]
         let points = (0..<(200 + seed * 20)).map { index -> Point in
             let camp = camps[index % 3]
+            // From seed 30 on, points on a coarse grid: many identical points and centres at equal distances (ties).
+            if seed >= 30 {
+                return Point(camp.x + Double(Int.random(in: -3...3, using: &generator)) / 2,
+                             camp.y + Double(Int.random(in: -3...3, using: &generator)) / 2)
+            }
             return Point(camp.x + Double.random(in: -1.5...1.5, using: &generator), camp.y + Double.random(in: -1.5...1.5, using: &generator))
         }
         let weights: [Double]? = seed % 2 == 0 ? nil : points.indices.map { Double($0 % 5 + 1) }
         let k = [2, 5, 20, 100][seed % 4]
-        let bounded = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100).clusters
-        #expect(bounded == Self.reference(points: points, weights: weights, k: k, maxIterations: 100))
+        let filtered = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100).clusters
+        let reference = Self.reference(points: points, weights: weights, k: k, maxIterations: 100)
+        // The same members exactly; the centres up to the order in which their sums were added.
+        #expect(filtered.map(\.members) == reference.map(\.members))
+        #expect(filtered.count == reference.count)
+        for (a, b) in zip(filtered, reference) { #expect(a.center.distance(to: b.center) < 1e-9) }
+    }
+}
+
+extension KMeansTreeTests {
+    @Test("a large clustering is the same on one thread and on several")
+    func theSameOnAnyNumberOfThreads() {
+        var generator = SplitMix64(seed: 3)
+        let points = (0..<(PointTree.parallelSize + 5_000)).map { _ in
+            Point(Double.random(in: -4...4, using: &generator), Double.random(in: -3...3, using: &generator))
+        }
+        let one = KMeans.run(points: points, k: 100, maxIterations: 30, threads: 1)
+        let two = KMeans.run(points: points, k: 100, maxIterations: 30, threads: 2)
+        let four = KMeans.run(points: points, k: 100, maxIterations: 30, threads: 4)
+        #expect(one.clusters == two.clusters)
+        #expect(one.clusters == four.clusters)
+        #expect(one.ids == two.ids)
+        // And the members are those of plain Lloyd iterations.
+        let reference = KMeansTreeTests.reference(points: points, weights: nil, k: 100, maxIterations: 30)
+        #expect(one.clusters.map(\.members) == reference.map(\.members))
     }
 }
 

@@ -28,13 +28,39 @@ import Testing
         let (matrix, vectors) = Self.known(size: size, eigenvalues: eigenvalues, seed: UInt64(seed))
         var generator = SplitMix64(seed: 9)
         let start = (0..<size).map { _ in Double.random(in: -1...1, using: &generator) }
+        let packed = PackedSymmetric.pack(matrix, size: size)
         let found = Lanczos.leadingPair(size: size, start: start) { x, y in
-            DenseSymmetric.multiply(matrix, size: size, x, into: &y)
+            PackedSymmetric.multiply(packed, size: size, x, into: &y)
         }
         for index in 0..<2 {
             #expect(abs(abs(Lanczos.dot(found[index], vectors[index])) - 1) < 1e-9, "component \(index)")
         }
         #expect(abs(Lanczos.dot(found[0], found[1])) < 1e-9)
+    }
+
+    @Test(arguments: [1, 4, 13, 30, 300])
+    func theTriangleProductEqualsTheFullProduct(size: Int) {
+        var generator = SplitMix64(seed: UInt64(size))
+        var matrix = [Double](repeating: 0, count: size * size)
+        for i in 0..<size {
+            for j in i..<size {
+                let value = Double.random(in: -5...5, using: &generator)
+                matrix[i * size + j] = value
+                matrix[j * size + i] = value
+            }
+        }
+        let x = (0..<size).map { _ in Double.random(in: -1...1, using: &generator) }
+        var y = [Double](repeating: .nan, count: size)
+        let packed = PackedSymmetric.pack(matrix, size: size)
+        PackedSymmetric.multiply(packed, size: size, x, into: &y)
+        for i in 0..<size {
+            let expected = (0..<size).reduce(0.0) { $0 + matrix[i * size + $1] * x[$1] }
+            #expect(abs(y[i] - expected) < 1e-9, "row \(i)")
+        }
+        // On two threads, exactly the same numbers.
+        var parallel = [Double](repeating: .nan, count: size)
+        PackedSymmetric.multiply(packed, size: size, x, into: &parallel, threads: 2)
+        #expect(parallel == y)
     }
 
     @Test func aZeroMatrixGivesTwoOrthonormalVectors() {

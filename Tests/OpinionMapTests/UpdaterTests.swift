@@ -47,6 +47,32 @@ import Testing
         #expect(updater.map.participants == fresh.participants)
     }
 
+    @Test func manySmallUpdatesKeepTheMatrixOfAllTheVotes() {
+        // Forty updates: rows rewritten again and again after the others, the arrays compacted when full.
+        let (statements, first, second) = Self.halves()
+        var updater = OpinionMapUpdater(statements: statements, votes: first)
+        var index = 0
+        while index < second.count {
+            updater.update(with: Array(second[index..<min(index + 60, second.count)]))
+            index += 60
+        }
+        let fresh = VoteMatrix(statements: statements, votes: first + second)
+        let kept = updater.voteMatrix
+        // Rows come in order of arrival across the updates (the shuffled votes bring some participants later than a
+        // single build would place them), so rows are compared by participant.
+        #expect(Set(kept.participants) == Set(fresh.participants))
+        #expect(kept.participantCount == fresh.participantCount)
+        #expect(kept.voteCount == fresh.voteCount)
+        #expect(kept.votedColumns == fresh.votedColumns)
+        let freshRow = Dictionary(uniqueKeysWithValues: fresh.participants.enumerated().map { ($1, $0) })
+        for row in 0..<kept.participantCount {
+            let other = freshRow[kept.participants[row]] ?? 0
+            #expect(kept.votes(inRow: row).map(\.column) == fresh.votes(inRow: other).map(\.column), "row \(row)")
+            #expect(kept.votes(inRow: row).map(\.vote) == fresh.votes(inRow: other).map(\.vote), "row \(row)")
+        }
+        #expect(updater.pairStatistics.sums == CovarianceStatistics(fresh).sums)
+    }
+
     @Test func moderationAndNewStatementsRebuildTheMap() {
         let (statements, first, second) = Self.halves()
         var updater = OpinionMapUpdater(statements: statements, votes: first)
