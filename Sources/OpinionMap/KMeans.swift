@@ -34,8 +34,11 @@ enum KMeans {
     }
 
     /// Clusters with their identifiers (kept from the start, new ones numbered after the largest), in identifier order.
+    /// `useTree` chooses how each step assigns the points (by default, the tree for large clusterings); the clusters
+    /// are the same either way.
     static func run(points: [Point], weights: [Double]? = nil, k: Int, maxIterations: Int, start: Start? = nil,
-                    threads: Int = 1, progress: ((Double) -> Void)? = nil) -> (clusters: [Cluster], ids: [Int]) {
+                    threads: Int = 1, useTree: Bool? = nil,
+                    progress: ((Double) -> Void)? = nil) -> (clusters: [Cluster], ids: [Int]) {
         guard !points.isEmpty, k > 0 else { return ([], []) }
         var centers: [Point]
         var ids: [Int]
@@ -50,11 +53,13 @@ enum KMeans {
             }
             ids = Array(centers.indices)
         }
-        // Each step assigns the points through a k-d tree of them (built once: only the centres move), whole boxes
-        // at a time where a single centre can own them; see `PointTree`.
+        // Each step assigns the points either through a k-d tree of them (built once: only the centres move), whole
+        // boxes at a time where a single centre can own them (`PointTree`), or, for fewer points, one by one with
+        // bounds that skip those that cannot change centre (`BoundedAssignment`).
         let n = points.count
         progress?(0)
-        let tree = PointTree(points: points, weights: weights)
+        let tree = (useTree ?? (n >= PointTree.parallelSize)) ? PointTree(points: points, weights: weights) : nil
+        var bounded = tree == nil ? BoundedAssignment(points: points, weights: weights) : nil
         let assignment = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
         defer { assignment.deallocate() }
         assignment.initialize(repeating: 0)
@@ -62,7 +67,8 @@ enum KMeans {
         // Polis counts down from maxIterations and stops after the step taken at zero: maxIterations + 1 steps at most.
         for iteration in 0...max(0, maxIterations) {
             progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
-            let totals = tree.assign(to: centers, assignment: assignment, threads: threads)
+            let totals = tree?.assign(to: centers, assignment: assignment, threads: threads)
+                ?? bounded!.assign(to: centers, assignment: assignment)
             var next: [Point] = []
             kept = []
             for c in centers.indices where totals[c].w > 0 {
@@ -79,7 +85,7 @@ enum KMeans {
         var renumber = [Int](repeating: -1, count: (kept.max() ?? -1) + 1)
         for (new, old) in kept.enumerated() { renumber[old] = new }
         var owner = [Int](repeating: 0, count: n)
-        for slot in 0..<n { owner[Int(tree.order[slot])] = renumber[Int(assignment[slot])] }
+        for slot in 0..<n { owner[tree.map { Int($0.order[slot]) } ?? slot] = renumber[Int(assignment[slot])] }
         var members = [[Int]](repeating: [], count: centers.count)
         for index in 0..<n { members[owner[index]].append(index) }
         return (zip(centers, members).map { Cluster(center: $0, members: $1) }, ids)

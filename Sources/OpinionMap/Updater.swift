@@ -21,7 +21,7 @@ public struct OpinionMapUpdater: Sendable {
     public init(statements: [Statement], votes: [VoteRecord], parameters: OpinionMapParameters = .init(),
                 previous: OpinionMapState? = nil) {
         var builder = VoteMatrixBuilder(statements: statements, expectedVotes: votes.count)
-        for vote in votes { builder.append(vote) }
+        builder.append(contentsOf: votes)
         self.init(builder: builder, parameters: parameters, previous: previous)
     }
 
@@ -190,7 +190,7 @@ public struct OpinionMapUpdater: Sendable {
                                vote: Vote(rawValue: matrix.cellVotes[cell])!, timestamp: times[cell])
             }
         }
-        for vote in votes { builder.append(vote) }
+        builder.append(contentsOf: votes)
         self = OpinionMapUpdater(builder: builder, parameters: parameters, previous: map.state)
     }
 }

@@ -50,7 +50,7 @@ public struct VoteMatrix: Sendable {
 
     public init(statements: [Statement], votes: [VoteRecord]) {
         var builder = VoteMatrixBuilder(statements: statements, expectedVotes: votes.count)
-        for vote in votes { builder.append(vote) }
+        builder.append(contentsOf: votes)
         self = builder.build()
     }
 

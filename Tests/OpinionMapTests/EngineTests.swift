@@ -98,10 +98,10 @@ struct NearestCenterTests {
     }
 }
 
-@Suite("k-means through a k-d tree")
+@Suite("k-means through a k-d tree or with bounds")
 struct KMeansTreeTests {
     /// Plain Lloyd iterations with a full scan, Polis's rules (a countdown from maxIterations that stops after the step
-    /// taken at zero, sorted centres compared): the reference the filtered version must equal.
+    /// taken at zero, sorted centres compared): the reference both faster ways must equal.
     static func reference(points: [Point], weights: [Double]?, k: Int, maxIterations: Int) -> [Cluster] {
         var centers: [Point] = []
         for point in points where centers.count < k && !centers.contains(point) { centers.append(point) }
@@ -128,7 +128,7 @@ struct KMeansTreeTests {
         return clusters
     }
 
-    @Test("the filtered k-means gives the clusters of plain Lloyd iterations", arguments: 0..<50)
+    @Test("both ways of assigning give the clusters of plain Lloyd iterations", arguments: 0..<50)
     func sameAsLloyd(seed: Int) {
         var generator = SplitMix64(seed: UInt64(seed))
         let camps = [Point(-2, 0), Point(2, 1), Point(0, -2)]
@@ -143,12 +143,14 @@ struct KMeansTreeTests {
         }
         let weights: [Double]? = seed % 2 == 0 ? nil : points.indices.map { Double($0 % 5 + 1) }
         let k = [2, 5, 20, 100][seed % 4]
-        let filtered = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100).clusters
         let reference = Self.reference(points: points, weights: weights, k: k, maxIterations: 100)
-        // The same members exactly; the centres up to the order in which their sums were added.
-        #expect(filtered.map(\.members) == reference.map(\.members))
-        #expect(filtered.count == reference.count)
-        for (a, b) in zip(filtered, reference) { #expect(a.center.distance(to: b.center) < 1e-9) }
+        for useTree in [true, false] {
+            let found = KMeans.run(points: points, weights: weights, k: k, maxIterations: 100, useTree: useTree).clusters
+            // The same members exactly; the centres up to the order in which their sums were added.
+            #expect(found.map(\.members) == reference.map(\.members), "tree: \(useTree)")
+            #expect(found.count == reference.count)
+            for (a, b) in zip(found, reference) { #expect(a.center.distance(to: b.center) < 1e-9) }
+        }
     }
 }
 
