@@ -14,7 +14,8 @@ public enum OpinionMapEngine {
         let pca = PrincipalComponentAnalysis.prefersStatistics(matrix)
             ? PrincipalComponentAnalysis.compute(CovarianceStatistics(matrix, progress: progress), start: previous?.components,
                                                  seed: parameters.seed, threads: parameters.threads, progress: progress)
-            : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed, progress: progress)
+            : PrincipalComponentAnalysis.compute(matrix, start: previous?.components, seed: parameters.seed,
+                                                 threads: parameters.threads, progress: progress)
         return compute(matrix: matrix, pca: pca, parameters: parameters, previous: previous, progress: progress)
     }
 

@@ -68,7 +68,7 @@ enum KMeans {
         for iteration in 0...max(0, maxIterations) {
             progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
             let totals = tree?.assign(to: centers, assignment: assignment, threads: threads)
-                ?? bounded!.assign(to: centers, assignment: assignment)
+                ?? bounded!.assign(to: centers, assignment: assignment, threads: threads)
             var next: [Point] = []
             kept = []
             for c in centers.indices where totals[c].w > 0 {

@@ -26,10 +26,11 @@ enum PrincipalComponentAnalysis {
 
     /// From the votes alone: each step is two passes over the voted cells (X x, then Xᵀ of it), which is cheaper than
     /// forming XᵀX when participants vote on few statements each.
-    static func compute(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64, progress: OpinionMapProgress? = nil) -> PrincipalComponents {
+    static func compute(_ matrix: VoteMatrix, start: [[Double]]?, seed: UInt64, threads: Int = 1,
+                        progress: OpinionMapProgress? = nil) -> PrincipalComponents {
         let data = CenteredRows(matrix)
         let components = solve(size: matrix.statementCount, start: start, seed: seed, progress: progress) { x, y in
-            data.gram(x, into: &y)
+            data.gram(x, into: &y, threads: threads)
         }
         return PrincipalComponents(center: data.center, components: components)
     }
@@ -194,46 +195,104 @@ struct CenteredRows {
             }
         }
         let center = (0..<columns).map { counts[$0] > 0 && !excluded[$0] ? sums[$0] / counts[$0] : 0 }
-        var rowStart = [0]
-        var columnIndex: [Int32] = []
-        var values: [Double] = []
-        rowStart.reserveCapacity(matrix.participantCount + 1)
-        columnIndex.reserveCapacity(matrix.voteCount)
-        values.reserveCapacity(matrix.voteCount)
-        for row in 0..<matrix.participantCount {
-            for cell in matrix.cells(ofRow: row) {
-                let column = Int(matrix.cellColumns[cell])
-                if excluded[column] { continue }
-                let value = -Double(matrix.cellVotes[cell]) - center[column]
-                if value != 0 {
-                    columnIndex.append(Int32(column))
-                    values.append(value)
+        // Each column's value for each vote (agree, pass, disagree), zero where excluded.
+        var valueOf = [Double](repeating: 0, count: 3 * columns)
+        for column in 0..<columns where !excluded[column] {
+            for vote in -1...1 { valueOf[3 * column + vote + 1] = -Double(vote) - center[column] }
+        }
+        var rowStart = [Int](repeating: 0, count: matrix.participantCount + 1)
+        var columnIndex = [Int32](repeating: 0, count: matrix.voteCount)
+        var values = [Double](repeating: 0, count: matrix.voteCount)
+        var filled = 0
+        matrix.cellColumns.withUnsafeBufferPointer { cellColumns in
+            matrix.cellVotes.withUnsafeBufferPointer { cellVotes in
+                columnIndex.withUnsafeMutableBufferPointer { columnIndex in
+                    values.withUnsafeMutableBufferPointer { values in
+                        for row in 0..<matrix.participantCount {
+                            for cell in matrix.cells(ofRow: row) {
+                                let column = cellColumns[cell]
+                                let value = valueOf[3 * Int(column) + Int(cellVotes[cell]) + 1]
+                                columnIndex[filled] = column
+                                values[filled] = value
+                                filled &+= value != 0 ? 1 : 0
+                            }
+                            rowStart[row + 1] = filled
+                        }
+                    }
                 }
             }
-            rowStart.append(values.count)
         }
+        columnIndex.removeLast(columnIndex.count - filled)
+        values.removeLast(values.count - filled)
         self.rowStart = rowStart
         self.columnIndex = columnIndex
         self.values = values
         self.center = center
     }
 
-    /// y = XᵀX x, row by row.
-    func gram(_ x: [Double], into y: inout [Double]) {
+    /// Matrices of at least this many cells are multiplied in two halves of rows.
+    static let halvingSize = 16_384
+
+    /// y = XᵀX x, row by row. Matrices of `halvingSize` cells or more are taken in two halves of rows of about equal
+    /// cells, on two threads when `threads` > 1, the second half into a buffer of its own that is then added: the
+    /// result is the same on one thread or two.
+    func gram(_ x: [Double], into y: inout [Double], threads: Int = 1) {
+        let rows = rowStart.count - 1
         y.withUnsafeMutableBufferPointer { out in
             for k in out.indices { out[k] = 0 }
+            guard rows > 0 else { return }
             values.withUnsafeBufferPointer { values in
                 columnIndex.withUnsafeBufferPointer { columns in
                     x.withUnsafeBufferPointer { v in
-                        for row in 0..<(rowStart.count - 1) {
-                            let start = rowStart[row], end = rowStart[row + 1]
-                            var dot = 0.0
-                            for i in start..<end { dot += values[i] * v[Int(columns[i])] }
-                            if dot == 0 { continue }
-                            for i in start..<end { out[Int(columns[i])] += values[i] * dot }
+                        rowStart.withUnsafeBufferPointer { rowStart in
+                            let shared = GramShared(rowStart: rowStart, values: values, columns: columns, x: v)
+                            guard values.count >= Self.halvingSize else {
+                                shared.add(rows: 0..<rows, into: out.baseAddress!)
+                                return
+                            }
+                            // The first row of the second half.
+                            var lower = 0, upper = rows
+                            while lower < upper {
+                                let middle = (lower + upper) / 2
+                                if 2 * rowStart[middle] < values.count { lower = middle + 1 } else { upper = middle }
+                            }
+                            let second = UnsafeMutableBufferPointer<Double>.allocate(capacity: out.count)
+                            defer { second.deallocate() }
+                            second.initialize(repeating: 0)
+                            let outputs = Outputs(first: out.baseAddress!, second: second.baseAddress!)
+                            let split = lower
+                            let work = { @Sendable (half: Int) in
+                                shared.add(rows: half == 0 ? 0..<split : split..<rows, into: half == 0 ? outputs.first : outputs.second)
+                            }
+                            if threads > 1 { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0); work(1) }
+                            for k in out.indices { out[k] += second[k] }
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private struct Outputs: @unchecked Sendable {
+        let first: UnsafeMutablePointer<Double>
+        let second: UnsafeMutablePointer<Double>
+    }
+
+    /// The read-only buffers of one product.
+    private struct GramShared: @unchecked Sendable {
+        let rowStart: UnsafeBufferPointer<Int>
+        let values: UnsafeBufferPointer<Double>
+        let columns: UnsafeBufferPointer<Int32>
+        let x: UnsafeBufferPointer<Double>
+
+        /// Adds XᵀX x over `rows` to out.
+        func add(rows: Range<Int>, into out: UnsafeMutablePointer<Double>) {
+            for row in rows {
+                let start = rowStart[row], end = rowStart[row + 1]
+                var dot = 0.0
+                for i in start..<end { dot += values[i] * x[Int(columns[i])] }
+                if dot == 0 { continue }
+                for i in start..<end { out[Int(columns[i])] += values[i] * dot }
             }
         }
     }

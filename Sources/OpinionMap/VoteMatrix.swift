@@ -31,6 +31,15 @@ public struct VoteMatrix: Sendable {
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 
+    /// Rows anywhere in the cell arrays: row r is `rowStart[r] ..< rowEnd[r]`.
+    init(participants: [String], statements: [Statement], rowStart: [Int], rowEnd: [Int], cellColumns: [Int32],
+         cellVotes: [Int8]) {
+        self.init(participants: participants, statements: statements, rowBoundaries: [0], cellColumns: cellColumns,
+                  cellVotes: cellVotes)
+        self.rowStart = rowStart
+        self.rowEnd = rowEnd
+    }
+
     /// Rows stored one after the other: row r is `rowBoundaries[r] ..< rowBoundaries[r + 1]`.
     init(participants: [String], statements: [Statement], rowBoundaries: [Int], cellColumns: [Int32], cellVotes: [Int8],
          votedColumns: [Bool]? = nil) {
@@ -49,6 +58,11 @@ public struct VoteMatrix: Sendable {
     }
 
     public init(statements: [Statement], votes: [VoteRecord]) {
+        var direct = VoteMatrixBuilder(statements: statements)
+        if let matrix = direct.matrix(ofVotesInOrder: votes) {
+            self = matrix
+            return
+        }
         var builder = VoteMatrixBuilder(statements: statements, expectedVotes: votes.count)
         builder.append(contentsOf: votes)
         self = builder.build()

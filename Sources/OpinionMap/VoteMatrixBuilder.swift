@@ -173,10 +173,10 @@ public struct VoteMatrixBuilder: Sendable {
 
     /// The matrix and, when asked, for each of its cells the timestamp of the vote kept (what an update compares new
     /// votes to).
-    func build(keepingTimes: Bool) -> (matrix: VoteMatrix, times: [Int64]) {
-        let rowCount = names.count
+    /// The rows in their final order: by first vote, ties by numeric id, then by id.
+    private func rowOrder() -> [Int] {
         let numbers = names.map { Int($0) }
-        let order = (0..<rowCount).sorted { a, b in
+        return names.indices.sorted { a, b in
             if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
             return switch (numbers[a], numbers[b]) {
             case let (x?, y?): x != y ? x < y : a < b
@@ -185,6 +185,56 @@ public struct VoteMatrixBuilder: Sendable {
             case (nil, nil): names[a] != names[b] ? names[a] < names[b] : a < b
             }
         }
+    }
+
+    /// The matrix of votes that already come as it stores them (an export read row by row: each participant's votes
+    /// together, statements in increasing order, none twice), without sorting or copying them again: the rows stay
+    /// where they are and are only put in order. Nil when the votes do not come so. For a new builder only.
+    mutating func matrix(ofVotesInOrder votes: [VoteRecord]) -> VoteMatrix? {
+        guard names.isEmpty, packed.isEmpty else { return nil }
+        var columns = [Int32](repeating: 0, count: votes.count)
+        var values = [Int8](repeating: 0, count: votes.count)
+        var boundaries = [0]
+        var previousColumn: Int32 = -1
+        var inOrder = true
+        let columnTable = columnOfSmallID
+        columnTable.withUnsafeBufferPointer { columnOf in
+            columns.withUnsafeMutableBufferPointer { columns in
+                values.withUnsafeMutableBufferPointer { values in
+                    for (index, vote) in votes.enumerated() {
+                        guard vote.statement >= 0, vote.statement < columnOf.count, columnOf[vote.statement] >= 0 else {
+                            inOrder = false
+                            return
+                        }
+                        let column = columnOf[vote.statement]
+                        if let lastName, vote.participant == lastName {
+                            guard column > previousColumn else { inOrder = false; return }
+                        } else {
+                            let rows = names.count
+                            let row = switchParticipant(to: vote.participant)
+                            guard Int(row) == rows else { inOrder = false; return }   // a participant seen before
+                            if index > 0 { boundaries.append(index) }
+                        }
+                        previousColumn = column
+                        if vote.timestamp < firstSeen[Int(lastRow)] { firstSeen[Int(lastRow)] = vote.timestamp }
+                        columns[index] = column
+                        values[index] = vote.vote.rawValue
+                    }
+                }
+            }
+        }
+        guard inOrder else { return nil }
+        boundaries.append(votes.count)
+        // Rows stay where they are in the cell arrays; only their order is set.
+        let order = rowOrder()
+        return VoteMatrix(participants: order.map { names[$0] }, statements: statements,
+                          rowStart: order.map { boundaries[$0] }, rowEnd: order.map { boundaries[$0 + 1] },
+                          cellColumns: columns, cellVotes: values)
+    }
+
+    func build(keepingTimes: Bool) -> (matrix: VoteMatrix, times: [Int64]) {
+        let rowCount = names.count
+        let order = rowOrder()
         var position = [Int32](repeating: 0, count: rowCount)
         for (index, row) in order.enumerated() { position[row] = Int32(index) }
 

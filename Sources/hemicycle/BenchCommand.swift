@@ -27,21 +27,27 @@ struct OpinionMapBench: AsyncParsableCommand {
     @Option(help: "Synthetic votes.") var votes = 2_000_000
     @Flag(help: "Also print where the time of one full recompute of each conversation goes.") var split = false
     @Option(help: "Batches of 1,000 new votes timed on the synthetic conversation (the median is printed).") var batches = 5
+    @Option(help: "Threads for the shared conversations (default: every core of this machine).")
+    var threads = OpinionMapParameters().threads
 
     func run() async throws {
         let clock = ContinuousClock()
-        // Full recomputes on one core, as the targets are set; updates also on every core of the machine.
+        // The shared conversations on every core of the machine (red-dwarf's numpy may use them too); the synthetic
+        // conversation's full recompute on one core, as its target is set; its updates on one core and on every core.
+        var allCores = OpinionMapParameters()
+        allCores.threads = max(1, threads)
         var oneCore = OpinionMapParameters()
         oneCore.threads = 1
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
         let references = try RedDwarfReference(path: reference)
-        print("conversation | participants | votes | full recompute (ms, median of \(runs)) | red-dwarf 0.4.0 (ms) | ratio")
+        print("conversation | participants | votes | full recompute (ms, median of \(runs), \(allCores.threads) threads) "
+              + "| red-dwarf 0.4.0 (ms) | ratio")
         for name in folders {
             let url = URL(fileURLWithPath: data).appendingPathComponent(name)
             guard let conversation = try? PolisConversation.read(folder: url), !conversation.votes.isEmpty else { continue }
             let times = (0..<max(1, runs)).map { _ in
                 clock.measure {
-                    _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes, parameters: oneCore)
+                    _ = OpinionMapEngine.compute(statements: conversation.statements, votes: conversation.votes, parameters: allCores)
                 }
             }.sorted()
             let elapsed = ms(times[times.count / 2])
@@ -49,7 +55,7 @@ struct OpinionMapBench: AsyncParsableCommand {
                 let stages = StageClock()
                 stages.mark("vote matrix")
                 let matrix = VoteMatrix(statements: conversation.statements, votes: conversation.votes)
-                _ = OpinionMapEngine.compute(matrix: matrix, parameters: oneCore, progress: stages.record)
+                _ = OpinionMapEngine.compute(matrix: matrix, parameters: allCores, progress: stages.record)
                 print("  split: " + stages.durations().dropFirst().map { "\($0.stage) \(String(format: "%.2f", ms($0.duration)))" }
                     .joined(separator: ", ") + " ms")
             }

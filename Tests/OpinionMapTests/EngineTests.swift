@@ -55,6 +55,37 @@ import Testing
         #expect(a.positions == b.positions)
     }
 
+    @Test func votesAlreadyInMatrixOrderGiveTheSameMatrixWithoutSorting() {
+        // Row by row, statements increasing: the direct path, whatever the order of the participants (here reversed);
+        // one vote out of place (a participant seen before, statements not increasing) is refused. Both must agree.
+        let (statements, votes) = Self.twoCamps()
+        let sorted = VoteMatrix(statements: statements, votes: votes)
+        var inOrder: [VoteRecord] = []
+        for row in (0..<sorted.participantCount).reversed() {
+            for (column, vote) in sorted.votes(inRow: row) {
+                inOrder.append(VoteRecord(participant: sorted.participants[row], statement: sorted.statements[column].id,
+                                          vote: vote, timestamp: Int64(row)))
+            }
+        }
+        var direct = VoteMatrixBuilder(statements: statements)
+        let fast = direct.matrix(ofVotesInOrder: inOrder)
+        #expect(fast != nil)
+        var builder = VoteMatrixBuilder(statements: statements)
+        builder.append(contentsOf: inOrder)
+        let built = builder.build()
+        #expect(fast?.participants == built.participants)
+        #expect(fast?.voteCounts == built.voteCounts)
+        #expect(fast?.votedColumns == built.votedColumns)
+        for row in 0..<built.participantCount {
+            #expect(fast?.votes(inRow: row).map(\.column) == built.votes(inRow: row).map(\.column))
+            #expect(fast?.votes(inRow: row).map(\.vote) == built.votes(inRow: row).map(\.vote))
+        }
+        for misplaced in [inOrder + [inOrder[0]], [inOrder[1], inOrder[0]] + inOrder.dropFirst(2)] {
+            var again = VoteMatrixBuilder(statements: statements)
+            #expect(again.matrix(ofVotesInOrder: misplaced) == nil)
+        }
+    }
+
     @Test func theLatestVoteWins() {
         let matrix = VoteMatrix(statements: [Statement(id: 1)], votes: [
             VoteRecord(participant: "a", statement: 1, vote: .disagree, timestamp: 20),
@@ -167,6 +198,10 @@ extension KMeansTreeTests {
         #expect(one.clusters == two.clusters)
         #expect(one.clusters == four.clusters)
         #expect(one.ids == two.ids)
+        // With bounds instead of the tree, too (the points in two halves).
+        let small = Array(points.prefix(3_000))
+        let bounded = KMeans.run(points: small, k: 100, maxIterations: 30, threads: 1, useTree: false)
+        #expect(bounded.clusters == KMeans.run(points: small, k: 100, maxIterations: 30, threads: 2, useTree: false).clusters)
         // And the members are those of plain Lloyd iterations.
         let reference = KMeansTreeTests.reference(points: points, weights: nil, k: 100, maxIterations: 30)
         #expect(one.clusters.map(\.members) == reference.map(\.members))

@@ -63,6 +63,29 @@ import Testing
         #expect(parallel == y)
     }
 
+    @Test func theSparseProductIsTheSameOnOneThreadOrTwo() {
+        let (statements, votes) = SyntheticConversation.make(participants: 1_500, statements: 60, votes: 30_000, seed: 4)
+        let matrix = VoteMatrix(statements: statements, votes: votes)
+        let data = CenteredRows(matrix)
+        #expect(data.values.count >= CenteredRows.halvingSize)
+        var generator = SplitMix64(seed: 1)
+        let x = (0..<matrix.statementCount).map { _ in Double.random(in: -1...1, using: &generator) }
+        var one = [Double](repeating: .nan, count: x.count), two = one
+        data.gram(x, into: &one, threads: 1)
+        data.gram(x, into: &two, threads: 2)
+        #expect(one == two)
+        // And it is XᵀX x, computed plainly.
+        for column in 0..<x.count {
+            var expected = 0.0
+            for row in 0..<(data.rowStart.count - 1) {
+                let cells = data.rowStart[row]..<data.rowStart[row + 1]
+                let dot = cells.reduce(0.0) { $0 + data.values[$1] * x[Int(data.columnIndex[$1])] }
+                for cell in cells where Int(data.columnIndex[cell]) == column { expected += data.values[cell] * dot }
+            }
+            #expect(abs(one[column] - expected) < 1e-9 * max(1, abs(expected)), "column \(column)")
+        }
+    }
+
     @Test func aZeroMatrixGivesTwoOrthonormalVectors() {
         let found = Lanczos.leadingPair(size: 5, start: [1, 2, 3, 4, 5]) { _, y in
             for i in y.indices { y[i] = 0 }
