@@ -183,11 +183,15 @@ enum KMeans {
         /// The nearest centre (ties to the lowest index) and the squared distances to it and to the next nearest.
         func twoNearest(to point: Point) -> (best: Int, bestDistance: Double, secondDistance: Double) {
             let count = xs.count
-            var low = 0, high = count
-            while low < high {
-                let middle = (low &+ high) >> 1
-                if xs[middle] < point.x { low = middle &+ 1 } else { high = middle }
+            guard count > 0 else { return (-1, .infinity, .infinity) }
+            // The first centre not left of the point, by a binary search whose steps do not branch on the data.
+            var base = 0, length = count
+            while length > 1 {
+                let half = length >> 1
+                base = xs[base &+ half] < point.x ? base &+ half : base
+                length &-= half
             }
+            let low = base &+ (xs[base] < point.x ? 1 : 0)
             var best = -1
             var bestDistance = Double.infinity, secondDistance = Double.infinity
             var right = low
