@@ -114,21 +114,26 @@ struct CovarianceStatistics: Sendable {
     }
 
     /// XᵀX of the matrix centred on `center`: its upper triangle packed row by row (see `PackedSymmetric`), which is
-    /// the layout of `sums`.
-    func covariance(center: [Double]) -> [Double] {
+    /// the layout of `sums`. Each entry is computed on its own, so two threads may share the rows.
+    func covariance(center: [Double], threads: Int = 1) -> [Double] {
         let m = columns
         var result = [Double](repeating: 0, count: sums.count)
         result.withUnsafeMutableBufferPointer { out in
             sums.withUnsafeBufferPointer { sums in
                 center.withUnsafeBufferPointer { center in
-                    var at = 0
-                    for j in 0..<m {
-                        let muJ = center[j]
-                        for k in j..<m {
-                            let s = sums[at]
-                            let muK = center[k]
-                            out[at] = Double(s.x) - muK * Double(s.z) - muJ * Double(s.w) + muJ * muK * Double(s.y)
-                            at &+= 1
+                    let shared = SharedTriangle(sums: sums, center: center, out: SharedBuffer(base: out.baseAddress!))
+                    let split = m >= 256 ? PackedSymmetric.split(size: m) : m / 2
+                    Halves.run(rows: m, work: sums.count, threads: threads, split: split) { rows, _ in
+                        let first = rows.lowerBound
+                        var at = first * m - first * (first - 1) / 2
+                        for j in rows {
+                            let muJ = shared.center[j]
+                            for k in j..<m {
+                                let s = shared.sums[at]
+                                let muK = shared.center[k]
+                                shared.out.base[at] = Double(s.x) - muK * Double(s.z) - muJ * Double(s.w) + muJ * muK * Double(s.y)
+                                at &+= 1
+                            }
                         }
                     }
                 }
@@ -136,4 +141,11 @@ struct CovarianceStatistics: Sendable {
         }
         return result
     }
+}
+
+/// The buffers of the covariance's formation shared by the workers of `Halves`.
+private struct SharedTriangle: @unchecked Sendable {
+    let sums: UnsafeBufferPointer<SIMD4<Int32>>
+    let center: UnsafeBufferPointer<Double>
+    let out: SharedBuffer<Double>
 }

@@ -54,7 +54,8 @@ public enum OpinionMapEngine {
 
         // 3. Sparsity-aware projection of every participant.
         progress?("projection", 0)
-        let positions = project(matrix, pca: pca, excluded: excluded, voted: voted, votedCount: votedCount)
+        let positions = project(matrix, pca: pca, excluded: excluded, voted: voted, votedCount: votedCount,
+                                threads: parameters.threads)
 
         // 4. Base clusters on the included participants, then groups on the base centres.
         let points = inConversation.map { positions[$0] }
@@ -97,7 +98,8 @@ public enum OpinionMapEngine {
 
         progress?("statements", 0)
         // 5. Tallies per group and overall; representative and consensus statements.
-        let (groupTallies, everyone) = tallies(matrix, groupOfRow: groupOfRow, groupCount: groupClusters.count)
+        let (groupTallies, everyone) = tallies(matrix, groupOfRow: groupOfRow, groupCount: groupClusters.count,
+                                               threads: parameters.threads)
         let representative = groupTallies.indices.map { g in
             selectRepresentative(group: groupTallies[g], others: groupTallies.indices.filter { $0 != g }.map { groupTallies[$0] },
                                  excluded: excluded)
@@ -188,7 +190,8 @@ public enum OpinionMapEngine {
 
     /// p_k = Σ over voted cells (x − centre)·pc_k, scaled by √(statements voted on / votes); excluded statements
     /// voted on count as (zero) votes for everyone, as in Polis.
-    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>, voted: [Bool], votedCount: Int) -> [Point] {
+    static func project(_ matrix: VoteMatrix, pca: PrincipalComponents, excluded: Set<Int>, voted: [Bool], votedCount: Int,
+                        threads: Int = 1) -> [Point] {
         let columns = Double(votedCount)
         let excludedVoted = excluded.reduce(0) { $0 + (voted[$1] ? 1 : 0) }
         // Per column and export vote v: (−v − centre)·pc for both components (internal sign), zero when excluded.
@@ -200,22 +203,29 @@ public enum OpinionMapEngine {
                 weights[column * 3 + vote + 1] = SIMD2(value * pca.components[0][column], value * pca.components[1][column])
             }
         }
-        var positions = [Point]()
-        positions.reserveCapacity(matrix.participantCount)
+        var positions = [Point](repeating: Point(0, 0), count: matrix.participantCount)
         weights.withUnsafeBufferPointer { weights in
             matrix.cellColumns.withUnsafeBufferPointer { columnsOf in
                 matrix.cellVotes.withUnsafeBufferPointer { votes in
-                    for row in 0..<matrix.participantCount {
-                        var sum = SIMD2<Double>.zero
-                        // Excluded statements count as (zero) votes for everyone, as in Polis.
-                        var n = excludedVoted
-                        for cell in matrix.cells(ofRow: row) {
-                            let column = Int(columnsOf[cell])
-                            sum += weights[column * 3 + Int(votes[cell]) + 1]
-                            if !mask[column] { n += 1 }
+                    mask.withUnsafeBufferPointer { mask in
+                        positions.withUnsafeMutableBufferPointer { positions in
+                            let shared = SharedRows(matrix: matrix, weights: weights, columns: columnsOf, votes: votes,
+                                                    mask: mask, output: SharedBuffer(base: positions.baseAddress!))
+                            Halves.run(rows: matrix.participantCount, work: matrix.voteCount, threads: threads) { rows, _ in
+                                for row in rows {
+                                    var sum = SIMD2<Double>.zero
+                                    // Excluded statements count as (zero) votes for everyone, as in Polis.
+                                    var n = excludedVoted
+                                    for cell in shared.matrix.cells(ofRow: row) {
+                                        let column = Int(shared.columns[cell])
+                                        sum += shared.weights[column * 3 + Int(shared.votes[cell]) + 1]
+                                        if !shared.mask[column] { n += 1 }
+                                    }
+                                    let scale = (columns / Double(max(n, 1))).squareRoot()
+                                    shared.output.base[row] = Point(sum.x * scale, sum.y * scale)
+                                }
+                            }
                         }
-                        let scale = (columns / Double(max(n, 1))).squareRoot()
-                        positions.append(Point(sum.x * scale, sum.y * scale))
                     }
                 }
             }
@@ -235,23 +245,35 @@ public enum OpinionMapEngine {
     }
 
     /// Agree, disagree and seen counts per statement for each group and for everyone, in one pass over the votes.
-    static func tallies(_ matrix: VoteMatrix, groupOfRow: [Int?], groupCount: Int) -> (groups: [[StatementTally]], everyone: [StatementTally]) {
+    static func tallies(_ matrix: VoteMatrix, groupOfRow: [Int?], groupCount: Int,
+                        threads: Int = 1) -> (groups: [[StatementTally]], everyone: [StatementTally]) {
         let columns = matrix.statementCount
-        // Counts as (agree, disagree, seen) per (group or everyone) × column; everyone is the last block.
-        var counts = [SIMD4<Int32>](repeating: .zero, count: (groupCount + 1) * columns)
-        let step: [SIMD4<Int32>] = [SIMD4(0, 1, 1, 0), SIMD4(0, 0, 1, 0), SIMD4(1, 0, 1, 0)]
+        // Counts as (agree, disagree, seen) per (group or everyone) × column; everyone is the last block. Each half
+        // of the rows counts into a table of its own; the tables are added (whole numbers: the same in any order).
+        let size = (groupCount + 1) * columns
+        var counts = [SIMD4<Int32>](repeating: .zero, count: 2 * size)
+        let blockOfRow = groupOfRow.map { $0.map { Int32($0 * columns) } ?? -1 }
         counts.withUnsafeMutableBufferPointer { counts in
             matrix.cellColumns.withUnsafeBufferPointer { columnsOf in
                 matrix.cellVotes.withUnsafeBufferPointer { votes in
-                    let everyone = groupCount * columns
-                    for row in 0..<matrix.participantCount {
-                        let block = groupOfRow[row].map { $0 * columns }
-                        for cell in matrix.cells(ofRow: row) {
-                            let column = Int(columnsOf[cell])
-                            let delta = step[Int(votes[cell]) + 1]
-                            counts[everyone + column] &+= delta
-                            if let block { counts[block + column] &+= delta }
+                    blockOfRow.withUnsafeBufferPointer { blockOfRow in
+                        let shared = SharedTally(matrix: matrix, columns: columnsOf, votes: votes, blockOfRow: blockOfRow,
+                                                 counts: SharedBuffer(base: counts.baseAddress!))
+                        let parts = Halves.run(rows: matrix.participantCount, work: matrix.voteCount, threads: threads) { rows, part in
+                            let step: [SIMD4<Int32>] = [SIMD4(0, 1, 1, 0), SIMD4(0, 0, 1, 0), SIMD4(1, 0, 1, 0)]
+                            let table = shared.counts.base + part * size
+                            let everyone = groupCount * columns
+                            for row in rows {
+                                let block = Int(shared.blockOfRow[row])
+                                for cell in shared.matrix.cells(ofRow: row) {
+                                    let column = Int(shared.columns[cell])
+                                    let delta = step[Int(shared.votes[cell]) + 1]
+                                    table[everyone + column] &+= delta
+                                    if block >= 0 { table[block + column] &+= delta }
+                                }
+                            }
                         }
+                        if parts == 2 { for index in 0..<size { counts[index] &+= counts[size + index] } }
                     }
                 }
             }
@@ -306,4 +328,24 @@ public enum OpinionMapEngine {
         }
         return Consensus(agree: top(agree), disagree: top(disagree))
     }
+}
+
+/// The buffers of a pass over the vote matrix's rows shared by the workers of `Halves` (each writes only the output of
+/// its own rows).
+private struct SharedRows: @unchecked Sendable {
+    let matrix: VoteMatrix
+    let weights: UnsafeBufferPointer<SIMD2<Double>>
+    let columns: UnsafeBufferPointer<Int32>
+    let votes: UnsafeBufferPointer<Int8>
+    let mask: UnsafeBufferPointer<Bool>
+    let output: SharedBuffer<Point>
+}
+
+/// The buffers of the tallies shared by the workers of `Halves` (each counts into its own table).
+private struct SharedTally: @unchecked Sendable {
+    let matrix: VoteMatrix
+    let columns: UnsafeBufferPointer<Int32>
+    let votes: UnsafeBufferPointer<Int8>
+    let blockOfRow: UnsafeBufferPointer<Int32>
+    let counts: SharedBuffer<SIMD4<Int32>>
 }

@@ -53,7 +53,7 @@ enum KMeans {
             }
             ids = Array(centers.indices)
         }
-        // Each step assigns the points either through a k-d tree of them (built once: only the centres move), whole
+        // Each step assigns the points either through a tree of boxes of them (built once: only the centres move), whole
         // boxes at a time where a single centre can own them (`PointTree`), or, for fewer points, one by one with
         // bounds that skip those that cannot change centre (`BoundedAssignment`).
         let n = points.count

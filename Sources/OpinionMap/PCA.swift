@@ -17,7 +17,7 @@ enum PrincipalComponentAnalysis {
                         progress: OpinionMapProgress? = nil) -> PrincipalComponents {
         let m = statistics.columns
         let center = statistics.center
-        let covariance = statistics.covariance(center: center)
+        let covariance = statistics.covariance(center: center, threads: threads)
         let components = solve(size: m, start: start, seed: seed, progress: progress) { x, y in
             PackedSymmetric.multiply(covariance, size: m, x, into: &y, threads: threads)
         }

@@ -1,7 +1,9 @@
 import Dispatch
+import Synchronization
 
-/// The points of a k-means run in a k-d tree whose every node knows its bounding box and the weighted sum of its
-/// points, for the filtering algorithm of Kanungo et al. (2002): one Lloyd step assigns whole boxes at once.
+/// The points of a k-means run in a tree of boxes (the cells of a quadtree over them, in Z order) whose every node
+/// knows its bounding box and the weighted sum of its points, for the filtering algorithm of Kanungo et al. (2002):
+/// one Lloyd step assigns whole boxes at once.
 ///
 /// The points never move during a run, only the centres do, so the tree is built once. A step walks down from the
 /// root with the centres that may still own some point of the box; the candidate nearest the box's middle rules out
@@ -133,7 +135,7 @@ struct PointTree {
     /// One Lloyd assignment: each point to its nearest centre (ties to the lowest index), written in `assignment`
     /// (tree order), and each centre's totals.
     ///
-    /// Trees of many points are cut into subtrees (about sixteen) that `threads` workers walk at the same time, each
+    /// Trees of many points are cut into subtrees (about thirty-two) that `threads` workers walk at the same time, each
     /// subtree adding into totals of its own; these are summed in subtree order, so the result does not depend on the
     /// number of threads.
     func assign(to centers: [Point], assignment: UnsafeMutableBufferPointer<Int32>, threads: Int = 1) -> Totals {
@@ -143,7 +145,7 @@ struct PointTree {
         let cx = centers.map(\.x), cy = centers.map(\.y)
         // Candidate lists, one per level of the walk, each at most k long: room for each worker.
         let scratchSize = k * 64
-        let cut = xs.count >= Self.parallelSize ? xs.count / 16 : Int.max
+        let cut = xs.count >= Self.parallelSize ? xs.count / 32 : Int.max
         var tasks: [(node: Int, candidates: [Int32])] = []
         let scratch = UnsafeMutableBufferPointer<Int32>.allocate(capacity: scratchSize * max(1, threads))
         defer { scratch.deallocate() }
@@ -168,9 +170,15 @@ struct PointTree {
                                 let template = Walk(nodes: nodes, xs: xs, ys: ys, shares: shares, cx: cx, cy: cy, scratch: scratch,
                                                     assignment: assignment, totals: partial)
                                 let jobs = tasks
+                                // Workers take the next subtree as they finish one (subtrees differ in work); each
+                                // subtree's totals are its own, so the sum does not depend on who took which.
+                                let next = Atomic<Int>(0)
                                 let work = { @Sendable (worker: Int) in
                                     let own = UnsafeMutableBufferPointer(rebasing: template.scratch[(worker * scratchSize)..<((worker + 1) * scratchSize)])
-                                    for (index, task) in jobs.enumerated() where index % workers == worker {
+                                    while true {
+                                        let index = next.add(1, ordering: .relaxed).oldValue
+                                        guard index < jobs.count else { break }
+                                        let task = jobs[index]
                                         for (slot, c) in task.candidates.enumerated() { own[slot] = c }
                                         let totals = UnsafeMutableBufferPointer(rebasing: template.totals[(index * k)..<((index + 1) * k)])
                                         template.with(scratch: own, totals: totals)

@@ -44,6 +44,25 @@ import Testing
         #expect(a.consensus == b.consensus)
     }
 
+    @Test func oneThreadOrTwoGiveTheSameMap() {
+        // Large enough for every stage that may use two threads to do so.
+        let (statements, votes) = SyntheticConversation.make(participants: 3_000, statements: 400, votes: 90_000, seed: 8)
+        var one = OpinionMapParameters(), two = OpinionMapParameters()
+        one.threads = 1
+        two.threads = 2
+        let a = OpinionMapEngine.compute(statements: statements, votes: votes, parameters: one)
+        let b = OpinionMapEngine.compute(statements: statements, votes: votes, parameters: two)
+        #expect(a.pca.components == b.pca.components)
+        #expect(a.positions == b.positions)
+        #expect(a.groupOfRow == b.groupOfRow)
+        #expect(a.consensus == b.consensus)
+        #expect(a.representative.map { $0.map(\.column) } == b.representative.map { $0.map(\.column) })
+        // And an update of it, through the pair statistics.
+        var first = OpinionMapUpdater(statements: statements, votes: Array(votes.prefix(80_000)), parameters: one)
+        var second = OpinionMapUpdater(statements: statements, votes: Array(votes.prefix(80_000)), parameters: two)
+        #expect(first.update(with: Array(votes.dropFirst(80_000))).positions == second.update(with: Array(votes.dropFirst(80_000))).positions)
+    }
+
     @Test func recastingTheSameVoteChangesNothing() {
         let (statements, votes) = Self.twoCamps()
         let a = OpinionMapEngine.compute(statements: statements, votes: votes)
@@ -129,7 +148,7 @@ struct NearestCenterTests {
     }
 }
 
-@Suite("k-means through a k-d tree or with bounds")
+@Suite("k-means through a tree of boxes or with bounds")
 struct KMeansTreeTests {
     /// Plain Lloyd iterations with a full scan, Polis's rules (a countdown from maxIterations that stops after the step
     /// taken at zero, sorted centres compared): the reference both faster ways must equal.
