@@ -26,7 +26,7 @@ public struct VoteMatrix: Sendable {
 
     /// One flag per column: at least one vote. Polis's matrix only has columns for statements voted on, so its
     /// statement count (for the inclusion threshold and the projection's scale) counts these.
-    internal(set) var votedColumns: [Bool]
+    var votedColumns: [Bool]
 
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
