@@ -281,7 +281,7 @@ struct PointTree {
             let dBest = (cx[best] - vx) * (cx[best] - vx) + (cy[best] - vy) * (cy[best] - vy)
             if dOther - dBest > 1e-9 * (dOther + dBest) {
                 give(node, to: best)
-            } else if node.left < 0 {
+            } else if node.left < 0 || node.high - node.low <= 64 {
                 let (ax, ay, bx, by) = (cx[a], cy[a], cx[b], cy[b])
                 for slot in Int(node.low)..<Int(node.high) {
                     let x = xs[slot], y = ys[slot]
