@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Lloyd assignment steps with Hamerly's bounds, for clusterings of fewer points than a `PointTree` pays for (with a
 /// hundred centres and ten or so points each, boxes of points hold many centres and the tree prunes little).
 ///
@@ -56,13 +54,12 @@ struct BoundedAssignment {
                             let step = Step(points: points, weights: weights, upper: upper, lower: lower, totals: totals,
                                             assignment: assignment, nearest: nearest, halfGap: halfGap, centers: centers,
                                             moved: moved, valid: valid, fastest: fastest, largest: largest, runnerUp: runnerUp)
-                            let work = { @Sendable (part: Int) in
-                                step.run(part == 0 ? 0..<(n / parts) : (n / parts)..<n, totalsAt: part * k)
-                            }
-                            if parts == 2, threads > 1 {
-                                DispatchQueue.concurrentPerform(iterations: 2, execute: work)
+                            if parts == 2 {
+                                Halves.both(rows: n, split: n / 2, threads: threads) { range, part in
+                                    step.run(range, totalsAt: part * k)
+                                }
                             } else {
-                                for part in 0..<parts { work(part) }
+                                step.run(0..<n, totalsAt: 0)
                             }
                         }
                     }

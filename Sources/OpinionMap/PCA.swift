@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Two principal components of the vote matrix, computed as Polis does: votes as numbers
 /// (agree = -1, disagree = +1 inside the math), missing votes imputed with the column mean, centred,
 /// and the two leading eigenvectors of XᵀX, started from the previous components (or a random vector).
@@ -105,12 +103,10 @@ enum PackedSymmetric {
                     let second = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
                     defer { second.deallocate() }
                     second.initialize(repeating: 0)
-                    let halves = Halves(matrix: matrix, x: x, first: out.baseAddress!, second: second.baseAddress!)
-                    let work = { @Sendable (half: Int) in
-                        multiplyRows(half == 0 ? 0..<split : split..<m, halves.matrix, size: m, halves.x,
-                                     into: half == 0 ? halves.first : halves.second)
+                    let buffers = ProductBuffers(matrix: matrix, x: x, first: out.baseAddress!, second: second.baseAddress!)
+                    Halves.both(rows: m, split: split, threads: threads) { rows, half in
+                        multiplyRows(rows, buffers.matrix, size: m, buffers.x, into: half == 0 ? buffers.first : buffers.second)
                     }
-                    if threads > 1 { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0); work(1) }
                     for k in split..<m { out[k] += second[k] }
                 }
             }
@@ -118,7 +114,7 @@ enum PackedSymmetric {
     }
 
     /// The buffers of one product, shared by the two halves (each writes only its own output).
-    private struct Halves: @unchecked Sendable {
+    private struct ProductBuffers: @unchecked Sendable {
         let matrix: UnsafeBufferPointer<Double>
         let x: UnsafeBufferPointer<Double>
         let first: UnsafeMutablePointer<Double>
@@ -260,11 +256,9 @@ struct CenteredRows {
                             defer { second.deallocate() }
                             second.initialize(repeating: 0)
                             let outputs = Outputs(first: out.baseAddress!, second: second.baseAddress!)
-                            let split = lower
-                            let work = { @Sendable (half: Int) in
-                                shared.add(rows: half == 0 ? 0..<split : split..<rows, into: half == 0 ? outputs.first : outputs.second)
+                            Halves.both(rows: rows, split: lower, threads: threads) { range, half in
+                                shared.add(rows: range, into: half == 0 ? outputs.first : outputs.second)
                             }
-                            if threads > 1 { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0); work(1) }
                             for k in out.indices { out[k] += second[k] }
                         }
                     }
