@@ -6,8 +6,9 @@
 public struct VoteMatrix: Sendable {
     public internal(set) var participants: [String]
     public let statements: [Statement]
-    /// Cells of row r are `rowStart[r] ..< rowEnd[r]`, sorted by column. Rows are in order in the cell arrays when
-    /// built; an update writes the rows it changes after the others (see `OpinionMapUpdater`).
+    /// Cells of row r are `rowStart[r] ..< rowEnd[r]`, sorted by column. Rows need not follow one another in the cell
+    /// arrays: an export read row by row keeps its own order of rows, and an update writes the rows it changes after
+    /// the others (see `OpinionMapUpdater`).
     public internal(set) var rowStart: [Int]
     public internal(set) var rowEnd: [Int]
     public internal(set) var cellColumns: [Int32]
@@ -31,30 +32,25 @@ public struct VoteMatrix: Sendable {
     /// One flag per column: moderated out or meta.
     var exclusionMask: [Bool] { statements.map { $0.isModeratedOut || $0.isMeta } }
 
-    /// Rows anywhere in the cell arrays: row r is `rowStart[r] ..< rowEnd[r]`.
+    /// Rows anywhere in the cell arrays: row r is `rowStart[r] ..< rowEnd[r]`; every cell is in use.
     init(participants: [String], statements: [Statement], rowStart: [Int], rowEnd: [Int], cellColumns: [Int32],
          cellVotes: [Int8]) {
-        self.init(participants: participants, statements: statements, rowBoundaries: [0], cellColumns: cellColumns,
-                  cellVotes: cellVotes)
-        self.rowStart = rowStart
-        self.rowEnd = rowEnd
-    }
-
-    /// Rows stored one after the other: row r is `rowBoundaries[r] ..< rowBoundaries[r + 1]`.
-    init(participants: [String], statements: [Statement], rowBoundaries: [Int], cellColumns: [Int32], cellVotes: [Int8],
-         votedColumns: [Bool]? = nil) {
-        self.votedColumns = votedColumns ?? {
-            var voted = [Bool](repeating: false, count: statements.count)
-            for column in cellColumns { voted[Int(column)] = true }
-            return voted
-        }()
+        var voted = [Bool](repeating: false, count: statements.count)
+        for column in cellColumns { voted[Int(column)] = true }
+        votedColumns = voted
         self.participants = participants
         self.statements = statements
-        rowStart = Array(rowBoundaries.dropLast())
-        rowEnd = Array(rowBoundaries.dropFirst())
+        self.rowStart = rowStart
+        self.rowEnd = rowEnd
         voteCount = cellColumns.count
         self.cellColumns = cellColumns
         self.cellVotes = cellVotes
+    }
+
+    /// Rows stored one after the other: row r is `rowBoundaries[r] ..< rowBoundaries[r + 1]`.
+    init(participants: [String], statements: [Statement], rowBoundaries: [Int], cellColumns: [Int32], cellVotes: [Int8]) {
+        self.init(participants: participants, statements: statements, rowStart: Array(rowBoundaries.dropLast()),
+                  rowEnd: Array(rowBoundaries.dropFirst()), cellColumns: cellColumns, cellVotes: cellVotes)
     }
 
     public init(statements: [Statement], votes: [VoteRecord]) {

@@ -66,12 +66,7 @@ public struct VoteMatrixBuilder: Sendable {
         }
         var rows = [Int32](repeating: 0, count: votes.count)
         for (index, vote) in votes.enumerated() {
-            let row: Int32
-            if let lastName, vote.participant == lastName {
-                row = lastRow
-            } else {
-                row = switchParticipant(to: vote.participant)
-            }
+            let row = self.row(ofVoter: vote.participant)
             rows[index] = row
             if vote.timestamp < firstSeen[Int(row)] { firstSeen[Int(row)] = vote.timestamp }
         }
@@ -112,18 +107,21 @@ public struct VoteMatrixBuilder: Sendable {
     }
 
     public mutating func append(participant: String, statement: Int, vote: Vote, timestamp: Int64) {
-        let row: Int32
-        if let lastName, participant == lastName {
-            row = lastRow
-        } else {
-            row = switchParticipant(to: participant)
-        }
+        let row = self.row(ofVoter: participant)
         var column: Int32 = -1
         if statement >= 0, statement < columnOfSmallID.count { column = columnOfSmallID[statement] }
         if column < 0 { column = columnOutsideTheTable(statement) }
         if timestamp < firstSeen[Int(row)] { firstSeen[Int(row)] = timestamp }
         packed.append(Self.pack(row: row, column: column, vote: vote.rawValue))
         voteTime.append(timestamp)
+    }
+
+    /// The row of the participant of a vote: the last one's again without a lookup (votes usually come in runs by
+    /// participant).
+    @inline(__always)
+    private mutating func row(ofVoter participant: String) -> Int32 {
+        if let lastName, participant == lastName { return lastRow }
+        return switchParticipant(to: participant)
     }
 
     @inline(never)
