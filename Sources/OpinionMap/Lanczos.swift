@@ -51,11 +51,15 @@ enum Lanczos {
             next = w
             let steps = basis.count
             if steps >= 2, steps % 2 == 0 || steps == limit || b <= 1e-14 * max(abs(a), 1) {
-                let (values, vectors) = TridiagonalEigen.solve(diagonal: alpha, offDiagonal: Array(beta.dropLast()))
+                // The residual of each Ritz pair is b times the last component of its eigenvector: only the last row
+                // of the eigenvectors is followed until they converge.
+                let (values, last) = TridiagonalEigen.solve(diagonal: alpha, offDiagonal: Array(beta.dropLast()),
+                                                            rows: (steps - 1)..<steps)
                 let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
                 let scale = max(abs(values[order[0]]), .leastNormalMagnitude)
-                let converged = order.prefix(2).allSatisfy { abs(b * vectors[$0][steps - 1]) <= tolerance * scale }
+                let converged = order.prefix(2).allSatisfy { abs(b * last[$0][0]) <= tolerance * scale }
                 if converged || steps == limit {
+                    let vectors = TridiagonalEigen.solve(diagonal: alpha, offDiagonal: Array(beta.dropLast())).vectors
                     result = order.prefix(2).map { index in
                         var x = [Double](repeating: 0, count: m)
                         for (j, vector) in basis.enumerated() {
@@ -96,13 +100,18 @@ enum Lanczos {
 
 /// Eigenvalues and eigenvectors of a small symmetric tridiagonal matrix, by implicit QL with Wilkinson shifts.
 enum TridiagonalEigen {
-    /// `offDiagonal[i]` couples i and i + 1. Returns the eigenvalues and, for each, its eigenvector (unit length).
-    static func solve(diagonal: [Double], offDiagonal: [Double]) -> (values: [Double], vectors: [[Double]]) {
+    /// `offDiagonal[i]` couples i and i + 1. Returns the eigenvalues and, for each, its eigenvector (unit length), or
+    /// only the components `rows` of it: each row of the eigenvectors evolves on its own, so fewer rows cost less and
+    /// give the same numbers.
+    static func solve(diagonal: [Double], offDiagonal: [Double], rows: Range<Int>? = nil) -> (values: [Double], vectors: [[Double]]) {
         let n = diagonal.count
+        let rows = rows ?? 0..<n
         var d = diagonal
         var e = offDiagonal + [0]
-        // z[k][i]: component k of eigenvector i.
-        var z = (0..<n).map { k in (0..<n).map { $0 == k ? 1.0 : 0.0 } }
+        // z[r * n + i]: component rows.lowerBound + r of eigenvector i.
+        let width = rows.count
+        var z = [Double](repeating: 0, count: width * n)
+        for (r, k) in rows.enumerated() { z[r * n + k] = 1 }
         for l in 0..<n {
             var iterations = 0
             while true {
@@ -137,10 +146,10 @@ enum TridiagonalEigen {
                     p = s * r
                     d[i + 1] = g + p
                     g = c * r - b
-                    for k in 0..<n {
-                        let t = z[k][i + 1]
-                        z[k][i + 1] = s * z[k][i] + c * t
-                        z[k][i] = c * z[k][i] - s * t
+                    for r in 0..<width {
+                        let t = z[r * n + i + 1]
+                        z[r * n + i + 1] = s * z[r * n + i] + c * t
+                        z[r * n + i] = c * z[r * n + i] - s * t
                     }
                     i -= 1
                 }
@@ -150,7 +159,7 @@ enum TridiagonalEigen {
                 e[m] = 0
             }
         }
-        let vectors = (0..<n).map { i in (0..<n).map { z[$0][i] } }
+        let vectors = (0..<n).map { i in (0..<width).map { z[$0 * n + i] } }
         return (d, vectors)
     }
 }

@@ -112,6 +112,19 @@ import Testing
         }
     }
 
+    @Test func someRowsOfTheEigenvectorsAreThoseOfTheFullSolution() {
+        let diagonal: [Double] = [4, 1, 3, 2.5, 7, 0.5, 2, 6, 1.5]
+        let offDiagonal: [Double] = [0.3, -1.2, 0.8, 2.1, -0.4, 0.9, 1.7, -0.6]
+        let full = TridiagonalEigen.solve(diagonal: diagonal, offDiagonal: offDiagonal)
+        for rows in [8..<9, 0..<1, 3..<6] {
+            let part = TridiagonalEigen.solve(diagonal: diagonal, offDiagonal: offDiagonal, rows: rows)
+            #expect(part.values == full.values)
+            for (vector, partial) in zip(full.vectors, part.vectors) {
+                #expect(Array(vector[rows]) == partial)
+            }
+        }
+    }
+
     @Test func theDenseAndTheSparsePathsGiveTheSameComponents() {
         let (statements, votes) = SyntheticConversation.make(participants: 300, statements: 60, votes: 6_000, seed: 4)
         let matrix = VoteMatrix(statements: statements, votes: votes)
