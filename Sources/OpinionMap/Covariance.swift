@@ -62,23 +62,41 @@ struct CovarianceStatistics: Sendable {
     /// Removes what `add` added for the same cells.
     mutating func remove(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: -1) }
 
-    /// Adds the pairs of a row that involve at least one cell flagged in `touching` (the others are unchanged).
-    mutating func add(columns: [Int32], values: [Int8], touching: [Bool]) {
-        accumulate(columns: columns, values: values, touching: touching, sign: 1)
+    /// Marks a cell a row did not have before, in the old values given to `replace`.
+    static let absent: Int8 = 2
+
+    /// (Σ vj·vk, n, Σ vj, Σ vk) steps for a pair of cells indexed (a + 1) · 4 + (b + 1), with `absent` (index 3)
+    /// adding nothing.
+    private static let pairSteps: [SIMD4<Int32>] = (0..<16).map { index -> SIMD4<Int32> in
+        let a = index / 4, b = index % 4
+        return a < 3 && b < 3 ? increments[a * 3 + b] : SIMD4<Int32>()
     }
 
-    /// Removes the pairs of a row that involve at least one cell flagged in `touching`.
-    mutating func remove(columns: [Int32], values: [Int8], touching: [Bool]) {
-        accumulate(columns: columns, values: values, touching: touching, sign: -1)
-    }
-
-    private mutating func accumulate(columns: [Int32], values: [Int8], touching: [Bool], sign: Int32) {
-        let steps = Self.increments.map { $0 &* sign }
+    /// Replaces a row's old values with its new ones (sorted columns, internal sign, excluded columns left out; `old`
+    /// is `absent` where the row had no vote): only the pairs that involve a changed cell move, each by the new
+    /// pair's step less the old one's, in one pass.
+    mutating func replace(columns: [Int32], old: [Int8], new: [Int8], changed: [Bool]) {
         let count = columns.count
-        for a in 0..<count where touching[a] {
-            for b in 0..<count where !touching[b] || b >= a {
-                let (i, j) = a <= b ? (a, b) : (b, a)
-                sums[rowBase[Int(columns[i])] + Int(columns[j])] &+= steps[(Int(values[i]) + 1) * 3 + Int(values[j]) + 1]
+        Self.pairSteps.withUnsafeBufferPointer { steps in
+            columns.withUnsafeBufferPointer { c in
+                old.withUnsafeBufferPointer { old in
+                    new.withUnsafeBufferPointer { new in
+                        changed.withUnsafeBufferPointer { changed in
+                            rowBase.withUnsafeBufferPointer { base in
+                                sums.withUnsafeMutableBufferPointer { sums in
+                                    for a in 0..<count where changed[a] {
+                                        for b in 0..<count where !changed[b] || b >= a {
+                                            let (i, j) = a <= b ? (a, b) : (b, a)
+                                            let before = steps[Int(old[i] &+ 1) &* 4 &+ Int(old[j] &+ 1)]
+                                            let after = steps[Int(new[i] &+ 1) &* 4 &+ Int(new[j] &+ 1)]
+                                            sums[base[Int(c[i])] &+ Int(c[j])] &+= after &- before
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -90,11 +90,28 @@ public enum OpinionMapEngine {
         // The best silhouette; on a tie the larger k (Polis's max-key keeps the last of 2...5).
         let best = silhouettes.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
         let k = smoothedK(best: best, state: &state, buffer: parameters.kBuffer)
-        let groupClusters: [Cluster] = k.flatMap { candidates[$0] }.map { clusters in
-            clusters.map { group in Cluster(center: group.center, members: group.members.flatMap { base[$0].members }.sorted()) }
-        } ?? (base.isEmpty ? [] : [Cluster(center: Point(0, 0), members: inConversation)])
+        // Each group's participants in row order, from the base clusters it holds (one pass over the rows, no sort).
         var groupOfRow = [Int?](repeating: nil, count: matrix.participantCount)
-        for (g, group) in groupClusters.enumerated() { for row in group.members { groupOfRow[row] = g } }
+        let groupClusters: [Cluster]
+        if let chosen = k.flatMap({ candidates[$0] }) {
+            var sizes = [Int](repeating: 0, count: chosen.count)
+            for (g, group) in chosen.enumerated() {
+                for b in group.members {
+                    for row in base[b].members { groupOfRow[row] = g }
+                    sizes[g] += base[b].members.count
+                }
+            }
+            var members = sizes.map { size -> [Int] in
+                var list: [Int] = []
+                list.reserveCapacity(size)
+                return list
+            }
+            for (row, g) in groupOfRow.enumerated() { if let g { members[g].append(row) } }
+            groupClusters = zip(chosen, members).map { Cluster(center: $0.center, members: $1) }
+        } else {
+            groupClusters = base.isEmpty ? [] : [Cluster(center: Point(0, 0), members: inConversation)]
+            for group in groupClusters { for row in group.members { groupOfRow[row] = 0 } }
+        }
 
         progress?("statements", 0)
         // 5. Tallies per group and overall; representative and consensus statements.
@@ -248,11 +265,12 @@ public enum OpinionMapEngine {
     static func tallies(_ matrix: VoteMatrix, groupOfRow: [Int?], groupCount: Int,
                         threads: Int = 1) -> (groups: [[StatementTally]], everyone: [StatementTally]) {
         let columns = matrix.statementCount
-        // Counts as (agree, disagree, seen) per (group or everyone) × column; everyone is the last block. Each half
-        // of the rows counts into a table of its own; the tables are added (whole numbers: the same in any order).
+        // Counts as (agree, disagree, seen) per (group, or no group: the last block) × column; everyone's are the sum
+        // of the blocks. Each half of the rows counts into a table of its own; the tables are added (whole numbers:
+        // the same in any order).
         let size = (groupCount + 1) * columns
         var counts = [SIMD4<Int32>](repeating: .zero, count: 2 * size)
-        let blockOfRow = groupOfRow.map { $0.map { Int32($0 * columns) } ?? -1 }
+        let blockOfRow = groupOfRow.map { Int32(($0 ?? groupCount) * columns) }
         counts.withUnsafeMutableBufferPointer { counts in
             matrix.cellColumns.withUnsafeBufferPointer { columnsOf in
                 matrix.cellVotes.withUnsafeBufferPointer { votes in
@@ -260,16 +278,16 @@ public enum OpinionMapEngine {
                         let shared = SharedTally(matrix: matrix, columns: columnsOf, votes: votes, blockOfRow: blockOfRow,
                                                  counts: SharedBuffer(base: counts.baseAddress!))
                         let parts = Halves.run(rows: matrix.participantCount, work: matrix.voteCount, threads: threads) { rows, part in
-                            let step: [SIMD4<Int32>] = [SIMD4(0, 1, 1, 0), SIMD4(0, 0, 1, 0), SIMD4(1, 0, 1, 0)]
+                            // Export votes -1, 0, 1 (disagree, pass, agree) as their (agree, disagree, seen) steps.
+                            // (A table, not a branch: votes come in no predictable order.)
+                            let steps: [SIMD4<Int32>] = [SIMD4(0, 1, 1, 0), SIMD4(0, 0, 1, 0), SIMD4(1, 0, 1, 0)]
                             let table = shared.counts.base + part * size
-                            let everyone = groupCount * columns
-                            for row in rows {
-                                let block = Int(shared.blockOfRow[row])
-                                for cell in shared.matrix.cells(ofRow: row) {
-                                    let column = Int(shared.columns[cell])
-                                    let delta = step[Int(shared.votes[cell]) + 1]
-                                    table[everyone + column] &+= delta
-                                    if block >= 0 { table[block + column] &+= delta }
+                            steps.withUnsafeBufferPointer { steps in
+                                for row in rows {
+                                    let block = table + Int(shared.blockOfRow[row])
+                                    for cell in shared.matrix.cells(ofRow: row) {
+                                        block[Int(shared.columns[cell])] &+= steps[Int(shared.votes[cell]) &+ 1]
+                                    }
                                 }
                             }
                         }
@@ -278,12 +296,17 @@ public enum OpinionMapEngine {
                 }
             }
         }
-        let blocks = (0...groupCount).map { g in
+        var blocks = (0..<groupCount).map { g in
             (0..<columns).map { column in
                 let c = counts[g * columns + column]
                 return StatementTally(agree: Int(c.x), disagree: Int(c.y), seen: Int(c.z))
             }
         }
+        blocks.append((0..<columns).map { column in
+            var c = SIMD4<Int32>.zero
+            for g in 0...groupCount { c &+= counts[g * columns + column] }
+            return StatementTally(agree: Int(c.x), disagree: Int(c.y), seen: Int(c.z))
+        })
         return (Array(blocks.prefix(groupCount)), blocks[groupCount])
     }
 

@@ -86,8 +86,7 @@ public struct OpinionMapUpdater: Sendable {
         // Each changed row is merged (latest timestamp wins; on a tie, the later arrival) and written after the other
         // rows; its old cells stay where they were until the arrays are compacted. The pair statistics follow.
         let excluded = statistics.excluded
-        var oldColumns: [Int32] = [], oldValues: [Int8] = [], oldChanged: [Bool] = []
-        var newColumns: [Int32] = [], newValues: [Int8] = [], newChanged: [Bool] = []
+        var changedColumns: [Int32] = [], oldValues: [Int8] = [], newValues: [Int8] = [], changed: [Bool] = []
         var next = 0
         while next < incoming.count {
             let row = incoming[next].row
@@ -95,9 +94,8 @@ public struct OpinionMapUpdater: Sendable {
             while end < incoming.count, incoming[end].row == row { end += 1 }
             let old = matrix.cells(ofRow: row)
             let start = matrix.cellColumns.count
-            oldColumns.removeAll(keepingCapacity: true); oldValues.removeAll(keepingCapacity: true)
-            oldChanged.removeAll(keepingCapacity: true); newColumns.removeAll(keepingCapacity: true)
-            newValues.removeAll(keepingCapacity: true); newChanged.removeAll(keepingCapacity: true)
+            changedColumns.removeAll(keepingCapacity: true); oldValues.removeAll(keepingCapacity: true)
+            newValues.removeAll(keepingCapacity: true); changed.removeAll(keepingCapacity: true)
             var cell = old.lowerBound
             var change = next
             while cell < old.upperBound || change < end {
@@ -120,19 +118,13 @@ public struct OpinionMapUpdater: Sendable {
                 matrix.cellVotes.append(vote)
                 times.append(time)
                 guard !excluded[Int(column)] else { continue }
-                // Only the pairs that involve a changed cell move: out with their old values, in with the new ones.
-                let changed = previous != vote
-                if let previous {
-                    oldColumns.append(column)
-                    oldValues.append(-previous)
-                    oldChanged.append(changed)
-                }
-                newColumns.append(column)
+                // Only the pairs that involve a changed cell move: from their old values to the new ones.
+                changedColumns.append(column)
+                oldValues.append(previous.map { -$0 } ?? CovarianceStatistics.absent)
                 newValues.append(-vote)
-                newChanged.append(changed)
+                changed.append(previous != vote)
             }
-            statistics.remove(columns: oldColumns, values: oldValues, touching: oldChanged)
-            statistics.add(columns: newColumns, values: newValues, touching: newChanged)
+            statistics.replace(columns: changedColumns, old: oldValues, new: newValues, changed: changed)
             matrix.rowStart[row] = start
             matrix.rowEnd[row] = matrix.cellColumns.count
             matrix.voteCount += matrix.cellColumns.count - start - old.count
