@@ -31,6 +31,7 @@ struct BoundedAssignment {
     /// One assignment (in input order) and each centre's totals (Σ w·x, Σ w·y, Σ w, count). The bounds carry over
     /// when the centres are those of the last step moved (none dropped); otherwise every point is searched.
     mutating func assign(to centers: [Point], assignment: UnsafeMutableBufferPointer<Int32>, threads: Int = 1) -> PointTree.Totals {
+        if points.count * centers.count <= Self.scanSize { return scan(centers, assignment: assignment) }
         let nearest = KMeans.NearestCenter(centers)
         let halfGap = centers.map { nearest.twoNearest(to: $0).secondDistance.squareRoot() / 2 }
         let valid = previous.count == centers.count
@@ -69,6 +70,29 @@ struct BoundedAssignment {
         if parts == 2 {
             for c in 0..<k { totals[c] += totals[k + c] }
             totals.removeLast(k)
+        }
+        return totals
+    }
+
+    /// Clusterings this small (points × centres; the opinion groups on the base clusters' centres) are cheaper to
+    /// assign by looking at every centre than to keep bounds for.
+    static let scanSize = 4_096
+
+    /// Every point to its nearest centre (the lowest index on a tie) by a look at each, the totals added in point order
+    /// as the bounded steps add them.
+    private func scan(_ centers: [Point], assignment: UnsafeMutableBufferPointer<Int32>) -> PointTree.Totals {
+        var totals = PointTree.Totals(repeating: .zero, count: centers.count)
+        for (index, point) in points.enumerated() {
+            var best = 0
+            var bestDistance = Double.infinity
+            for (c, center) in centers.enumerated() {
+                let dx = center.x - point.x, dy = center.y - point.y
+                let d = dx * dx + dy * dy
+                if d < bestDistance { best = c; bestDistance = d }
+            }
+            assignment[index] = Int32(best)
+            let w = weights?[index] ?? 1
+            totals[best] += SIMD4(point.x * w, point.y * w, w, 1)
         }
         return totals
     }

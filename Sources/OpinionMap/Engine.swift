@@ -74,6 +74,7 @@ public enum OpinionMapEngine {
         var candidates: [Int: [Cluster]] = [:]
         var silhouettes: [Int: Double] = [:]
         let maxK = min(parameters.maxK, 2 + base.count / 12)
+        let distances = KMeans.PairwiseDistances(centers)
         if base.count >= 2 {
             for k in 2...max(2, maxK) where k <= base.count {
                 // Warm start from the last clustering with this k, its members being base-cluster identifiers.
@@ -84,7 +85,7 @@ public enum OpinionMapEngine {
                                                  start: previous)
                 candidates[k] = clusters
                 state.groupClusterings[k] = StoredClustering(ids: ids, members: clusters.map { $0.members.map { baseIDs[$0] } })
-                silhouettes[k] = KMeans.silhouette(points: centers, clusters: clusters)
+                silhouettes[k] = KMeans.silhouette(distances: distances, clusters: clusters)
             }
         }
         // The best silhouette; on a tie the larger k (Polis's max-key keeps the last of 2...5).

@@ -64,6 +64,7 @@ enum KMeans {
         defer { assignment.deallocate() }
         assignment.initialize(repeating: 0)
         var kept: [Int] = []
+        var sortedCenters = Self.sortedForComparison(centers)
         // Polis counts down from maxIterations and stops after the step taken at zero: maxIterations + 1 steps at most.
         for iteration in 0...max(0, maxIterations) {
             progress?(Double(iteration) / Double(max(1, maxIterations + 1)))
@@ -76,7 +77,9 @@ enum KMeans {
                 next.append(sum > 0 ? Point(totals[c].x / sum, totals[c].y / sum) : centers[c])
                 kept.append(c)
             }
-            let converged = Self.sameClustering(centers, next)
+            let sortedNext = Self.sortedForComparison(next)
+            let converged = Self.sameClustering(sorted: sortedCenters, sortedNext)
+            sortedCenters = sortedNext
             centers = next
             ids = kept.map { ids[$0] }
             if converged { break }
@@ -94,8 +97,17 @@ enum KMeans {
     /// Polis's `same-clustering?`: both lists of centres sorted (by x, then y) and compared pairwise, the longer list cut
     /// to the shorter; the same when every pair is nearer than `convergence`.
     static func sameClustering(_ a: [Point], _ b: [Point]) -> Bool {
-        let first = a.map { ($0.x, $0.y) }.sorted(by: <), second = b.map { ($0.x, $0.y) }.sorted(by: <)
-        return zip(first, second).allSatisfy { Point($0.0, $0.1).distance(to: Point($1.0, $1.1)) < convergence }
+        sameClustering(sorted: sortedForComparison(a), sortedForComparison(b))
+    }
+
+    /// Both lists already sorted by `sortedForComparison` (each step's centres are sorted once, for two comparisons).
+    static func sameClustering(sorted first: [Point], _ second: [Point]) -> Bool {
+        zip(first, second).allSatisfy { $0.distance(to: $1) < convergence }
+    }
+
+    /// Centres sorted by x, then y.
+    static func sortedForComparison(_ centers: [Point]) -> [Point] {
+        centers.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
     }
 
     /// Polis's `clean-start-clusters`: each previous cluster re-centred on its members' current positions (clusters left
@@ -230,24 +242,48 @@ enum KMeans {
 
     /// Mean silhouette of a clustering of `points` (unweighted, Euclidean); a singleton scores 0.
     static func silhouette(points: [Point], clusters: [Cluster]) -> Double {
-        guard clusters.count > 1, !points.isEmpty else { return 0 }
+        silhouette(distances: PairwiseDistances(points), clusters: clusters)
+    }
+
+    /// The same from the points' distances, computed once for every clustering of the same points.
+    static func silhouette(distances: PairwiseDistances, clusters: [Cluster]) -> Double {
+        guard clusters.count > 1, distances.count > 0 else { return 0 }
         var total = 0.0
         var count = 0
         for (ci, cluster) in clusters.enumerated() {
             for i in cluster.members {
                 count += 1
                 guard cluster.members.count > 1 else { continue }
-                let a = cluster.members.filter { $0 != i }.reduce(0) { $0 + points[i].distance(to: points[$1]) }
-                    / Double(cluster.members.count - 1)
+                var within = 0.0
+                for j in cluster.members where j != i { within += distances[i, j] }
+                let a = within / Double(cluster.members.count - 1)
                 var b = Double.infinity
                 for (cj, other) in clusters.enumerated() where cj != ci && !other.members.isEmpty {
-                    let mean = other.members.reduce(0) { $0 + points[i].distance(to: points[$1]) } / Double(other.members.count)
-                    b = min(b, mean)
+                    var sum = 0.0
+                    for j in other.members { sum += distances[i, j] }
+                    b = min(b, sum / Double(other.members.count))
                 }
                 let denominator = max(a, b)
                 if denominator > 0 { total += (b - a) / denominator }
             }
         }
         return count > 0 ? total / Double(count) : 0
+    }
+
+    /// Euclidean distances between every two of a few points (the base clusters' centres), in a square table.
+    struct PairwiseDistances {
+        let count: Int
+        private let table: [Double]
+
+        init(_ points: [Point]) {
+            count = points.count
+            var table = [Double](repeating: 0, count: count * count)
+            for i in 0..<count {
+                for j in 0..<count where j != i { table[i * count + j] = points[i].distance(to: points[j]) }
+            }
+            self.table = table
+        }
+
+        subscript(i: Int, j: Int) -> Double { table[i * count + j] }
     }
 }
