@@ -258,3 +258,21 @@ struct KMeansWarmStartTests {
         #expect(warm.clusters.map(\.members) == cold.clusters.map(\.members))
     }
 }
+
+@Suite("Silhouette of a clustering")
+struct SilhouetteTests {
+    @Test func twoTightGroupsFarApartAndASingleton() {
+        let points = [Point(0, 0), Point(0, 1), Point(10, 0), Point(10, 1), Point(5, 20)]
+        let distances = KMeans.PairwiseDistances(points)
+        #expect(distances[0, 3] == 101.0.squareRoot())
+        #expect(distances[2, 2] == 0)
+        let two = [Cluster(center: Point(0, 0.5), members: [0, 1]), Cluster(center: Point(10, 0.5), members: [2, 3])]
+        // Each point: a = 1 (its neighbour), b = (10 + √101) / 2 (the other pair); s = (b − a) / b.
+        let b = (10 + 101.0.squareRoot()) / 2
+        #expect(abs(KMeans.silhouette(distances: KMeans.PairwiseDistances(Array(points.prefix(4))), clusters: two) - (b - 1) / b) < 1e-12)
+        // A singleton counts, scoring 0 (the others' nearest other cluster is still the other pair).
+        let three = two + [Cluster(center: points[4], members: [4])]
+        #expect(abs(KMeans.silhouette(distances: distances, clusters: three) - 0.8 * (b - 1) / b) < 1e-12)
+        #expect(KMeans.silhouette(distances: distances, clusters: [Cluster(center: Point(5, 4), members: [0, 1, 2, 3, 4])]) == 0)
+    }
+}
