@@ -57,10 +57,26 @@ struct CovarianceStatistics: Sendable {
     }
 
     /// Adds one participant's votes (sorted columns, internal sign, excluded columns already left out).
-    mutating func add(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: 1) }
-
-    /// Removes what `add` added for the same cells.
-    mutating func remove(columns: [Int32], values: [Int8]) { accumulate(columns: columns, values: values, sign: -1) }
+    mutating func add(columns: [Int32], values: [Int8]) {
+        let count = columns.count
+        Self.increments.withUnsafeBufferPointer { steps in
+            columns.withUnsafeBufferPointer { c in
+                values.withUnsafeBufferPointer { v in
+                    rowBase.withUnsafeBufferPointer { base in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            for a in 0..<count {
+                                let first = base[Int(c[a])]
+                                let offset = (Int(v[a]) + 1) * 3 + 1
+                                for b in a..<count {
+                                    sums[first + Int(c[b])] &+= steps[offset + Int(v[b])]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// Marks a cell a row did not have before, in the old values given to `replace`.
     static let absent: Int8 = 2
@@ -92,28 +108,6 @@ struct CovarianceStatistics: Sendable {
                                             sums[base[Int(c[i])] &+ Int(c[j])] &+= after &- before
                                         }
                                     }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private mutating func accumulate(columns: [Int32], values: [Int8], sign: Int32) {
-        let count = columns.count
-        let steps = Self.increments.map { $0 &* sign }
-        steps.withUnsafeBufferPointer { steps in
-            columns.withUnsafeBufferPointer { c in
-                values.withUnsafeBufferPointer { v in
-                    rowBase.withUnsafeBufferPointer { base in
-                        sums.withUnsafeMutableBufferPointer { sums in
-                            for a in 0..<count {
-                                let first = base[Int(c[a])]
-                                let offset = (Int(v[a]) + 1) * 3 + 1
-                                for b in a..<count {
-                                    sums[first + Int(c[b])] &+= steps[offset + Int(v[b])]
                                 }
                             }
                         }

@@ -94,13 +94,9 @@ enum KMeans {
         return (zip(centers, members).map { Cluster(center: $0, members: $1) }, ids)
     }
 
-    /// Polis's `same-clustering?`: both lists of centres sorted (by x, then y) and compared pairwise, the longer list cut
-    /// to the shorter; the same when every pair is nearer than `convergence`.
-    static func sameClustering(_ a: [Point], _ b: [Point]) -> Bool {
-        sameClustering(sorted: sortedForComparison(a), sortedForComparison(b))
-    }
-
-    /// Both lists already sorted by `sortedForComparison` (each step's centres are sorted once, for two comparisons).
+    /// Polis's `same-clustering?`: both lists of centres sorted (by x, then y: `sortedForComparison`, once per step's
+    /// centres) and compared pairwise, the longer list cut to the shorter; the same when every pair is nearer than
+    /// `convergence`.
     static func sameClustering(sorted first: [Point], _ second: [Point]) -> Bool {
         zip(first, second).allSatisfy { $0.distance(to: $1) < convergence }
     }

@@ -78,14 +78,6 @@ enum PrincipalComponentAnalysis {
 /// Products with a symmetric matrix of which only the upper triangle is stored, row by row (row j holds the entries
 /// j...m−1): half the memory of the full matrix, read once per product.
 enum PackedSymmetric {
-    /// The packed upper triangle of a full row-major symmetric matrix.
-    static func pack(_ full: [Double], size m: Int) -> [Double] {
-        var packed: [Double] = []
-        packed.reserveCapacity(m * (m + 1) / 2)
-        for j in 0..<m { packed.append(contentsOf: full[(j * m + j)..<(j * m + m)]) }
-        return packed
-    }
-
     /// y = C x. Matrices of 256 rows or more are multiplied in two halves of about equal work (rows before and after
     /// `split`), on two threads when `threads` > 1, the second half into a buffer of its own that is then added: the
     /// result is the same on one thread or two.

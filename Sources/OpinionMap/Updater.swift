@@ -3,7 +3,7 @@
 ///
 /// What it keeps between updates: the vote matrix with the time of each cell (so a late-arriving older vote does not
 /// overwrite a newer one), the pair statistics the PCA is computed from (for each participant who voted, only the
-/// pairs of statements that involve a changed vote are taken out and put back; nobody else's row is read), and the
+/// pairs of statements that involve a changed vote move from their old values to the new; nobody else's row is read), and the
 /// state of the previous map (components, clusters, sticky inclusion, k smoothing). A change of moderation, or a vote
 /// on a statement not seen before, rebuilds the statistics once.
 public struct OpinionMapUpdater: Sendable {
@@ -86,7 +86,7 @@ public struct OpinionMapUpdater: Sendable {
         // Each changed row is merged (latest timestamp wins; on a tie, the later arrival) and written after the other
         // rows; its old cells stay where they were until the arrays are compacted. The pair statistics follow.
         let excluded = statistics.excluded
-        var changedColumns: [Int32] = [], oldValues: [Int8] = [], newValues: [Int8] = [], changed: [Bool] = []
+        var rowColumns: [Int32] = [], oldValues: [Int8] = [], newValues: [Int8] = [], changed: [Bool] = []
         var next = 0
         while next < incoming.count {
             let row = incoming[next].row
@@ -94,7 +94,7 @@ public struct OpinionMapUpdater: Sendable {
             while end < incoming.count, incoming[end].row == row { end += 1 }
             let old = matrix.cells(ofRow: row)
             let start = matrix.cellColumns.count
-            changedColumns.removeAll(keepingCapacity: true); oldValues.removeAll(keepingCapacity: true)
+            rowColumns.removeAll(keepingCapacity: true); oldValues.removeAll(keepingCapacity: true)
             newValues.removeAll(keepingCapacity: true); changed.removeAll(keepingCapacity: true)
             var cell = old.lowerBound
             var change = next
@@ -119,12 +119,12 @@ public struct OpinionMapUpdater: Sendable {
                 times.append(time)
                 guard !excluded[Int(column)] else { continue }
                 // Only the pairs that involve a changed cell move: from their old values to the new ones.
-                changedColumns.append(column)
+                rowColumns.append(column)
                 oldValues.append(previous.map { -$0 } ?? CovarianceStatistics.absent)
                 newValues.append(-vote)
                 changed.append(previous != vote)
             }
-            statistics.replace(columns: changedColumns, old: oldValues, new: newValues, changed: changed)
+            statistics.replace(columns: rowColumns, old: oldValues, new: newValues, changed: changed)
             matrix.rowStart[row] = start
             matrix.rowEnd[row] = matrix.cellColumns.count
             matrix.voteCount += matrix.cellColumns.count - start - old.count
