@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain rules: roles, permissions, languages, validation. No server or database import.
@@ -92,12 +93,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
+        // Shared by the test targets: a test whose data, tool or service is missing fails under CI, is skipped elsewhere.
+        .target(name: "TestRequirements", swiftSettings: strict),
         // Shared by the test targets: fresh SQLite and PostgreSQL databases per test.
         .target(
             name: "TestSupport",
@@ -127,10 +131,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "HemicycleDomainTests", dependencies: ["HemicycleDomain"], swiftSettings: strict),
-        .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat"], swiftSettings: strict),
+        .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat", "TestRequirements"], swiftSettings: strict),
         .testTarget(name: "CouncilWorkTests", dependencies: ["CouncilWork", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
-        .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat"], exclude: ["Reference"], swiftSettings: strict),
+        .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
+                    swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", "HemicycleDomain", .product(name: "SQLKit", package: "sql-kit"),
@@ -139,13 +144,15 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "TestSupport", "Storage", "HemicycleDomain", "CouncilWork",
+                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -154,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "Web", "TestSupport", "Storage", "HemicycleDomain", "CouncilWork",
+                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

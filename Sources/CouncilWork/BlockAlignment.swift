@@ -35,27 +35,3 @@ public enum BlockAlignment {
         return DraftText(blocks: blocks)
     }
 }
-
-/// Index pairs of a longest common subsequence of two sequences, in order.
-func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T]) -> [(Int, Int)] {
-    let n = a.count, m = b.count
-    guard n > 0, m > 0 else { return [] }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
-    for i in stride(from: n - 1, through: 0, by: -1) {
-        for j in stride(from: m - 1, through: 0, by: -1) {
-            table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-        }
-    }
-    var pairs: [(Int, Int)] = []
-    var i = 0, j = 0
-    while i < n, j < m {
-        if a[i] == b[j] {
-            pairs.append((i, j)); i += 1; j += 1
-        } else if table[i + 1][j] >= table[i][j + 1] {
-            i += 1
-        } else {
-            j += 1
-        }
-    }
-    return pairs
-}

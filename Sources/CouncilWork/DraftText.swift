@@ -78,3 +78,11 @@ extension String {
         return String(scalars)
     }
 }
+
+extension DraftText {
+    /// The longest text a version may hold, in characters (about 60,000 words, well past the longest avis):
+    /// a bound on what one request can make the server store, compare and render.
+    public static let maximumCharacters = 400_000
+
+    public var characterCount: Int { blocks.reduce(0) { $0 + $1.text.count } }
+}

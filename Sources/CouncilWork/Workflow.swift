@@ -30,7 +30,7 @@ public enum Procedure: String, Codable, Sendable, CaseIterable {
     case ordinary, simplified
 }
 
-/// Who may move a work item from one state to the next.
+/// The steps of a work item's life and who takes each; `WorkRules` decides with them.
 public enum Workflow {
     public enum Actor: Sendable, Equatable {
         /// The bureau (its members and the president).
@@ -77,17 +77,5 @@ public enum Workflow {
     public static func mayDemandPlenary(status: WorkStatus, procedure: Procedure, now: Double, demandDeadline: Double?, demanded: Bool) -> Bool {
         guard procedure == .simplified, status == .adoptedInCommission, !demanded, let demandDeadline else { return false }
         return now < demandDeadline
-    }
-
-    public static func mayMove(from: WorkStatus, to: WorkStatus, procedure: Procedure, role: Role?,
-                               isRapporteur: Bool, isInstanceAdministrator: Bool = false) -> Bool {
-        guard let step = steps(procedure).first(where: { $0.from == from && $0.to == to }) else { return false }
-        if isInstanceAdministrator { return true }
-        let secretariat = role == .staff || role == .administrator
-        switch step.actor {
-        case .bureau: return role == .bureau || role == .president || role == .administrator
-        case .secretariat: return secretariat
-        case .secretariatOrRapporteur: return secretariat || isRapporteur
-        }
     }
 }

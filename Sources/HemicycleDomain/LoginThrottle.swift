@@ -1,25 +1,43 @@
-/// Decides when repeated failed sign-ins lock an address for a while.
+/// Limits on repeated attempts (sign-in, password reset), counted per key in fixed windows.
+///
+/// Sign-in counts per address *and client* (a guesser is slowed down) and per client (one client cannot try many
+/// addresses), never per address alone: an attacker elsewhere cannot lock the owner of an address out.
 public struct LoginThrottle: Sendable {
-    /// Failures allowed inside the window before sign-in is refused.
-    public var maximumFailures: Int
-    /// How far back failures count, in seconds.
-    public var window: Double
+    public struct Limit: Sendable, Equatable {
+        /// Attempts allowed in one window; the next one is refused.
+        public var maximum: Int
+        /// The window, in seconds.
+        public var window: Double
 
-    public init(maximumFailures: Int = 5, window: Double = 15 * 60) {
-        self.maximumFailures = maximumFailures
-        self.window = window
+        public init(maximum: Int, window: Double) {
+            self.maximum = maximum
+            self.window = window
+        }
     }
 
-    /// Seconds to wait before the next attempt, or `nil` when an attempt may be made now.
-    ///
-    /// - Parameters:
-    ///   - failures: times (seconds since the epoch) of failed attempts since the last success.
-    ///   - now: the current time, in the same unit.
-    public func retryDelay(failures: [Double], now: Double) -> Double? {
-        let recent = failures.filter { now - $0 < window }.sorted()
-        guard recent.count >= maximumFailures else { return nil }
-        // Locked until the oldest failure that keeps the count at the limit leaves the window.
-        let unlockAt = recent[recent.count - maximumFailures] + window
-        return max(1, unlockAt - now)
+    /// Sign-in attempts for one address from one client.
+    public var signInPerAddressAndClient: Limit
+    /// Failed sign-ins from one client, whatever the address.
+    public var signInPerClient: Limit
+    /// Password-reset requests for one address, whoever asks.
+    public var resetPerAddress: Limit
+    /// Password-reset requests from one client.
+    public var resetPerClient: Limit
+
+    public init(signInPerAddressAndClient: Limit = Limit(maximum: 5, window: 15 * 60),
+                signInPerClient: Limit = Limit(maximum: 50, window: 15 * 60),
+                resetPerAddress: Limit = Limit(maximum: 3, window: 3600),
+                resetPerClient: Limit = Limit(maximum: 20, window: 3600)) {
+        self.signInPerAddressAndClient = signInPerAddressAndClient
+        self.signInPerClient = signInPerClient
+        self.resetPerAddress = resetPerAddress
+        self.resetPerClient = resetPerClient
+    }
+
+    /// Seconds to wait before the next attempt, or `nil` when this one (already counted as `count` in the window
+    /// that started at `windowStart`) may go on.
+    public static func retryDelay(count: Int, windowStart: Double, limit: Limit, now: Double) -> Double? {
+        guard count > limit.maximum else { return nil }
+        return max(1, windowStart + limit.window - now)
     }
 }

@@ -6,39 +6,36 @@ public enum CouncilAction: Sendable, Hashable {
     case viewAdministration
     /// Create, rename or remove groups and commissions.
     case manageBodies
-    /// Add people, change their role, group and commissions, remove them.
+    /// Invite people, change their role, group and commissions, remove them (each change also passes
+    /// `RoleChanges`).
     case manageMemberships
     /// Read personal data (e-mail addresses) of the council's people.
     case viewPersonalData
 }
 
-/// The single place where Hemicycle decides who may do what in a council.
-///
-/// Routes ask this policy; links are hidden with the same answer, never instead of it.
+/// The council-wide decisions: who may administer the council. Routes ask this policy; links are hidden with the
+/// same answer, never instead of it. Capacities come from `CouncilActor`.
 public struct CouncilPolicy: Sendable {
-    public let role: Role?
-    public let isInstanceAdministrator: Bool
+    public let actor: CouncilActor
+
+    public init(actor: CouncilActor) { self.actor = actor }
 
     public init(role: Role?, isInstanceAdministrator: Bool = false) {
-        self.role = role
-        self.isInstanceAdministrator = isInstanceAdministrator
+        self.actor = CouncilActor(role: role, isInstanceAdministrator: isInstanceAdministrator)
     }
 
+    public var role: Role? { actor.role }
+    public var isInstanceAdministrator: Bool { actor.isInstanceAdministrator }
+
     public func allows(_ action: CouncilAction) -> Bool {
-        if isInstanceAdministrator { return true }
         switch action {
-        case .viewPublicPages:
-            return true
-        case .viewAdministration, .manageBodies, .manageMemberships, .viewPersonalData:
-            guard let role else { return false }
-            return role == .staff || role == .administrator
+        case .viewPublicPages: true
+        case .viewAdministration, .manageBodies, .manageMemberships, .viewPersonalData: actor.isSecretariat
         }
     }
 
-    /// Whether this person may give `role` to someone: only administrators create administrators.
-    public func mayAssign(_ role: Role) -> Bool {
-        guard allows(.manageMemberships) else { return false }
-        if role == .administrator { return isInstanceAdministrator || self.role == .administrator }
-        return true
+    /// Whether this person may move someone's seat from `current` to `new` (see `RoleChanges`).
+    public func mayChange(from current: Role?, to new: Role?, isSelf: Bool) -> Decision {
+        RoleChanges.decide(actor: actor, from: current, to: new, isSelf: isSelf)
     }
 }

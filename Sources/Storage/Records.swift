@@ -106,10 +106,13 @@ public struct Membership: Sendable, Hashable, Decodable {
     public let accountId: Int64
     public let role: String
     public let groupId: Int64?
+    /// When the seat ended (removal, erasure); nil while the person sits.
+    public let endedAt: Double?
     public let displayName: String
     public let email: String
 
     public var roleValue: Role { Role(rawValue: role) ?? .citizen }
+    public var isCurrent: Bool { endedAt == nil }
 }
 
 /// A message waiting in (or sent from) the outbox.

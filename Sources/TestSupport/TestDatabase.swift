@@ -29,7 +29,7 @@ public enum TestDatabase {
         return logger
     }()
 
-    /// Runs `body` with a new, migrated database of `kind`, then throws it away.
+    /// Runs `body` with a new, migrated database of `kind`, then throws it away (a PostgreSQL one is dropped).
     public static func with<T: Sendable>(_ kind: DatabaseKind, migrate: Bool = true,
                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch kind {
@@ -54,18 +54,25 @@ public enum TestDatabase {
                                       tls: .disable, logger: logger)
             let store = PostgresStore(host: host, port: port, username: username, password: password, database: name,
                                       tls: .disable, logger: logger)
-            return try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await admin.run(); return nil }
-                defer { group.cancelAll() }
+            // The admin pool creates the database, the test's own pool uses it, and once that pool has stopped
+            // (every connection closed) the database is dropped, whether the test passed or not.
+            return try await withThrowingTaskGroup(of: Void.self) { adminGroup in
+                adminGroup.addTask { try await admin.run() }
+                defer { adminGroup.cancelAll() }
                 try await admin.withSQL { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
-                group.addTask { try await store.run(); return nil }
+                let outcome: Result<T, any Error>
                 do {
-                    if migrate { try await Migrator(database: store, logger: logger).migrate() }
-                    let result = try await body(store)
-                    return result
+                    outcome = .success(try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await store.run() }
+                        defer { group.cancelAll() }
+                        if migrate { try await Migrator(database: store, logger: logger).migrate() }
+                        return try await body(store)
+                    })
                 } catch {
-                    throw error
+                    outcome = .failure(error)
                 }
+                try await admin.withSQL { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+                return try outcome.get()
             }
         }
     }

@@ -12,7 +12,7 @@ struct Hemicycle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hemicycle",
         abstract: "The Hemicycle server for economic, social and environmental councils.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, OpinionMapCommand.self, DrawCommand.self, BenchCommand.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, Admin.self, OpinionMapCommand.self, DrawCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -76,5 +76,40 @@ struct Demo: AsyncParsableCommand {
             try await HemicycleServer.loadDemoData(configuration: configuration, database: store, logger: makeLogger())
         }
         print(loaded ? "Demo data loaded: cese-fr and cese-ma." : "The database already has councils: demo data not loaded.")
+    }
+}
+
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Administration of the instance.", subcommands: [CreateAdministrator.self])
+}
+
+struct CreateAdministrator: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create an administrator of the instance (the first one in production).",
+        discussion: "The password is read from standard input (typed without echo on a terminal); with --link, a link to choose it is queued in the outbox instead.")
+
+    @Option(help: "The administrator's e-mail address.") var email: String
+    @Option(help: "The name shown (default: the address's local part).") var name: String?
+    @Flag(help: "Send a link to choose the password instead of typing it.") var link = false
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try database.configuration()
+        var password: String?
+        if !link {
+            if isatty(STDIN_FILENO) != 0, let typed = getpass("Password for \(email): ") {
+                password = String(cString: typed)
+            } else {
+                password = readLine(strippingNewline: true)
+            }
+            guard let typed = password, !typed.isEmpty else { throw ValidationError("No password given (or use --link).") }
+        }
+        let typed = password
+        let message = try await HemicycleServer.withDatabase(configuration, logger: makeLogger()) { store in
+            try await HemicycleServer.createAdministrator(configuration: configuration, database: store, email: email, name: name,
+                                                          password: typed, logger: makeLogger())
+        }
+        print(message)
     }
 }

@@ -98,13 +98,42 @@ struct TallyAndWorkflowTests {
 
     @Test("who may move a work item, step by step")
     func workflow() {
-        #expect(Workflow.mayMove(from: .referred, to: .assigned, procedure: .ordinary, role: .bureau, isRapporteur: false))
-        #expect(!Workflow.mayMove(from: .referred, to: .assigned, procedure: .ordinary, role: .member, isRapporteur: false))
-        #expect(Workflow.mayMove(from: .assigned, to: .inPreparation, procedure: .ordinary, role: .member, isRapporteur: true))
-        #expect(!Workflow.mayMove(from: .assigned, to: .published, procedure: .ordinary, role: .staff, isRapporteur: false))
+        func move(_ from: WorkStatus, _ to: WorkStatus, _ role: Role?, rapporteur: Bool = false, ballots: [BallotBody: Bool] = [:]) -> Decision {
+            WorkRules.decide(.move(to: to), by: WorkActor(CouncilActor(role: role), isRapporteur: rapporteur),
+                             on: WorkState(status: from, procedure: .ordinary, lastTextBallot: ballots, now: 0))
+        }
+        #expect(move(.referred, .assigned, .bureau).isAllowed)
+        #expect(move(.referred, .assigned, .member) == .forbidden("error_forbidden"))
+        #expect(move(.assigned, .inPreparation, .member, rapporteur: true).isAllowed)
+        #expect(move(.assigned, .published, .staff) == .conflict("work_error_state"))
+        #expect(move(.inPreparation, .adoptedInCommission, .staff) == .conflict("work_error_needs_commission_vote"))
+        #expect(move(.inPreparation, .adoptedInCommission, .staff, ballots: [.commission: true]).isAllowed)
+        #expect(move(.onPlenaryAgenda, .adopted, .staff, ballots: [.plenary: false]) == .conflict("work_error_needs_plenary_vote"))
+        #expect(move(.onPlenaryAgenda, .rejected, .staff, ballots: [.plenary: false]).isAllowed)
         #expect(Workflow.next(from: .adoptedInCommission, procedure: .ordinary) == [.onPlenaryAgenda])
         #expect(Set(Workflow.next(from: .adoptedInCommission, procedure: .simplified)) == [.onPlenaryAgenda, .adopted])
-        #expect(!Workflow.mayMove(from: .adopted, to: .published, procedure: .ordinary, role: .citizen, isRapporteur: false))
+        #expect(move(.adopted, .published, .citizen) == .forbidden("error_forbidden"))
         #expect(WorkStatus.published.isPublic && !WorkStatus.adopted.isPublic)
+    }
+
+    @Test("an adopted or published text is never edited, re-voted or consolidated, whoever asks")
+    func closedTextsStayClosed() {
+        let secretariat = WorkActor(CouncilActor(role: .administrator), isRapporteur: false)
+        for status in [WorkStatus.adopted, .published, .rejected] {
+            let state = WorkState(status: status, procedure: .ordinary, amendmentDeadline: 1e12, now: 0)
+            for action: WorkAction in [.fileVersion, .openBallot(body: .commission), .openBallot(body: .plenary), .consolidate,
+                                       .designateRapporteur, .setAmendmentDeadline, .ruleInadmissible, .recordHearing] {
+                #expect(!WorkRules.decide(action, by: secretariat, on: state).isAllowed, "\(action) on \(status)")
+            }
+        }
+        let published = WorkState(status: .published, procedure: .ordinary, now: 0)
+        #expect(!WorkRules.decide(.recordDeclaration, by: secretariat, on: published).isAllowed)
+        #expect(!WorkRules.decide(.recordDissent, by: secretariat, on: published).isAllowed)
+        // While it is prepared, the same person may.
+        let preparing = WorkState(status: .inPreparation, procedure: .ordinary, amendmentDeadline: 1e12, now: 0)
+        for action: WorkAction in [.fileVersion, .openBallot(body: .commission), .consolidate, .designateRapporteur] {
+            #expect(WorkRules.decide(action, by: secretariat, on: preparing).isAllowed, "\(action)")
+        }
+        #expect(WorkRules.decide(.openBallot(body: .plenary), by: secretariat, on: preparing) == .conflict("ballot_error_state"))
     }
 }

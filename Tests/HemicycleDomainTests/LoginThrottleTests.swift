@@ -2,20 +2,20 @@ import HemicycleDomain
 import Testing
 
 @Suite struct LoginThrottleTests {
-    let throttle = LoginThrottle(maximumFailures: 5, window: 900)
+    let limit = LoginThrottle.Limit(maximum: 5, window: 900)
 
-    @Test func allowsAttemptsBelowTheLimit() {
-        #expect(throttle.retryDelay(failures: [100, 110, 120, 130], now: 140) == nil)
+    @Test func allowsAttemptsUpToTheLimit() {
+        for count in 1...5 { #expect(LoginThrottle.retryDelay(count: count, windowStart: 100, limit: limit, now: 140) == nil) }
     }
 
-    @Test func locksAfterTheLimitUntilTheOldestFailureLeavesTheWindow() {
-        let failures: [Double] = [100, 110, 120, 130, 140]
-        #expect(throttle.retryDelay(failures: failures, now: 150) == 850)
-        #expect(throttle.retryDelay(failures: failures, now: 999) == 1)
-        #expect(throttle.retryDelay(failures: failures, now: 1000) == nil)
+    @Test func refusesPastTheLimitUntilTheWindowEnds() {
+        #expect(LoginThrottle.retryDelay(count: 6, windowStart: 100, limit: limit, now: 150) == 850)
+        #expect(LoginThrottle.retryDelay(count: 30, windowStart: 100, limit: limit, now: 999.5) == 1)
     }
 
-    @Test func oldFailuresDoNotCount() {
-        #expect(throttle.retryDelay(failures: [0, 1, 2, 3, 1000], now: 1001) == nil)
+    @Test func signInIsNeverLimitedPerAddressAlone() {
+        // Every sign-in limit names the client: an attacker elsewhere cannot lock an address's owner out.
+        let throttle = LoginThrottle()
+        #expect(throttle.signInPerAddressAndClient.maximum < throttle.signInPerClient.maximum)
     }
 }

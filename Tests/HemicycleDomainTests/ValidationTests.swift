@@ -34,3 +34,22 @@ import Testing
         #expect(throws: ValidationFailure(field: "slug", key: "error_slug_reserved")) { try Validate.slug("api") }
     }
 }
+
+@Suite struct InputSafetyTests {
+    @Test func addressesThatWouldInjectSMTPAreRefused() throws {
+        for raw in ["a@b.example\r\nRCPT TO:<c@d.example>", "a@b.example\nBcc: x@y.example", "a b@c.example", "<a@b.example>",
+                    "a@b.example>", "a\u{0}@b.example", "a@b.example\u{2028}"] {
+            #expect(throws: ValidationFailure.self, "\(raw.debugDescription)") { try Validate.email(raw) }
+        }
+        #expect(try Validate.email("  Salma.Benali@CESE.ma ") == "salma.benali@cese.ma")
+    }
+
+    @Test func storedLinksAreWebAddresses() throws {
+        for raw in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "/relative", "//evil.example", "ftp://x.example",
+                    "https://", "http://exa mple.org", "vbscript:x"] {
+            #expect(throws: ValidationFailure.self, "\(raw)") { try Validate.link(raw, field: "link") }
+        }
+        #expect(try Validate.link(" https://petitions.assemblee-nationale.fr/initiatives/i-1234 ", field: "link")
+            == "https://petitions.assemblee-nationale.fr/initiatives/i-1234")
+    }
+}

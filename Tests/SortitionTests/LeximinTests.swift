@@ -1,13 +1,14 @@
 import Foundation
 import LinearSolvers
 import Sortition
+import TestRequirements
 import Testing
 
-@Suite("LEXIMIN against the published results")
+@Suite("LEXIMIN against the published results", .enabled(if: Requirement.runs(when: SharedSortition.isAvailable, "../shared/data/sortition")))
 struct LeximinTests {
     @Test("example_small_20 and example_large_200: minimum 0.10 and the paper's distribution", arguments: [("example_small_20", 20), ("example_large_200", 200)])
     func paperExamples(folder: String, k: Int) throws {
-        guard SharedSortition.isAvailable else { print(SharedSortition.skipMessage); return }
+        try Requirement.require(SharedSortition.isAvailable, SharedSortition.skipMessage)
         let instance = try SharedSortition.replication(folder, k: k)
         let distribution = try Leximin.distribution(for: instance)
         let ours = distribution.probabilities.sorted()
@@ -21,7 +22,7 @@ struct LeximinTests {
 
     @Test("sa_fixture_150_22: the same minimum and sorted probabilities as sortition-algorithms' LEXIMIN")
     func sortitionFoundationFixture() throws {
-        guard SharedSortition.isAvailable else { print(SharedSortition.skipMessage); return }
+        try Requirement.require(SharedSortition.isAvailable, SharedSortition.skipMessage)
         let instance = try SharedSortition.sortitionFoundation("sa_fixture_150_22", k: 22)
         let distribution = try Leximin.distribution(for: instance)
         let reference = try SharedSortition.committedReference("sa_fixture_150_22.sortition-algorithms-0.12.15.leximin.csv")
@@ -36,7 +37,7 @@ struct LeximinTests {
 
     @Test("LEGACY over 10,000 draws never beats LEXIMIN's minimum (example_small_20)")
     func legacyNeverBeatsLeximin() throws {
-        guard SharedSortition.isAvailable else { print(SharedSortition.skipMessage); return }
+        try Requirement.require(SharedSortition.isAvailable, SharedSortition.skipMessage)
         let instance = try SharedSortition.replication("example_small_20", k: 20)
         let leximin = try Leximin.distribution(for: instance).minimumProbability
         var generator = DrawGenerator(seed: "legacy-comparison")

@@ -41,7 +41,6 @@ struct Boom: Error {}
             let id = try await accounts.create(email: "leaving@example.org", passwordHash: "h", displayName: "Léa", language: .fr)
             try await memberships.add(councilID: councilID, accountID: id, role: .member, groupID: groupID)
             try await outbox.enqueue(recipient: "leaving@example.org", subject: "s", body: "b", kind: "k", at: Date())
-            try await LoginAttemptRepository(database: database).record(email: "leaving@example.org", succeeded: false, at: Date())
 
             try await accounts.erase(id: id, at: Date())
 
@@ -53,7 +52,27 @@ struct Boom: Error {}
             #expect(try await accounts.find(email: "leaving@example.org") == nil)
             #expect(try await memberships.all(accountID: id).isEmpty)
             #expect(try await outbox.messages(to: "leaving@example.org").isEmpty)
-            #expect(try await LoginAttemptRepository(database: database).failures(email: "leaving@example.org", since: 0).isEmpty)
+            // The seat ends rather than disappears; with no public act under it, only the pseudonym stays.
+            let ended = try #require(try await memberships.all(councilID: councilID, includingEnded: true).first { $0.accountId == id })
+            #expect(!ended.isCurrent && ended.displayName == Pseudonym.displayName(accountID: id))
+            #expect(try await memberships.all(councilID: councilID).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func parallelAttemptsEachSeeTheirOwnCount(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let throttles = ThrottleRepository(database: database)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { try await throttles.hit("k", window: 900, now: now).count } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(counts.sorted() == Array(1...20))
+            // A new window starts again at one.
+            #expect(try await throttles.hit("k", window: 900, now: now.addingTimeInterval(900)).count == 1)
+            try await throttles.reset("k")
+            #expect(try await throttles.hit("k", window: 900, now: now).count == 1)
         }
     }
 

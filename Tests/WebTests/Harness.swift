@@ -16,11 +16,13 @@ enum Harness {
         return configuration
     }
 
-    static func run(_ kind: DatabaseKind, demo: Bool = true,
+    static func run(_ kind: DatabaseKind, demo: Bool = true, configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
                     _ body: @escaping @Sendable (Site, any TestClientProtocol) async throws -> Void) async throws {
         try await TestDatabase.with(kind) { database in
             let resources = try await HemicycleServer.Resources.bundled()
-            let site = Site(configuration: configuration(), database: database, views: resources.views,
+            var configuration = configuration()
+            configure(&configuration)
+            let site = Site(configuration: configuration, database: database, views: resources.views,
                             localizer: resources.localizer)
             if demo { try await DemoData(site: site).load() }
             let app = Application(router: HemicycleServer.buildRouter(site: site, resources: resources))
@@ -107,4 +109,12 @@ final class Visitor: @unchecked Sendable {
 extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
+}
+
+extension Site {
+    /// The current seat of the person with `email` in the council `slug`.
+    func seat(_ email: String, in slug: String) async throws -> Membership? {
+        guard let council = try await councils.find(slug: slug) else { return nil }
+        return try await memberships.all(councilID: council.id).first { $0.email == email }
+    }
 }

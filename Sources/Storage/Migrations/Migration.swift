@@ -13,5 +13,10 @@ public enum Migrations {
         CreateCouncilsAndPeople(),
         CreateCouncilWork(),
         UpdateWorksAddPlenaryDemand(),
+        UpdateMembershipsAddEndedAtAndPublicName(),
+        CreateInvitations(),
+        CreateThrottleCounters(),
+        UpdatePersistAddAccountID(),
+        UpdateCosignatoriesAddAcceptedAt(),
     ]
 }

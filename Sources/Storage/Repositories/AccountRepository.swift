@@ -86,16 +86,31 @@ public struct AccountRepository: Sendable {
         if let sql { try await update(sql) } else { try await database.withSQL(update) }
     }
 
-    /// Erases a person's personal data. The account row stays, pseudonymised, so that what the person
-    /// contributed to public records keeps a stable (anonymous) author; memberships, tokens, sign-in
-    /// attempts and queued mail to the address are removed.
+    /// Erases a person's personal data. The account row stays, pseudonymised, and so do the person's seats, ended:
+    /// a seat under which something public was recorded (a vote, an amendment, a co-signature, a designation as
+    /// rapporteur) keeps the name those acts were recorded under, so published records do not change; any other seat
+    /// keeps only the pseudonym. Sessions, tokens, invitations, old sign-in attempts and queued mail to the address go.
     public func erase(id: Int64, at date: Date) async throws {
         try await database.transaction { sql in
-            guard let email = try await sql.select().column("email").from("accounts").where("id", .equal, id)
-                .first(decodingColumn: "email", as: String.self)
+            guard let row = try await sql.select().columns("email", "display_name").from("accounts").where("id", .equal, id).first()
             else { throw StoreError.notFound }
-            try await sql.delete(from: "memberships").where("account_id", .equal, id).run()
+            let email = try row.decode(column: "email", as: String.self)
+            let name = try row.decode(column: "display_name", as: String.self)
+            let time = date.timeIntervalSince1970
+            try await sql.raw("""
+                UPDATE memberships SET ended_at = COALESCE(ended_at, \(bind: time)),
+                  public_name = COALESCE(public_name, CASE WHEN
+                    EXISTS (SELECT 1 FROM ballot_voters v WHERE v.membership_id = memberships.id)
+                    OR EXISTS (SELECT 1 FROM amendments a WHERE a.author_membership_id = memberships.id)
+                    OR EXISTS (SELECT 1 FROM amendment_cosignatories c WHERE c.membership_id = memberships.id)
+                    OR EXISTS (SELECT 1 FROM work_rapporteurs r WHERE r.membership_id = memberships.id)
+                  THEN \(bind: name) ELSE \(bind: Pseudonym.displayName(accountID: id)) END)
+                WHERE account_id = \(bind: id)
+                """).run()
+            try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
             try await sql.delete(from: "account_tokens").where("account_id", .equal, id).run()
+            try await sql.delete(from: "persist").where("account_id", .equal, id).run()
+            try await sql.delete(from: "invitations").where("email", .equal, email).run()
             try await sql.delete(from: "login_attempts").where("email", .equal, email).run()
             try await sql.delete(from: "outbox").where("recipient", .equal, email).run()
             try await sql.update("accounts")
@@ -104,9 +119,28 @@ public struct AccountRepository: Sendable {
                 .set("password_hash", to: SQLLiteral.null)
                 .set("preferred_language", to: SQLLiteral.null)
                 .set("is_instance_admin", to: false)
-                .set("deleted_at", to: date.timeIntervalSince1970)
+                .set("deleted_at", to: time)
                 .where("id", .equal, id)
                 .run()
+        }
+    }
+}
+
+extension AccountRepository {
+    /// Addresses of the demo accounts end in `.example`, a name reserved by RFC 2606 that never receives mail: an
+    /// account there can only be demo data, which production refuses to run with.
+    public func demoAccounts() async throws -> [String] {
+        try await database.withSQL { sql in
+            try await sql.select().column("email").from("accounts").where("email", .like, "%.example")
+                .where("deleted_at", .is, SQLLiteral.null).orderBy("email").limit(5)
+                .all(decodingColumn: "email", as: String.self)
+        }
+    }
+
+    /// Makes an account an administrator of the instance.
+    public func makeInstanceAdministrator(id: Int64) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("accounts").set("is_instance_admin", to: true).where("id", .equal, id).run()
         }
     }
 }

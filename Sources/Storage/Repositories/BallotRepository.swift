@@ -60,10 +60,10 @@ public struct BallotRepository: Sendable {
     public func voters(ballotID: Int64) async throws -> [BallotVoter] {
         try await database.withSQL { sql in
             try await sql.raw("""
-                SELECT v.membership_id, v.group_id, a.display_name, b.choice FROM ballot_voters v
+                SELECT v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice FROM ballot_voters v
                 JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
                 LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
-                WHERE v.ballot_id = \(bind: ballotID) ORDER BY a.display_name, v.membership_id
+                WHERE v.ballot_id = \(bind: ballotID) ORDER BY display_name, v.membership_id
                 """).all().map { row in
                 BallotVoter(membershipID: try row.decode(column: "membership_id", as: Int64.self),
                             groupID: try row.decode(column: "group_id", as: Int64?.self),

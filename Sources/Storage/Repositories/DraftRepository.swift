@@ -34,11 +34,15 @@ public struct DraftRepository: Sendable {
         }
     }
 
-    public func cosignatories(workID: Int64) async throws -> [Int64: [Int64]] {
+    /// Co-signatories who accepted (`accepted: true`), or members invited to co-sign who have not answered yet,
+    /// by amendment.
+    public func cosignatories(workID: Int64, accepted: Bool = true) async throws -> [Int64: [Int64]] {
         try await database.withSQL { sql in
+            let state = accepted ? "IS NOT NULL" : "IS NULL"
             let rows = try await sql.raw("""
                 SELECT c.amendment_id, c.membership_id FROM amendment_cosignatories c
-                JOIN amendments a ON a.id = c.amendment_id WHERE a.work_id = \(bind: workID) ORDER BY c.membership_id
+                JOIN amendments a ON a.id = c.amendment_id
+                WHERE a.work_id = \(bind: workID) AND c.accepted_at \(unsafeRaw: state) ORDER BY c.membership_id
                 """).all()
             var result: [Int64: [Int64]] = [:]
             for row in rows {
@@ -48,7 +52,20 @@ public struct DraftRepository: Sendable {
         }
     }
 
-    /// Tables an amendment with the next number of the work item.
+    /// A member invited to co-sign accepts: only then do they co-sign. Refused when they were not invited.
+    public func acceptCosignature(workID: Int64, amendmentID: Int64, membershipID: Int64, at: Double) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                SELECT c.membership_id FROM amendment_cosignatories c JOIN amendments a ON a.id = c.amendment_id
+                WHERE a.work_id = \(bind: workID) AND c.amendment_id = \(bind: amendmentID) AND c.membership_id = \(bind: membershipID)
+                """).first() != nil else { throw StoreError.notEligible }
+            try await sql.update("amendment_cosignatories").set("accepted_at", to: at)
+                .where("amendment_id", .equal, amendmentID).where("membership_id", .equal, membershipID)
+                .where("accepted_at", .is, SQLLiteral.null).run()
+        }
+    }
+
+    /// Tables an amendment with the next number of the work item; the co-signatories named are invited to co-sign.
     @discardableResult
     public func table(workID: Int64, _ amendment: NewAmendment, at: Double = Date().timeIntervalSince1970) async throws -> (id: Int64, number: Int) {
         try await database.transaction { sql in

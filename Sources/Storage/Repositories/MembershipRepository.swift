@@ -2,60 +2,73 @@ import Foundation
 import HemicycleDomain
 import SQLKit
 
-/// Who holds which role in which council, and in which group.
+/// Who holds which role in which council, and in which group. A seat is never deleted: removal and erasure end it,
+/// so that what was recorded under it (votes, amendments, co-signatures, designations) stays.
 public struct MembershipRepository: Sendable {
     let database: any Database
 
     public init(database: any Database) { self.database = database }
 
+    /// The name shown is the one frozen when the seat ended, else the person's current name.
     private static let selectColumns = """
-        SELECT m.id, m.council_id, m.account_id, m.role, m.group_id, a.display_name, a.email
+        SELECT m.id, m.council_id, m.account_id, m.role, m.group_id, m.ended_at,
+               COALESCE(m.public_name, a.display_name) AS display_name, a.email
         FROM memberships m JOIN accounts a ON a.id = m.account_id
         """
 
-    public func all(councilID: Int64) async throws -> [Membership] {
+    /// The council's current seats; with `includingEnded`, the ended ones too (for the names on past records).
+    public func all(councilID: Int64, includingEnded: Bool = false) async throws -> [Membership] {
         try await database.withSQL { sql in
-            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.council_id = \(bind: councilID) ORDER BY a.display_name, m.id")
+            let current = includingEnded ? "" : " AND m.ended_at IS NULL"
+            return try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.council_id = \(bind: councilID)\(unsafeRaw: current) ORDER BY display_name, m.id")
                 .all(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
+    /// A current seat of the council.
     public func find(id: Int64, councilID: Int64) async throws -> Membership? {
         try await database.withSQL { sql in
-            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.id = \(bind: id) AND m.council_id = \(bind: councilID)")
+            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.id = \(bind: id) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
                 .first(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
+    /// The person's current seat in the council.
     public func find(accountID: Int64, councilID: Int64) async throws -> Membership? {
         try await database.withSQL { sql in
-            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.council_id = \(bind: councilID)")
+            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
                 .first(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
-    /// Every membership of one person, across councils.
+    /// Every current seat of one person, across councils.
     public func all(accountID: Int64) async throws -> [Membership] {
         try await database.withSQL { sql in
-            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) ORDER BY m.council_id")
+            try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.ended_at IS NULL ORDER BY m.council_id")
                 .all(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
-    /// Adds a person to a council; the domain's group rule and the group's council are checked.
+    /// Seats a person in a council (a seat that had ended is taken up again, with its history); the domain's group
+    /// rule and the group's council are checked.
     @discardableResult
-    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?,
+    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, now: Date = Date(),
                     on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
         let body: (any SQLDatabase) async throws -> Int64 = { sql in
             try Validate.membership(role: role, hasGroup: groupID != nil)
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
-            let existing = try await sql.select().column("id").from("memberships")
-                .where("council_id", .equal, councilID).where("account_id", .equal, accountID).first()
-            guard existing == nil else { throw StoreError.alreadyMember }
+            if let existing = try await sql.select().columns("id", "ended_at").from("memberships")
+                .where("council_id", .equal, councilID).where("account_id", .equal, accountID).first() {
+                guard try existing.decodeNil(column: "ended_at") == false else { throw StoreError.alreadyMember }
+                let id = try existing.decode(column: "id", as: Int64.self)
+                try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
+                    .set("ended_at", to: SQLLiteral.null).set("public_name", to: SQLLiteral.null).where("id", .equal, id).run()
+                return id
+            }
             return try await sql.insert(into: "memberships")
                 .columns("council_id", "account_id", "role", "group_id", "created_at")
                 .values(SQLBind(councilID), SQLBind(accountID), SQLBind(role.rawValue), SQLBind(groupID),
-                        SQLBind(Date().timeIntervalSince1970))
+                        SQLBind(now.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
         }
@@ -68,20 +81,26 @@ public struct MembershipRepository: Sendable {
         try await database.transaction { sql in
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
             guard try await sql.select().column("id").from("memberships")
-                .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+                .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
             try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
                 .where("id", .equal, id).where("council_id", .equal, councilID).run()
         }
     }
 
-    public func remove(id: Int64, councilID: Int64) async throws {
+    /// Ends a seat: the person leaves the council and its commissions; what they did stays recorded under the name
+    /// they had.
+    public func remove(id: Int64, councilID: Int64, now: Date = Date()) async throws {
         try await database.transaction { sql in
             guard try await sql.select().column("id").from("memberships")
-                .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+                .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
             try await sql.delete(from: "commission_seats").where("membership_id", .equal, id).run()
-            try await sql.delete(from: "memberships").where("id", .equal, id).run()
+            try await sql.raw("""
+                UPDATE memberships SET ended_at = \(bind: now.timeIntervalSince1970),
+                  public_name = (SELECT a.display_name FROM accounts a WHERE a.id = memberships.account_id)
+                WHERE id = \(bind: id)
+                """).run()
         }
     }
 

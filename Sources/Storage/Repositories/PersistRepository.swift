@@ -8,7 +8,7 @@ public struct PersistRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     /// Inserts, or fails with `false` when the key exists and has not expired.
-    public func create(key: String, value: String, expiresAt: Double?, now: Double) async throws -> Bool {
+    public func create(key: String, value: String, expiresAt: Double?, now: Double, accountID: Int64? = nil) async throws -> Bool {
         try await database.transaction { sql in
             let existing = try await sql.select().column("expires_at").from("persist").where("key", .equal, key).first()
             if let existing {
@@ -16,22 +16,22 @@ public struct PersistRepository: Sendable {
                 if expiry == nil || expiry! > now { return false }
                 try await sql.delete(from: "persist").where("key", .equal, key).run()
             }
-            try await sql.insert(into: "persist").columns("key", "value", "expires_at")
-                .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt)).run()
+            try await sql.insert(into: "persist").columns("key", "value", "expires_at", "account_id")
+                .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt), SQLBind(accountID)).run()
             return true
         }
     }
 
-    public func set(key: String, value: String, expiresAt: Double?, keepExpiry: Bool) async throws {
+    public func set(key: String, value: String, expiresAt: Double?, keepExpiry: Bool, accountID: Int64? = nil) async throws {
         try await database.transaction { sql in
             let updated = try await sql.select().column("key").from("persist").where("key", .equal, key).first() != nil
             if updated {
-                var update = sql.update("persist").set("value", to: value)
+                var update = sql.update("persist").set("value", to: value).set("account_id", to: accountID)
                 if !keepExpiry { update = update.set("expires_at", to: expiresAt) }
                 try await update.where("key", .equal, key).run()
             } else {
-                try await sql.insert(into: "persist").columns("key", "value", "expires_at")
-                    .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt)).run()
+                try await sql.insert(into: "persist").columns("key", "value", "expires_at", "account_id")
+                    .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt), SQLBind(accountID)).run()
             }
         }
     }
@@ -51,6 +51,21 @@ public struct PersistRepository: Sendable {
     public func remove(key: String) async throws {
         try await database.withSQL { sql in
             try await sql.delete(from: "persist").where("key", .equal, key).run()
+        }
+    }
+
+    /// Removes every entry stored for an account (its sessions): the person is signed out everywhere.
+    public func removeAll(accountID: Int64, on sql: (any SQLDatabase)? = nil) async throws {
+        let remove: (any SQLDatabase) async throws -> Void = { sql in
+            try await sql.delete(from: "persist").where("account_id", .equal, accountID).run()
+        }
+        if let sql { try await remove(sql) } else { try await database.withSQL(remove) }
+    }
+
+    public func count(accountID: Int64) async throws -> Int {
+        try await database.withSQL { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM persist WHERE account_id = \(bind: accountID)")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 

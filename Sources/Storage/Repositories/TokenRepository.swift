@@ -12,13 +12,14 @@ public struct TokenRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    public func store(hash: String, accountID: Int64, purpose: Purpose, expiresAt: Date) async throws {
-        try await database.withSQL { sql in
+    public func store(hash: String, accountID: Int64, purpose: Purpose, expiresAt: Date, on sql: (any SQLDatabase)? = nil) async throws {
+        let store: (any SQLDatabase) async throws -> Void = { sql in
             try await sql.insert(into: "account_tokens")
                 .columns("token_hash", "account_id", "purpose", "expires_at")
                 .values(SQLBind(hash), SQLBind(accountID), SQLBind(purpose.rawValue), SQLBind(expiresAt.timeIntervalSince1970))
                 .run()
         }
+        if let sql { try await store(sql) } else { try await database.withSQL(store) }
     }
 
     /// The account of a valid, unused, unexpired token, which is used up inside `sql`'s transaction.
@@ -33,6 +34,16 @@ public struct TokenRepository: Sendable {
         try await sql.update("account_tokens").set("used_at", to: now.timeIntervalSince1970)
             .where("token_hash", .equal, hash).run()
         return accountID
+    }
+
+    /// Makes every unused token of `purpose` for the account unusable (a new reset link revokes the old ones).
+    public func revokeAll(accountID: Int64, purpose: Purpose, now: Date, on sql: (any SQLDatabase)? = nil) async throws {
+        let revoke: (any SQLDatabase) async throws -> Void = { sql in
+            try await sql.update("account_tokens").set("used_at", to: now.timeIntervalSince1970)
+                .where("account_id", .equal, accountID).where("purpose", .equal, purpose.rawValue)
+                .where("used_at", .is, SQLLiteral.null).run()
+        }
+        if let sql { try await revoke(sql) } else { try await database.withSQL(revoke) }
     }
 
     /// Whether a token would be accepted now, without using it.

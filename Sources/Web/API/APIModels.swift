@@ -16,6 +16,31 @@ struct LocalizedDTO: Codable, Sendable {
     }
 
     var text: LocalizedText { LocalizedText(fr: fr, ar: ar, en: en) }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case fr, ar, en }
+
+    /// As strict as the document: only `fr`, `ar` and `en`, each a string (no other key, no null).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        for key in container.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "unknown language \(key.stringValue)")
+        }
+        func value(_ key: CodingKeys) throws -> String? {
+            let key = AnyKey(stringValue: key.rawValue)
+            return container.contains(key) ? try container.decode(String.self, forKey: key) : nil
+        }
+        fr = try value(.fr)
+        ar = try value(.ar)
+        en = try value(.en)
+    }
+}
+
+/// Any JSON object key.
+struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 struct CouncilDTO: Codable, Sendable {

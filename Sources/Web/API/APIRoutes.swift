@@ -68,7 +68,13 @@ struct APIRoutes {
     /// Sitting members for everyone; with `?all=true`, every person of the council with e-mail, for its staff only.
     @Sendable func members(_ request: Request, context: AppContext) async throws -> JSONBody<[MemberDTO]> {
         let council = try await site.requireCouncil(context)
-        let everyone = request.uri.queryParameters.get("all") == "true"
+        // A boolean, as the document says: anything else is refused, not read as false.
+        let everyone: Bool
+        switch request.uri.queryParameters.get("all") {
+        case nil, "false": everyone = false
+        case "true": everyone = true
+        default: throw PageError(.badRequest, "error_bad_request")
+        }
         if everyone { _ = try await site.authorize(.viewPersonalData, in: council, context: context) }
         let seats = try await site.commissions.seats(councilID: council.id)
         let people = try await site.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }

@@ -78,10 +78,17 @@ struct AccountRoutes {
             return try await render(request, context, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        try await site.accounts.updatePasswordHash(id: account.id, passwordHash: try await passwords.hash(password))
+        let hash = try await passwords.hash(password)
+        try await site.database.transaction { sql in
+            try await site.accounts.updatePasswordHash(id: account.id, passwordHash: hash, on: sql)
+            // Every other session ends; this one goes on under a new session.
+            try await site.persist.removeAll(accountID: account.id, on: sql)
+        }
         try await site.mailer.sendPasswordChanged(to: account.email, name: account.displayName,
                                                   language: account.language ?? context.language)
-        return .redirect(to: SiteURL.with(SiteURL.account, notice: "password_changed"), type: .normal)
+        var response = Response.redirect(to: SiteURL.with(SiteURL.account, notice: "password_changed"), type: .normal)
+        site.startSession(account.id, context: context, response: &response)
+        return response
     }
 
     /// Erases the account after the password is confirmed; public contributions stay, pseudonymised.

@@ -39,7 +39,9 @@ struct RecoveryRoutes {
         try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context)
     }
 
-    /// Always answers the same way, so the form does not reveal which addresses have accounts.
+    /// Always answers the same way, after the same work, so the form does not reveal which addresses have accounts:
+    /// a known address gets a link (which revokes any earlier one), an unknown one a note saying it has no account.
+    /// Requests are limited per address and per client.
     @Sendable func forgot(_ request: Request, context: AppContext) async throws -> HTML {
         let email: String
         do {
@@ -48,12 +50,22 @@ struct RecoveryRoutes {
             return try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context,
                                        model: ["error": site.text(error.key, context)], status: .unprocessableContent)
         }
+        let now = site.clock.now()
+        try await site.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.resetPerClient,
+                                context: context, now: now)
+        try await site.throttle("reset:address:" + Tokens.digest(email), limit: site.throttle.resetPerAddress,
+                                context: context, now: now)
         if let account = try await site.accounts.find(email: email), !account.isDeleted {
             let token = Tokens.make()
-            try await site.tokens.store(hash: Tokens.digest(token), accountID: account.id, purpose: .resetPassword,
-                                        expiresAt: site.clock.now().addingTimeInterval(Self.resetLifetime))
+            try await site.database.transaction { sql in
+                try await site.tokens.revokeAll(accountID: account.id, purpose: .resetPassword, now: now, on: sql)
+                try await site.tokens.store(hash: Tokens.digest(token), accountID: account.id, purpose: .resetPassword,
+                                            expiresAt: now.addingTimeInterval(Self.resetLifetime), on: sql)
+            }
             try await site.mailer.sendPasswordReset(to: account.email, name: account.displayName, token: token,
                                                     language: account.language ?? context.language)
+        } else {
+            try await site.mailer.sendResetWithoutAccount(to: email, language: context.language)
         }
         return try await message(request, context, titleKey: "forgot_title", textKey: "forgot_sent")
     }
@@ -89,6 +101,8 @@ struct RecoveryRoutes {
             try await site.accounts.updatePasswordHash(id: accountID, passwordHash: hash, on: sql)
             // The link proves the address: it is verified too.
             try await site.accounts.markVerified(id: accountID, at: now, on: sql)
+            // Whoever held the old password is signed out everywhere.
+            try await site.persist.removeAll(accountID: accountID, on: sql)
             return true
         }
         guard done else { throw PageError(.badRequest, "error_link_invalid") }

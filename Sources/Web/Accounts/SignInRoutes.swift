@@ -9,6 +9,7 @@ struct SignInRoutes {
     let site: Site
     let passwords: Passwords
     static let sessionLength: Duration = .seconds(14 * 24 * 3600)
+    static let verificationLifetime: TimeInterval = 7 * 24 * 3600
 
     func register(on router: Router<AppContext>) {
         router.get(RouterPath(stringLiteral: SiteURL.signUp), use: signUpForm)
@@ -34,6 +35,9 @@ struct SignInRoutes {
         Language.allCases.map { ["code": $0.rawValue, "endonym": $0.endonym, "selected": $0.rawValue == selected] }
     }
 
+    /// Creates the account and sends the verification link; for an address that already has an account, sends its
+    /// owner a note instead. Both answer with the same page, after the same work, so the form tells nobody which
+    /// addresses have accounts; nobody is signed in until the address is verified.
     @Sendable func signUp(_ request: Request, context: AppContext) async throws -> Response {
         let form = context.form
         let values = ["email": form.text("email") ?? "", "display_name": form.text("display_name") ?? "",
@@ -52,21 +56,22 @@ struct SignInRoutes {
                 .response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)
-        let accountID: Int64
+        let now = site.clock.now()
         do {
-            accountID = try await site.accounts.create(email: email, passwordHash: hash, displayName: name,
-                                                       language: language, now: site.clock.now())
+            let accountID = try await site.accounts.create(email: email, passwordHash: hash, displayName: name,
+                                                           language: language, now: now)
+            let token = Tokens.make()
+            try await site.tokens.store(hash: Tokens.digest(token), accountID: accountID, purpose: .verifyEmail,
+                                        expiresAt: now.addingTimeInterval(Self.verificationLifetime))
+            try await site.mailer.sendVerification(to: email, name: name, token: token, language: language)
         } catch StoreError.duplicateEmail {
-            errors["email"] = site.text("error_email_taken", context)
-            return try await renderSignUp(request, context, values: values, errors: errors, status: .conflict)
-                .response(from: request, context: context)
+            let owner = try await site.accounts.find(email: email)
+            try await site.mailer.sendSignUpAttempt(to: email, name: owner?.displayName ?? name,
+                                                    language: owner?.language ?? language)
         }
-        let token = Tokens.make()
-        try await site.tokens.store(hash: Tokens.digest(token), accountID: accountID, purpose: .verifyEmail,
-                                    expiresAt: site.clock.now().addingTimeInterval(7 * 24 * 3600))
-        try await site.mailer.sendVerification(to: email, name: name, token: token, language: language)
-        context.sessions.createSession(WebSession(accountID: accountID), expiresIn: Self.sessionLength)
-        return .redirect(to: SiteURL.with(SiteURL.account, notice: "signed_up"), type: .normal)
+        return try await site.page("message", title: site.text("signup_title", context), request: request, context: context,
+                                   model: ["message": site.text("signup_check_mail", context, ["email": email])])
+            .response(from: request, context: context)
     }
 
     @Sendable func signInForm(_ request: Request, context: AppContext) async throws -> HTML {
@@ -81,32 +86,54 @@ struct SignInRoutes {
                                    context: context, model: model, status: status)
     }
 
+    /// The attempt is counted before the password is checked, in one statement per counter, so parallel guesses
+    /// each see their own count: the sixth of thirty at once is already refused.
     @Sendable func signIn(_ request: Request, context: AppContext) async throws -> Response {
         let form = context.form
         let next = SiteURL.safeNext(form["next"])
         let email = (form.text("email") ?? "").lowercased()
         let now = site.clock.now()
-        let failures = try await site.loginAttempts.failures(email: email, since: now.timeIntervalSince1970 - site.throttle.window)
-        if let delay = site.throttle.retryDelay(failures: failures, now: now.timeIntervalSince1970) {
-            let minutes = max(1, Int((delay / 60).rounded(.up)))
-            throw PageError(.tooManyRequests, "error_throttled",
-                            ["minutes": Formatting(language: context.language).number(minutes), "seconds": String(Int(delay.rounded(.up)))])
-        }
+        let client = context.clientAddress
+        let pairKey = "signin:pair:" + Tokens.digest(email + "\n" + client)
+        let clientKey = "signin:client:" + Tokens.digest(client)
+        try await site.throttle(pairKey, limit: site.throttle.signInPerAddressAndClient, context: context, now: now)
+        try await site.throttle(clientKey, limit: site.throttle.signInPerClient, context: context, now: now)
         let account = try await site.accounts.find(email: email)
         let valid = try await passwords.verify(form["password"] ?? "", hash: account?.passwordHash)
         guard let account, valid, !account.isDeleted else {
-            try await site.loginAttempts.record(email: email, succeeded: false, at: now)
             return try await renderSignIn(request, context, email: email, next: next,
                                           error: site.text("error_bad_credentials", context), status: .unauthorized)
                 .response(from: request, context: context)
         }
-        try await site.loginAttempts.record(email: email, succeeded: true, at: now)
-        context.sessions.createSession(WebSession(accountID: account.id), expiresIn: Self.sessionLength)
-        return .redirect(to: next, type: .normal)
+        try await site.throttles.reset(pairKey)
+        try await site.throttles.release(clientKey)
+        var response = Response.redirect(to: next, type: .normal)
+        site.startSession(account.id, context: context, response: &response)
+        return response
     }
 
     @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {
         context.sessions.clearSession()
         return .redirect(to: SiteURL.with(SiteURL.home, notice: "signed_out"), type: .normal)
+    }
+}
+
+extension Site {
+    /// Signs the person in on this response: a new session (never the visitor's previous one) with its own CSRF
+    /// token, which the response's cookie carries for the next forms.
+    func startSession(_ accountID: Int64, context: AppContext, response: inout Response) {
+        let csrf = Tokens.make()
+        context.sessions.createSession(WebSession(accountID: accountID, csrf: csrf), expiresIn: SignInRoutes.sessionLength)
+        response.headers[values: .setCookie].append(CSRFTokenMiddleware.cookie(csrf, secure: configuration.secureCookies).description)
+    }
+
+    /// Counts an attempt under `key`; past the limit, 429 with the time to wait.
+    func throttle(_ key: String, limit: LoginThrottle.Limit, context: AppContext, now: Date) async throws {
+        let (count, start) = try await throttles.hit(key, window: limit.window, now: now)
+        if let delay = LoginThrottle.retryDelay(count: count, windowStart: start, limit: limit, now: now.timeIntervalSince1970) {
+            let minutes = max(1, Int((delay / 60).rounded(.up)))
+            throw PageError(.tooManyRequests, "error_throttled",
+                            ["minutes": Formatting(language: context.language).number(minutes), "seconds": String(Int(delay.rounded(.up)))])
+        }
     }
 }

@@ -6,7 +6,6 @@ import Storage
 /// Staff pages to add people to a council, set their role, group and commissions, and remove them.
 struct MemberAdminRoutes {
     let site: Site
-    let passwords: Passwords
 
     func register(on router: Router<AppContext>) {
         router.get("/{council}/admin/members", use: list)
@@ -14,10 +13,12 @@ struct MemberAdminRoutes {
         router.get("/{council}/admin/members/{id}", use: edit)
         router.post("/{council}/admin/members/{id}", use: update)
         router.post("/{council}/admin/members/{id}/delete", use: remove)
+        router.post("/{council}/admin/members/invitations/{invitation}/revoke", use: revokeInvitation)
     }
 
-    private func roleOptions(_ policy: CouncilPolicy, selected: String, context: AppContext) -> [[String: Any]] {
-        Role.allCases.filter { policy.mayAssign($0) }.map {
+    /// The roles the page offers: exactly those `RoleChanges` lets this person give.
+    private func roleOptions(_ policy: CouncilPolicy, current: Role?, isSelf: Bool, selected: String, context: AppContext) -> [[String: Any]] {
+        RoleChanges.assignable(actor: policy.actor, from: current, isSelf: isSelf).map {
             ["value": $0.rawValue, "label": site.text($0.labelKey, context), "selected": $0.rawValue == selected]
         }
     }
@@ -49,9 +50,17 @@ struct MemberAdminRoutes {
             }
             return row
         }
+        let format = Formatting(language: language, country: council.country)
+        let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
+            ["email": invitation.email, "role": site.text(invitation.roleValue.labelKey, context),
+             "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
+             "revokeAction": SiteURL.adminMembers(council.slug) + "/invitations/\(invitation.id)/revoke",
+             "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
+        }
         var model: [String: Any] = [
             "rows": rows, "values": values, "action": SiteURL.adminMembers(council.slug), "backURL": SiteURL.admin(council.slug),
-            "roleOptions": roleOptions(policy, selected: values["role"] ?? Role.member.rawValue, context: context),
+            "invitations": invitations, "hasInvitations": !invitations.isEmpty,
+            "roleOptions": roleOptions(policy, current: nil, isSelf: false, selected: values["role"] ?? Role.member.rawValue, context: context),
             "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
         ]
         if let error { model["error"] = error }
@@ -59,47 +68,37 @@ struct MemberAdminRoutes {
                                    context: context, council: council, model: model, status: status)
     }
 
-    /// Adds a person by e-mail; someone without an account gets one, and a link to choose a password.
+    /// Offers a seat to an e-mail address: an invitation is sent there, and the seat exists only once its owner
+    /// accepts it through the link (an account that already exists included). Nothing is given to an address
+    /// before then.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
         let council = try await site.requireCouncil(context)
         let policy = try await site.authorize(.manageMemberships, in: council, context: context)
         let form = context.form
-        let values = ["email": form["email"] ?? "", "display_name": form["display_name"] ?? "",
-                      "role": form["role"] ?? "", "group": form["group"] ?? ""]
+        let values = ["email": form["email"] ?? "", "role": form["role"] ?? "", "group": form["group"] ?? ""]
         do {
             let email = try Validate.email(form["email"])
-            guard let role = form["role"].flatMap(Role.init(rawValue:)), policy.mayAssign(role) else {
-                throw ValidationFailure(field: "role", key: "error_role_invalid")
+            guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw ValidationFailure(field: "role", key: "error_role_invalid") }
+            let isSelf = email == context.account?.email
+            if case .forbidden(let key) = policy.mayChange(from: nil, to: role, isSelf: isSelf) {
+                throw ValidationFailure(field: "role", key: key)
             }
-            let groupID = form.text("group").flatMap { Int64($0) }
+            let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             try Validate.membership(role: role, hasGroup: groupID != nil)
-            let existing = try await site.accounts.find(email: email)
-            let name: String
-            if let existing { name = existing.displayName } else { name = try Validate.displayName(form["display_name"]) }
+            if let account = try await site.accounts.find(email: email),
+               try await site.memberships.find(accountID: account.id, councilID: council.id) != nil {
+                throw StoreError.alreadyMember
+            }
             let now = site.clock.now()
-            let created = try await site.database.transaction { sql -> (accountID: Int64, isNew: Bool) in
-                let accountID: Int64
-                if let existing {
-                    accountID = existing.id
-                } else {
-                    accountID = try await site.accounts.create(
-                        email: email, passwordHash: nil, displayName: name, language: council.language, verified: false,
-                        instanceAdmin: false, now: now, on: sql)
-                }
-                try await site.memberships.add(councilID: council.id, accountID: accountID, role: role, groupID: groupID, on: sql)
-                return (accountID, existing == nil)
-            }
-            let language = existing?.language ?? council.language
+            let token = Tokens.make()
+            try await site.invitations.create(councilID: council.id, email: email, role: role, groupID: groupID,
+                                              tokenHash: Tokens.digest(token), invitedBy: context.account?.id, now: now,
+                                              expiresAt: now.addingTimeInterval(InvitationRoutes.lifetime))
+            let language = try await site.accounts.find(email: email)?.language ?? council.language
             let councilName = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
-            try await site.mailer.sendMembershipAdded(to: email, name: name, council: councilName,
-                                                      role: site.localizer.text(role.labelKey, language), language: language)
-            if created.isNew {
-                let token = Tokens.make()
-                try await site.tokens.store(hash: Tokens.digest(token), accountID: created.accountID, purpose: .resetPassword,
-                                            expiresAt: now.addingTimeInterval(7 * 24 * 3600))
-                try await site.mailer.sendPasswordReset(to: email, name: name, token: token, language: language)
-            }
-            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "saved"), type: .normal)
+            try await site.mailer.sendInvitation(to: email, council: councilName, role: site.localizer.text(role.labelKey, language),
+                                                 token: token, language: language)
+            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "invited"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await renderList(request, context, values: values, error: site.text(failure.key, context),
                                         status: .unprocessableContent).response(from: request, context: context)
@@ -108,6 +107,19 @@ struct MemberAdminRoutes {
             return try await renderList(request, context, values: values, error: site.text(key, context), status: status)
                 .response(from: request, context: context)
         }
+    }
+
+    /// Withdraws a pending invitation: its link stops working.
+    @Sendable func revokeInvitation(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try await site.requireCouncil(context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let now = site.clock.now()
+        guard let id = context.parameters.get("invitation", as: Int64.self),
+              let invitation = try await site.invitations.pending(councilID: council.id, now: now).first(where: { $0.id == id })
+        else { throw PageError.notFound }
+        try site.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
+        try await site.invitations.revoke(id: id, councilID: council.id, now: now)
+        return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "deleted"), type: .normal)
     }
 
     private func membership(_ council: Council, _ context: AppContext) async throws -> Membership {
@@ -137,7 +149,9 @@ struct MemberAdminRoutes {
             "action": SiteURL.adminMember(council.slug, membership.id),
             "deleteAction": SiteURL.adminMember(council.slug, membership.id) + "/delete",
             "backURL": SiteURL.adminMembers(council.slug),
-            "roleOptions": roleOptions(policy, selected: membership.role, context: context),
+            "roleOptions": roleOptions(policy, current: membership.roleValue, isSelf: membership.accountId == context.account?.id,
+                                       selected: membership.role, context: context),
+            "mayRemove": policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id).isAllowed,
             "groupOptions": try await groupOptions(council, selected: membership.groupId, language: language),
             "commissions": commissions,
         ]
@@ -153,9 +167,9 @@ struct MemberAdminRoutes {
         let membership = try await membership(council, context)
         let form = context.form
         do {
-            guard let role = form["role"].flatMap(Role.init(rawValue:)), policy.mayAssign(role) else {
-                throw ValidationFailure(field: "role", key: "error_role_invalid")
-            }
+            guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw ValidationFailure(field: "role", key: "error_role_invalid") }
+            // Checked even when the role stays: changing the group or commissions of the bureau is a change too.
+            try site.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
             let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             let commissionIDs = form.all("commission").compactMap { Int64($0) }
             try await site.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
@@ -169,9 +183,10 @@ struct MemberAdminRoutes {
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
         let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageMemberships, in: council, context: context)
+        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
         let membership = try await membership(council, context)
-        try await site.memberships.remove(id: membership.id, councilID: council.id)
+        try site.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
+        try await site.memberships.remove(id: membership.id, councilID: council.id, now: site.clock.now())
         return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "deleted"), type: .normal)
     }
 }

@@ -9,6 +9,8 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseURL = .default
     /// `smtp://user:password@host:port`; when nil, mail stays in the outbox.
     public var smtpURL: String?
+    /// A PEM file of certificate authorities to trust for the SMTP server's certificate (a private relay).
+    public var smtpCAFile: String?
     /// Sender of outgoing mail.
     public var mailFrom: String = "Hemicycle <no-reply@hemicycle.localhost>"
     /// Public address of the site, used in links sent by mail.
@@ -19,23 +21,27 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8 = 12
     /// `development` shows the outbox to administrators; `production` does not.
     public var environment: String = "development"
-    /// Loads the demo councils on first start against an empty database.
+    /// Loads the demo councils on first start against an empty database (never in production).
     public var loadDemoData: Bool = true
+    /// Behind a reverse proxy that sets `X-Forwarded-For`: the client's address is the last one it lists.
+    public var trustForwardedFor: Bool = false
 
     public init() {}
 
-    /// Reads `HOSTNAME`, `PORT`, `DATABASE_URL`, `SMTP_URL`, `MAIL_FROM`, `BASE_URL`, `SECURE_COOKIES`,
-    /// `BCRYPT_COST`, `HEMICYCLE_ENV` and `DEMO_DATA`.
+    /// Reads `HOSTNAME`, `PORT`, `DATABASE_URL`, `SMTP_URL`, `SMTP_CA_FILE`, `MAIL_FROM`, `BASE_URL`, `SECURE_COOKIES`,
+    /// `BCRYPT_COST`, `HEMICYCLE_ENV`, `DEMO_DATA` and `TRUST_FORWARDED_FOR`.
     public init(reader: ConfigReader) throws {
         hostname = reader.string(forKey: "hemicycle.host", default: hostname)
         port = reader.int(forKey: "port", default: port)
         if let url = reader.string(forKey: "database.url") { database = try DatabaseURL(url) }
         smtpURL = reader.string(forKey: "smtp.url")
+        smtpCAFile = reader.string(forKey: "smtp.ca.file")
         mailFrom = reader.string(forKey: "mail.from", default: mailFrom)
         secureCookies = reader.bool(forKey: "secure.cookies", default: false)
         bcryptCost = UInt8(clamping: reader.int(forKey: "bcrypt.cost", default: Int(bcryptCost)))
         environment = reader.string(forKey: "hemicycle.env", default: environment)
         loadDemoData = reader.bool(forKey: "demo.data", default: true)
+        trustForwardedFor = reader.bool(forKey: "trust.forwarded.for", default: false)
         baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
     }
 

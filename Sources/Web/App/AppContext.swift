@@ -4,9 +4,11 @@ import Hummingbird
 import HummingbirdAuth
 import Storage
 
-/// What a session cookie stands for: the signed-in account.
+/// What a session cookie stands for: the signed-in account, and the CSRF token bound to this session (a token
+/// taken from another session, an attacker's own included, is refused).
 public struct WebSession: Codable, Sendable {
     public var accountID: Int64
+    public var csrf: String
 }
 
 /// Per-request data shared by middleware and handlers.
@@ -21,9 +23,12 @@ public struct AppContext: SessionRequestContext, RequestContext {
     public var csrfToken: String = ""
     /// The submitted form of a POST, parsed once by `CSRFMiddleware`.
     public var form = Form()
+    /// The client's IP address as the socket sees it (a trusted proxy's `X-Forwarded-For` may replace it).
+    public var clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.sessions = .init()
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 }

@@ -34,10 +34,11 @@ public enum HemicycleServer {
                 sessionCookieParameters: .init(name: "hemicycle_session", path: "/", secure: site.configuration.secureCookies,
                                                sameSite: .lax),
                 defaultSessionExpiration: SignInRoutes.sessionLength)))
-        router.add(middleware: IdentityMiddleware(accounts: site.accounts))
+        router.add(middleware: IdentityMiddleware(accounts: site.accounts, trustForwardedFor: site.configuration.trustForwardedFor))
         router.add(middleware: LanguageMiddleware())
         router.add(middleware: CSRFTokenMiddleware(secureCookies: site.configuration.secureCookies))
         router.add(middleware: ErrorPageMiddleware(site: site))
+        router.add(middleware: MethodNotAllowedMiddleware(localizer: site.localizer, operations: APIRoutes.operations))
         router.add(middleware: CSRFMiddleware())
 
         HomeRoutes(site: site, assets: resources.assets).register(on: router)
@@ -48,7 +49,8 @@ public enum HemicycleServer {
         APIRoutes(site: site, openAPIDocument: resources.openAPIDocument).register(on: router)
         CouncilRoutes(site: site, directory: Directory(site: site)).register(on: router)
         BodyAdminRoutes(site: site).register(on: router)
-        MemberAdminRoutes(site: site, passwords: passwords).register(on: router)
+        MemberAdminRoutes(site: site).register(on: router)
+        InvitationRoutes(site: site, passwords: passwords).register(on: router)
         let works = WorkRoutes(site: site)
         works.register(on: router)
         let workActions = WorkActionRoutes(site: site)
@@ -62,7 +64,7 @@ public enum HemicycleServer {
     /// Opens the database, migrates it, loads the demo councils into an empty one, and returns the
     /// application with its services (database, session sweeper, mail dispatcher).
     public static func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-        let smtp = try configuration.smtpURL.map { try SMTPSettings(url: $0) }
+        let smtp = try configuration.smtpURL.map { try SMTPSettings(url: $0, trustRootsFile: configuration.smtpCAFile) }
         let database = try await DatabaseFactory.open(configuration.database, logger: logger)
         let resources = try await Resources.bundled()
         let site = Site(configuration: configuration, database: database, views: resources.views, localizer: resources.localizer)
@@ -74,7 +76,8 @@ public enum HemicycleServer {
             logger: logger)
         app.beforeServerStarts {
             try await Migrator(database: database, logger: logger).migrate()
-            if configuration.loadDemoData, try await site.councils.count() == 0 {
+            try await checkProduction(configuration, accounts: site.accounts)
+            if configuration.loadDemoData, configuration.isDevelopment, try await site.councils.count() == 0 {
                 try await DemoData(site: site).load()
                 logger.info("Loaded demo data: cese-fr and cese-ma")
             }

@@ -26,6 +26,9 @@ extension HemicycleServer {
         try await Migrator(database: database, logger: logger).migrate()
         let resources = try await Resources.bundled()
         let site = Site(configuration: configuration, database: database, views: resources.views, localizer: resources.localizer)
+        guard configuration.isDevelopment else {
+            throw StartupRefusal(description: "HEMICYCLE_ENV=production: the demo (whose password is public) is never loaded.")
+        }
         guard try await site.councils.count() == 0 else { return false }
         try await DemoData(site: site).load()
         return true

@@ -17,7 +17,8 @@ public struct Site: Sendable {
     public let memberships: MembershipRepository
     public let outbox: OutboxRepository
     public let tokens: TokenRepository
-    public let loginAttempts: LoginAttemptRepository
+    public let throttles: ThrottleRepository
+    public let invitations: InvitationRepository
     public let persist: PersistRepository
     public let works: WorkRepository
     public let drafts: DraftRepository
@@ -40,7 +41,8 @@ public struct Site: Sendable {
         memberships = MembershipRepository(database: database)
         outbox = OutboxRepository(database: database)
         tokens = TokenRepository(database: database)
-        loginAttempts = LoginAttemptRepository(database: database)
+        throttles = ThrottleRepository(database: database)
+        invitations = InvitationRepository(database: database)
         persist = PersistRepository(database: database)
         works = WorkRepository(database: database)
         drafts = DraftRepository(database: database)
@@ -56,11 +58,33 @@ public struct Site: Sendable {
         return council
     }
 
+    /// The signed-in person's current seat in `council`, if any.
+    func membership(in council: Council, context: AppContext) async throws -> Membership? {
+        guard let account = context.account else { return nil }
+        return try await memberships.find(accountID: account.id, councilID: council.id)
+    }
+
+    /// Who acts: the visitor, or the signed-in person with their seat's role; an unverified address holds only a
+    /// citizen's reading rights.
+    static func actor(_ account: Account?, _ membership: Membership?) -> CouncilActor {
+        guard let account else { return .visitor }
+        return CouncilActor(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin, isVerified: account.isVerified)
+    }
+
     /// The policy for the signed-in person (or an anonymous visitor) in `council`.
     func policy(in council: Council, context: AppContext) async throws -> CouncilPolicy {
-        guard let account = context.account else { return CouncilPolicy(role: nil) }
-        let membership = try await memberships.find(accountID: account.id, councilID: council.id)
-        return CouncilPolicy(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin)
+        CouncilPolicy(actor: Self.actor(context.account, try await membership(in: council, context: context)))
+    }
+
+    /// Refuses a decision the way a person is told: 401 for a visitor asked to sign in, 403, 404 or 409 otherwise.
+    func require(_ decision: Decision, _ context: AppContext) throws {
+        switch decision {
+        case .allowed: return
+        case .forbidden(let key):
+            if context.account == nil { throw PageError.signInRequired }
+            throw key == "error_not_found" ? PageError.notFound : PageError(.forbidden, key)
+        case .conflict(let key): throw PageError(.conflict, key)
+        }
     }
 
     /// Throws 401 for a visitor and 403 for a signed-in person without the right.

@@ -94,6 +94,8 @@ struct DemoWorks {
             justification: "La visibilité des contenus suppose qu'ils existent dans toutes les langues de leurs publics.",
             authorMembershipID: member("membre3@cese-fr.example").id, groupID: nil,
             cosignatories: [member("membre5@cese-fr.example").id]), at: day("2026-06-02"))
+        try await site.drafts.acceptCosignature(workID: avis, amendmentID: a1.id, membershipID: member("membre5@cese-fr.example").id,
+                                                at: day("2026-06-02") + 3600)
         let a2 = try await site.drafts.table(workID: avis, NewAmendment(
             versionID: version1, operation: "replace", anchor: facts.id, span: span("321 millions de personnes sur les cinq continents", facts),
             newText: "plus de 320 millions de personnes sur tous les continents", insertedKind: "paragraph",

@@ -23,9 +23,21 @@ public struct Mailer: Sendable {
         try await send(kind: "password_changed", to: email, language: language, arguments: ["name": name])
     }
 
-    func sendMembershipAdded(to email: String, name: String, council: String, role: String, language: Language) async throws {
-        try await send(kind: "membership_added", to: email, language: language,
-                       arguments: ["name": name, "council": council, "role": role, "link": baseURL])
+    /// Someone tried to create an account with an address that has one: its owner is told, nobody else.
+    func sendSignUpAttempt(to email: String, name: String, language: Language) async throws {
+        try await send(kind: "signup_existing", to: email, language: language,
+                       arguments: ["name": name, "signin": "\(baseURL)\(SiteURL.signIn)", "reset": "\(baseURL)\(SiteURL.forgotPassword)"])
+    }
+
+    /// A reset asked for an address without an account.
+    func sendResetWithoutAccount(to email: String, language: Language) async throws {
+        try await send(kind: "reset_no_account", to: email, language: language, arguments: ["signup": "\(baseURL)\(SiteURL.signUp)"])
+    }
+
+    /// A seat offered in a council: the link accepts it (and creates the account when the address has none).
+    func sendInvitation(to email: String, council: String, role: String, token: String, language: Language) async throws {
+        try await send(kind: "invitation", to: email, language: language,
+                       arguments: ["council": council, "role": role, "link": "\(baseURL)\(SiteURL.invitation)?token=\(token)"])
     }
 
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {

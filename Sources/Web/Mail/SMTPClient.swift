@@ -1,33 +1,56 @@
 import Foundation
+import HemicycleDomain
 import NIOCore
 import NIOExtras
 import NIOPosix
+import NIOSSL
 
-/// Where and how to send mail, parsed from `SMTP_URL` (`smtp://user:password@host:port`).
+/// Where and how to send mail, parsed from `SMTP_URL`: `smtp://user:password@host:port` speaks STARTTLS whenever
+/// the server offers it (`?starttls=required` refuses to send in clear), `smtps://` speaks TLS from the start
+/// (port 465 by default). Certificates are checked against the system's roots, or those of `SMTP_CA_FILE`.
 public struct SMTPSettings: Sendable, Equatable {
+    public enum Security: String, Sendable, Equatable {
+        /// STARTTLS when the server offers it.
+        case opportunistic
+        /// STARTTLS, or no mail at all.
+        case required
+        /// TLS from the first byte (`smtps://`).
+        case implicit
+    }
+
     public let host: String
     public let port: Int
     public let username: String?
     public let password: String?
+    public let security: Security
+    /// A PEM file of the certificate authorities to trust instead of the system's.
+    public var trustRootsFile: String?
 
     public struct Invalid: Error, CustomStringConvertible {
         public let description: String
     }
 
-    public init(url raw: String) throws {
-        guard let components = URLComponents(string: raw), components.scheme == "smtp",
+    public init(url raw: String, trustRootsFile: String? = nil) throws {
+        guard let components = URLComponents(string: raw), let scheme = components.scheme, ["smtp", "smtps"].contains(scheme),
               let host = components.host, !host.isEmpty
         else {
-            throw Invalid(description: "SMTP_URL \(raw): expected smtp://user:password@host:port (TLS is for a relay on localhost)")
+            throw Invalid(description: "SMTP_URL \(raw): expected smtp://user:password@host:port[?starttls=required] or smtps://…")
         }
         self.host = host
-        self.port = components.port ?? 25
         self.username = components.user?.removingPercentEncoding
         self.password = components.password?.removingPercentEncoding
+        if scheme == "smtps" {
+            security = .implicit
+        } else {
+            security = components.queryItems?.contains { $0.name == "starttls" && $0.value == "required" } == true ? .required : .opportunistic
+        }
+        self.port = components.port ?? (scheme == "smtps" ? 465 : 25)
+        self.trustRootsFile = trustRootsFile
     }
 }
 
-/// A plain SMTP client (RFC 5321) with optional AUTH PLAIN; one connection per batch of messages.
+/// An SMTP client (RFC 5321) with STARTTLS (RFC 3207) or implicit TLS, and optional AUTH PLAIN; one connection per
+/// batch of messages.
 public struct SMTPClient: Sendable {
     public let settings: SMTPSettings
     public let from: String
@@ -53,12 +76,27 @@ public struct SMTPClient: Sendable {
         self.from = from
     }
 
+    func tlsContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let file = settings.trustRootsFile { configuration.trustRoots = .file(file) }
+        return try NIOSSLContext(configuration: configuration)
+    }
+
+    /// The certificate is checked: an IP address against its IP entries, a name (also sent for SNI) against its names.
+    func tlsHandler(_ context: NIOSSLContext) throws -> NIOSSLClientHandler {
+        let isAddress = (try? SocketAddress(ipAddress: settings.host, port: 0)) != nil
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : settings.host)
+    }
+
     /// Sends the messages over one session; returns one result per message.
     public func send(_ messages: [Message]) async throws -> [Result<Void, Failure>] {
+        let implicit = settings.security == .implicit
+        let tls = try tlsContext()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if implicit { try channel.pipeline.syncOperations.addHandler(try tlsHandler(tls)) }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -77,15 +115,31 @@ public struct SMTPClient: Sendable {
                 }
                 throw Failure(description: "SMTP server closed the connection")
             }
-            func command(_ line: String, expect: Int) async throws {
+            @discardableResult
+            func command(_ line: String, expect: Int) async throws -> String {
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
                 let answer = try await reply()
                 guard answer.code == expect else {
                     throw Failure(description: "SMTP \(line.split(separator: " ").first ?? ""): \(answer.text)")
                 }
+                return answer.text
             }
             guard try await reply().code == 220 else { throw Failure(description: "SMTP server did not greet") }
-            try await command("EHLO hemicycle", expect: 250)
+            var capabilities = try await command("EHLO hemicycle", expect: 250)
+            if !implicit {
+                let offered = capabilities.uppercased().split(separator: "\n").contains { $0.dropFirst(4).hasPrefix("STARTTLS") }
+                if offered {
+                    try await command("STARTTLS", expect: 220)
+                    // From here every byte goes through TLS; the server forgets what it knew, so greet again.
+                    try await channel.channel.eventLoop.submit {
+                        try channel.channel.pipeline.syncOperations.addHandler(try tlsHandler(tls), position: .first)
+                    }.get()
+                    capabilities = try await command("EHLO hemicycle", expect: 250)
+                } else if settings.security == .required {
+                    throw Failure(description: "SMTP server does not offer STARTTLS, which SMTP_URL requires")
+                }
+            }
+            _ = capabilities
             if let username = settings.username {
                 let credentials = Data("\0\(username)\0\(settings.password ?? "")".utf8).base64EncodedString()
                 try await command("AUTH PLAIN \(credentials)", expect: 235)
@@ -93,6 +147,10 @@ public struct SMTPClient: Sendable {
             var results: [Result<Void, Failure>] = []
             for message in messages {
                 do {
+                    // An address that could carry a command or header (CR, LF, brackets) is never written.
+                    guard Validate.isMailboxSafe(Self.address(message.to)), Validate.isMailboxSafe(Self.address(from)) else {
+                        throw Failure(description: "refused address \(message.to.debugDescription)")
+                    }
                     try await command("MAIL FROM:<\(Self.address(from))>", expect: 250)
                     try await command("RCPT TO:<\(Self.address(message.to))>", expect: 250)
                     try await command("DATA", expect: 354)
@@ -102,10 +160,10 @@ public struct SMTPClient: Sendable {
                     results.append(.success(()))
                 } catch let failure as Failure {
                     results.append(.failure(failure))
-                    try? await command("RSET", expect: 250)
+                    _ = try? await command("RSET", expect: 250)
                 }
             }
-            try? await command("QUIT", expect: 221)
+            _ = try? await command("QUIT", expect: 221)
             return results
         }
     }
@@ -118,13 +176,14 @@ public struct SMTPClient: Sendable {
         return mailbox
     }
 
-    /// Headers and a base64 UTF-8 body, dot-terminated (RFC 5322, RFC 2047 subject).
+    /// Headers and a base64 UTF-8 body, dot-terminated (RFC 5322, RFC 2047 subject). The display name of `from`
+    /// comes from the configuration; line breaks in it are dropped.
     static func render(_ message: Message, from: String) -> String {
         let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         let date = Date().formatted(.dateTime.locale(Locale(identifier: "en_US_POSIX")))
         let body = Data(message.body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         return [
-            "From: \(from)",
+            "From: \(from.filter { $0 != "\r" && $0 != "\n" })",
             "To: <\(address(message.to))>",
             "Subject: \(subject)",
             "Date: \(date)",

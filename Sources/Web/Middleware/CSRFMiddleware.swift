@@ -1,11 +1,13 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 
-/// Double-submit CSRF protection for every state-changing form, and form parsing.
+/// CSRF protection for every state-changing form, and form parsing.
 ///
-/// A random token lives in an HttpOnly, SameSite=Lax cookie; each form carries it in `_csrf`.
-/// A POST whose field does not match the cookie is refused. The JSON API is exempt: its writes
+/// Signed in, the token is the one bound to the session (kept server-side with it); signed out, a random token
+/// lives in an HttpOnly, SameSite=Lax cookie (double submit). Each form carries it in `_csrf`; a POST whose field
+/// does not match is refused. The JSON API is exempt: its writes
 /// require `Content-Type: application/json`, which a cross-site form cannot send.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppContext
@@ -15,7 +17,8 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        let isNew = request.cookies[Self.cookieName]?.value != context.csrfToken
+        let signedIn = context.sessions.session != nil
+        let isNew = !signedIn && request.cookies[Self.cookieName]?.value != context.csrfToken
 
         let isAPI = request.uri.path.hasPrefix("/api/")
         if request.method != .get && request.method != .head && !isAPI {
@@ -40,8 +43,8 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
-/// Gives every request its CSRF token (the cookie's, or a new one set on the response), early enough
-/// that error pages carry it too.
+/// Gives every request its CSRF token (the session's when signed in, else the cookie's or a new one), early enough
+/// that error pages carry it too; the cookie mirrors the token in use.
 struct CSRFTokenMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let secureCookies: Bool
@@ -49,14 +52,19 @@ struct CSRFTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         let existing = request.cookies[CSRFMiddleware.cookieName]?.value
-        let isNew = existing == nil || existing!.count < 32
-        context.csrfToken = isNew ? Tokens.make() : existing!
+        if let session = context.sessions.session {
+            context.csrfToken = session.csrf
+        } else {
+            context.csrfToken = existing == nil || existing!.count < 32 ? Tokens.make() : existing!
+        }
         var response = try await next(request, context)
-        if isNew {
-            let cookie = Cookie(name: CSRFMiddleware.cookieName, value: context.csrfToken, path: "/", secure: secureCookies,
-                                httpOnly: true, sameSite: .lax)
-            response.headers[values: .setCookie].append(cookie.description)
+        if existing != context.csrfToken && !response.headers[values: .setCookie].contains(where: { $0.hasPrefix("\(CSRFMiddleware.cookieName)=") }) {
+            response.headers[values: .setCookie].append(Self.cookie(context.csrfToken, secure: secureCookies).description)
         }
         return response
+    }
+
+    static func cookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: CSRFMiddleware.cookieName, value: token, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }

@@ -1,14 +1,22 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import Storage
 
-/// Loads the signed-in account from the session; a deleted or missing account ends the session.
+/// Loads the signed-in account from the session; a deleted or missing account ends the session. Behind a proxy
+/// named trusted by the configuration, the client's address is the last one the proxy added to `X-Forwarded-For`.
 struct IdentityMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let accounts: AccountRepository
+    let trustForwardedFor: Bool
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
+        if trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            context.clientAddress = last
+        }
         if let session = context.sessions.session {
             if let account = try await accounts.find(id: session.accountID), !account.isDeleted {
                 context.account = account

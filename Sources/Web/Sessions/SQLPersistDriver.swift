@@ -20,13 +20,15 @@ struct SQLPersistDriver: PersistDriver {
     }
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        guard try await repository.create(key: key, value: encode(value), expiresAt: expiry(expires), now: now()) else {
+        guard try await repository.create(key: key, value: encode(value), expiresAt: expiry(expires), now: now(),
+                                          accountID: (value as? WebSession)?.accountID) else {
             throw PersistError.duplicate
         }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        try await repository.set(key: key, value: encode(value), expiresAt: expiry(expires), keepExpiry: expires == nil)
+        try await repository.set(key: key, value: encode(value), expiresAt: expiry(expires), keepExpiry: expires == nil,
+                                 accountID: (value as? WebSession)?.accountID)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {

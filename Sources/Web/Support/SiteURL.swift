@@ -11,6 +11,7 @@ enum SiteURL {
     static let resetPassword = "/password/reset"
     static let verifyEmail = "/verify"
     static let outbox = "/admin/outbox"
+    static let invitation = "/invitation"
 
     static func council(_ slug: String) -> String { "/\(slug)" }
     static func members(_ slug: String) -> String { "/\(slug)/members" }
@@ -26,9 +27,15 @@ enum SiteURL {
     static func adminMembers(_ slug: String) -> String { "/\(slug)/admin/members" }
     static func adminMember(_ slug: String, _ id: Int64) -> String { "/\(slug)/admin/members/\(id)" }
 
-    /// A local path to return to, or `/`: never another site (no open redirect).
+    /// A local path to return to, or `/`: never another site (no open redirect). Accepted only when it parses as a
+    /// path of this site: it starts with one `/`, holds no control character, space or backslash (browsers read
+    /// `/\t/x` and `/\\x` as `//x`, another host), and has neither scheme nor authority.
     static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return home }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"),
+              !raw.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace }),
+              let components = URLComponents(string: raw), components.scheme == nil, components.host == nil,
+              components.path.hasPrefix("/"), !components.path.hasPrefix("//")
+        else { return home }
         return raw
     }
 

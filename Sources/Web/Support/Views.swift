@@ -15,7 +15,7 @@ public struct Views: Sendable {
     static let required = [
         "layout", "home", "error", "signin", "signup", "account", "forgot", "reset", "message",
         "council", "members", "commissions", "commission", "admin", "admin-groups", "admin-group",
-        "admin-commissions", "admin-commission", "admin-members", "admin-member", "outbox",
+        "admin-commissions", "admin-commission", "admin-members", "admin-member", "outbox", "invitation",
     ]
 
     /// Where the bundled templates are.

@@ -13,6 +13,7 @@ struct AmendmentRoutes {
     func register(on router: Router<AppContext>) {
         router.post("/{council}/works/{id}/amendments", use: table)
         router.post("/{council}/works/{id}/amendments/{amendment}", use: decide)
+        router.post("/{council}/works/{id}/amendments/{amendment}/cosign", use: cosign)
         router.post("/{council}/works/{id}/ballots", use: openBallot)
         router.post("/{council}/works/{id}/ballots/{ballot}/vote", use: vote)
         router.post("/{council}/works/{id}/ballots/{ballot}/close", use: closeBallot)
@@ -21,11 +22,8 @@ struct AmendmentRoutes {
 
     @Sendable func table(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await actions.dossier(context)
-        try actions.require(dossier.permissions.mayTableAmendments, context)
-        guard let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
-              let deadline = dossier.work.amendmentDeadline, deadline > site.clock.now().timeIntervalSince1970 else {
-            throw PageError(.conflict, "amendment_error_closed")
-        }
+        try actions.require(.tableAmendment, dossier, context)
+        guard let current = dossier.current else { throw PageError(.conflict, "amendment_error_closed") }
         let form = context.form
         // A refused amendment comes back beside its form, with what was typed, in the reader's language.
         func refuse(_ key: String) async throws -> Response {
@@ -44,7 +42,9 @@ struct AmendmentRoutes {
         if operation != .insert, let passage = form.text("passage") {
             do { span = try Amendment.locate(passage, in: block.text) } catch { return try await refuse(error.messageKey) }
         }
-        let cosigners = form.all("cosigners").compactMap(Int64.init).filter { dossier.people[$0]?.roleValue.sitsInAssembly == true }
+        // Those named are invited to co-sign; each co-signs only by accepting.
+        let cosigners = form.all("cosigners").compactMap(Int64.init)
+            .filter { dossier.people[$0].map { $0.isCurrent && $0.roleValue.sitsInAssembly } == true }
         let member = dossier.membership!
         let tabled = try await site.drafts.table(workID: dossier.work.id, NewAmendment(
             versionID: current.record.id, operation: operation.rawValue, anchor: anchor, span: span.map { ($0.start, $0.end) },
@@ -61,13 +61,14 @@ struct AmendmentRoutes {
         guard AmendmentStatus(rawValue: record.status)?.isOpen == true else { throw PageError(.conflict, "amendment_error_decided") }
         switch context.form.text("action") {
         case "withdraw":
-            try actions.require(record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id, context)
+            try actions.require(.withdrawAmendment(isAuthor: record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id),
+                                dossier, context)
             try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.withdrawn.rawValue])
         case "inadmissible":
-            try actions.require(dossier.permissions.mayManage, context)
+            try actions.require(.ruleInadmissible, dossier, context)
             try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.inadmissible.rawValue])
         case "opinion":
-            try actions.require(dossier.permissions.mayGiveOpinion, context)
+            try actions.require(.giveOpinion, dossier, context)
             guard let opinion = context.form.text("opinion").flatMap(RapporteurOpinion.init(rawValue:)) else { throw PageError.malformedForm }
             try await site.drafts.setOpinion(workID: dossier.work.id, amendmentID: id, opinion: opinion.rawValue)
         default:
@@ -78,9 +79,9 @@ struct AmendmentRoutes {
 
     @Sendable func openBallot(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await actions.dossier(context)
-        try actions.require(dossier.permissions.mayManage, context)
         let form = context.form
-        let body = form.text("body") == "commission" ? "commission" : "plenary"
+        let body: BallotBody = form.text("body") == "commission" ? .commission : .plenary
+        try actions.require(.openBallot(body: body), dossier, context)
         let amendmentID = form.text("amendment").flatMap(Int64.init)
         if let amendmentID {
             guard let record = dossier.amendments.first(where: { $0.id == amendmentID }), record.status == "tabled" else {
@@ -90,17 +91,18 @@ struct AmendmentRoutes {
         guard !dossier.ballots.contains(where: { $0.isOpen && $0.record.amendmentId == amendmentID }) else { throw PageError(.conflict, "ballot_error_already_open") }
         let majority = form.text("majority").flatMap(AdoptionRule.Majority.init(rawValue:)) ?? .forExceedsHalfOfVotesCast
         let quorum = form.text("quorum").flatMap(Double.init).map { min(1, max(0, $0 / 100)) }
-        let voters = dossier.eligibleVoters(body: body, seats: try await site.commissions.seats(councilID: dossier.council.id))
+        let voters = dossier.eligibleVoters(body: body.rawValue, seats: try await site.commissions.seats(councilID: dossier.council.id))
         guard !voters.isEmpty else { throw PageError(.conflict, "ballot_error_no_voters") }
-        let id = try await site.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body, majority: majority.rawValue,
+        let id = try await site.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body.rawValue, majority: majority.rawValue,
                                              quorum: quorum, voters: voters, at: site.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "ballot_opened", anchor: "#ballot-\(id)")
     }
 
     @Sendable func vote(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await actions.dossier(context)
-        guard let member = dossier.membership else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
-        guard let id = context.parameters.get("ballot", as: Int64.self), dossier.ballots.contains(where: { $0.record.id == id }) else { throw PageError.notFound }
+        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
+        try actions.require(.vote(ballotOpen: ballot.isOpen), dossier, context)
+        guard let member = dossier.membership else { throw PageError.forbidden }
         guard let choice = context.form.text("choice").flatMap(VoteChoice.init(rawValue:)) else { throw PageError.malformedForm }
         // The vote is always the signed-in member's own: no form field names the voter.
         try await site.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: site.clock.now().timeIntervalSince1970)
@@ -109,9 +111,8 @@ struct AmendmentRoutes {
 
     @Sendable func closeBallot(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await actions.dossier(context)
-        try actions.require(dossier.permissions.mayManage, context)
         guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
-        guard ballot.isOpen else { throw PageError(.conflict, "error_ballot_closed") }
+        try actions.require(.closeBallot(ballotOpen: ballot.isOpen), dossier, context)
         try await site.ballots.close(ballotID: id, adopted: ballot.tally.adopted, at: site.clock.now().timeIntervalSince1970)
         if let amendmentID = ballot.record.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
            var list = dossier.amendmentList(versionID: record.versionId) {
@@ -125,7 +126,7 @@ struct AmendmentRoutes {
 
     @Sendable func consolidate(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await actions.dossier(context)
-        try actions.require(dossier.permissions.mayManage, context)
+        try actions.require(.consolidate, dossier, context)
         guard let current = dossier.current, let list = dossier.amendmentList(versionID: current.record.id) else { throw PageError.notFound }
         let adopted = list.amendments.filter { $0.status == .adopted }
         guard !adopted.isEmpty else { throw PageError(.conflict, "consolidate_error_nothing") }
@@ -137,5 +138,20 @@ struct AmendmentRoutes {
         try await site.drafts.addVersion(workID: dossier.work.id, body: WorkActionRoutes.json(text),
                                          note: site.text("consolidated_note", context, ["numbers": numbers]), at: site.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "consolidated", anchor: "#text")
+    }
+
+    /// A member invited to co-sign an amendment accepts: only then is their name among its co-signatories.
+    @Sendable func cosign(_ request: Request, context: AppContext) async throws -> Response {
+        let dossier = try await actions.dossier(context)
+        guard let id = context.parameters.get("amendment", as: Int64.self),
+              let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
+        let invited = dossier.membership.map { (dossier.invitedCosignatories[id] ?? []).contains($0.id) } ?? false
+        try actions.require(.cosign(isInvited: invited), dossier, context)
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, let member = dossier.membership else {
+            throw PageError(.conflict, "amendment_error_decided")
+        }
+        try await site.drafts.acceptCosignature(workID: dossier.work.id, amendmentID: id, membershipID: member.id,
+                                                at: site.clock.now().timeIntervalSince1970)
+        return actions.back(dossier, notice: "cosigned", anchor: "#amendment-\(id)")
     }
 }

@@ -121,8 +121,8 @@ struct WorkAPI {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[WorkSummaryDTO]> {
         let council = try await site.requireCouncil(context)
-        let permissions = try await pages.permissions(council, context)
-        var statuses = WorkStatus.allCases.filter { permissions.maySee($0) }
+        let actor = try await pages.actor(council, context)
+        var statuses = WorkStatus.allCases.filter { WorkRules.maySee($0, by: actor) }
         if let raw = request.uri.queryParameters.get("status") {
             guard let status = WorkStatus(rawValue: raw) else { throw PageError(.badRequest, "error_bad_request") }
             statuses = statuses.filter { $0 == status }

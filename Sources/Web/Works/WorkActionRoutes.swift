@@ -26,8 +26,9 @@ struct WorkActionRoutes {
         return try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
     }
 
-    func require(_ allowed: Bool, _ context: AppContext) throws {
-        guard allowed else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+    /// Refuses what the rules refuse: 401 for a visitor, 403 without the right, 409 in a state that forbids it.
+    func require(_ action: WorkAction, _ dossier: WorkDossier, _ context: AppContext) throws {
+        try site.require(dossier.decide(action), context)
     }
 
     func back(_ dossier: WorkDossier, notice: String, anchor: String = "") -> Response {
@@ -53,7 +54,9 @@ struct WorkActionRoutes {
         let dossier = try await dossier(context)
         let form = context.form
         guard let target = form.text("to").flatMap(WorkStatus.init(rawValue:)) else { throw PageError.malformedForm }
-        try require(dossier.permissions.mayMove(from: dossier.status, to: target, procedure: dossier.procedure), context)
+        // Who takes the step, and that the votes allow it (a text is adopted or rejected only as its last ballot
+        // on the whole text says): one rule, the page's too.
+        try require(.move(to: target), dossier, context)
         var commissionID: Int64?, deadline: Double?
         if target == .assigned {
             guard let id = form.text("commission").flatMap(Int64.init),
@@ -61,25 +64,6 @@ struct WorkActionRoutes {
             guard let due = Self.date(form["deadline"]) else { throw Self.invalid("work_error_deadline") }
             commissionID = id
             deadline = due
-        }
-        // The vote decides: a text is adopted (or rejected) only as its last ballot on the whole text says.
-        func lastTextBallot(_ body: String) -> WorkDossier.Ballot? {
-            dossier.ballots.last { $0.record.amendmentId == nil && $0.record.body == body && !$0.isOpen }
-        }
-        switch target {
-        case .adoptedInCommission:
-            guard lastTextBallot("commission")?.record.adopted == true else { throw Self.invalid("work_error_needs_commission_vote") }
-        case .adopted where dossier.status == .adoptedInCommission:
-            // Simplified procedure: final only once the delay has passed without a demand for a plenary debate.
-            guard Workflow.simplifiedAdoptionIsFinal(now: site.clock.now().timeIntervalSince1970, demandDeadline: dossier.work.plenaryDemandDeadline,
-                                                     demanded: dossier.work.plenaryDemandedAt != nil)
-            else { throw Self.invalid("work_error_plenary_delay") }
-        case .adopted where dossier.status == .onPlenaryAgenda:
-            guard lastTextBallot("plenary")?.record.adopted == true else { throw Self.invalid("work_error_needs_plenary_vote") }
-        case .rejected:
-            guard lastTextBallot("plenary")?.record.adopted == false else { throw Self.invalid("work_error_needs_plenary_vote") }
-        default:
-            break
         }
         if target == .adoptedInCommission && dossier.procedure == .simplified {
             guard let days = form.text("delay").flatMap(Int.init), (1...60).contains(days) else { throw Self.invalid("work_error_plenary_delay_days") }
@@ -95,10 +79,7 @@ struct WorkActionRoutes {
     /// Simplified procedure: a member demands that the text go to the plenary.
     @Sendable func demandPlenary(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.sitsInAssembly, context)
-        guard Workflow.mayDemandPlenary(status: dossier.status, procedure: dossier.procedure, now: site.clock.now().timeIntervalSince1970,
-                                        demandDeadline: dossier.work.plenaryDemandDeadline, demanded: dossier.work.plenaryDemandedAt != nil)
-        else { throw PageError(.conflict, "work_error_plenary_demand_closed") }
+        try require(.demandPlenary, dossier, context)
         try await site.works.demandPlenary(id: dossier.work.id, councilID: dossier.council.id, note: dossier.membership?.displayName ?? "",
                                            accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "plenary_demanded")
@@ -106,16 +87,16 @@ struct WorkActionRoutes {
 
     @Sendable func addRapporteur(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayDesignateRapporteurs, context)
+        try require(.designateRapporteur, dossier, context)
         guard let id = context.form.text("membership").flatMap(Int64.init), let member = dossier.people[id],
-              member.roleValue.sitsInAssembly else { throw Self.invalid("work_error_rapporteur") }
+              member.isCurrent, member.roleValue.sitsInAssembly else { throw Self.invalid("work_error_rapporteur") }
         try await site.works.addRapporteur(workID: dossier.work.id, membershipID: member.id)
         return back(dossier, notice: "saved")
     }
 
     @Sendable func amendmentDeadline(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayManage, context)
+        try require(.setAmendmentDeadline, dossier, context)
         guard let deadline = Self.date(context.form["deadline"]) else { throw Self.invalid("work_error_deadline") }
         try await site.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
         return back(dossier, notice: "saved")
@@ -123,9 +104,13 @@ struct WorkActionRoutes {
 
     @Sendable func addVersion(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayEditDraft && !dossier.status.isPublic, context)
+        try require(.fileVersion, dossier, context)
         let parsed = DraftMarkup.parse(context.form["text"] ?? "")
         guard !parsed.isEmpty else { throw Self.invalid("work_error_empty_text") }
+        guard parsed.reduce(0, { $0 + $1.text.count }) <= DraftText.maximumCharacters else {
+            throw PageError(.contentTooLarge, "work_error_text_too_long",
+                            ["maximum": Formatting(language: context.language).number(DraftText.maximumCharacters)])
+        }
         let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: Self.newBlockID)
         try await site.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
                                          at: site.clock.now().timeIntervalSince1970)
@@ -142,7 +127,7 @@ struct WorkActionRoutes {
 
     @Sendable func addHearing(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayManage, context)
+        try require(.recordHearing, dossier, context)
         let form = context.form
         guard let person = form.text("person") else { throw Self.invalid("work_error_person") }
         guard let held = Self.date(form["date"]) else { throw Self.invalid("work_error_deadline") }
@@ -152,7 +137,7 @@ struct WorkActionRoutes {
 
     @Sendable func addContribution(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayManage, context)
+        try require(.recordContribution, dossier, context)
         let form = context.form
         guard let author = form.text("author"), let title = form.text("title"), let body = form.text("body"),
               let kind = form.text("kind"), ["member", "group", "staff", "partner"].contains(kind) else { throw Self.invalid("work_error_contribution") }
@@ -163,7 +148,7 @@ struct WorkActionRoutes {
 
     @Sendable func declare(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayManage, context)
+        try require(.recordDeclaration, dossier, context)
         guard let group = context.form.text("group").flatMap(Int64.init), dossier.groups[group] != nil,
               let body = context.form.text("body") else { throw Self.invalid("work_error_declaration") }
         try await site.works.declare(workID: dossier.work.id, groupID: group, body: body, at: site.clock.now().timeIntervalSince1970)
@@ -172,7 +157,7 @@ struct WorkActionRoutes {
 
     @Sendable func addDissent(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
-        try require(dossier.permissions.mayManage, context)
+        try require(.recordDissent, dossier, context)
         let form = context.form
         guard let block = form.text("block"), dossier.current?.text.block(block) != nil,
               let holder = form.text("holder"), let body = form.text("body") else { throw Self.invalid("work_error_dissent") }

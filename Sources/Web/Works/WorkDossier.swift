@@ -27,10 +27,13 @@ struct WorkDossier: Sendable {
     let kind: WorkKind
     let procedure: Procedure
     let membership: Membership?
-    let permissions: WorkPermissions
+    let actor: WorkActor
+    let state: WorkState
     let versions: [Version]
     let amendments: [AmendmentRecord]
     let cosignatories: [Int64: [Int64]]
+    /// Members invited to co-sign who have not accepted yet, by amendment.
+    let invitedCosignatories: [Int64: [Int64]]
     let ballots: [Ballot]
     let events: [WorkEvent]
     let hearings: [Hearing]
@@ -44,16 +47,17 @@ struct WorkDossier: Sendable {
 
     var current: Version? { versions.last }
 
+    /// What the rules say of `action` by this visitor on this work item: the route refuses with it, the page hides.
+    func decide(_ action: WorkAction) -> Decision { WorkRules.decide(action, by: actor, on: state) }
+    func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
+
     static func load(site: Site, council: Council, context: AppContext, id: Int64?) async throws -> WorkDossier {
         guard let id, let work = try await site.works.find(id: id, councilID: council.id) else { throw PageError.notFound }
         let status = WorkStatus(rawValue: work.status) ?? .referred
-        let membership: Membership? = if let account = context.account {
-            try await site.memberships.find(accountID: account.id, councilID: council.id)
-        } else { nil }
+        let membership = try await site.membership(in: council, context: context)
         let rapporteurs = try await site.works.rapporteurs(workID: id)
-        let permissions = WorkPermissions(role: membership?.roleValue, isInstanceAdministrator: context.account?.isInstanceAdmin ?? false,
-                                          isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
-        guard permissions.maySee(status) else { throw PageError.notFound }
+        let actor = WorkActor(Site.actor(context.account, membership), isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
+        guard WorkRules.maySee(status, by: actor.council) else { throw PageError.notFound }
         let versions = try await site.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
         }
@@ -67,16 +71,26 @@ struct WorkDossier: Sendable {
                                     }), rule: rule)
             ballots.append(Ballot(record: record, voters: voters, tally: tally))
         }
-        let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id).map { ($0.id, $0) })
+        // Past seats too: the names on what was recorded under them.
+        let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
+        let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
+        var lastTextBallot: [BallotBody: Bool] = [:]
+        for ballot in ballots where ballot.record.amendmentId == nil && !ballot.isOpen {
+            if let body = BallotBody(rawValue: ballot.record.body) { lastTextBallot[body] = ballot.record.adopted == true }
+        }
+        let state = WorkState(status: status, procedure: procedure, amendmentDeadline: work.amendmentDeadline,
+                              plenaryDemandDeadline: work.plenaryDemandDeadline, plenaryDemanded: work.plenaryDemandedAt != nil,
+                              lastTextBallot: lastTextBallot, now: site.clock.now().timeIntervalSince1970)
         let groups = Dictionary(uniqueKeysWithValues: try await site.groups.all(councilID: council.id).map { ($0.id, $0) })
         let commission: Commission? = if let commissionID = work.commissionId {
             try await site.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
         return WorkDossier(
             council: council, work: work, status: status, kind: WorkKind(rawValue: work.kind) ?? .avis,
-            procedure: Procedure(rawValue: work.procedure) ?? .ordinary, membership: membership, permissions: permissions,
+            procedure: procedure, membership: membership, actor: actor, state: state,
             versions: versions, amendments: try await site.drafts.amendments(workID: id),
-            cosignatories: try await site.drafts.cosignatories(workID: id), ballots: ballots,
+            cosignatories: try await site.drafts.cosignatories(workID: id),
+            invitedCosignatories: try await site.drafts.cosignatories(workID: id, accepted: false), ballots: ballots,
             events: try await site.works.events(workID: id), hearings: try await site.works.hearings(workID: id),
             contributions: try await site.works.contributions(workID: id), declarations: try await site.works.declarations(workID: id),
             dissents: try await site.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
@@ -100,7 +114,7 @@ struct WorkDossier: Sendable {
 
     /// Members who sit in the assembly (plenary voters) or in the work's commission (commission voters).
     func eligibleVoters(body: String, seats: [(commissionID: Int64, membershipID: Int64)]) -> [(membershipID: Int64, groupID: Int64?)] {
-        let sitting = people.values.filter { $0.roleValue.sitsInAssembly }
+        let sitting = people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }
         let chosen = body == "commission"
             ? sitting.filter { member in seats.contains { $0.commissionID == work.commissionId && $0.membershipID == member.id } }
             : Array(sitting)

@@ -24,7 +24,8 @@ struct WorkExports {
     @Sendable func votes(_ request: Request, context: AppContext) async throws -> Response {
         let council = try await site.requireCouncil(context)
         let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
-        var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice"])
+        var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice"],
+                               neutralisesFormulas: true)
         let iso = ISO8601DateFormatter()
         for ballot in dossier.ballots {
             let subject = ballot.record.amendmentId.flatMap { id in dossier.amendments.first { $0.id == id } }.map { "amendment \($0.number)" } ?? "text"

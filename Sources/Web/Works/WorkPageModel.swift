@@ -13,7 +13,6 @@ struct WorkPageModel {
     var tableError: (message: String, values: [String: String])? = nil
 
     var dossier: WorkDossier { view.dossier }
-    var permissions: WorkPermissions { dossier.permissions }
 
     func build() -> [String: Any] {
         // Drafts, amendments and declarations are written in the council's language, whatever the reader's.
@@ -76,8 +75,7 @@ struct WorkPageModel {
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
         let language = view.language
         var actions: [String: Any] = [:]
-        let next = Workflow.next(from: dossier.status, procedure: dossier.procedure)
-            .filter { permissions.mayMove(from: dossier.status, to: $0, procedure: dossier.procedure) }
+        let next = Workflow.next(from: dossier.status, procedure: dossier.procedure).filter { dossier.may(.move(to: $0)) }
         if !next.isEmpty {
             actions["moves"] = next.map { status -> [String: Any] in
                 var row: [String: Any] = ["value": status.rawValue, "label": t("move_to_\(status.rawValue)")]
@@ -89,27 +87,36 @@ struct WorkPageModel {
                 return row
             }
         }
-        let sitting = dossier.people.values.filter { $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
-        if permissions.mayDesignateRapporteurs && !dossier.status.isPublic {
+        let sitting = dossier.people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
+        if dossier.may(.designateRapporteur) {
             actions["hasRapporteurCandidates"] = sitting.contains { !dossier.rapporteurs.contains($0.id) }
             actions["rapporteurCandidates"] = sitting.filter { !dossier.rapporteurs.contains($0.id) }.map {
                 ["value": $0.id, "label": "\($0.displayName) — \(dossier.groupName($0.groupId, language: language))"]
             }
         }
-        let open = !dossier.status.isPublic && dossier.status != .rejected && dossier.status != .adopted
-        if permissions.mayEditDraft && open {
+        if dossier.may(.fileVersion) {
             actions["draft"] = ["markup": dossier.current.map { DraftMarkup.render($0.text) } ?? ""]
         }
-        if permissions.mayManage && open {
+        let textBallotBody: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
+        let mayOpenTextBallot = dossier.may(.openBallot(body: textBallotBody)) && dossier.current != nil
+            && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == nil }
+        let mayConsolidate = dossier.may(.consolidate) && dossier.current.map { current in
+            dossier.amendments.contains { $0.versionId == current.record.id && $0.status == "adopted" }
+        } == true
+        if dossier.may(.setAmendmentDeadline) || mayOpenTextBallot || mayConsolidate {
             actions["manage"] = true
-            actions["amendmentDeadline"] = dossier.work.amendmentDeadline.map { Self.inputDate($0) } ?? ""
-            if let current = dossier.current,
-               dossier.amendments.contains(where: { $0.versionId == current.record.id && $0.status == "adopted" }) {
-                actions["consolidate"] = true
+            if dossier.may(.setAmendmentDeadline) {
+                actions["amendmentDeadline"] = ["value": dossier.work.amendmentDeadline.map { Self.inputDate($0) } ?? ""]
             }
-            actions["ballotOnText"] = dossier.current != nil && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == nil }
+            if mayConsolidate { actions["consolidate"] = true }
+            if mayOpenTextBallot {
+                actions["ballotOnText"] = ["body": textBallotBody.rawValue,
+                                           "title": t("ballot_on_text", ["body": t("ballot_body_\(textBallotBody.rawValue)")])]
+            }
         }
-        if permissions.mayManage && dossier.status != .referred {
+        if dossier.may(.recordHearing) || dossier.may(.recordDeclaration) {
+            actions["mayRecordHearing"] = dossier.may(.recordHearing)
+            actions["mayRecordDeclaration"] = dossier.may(.recordDeclaration)
             actions["record"] = true
             actions["groups"] = dossier.groups.values.sorted { $0.id < $1.id }.map {
                 ["value": $0.id, "label": dossier.groupName($0.id, language: language)]
@@ -121,14 +128,10 @@ struct WorkPageModel {
                 }
             }
         }
-        let now = view.site.clock.now().timeIntervalSince1970
-        if permissions.sitsInAssembly, Workflow.mayDemandPlenary(status: dossier.status, procedure: dossier.procedure, now: now,
-                                                                 demandDeadline: dossier.work.plenaryDemandDeadline,
-                                                                 demanded: dossier.work.plenaryDemandedAt != nil) {
+        if dossier.may(.demandPlenary) {
             actions["demandPlenary"] = true
         }
-        if permissions.mayTableAmendments, let current = dossier.current, WorkPermissions.amendmentsOpen(dossier.status),
-           dossier.work.amendmentDeadline.map({ $0 > view.site.clock.now().timeIntervalSince1970 }) ?? false {
+        if dossier.may(.tableAmendment), let current = dossier.current {
             let typed = tableError?.values ?? [:]
             var table: [String: Any] = [
                 "blocks": current.text.blocks.map { block in

@@ -16,16 +16,15 @@ struct WorkRoutes {
         router.get("/{council}/works/{id}/compare", use: compare)
     }
 
-    func permissions(_ council: Council, _ context: AppContext) async throws -> WorkPermissions {
-        let policy = try await site.policy(in: council, context: context)
-        return WorkPermissions(role: policy.role, isInstanceAdministrator: policy.isInstanceAdministrator)
+    func actor(_ council: Council, _ context: AppContext) async throws -> CouncilActor {
+        Site.actor(context.account, try await site.membership(in: council, context: context))
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
-        let permissions = try await permissions(council, context)
+        let actor = try await actor(council, context)
         let language = context.language
-        let visible = WorkStatus.allCases.filter { permissions.maySee($0) }
+        let visible = WorkStatus.allCases.filter { WorkRules.maySee($0, by: actor) }
         let statusFilter = request.uri.queryParameters.get("status").flatMap(WorkStatus.init(rawValue:))
         let kindFilter = request.uri.queryParameters.get("kind").flatMap(WorkKind.init(rawValue:))
         let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
@@ -47,15 +46,15 @@ struct WorkRoutes {
             "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": site.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
             "action": SiteURL.works(council.slug),
         ]
-        if permissions.mayRefer { model["newURL"] = "\(SiteURL.works(council.slug))/new" }
-        if !permissions.maySee(.inPreparation) { model["publicOnly"] = true }
+        if WorkRules.mayRefer(actor).isAllowed { model["newURL"] = "\(SiteURL.works(council.slug))/new" }
+        if !WorkRules.maySee(.inPreparation, by: actor) { model["publicOnly"] = true }
         return try await site.page("works", title: site.text("works_title", context), request: request, context: context,
                                    council: council, model: model)
     }
 
     @Sendable func newWork(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
-        guard try await permissions(council, context).mayRefer else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+        try site.require(WorkRules.mayRefer(try await actor(council, context)), context)
         return try await renderNew(request, context, council: council, values: ["kind": "avis", "source": "government", "procedure": "ordinary"], error: nil)
     }
 
@@ -77,7 +76,7 @@ struct WorkRoutes {
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let council = try await site.requireCouncil(context)
-        guard try await permissions(council, context).mayRefer else { throw context.account == nil ? PageError.signInRequired : PageError.forbidden }
+        try site.require(WorkRules.mayRefer(try await actor(council, context)), context)
         let form = context.form
         let values = ["kind": form["kind"] ?? "", "source": form["source"] ?? "", "procedure": form["procedure"] ?? "",
                       "reference": form["reference"] ?? "", "petition": form["petition"] ?? ""]
@@ -87,10 +86,11 @@ struct WorkRoutes {
             guard let kind = form.text("kind").flatMap(WorkKind.init(rawValue:)),
                   let source = form.text("source").flatMap(ReferralSource.init(rawValue:)),
                   let procedure = form.text("procedure").flatMap(Procedure.init(rawValue:)) else { throw ValidationFailure(field: "", key: "error_malformed_form") }
-            if source == .petition, form.text("petition") == nil { throw ValidationFailure(field: "petition", key: "work_error_petition_link") }
+            let petition = try form.text("petition").map { try Validate.link($0, field: "petition") }
+            if source == .petition, petition == nil { throw ValidationFailure(field: "petition", key: "work_error_petition_link") }
             let id = try await site.works.create(councilID: council.id, NewWork(
                 kind: kind.rawValue, title: title, summary: form.localized("summary"), referralSource: source.rawValue,
-                referralReference: form.text("reference"), petitionURL: form.text("petition"), procedure: procedure.rawValue),
+                referralReference: form.text("reference"), petitionURL: petition, procedure: procedure.rawValue),
                 accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
             return .redirect(to: SiteURL.with(SiteURL.work(council.slug, id), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {

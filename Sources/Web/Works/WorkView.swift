@@ -125,10 +125,15 @@ struct WorkView {
             if conflicting.contains(amendment.id), let group = groupOf[amendment.id] { row["conflict"] = t("amendment_conflict", ["group": format.number(group)]) }
             if let position = order.firstIndex(of: amendment.id) { row["votingRank"] = format.number(position + 1) }
             if amendment.status.isOpen && current.record.id == dossier.current?.record.id {
-                row["mayWithdraw"] = record.authorMembershipId == dossier.membership?.id
-                row["mayJudge"] = dossier.permissions.mayManage
-                row["mayGiveOpinion"] = dossier.permissions.mayGiveOpinion
-                row["mayOpenBallot"] = dossier.permissions.mayManage && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == record.id }
+                let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id
+                row["mayWithdraw"] = dossier.may(.withdrawAmendment(isAuthor: isAuthor))
+                row["mayJudge"] = dossier.may(.ruleInadmissible)
+                row["mayGiveOpinion"] = dossier.may(.giveOpinion)
+                let body: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
+                row["mayOpenBallot"] = dossier.may(.openBallot(body: body)) && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == record.id }
+                row["ballotBody"] = body.rawValue
+                let invited = dossier.membership.map { (dossier.invitedCosignatories[record.id] ?? []).contains($0.id) } ?? false
+                if dossier.may(.cosign(isInvited: invited)) { row["mayCosign"] = true; row["cosignURL"] = "\(base)/amendments/\(record.id)/cosign" }
             }
             return row
         }
@@ -180,7 +185,7 @@ struct WorkView {
             if ballot.isOpen, let member = dossier.membership, let voter = ballot.voters.first(where: { $0.membershipID == member.id }) {
                 if let choice = voter.choice { row["myVote"] = t("vote_\(choice)") } else { row["mayVote"] = true }
             }
-            if ballot.isOpen && dossier.permissions.mayManage { row["mayClose"] = true }
+            if dossier.may(.closeBallot(ballotOpen: ballot.isOpen)) { row["mayClose"] = true }
             return row
         }
     }
