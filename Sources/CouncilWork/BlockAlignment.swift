@@ -13,12 +13,14 @@ public enum BlockAlignment {
         var used = Set<String>()
         var lastOld = -1, lastNew = -1
         for (o, n) in pairs + [(old.count, parsed.count)] {
-            // Pair the unmatched blocks between the anchors, kind by kind, in order.
-            var candidates = Array((lastOld + 1)..<o)
+            // Pair the unmatched blocks between the anchors, kind by kind, in order (a queue per kind: linear).
+            var queues: [Block.Kind: [Int]] = [:], heads: [Block.Kind: Int] = [:]
+            for candidate in (lastOld + 1)..<o { queues[old[candidate].kind, default: []].append(candidate) }
             for index in (lastNew + 1)..<n {
-                if let position = candidates.firstIndex(where: { old[$0].kind == parsed[index].kind }) {
-                    ids[index] = old[candidates[position]].id
-                    candidates.remove(at: position)
+                let kind = parsed[index].kind, head = heads[kind, default: 0]
+                if let queue = queues[kind], head < queue.count {
+                    ids[index] = old[queue[head]].id
+                    heads[kind] = head + 1
                 }
             }
             if o < old.count { ids[n] = old[o].id }

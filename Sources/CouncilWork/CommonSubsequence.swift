@@ -2,9 +2,10 @@
 /// algorithm in linear space (each step searches for the middle of an optimal edit path from both ends and splits
 /// the problem there), so two long versions never fill an N×M table.
 ///
-/// Where two stretches differ in more than `maximumEdits` places, the search stops and they are taken as wholly
-/// replaced: the comparison stays readable and its cost bounded (about `(N+M) × maximumEdits` steps at worst).
-func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T], maximumEdits: Int = 2_000) -> [(Int, Int)] {
+/// Where two stretches differ in more than `maximumEdits` places (fewer for very long stretches, so that one search
+/// costs at most about `workBudget` steps), the search stops and they are taken as wholly replaced: the comparison
+/// stays readable and its cost bounded whatever a request sends.
+func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T], maximumEdits: Int = 2_000, workBudget: Int = 20_000_000) -> [(Int, Int)] {
     var pairs: [(Int, Int)] = []
     pairs.reserveCapacity(min(a.count, b.count))
 
@@ -34,7 +35,7 @@ func longestCommonSubsequence<T: Equatable>(_ a: [T], _ b: [T], maximumEdits: In
     /// `maximumEdits` places (or share nothing).
     func middle(_ a0: Int, _ a1: Int, _ b0: Int, _ b1: Int) -> (Int, Int)? {
         let n = a1 - a0, m = b1 - b0
-        let limit = min((n + m + 1) / 2, max(1, maximumEdits / 2))
+        let limit = min((n + m + 1) / 2, max(8, min(maximumEdits / 2, workBudget / max(1, n + m))))
         let offset = limit + 1, length = 2 * limit + 3
         var forward = [Int](repeating: -1, count: length), backward = [Int](repeating: -1, count: length)
         forward[offset + 1] = 0

@@ -24,17 +24,19 @@ public enum TextDiff {
     public static func compare(_ old: DraftText, _ new: DraftText) -> [BlockChange] {
         let oldIDs = old.blocks.map(\.id), newIDs = new.blocks.map(\.id)
         let common = longestCommonSubsequence(oldIDs, newIDs)
+        let inNew = Set(newIDs)
+        let oldByID = Dictionary(old.blocks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [BlockChange] = []
         var i = 0, j = 0
         for (o, n) in common + [(old.blocks.count, new.blocks.count)] {
             while i < o {
                 let block = old.blocks[i]
-                if !newIDs.contains(block.id) { changes.append(BlockChange(id: block.id, kind: block.kind, status: .deleted, segments: [.deleted(block.text)])) }
+                if !inNew.contains(block.id) { changes.append(BlockChange(id: block.id, kind: block.kind, status: .deleted, segments: [.deleted(block.text)])) }
                 i += 1
             }
             while j < n {
                 let block = new.blocks[j]
-                if let previous = old.block(block.id) {
+                if let previous = oldByID[block.id] {
                     // Moved: shown where it now stands, compared with its old text.
                     changes.append(change(previous, block))
                 } else {

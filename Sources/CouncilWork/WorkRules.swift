@@ -46,19 +46,23 @@ public struct WorkState: Sendable, Equatable {
     public var amendmentDeadline: Double?
     public var plenaryDemandDeadline: Double?
     public var plenaryDemanded: Bool
-    /// The result of the last closed ballot on the whole text in each body (`nil`: none closed yet).
+    /// The result of the last closed ballot on the whole text in each body, counted only when it was held on the
+    /// current version (`nil`: none).
     public var lastTextBallot: [BallotBody: Bool]
+    /// A ballot is open: the work item stays where it is until it is closed.
+    public var hasOpenBallot: Bool
     /// Seconds since the epoch.
     public var now: Double
 
     public init(status: WorkStatus, procedure: Procedure, amendmentDeadline: Double? = nil, plenaryDemandDeadline: Double? = nil,
-                plenaryDemanded: Bool = false, lastTextBallot: [BallotBody: Bool] = [:], now: Double) {
+                plenaryDemanded: Bool = false, lastTextBallot: [BallotBody: Bool] = [:], hasOpenBallot: Bool = false, now: Double) {
         self.status = status
         self.procedure = procedure
         self.amendmentDeadline = amendmentDeadline
         self.plenaryDemandDeadline = plenaryDemandDeadline
         self.plenaryDemanded = plenaryDemanded
         self.lastTextBallot = lastTextBallot
+        self.hasOpenBallot = hasOpenBallot
         self.now = now
     }
 }
@@ -122,9 +126,9 @@ public enum WorkRules {
         case .openBallot(let body):
             return role(who.isSecretariat).then(during(body == .commission ? [.inPreparation] : [.onPlenaryAgenda], "ballot_error_state"))
         case .vote(let ballotOpen):
-            return role(who.sitsInAssembly).then(ballotOpen ? .allowed : .conflict("error_ballot_closed"))
+            return role(who.sitsInAssembly).then(ballotOpen ? during(amending, "error_ballot_closed") : .conflict("error_ballot_closed"))
         case .closeBallot(let ballotOpen):
-            return role(who.isSecretariat).then(ballotOpen ? .allowed : .conflict("error_ballot_closed"))
+            return role(who.isSecretariat).then(ballotOpen ? during(amending, "error_ballot_closed") : .conflict("error_ballot_closed"))
         case .consolidate:
             return role(who.isSecretariat).then(during(amending))
         case .demandPlenary:
@@ -148,6 +152,7 @@ public enum WorkRules {
         case .secretariatOrRapporteur: who.isSecretariat || actor.isRapporteur
         }
         guard allowed else { return .forbidden("error_forbidden") }
+        guard !state.hasOpenBallot else { return .conflict("work_error_open_ballot") }
         switch (state.status, target) {
         case (_, .adoptedInCommission):
             return state.lastTextBallot[.commission] == true ? .allowed : .conflict("work_error_needs_commission_vote")

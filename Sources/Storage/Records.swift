@@ -140,4 +140,6 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The person is not among the members called to vote on this ballot.
     case notEligible
     case ballotClosed
+    /// The item changed state since the request read it.
+    case stateChanged
 }

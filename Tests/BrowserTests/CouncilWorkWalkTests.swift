@@ -127,8 +127,9 @@ struct CouncilWorkWalkTests {
                 try await Self.signIn(driver, base, "secretariat@cese-fr.example")
                 try await driver.open(workURL)
                 #expect(try await driver.text("#amendments").contains("en discussion commune"))
-                try await Self.set(driver, "#ballot-body-\(first.id)", "commission")
-                try await Self.submit(driver, formWith: "#ballot-body-\(first.id)")
+                // While the commission prepares the text, the ballot is the commission's.
+                try await Self.submit(driver, formWith: "form[action$='/ballots'] input[name=amendment][value='\(first.id)']")
+                #expect(try await site.ballots.all(workID: id).last?.body == "commission")
                 try await Self.signOut(driver)
                 let amendmentBallot = try #require(try await site.ballots.all(workID: id).last)
                 let voter = try #require(try await site.ballots.voters(ballotID: amendmentBallot.id).first)
@@ -163,9 +164,9 @@ struct CouncilWorkWalkTests {
                         try await Self.signIn(driver, base, "secretariat@cese-fr.example")
                         try await driver.open(workURL)
                     }
-                    try await Self.set(driver, "#text-ballot-body", body)
-                    try await Self.submit(driver, formWith: "#text-ballot-body")
+                    try await Self.submit(driver, formWith: "#text-ballot-majority")
                     let ballot = try #require(try await site.ballots.all(workID: id).last)
+                    #expect(ballot.body == body)
                     for (index, voter) in try await site.ballots.voters(ballotID: ballot.id).enumerated() where index % 9 != 8 {
                         try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID,
                                                     choice: index % 6 == 1 ? "against" : (index % 4 == 2 ? "abstain" : "for"))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Storage
@@ -8,7 +9,7 @@ import TestSupport
 
 @Suite struct OpenAPITests {
     @Test func theDocumentIsServedAndMatchesTheRoutes() async throws {
-        try await Harness.run(.sqlite, demo: false) { _, client in
+        try await Harness.run(.sqlite, demo: false) { site, client in
             let response = try await Visitor(client).get("/api/v1/openapi.json")
             #expect(response.status == .ok)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
@@ -30,14 +31,53 @@ import TestSupport
                     }
                 }
             }
-            let routes = Set(APIRoutes.operations.map { "\($0.method) \($0.path)" })
-            #expect(documented == routes, "OpenAPI and the router differ: \(documented.symmetricDifference(routes))")
+            // Both ways: every route the router serves under /api/ is documented, and every documented operation is served.
+            let resources = try await HemicycleServer.Resources.bundled()
+            let router = HemicycleServer.buildRouter(site: site, resources: resources)
+            let served = Set(router.routes.filter { "\($0.path)".hasPrefix("/api/") }.map { "\($0.method.rawValue.lowercased()) \($0.path)" })
+            #expect(!served.isEmpty)
+            #expect(documented == served, "OpenAPI and the router differ: \(documented.symmetricDifference(served))")
+            // The list the 405 answers are drawn from is the router's too.
+            #expect(Set(APIRoutes.operations.map { "\($0.method) \($0.path)" }) == served)
 
             // Every $ref points at a defined schema.
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let refs = response.text.matches(of: /"\$ref"\s*:\s*"#\/components\/schemas\/([A-Za-z]+)"/).map { String($0.1) }
             #expect(!refs.isEmpty)
             for ref in refs { #expect(schemas[ref] != nil, "missing schema \(ref)") }
+        }
+    }
+
+    @Test func anUndeclaredMethodIs405WithAllowAndAParameterOutsideItsSchemaIs400() async throws {
+        try await Harness.run(.sqlite) { _, client in
+            let visitor = Visitor(client)
+            for (method, path, allow) in [(HTTPRequest.Method.delete, "/api/v1/councils", "GET"), (.put, "/api/v1/cese-fr/groups", "GET, POST"),
+                                          (.patch, "/api/v1/cese-fr/works/1", "GET")] {
+                let response = try await client.execute(uri: path, method: method, headers: [:], body: nil)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            #expect(try await visitor.get("/api/v1/nowhere").status == .notFound)
+            #expect(try await visitor.get("/api/v1/cese-fr/members?all=10000000.0").status == .badRequest)
+            #expect(try await visitor.get("/api/v1/cese-fr/members?all=false").status == .ok)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func namesAreCheckedAsTheDocumentSays(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            // Refused, as the schema refuses them: no language, a blank one, an unknown key, a null.
+            for body in [#"{"name": {}}"#, #"{"name": {"fr": " \n"}}"#, #"{"name": {"fr": "Groupe", "xx": "y"}}"#, #"{"name": {"fr": null}}"#] {
+                let response = try await staff.postJSON("/api/v1/cese-fr/groups", body)
+                #expect(response.status.code >= 400 && response.status.code < 500, "\(body) → \(response.status)")
+            }
+            // Accepted, as the schema accepts them: one language is enough, a NUL is kept visible.
+            for body in [#"{"name": {"ar": "مجموعة"}}"#, #"{"name": {"en": "Group\u0000 one"}}"#, #"{"name": {"fr": "x", "ar": "  "}}"#] {
+                #expect(try await staff.postJSON("/api/v1/cese-fr/groups", body).status == .created, "\(body)")
+            }
         }
     }
 

@@ -108,6 +108,7 @@ public struct AccountRepository: Sendable {
                 WHERE account_id = \(bind: id)
                 """).run()
             try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
+            try await MembershipRepository.endLiveBusiness(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await sql.delete(from: "account_tokens").where("account_id", .equal, id).run()
             try await sql.delete(from: "persist").where("account_id", .equal, id).run()
             try await sql.delete(from: "invitations").where("email", .equal, email).run()

@@ -75,11 +75,14 @@ public struct InvitationRepository: Sendable {
                 .first(decoding: Invitation.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw StoreError.notFound }
             guard invitation.email == email else { throw StoreError.notEligible }
+            // One statement claims the invitation: two requests racing with the same link cannot both take the seat.
+            guard try await sql.raw("""
+                UPDATE invitations SET accepted_at = \(bind: now.timeIntervalSince1970)
+                WHERE id = \(bind: invitation.id) AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id
+                """).first() != nil else { throw StoreError.notFound }
             try await MembershipRepository(database: database).add(
                 councilID: invitation.councilId, accountID: accountID, role: invitation.roleValue, groupID: invitation.groupId,
                 now: now, on: sql)
-            try await sql.update("invitations").set("accepted_at", to: now.timeIntervalSince1970)
-                .where("id", .equal, invitation.id).run()
             return invitation
         }
     }

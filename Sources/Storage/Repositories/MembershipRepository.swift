@@ -96,12 +96,29 @@ public struct MembershipRepository: Sendable {
                 .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
             try await sql.delete(from: "commission_seats").where("membership_id", .equal, id).run()
+            try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql)
             try await sql.raw("""
                 UPDATE memberships SET ended_at = \(bind: now.timeIntervalSince1970),
                   public_name = (SELECT a.display_name FROM accounts a WHERE a.id = memberships.account_id)
                 WHERE id = \(bind: id)
                 """).run()
         }
+    }
+
+    /// What an ended seat carried on live business goes with it: designations as rapporteur on works not yet
+    /// decided, invitations to co-sign not yet answered, and places in ballots still open where no vote was cast.
+    /// Everything recorded (votes, tabled amendments, co-signatures, designations on decided works) stays.
+    static func endLiveBusiness(membershipIDs: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            DELETE FROM work_rapporteurs WHERE membership_id IN (\(unsafeRaw: membershipIDs))
+              AND work_id IN (SELECT id FROM works WHERE status NOT IN ('adopted', 'rejected', 'published'))
+            """).run()
+        try await sql.raw("DELETE FROM amendment_cosignatories WHERE accepted_at IS NULL AND membership_id IN (\(unsafeRaw: membershipIDs))").run()
+        try await sql.raw("""
+            DELETE FROM ballot_voters WHERE membership_id IN (\(unsafeRaw: membershipIDs))
+              AND ballot_id IN (SELECT id FROM ballots WHERE closed_at IS NULL)
+              AND NOT EXISTS (SELECT 1 FROM ballot_votes v WHERE v.ballot_id = ballot_voters.ballot_id AND v.membership_id = ballot_voters.membership_id)
+            """).run()
     }
 
     private static func checkGroup(_ groupID: Int64?, councilID: Int64, on sql: any SQLDatabase) async throws {

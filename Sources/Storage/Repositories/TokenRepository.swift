@@ -22,18 +22,15 @@ public struct TokenRepository: Sendable {
         if let sql { try await store(sql) } else { try await database.withSQL(store) }
     }
 
-    /// The account of a valid, unused, unexpired token, which is used up inside `sql`'s transaction.
+    /// The account of a valid, unused, unexpired token, which is used up inside `sql`'s transaction: one statement
+    /// claims it, so two requests racing with the same link cannot both use it.
     public func consume(hash: String, purpose: Purpose, now: Date, on sql: any SQLDatabase) async throws -> Int64? {
-        guard let accountID = try await sql.select().column("account_id").from("account_tokens")
-            .where("token_hash", .equal, hash)
-            .where("purpose", .equal, purpose.rawValue)
-            .where("used_at", .is, SQLLiteral.null)
-            .where("expires_at", .greaterThan, now.timeIntervalSince1970)
-            .first(decodingColumn: "account_id", as: Int64.self)
-        else { return nil }
-        try await sql.update("account_tokens").set("used_at", to: now.timeIntervalSince1970)
-            .where("token_hash", .equal, hash).run()
-        return accountID
+        let time = now.timeIntervalSince1970
+        return try await sql.raw("""
+            UPDATE account_tokens SET used_at = \(bind: time)
+            WHERE token_hash = \(bind: hash) AND purpose = \(bind: purpose.rawValue) AND used_at IS NULL AND expires_at > \(bind: time)
+            RETURNING account_id
+            """).first(decodingColumn: "account_id", as: Int64.self)
     }
 
     /// Makes every unused token of `purpose` for the account unusable (a new reset link revokes the old ones).

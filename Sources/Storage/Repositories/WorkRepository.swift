@@ -46,12 +46,19 @@ public struct WorkRepository: Sendable {
     }
 
     /// Moves a work item to `status` (the caller has checked the workflow), with a timeline entry. Assignment also
-    /// records the commission and the deadline.
-    public func move(id: Int64, councilID: Int64, to status: String, note: String?, accountID: Int64?,
+    /// records the commission and the deadline. With `from`, the move happens only if the item is still there (two
+    /// requests checked against the same state cannot both move it): otherwise `StoreError.stateChanged`.
+    public func move(id: Int64, councilID: Int64, from: String? = nil, to status: String, note: String?, accountID: Int64?,
                      commissionID: Int64? = nil, deadline: Double? = nil, at: Double = Date().timeIntervalSince1970) async throws {
         try await database.transaction { sql in
-            guard try await sql.select().column("id").from("works").where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
+            guard let row = try await sql.select().column("status").from("works").where("id", .equal, id).where("council_id", .equal, councilID).first()
             else { throw StoreError.notFound }
+            if let from {
+                guard try row.decode(column: "status", as: String.self) == from else { throw StoreError.stateChanged }
+                // Claims the row: a concurrent move finds it changed.
+                guard try await sql.raw("UPDATE works SET status = \(bind: status) WHERE id = \(bind: id) AND status = \(bind: from) RETURNING id").first() != nil
+                else { throw StoreError.stateChanged }
+            }
             var update = sql.update("works").set("status", to: status)
             if let commissionID { update = update.set("commission_id", to: commissionID) }
             if let deadline { update = update.set("deadline", to: deadline) }

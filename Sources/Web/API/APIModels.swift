@@ -94,11 +94,36 @@ struct NewGroupDTO: Decodable, Sendable {
     let name: LocalizedDTO
     let acronym: String?
     let description: LocalizedDTO?
+
+    private enum CodingKeys: String, CodingKey { case name, acronym, description }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(LocalizedDTO.self, forKey: .name)
+        acronym = try container.decodeAbsentOrValue(String.self, forKey: .acronym)
+        description = try container.decodeAbsentOrValue(LocalizedDTO.self, forKey: .description)
+    }
 }
 
 struct NewCommissionDTO: Decodable, Sendable {
     let name: LocalizedDTO
     let description: LocalizedDTO?
+
+    private enum CodingKeys: String, CodingKey { case name, description }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(LocalizedDTO.self, forKey: .name)
+        description = try container.decodeAbsentOrValue(LocalizedDTO.self, forKey: .description)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An optional member as the document has it: absent, or a value of its type, never `null`.
+    func decodeAbsentOrValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        return try decode(T.self, forKey: key)
+    }
 }
 
 /// A JSON response with keys in a stable order.

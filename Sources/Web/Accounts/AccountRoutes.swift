@@ -66,6 +66,7 @@ struct AccountRoutes {
         let account = try site.requireAccount(context)
         let form = context.form
         var errors: [String: String] = [:]
+        try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
         if try await !passwords.verify(form["current_password"] ?? "", hash: account.passwordHash) {
             errors["current_password"] = site.text("error_wrong_password", context)
         }
@@ -94,6 +95,7 @@ struct AccountRoutes {
     /// Erases the account after the password is confirmed; public contributions stay, pseudonymised.
     @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
         let account = try site.requireAccount(context)
+        try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
         guard try await passwords.verify(context.form["password"] ?? "", hash: account.passwordHash) else {
             return try await render(request, context, errors: ["delete_password": site.text("error_wrong_password", context)],
                                     status: .unprocessableContent).response(from: request, context: context)

@@ -53,8 +53,13 @@ struct RecoveryRoutes {
         let now = site.clock.now()
         try await site.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.resetPerClient,
                                 context: context, now: now)
-        try await site.throttle("reset:address:" + Tokens.digest(email), limit: site.throttle.resetPerAddress,
-                                context: context, now: now)
+        try await site.throttle("reset:pair:" + Tokens.digest(email + "\n" + context.clientAddress),
+                                limit: site.throttle.resetPerAddressAndClient, context: context, now: now)
+        // Past the address's own limit the answer stays the same, but no more mail leaves for it this hour.
+        let mails = try await site.throttles.hit("reset:address:" + Tokens.digest(email), window: site.throttle.resetPerAddress.window, now: now)
+        if mails.count > site.throttle.resetPerAddress.maximum {
+            return try await message(request, context, titleKey: "forgot_title", textKey: "forgot_sent")
+        }
         if let account = try await site.accounts.find(email: email), !account.isDeleted {
             let token = Tokens.make()
             try await site.database.transaction { sql in
@@ -95,17 +100,20 @@ struct RecoveryRoutes {
         }
         let hash = try await passwords.hash(password)
         let now = site.clock.now()
-        let done = try await site.database.transaction { sql -> Bool in
+        let accountID = try await site.database.transaction { sql -> Int64? in
             guard let accountID = try await site.tokens.consume(hash: Tokens.digest(token), purpose: .resetPassword, now: now, on: sql)
-            else { return false }
+            else { return nil }
             try await site.accounts.updatePasswordHash(id: accountID, passwordHash: hash, on: sql)
             // The link proves the address: it is verified too.
             try await site.accounts.markVerified(id: accountID, at: now, on: sql)
             // Whoever held the old password is signed out everywhere.
             try await site.persist.removeAll(accountID: accountID, on: sql)
-            return true
+            return accountID
         }
-        guard done else { throw PageError(.badRequest, "error_link_invalid") }
-        return .redirect(to: SiteURL.with(SiteURL.signIn, notice: "password_reset"), type: .normal)
+        guard let accountID, let account = try await site.accounts.find(id: accountID) else { throw PageError(.badRequest, "error_link_invalid") }
+        // The mailed link proves the owner: this browser is theirs.
+        var response = Response.redirect(to: SiteURL.with(SiteURL.signIn, notice: "password_reset"), type: .normal)
+        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, now: now.timeIntervalSince1970).description)
+        return response
     }
 }

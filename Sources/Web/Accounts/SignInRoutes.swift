@@ -55,8 +55,10 @@ struct SignInRoutes {
             return try await renderSignUp(request, context, values: values, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        let hash = try await passwords.hash(password)
         let now = site.clock.now()
+        try await site.throttle("signup:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.signUpPerClient,
+                                context: context, now: now)
+        let hash = try await passwords.hash(password)
         do {
             let accountID = try await site.accounts.create(email: email, passwordHash: hash, displayName: name,
                                                            language: language, now: now)
@@ -98,6 +100,12 @@ struct SignInRoutes {
         let clientKey = "signin:client:" + Tokens.digest(client)
         try await site.throttle(pairKey, limit: site.throttle.signInPerAddressAndClient, context: context, now: now)
         try await site.throttle(clientKey, limit: site.throttle.signInPerClient, context: context, now: now)
+        // Guesses spread over many clients count against the address, except from a browser the owner signed in with.
+        let knownDevice = try await site.devices.isKnown(request, email: email, now: now.timeIntervalSince1970)
+        let addressKey = "signin:address:" + Tokens.digest(email)
+        if !knownDevice {
+            try await site.throttle(addressKey, limit: site.throttle.signInPerAddressFromNewDevices, context: context, now: now)
+        }
         let account = try await site.accounts.find(email: email)
         let valid = try await passwords.verify(form["password"] ?? "", hash: account?.passwordHash)
         guard let account, valid, !account.isDeleted else {
@@ -107,8 +115,10 @@ struct SignInRoutes {
         }
         try await site.throttles.reset(pairKey)
         try await site.throttles.release(clientKey)
+        if !knownDevice { try await site.throttles.release(addressKey) }
         var response = Response.redirect(to: next, type: .normal)
         site.startSession(account.id, context: context, response: &response)
+        response.headers[values: .setCookie].append(try await site.devices.cookie(for: email, now: now.timeIntervalSince1970).description)
         return response
     }
 

@@ -28,7 +28,7 @@ struct AdminRoutes {
     /// Mail waiting or sent, for instance administrators in development.
     @Sendable func outbox(_ request: Request, context: AppContext) async throws -> HTML {
         let account = try site.requireAccount(context)
-        guard account.isInstanceAdmin, site.configuration.isDevelopment else { throw PageError.forbidden }
+        guard account.isInstanceAdmin, account.isVerified, site.configuration.isDevelopment else { throw PageError.forbidden }
         let format = Formatting(language: context.language)
         let messages = try await site.outbox.latest().map { message -> [String: Any] in
             var row: [String: Any] = [

@@ -90,6 +90,12 @@ struct MemberAdminRoutes {
                 throw StoreError.alreadyMember
             }
             let now = site.clock.now()
+            // A new invitation replaces a pending one: only someone who could withdraw that one may.
+            for pending in try await site.invitations.pending(councilID: council.id, now: now) where pending.email == email {
+                if case .forbidden(let key) = policy.mayChange(from: nil, to: pending.roleValue, isSelf: isSelf) {
+                    throw ValidationFailure(field: "role", key: key)
+                }
+            }
             let token = Tokens.make()
             try await site.invitations.create(councilID: council.id, email: email, role: role, groupID: groupID,
                                               tokenHash: Tokens.digest(token), invitedBy: context.account?.id, now: now,

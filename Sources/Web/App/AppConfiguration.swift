@@ -39,11 +39,20 @@ public struct AppConfiguration: Sendable {
         mailFrom = reader.string(forKey: "mail.from", default: mailFrom)
         secureCookies = reader.bool(forKey: "secure.cookies", default: false)
         bcryptCost = UInt8(clamping: reader.int(forKey: "bcrypt.cost", default: Int(bcryptCost)))
-        environment = reader.string(forKey: "hemicycle.env", default: environment)
+        // Only two values, so that a typo never leaves production running as development (demo data, outbox).
+        let environment = reader.string(forKey: "hemicycle.env", default: self.environment).trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["development", "production"].contains(environment) else {
+            throw InvalidSetting(description: "HEMICYCLE_ENV is \"\(environment)\": it must be development or production")
+        }
+        self.environment = environment
         loadDemoData = reader.bool(forKey: "demo.data", default: true)
         trustForwardedFor = reader.bool(forKey: "trust.forwarded.for", default: false)
         baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
     }
 
-    public var isDevelopment: Bool { environment != "production" }
+    public var isDevelopment: Bool { environment == "development" }
+
+    public struct InvalidSetting: Error, CustomStringConvertible {
+        public let description: String
+    }
 }

@@ -29,6 +29,6 @@ public struct AppContext: SessionRequestContext, RequestContext {
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.sessions = .init()
-        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
+        self.clientAddress = ClientAddress.key(source.channel.remoteAddress?.ipAddress ?? "local")
     }
 }

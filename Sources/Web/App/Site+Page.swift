@@ -27,7 +27,7 @@ extension Site {
             },
         ]
         if let account = context.account {
-            data["account"] = ["name": account.displayName, "isAdmin": account.isInstanceAdmin] as [String: Any]
+            data["account"] = ["name": account.displayName, "isAdmin": account.isInstanceAdmin && account.isVerified] as [String: Any]
         }
         if let key = request.uri.queryParameters.get("notice"), localizer.has("notice_\(key)") {
             data["notice"] = localizer.text("notice_\(key)", language)

@@ -24,6 +24,7 @@ public struct Site: Sendable {
     public let drafts: DraftRepository
     public let ballots: BallotRepository
     public let mailer: Mailer
+    let devices: KnownDevices
     public let throttle: LoginThrottle
 
     public init(configuration: AppConfiguration, database: any Database, views: Views, localizer: Localizer,
@@ -48,6 +49,7 @@ public struct Site: Sendable {
         drafts = DraftRepository(database: database)
         ballots = BallotRepository(database: database)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
+        devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)
     }
 
     /// The council named in the path, or 404.

@@ -26,6 +26,9 @@ public struct SMTPSettings: Sendable, Equatable {
     /// A PEM file of the certificate authorities to trust instead of the system's.
     public var trustRootsFile: String?
 
+    /// A relay on this machine, where nothing crosses a network.
+    public var isLoopback: Bool { ["localhost", "127.0.0.1", "::1"].contains(host) || host.hasPrefix("127.") }
+
     public struct Invalid: Error, CustomStringConvertible {
         public let description: String
     }
@@ -137,6 +140,9 @@ public struct SMTPClient: Sendable {
                     capabilities = try await command("EHLO hemicycle", expect: 250)
                 } else if settings.security == .required {
                     throw Failure(description: "SMTP server does not offer STARTTLS, which SMTP_URL requires")
+                } else if settings.username != nil && !settings.isLoopback {
+                    // A password never crosses a network in clear: a relay that offers no TLS gets none.
+                    throw Failure(description: "SMTP server \(settings.host) offers no STARTTLS: the credentials are not sent in clear")
                 }
             }
             _ = capabilities

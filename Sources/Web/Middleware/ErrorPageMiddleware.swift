@@ -46,6 +46,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .alreadyVoted: return (.conflict, "error_already_voted", [:])
             case .notEligible: return (.forbidden, "error_not_eligible", [:])
             case .ballotClosed: return (.conflict, "error_ballot_closed", [:])
+            case .stateChanged: return (.conflict, "work_error_state", [:])
             }
         case is Form.Malformed:
             return (.badRequest, "error_malformed_form", [:])

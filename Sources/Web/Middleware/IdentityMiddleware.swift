@@ -15,7 +15,7 @@ struct IdentityMiddleware: RouterMiddleware {
         var context = context
         if trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
-            context.clientAddress = last
+            context.clientAddress = ClientAddress.key(last)
         }
         if let session = context.sessions.session {
             if let account = try await accounts.find(id: session.accountID), !account.isDeleted {

@@ -70,7 +70,7 @@ struct WorkActionRoutes {
             try await site.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
                                                           deadline: site.clock.now().timeIntervalSince1970 + Double(days) * 86_400)
         }
-        try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, to: target.rawValue, note: form.text("note"),
+        try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, from: dossier.status.rawValue, to: target.rawValue, note: form.text("note"),
                                   accountID: context.account?.id, commissionID: commissionID, deadline: deadline,
                                   at: site.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved")

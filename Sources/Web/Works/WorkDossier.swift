@@ -74,13 +74,16 @@ struct WorkDossier: Sendable {
         // Past seats too: the names on what was recorded under them.
         let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
         let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
+        // A vote on the whole text counts for the version it was held on: a version filed after it needs a new vote.
+        let currentSince = versions.last?.record.createdAt ?? -Double.infinity
         var lastTextBallot: [BallotBody: Bool] = [:]
-        for ballot in ballots where ballot.record.amendmentId == nil && !ballot.isOpen {
+        for ballot in ballots where ballot.record.amendmentId == nil && !ballot.isOpen && ballot.record.openedAt >= currentSince {
             if let body = BallotBody(rawValue: ballot.record.body) { lastTextBallot[body] = ballot.record.adopted == true }
         }
         let state = WorkState(status: status, procedure: procedure, amendmentDeadline: work.amendmentDeadline,
                               plenaryDemandDeadline: work.plenaryDemandDeadline, plenaryDemanded: work.plenaryDemandedAt != nil,
-                              lastTextBallot: lastTextBallot, now: site.clock.now().timeIntervalSince1970)
+                              lastTextBallot: lastTextBallot, hasOpenBallot: ballots.contains { $0.isOpen },
+                              now: site.clock.now().timeIntervalSince1970)
         let groups = Dictionary(uniqueKeysWithValues: try await site.groups.all(councilID: council.id).map { ($0.id, $0) })
         let commission: Commission? = if let commissionID = work.commissionId {
             try await site.commissions.find(id: commissionID, councilID: council.id)
