@@ -33,14 +33,9 @@ import TestSupport
             #expect(statuses.filter { $0 == .unauthorized }.count == 5, "\(statuses)")
             #expect(statuses.filter { $0 == .tooManyRequests }.count == 25)
             // The right password from the attacker's client is refused too; the owner elsewhere signs in.
-            let right = "_csrf=\(token)&email=membre%40cese-fr.example&password=\(DemoData.password)"
-            let locked = try await client.execute(uri: "/signin", method: .post,
-                                                  headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded",
-                                                            HTTPField.Name("X-Forwarded-For")!: "203.0.113.9"], body: ByteBuffer(string: right))
+            let locked = try await Visitor(client).signIn(from: "203.0.113.9", email: "membre@cese-fr.example", password: DemoData.password)
             #expect(locked.status == .tooManyRequests && locked.headers[.retryAfter] != nil)
-            let owner = try await client.execute(uri: "/signin", method: .post,
-                                                 headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded",
-                                                           HTTPField.Name("X-Forwarded-For")!: "198.51.100.4"], body: ByteBuffer(string: right))
+            let owner = try await Visitor(client).signIn(from: "198.51.100.4", email: "membre@cese-fr.example", password: DemoData.password)
             #expect(owner.status == .seeOther)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Storage
 import Testing
@@ -96,6 +97,21 @@ final class Visitor: @unchecked Sendable {
     func signIn(_ email: String, password: String = DemoData.password) async throws -> TestResponse {
         let response = try await post("/signin", [("email", email), ("password", password)])
         #expect(response.status == .seeOther, "sign-in of \(email) failed: \(response.status)")
+        return response
+    }
+
+    /// Posts the sign-in form from another client address (`X-Forwarded-For`, trusted when the site is configured so).
+    @discardableResult
+    func signIn(from address: String, email: String, password: String) async throws -> TestResponse {
+        if cookies["hemicycle_csrf"] == nil { try await get("/") }
+        let token = cookies["hemicycle_csrf"] ?? ""
+        let body = [("_csrf", token), ("email", email), ("password", password)].map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }
+            .joined(separator: "&")
+        let response = try await client.execute(uri: "/signin", method: .post,
+                                                headers: headers([.contentType: "application/x-www-form-urlencoded",
+                                                                  HTTPField.Name("X-Forwarded-For")!: address]),
+                                                body: ByteBuffer(string: body))
+        remember(response)
         return response
     }
 
