@@ -15,6 +15,8 @@ public final class SQLiteStore: Database, Service {
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
     private let logger: Logger
+    /// Set once the connection is closed (under the lock): closing twice is harmless.
+    private nonisolated(unsafe) var isClosed = false
 
     private init(connection: SQLiteConnection, logger: Logger) {
         self.connection = connection
@@ -60,6 +62,8 @@ public final class SQLiteStore: Database, Service {
     public func close() async throws {
         await lock.acquire()
         defer { Task { await lock.release() } }
+        guard !isClosed else { return }
+        isClosed = true
         try await connection.close()
     }
 

@@ -48,6 +48,7 @@ struct Serve: AsyncParsableCommand {
         if ProcessInfo.processInfo.environment["BASE_URL"] == nil {
             configuration.baseURL = "http://\(configuration.hostname):\(configuration.port)"
         }
+        try await HemicycleServer.preflight(configuration: configuration, logger: makeLogger())
         let app = try await HemicycleServer.buildApplication(configuration: configuration, logger: makeLogger())
         try await app.runService()
     }

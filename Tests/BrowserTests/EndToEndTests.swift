@@ -122,6 +122,21 @@ struct EndToEndTests {
                 #expect(try await driver.text("main .notice") == "Enregistré.")
                 #expect(try await site.groups.all(councilID: france.id).contains { $0.nameFr == "Groupe Outre-mer" })
 
+                // An invitation through the form, listed as pending; its page, as the invited person sees it.
+                try await driver.open(base + "/cese-fr/admin/members")
+                try await driver.type("invitee@example.org", into: "#email")
+                _ = try await driver.script("document.querySelector('#role').value = 'staff'")
+                try await driver.click("form[aria-labelledby=add-heading] button[type=submit]")
+                try await driver.waitFor("main .notice")
+                problems += try await Self.audit(driver, axe, "staff pending invitation")
+                let invitation = try #require(try await site.outbox.messages(to: "invitee@example.org").last { $0.kind == "invitation" })
+                let link = String(invitation.body[try #require(invitation.body.range(of: "token=")).upperBound...].prefix { !$0.isWhitespace })
+                try await driver.click("form[action='/signout'] button")
+                try await driver.waitFor("main .notice")
+                try await driver.open(base + "/invitation?token=\(link)")
+                #expect(try await driver.text("h1").isEmpty == false)
+                problems += try await Self.audit(driver, axe, "invitation (new person)")
+
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {

@@ -15,9 +15,24 @@ extension HemicycleServer {
                 return nil
             }
             defer { group.cancelAll() }
-            let result = try await body(store)
-            try await store.close()
-            return result
+            do {
+                let result = try await body(store)
+                try await store.close()
+                return result
+            } catch {
+                // A failure closes the database too: nothing is left open behind an error.
+                try? await store.close()
+                throw error
+            }
+        }
+    }
+
+    /// What `serve` checks before it listens: the database migrates, and production holds no demo account. A refusal
+    /// is an error with its reason, never a half-started server.
+    public static func preflight(configuration: AppConfiguration, logger: Logger) async throws {
+        try await withDatabase(configuration, logger: logger) { database in
+            try await Migrator(database: database, logger: logger).migrate()
+            try await checkProduction(configuration, accounts: AccountRepository(database: database))
         }
     }
 
