@@ -38,8 +38,10 @@ import Testing
     @Test func everyKeyBuiltInCodeExists() {
         var keys = Role.allCases.map(\.labelKey)
         keys += ["FR", "MA"].map { "country_\($0)" }
-        keys += ["verify_email", "reset_password", "password_changed", "membership_added"].flatMap { ["mail_\($0)_subject", "mail_\($0)_body"] }
-        keys += ["signed_up", "signed_out", "profile_saved", "password_changed", "password_reset", "account_deleted", "saved", "deleted"].map { "notice_\($0)" }
+        keys += ["verify_email", "reset_password", "password_changed", "signup_existing", "reset_no_account", "invitation"]
+            .flatMap { ["mail_\($0)_subject", "mail_\($0)_body"] }
+        keys += ["signed_out", "profile_saved", "password_changed", "password_reset", "account_deleted", "saved", "deleted", "invited",
+                 "invitation_accepted", "cosigned"].map { "notice_\($0)" }
         keys += Language.allCases.map { "language_\($0.rawValue)" }
         for key in keys { #expect(localizer.has(key), "\(key) has no translation") }
     }

@@ -19,11 +19,14 @@ actor FakeSMTPServer {
     let rejectRecipient: String?
     let tls: NIOSSLContext?
     let implicitTLS: Bool
+    /// A man in the middle: plaintext replies sent with the STARTTLS "220", to be read as if they came over TLS.
+    let injectAfterStartTLS: Bool
 
-    init(rejectRecipient: String? = nil, tls: NIOSSLContext? = nil, implicitTLS: Bool = false) {
+    init(rejectRecipient: String? = nil, tls: NIOSSLContext? = nil, implicitTLS: Bool = false, injectAfterStartTLS: Bool = false) {
         self.rejectRecipient = rejectRecipient
         self.tls = tls
         self.implicitTLS = implicitTLS
+        self.injectAfterStartTLS = injectAfterStartTLS
     }
 
     func start() async throws -> Int {
@@ -68,7 +71,7 @@ actor FakeSMTPServer {
                 case "EHLO": try await say(tls != nil && !implicitTLS ? "250-fake\r\n250-STARTTLS\r\n250 AUTH PLAIN" : "250-fake\r\n250 AUTH PLAIN")
                 case "STAR":
                     guard let tls else { try await say("502 no"); continue }
-                    try await say("220 go ahead")
+                    try await say(injectAfterStartTLS ? "220 go ahead\r\n250-fake\r\n250 AUTH PLAIN\r\n235 ok" : "220 go ahead")
                     try await connection.channel.eventLoop.submit {
                         try connection.channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
                     }.get()
@@ -124,7 +127,11 @@ enum TestCertificate {
         #expect(try SMTPSettings(url: "smtps://relay.example.org").port == 465)
         #expect(try SMTPSettings(url: "smtps://relay.example.org").security == .implicit)
         #expect(try SMTPSettings(url: "smtp://relay.example.org?starttls=required").security == .required)
-        #expect(try SMTPSettings(url: "smtp://relay.example.org").security == .opportunistic)
+        // A relay elsewhere gets nothing in clear unless the operator says so; one on this machine may be plain.
+        #expect(try SMTPSettings(url: "smtp://relay.example.org").security == .required)
+        #expect(try SMTPSettings(url: "smtp://relay.example.org?starttls=optional").security == .opportunistic)
+        #expect(try SMTPSettings(url: "smtp://127.0.0.1:2525").security == .opportunistic)
+        #expect(!(try SMTPSettings(url: "smtp://127.evil.example").isLoopback))
     }
 
     static func send(_ server: FakeSMTPServer, url: String, caFile: String?) async throws -> (sent: Bool, transcript: String) {
@@ -152,6 +159,10 @@ enum TestCertificate {
         // STARTTLS required but not offered: refused before AUTH.
         let clear = try await Self.send(FakeSMTPServer(), url: "smtp://user:pw@127.0.0.1:PORT?starttls=required", caFile: nil)
         #expect(!clear.sent && !clear.transcript.contains("AUTH"))
+        // Replies slipped in with the STARTTLS "220" (CVE-2011-0411): the connection fails, nothing is marked sent.
+        let injected = try await Self.send(FakeSMTPServer(tls: certificate.server, injectAfterStartTLS: true),
+                                           url: "smtp://user:pw@127.0.0.1:PORT", caFile: certificate.caFile)
+        #expect(!injected.sent && !injected.transcript.contains("AUTH"))
         // smtps://: TLS from the first byte.
         let implicit = try await Self.send(FakeSMTPServer(tls: certificate.server, implicitTLS: true), url: "smtps://user:pw@127.0.0.1:PORT",
                                            caFile: certificate.caFile)

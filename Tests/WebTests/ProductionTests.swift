@@ -51,4 +51,19 @@ import TestSupport
             try await HemicycleServer.checkProduction(Self.production(), accounts: AccountRepository(database: database))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func whoeverRegisteredTheAddressFirstKeepsNothing(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let squatter = try await accounts.create(email: "direction@conseil.ma", passwordHash: "$2b$04$squatterhashsquatterhashsquatterhashsquatterhas",
+                                                     displayName: "Squatter", language: nil, verified: true, now: Date())
+            _ = try await PersistRepository(database: database).create(key: "hbs.x", value: "{}", expiresAt: nil, now: 0, accountID: squatter)
+            _ = try await HemicycleServer.createAdministrator(configuration: Self.production(), database: database,
+                                                              email: "direction@conseil.ma", name: nil, password: nil, logger: Logger(label: "test"))
+            let account = try #require(try await accounts.find(id: squatter))
+            #expect(account.isInstanceAdmin && account.passwordHash == nil && !account.isVerified)
+            #expect(try await PersistRepository(database: database).count(accountID: squatter) == 0)
+        }
+    }
 }

@@ -75,9 +75,13 @@ import TestSupport
     @Test(arguments: TestDatabase.kinds)
     func guessesSpreadOverClientsAreLimitedButTheOwnersBrowserIsNot(kind: DatabaseKind) async throws {
         try await Harness.run(kind, configure: { $0.trustForwardedFor = true }) { site, client in
-            let owner = Visitor(client)
+            let owner = Visitor(client), oldLaptop = Visitor(client)
             try await owner.signIn("membre2@cese-fr.example")
+            try await oldLaptop.signIn("membre2@cese-fr.example")
             #expect(owner.cookies["hemicycle_device"] != nil)
+            // A new password makes the browsers known under the old one unknown again (this one is known anew).
+            #expect(try await owner.post("/account/password", [("current_password", DemoData.password), ("password", "un nouveau mot de passe"),
+                                                               ("password_confirmation", "un nouveau mot de passe")]).status == .seeOther)
             try await owner.post("/signout", [])
             let limit = site.throttle.signInPerAddressFromNewDevices.maximum
             for index in 0..<limit {
@@ -87,8 +91,10 @@ import TestSupport
             }
             let refused = try await Visitor(client).signIn(from: "198.19.0.1", email: "membre2@cese-fr.example", password: DemoData.password)
             #expect(refused.status == .tooManyRequests)
-            // The owner's own browser is never held back by them.
-            try await owner.signIn("membre2@cese-fr.example")
+            // The owner's own browser is never held back by them; one known only under the old password is.
+            try await owner.signIn("membre2@cese-fr.example", password: "un nouveau mot de passe")
+            #expect(try await oldLaptop.signIn(from: "local", email: "membre2@cese-fr.example", password: "un nouveau mot de passe").status
+                == .tooManyRequests)
         }
     }
 

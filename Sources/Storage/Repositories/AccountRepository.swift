@@ -97,18 +97,19 @@ public struct AccountRepository: Sendable {
             let email = try row.decode(column: "email", as: String.self)
             let name = try row.decode(column: "display_name", as: String.self)
             let time = date.timeIntervalSince1970
+            // What the seats carried on live business goes first, so that only what stays recorded keeps a name.
+            try await MembershipRepository.endLiveBusiness(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await sql.raw("""
                 UPDATE memberships SET ended_at = COALESCE(ended_at, \(bind: time)),
                   public_name = COALESCE(public_name, CASE WHEN
                     EXISTS (SELECT 1 FROM ballot_voters v WHERE v.membership_id = memberships.id)
                     OR EXISTS (SELECT 1 FROM amendments a WHERE a.author_membership_id = memberships.id)
-                    OR EXISTS (SELECT 1 FROM amendment_cosignatories c WHERE c.membership_id = memberships.id)
+                    OR EXISTS (SELECT 1 FROM amendment_cosignatories c WHERE c.membership_id = memberships.id AND c.accepted_at IS NOT NULL)
                     OR EXISTS (SELECT 1 FROM work_rapporteurs r WHERE r.membership_id = memberships.id)
                   THEN \(bind: name) ELSE \(bind: Pseudonym.displayName(accountID: id)) END)
                 WHERE account_id = \(bind: id)
                 """).run()
             try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
-            try await MembershipRepository.endLiveBusiness(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await sql.delete(from: "account_tokens").where("account_id", .equal, id).run()
             try await sql.delete(from: "persist").where("account_id", .equal, id).run()
             try await sql.delete(from: "invitations").where("email", .equal, email).run()
@@ -136,6 +137,12 @@ extension AccountRepository {
                 .where("deleted_at", .is, SQLLiteral.null).orderBy("email").limit(5)
                 .all(decodingColumn: "email", as: String.self)
         }
+    }
+
+    /// Removes the password and the proof of the address: the account holds nothing until a mailed link is used.
+    public func clearCredentials(id: Int64, on sql: any SQLDatabase) async throws {
+        try await sql.update("accounts").set("password_hash", to: SQLLiteral.null).set("email_verified_at", to: SQLLiteral.null)
+            .where("id", .equal, id).run()
     }
 
     /// Makes an account an administrator of the instance.

@@ -21,11 +21,17 @@ public struct BallotRepository: Sendable {
         }
     }
 
-    /// Opens a ballot for `voters` (membership id → group id at this moment).
+    /// Opens a ballot for `voters` (membership id → group id at this moment). With `workStatus`, only while the work
+    /// item is still in that state (its row is claimed first, so a concurrent move and this wait for each other).
     @discardableResult
     public func open(workID: Int64, amendmentID: Int64?, body: String, majority: String, quorum: Double?,
-                     voters: [(membershipID: Int64, groupID: Int64?)], at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+                     voters: [(membershipID: Int64, groupID: Int64?)], workStatus: String? = nil,
+                     at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
         try await database.transaction { sql in
+            if let workStatus {
+                guard try await sql.raw("UPDATE works SET status = status WHERE id = \(bind: workID) AND status = \(bind: workStatus) RETURNING id")
+                    .first() != nil else { throw StoreError.stateChanged }
+            }
             let id = try await sql.insert(into: "ballots").columns("work_id", "amendment_id", "body", "majority", "quorum", "opened_at")
                 .values(SQLBind(workID), SQLBind(amendmentID), SQLBind(body), SQLBind(majority), SQLBind(quorum), SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
@@ -41,10 +47,13 @@ public struct BallotRepository: Sendable {
     /// Records a member's vote: refused when the ballot is closed, the member is not called to vote, or has voted.
     public func vote(ballotID: Int64, membershipID: Int64, choice: String, at: Double = Date().timeIntervalSince1970) async throws {
         try await database.transaction { sql in
-            guard let closed = try await sql.select().column("closed_at").from("ballots").where("id", .equal, ballotID).first() else {
-                throw StoreError.notFound
+            // Claims the open ballot's row: a concurrent close waits for this vote, and a vote after the close finds it
+            // closed.
+            guard try await sql.raw("UPDATE ballots SET closed_at = closed_at WHERE id = \(bind: ballotID) AND closed_at IS NULL RETURNING id")
+                .first() != nil else {
+                let exists = try await sql.select().column("id").from("ballots").where("id", .equal, ballotID).first() != nil
+                throw exists ? StoreError.ballotClosed : StoreError.notFound
             }
-            guard try closed.decodeNil(column: "closed_at") else { throw StoreError.ballotClosed }
             guard try await sql.select().column("membership_id").from("ballot_voters")
                 .where("ballot_id", .equal, ballotID).where("membership_id", .equal, membershipID).first() != nil
             else { throw StoreError.notEligible }
@@ -58,8 +67,11 @@ public struct BallotRepository: Sendable {
 
     /// Everyone called to vote, with their group and vote, ordered by name.
     public func voters(ballotID: Int64) async throws -> [BallotVoter] {
-        try await database.withSQL { sql in
-            try await sql.raw("""
+        try await database.withSQL { sql in try await Self.voters(ballotID: ballotID, on: sql) }
+    }
+
+    static func voters(ballotID: Int64, on sql: any SQLDatabase) async throws -> [BallotVoter] {
+        try await sql.raw("""
                 SELECT v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice FROM ballot_voters v
                 JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
                 LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
@@ -70,12 +82,21 @@ public struct BallotRepository: Sendable {
                             name: try row.decode(column: "display_name", as: String.self),
                             choice: try row.decode(column: "choice", as: String?.self))
             }
-        }
     }
 
     public func close(ballotID: Int64, adopted: Bool, at: Double = Date().timeIntervalSince1970) async throws {
-        try await database.withSQL { sql in
-            try await sql.update("ballots").set("closed_at", to: at).set("adopted", to: adopted).where("id", .equal, ballotID).run()
+        _ = try await close(ballotID: ballotID, at: at) { _ in adopted }
+    }
+
+    /// Closes an open ballot and records its result, decided by `result` from the votes as they stand once no vote
+    /// can be added any more (the same transaction): the published result always matches the published votes.
+    public func close(ballotID: Int64, at: Double, result: @Sendable ([BallotVoter]) -> Bool) async throws -> Bool {
+        try await database.transaction { sql in
+            guard try await sql.raw("UPDATE ballots SET closed_at = \(bind: at) WHERE id = \(bind: ballotID) AND closed_at IS NULL RETURNING id")
+                .first() != nil else { throw StoreError.ballotClosed }
+            let adopted = result(try await Self.voters(ballotID: ballotID, on: sql))
+            try await sql.update("ballots").set("adopted", to: adopted).where("id", .equal, ballotID).run()
+            return adopted
         }
     }
 }

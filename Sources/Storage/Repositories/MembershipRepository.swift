@@ -85,6 +85,8 @@ public struct MembershipRepository: Sendable {
             else { throw StoreError.notFound }
             try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
                 .where("id", .equal, id).where("council_id", .equal, councilID).run()
+            // A seat that no longer sits in the assembly no longer reports, co-signs or votes.
+            if !role.sitsInAssembly { try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql) }
         }
     }
 

@@ -32,6 +32,14 @@ public struct ThrottleRepository: Sendable {
         }
     }
 
+    /// Forgets counters whose window started before `date` (every window is shorter than a day): the table holds
+    /// only what is being counted.
+    public func removeStale(before date: Date) async throws {
+        try await database.withSQL { sql in
+            try await sql.delete(from: "throttle_counters").where("window_start", .lessThan, date.timeIntervalSince1970).run()
+        }
+    }
+
     /// Gives one attempt back (a success that should not count against a shared client address).
     public func release(_ key: String) async throws {
         try await database.withSQL { sql in

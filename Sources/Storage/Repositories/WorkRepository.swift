@@ -58,6 +58,9 @@ public struct WorkRepository: Sendable {
                 // Claims the row: a concurrent move finds it changed.
                 guard try await sql.raw("UPDATE works SET status = \(bind: status) WHERE id = \(bind: id) AND status = \(bind: from) RETURNING id").first() != nil
                 else { throw StoreError.stateChanged }
+                // A ballot opened meanwhile keeps the item where it is (opening a ballot claims the same row).
+                guard try await sql.raw("SELECT id FROM ballots WHERE work_id = \(bind: id) AND closed_at IS NULL").first() == nil
+                else { throw StoreError.stateChanged }
             }
             var update = sql.update("works").set("status", to: status)
             if let commissionID { update = update.set("commission_id", to: commissionID) }

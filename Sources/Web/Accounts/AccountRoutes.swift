@@ -89,6 +89,8 @@ struct AccountRoutes {
                                                   language: account.language ?? context.language)
         var response = Response.redirect(to: SiteURL.with(SiteURL.account, notice: "password_changed"), type: .normal)
         site.startSession(account.id, context: context, response: &response)
+        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
+                                                                                  now: site.clock.now().timeIntervalSince1970).description)
         return response
     }
 

@@ -4,8 +4,9 @@ import Hummingbird
 import Storage
 
 /// Browsers the owner of an address has signed in with (or reset the password from), recognised by a cookie holding
-/// an HMAC of the address under a key of the instance: guesses for an address spread over many clients count
-/// against that address, while the owner's own browsers are never held back by them.
+/// an HMAC of the address and its current password hash under a key of the instance: guesses for an address spread
+/// over many clients count against that address, while the owner's own browsers are never held back by them. A new
+/// password (changed or reset) or an erased account makes every such cookie worthless.
 struct KnownDevices: Sendable {
     static let cookieName = "hemicycle_device"
     static let keyName = "instance:device-key"
@@ -19,7 +20,8 @@ struct KnownDevices: Sendable {
             return SymmetricKey(data: data)
         }
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-        _ = try await persist.create(key: Self.keyName, value: fresh, expiresAt: nil, now: now)
+        // Two first requests may race to create it (PostgreSQL refuses the second insert): the stored one wins.
+        _ = try? await persist.create(key: Self.keyName, value: fresh, expiresAt: nil, now: now)
         // Another request may have made it first: the stored one wins.
         guard let stored = try await persist.get(key: Self.keyName, now: now), let data = Data(base64Encoded: stored.value) else {
             return SymmetricKey(data: Data(base64Encoded: fresh)!)
@@ -27,21 +29,21 @@ struct KnownDevices: Sendable {
         return SymmetricKey(data: data)
     }
 
-    private func token(for email: String, now: Double) async throws -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(email.utf8), using: try await key(now: now))
+    private func token(for email: String, passwordHash: String, now: Double) async throws -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data((email + "\n" + passwordHash).utf8), using: try await key(now: now))
         return Data(code).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    /// Whether this browser has signed in with `email` before.
-    func isKnown(_ request: Request, email: String, now: Double) async throws -> Bool {
-        guard let sent = request.cookies[Self.cookieName]?.value else { return false }
-        return Tokens.constantTimeEqual(sent, try await token(for: email, now: now))
+    /// Whether this browser has signed in with `email` since its password was last set.
+    func isKnown(_ request: Request, email: String, passwordHash: String?, now: Double) async throws -> Bool {
+        guard let sent = request.cookies[Self.cookieName]?.value, let passwordHash else { return false }
+        return Tokens.constantTimeEqual(sent, try await token(for: email, passwordHash: passwordHash, now: now))
     }
 
-    /// The cookie that makes this browser known for `email`.
-    func cookie(for email: String, now: Double) async throws -> Cookie {
-        Cookie(name: Self.cookieName, value: try await token(for: email, now: now), maxAge: Self.lifetime, path: "/",
-               secure: secureCookies, httpOnly: true, sameSite: .lax)
+    /// The cookie that makes this browser known for `email` while its password stays `passwordHash`.
+    func cookie(for email: String, passwordHash: String, now: Double) async throws -> Cookie {
+        Cookie(name: Self.cookieName, value: try await token(for: email, passwordHash: passwordHash, now: now), maxAge: Self.lifetime,
+               path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
     }
 }

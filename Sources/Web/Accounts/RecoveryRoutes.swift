@@ -113,7 +113,8 @@ struct RecoveryRoutes {
         guard let accountID, let account = try await site.accounts.find(id: accountID) else { throw PageError(.badRequest, "error_link_invalid") }
         // The mailed link proves the owner: this browser is theirs.
         var response = Response.redirect(to: SiteURL.with(SiteURL.signIn, notice: "password_reset"), type: .normal)
-        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, now: now.timeIntervalSince1970).description)
+        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
+                                                                                  now: now.timeIntervalSince1970).description)
         return response
     }
 }

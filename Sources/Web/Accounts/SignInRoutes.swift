@@ -67,9 +67,13 @@ struct SignInRoutes {
                                         expiresAt: now.addingTimeInterval(Self.verificationLifetime))
             try await site.mailer.sendVerification(to: email, name: name, token: token, language: language)
         } catch StoreError.duplicateEmail {
-            let owner = try await site.accounts.find(email: email)
-            try await site.mailer.sendSignUpAttempt(to: email, name: owner?.displayName ?? name,
-                                                    language: owner?.language ?? language)
+            // Its owner is told, a few times an hour at most (the answer stays the same past that).
+            let notes = try await site.throttles.hit("signup:address:" + Tokens.digest(email), window: site.throttle.resetPerAddress.window, now: now)
+            if notes.count <= site.throttle.resetPerAddressAndClient.maximum {
+                let owner = try await site.accounts.find(email: email)
+                try await site.mailer.sendSignUpAttempt(to: email, name: owner?.displayName ?? name,
+                                                        language: owner?.language ?? language)
+            }
         }
         return try await site.page("message", title: site.text("signup_title", context), request: request, context: context,
                                    model: ["message": site.text("signup_check_mail", context, ["email": email])])
@@ -101,14 +105,14 @@ struct SignInRoutes {
         try await site.throttle(pairKey, limit: site.throttle.signInPerAddressAndClient, context: context, now: now)
         try await site.throttle(clientKey, limit: site.throttle.signInPerClient, context: context, now: now)
         // Guesses spread over many clients count against the address, except from a browser the owner signed in with.
-        let knownDevice = try await site.devices.isKnown(request, email: email, now: now.timeIntervalSince1970)
+        let account = try await site.accounts.find(email: email)
+        let knownDevice = try await site.devices.isKnown(request, email: email, passwordHash: account?.passwordHash, now: now.timeIntervalSince1970)
         let addressKey = "signin:address:" + Tokens.digest(email)
         if !knownDevice {
             try await site.throttle(addressKey, limit: site.throttle.signInPerAddressFromNewDevices, context: context, now: now)
         }
-        let account = try await site.accounts.find(email: email)
         let valid = try await passwords.verify(form["password"] ?? "", hash: account?.passwordHash)
-        guard let account, valid, !account.isDeleted else {
+        guard let account, let passwordHash = account.passwordHash, valid, !account.isDeleted else {
             return try await renderSignIn(request, context, email: email, next: next,
                                           error: site.text("error_bad_credentials", context), status: .unauthorized)
                 .response(from: request, context: context)
@@ -118,7 +122,8 @@ struct SignInRoutes {
         if !knownDevice { try await site.throttles.release(addressKey) }
         var response = Response.redirect(to: next, type: .normal)
         site.startSession(account.id, context: context, response: &response)
-        response.headers[values: .setCookie].append(try await site.devices.cookie(for: email, now: now.timeIntervalSince1970).description)
+        response.headers[values: .setCookie].append(try await site.devices.cookie(for: email, passwordHash: passwordHash,
+                                                                                  now: now.timeIntervalSince1970).description)
         return response
     }
 

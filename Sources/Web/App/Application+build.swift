@@ -63,7 +63,9 @@ public enum HemicycleServer {
 
     /// Opens the database, migrates it, loads the demo councils into an empty one, and returns the
     /// application with its services (database, session sweeper, mail dispatcher).
-    public static func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    /// `onServerRunning` receives the port the server listens on (useful with port 0).
+    public static func buildApplication(configuration: AppConfiguration, logger: Logger,
+                                        onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws -> some ApplicationProtocol {
         let smtp = try configuration.smtpURL.map { try SMTPSettings(url: $0, trustRootsFile: configuration.smtpCAFile) }
         let database = try await DatabaseFactory.open(configuration.database, logger: logger)
         let resources = try await Resources.bundled()
@@ -72,7 +74,10 @@ public enum HemicycleServer {
             router: buildRouter(site: site, resources: resources),
             configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Hemicycle"),
             services: [database],
-            onServerRunning: { _ in logger.info("Hemicycle is serving", metadata: ["url": "\(configuration.baseURL)"]) },
+            onServerRunning: { channel in
+                logger.info("Hemicycle is serving", metadata: ["url": "\(configuration.baseURL)"])
+                await onServerRunning?(channel.localAddress?.port ?? configuration.port)
+            },
             logger: logger)
         app.beforeServerStarts {
             try await Migrator(database: database, logger: logger).migrate()
@@ -82,7 +87,7 @@ public enum HemicycleServer {
                 logger.info("Loaded demo data: cese-fr and cese-ma")
             }
         }
-        app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock))
+        app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock, throttles: site.throttles))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

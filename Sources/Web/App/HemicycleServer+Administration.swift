@@ -44,6 +44,10 @@ extension HemicycleServer {
                 if let hash {
                     try await site.accounts.updatePasswordHash(id: existing.id, passwordHash: hash, on: sql)
                     try await site.accounts.markVerified(id: existing.id, at: now, on: sql)
+                } else {
+                    // Whoever registered the address first keeps nothing: no password, no proven address, until the
+                    // link mailed to the address is used.
+                    try await site.accounts.clearCredentials(id: existing.id, on: sql)
                 }
             }
             try await site.accounts.makeInstanceAdministrator(id: existing.id)

@@ -5,12 +5,14 @@ import NIOExtras
 import NIOPosix
 import NIOSSL
 
-/// Where and how to send mail, parsed from `SMTP_URL`: `smtp://user:password@host:port` speaks STARTTLS whenever
-/// the server offers it (`?starttls=required` refuses to send in clear), `smtps://` speaks TLS from the start
-/// (port 465 by default). Certificates are checked against the system's roots, or those of `SMTP_CA_FILE`.
+/// Where and how to send mail, parsed from `SMTP_URL`: `smtp://user:password@host:port` upgrades with STARTTLS and
+/// sends nothing in clear (a relay on this machine excepted; `?starttls=optional` accepts a relay without TLS),
+/// `smtps://` speaks TLS from the start (port 465 by default). Certificates are checked against the system's roots,
+/// or those of `SMTP_CA_FILE`. Mail carries reset and invitation links: a relay that offers no TLS must not see them
+/// unless the operator says so.
 public struct SMTPSettings: Sendable, Equatable {
     public enum Security: String, Sendable, Equatable {
-        /// STARTTLS when the server offers it.
+        /// STARTTLS when the server offers it (asked for with `?starttls=optional`, or a relay on this machine).
         case opportunistic
         /// STARTTLS, or no mail at all.
         case required
@@ -27,7 +29,13 @@ public struct SMTPSettings: Sendable, Equatable {
     public var trustRootsFile: String?
 
     /// A relay on this machine, where nothing crosses a network.
-    public var isLoopback: Bool { ["localhost", "127.0.0.1", "::1"].contains(host) || host.hasPrefix("127.") }
+    public var isLoopback: Bool { Self.isLoopback(host) }
+
+    static func isLoopback(_ host: String) -> Bool {
+        if ["localhost", "::1"].contains(host) { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
 
     public struct Invalid: Error, CustomStringConvertible {
         public let description: String
@@ -45,7 +53,8 @@ public struct SMTPSettings: Sendable, Equatable {
         if scheme == "smtps" {
             security = .implicit
         } else {
-            security = components.queryItems?.contains { $0.name == "starttls" && $0.value == "required" } == true ? .required : .opportunistic
+            let asked = components.queryItems?.first { $0.name == "starttls" }?.value
+            security = asked == "required" ? .required : (asked == "optional" || Self.isLoopback(host) ? .opportunistic : .required)
         }
         self.port = components.port ?? (scheme == "smtps" ? 465 : 25)
         self.trustRootsFile = trustRootsFile
@@ -95,12 +104,13 @@ public struct SMTPClient: Sendable {
     public func send(_ messages: [Message]) async throws -> [Result<Void, Failure>] {
         let implicit = settings.security == .implicit
         let tls = try tlsContext()
+        let decoder = SMTPReplyDecoder()
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if implicit { try channel.pipeline.syncOperations.addHandler(try tlsHandler(tls)) }
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
@@ -132,10 +142,13 @@ public struct SMTPClient: Sendable {
             if !implicit {
                 let offered = capabilities.uppercased().split(separator: "\n").contains { $0.dropFirst(4).hasPrefix("STARTTLS") }
                 if offered {
+                    try await channel.channel.eventLoop.submit { decoder.expectUpgrade() }.get()
                     try await command("STARTTLS", expect: 220)
-                    // From here every byte goes through TLS; the server forgets what it knew, so greet again.
+                    // From here every byte goes through TLS (a byte before it fails the connection); the server
+                    // forgets what it knew, so greet again.
                     try await channel.channel.eventLoop.submit {
                         try channel.channel.pipeline.syncOperations.addHandler(try tlsHandler(tls), position: .first)
+                        decoder.upgraded()
                     }.get()
                     capabilities = try await command("EHLO hemicycle", expect: 250)
                 } else if settings.security == .required {

@@ -8,6 +8,8 @@ import Storage
 struct SQLPersistDriver: PersistDriver {
     let repository: PersistRepository
     let clock: any WallClock
+    /// Swept with the sessions: attempt counters older than a day.
+    var throttles: ThrottleRepository?
 
     private func now() -> Double { clock.now().timeIntervalSince1970 }
 
@@ -47,11 +49,12 @@ struct SQLPersistDriver: PersistDriver {
         try await repository.remove(key: key)
     }
 
-    /// Removes expired entries every hour until shutdown.
+    /// Removes expired entries (and stale attempt counters) every hour until shutdown.
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await repository.removeExpired(now: now())
+                try? await throttles?.removeStale(before: clock.now().addingTimeInterval(-24 * 3600))
                 try await Task.sleep(for: .seconds(3600))
             }
         }

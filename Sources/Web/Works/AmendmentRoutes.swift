@@ -58,8 +58,14 @@ struct AmendmentRoutes {
         let dossier = try await actions.dossier(context)
         guard let id = context.parameters.get("amendment", as: Int64.self),
               let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
-        guard AmendmentStatus(rawValue: record.status)?.isOpen == true else { throw PageError(.conflict, "amendment_error_decided") }
+        // Only the amendments to the current version are still alive; one under a vote is decided by the vote.
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == dossier.current?.record.id else {
+            throw PageError(.conflict, "amendment_error_decided")
+        }
+        let underVote = dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == id }
         switch context.form.text("action") {
+        case "withdraw" where underVote, "inadmissible" where underVote:
+            throw PageError(.conflict, "ballot_error_already_open")
         case "withdraw":
             try actions.require(.withdrawAmendment(isAuthor: record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id),
                                 dossier, context)
@@ -84,7 +90,8 @@ struct AmendmentRoutes {
         try actions.require(.openBallot(body: body), dossier, context)
         let amendmentID = form.text("amendment").flatMap(Int64.init)
         if let amendmentID {
-            guard let record = dossier.amendments.first(where: { $0.id == amendmentID }), record.status == "tabled" else {
+            guard let record = dossier.amendments.first(where: { $0.id == amendmentID }), record.status == "tabled",
+                  record.versionId == dossier.current?.record.id else {
                 throw PageError(.conflict, "amendment_error_decided")
             }
         }
@@ -94,7 +101,8 @@ struct AmendmentRoutes {
         let voters = dossier.eligibleVoters(body: body.rawValue, seats: try await site.commissions.seats(councilID: dossier.council.id))
         guard !voters.isEmpty else { throw PageError(.conflict, "ballot_error_no_voters") }
         let id = try await site.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body.rawValue, majority: majority.rawValue,
-                                             quorum: quorum, voters: voters, at: site.clock.now().timeIntervalSince1970)
+                                             quorum: quorum, voters: voters, workStatus: dossier.status.rawValue,
+                                             at: site.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "ballot_opened", anchor: "#ballot-\(id)")
     }
 
@@ -113,15 +121,19 @@ struct AmendmentRoutes {
         let dossier = try await actions.dossier(context)
         guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
         try actions.require(.closeBallot(ballotOpen: ballot.isOpen), dossier, context)
-        try await site.ballots.close(ballotID: id, adopted: ballot.tally.adopted, at: site.clock.now().timeIntervalSince1970)
+        // The result is counted from the votes as they stand once the ballot is closed, in the same transaction.
+        let rule = ballot.rule
+        let adopted = try await site.ballots.close(ballotID: id, at: site.clock.now().timeIntervalSince1970) { voters in
+            WorkDossier.tally(voters, rule: rule).adopted
+        }
         if let amendmentID = ballot.record.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
            var list = dossier.amendmentList(versionID: record.versionId) {
-            let fallen = list.decide(Int(amendmentID), ballot.tally.adopted ? .adopted : .rejected)
-            var statuses = [amendmentID: ballot.tally.adopted ? "adopted" : "rejected"]
+            let fallen = list.decide(Int(amendmentID), adopted ? .adopted : .rejected)
+            var statuses = [amendmentID: adopted ? "adopted" : "rejected"]
             for other in fallen { statuses[Int64(other)] = "fallen" }
             try await site.drafts.setStatuses(workID: dossier.work.id, statuses)
         }
-        return actions.back(dossier, notice: ballot.tally.adopted ? "ballot_closed_adopted" : "ballot_closed_rejected", anchor: "#ballot-\(id)")
+        return actions.back(dossier, notice: adopted ? "ballot_closed_adopted" : "ballot_closed_rejected", anchor: "#ballot-\(id)")
     }
 
     @Sendable func consolidate(_ request: Request, context: AppContext) async throws -> Response {
@@ -147,7 +159,8 @@ struct AmendmentRoutes {
               let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
         let invited = dossier.membership.map { (dossier.invitedCosignatories[id] ?? []).contains($0.id) } ?? false
         try actions.require(.cosign(isInvited: invited), dossier, context)
-        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, let member = dossier.membership else {
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == dossier.current?.record.id,
+              let member = dossier.membership else {
             throw PageError(.conflict, "amendment_error_decided")
         }
         try await site.drafts.acceptCosignature(workID: dossier.work.id, amendmentID: id, membershipID: member.id,

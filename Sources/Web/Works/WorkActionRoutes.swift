@@ -65,14 +65,18 @@ struct WorkActionRoutes {
             commissionID = id
             deadline = due
         }
+        var delayDays: Int?
         if target == .adoptedInCommission && dossier.procedure == .simplified {
             guard let days = form.text("delay").flatMap(Int.init), (1...60).contains(days) else { throw Self.invalid("work_error_plenary_delay_days") }
-            try await site.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
-                                                          deadline: site.clock.now().timeIntervalSince1970 + Double(days) * 86_400)
+            delayDays = days
         }
         try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, from: dossier.status.rawValue, to: target.rawValue, note: form.text("note"),
                                   accountID: context.account?.id, commissionID: commissionID, deadline: deadline,
                                   at: site.clock.now().timeIntervalSince1970)
+        if let delayDays {
+            try await site.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
+                                                          deadline: site.clock.now().timeIntervalSince1970 + Double(delayDays) * 86_400)
+        }
         return back(dossier, notice: "saved")
     }
 

@@ -65,11 +65,7 @@ struct WorkDossier: Sendable {
         for record in try await site.ballots.all(workID: id) {
             let voters = try await site.ballots.voters(ballotID: record.id)
             let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
-            let tally = Tally.count(eligible: voters.map { ("\($0.membershipID)", $0.groupID.map { "\($0)" }) },
-                                    votes: Dictionary(uniqueKeysWithValues: voters.compactMap { voter in
-                                        voter.choice.flatMap(VoteChoice.init(rawValue:)).map { ("\(voter.membershipID)", $0) }
-                                    }), rule: rule)
-            ballots.append(Ballot(record: record, voters: voters, tally: tally))
+            ballots.append(Ballot(record: record, voters: voters, tally: tally(voters, rule: rule)))
         }
         // Past seats too: the names on what was recorded under them.
         let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
@@ -98,6 +94,14 @@ struct WorkDossier: Sendable {
             contributions: try await site.works.contributions(workID: id), declarations: try await site.works.declarations(workID: id),
             dissents: try await site.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
             commission: commission)
+    }
+
+    /// The result of a ballot from its voters' choices.
+    static func tally(_ voters: [BallotVoter], rule: AdoptionRule) -> TallyResult {
+        Tally.count(eligible: voters.map { ("\($0.membershipID)", $0.groupID.map { "\($0)" }) },
+                    votes: Dictionary(uniqueKeysWithValues: voters.compactMap { voter in
+                        voter.choice.flatMap(VoteChoice.init(rawValue:)).map { ("\(voter.membershipID)", $0) }
+                    }), rule: rule)
     }
 
     /// The domain form of a stored amendment.

@@ -183,7 +183,7 @@ struct WorkView {
                 if !ballot.tally.quorumMet { row["noQuorum"] = true }
             }
             if ballot.isOpen, let member = dossier.membership, let voter = ballot.voters.first(where: { $0.membershipID == member.id }) {
-                if let choice = voter.choice { row["myVote"] = t("vote_\(choice)") } else { row["mayVote"] = true }
+                if let choice = voter.choice { row["myVote"] = t("vote_\(choice)") } else { row["mayVote"] = dossier.may(.vote(ballotOpen: true)) }
             }
             if dossier.may(.closeBallot(ballotOpen: ballot.isOpen)) { row["mayClose"] = true }
             return row

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import NIOHTTP1
+import Logging
+import Storage
+import Web
+
+/// `hemicycle bench pages`: requests per second and latency percentiles of the public pages, anonymous and signed
+/// in, served by this binary on a fresh demo database, beside `/healthz` in the same run.
+struct PagesBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pages",
+        abstract: "Requests/s and p50/p99 of the home, a council, the works list, the published avis and its JSON, on a fresh demo database.")
+
+    @Option(name: .customLong("database-url"), help: "An empty database to load the demo into (default: a new SQLite file in a temporary folder).")
+    var databaseURL: String?
+    @Option(help: "Seconds of load per page and visitor.") var seconds = 5
+    @Option(help: "Concurrent keep-alive connections.") var clients = 32
+    @Option(help: "The member who signs in for the signed-in rows.") var member = "membre@cese-fr.example"
+
+    func run() async throws {
+        var configuration = AppConfiguration()
+        configuration.hostname = "127.0.0.1"
+        configuration.port = 0
+        configuration.bcryptCost = 4
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-bench-\(UUID().uuidString)")
+        if let databaseURL {
+            configuration.database = try DatabaseURL(databaseURL)
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            configuration.database = .sqlite(path: folder.appendingPathComponent("bench.sqlite").path)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let app = try await HemicycleServer.buildApplication(configuration: configuration, logger: logger) { port in portSink.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            try await measure(port: port)
+            group.cancelAll()
+        }
+    }
+
+    func measure(port: Int) async throws {
+        let host = "127.0.0.1"
+        let session = try await signIn(host: host, port: port)
+        let works = try await HTTPLoad.once(host: host, port: port, path: "/api/v1/cese-fr/works?status=published")
+        let published = (try JSONSerialization.jsonObject(with: Data(works.body.utf8)) as? [[String: Any]])?.first?["id"] as? Int ?? 1
+        let pages: [(label: String, path: String, target: String)] = [
+            ("health check", "/healthz", ""),
+            ("home", "/", ">= 1,500/s"),
+            ("council", "/cese-fr", ">= 1,500/s"),
+            ("works list", "/cese-fr/works", ">= 1,500/s"),
+            ("published avis", "/cese-fr/works/\(published)", ">= 500/s, p99 < 100 ms"),
+            ("published avis, JSON", "/api/v1/cese-fr/works/\(published)", ">= 1,500/s"),
+        ]
+        print("\(clients) keep-alive clients over loopback, \(seconds) s per row, this build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("page | visitor | requests/s | p50 ms | p99 ms | not 200 | target")
+        print("--- | --- | --- | --- | --- | --- | ---")
+        for page in pages {
+            for (visitor, headers) in [("anonymous", [(String, String)]()), ("signed in", [("Cookie", session)])] {
+                if page.path == "/healthz" && visitor == "signed in" { continue }
+                let result = try await HTTPLoad.run(host: host, port: port, path: page.path, headers: headers, clients: clients,
+                                                    duration: .seconds(seconds))
+                print("\(page.label) | \(visitor) | \(String(format: "%.0f", result.perSecond)) | "
+                      + "\(String(format: "%.1f", result.milliseconds(atPercentile: 50))) | \(String(format: "%.1f", result.milliseconds(atPercentile: 99))) | "
+                      + "\(result.unexpected) | \(page.target)")
+            }
+        }
+    }
+
+    /// Signs the member in through the form, as a browser would, and returns the session cookie.
+    func signIn(host: String, port: Int) async throws -> String {
+        let form = try await HTTPLoad.once(host: host, port: port, path: "/signin")
+        func cookie(_ name: String, in answer: HTTPLoad.Answer) -> String? {
+            answer.headers["Set-Cookie"].compactMap { header -> String? in
+                let pair = header.split(separator: ";")[0]
+                return pair.hasPrefix("\(name)=") ? String(pair) : nil
+            }.last
+        }
+        guard let csrf = cookie("hemicycle_csrf", in: form) else { throw ValidationError("The sign-in page set no CSRF cookie.") }
+        let token = csrf.dropFirst("hemicycle_csrf=".count)
+        let body = "_csrf=\(token)&email=\(member.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? member)&password=hemicycle-demo"
+        let answer = try await HTTPLoad.once(host: host, port: port, method: .POST, path: "/signin",
+                                             headers: [("Cookie", csrf), ("Content-Type", "application/x-www-form-urlencoded")], body: body)
+        guard answer.status == 303, let session = cookie("hemicycle_session", in: answer) else {
+            throw ValidationError("Signing in as \(member) failed (\(answer.status)).")
+        }
+        return session
+    }
+}
