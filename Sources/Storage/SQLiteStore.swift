@@ -67,10 +67,11 @@ public final class SQLiteStore: Database, Service {
         try await connection.close()
     }
 
-    /// Waits for graceful shutdown, then closes the connection.
+    /// Waits for graceful shutdown (or cancellation), then closes the connection, in a task of its own so that a
+    /// cancelled service still closes it.
     public func run() async throws {
         try? await gracefulShutdown()
-        try await close()
+        try await Task.detached { try await self.close() }.value
         logger.info("SQLite database closed")
     }
 }

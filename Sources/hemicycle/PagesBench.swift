@@ -58,15 +58,15 @@ struct PagesBench: AsyncParsableCommand {
             ("published avis", "/cese-fr/works/\(published)", ">= 500/s, p99 < 100 ms"),
             ("published avis, JSON", "/api/v1/cese-fr/works/\(published)", ">= 1,500/s"),
         ]
-        print("\(clients) keep-alive clients over loopback, \(seconds) s per row, this build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("page | visitor | requests/s | p50 ms | p99 ms | not 200 | target")
-        print("--- | --- | --- | --- | --- | --- | ---")
+        emit("\(clients) keep-alive clients over loopback, \(seconds) s per row, this build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        emit("page | visitor | requests/s | p50 ms | p99 ms | not 200 | target")
+        emit("--- | --- | --- | --- | --- | --- | ---")
         for page in pages {
             for (visitor, headers) in [("anonymous", [(String, String)]()), ("signed in", [("Cookie", session)])] {
                 if page.path == "/healthz" && visitor == "signed in" { continue }
                 let result = try await HTTPLoad.run(host: host, port: port, path: page.path, headers: headers, clients: clients,
                                                     duration: .seconds(seconds))
-                print("\(page.label) | \(visitor) | \(String(format: "%.0f", result.perSecond)) | "
+                emit("\(page.label) | \(visitor) | \(String(format: "%.0f", result.perSecond)) | "
                       + "\(String(format: "%.1f", result.milliseconds(atPercentile: 50))) | \(String(format: "%.1f", result.milliseconds(atPercentile: 99))) | "
                       + "\(result.unexpected) | \(page.target)")
             }
@@ -91,5 +91,10 @@ struct PagesBench: AsyncParsableCommand {
             throw ValidationError("Signing in as \(member) failed (\(answer.status)).")
         }
         return session
+    }
+
+    /// A line of the report, written at once (the table is read while it is made).
+    func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
