@@ -351,3 +351,18 @@ enum AkomaNtosoCheck {
         }
     }
 }
+
+@Suite struct VoteChartTests {
+    @Test func longGroupNamesWrapInsteadOfBeingCut() {
+        for name in ["Groupe Environnement et nature", "مجموعة الجمعيات المهنية الأكثر تمثيلية والتنظيمات النقابية", "UNSA",
+                     "Anticonstitutionnellementanticonstitutionnellement"] {
+            let lines = VoteChart.wrap(name, width: VoteChart.labelCharacters)
+            #expect(lines.allSatisfy { $0.count <= VoteChart.labelCharacters }, "\(name)")
+            #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "") == name.replacingOccurrences(of: " ", with: ""))
+        }
+        var counts = VoteCounts()
+        counts.pour = 1
+        let svg = VoteChart.svg(rows: [.init(label: "Groupe Environnement et nature", counts: counts)], title: "t", legend: ["a", "b", "c", "d"], id: "c")
+        #expect(svg.contains(">Groupe Environnement et<") && svg.contains(">nature<"))
+    }
+}

@@ -46,6 +46,25 @@ import Testing
         for key in keys { #expect(localizer.has(key), "\(key) has no translation") }
     }
 
+    /// Every key written in the Swift sources (`site.text("…")`, `t("…")`, errors and decisions with a key) exists
+    /// in all three locale files, which are the one source of strings.
+    @Test func everyKeyWrittenInSwiftExistsInEveryLanguage() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let pattern = /(?:(?<!form)\.text\(|(?<![A-Za-z.])t\(|invalid\(|\.forbidden\(|\.conflict\(|PageError\(\.[a-zA-Z]+,\s*|key:\s*)"([a-z][a-z0-9_]+)"/
+        var keys = Set<String>()
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            keys.formUnion(try String(contentsOf: file, encoding: .utf8).matches(of: pattern).map { String($0.1) })
+        }
+        #expect(keys.count > 80)
+        for key in keys.sorted() {
+            for language in Language.allCases {
+                #expect(localizer.table(language)[key] != nil, "\(key) has no \(language.rawValue) text")
+            }
+        }
+    }
+
     @Test func placeholdersAreTheSameInEveryLanguage() {
         for (key, french) in localizer.table(.fr) {
             let expected = Set(french.matches(of: /\{[a-z]+\}/).map { String($0.0) })

@@ -10,9 +10,14 @@ enum VoteChart {
         let counts: VoteCounts
     }
 
+    /// Characters of a group's name on one line beside its bar (12-pixel text in the label column); longer names wrap.
+    static let labelCharacters = 26
+
     static func svg(rows: [Row], title: String, legend: [String], id: String) -> String {
-        let barWidth = 420.0, labelWidth = 150.0, rowHeight = 26.0, top = 30.0
-        let height = top + Double(rows.count) * rowHeight + 10
+        let barWidth = 420.0, labelWidth = 190.0, lineHeight = 14.0, top = 30.0
+        let labels = rows.map { wrap($0.label, width: labelCharacters) }
+        let rowHeights = labels.map { max(26.0, Double($0.count) * lineHeight + 10) }
+        let height = top + rowHeights.reduce(0, +) + 10
         let width = labelWidth + barWidth + 20
         let colours = ["#1b7a3a", "#b3261e", "#6b6b6b", "#d9d9d9"]
         var svg = """
@@ -26,18 +31,52 @@ enum VoteChart {
             svg += "<text x=\"\(fmt(x + 16))\" y=\"14\" font-size=\"12\">\(escape(name))</text>"
             x += 16 + Double(name.count) * 7 + 14
         }
+        var y = top
         for (index, row) in rows.enumerated() {
-            let y = top + Double(index) * rowHeight
+            let rowHeight = rowHeights[index]
+            // The name, wrapped, right-aligned against its bar and centred on it.
+            let firstLine = y + (rowHeight - Double(labels[index].count) * lineHeight) / 2 + 11
+            svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(firstLine))\" font-size=\"12\" text-anchor=\"end\">"
+            for (line, text) in labels[index].enumerated() {
+                svg += "<tspan x=\"\(fmt(labelWidth - 6))\" dy=\"\(line == 0 ? "0" : fmt(lineHeight))\">\(escape(text))</tspan>"
+            }
+            svg += "</text>"
             let total = max(1, row.counts.eligible)
-            svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 15))\" font-size=\"12\" text-anchor=\"end\">\(escape(row.label))</text>"
             var offset = labelWidth
+            let barTop = y + (rowHeight - 18) / 2
             for (value, colour) in zip([row.counts.pour, row.counts.contre, row.counts.abstention, row.counts.notTakingPart], colours) where value > 0 {
                 let w = barWidth * Double(value) / Double(total)
-                svg += "<rect x=\"\(fmt(offset))\" y=\"\(fmt(y + 2))\" width=\"\(fmt(w))\" height=\"\(fmt(rowHeight - 8))\" fill=\"\(colour)\"><title>\(value)</title></rect>"
+                svg += "<rect x=\"\(fmt(offset))\" y=\"\(fmt(barTop))\" width=\"\(fmt(w))\" height=\"18.0\" fill=\"\(colour)\"><title>\(value)</title></rect>"
                 offset += w
             }
+            y += rowHeight
         }
         return svg + "</svg>"
+    }
+
+    /// Words in lines of at most `width` characters (a longer word is cut); the lines joined with spaces give the
+    /// text back.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            var word = Substring(word)
+            while word.count > width {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
