@@ -19,10 +19,13 @@ public struct Council: Sendable, Hashable, Decodable {
     /// Comma-separated networks the council belongs to (for example `UCESIF`).
     public let networks: String
     public let website: String?
+    /// IANA time zone in which the council's dates are shown and read (`Europe/Paris`, `Africa/Casablanca`).
+    public let timeZone: String
 
     public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
     public var language: Language { Language(rawValue: defaultLanguage) ?? .fr }
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
     public var publishedLanguages: [Language] { languages.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
     public var networkList: [String] { networks.split(separator: ",").map(String.init) }
 }
@@ -37,9 +40,12 @@ public struct NewCouncil: Sendable {
     public var languages: [Language]
     public var networks: [String]
     public var website: String?
+    public var timeZone: String
 
     public init(slug: String, name: LocalizedText, description: LocalizedText = LocalizedText(), country: String,
-                defaultLanguage: Language, languages: [Language], networks: [String] = [], website: String? = nil) {
+                defaultLanguage: Language, languages: [Language], networks: [String] = [], website: String? = nil,
+                timeZone: String = "UTC") {
+        self.timeZone = timeZone
         self.slug = slug
         self.name = name
         self.description = description

@@ -366,3 +366,21 @@ enum AkomaNtosoCheck {
         #expect(svg.contains(">Groupe Environnement et<") && svg.contains(">nature<"))
     }
 }
+
+@Suite struct CouncilTimeZoneTests {
+    @Test(arguments: TestDatabase.kinds)
+    func datesAreReadAndShownInTheCouncilsTimeZone(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            #expect(france.timeZone == "Europe/Paris" && morocco.timeZone == "Africa/Casablanca")
+            let preparing = try #require(try await site.works.all(councilID: france.id).first { $0.status == "in_preparation" })
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            // Noon in Paris on 1 March 2027 (UTC+1) is 11:00 UTC; the form shows it back as noon.
+            #expect(try await staff.post("/cese-fr/works/\(preparing.id)/amendment-deadline", [("deadline", "2027-03-01T12:00")]).status == .seeOther)
+            #expect(try await site.works.find(id: preparing.id, councilID: france.id)?.amendmentDeadline == 1_803_898_800)
+            #expect(try await staff.get("/cese-fr/works/\(preparing.id)").text.contains("value=\"2027-03-01T12:00\""))
+        }
+    }
+}

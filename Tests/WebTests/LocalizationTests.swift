@@ -51,11 +51,21 @@ import Testing
     @Test func everyKeyWrittenInSwiftExistsInEveryLanguage() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let pattern = /(?:(?<!form)\.text\(|(?<![A-Za-z.])t\(|invalid\(|\.forbidden\(|\.conflict\(|PageError\(\.[a-zA-Z]+,\s*|key:\s*)"([a-z][a-z0-9_]+)"/
+        // Calls whose first argument is a key: `site.text("…")` (not `form.text`), `t("…")`, `invalid("…")`,
+        // `.forbidden("…")`, `.conflict("…")`; and `PageError(.status, "…")`, `key: "…"`.
+        let call = /([A-Za-z_.]*)\(\s*"([a-z][a-z0-9_]+)"/
+        let others = /(?:PageError\(\.[a-zA-Z]+,\s*|key:\s*)"([a-z][a-z0-9_]+)"/
         var keys = Set<String>()
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "swift" {
-            keys.formUnion(try String(contentsOf: file, encoding: .utf8).matches(of: pattern).map { String($0.1) })
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: call) {
+                let callee = String(match.1)
+                let isKey = (callee.hasSuffix(".text") && !callee.hasSuffix("form.text")) || callee == "t" || callee.hasSuffix(".t")
+                    || callee.hasSuffix("invalid") || callee == ".forbidden" || callee == ".conflict"
+                if isKey { keys.insert(String(match.2)) }
+            }
+            keys.formUnion(text.matches(of: others).map { String($0.1) })
         }
         #expect(keys.count > 80)
         for key in keys.sorted() {

@@ -18,5 +18,6 @@ public enum Migrations {
         CreateThrottleCounters(),
         UpdatePersistAddAccountID(),
         UpdateCosignatoriesAddAcceptedAt(),
+        UpdateCouncilsAddTimeZone(),
     ]
 }

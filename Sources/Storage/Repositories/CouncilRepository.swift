@@ -35,13 +35,13 @@ public struct CouncilRepository: Sendable {
         let insert: (any SQLDatabase) async throws -> Int64 = { sql in
             try await sql.insert(into: "councils")
                 .columns("slug", "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en",
-                         "country", "default_language", "languages", "networks", "website", "created_at")
+                         "country", "default_language", "languages", "networks", "website", "time_zone", "created_at")
                 .values(SQLBind(council.slug), SQLBind(council.name[.fr]), SQLBind(council.name[.ar]),
                         SQLBind(council.name[.en]), SQLBind(council.description[.fr]),
                         SQLBind(council.description[.ar]), SQLBind(council.description[.en]),
                         SQLBind(council.country), SQLBind(council.defaultLanguage.rawValue),
                         SQLBind(council.languages.map(\.rawValue).joined(separator: ",")),
-                        SQLBind(council.networks.joined(separator: ",")), SQLBind(council.website),
+                        SQLBind(council.networks.joined(separator: ",")), SQLBind(council.website), SQLBind(council.timeZone),
                         SQLBind(Date().timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0

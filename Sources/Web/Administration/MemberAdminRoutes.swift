@@ -50,7 +50,7 @@ struct MemberAdminRoutes {
             }
             return row
         }
-        let format = Formatting(language: language, country: council.country)
+        let format = Formatting(language: language, council: council)
         let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
             ["email": invitation.email, "role": site.text(invitation.roleValue.labelKey, context),
              "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),

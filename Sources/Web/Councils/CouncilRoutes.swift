@@ -18,7 +18,7 @@ struct CouncilRoutes {
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
         let language = context.language
-        let format = Formatting(language: language, country: council.country)
+        let format = Formatting(language: language, council: council)
         let listing = try await directory.load(council)
         var optional: [String: Any] = [:]
         if let website = council.website, !website.isEmpty { optional["website"] = website }
@@ -44,7 +44,7 @@ struct CouncilRoutes {
     @Sendable func members(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
         let language = context.language
-        let format = Formatting(language: language, country: council.country)
+        let format = Formatting(language: language, council: council)
         let listing = try await directory.load(council)
         let groups = listing.groups.map { group -> [String: Any] in
             let seated = listing.sitting.filter { $0.groupId == group.id }
@@ -72,7 +72,7 @@ struct CouncilRoutes {
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try await site.requireCouncil(context)
         let language = context.language
-        let format = Formatting(language: language, country: council.country)
+        let format = Formatting(language: language, council: council)
         let listing = try await directory.load(council)
         let rows = listing.commissions.map { commission -> [String: Any] in
             [

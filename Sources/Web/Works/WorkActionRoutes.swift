@@ -35,12 +35,12 @@ struct WorkActionRoutes {
         .redirect(to: SiteURL.with(SiteURL.work(dossier.council.slug, dossier.work.id), notice: notice) + anchor, type: .normal)
     }
 
-    /// A `datetime-local` value (UTC), or nil.
-    static func date(_ text: String?) -> Double? {
+    /// A `datetime-local` value, read in the council's time zone, or nil.
+    static func date(_ text: String?, in timeZone: TimeZone) -> Double? {
         guard let text, !text.isEmpty else { return nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = timeZone
         for pattern in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
             formatter.dateFormat = pattern
             if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
@@ -61,7 +61,7 @@ struct WorkActionRoutes {
         if target == .assigned {
             guard let id = form.text("commission").flatMap(Int64.init),
                   try await site.commissions.find(id: id, councilID: dossier.council.id) != nil else { throw Self.invalid("work_error_commission") }
-            guard let due = Self.date(form["deadline"]) else { throw Self.invalid("work_error_deadline") }
+            guard let due = Self.date(form["deadline"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
             commissionID = id
             deadline = due
         }
@@ -101,7 +101,7 @@ struct WorkActionRoutes {
     @Sendable func amendmentDeadline(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
         try require(.setAmendmentDeadline, dossier, context)
-        guard let deadline = Self.date(context.form["deadline"]) else { throw Self.invalid("work_error_deadline") }
+        guard let deadline = Self.date(context.form["deadline"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
         try await site.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
         return back(dossier, notice: "saved")
     }
@@ -134,7 +134,7 @@ struct WorkActionRoutes {
         try require(.recordHearing, dossier, context)
         let form = context.form
         guard let person = form.text("person") else { throw Self.invalid("work_error_person") }
-        guard let held = Self.date(form["date"]) else { throw Self.invalid("work_error_deadline") }
+        guard let held = Self.date(form["date"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
         try await site.works.addHearing(workID: dossier.work.id, person: person, capacity: form.text("capacity"), heldAt: held, notes: form.text("notes"))
         return back(dossier, notice: "saved")
     }

@@ -106,7 +106,7 @@ struct WorkPageModel {
         if dossier.may(.setAmendmentDeadline) || mayOpenTextBallot || mayConsolidate {
             actions["manage"] = true
             if dossier.may(.setAmendmentDeadline) {
-                actions["amendmentDeadline"] = ["value": dossier.work.amendmentDeadline.map { Self.inputDate($0) } ?? ""]
+                actions["amendmentDeadline"] = ["value": dossier.work.amendmentDeadline.map { Self.inputDate($0, in: dossier.council.zone) } ?? ""]
             }
             if mayConsolidate { actions["consolidate"] = true }
             if mayOpenTextBallot {
@@ -150,11 +150,11 @@ struct WorkPageModel {
         return actions
     }
 
-    /// `YYYY-MM-DDTHH:MM` for a datetime-local field (UTC).
-    static func inputDate(_ seconds: Double) -> String {
+    /// `YYYY-MM-DDTHH:MM` for a datetime-local field, in the council's time zone.
+    static func inputDate(_ seconds: Double, in timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }

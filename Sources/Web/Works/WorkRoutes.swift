@@ -29,7 +29,7 @@ struct WorkRoutes {
         let kindFilter = request.uri.queryParameters.get("kind").flatMap(WorkKind.init(rawValue:))
         let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
         let works = try await site.works.all(councilID: council.id, statuses: statuses.map(\.rawValue), kind: kindFilter?.rawValue)
-        let format = Formatting(language: language, country: council.country)
+        let format = Formatting(language: language, council: council)
         let rows = works.map { work -> [String: Any] in
             var row: [String: Any] = [
                 "url": SiteURL.work(council.slug, work.id),
@@ -125,7 +125,7 @@ struct WorkRoutes {
         let from = request.uri.queryParameters.get("from", as: Int.self) ?? max(1, to - 1)
         guard let old = dossier.versions.first(where: { $0.record.number == from }),
               let new = dossier.versions.first(where: { $0.record.number == to }) else { throw PageError.notFound }
-        let format = Formatting(language: context.language, country: council.country)
+        let format = Formatting(language: context.language, council: council)
         let changes = TextDiff.compare(old.text, new.text).map { change -> [String: Any] in
             [
                 "status": site.text("diff_\(change.status.rawValue)", context), "statusCode": change.status.rawValue,

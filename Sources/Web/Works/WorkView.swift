@@ -11,7 +11,7 @@ struct WorkView {
 
     var language: Language { context.language }
     var council: Council { dossier.council }
-    var format: Formatting { Formatting(language: language, country: council.country) }
+    var format: Formatting { Formatting(language: language, council: council) }
     func t(_ key: String, _ arguments: [String: String] = [:]) -> String { site.text(key, context, arguments) }
     func date(_ seconds: Double) -> String { format.dateTime(Date(timeIntervalSince1970: seconds)) }
     func person(_ id: Int64?) -> String { id.flatMap { dossier.people[$0]?.displayName } ?? t("person_unknown") }
