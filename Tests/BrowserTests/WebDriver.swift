@@ -41,25 +41,40 @@ final class WebDriver: @unchecked Sendable {
         guard let driver = BrowserEnvironment.chromedriver else {
             throw BrowserEnvironment.Missing(description: "CHROMEDRIVER is not set: run the suite with scripts/test")
         }
-        let port = Int.random(in: 20_000..<40_000)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: driver)
-        process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        base = "http://127.0.0.1:\(port)"
-        var ready = false
+        // The suite runs in parallel on two cores: chromedriver may take long to answer, and a random port may be
+        // taken (chromedriver then exits). Wait up to a minute for each start, and start again on another port.
+        var started: (Process, String)?
         var lastError: (any Error)?
-        for _ in 0..<100 where !ready {
-            do {
-                ready = try await request("GET", "/status")["ready"] as? Bool == true
-            } catch {
-                lastError = error
+        for _ in 0..<3 where started == nil {
+            let port = Int.random(in: 20_000..<40_000)
+            let candidate = Process()
+            candidate.executableURL = URL(fileURLWithPath: driver)
+            candidate.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
+            candidate.standardOutput = FileHandle.nullDevice
+            candidate.standardError = FileHandle.nullDevice
+            try candidate.run()
+            let address = "http://127.0.0.1:\(port)"
+            for _ in 0..<600 where started == nil && candidate.isRunning {
+                do {
+                    if try await Self.status(address)["ready"] as? Bool == true { started = (candidate, address) }
+                } catch {
+                    lastError = error
+                }
+                if started == nil { try await Task.sleep(for: .milliseconds(100)) }
             }
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+            if started == nil {
+                if candidate.isRunning {
+                    candidate.terminate()
+                } else {
+                    lastError = Failure(description: "chromedriver exited with status \(candidate.terminationStatus)")
+                }
+            }
         }
-        guard ready else { process.terminate(); throw Failure(description: "chromedriver did not start: \(String(describing: lastError))") }
+        guard let (process, base) = started else {
+            throw Failure(description: "chromedriver did not start: \(String(describing: lastError))")
+        }
+        self.process = process
+        self.base = base
         var options: [String: Any] = [
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
                      "--lang=\(language)"],
@@ -81,6 +96,14 @@ final class WebDriver: @unchecked Sendable {
         process.terminate()
         // Process.waitUntilExit() spins a run loop at full CPU off the main thread on Linux: poll instead.
         for _ in 0..<100 where process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+    }
+
+    private static func status(_ base: String) async throws -> [String: Any] {
+        var request = URLRequest(url: URL(string: base + "/status")!)
+        request.timeoutInterval = 5
+        let data = try await LoopbackHTTP.send(request)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        return object["value"] as? [String: Any] ?? [:]
     }
 
     @discardableResult
