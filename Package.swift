@@ -103,11 +103,13 @@ let package = Package(
         ),
         // Shared by the test targets: a test whose data, tool or service is missing fails under CI, is skipped elsewhere.
         .target(name: "TestRequirements", swiftSettings: strict),
-        // Shared by the test targets: fresh SQLite and PostgreSQL databases per test.
+        // Shared by the test targets: fresh SQLite and PostgreSQL databases per test, a fixed clock, a query counter.
         .target(
             name: "TestSupport",
             dependencies: [
                 "Storage",
+                "HemicycleDomain",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

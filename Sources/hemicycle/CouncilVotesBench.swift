@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HemicycleDomain
 import Storage
 import Web
 
@@ -24,7 +25,8 @@ struct CouncilVotesBench: AsyncParsableCommand {
         let members = self.members, amendments = self.amendments
         let report = try await HemicycleServer.withDatabase(configuration, logger: makeLogger()) { database in
             try await Migrator(database: database, logger: makeLogger()).migrate()
-            return try await PlenarySitting.record(database: database, members: members, amendments: amendments).report
+            return try await PlenarySitting.record(database: database, members: members, amendments: amendments,
+                                                   wallClock: SystemClock()).report
         }
         print(report)
     }

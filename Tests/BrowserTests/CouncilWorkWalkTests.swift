@@ -142,7 +142,7 @@ struct CouncilWorkWalkTests {
                 #expect(try await driver.text("#ballot-\(amendmentBallot.id)").contains("Vous avez voté"))
                 try await Self.signOut(driver)
                 for other in try await site.ballots.voters(ballotID: amendmentBallot.id) where other.choice == nil {
-                    try await site.ballots.vote(ballotID: amendmentBallot.id, membershipID: other.membershipID, choice: "for")
+                    try await site.ballots.vote(ballotID: amendmentBallot.id, membershipID: other.membershipID, choice: "for", at: site.clock.now().timeIntervalSince1970)
                 }
 
                 // The secretariat closes it: amendment 1 is adopted, 2 falls; the consolidated text; the vote on the text.
@@ -169,7 +169,7 @@ struct CouncilWorkWalkTests {
                     #expect(ballot.body == body)
                     for (index, voter) in try await site.ballots.voters(ballotID: ballot.id).enumerated() where index % 9 != 8 {
                         try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID,
-                                                    choice: index % 6 == 1 ? "against" : (index % 4 == 2 ? "abstain" : "for"))
+                                                    choice: index % 6 == 1 ? "against" : (index % 4 == 2 ? "abstain" : "for"), at: site.clock.now().timeIntervalSince1970)
                     }
                     try await driver.open(workURL)
                     try await Self.submit(driver, formWith: "#ballot-\(ballot.id) form[action$='/close'] button")

@@ -12,9 +12,9 @@ struct Boom: Error {}
     func duplicateEmailIsRefusedAndNothingChanges(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
             let accounts = AccountRepository(database: database)
-            let id = try await accounts.create(email: "nadia@example.org", passwordHash: "h", displayName: "Nadia", language: .ar)
+            let id = try await accounts.create(email: "nadia@example.org", passwordHash: "h", displayName: "Nadia", language: .ar, now: TestClock.start)
             await #expect(throws: StoreError.duplicateEmail) {
-                _ = try await accounts.create(email: "nadia@example.org", passwordHash: "other", displayName: "Other", language: nil)
+                _ = try await accounts.create(email: "nadia@example.org", passwordHash: "other", displayName: "Other", language: nil, now: TestClock.start)
             }
             #expect(try await accounts.count() == 1)
             let stored = try #require(try await accounts.find(id: id))
@@ -35,11 +35,11 @@ struct Boom: Error {}
             let outbox = OutboxRepository(database: database)
             let councilID = try await councils.create(NewCouncil(
                 slug: "cese-test", name: LocalizedText(fr: "Conseil", ar: nil, en: nil), country: "FR",
-                defaultLanguage: .fr, languages: [.fr]))
+                defaultLanguage: .fr, languages: [.fr]), at: TestClock.start)
             let groupID = try await groups.create(councilID: councilID, name: LocalizedText(fr: "Groupe", ar: nil, en: nil),
-                                                  acronym: nil, description: LocalizedText())
-            let id = try await accounts.create(email: "leaving@example.org", passwordHash: "h", displayName: "Léa", language: .fr)
-            try await memberships.add(councilID: councilID, accountID: id, role: .member, groupID: groupID)
+                                                  acronym: nil, description: LocalizedText(), at: TestClock.start)
+            let id = try await accounts.create(email: "leaving@example.org", passwordHash: "h", displayName: "Léa", language: .fr, now: TestClock.start)
+            try await memberships.add(councilID: councilID, accountID: id, role: .member, groupID: groupID, now: TestClock.start)
             try await outbox.enqueue(recipient: "leaving@example.org", subject: "s", body: "b", kind: "k", at: Date())
 
             try await accounts.erase(id: id, at: Date())
@@ -81,7 +81,7 @@ struct Boom: Error {}
         try await TestDatabase.with(kind) { database in
             let accounts = AccountRepository(database: database)
             let tokens = TokenRepository(database: database)
-            let id = try await accounts.create(email: "a@example.org", passwordHash: nil, displayName: "A", language: nil)
+            let id = try await accounts.create(email: "a@example.org", passwordHash: nil, displayName: "A", language: nil, now: TestClock.start)
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             try await tokens.store(hash: "abc", accountID: id, purpose: .resetPassword, expiresAt: now.addingTimeInterval(60))
             #expect(try await tokens.isValid(hash: "abc", purpose: .resetPassword, now: now))

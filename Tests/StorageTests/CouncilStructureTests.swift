@@ -18,15 +18,15 @@ import TestSupport
         let councils = CouncilRepository(database: database)
         let groups = GroupRepository(database: database)
         let france = try await councils.create(NewCouncil(slug: "cese-fr", name: LocalizedText(fr: "CESE", ar: nil, en: nil),
-                                                          country: "FR", defaultLanguage: .fr, languages: [.fr, .en]))
+                                                          country: "FR", defaultLanguage: .fr, languages: [.fr, .en]), at: TestClock.start)
         let morocco = try await councils.create(NewCouncil(slug: "cese-ma", name: LocalizedText(fr: "CESE Maroc", ar: "المجلس", en: nil),
-                                                           country: "MA", defaultLanguage: .ar, languages: [.ar, .fr]))
+                                                           country: "MA", defaultLanguage: .ar, languages: [.ar, .fr]), at: TestClock.start)
         let unsa = try await groups.create(councilID: france, name: LocalizedText(fr: "Groupe UNSA", ar: nil, en: nil),
-                                           acronym: "UNSA", description: LocalizedText())
+                                           acronym: "UNSA", description: LocalizedText(), at: TestClock.start)
         let experts = try await groups.create(councilID: morocco, name: LocalizedText(fr: nil, ar: "فئة الخبراء", en: nil),
-                                              acronym: nil, description: LocalizedText())
+                                              acronym: nil, description: LocalizedText(), at: TestClock.start)
         let person = try await AccountRepository(database: database).create(
-            email: "p@example.org", passwordHash: nil, displayName: "P", language: nil)
+            email: "p@example.org", passwordHash: nil, displayName: "P", language: nil, now: TestClock.start)
         return Fixture(france: france, morocco: morocco, unsa: unsa, experts: experts, person: person)
     }
 
@@ -49,11 +49,11 @@ import TestSupport
             let councils = CouncilRepository(database: database)
             await #expect(throws: ValidationFailure(field: "slug", key: "error_slug_reserved")) {
                 try await councils.create(NewCouncil(slug: "admin", name: LocalizedText(fr: "X", ar: nil, en: nil),
-                                                     country: "FR", defaultLanguage: .fr, languages: [.fr]))
+                                                     country: "FR", defaultLanguage: .fr, languages: [.fr]), at: TestClock.start)
             }
             await #expect(throws: ValidationFailure.self) {
                 try await councils.create(NewCouncil(slug: "cese-be", name: LocalizedText(), country: "BE",
-                                                     defaultLanguage: .fr, languages: [.fr]))
+                                                     defaultLanguage: .fr, languages: [.fr]), at: TestClock.start)
             }
             let count = try await councils.count()
             #expect(count == 0)
@@ -66,21 +66,21 @@ import TestSupport
             let f = try await Self.fixture(database)
             let memberships = MembershipRepository(database: database)
             await #expect(throws: ValidationFailure.self) {
-                try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: nil)
+                try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: nil, now: TestClock.start)
             }
             await #expect(throws: StoreError.groupNotInCouncil) {
-                try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: f.experts)
+                try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: f.experts, now: TestClock.start)
             }
-            let id = try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: f.unsa)
+            let id = try await memberships.add(councilID: f.france, accountID: f.person, role: .member, groupID: f.unsa, now: TestClock.start)
             await #expect(throws: StoreError.alreadyMember) {
-                try await memberships.add(councilID: f.france, accountID: f.person, role: .citizen, groupID: nil)
+                try await memberships.add(councilID: f.france, accountID: f.person, role: .citizen, groupID: nil, now: TestClock.start)
             }
             // The same person may hold another role in another council.
-            try await memberships.add(councilID: f.morocco, accountID: f.person, role: .citizen, groupID: nil)
+            try await memberships.add(councilID: f.morocco, accountID: f.person, role: .citizen, groupID: nil, now: TestClock.start)
             #expect(try await memberships.all(accountID: f.person).count == 2)
             // Nothing of one council is reachable through the other's id.
             #expect(try await memberships.find(id: id, councilID: f.morocco) == nil)
-            await #expect(throws: StoreError.notFound) { try await memberships.remove(id: id, councilID: f.morocco) }
+            await #expect(throws: StoreError.notFound) { try await memberships.remove(id: id, councilID: f.morocco, now: TestClock.start) }
             await #expect(throws: StoreError.groupHasMembers) {
                 try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france)
             }
@@ -97,12 +97,12 @@ import TestSupport
             let commissions = CommissionRepository(database: database)
             let european = try await commissions.create(
                 councilID: f.france, name: LocalizedText(fr: "Commission Affaires européennes et internationales", ar: nil, en: nil),
-                description: LocalizedText())
+                description: LocalizedText(), at: TestClock.start)
             let moroccan = try await commissions.create(
                 councilID: f.morocco, name: LocalizedText(fr: "Commission de l'environnement", ar: nil, en: nil),
-                description: LocalizedText())
+                description: LocalizedText(), at: TestClock.start)
             let membership = try await MembershipRepository(database: database).add(
-                councilID: f.france, accountID: f.person, role: .member, groupID: f.unsa)
+                councilID: f.france, accountID: f.person, role: .member, groupID: f.unsa, now: TestClock.start)
             await #expect(throws: StoreError.notFound) {
                 try await commissions.setSeats(membershipID: membership, commissionIDs: [european, moroccan], councilID: f.france)
             }

@@ -63,7 +63,7 @@ import TestSupport
             try await staff.signIn("secretariat@cese-fr.example")
             // The plenary votes once the text is on its agenda (set here directly: the steps before are tested elsewhere).
             #expect(try await staff.post("\(base)/ballots", [("body", "plenary")]).status == .conflict)
-            try await site.works.move(id: preparing.id, councilID: preparing.councilId, to: "on_plenary_agenda", note: nil, accountID: nil)
+            try await site.works.move(id: preparing.id, councilID: preparing.councilId, to: "on_plenary_agenda", note: nil, accountID: nil, at: site.clock.now().timeIntervalSince1970)
             #expect(try await staff.post("\(base)/ballots", [("body", "plenary")]).status == .seeOther)
             let ballot = try #require(try await site.ballots.all(workID: preparing.id).last)
             let member = Visitor(client)
@@ -148,7 +148,7 @@ import TestSupport
             let ballot = try #require(try await site.ballots.all(workID: work.id).last)
             let voters = try await site.ballots.voters(ballotID: ballot.id)
             #expect(!voters.isEmpty)
-            for voter in voters { try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for") }
+            for voter in voters { try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for", at: site.clock.now().timeIntervalSince1970) }
             #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
             amendments = try await site.drafts.amendments(workID: work.id)
             #expect(amendments.first { $0.id == first.id }?.status == "adopted")
@@ -186,7 +186,7 @@ import TestSupport
         #expect(try await staff.post("\(base)/ballots", [("body", body)]).status == .seeOther)
         let ballot = try #require(try await site.ballots.all(workID: work.id).last)
         for (index, voter) in try await site.ballots.voters(ballotID: ballot.id).enumerated() {
-            try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: index % 5 == 0 ? "abstain" : "for")
+            try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: index % 5 == 0 ? "abstain" : "for", at: site.clock.now().timeIntervalSince1970)
         }
         #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
         #expect(try await site.ballots.find(id: ballot.id, workID: work.id)?.adopted == true)
@@ -281,7 +281,7 @@ enum AkomaNtosoCheck {
     @Test(arguments: TestDatabase.kinds)
     func aFullPlenaryIsRecordedAndTalliedCorrectly(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
-            let sitting = try await PlenarySitting.record(database: database, members: 250, amendments: 6)
+            let sitting = try await PlenarySitting.record(database: database, members: 250, amendments: 6, wallClock: TestClock())
             #expect(sitting.ballots == 6 && sitting.votesCalled == 1_500)
             #expect(sitting.mismatches == 0)
             #expect(sitting.adopted > 0 && sitting.adopted < 6, "the spread of votes adopts some amendments and rejects others")
@@ -303,7 +303,7 @@ enum AkomaNtosoCheck {
             #expect(try await staff.post("\(base)/ballots", [("body", "commission")]).status == .seeOther)
             let ballot = try #require(try await site.ballots.all(workID: preparing.id).last)
             for voter in try await site.ballots.voters(ballotID: ballot.id) {
-                try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for")
+                try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for", at: site.clock.now().timeIntervalSince1970)
             }
             #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
             #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission")]).status == .unprocessableContent, "the delay is required")
@@ -314,7 +314,7 @@ enum AkomaNtosoCheck {
             #expect(try await member.post("\(base)/demand-plenary", []).status == .seeOther)
             #expect(try await member.post("\(base)/demand-plenary", []).status == .conflict)
             // Once a debate is demanded, even after the delay, the text goes to the plenary.
-            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: Date().timeIntervalSince1970 - 1)
+            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: site.clock.now().timeIntervalSince1970 - 1)
             #expect(try await staff.post("\(base)/move", [("to", "adopted")]).status == .conflict)
             let bureau = Visitor(client)
             try await bureau.signIn("bureau@cese-fr.example")
@@ -327,8 +327,8 @@ enum AkomaNtosoCheck {
         try await Harness.run(.sqlite) { site, client in
             let (_, preparing) = try await CouncilWorkTests.demoWorks(site)
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
-            try await site.works.move(id: preparing.id, councilID: france.id, to: "adopted_in_commission", note: nil, accountID: nil)
-            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: Date().timeIntervalSince1970 - 1)
+            try await site.works.move(id: preparing.id, councilID: france.id, to: "adopted_in_commission", note: nil, accountID: nil, at: site.clock.now().timeIntervalSince1970)
+            try await site.works.setPlenaryDemandDeadline(id: preparing.id, councilID: france.id, deadline: site.clock.now().timeIntervalSince1970 - 1)
             let staff = Visitor(client)
             try await staff.signIn("secretariat@cese-fr.example")
             #expect(try await staff.post("/cese-fr/works/\(preparing.id)/move", [("to", "adopted")]).status == .seeOther)

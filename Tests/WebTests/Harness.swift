@@ -18,13 +18,15 @@ enum Harness {
     }
 
     static func run(_ kind: DatabaseKind, demo: Bool = true, configure: @escaping @Sendable (inout AppConfiguration) -> Void = { _ in },
+                    wrap: @escaping @Sendable (any Database) -> any Database = { $0 },
                     _ body: @escaping @Sendable (Site, any TestClientProtocol) async throws -> Void) async throws {
-        try await TestDatabase.with(kind) { database in
+        try await TestDatabase.with(kind) { store in
+            let database = wrap(store)
             let resources = try await HemicycleServer.Resources.bundled()
             var configuration = configuration()
             configure(&configuration)
             let site = Site(configuration: configuration, database: database, views: resources.views,
-                            localizer: resources.localizer)
+                            localizer: resources.localizer, clock: TestClock(), ids: SequentialIdentifiers())
             if demo { try await DemoData(site: site).load() }
             let app = Application(router: HemicycleServer.buildRouter(site: site, resources: resources))
             try await app.test(.router) { client in

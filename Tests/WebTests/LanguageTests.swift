@@ -69,9 +69,28 @@ import TestSupport
         try await Harness.run(kind) { _, client in
             // Generic Arabic writes Arabic-Indic digits; Morocco writes Latin digits.
             let france = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr")
-            #expect(france.text.contains("١٠"))  // ten groups
+            #expect(france.text.contains("١٠ مجموعات"))  // ten groups, in the plural form for 3 to 10
             let morocco = try await Visitor(client, acceptLanguage: "ar").get("/cese-ma")
-            #expect(morocco.text.contains(#"<span class="value">7</span>"#))
+            #expect(morocco.text.contains("<li>7 لجان</li>"), "seven commissions")
+        }
+    }
+
+    /// Lists follow the reader's language: the Moroccan council's groups in the order of their Arabic names for an
+    /// Arabic reader, of their English names for an English one.
+    @Test(arguments: TestDatabase.kinds)
+    func listsAreSortedInTheReadersLanguage(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { _, client in
+            func headings(_ language: String) async throws -> [String] {
+                let page = try await Visitor(client, acceptLanguage: language).get("/cese-ma/members")
+                return page.text.matches(of: /<h2 id="group-\d+">([\s\S]*?) <span class="count">/).map {
+                    String($0.1).replacing(/<[^>]+>/, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            }
+            let arabic = try await headings("ar"), english = try await headings("en")
+            #expect(arabic == ["فئة الأعضاء بحكم القانون", "فئة الخبراء", "فئة النقابات", "فئة الهيئات والجمعيات المهنية",
+                                                 "فئة الهيئات والجمعيات النشيطة في مجالات الاقتصاد الاجتماعي والعمل الجمعوي"])
+            #expect(english == ["Ex officio members", "Experts", "Professional organisations and associations",
+                                                 "Social economy and associations", "Trade unions"])
         }
     }
 }

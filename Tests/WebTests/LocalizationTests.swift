@@ -22,6 +22,37 @@ import Testing
         }
     }
 
+    /// A sentence with a count has, in each language, exactly the forms of that language's plural categories,
+    /// each writing the count where the language writes it.
+    @Test func everyPluralSentenceHasTheFormsOfItsLanguage() {
+        let french = Set(localizer.plurals[.fr]?.keys.map { $0 } ?? [])
+        #expect(french.count >= 5)
+        for language in Language.allCases {
+            let entries = localizer.plurals[language] ?? [:]
+            #expect(Set(entries.keys) == french, "\(language): plural sentences differ from French")
+            #expect(Set(entries.keys).isDisjoint(with: localizer.table(language).keys), "\(language): a key is both a sentence and a plural")
+            for (key, forms) in entries {
+                #expect(Set(forms.keys) == Set(PluralRules.categories(of: language)), "\(language).\(key) has forms \(forms.keys.map(\.rawValue).sorted())")
+                #expect(forms[.other]?.contains("{count}") == true, "\(language).\(key).other does not write the count")
+                for (category, text) in forms {
+                    #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language).\(key).\(category) is empty")
+                }
+            }
+        }
+    }
+
+    @Test func aPluralSentenceFollowsTheCount() {
+        let format = { (language: Language) in Formatting(language: language) }
+        #expect(localizer.plural("stat_groups", count: 1, number: format(.fr).number(1), .fr) == "1 groupe")
+        #expect(localizer.plural("stat_groups", count: 0, number: format(.fr).number(0), .fr) == "0 groupe")
+        #expect(localizer.plural("stat_groups", count: 12, number: format(.fr).number(12), .fr) == "12 groupes")
+        #expect(localizer.plural("stat_groups", count: 0, number: format(.en).number(0), .en) == "0 groups")
+        #expect(localizer.plural("stat_groups", count: 2, number: "2", .ar) == "مجموعتان")
+        #expect(localizer.plural("stat_groups", count: 5, number: "5", .ar) == "5 مجموعات")
+        #expect(localizer.plural("stat_groups", count: 11, number: "11", .ar) == "11 مجموعة")
+        #expect(localizer.plural("stat_groups", count: 100, number: "100", .ar) == "100 مجموعة")
+    }
+
     @Test func everyKeyUsedByATemplateExists() throws {
         let directory = try Views.directory()
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
@@ -55,7 +86,7 @@ import Testing
         // `.forbidden("…")`, `.conflict("…")`; and `PageError(.status, "…")`, `key: "…"`.
         let call = /([A-Za-z_.]*)\(\s*"([a-z][a-z0-9_]+)"/
         let others = /(?:PageError\(\.[a-zA-Z]+,\s*|key:\s*)"([a-z][a-z0-9_]+)"/
-        var keys = Set<String>()
+        var keys = Set<String>(), plurals = Set<String>()
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "swift" {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -63,11 +94,20 @@ import Testing
                 let callee = String(match.1)
                 let isKey = (callee.hasSuffix(".text") && !callee.hasSuffix("form.text")) || callee == "t" || callee.hasSuffix(".t")
                     || callee.hasSuffix("invalid") || callee == ".forbidden" || callee == ".conflict"
-                if isKey { keys.insert(String(match.2)) }
+                if callee.hasSuffix("plural") {
+                    plurals.insert(String(match.2))
+                } else if isKey {
+                    keys.insert(String(match.2))
+                }
             }
             keys.formUnion(text.matches(of: others).map { String($0.1) })
         }
-        #expect(keys.count > 80)
+        #expect(keys.count > 80 && plurals.count >= 5)
+        for key in plurals.sorted() {
+            for language in Language.allCases {
+                #expect(localizer.plurals[language]?[key] != nil, "\(key) has no \(language.rawValue) plural forms")
+            }
+        }
         for key in keys.sorted() {
             for language in Language.allCases {
                 #expect(localizer.table(language)[key] != nil, "\(key) has no \(language.rawValue) text")

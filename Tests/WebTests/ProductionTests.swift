@@ -57,7 +57,7 @@ import TestSupport
         try await TestDatabase.with(kind) { database in
             let accounts = AccountRepository(database: database)
             let squatter = try await accounts.create(email: "direction@conseil.ma", passwordHash: "$2b$04$squatterhashsquatterhashsquatterhashsquatterhas",
-                                                     displayName: "Squatter", language: nil, verified: true, now: Date())
+                                                     displayName: "Squatter", language: nil, verified: true, now: TestClock.start)
             _ = try await PersistRepository(database: database).create(key: "hbs.x", value: "{}", expiresAt: nil, now: 0, accountID: squatter)
             _ = try await HemicycleServer.createAdministrator(configuration: Self.production(), database: database,
                                                               email: "direction@conseil.ma", name: nil, password: nil, logger: Logger(label: "test"))

@@ -25,7 +25,7 @@ import TestSupport
             #expect(try await staff.post("/cese-fr/admin/members", [("email", "futur@cese-fr.example"), ("role", "citizen")]).status
                 == .unprocessableContent)
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
-            let pending = try await site.invitations.pending(councilID: france.id, now: Date()).filter { $0.email == "futur@cese-fr.example" }
+            let pending = try await site.invitations.pending(councilID: france.id, now: site.clock.now()).filter { $0.email == "futur@cese-fr.example" }
             #expect(pending.map(\.roleValue) == [.bureau])
         }
     }
@@ -42,7 +42,7 @@ import TestSupport
             #expect(try await staff.post("/cese-fr/admin/members/\(seat.id)/delete", []).status == .seeOther)
             #expect(!(try await site.works.rapporteurs(workID: preparing.id).contains(seat.id)))
             // Seated again (the same seat, with its history), the designation does not come back with it.
-            try await site.memberships.add(councilID: france.id, accountID: seat.accountId, role: .member, groupID: seat.groupId)
+            try await site.memberships.add(councilID: france.id, accountID: seat.accountId, role: .member, groupID: seat.groupId, now: site.clock.now())
             #expect(!(try await site.works.rapporteurs(workID: preparing.id).contains(seat.id)))
             let published = try #require(try await site.works.all(councilID: france.id).first { $0.status == "published" })
             #expect(!(try await site.works.rapporteurs(workID: published.id)).isEmpty, "designations on decided works stay")
@@ -62,7 +62,7 @@ import TestSupport
             // A move while a ballot is open is refused.
             #expect(try await staff.post("\(base)/move", [("to", "adopted_in_commission"), ("delay", "7")]).status == .conflict)
             for voter in try await site.ballots.voters(ballotID: ballot.id) {
-                try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for")
+                try await site.ballots.vote(ballotID: ballot.id, membershipID: voter.membershipID, choice: "for", at: site.clock.now().timeIntervalSince1970)
             }
             #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
             // A version filed after the vote needs a vote of its own.

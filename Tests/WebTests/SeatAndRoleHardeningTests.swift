@@ -79,8 +79,8 @@ import TestSupport
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
             let hash = try await Passwords(cost: 4).hash("un mot de passe")
             let id = try await site.accounts.create(email: "seat@cese-fr.example", passwordHash: hash, displayName: "Seat",
-                                                    language: .fr, verified: false, now: Date())
-            try await site.memberships.add(councilID: france.id, accountID: id, role: .staff, groupID: nil)
+                                                    language: .fr, verified: false, now: site.clock.now())
+            try await site.memberships.add(councilID: france.id, accountID: id, role: .staff, groupID: nil, now: site.clock.now())
             let person = Visitor(client)
             try await person.signIn("seat@cese-fr.example", password: "un mot de passe")
             #expect(try await person.get("/cese-fr/admin/members").status == .forbidden)

@@ -1,4 +1,5 @@
 import Foundation
+import HemicycleDomain
 import Logging
 import SQLKit
 
@@ -7,9 +8,12 @@ public struct Migrator: Sendable {
     public let database: any Database
     public let migrations: [any Migration]
     public let logger: Logger
+    let clock: any WallClock
 
-    public init(database: any Database, migrations: [any Migration] = Migrations.all, logger: Logger) {
+    public init(database: any Database, migrations: [any Migration] = Migrations.all, logger: Logger,
+                clock: any WallClock = SystemClock()) {
         self.database = database
+        self.clock = clock
         self.migrations = migrations
         self.logger = logger
     }
@@ -33,7 +37,7 @@ public struct Migrator: Sendable {
                 try await migration.prepare(on: sql)
                 try await sql.insert(into: "schema_migrations")
                     .columns("name", "applied_at")
-                    .values(SQLBind(migration.name), SQLBind(Date().timeIntervalSince1970))
+                    .values(SQLBind(migration.name), SQLBind(clock.now().timeIntervalSince1970))
                     .run()
             }
             logger.info("Applied migration", metadata: ["migration": .string(migration.name)])

@@ -10,7 +10,7 @@ public struct AccountRepository: Sendable {
 
     /// Creates an account; throws `StoreError.duplicateEmail` when the address is taken.
     public func create(email: String, passwordHash: String?, displayName: String, language: Language?,
-                       verified: Bool = false, instanceAdmin: Bool = false, now: Date = Date()) async throws -> Int64 {
+                       verified: Bool = false, instanceAdmin: Bool = false, now: Date) async throws -> Int64 {
         do {
             return try await database.transaction { sql in
                 try await create(email: email, passwordHash: passwordHash, displayName: displayName, language: language,

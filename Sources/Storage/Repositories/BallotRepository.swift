@@ -26,7 +26,7 @@ public struct BallotRepository: Sendable {
     @discardableResult
     public func open(workID: Int64, amendmentID: Int64?, body: String, majority: String, quorum: Double?,
                      voters: [(membershipID: Int64, groupID: Int64?)], workStatus: String? = nil,
-                     at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+                     at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             if let workStatus {
                 guard try await sql.raw("UPDATE works SET status = status WHERE id = \(bind: workID) AND status = \(bind: workStatus) RETURNING id")
@@ -45,7 +45,7 @@ public struct BallotRepository: Sendable {
     }
 
     /// Records a member's vote: refused when the ballot is closed, the member is not called to vote, or has voted.
-    public func vote(ballotID: Int64, membershipID: Int64, choice: String, at: Double = Date().timeIntervalSince1970) async throws {
+    public func vote(ballotID: Int64, membershipID: Int64, choice: String, at: Double) async throws {
         try await database.transaction { sql in
             // Claims the open ballot's row: a concurrent close waits for this vote, and a vote after the close finds it
             // closed.
@@ -84,7 +84,28 @@ public struct BallotRepository: Sendable {
             }
     }
 
-    public func close(ballotID: Int64, adopted: Bool, at: Double = Date().timeIntervalSince1970) async throws {
+    /// The voters of every ballot of a work item, by ballot, in one query (a page shows them all).
+    public func voters(workID: Int64) async throws -> [Int64: [BallotVoter]] {
+        try await database.withSQL { sql in
+            var byBallot: [Int64: [BallotVoter]] = [:]
+            for row in try await sql.raw("""
+                SELECT v.ballot_id, v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice
+                FROM ballot_voters v JOIN ballots l ON l.id = v.ballot_id
+                JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
+                LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
+                WHERE l.work_id = \(bind: workID) ORDER BY v.ballot_id, display_name, v.membership_id
+                """).all() {
+                byBallot[try row.decode(column: "ballot_id", as: Int64.self), default: []].append(
+                    BallotVoter(membershipID: try row.decode(column: "membership_id", as: Int64.self),
+                                groupID: try row.decode(column: "group_id", as: Int64?.self),
+                                name: try row.decode(column: "display_name", as: String.self),
+                                choice: try row.decode(column: "choice", as: String?.self)))
+            }
+            return byBallot
+        }
+    }
+
+    public func close(ballotID: Int64, adopted: Bool, at: Double) async throws {
         _ = try await close(ballotID: ballotID, at: at) { _ in adopted }
     }
 

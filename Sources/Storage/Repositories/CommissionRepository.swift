@@ -25,7 +25,7 @@ public struct CommissionRepository: Sendable {
     }
 
     @discardableResult
-    public func create(councilID: Int64, name: LocalizedText, description: LocalizedText,
+    public func create(councilID: Int64, name: LocalizedText, description: LocalizedText, at: Date,
                        on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
         let insert: (any SQLDatabase) async throws -> Int64 = { sql in
             try await sql.insert(into: "commissions")
@@ -33,7 +33,7 @@ public struct CommissionRepository: Sendable {
                          "description_en", "created_at")
                 .values(SQLBind(councilID), SQLBind(name[.fr]), SQLBind(name[.ar]), SQLBind(name[.en]),
                         SQLBind(description[.fr]), SQLBind(description[.ar]), SQLBind(description[.en]),
-                        SQLBind(Date().timeIntervalSince1970))
+                        SQLBind(at.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
         }

@@ -15,6 +15,22 @@ public struct CouncilRepository: Sendable {
         }
     }
 
+    /// How many people sit in the assembly (current seats with one of `sittingRoles`), and how many groups and
+    /// commissions the council has: counted by the database, in one query.
+    public func figures(councilID: Int64, sittingRoles: [Role]) async throws -> (sitting: Int, groups: Int, commissions: Int) {
+        try await database.withSQL { sql in
+            let roles = SQLGroupExpression(SQLList(sittingRoles.map { SQLBind($0.rawValue) }))
+            guard let row = try await sql.raw("""
+                SELECT (SELECT COUNT(*) FROM memberships WHERE council_id = \(bind: councilID) AND ended_at IS NULL
+                        AND role IN \(roles)) AS sitting,
+                       (SELECT COUNT(*) FROM council_groups WHERE council_id = \(bind: councilID)) AS group_count,
+                       (SELECT COUNT(*) FROM commissions WHERE council_id = \(bind: councilID)) AS commission_count
+                """).first() else { return (0, 0, 0) }
+            return (try row.decode(column: "sitting", as: Int.self), try row.decode(column: "group_count", as: Int.self),
+                    try row.decode(column: "commission_count", as: Int.self))
+        }
+    }
+
     public func find(slug: String) async throws -> Council? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("councils").where("slug", .equal, slug)
@@ -29,7 +45,7 @@ public struct CouncilRepository: Sendable {
     }
 
     @discardableResult
-    public func create(_ council: NewCouncil, on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
+    public func create(_ council: NewCouncil, at: Date, on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
         _ = try Validate.slug(council.slug)
         _ = try Validate.localizedName(council.name)
         let insert: (any SQLDatabase) async throws -> Int64 = { sql in
@@ -42,7 +58,7 @@ public struct CouncilRepository: Sendable {
                         SQLBind(council.country), SQLBind(council.defaultLanguage.rawValue),
                         SQLBind(council.languages.map(\.rawValue).joined(separator: ",")),
                         SQLBind(council.networks.joined(separator: ",")), SQLBind(council.website), SQLBind(council.timeZone),
-                        SQLBind(Date().timeIntervalSince1970))
+                        SQLBind(at.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
         }

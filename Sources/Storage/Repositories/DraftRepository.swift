@@ -17,7 +17,7 @@ public struct DraftRepository: Sendable {
 
     /// Adds the next version (numbered from 1) and returns its id.
     @discardableResult
-    public func addVersion(workID: Int64, body: String, note: String?, at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+    public func addVersion(workID: Int64, body: String, note: String?, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             let last = try await sql.select().column("number").from("draft_versions").where("work_id", .equal, workID)
                 .all(decodingColumn: "number", as: Int.self).max() ?? 0
@@ -67,7 +67,7 @@ public struct DraftRepository: Sendable {
 
     /// Tables an amendment with the next number of the work item; the co-signatories named are invited to co-sign.
     @discardableResult
-    public func table(workID: Int64, _ amendment: NewAmendment, at: Double = Date().timeIntervalSince1970) async throws -> (id: Int64, number: Int) {
+    public func table(workID: Int64, _ amendment: NewAmendment, at: Double) async throws -> (id: Int64, number: Int) {
         try await database.transaction { sql in
             let numbers = try await sql.select().column("number").from("amendments").where("work_id", .equal, workID)
                 .all(decodingColumn: "number", as: Int.self)

@@ -52,7 +52,7 @@ public struct MembershipRepository: Sendable {
     /// Seats a person in a council (a seat that had ended is taken up again, with its history); the domain's group
     /// rule and the group's council are checked.
     @discardableResult
-    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, now: Date = Date(),
+    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, now: Date,
                     on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
         let body: (any SQLDatabase) async throws -> Int64 = { sql in
             try Validate.membership(role: role, hasGroup: groupID != nil)
@@ -92,7 +92,7 @@ public struct MembershipRepository: Sendable {
 
     /// Ends a seat: the person leaves the council and its commissions; what they did stays recorded under the name
     /// they had.
-    public func remove(id: Int64, councilID: Int64, now: Date = Date()) async throws {
+    public func remove(id: Int64, councilID: Int64, now: Date) async throws {
         try await database.transaction { sql in
             guard try await sql.select().column("id").from("memberships")
                 .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil

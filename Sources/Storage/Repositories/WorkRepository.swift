@@ -30,7 +30,7 @@ public struct WorkRepository: Sendable {
 
     /// Records a referral: the work item starts `referred`, with its first timeline entry.
     @discardableResult
-    public func create(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double = Date().timeIntervalSince1970) async throws -> Int64 {
+    public func create(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             let id = try await sql.insert(into: "works")
                 .columns("council_id", "kind", "title_fr", "title_ar", "title_en", "summary_fr", "summary_ar", "summary_en",
@@ -49,7 +49,7 @@ public struct WorkRepository: Sendable {
     /// records the commission and the deadline. With `from`, the move happens only if the item is still there (two
     /// requests checked against the same state cannot both move it): otherwise `StoreError.stateChanged`.
     public func move(id: Int64, councilID: Int64, from: String? = nil, to status: String, note: String?, accountID: Int64?,
-                     commissionID: Int64? = nil, deadline: Double? = nil, at: Double = Date().timeIntervalSince1970) async throws {
+                     commissionID: Int64? = nil, deadline: Double? = nil, at: Double) async throws {
         try await database.transaction { sql in
             guard let row = try await sql.select().column("status").from("works").where("id", .equal, id).where("council_id", .equal, councilID).first()
             else { throw StoreError.notFound }
@@ -79,7 +79,7 @@ public struct WorkRepository: Sendable {
     }
 
     /// Records a member's demand for a plenary debate (the first one counts), on the timeline too.
-    public func demandPlenary(id: Int64, councilID: Int64, note: String, accountID: Int64?, at: Double = Date().timeIntervalSince1970) async throws {
+    public func demandPlenary(id: Int64, councilID: Int64, note: String, accountID: Int64?, at: Double) async throws {
         try await database.transaction { sql in
             try await sql.update("works").set("plenary_demanded_at", to: at)
                 .where("id", .equal, id).where("council_id", .equal, councilID).run()
@@ -145,7 +145,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func addContribution(workID: Int64, author: String, authorKind: String, title: String, body: String,
-                                at: Double = Date().timeIntervalSince1970) async throws {
+                                at: Double) async throws {
         try await database.withSQL { sql in
             try await sql.insert(into: "contributions").columns("work_id", "author", "author_kind", "title", "body", "created_at")
                 .values(SQLBind(workID), SQLBind(author), SQLBind(authorKind), SQLBind(title), SQLBind(body), SQLBind(at)).run()
@@ -161,7 +161,7 @@ public struct WorkRepository: Sendable {
     }
 
     /// A group's declaration on the final text (a new one replaces the group's previous one).
-    public func declare(workID: Int64, groupID: Int64, body: String, at: Double = Date().timeIntervalSince1970) async throws {
+    public func declare(workID: Int64, groupID: Int64, body: String, at: Double) async throws {
         try await database.transaction { sql in
             try await sql.delete(from: "group_declarations").where("work_id", .equal, workID).where("group_id", .equal, groupID).run()
             try await sql.insert(into: "group_declarations").columns("work_id", "group_id", "body", "created_at")
@@ -178,7 +178,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func addDissent(workID: Int64, blockID: String, holder: String, groupID: Int64?, body: String,
-                           at: Double = Date().timeIntervalSince1970) async throws {
+                           at: Double) async throws {
         try await database.withSQL { sql in
             try await sql.insert(into: "dissents").columns("work_id", "block_id", "holder", "group_id", "body", "created_at")
                 .values(SQLBind(workID), SQLBind(blockID), SQLBind(holder), SQLBind(groupID), SQLBind(body), SQLBind(at)).run()

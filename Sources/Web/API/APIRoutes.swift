@@ -20,15 +20,15 @@ struct APIRoutes {
         ("get", "/api/v1/{council}/members"),
     ] + WorkAPI.operations
 
-    func register(on router: Router<AppContext>) {
-        router.get("/api/v1/openapi.json", use: openAPI)
-        router.get("/api/v1/councils", use: councils)
-        router.get("/api/v1/{council}", use: council)
-        router.get("/api/v1/{council}/groups", use: groups)
-        router.post("/api/v1/{council}/groups", use: createGroup)
-        router.get("/api/v1/{council}/commissions", use: commissions)
-        router.post("/api/v1/{council}/commissions", use: createCommission)
-        router.get("/api/v1/{council}/members", use: members)
+    func register(on routes: PathRegistrar, in scoped: PathRegistrar) {
+        routes.get(APIPaths.openAPI, use: openAPI)
+        routes.get(APIPaths.councils, use: councils)
+        scoped.get(APIPaths.council, use: council)
+        scoped.get(APIPaths.groups, use: groups)
+        scoped.post(APIPaths.groups, use: createGroup)
+        scoped.get(APIPaths.commissions, use: commissions)
+        scoped.post(APIPaths.commissions, use: createCommission)
+        scoped.get(APIPaths.members, use: members)
     }
 
     @Sendable func openAPI(_ request: Request, context: AppContext) async throws -> Response {
@@ -41,11 +41,11 @@ struct APIRoutes {
     }
 
     @Sendable func council(_ request: Request, context: AppContext) async throws -> JSONBody<CouncilDTO> {
-        JSONBody(value: CouncilDTO(try await site.requireCouncil(context)))
+        JSONBody(value: CouncilDTO(try context.inCouncil().council))
     }
 
     @Sendable func groups(_ request: Request, context: AppContext) async throws -> JSONBody<[GroupDTO]> {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         let sitting = try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }
         return JSONBody(value: try await site.groups.all(councilID: council.id).map { group in
             GroupDTO(id: group.id, acronym: group.acronym, name: LocalizedDTO(group.name),
@@ -54,7 +54,7 @@ struct APIRoutes {
     }
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> JSONBody<[CommissionDTO]> {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         let sitting = Set(try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }.map(\.id))
         let seats = try await site.commissions.seats(councilID: council.id)
         return JSONBody(value: try await site.commissions.all(councilID: council.id).map { commission in
@@ -67,7 +67,7 @@ struct APIRoutes {
 
     /// Sitting members for everyone; with `?all=true`, every person of the council with e-mail, for its staff only.
     @Sendable func members(_ request: Request, context: AppContext) async throws -> JSONBody<[MemberDTO]> {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         // A boolean, as the document says: anything else is refused, not read as false.
         let everyone: Bool
         switch request.uri.queryParameters.get("all") {
@@ -75,7 +75,7 @@ struct APIRoutes {
         case "true": everyone = true
         default: throw PageError(.badRequest, "error_bad_request")
         }
-        if everyone { _ = try await site.authorize(.viewPersonalData, in: council, context: context) }
+        if everyone { try site.authorize(.viewPersonalData, context) }
         let seats = try await site.commissions.seats(councilID: council.id)
         let people = try await site.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }
         return JSONBody(value: people.map { membership in
@@ -86,24 +86,25 @@ struct APIRoutes {
     }
 
     @Sendable func createGroup(_ request: Request, context: AppContext) async throws -> JSONBody<GroupDTO> {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let input = try await decode(NewGroupDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()
         let acronym = input.acronym.flatMap { $0.isEmpty ? nil : $0 }
-        let id = try await site.groups.create(councilID: council.id, name: name, acronym: acronym, description: description)
+        let id = try await site.groups.create(councilID: council.id, name: name, acronym: acronym, description: description,
+                                              at: site.clock.now())
         return JSONBody(value: GroupDTO(id: id, acronym: acronym, name: LocalizedDTO(name),
                                         description: LocalizedDTO(description), memberCount: 0), status: .created)
     }
 
     @Sendable func createCommission(_ request: Request, context: AppContext) async throws -> JSONBody<CommissionDTO> {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let input = try await decode(NewCommissionDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()
-        let id = try await site.commissions.create(councilID: council.id, name: name, description: description)
+        let id = try await site.commissions.create(councilID: council.id, name: name, description: description, at: site.clock.now())
         return JSONBody(value: CommissionDTO(id: id, name: LocalizedDTO(name), description: LocalizedDTO(description),
                                              memberIds: []), status: .created)
     }

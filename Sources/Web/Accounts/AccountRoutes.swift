@@ -9,11 +9,11 @@ struct AccountRoutes {
     let site: Site
     let passwords: Passwords
 
-    func register(on router: Router<AppContext>) {
-        router.get(RouterPath(stringLiteral: SiteURL.account), use: show)
-        router.post("/account/profile", use: updateProfile)
-        router.post("/account/password", use: changePassword)
-        router.post("/account/delete", use: delete)
+    func register(on routes: PathRegistrar) {
+        routes.get(AccountPaths.account, use: show)
+        routes.post(AccountPaths.profile, use: updateProfile)
+        routes.post(AccountPaths.password, use: changePassword)
+        routes.post(AccountPaths.delete, use: delete)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> HTML {
@@ -55,7 +55,7 @@ struct AccountRoutes {
             let name = try Validate.displayName(context.form["display_name"])
             let language = context.form.text("language").flatMap(Language.init(rawValue:))
             try await site.accounts.updateProfile(id: account.id, displayName: name, language: language)
-            return .redirect(to: SiteURL.with(SiteURL.account, notice: "profile_saved"), type: .normal)
+            return .redirect(to: SiteURL.with(AccountPaths.account.url, notice: "profile_saved"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await render(request, context, errors: [failure.field: site.text(failure.key, context)],
                                     status: .unprocessableContent).response(from: request, context: context)
@@ -87,7 +87,7 @@ struct AccountRoutes {
         }
         try await site.mailer.sendPasswordChanged(to: account.email, name: account.displayName,
                                                   language: account.language ?? context.language)
-        var response = Response.redirect(to: SiteURL.with(SiteURL.account, notice: "password_changed"), type: .normal)
+        var response = Response.redirect(to: SiteURL.with(AccountPaths.account.url, notice: "password_changed"), type: .normal)
         site.startSession(account.id, context: context, response: &response)
         response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
                                                                                   now: site.clock.now().timeIntervalSince1970).description)
@@ -104,6 +104,6 @@ struct AccountRoutes {
         }
         try await site.accounts.erase(id: account.id, at: site.clock.now())
         context.sessions.clearSession()
-        return .redirect(to: SiteURL.with(SiteURL.home, notice: "account_deleted"), type: .normal)
+        return .redirect(to: SiteURL.with(HomePaths.home.url, notice: "account_deleted"), type: .normal)
     }
 }

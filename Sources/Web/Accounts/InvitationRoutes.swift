@@ -11,9 +11,9 @@ struct InvitationRoutes {
     let passwords: Passwords
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
-    func register(on router: Router<AppContext>) {
-        router.get(RouterPath(stringLiteral: SiteURL.invitation), use: show)
-        router.post(RouterPath(stringLiteral: SiteURL.invitation), use: accept)
+    func register(on routes: PathRegistrar) {
+        routes.get(AccountPaths.invitation, use: show)
+        routes.post(AccountPaths.invitation, use: accept)
     }
 
     private func invitation(_ token: String) async throws -> (Invitation, Council) {
@@ -33,7 +33,7 @@ struct InvitationRoutes {
                 errors: [String: String], values: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let councilName = council.name.resolved(for: context.language, councilDefault: council.language)?.text ?? council.slug
         var model: [String: Any] = [
-            "token": token, "email": invitation.email, "action": SiteURL.invitation,
+            "token": token, "email": invitation.email, "action": AccountPaths.invitation.url,
             "intro": site.text("invitation_intro", context, ["council": councilName, "role": site.text(invitation.roleValue.labelKey, context)]),
             "errors": errors, "hasErrors": !errors.isEmpty, "values": values,
         ]
@@ -41,7 +41,7 @@ struct InvitationRoutes {
         if let account = context.account {
             if account.email == invitation.email { model["mayAccept"] = true } else { model["otherAccount"] = true }
         } else if owner != nil {
-            model["signInURL"] = "\(SiteURL.signIn)?next=\(SiteURL.encodeQuery("\(SiteURL.invitation)?token=\(token)"))"
+            model["signInURL"] = "\(AccountPaths.signIn.url)?next=\(SiteURL.encodeQuery("\(AccountPaths.invitation.url)?token=\(token)"))"
         } else {
             model["createAccount"] = true
         }
@@ -62,7 +62,7 @@ struct InvitationRoutes {
                 _ = try await scoped.accept(tokenHash: tokenHash, accountID: account.id, email: account.email, now: now)
                 try await site.accounts.markVerified(id: account.id, at: now, on: sql)
             }
-            return .redirect(to: SiteURL.with(SiteURL.council(council.slug), notice: "invitation_accepted"), type: .normal)
+            return .redirect(to: SiteURL.with(CouncilPaths.home.url(council.slug), notice: "invitation_accepted"), type: .normal)
         }
         guard try await site.accounts.find(email: invitation.email) == nil else { throw PageError.signInRequired }
         // No account yet: the form creates it, verified by the link itself, and takes the seat.
@@ -86,7 +86,7 @@ struct InvitationRoutes {
             _ = try await scoped.accept(tokenHash: tokenHash, accountID: accountID, email: invitation.email, now: now)
             return accountID
         }
-        var response = Response.redirect(to: SiteURL.with(SiteURL.council(council.slug), notice: "invitation_accepted"), type: .normal)
+        var response = Response.redirect(to: SiteURL.with(CouncilPaths.home.url(council.slug), notice: "invitation_accepted"), type: .normal)
         site.startSession(accountID, context: context, response: &response)
         return response
     }

@@ -9,12 +9,12 @@ struct RecoveryRoutes {
     let passwords: Passwords
     static let resetLifetime: TimeInterval = 3600
 
-    func register(on router: Router<AppContext>) {
-        router.get(RouterPath(stringLiteral: SiteURL.verifyEmail), use: verify)
-        router.get(RouterPath(stringLiteral: SiteURL.forgotPassword), use: forgotForm)
-        router.post(RouterPath(stringLiteral: SiteURL.forgotPassword), use: forgot)
-        router.get(RouterPath(stringLiteral: SiteURL.resetPassword), use: resetForm)
-        router.post(RouterPath(stringLiteral: SiteURL.resetPassword), use: reset)
+    func register(on routes: PathRegistrar) {
+        routes.get(AccountPaths.verifyEmail, use: verify)
+        routes.get(AccountPaths.forgotPassword, use: forgotForm)
+        routes.post(AccountPaths.forgotPassword, use: forgot)
+        routes.get(AccountPaths.resetPassword, use: resetForm)
+        routes.post(AccountPaths.resetPassword, use: reset)
     }
 
     @Sendable func verify(_ request: Request, context: AppContext) async throws -> HTML {
@@ -112,7 +112,7 @@ struct RecoveryRoutes {
         }
         guard let accountID, let account = try await site.accounts.find(id: accountID) else { throw PageError(.badRequest, "error_link_invalid") }
         // The mailed link proves the owner: this browser is theirs.
-        var response = Response.redirect(to: SiteURL.with(SiteURL.signIn, notice: "password_reset"), type: .normal)
+        var response = Response.redirect(to: SiteURL.with(AccountPaths.signIn.url, notice: "password_reset"), type: .normal)
         response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
                                                                                   now: now.timeIntervalSince1970).description)
         return response

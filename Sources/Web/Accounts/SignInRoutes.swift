@@ -11,12 +11,12 @@ struct SignInRoutes {
     static let sessionLength: Duration = .seconds(14 * 24 * 3600)
     static let verificationLifetime: TimeInterval = 7 * 24 * 3600
 
-    func register(on router: Router<AppContext>) {
-        router.get(RouterPath(stringLiteral: SiteURL.signUp), use: signUpForm)
-        router.post(RouterPath(stringLiteral: SiteURL.signUp), use: signUp)
-        router.get(RouterPath(stringLiteral: SiteURL.signIn), use: signInForm)
-        router.post(RouterPath(stringLiteral: SiteURL.signIn), use: signIn)
-        router.post(RouterPath(stringLiteral: SiteURL.signOut), use: signOut)
+    func register(on routes: PathRegistrar) {
+        routes.get(AccountPaths.signUp, use: signUpForm)
+        routes.post(AccountPaths.signUp, use: signUp)
+        routes.get(AccountPaths.signIn, use: signInForm)
+        routes.post(AccountPaths.signIn, use: signIn)
+        routes.post(AccountPaths.signOut, use: signOut)
     }
 
     @Sendable func signUpForm(_ request: Request, context: AppContext) async throws -> HTML {
@@ -129,7 +129,7 @@ struct SignInRoutes {
 
     @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {
         context.sessions.clearSession()
-        return .redirect(to: SiteURL.with(SiteURL.home, notice: "signed_out"), type: .normal)
+        return .redirect(to: SiteURL.with(HomePaths.home.url, notice: "signed_out"), type: .normal)
     }
 }
 

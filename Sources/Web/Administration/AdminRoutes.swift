@@ -7,21 +7,21 @@ import Storage
 struct AdminRoutes {
     let site: Site
 
-    func register(on router: Router<AppContext>) {
-        router.get("/{council}/admin", use: overview)
-        router.get(RouterPath(stringLiteral: SiteURL.outbox), use: outbox)
+    func register(on routes: PathRegistrar, in council: PathRegistrar) {
+        council.get(AdminPaths.overview, use: overview)
+        routes.get(AdminPaths.outbox, use: outbox)
     }
 
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.viewAdministration, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.viewAdministration, context)
         let slug = council.slug
         return try await site.page(
             "admin", title: site.text("admin_title", context), request: request, context: context, council: council,
             model: ["links": [
-                ["url": SiteURL.adminGroups(slug), "label": site.text("admin_groups", context)],
-                ["url": SiteURL.adminCommissions(slug), "label": site.text("admin_commissions", context)],
-                ["url": SiteURL.adminMembers(slug), "label": site.text("admin_members", context)],
+                ["url": AdminPaths.groups.list.url(slug), "label": site.text("admin_groups", context)],
+                ["url": AdminPaths.commissions.list.url(slug), "label": site.text("admin_commissions", context)],
+                ["url": AdminPaths.members.url(slug), "label": site.text("admin_members", context)],
             ]])
     }
 

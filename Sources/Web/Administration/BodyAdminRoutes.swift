@@ -14,40 +14,43 @@ struct BodyAdminRoutes {
         var listTemplate: String { self == .groups ? "admin-groups" : "admin-commissions" }
         var editTemplate: String { self == .groups ? "admin-group" : "admin-commission" }
         var titleKey: String { self == .groups ? "admin_groups" : "admin_commissions" }
+        var paths: AdminPaths.Bodies { self == .groups ? AdminPaths.groups : AdminPaths.commissions }
     }
 
-    func register(on router: Router<AppContext>) {
+    func register(in council: PathRegistrar) {
         for kind in [Kind.groups, .commissions] {
-            router.get("/{council}/admin/\(kind.rawValue)") { request, context in try await list(kind, request, context, values: [:]) }
-            router.post("/{council}/admin/\(kind.rawValue)") { request, context in try await create(kind, request, context) }
-            router.get("/{council}/admin/\(kind.rawValue)/{id}") { request, context in try await edit(kind, request, context) }
-            router.post("/{council}/admin/\(kind.rawValue)/{id}") { request, context in try await update(kind, request, context) }
-            router.post("/{council}/admin/\(kind.rawValue)/{id}/delete") { request, context in try await delete(kind, request, context) }
+            council.get(kind.paths.list) { request, context in try await list(kind, request, context, values: [:]) }
+            council.post(kind.paths.list) { request, context in try await create(kind, request, context) }
+            council.get(kind.paths.item) { request, context in try await edit(kind, request, context) }
+            council.post(kind.paths.item) { request, context in try await update(kind, request, context) }
+            council.post(kind.paths.delete) { request, context in try await delete(kind, request, context) }
         }
     }
 
     private func rows(_ kind: Kind, council: Council, language: Language) async throws -> [[String: Any]] {
         switch kind {
         case .groups:
-            return try await site.groups.all(councilID: council.id).map {
+            return Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
+                                                         councilDefault: council.language).map {
                 ["name": site.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
-                 "url": SiteURL.adminGroup(council.slug, $0.id)]
+                 "url": AdminPaths.groups.item.url(council.slug, $0.id)]
             }
         case .commissions:
-            return try await site.commissions.all(councilID: council.id).map {
+            return Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+                                                         councilDefault: council.language).map {
                 ["name": site.localized($0.name, language, councilDefault: council.language),
-                 "url": SiteURL.adminCommission(council.slug, $0.id)]
+                 "url": AdminPaths.commissions.item.url(council.slug, $0.id)]
             }
         }
     }
 
     func list(_ kind: Kind, _ request: Request, _ context: AppContext, values: [String: String], error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         var model: [String: Any] = [
             "rows": try await rows(kind, council: council, language: context.language),
-            "values": values, "action": "/\(council.slug)/admin/\(kind.rawValue)", "backURL": SiteURL.admin(council.slug),
+            "values": values, "action": kind.paths.list.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
         ]
         if let error { model["error"] = error }
         return try await site.page(kind.listTemplate, title: site.text(kind.titleKey, context), request: request,
@@ -55,19 +58,20 @@ struct BodyAdminRoutes {
     }
 
     func create(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let form = context.form
         do {
             let name = try Validate.localizedName(form.localized("name"))
             switch kind {
             case .groups:
                 try await site.groups.create(councilID: council.id, name: name, acronym: form.text("acronym"),
-                                             description: form.localized("description"))
+                                             description: form.localized("description"), at: site.clock.now())
             case .commissions:
-                try await site.commissions.create(councilID: council.id, name: name, description: form.localized("description"))
+                try await site.commissions.create(councilID: council.id, name: name, description: form.localized("description"),
+                                                  at: site.clock.now())
             }
-            return .redirect(to: SiteURL.with("/\(council.slug)/admin/\(kind.rawValue)", notice: "saved"), type: .normal)
+            return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             var values = form.localized("name").formValues("name")
             values["acronym"] = form["acronym"] ?? ""
@@ -90,8 +94,8 @@ struct BodyAdminRoutes {
     }
 
     func edit(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         var values = body.name.formValues("name").merging(body.description.formValues("description")) { $1 }
         values["acronym"] = body.acronym ?? ""
@@ -100,17 +104,16 @@ struct BodyAdminRoutes {
 
     private func renderEdit(_ kind: Kind, _ request: Request, _ context: AppContext, council: Council, id: Int64,
                             values: [String: String], error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let base = "/\(council.slug)/admin/\(kind.rawValue)"
-        var model: [String: Any] = ["values": values, "action": "\(base)/\(id)", "deleteAction": "\(base)/\(id)/delete",
-                                    "backURL": base]
+        var model: [String: Any] = ["values": values, "action": kind.paths.item.url(council.slug, id),
+                                    "deleteAction": kind.paths.delete.url(council.slug, id), "backURL": kind.paths.list.url(council.slug)]
         if let error { model["error"] = error }
         return try await site.page(kind.editTemplate, title: site.text(kind.titleKey, context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
     func update(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         let form = context.form
         do {
@@ -123,7 +126,7 @@ struct BodyAdminRoutes {
                 try await site.commissions.update(id: body.id, councilID: council.id, name: name,
                                                   description: form.localized("description"))
             }
-            return .redirect(to: SiteURL.with("/\(council.slug)/admin/\(kind.rawValue)", notice: "saved"), type: .normal)
+            return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             var values = form.localized("name").formValues("name").merging(form.localized("description").formValues("description")) { $1 }
             values["acronym"] = form["acronym"] ?? ""
@@ -134,13 +137,13 @@ struct BodyAdminRoutes {
     }
 
     func delete(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        _ = try await site.authorize(.manageBodies, in: council, context: context)
+        let council = try context.inCouncil().council
+        try site.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         switch kind {
         case .groups: try await site.groups.delete(id: body.id, councilID: council.id)
         case .commissions: try await site.commissions.delete(id: body.id, councilID: council.id)
         }
-        return .redirect(to: SiteURL.with("/\(council.slug)/admin/\(kind.rawValue)", notice: "deleted"), type: .normal)
+        return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "deleted"), type: .normal)
     }
 }

@@ -7,13 +7,13 @@ import Storage
 struct MemberAdminRoutes {
     let site: Site
 
-    func register(on router: Router<AppContext>) {
-        router.get("/{council}/admin/members", use: list)
-        router.post("/{council}/admin/members", use: add)
-        router.get("/{council}/admin/members/{id}", use: edit)
-        router.post("/{council}/admin/members/{id}", use: update)
-        router.post("/{council}/admin/members/{id}/delete", use: remove)
-        router.post("/{council}/admin/members/invitations/{invitation}/revoke", use: revokeInvitation)
+    func register(in council: PathRegistrar) {
+        council.get(AdminPaths.members, use: list)
+        council.post(AdminPaths.members, use: add)
+        council.get(AdminPaths.member, use: edit)
+        council.post(AdminPaths.member, use: update)
+        council.post(AdminPaths.memberDelete, use: remove)
+        council.post(AdminPaths.invitationRevoke, use: revokeInvitation)
     }
 
     /// The roles the page offers: exactly those `RoleChanges` lets this person give.
@@ -24,7 +24,8 @@ struct MemberAdminRoutes {
     }
 
     private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [[String: Any]] {
-        try await site.groups.all(councilID: council.id).map {
+        Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
+                                              councilDefault: council.language).map {
             ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
              "selected": $0.id == selected]
         }
@@ -36,14 +37,14 @@ struct MemberAdminRoutes {
 
     func renderList(_ request: Request, _ context: AppContext, values: [String: String], error: String?,
                     status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let language = context.language
         let groups = try await site.groups.all(councilID: council.id)
         let rows = try await site.memberships.all(councilID: council.id).map { membership -> [String: Any] in
             var row: [String: Any] = ["name": membership.displayName,
                                       "role": site.text(membership.roleValue.labelKey, context),
-                                      "url": SiteURL.adminMember(council.slug, membership.id)]
+                                      "url": AdminPaths.member.url(council.slug, membership.id)]
             if policy.allows(.viewPersonalData) { row["email"] = membership.email }
             if let group = groups.first(where: { $0.id == membership.groupId }) {
                 row["group"] = site.localized(group.name, language, councilDefault: council.language)
@@ -54,11 +55,11 @@ struct MemberAdminRoutes {
         let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
             ["email": invitation.email, "role": site.text(invitation.roleValue.labelKey, context),
              "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
-             "revokeAction": SiteURL.adminMembers(council.slug) + "/invitations/\(invitation.id)/revoke",
+             "revokeAction": AdminPaths.members.url(council.slug) + "/invitations/\(invitation.id)/revoke",
              "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
         }
         var model: [String: Any] = [
-            "rows": rows, "values": values, "action": SiteURL.adminMembers(council.slug), "backURL": SiteURL.admin(council.slug),
+            "rows": rows, "values": values, "action": AdminPaths.members.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
             "invitations": invitations, "hasInvitations": !invitations.isEmpty,
             "roleOptions": roleOptions(policy, current: nil, isSelf: false, selected: values["role"] ?? Role.member.rawValue, context: context),
             "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
@@ -72,8 +73,8 @@ struct MemberAdminRoutes {
     /// accepts it through the link (an account that already exists included). Nothing is given to an address
     /// before then.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let form = context.form
         let values = ["email": form["email"] ?? "", "role": form["role"] ?? "", "group": form["group"] ?? ""]
         do {
@@ -104,7 +105,7 @@ struct MemberAdminRoutes {
             let councilName = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
             try await site.mailer.sendInvitation(to: email, council: councilName, role: site.localizer.text(role.labelKey, language),
                                                  token: token, language: language)
-            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "invited"), type: .normal)
+            return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "invited"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await renderList(request, context, values: values, error: site.text(failure.key, context),
                                         status: .unprocessableContent).response(from: request, context: context)
@@ -117,15 +118,15 @@ struct MemberAdminRoutes {
 
     /// Withdraws a pending invitation: its link stops working.
     @Sendable func revokeInvitation(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let now = site.clock.now()
         guard let id = context.parameters.get("invitation", as: Int64.self),
               let invitation = try await site.invitations.pending(councilID: council.id, now: now).first(where: { $0.id == id })
         else { throw PageError.notFound }
         try site.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
         try await site.invitations.revoke(id: id, councilID: council.id, now: now)
-        return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "deleted"), type: .normal)
+        return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
 
     private func membership(_ council: Council, _ context: AppContext) async throws -> Membership {
@@ -140,21 +141,22 @@ struct MemberAdminRoutes {
     }
 
     func renderEdit(_ request: Request, _ context: AppContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let language = context.language
         let seats = Set(try await site.commissions.seats(councilID: council.id)
             .filter { $0.membershipID == membership.id }.map(\.commissionID))
-        let commissions = try await site.commissions.all(councilID: council.id).map {
+        let commissions = Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+                                                                councilDefault: council.language).map {
             ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
              "checked": seats.contains($0.id)] as [String: Any]
         }
         var model: [String: Any] = [
             "name": membership.displayName,
-            "action": SiteURL.adminMember(council.slug, membership.id),
-            "deleteAction": SiteURL.adminMember(council.slug, membership.id) + "/delete",
-            "backURL": SiteURL.adminMembers(council.slug),
+            "action": AdminPaths.member.url(council.slug, membership.id),
+            "deleteAction": AdminPaths.member.url(council.slug, membership.id) + "/delete",
+            "backURL": AdminPaths.members.url(council.slug),
             "roleOptions": roleOptions(policy, current: membership.roleValue, isSelf: membership.accountId == context.account?.id,
                                        selected: membership.role, context: context),
             "mayRemove": policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id).isAllowed,
@@ -168,8 +170,8 @@ struct MemberAdminRoutes {
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let form = context.form
         do {
@@ -180,7 +182,7 @@ struct MemberAdminRoutes {
             let commissionIDs = form.all("commission").compactMap { Int64($0) }
             try await site.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
             try await site.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
-            return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "saved"), type: .normal)
+            return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await renderEdit(request, context, error: site.text(failure.key, context), status: .unprocessableContent)
                 .response(from: request, context: context)
@@ -188,11 +190,11 @@ struct MemberAdminRoutes {
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let policy = try await site.authorize(.manageMemberships, in: council, context: context)
+        let council = try context.inCouncil().council
+        let policy = try site.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         try site.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
         try await site.memberships.remove(id: membership.id, councilID: council.id, now: site.clock.now())
-        return .redirect(to: SiteURL.with(SiteURL.adminMembers(council.slug), notice: "deleted"), type: .normal)
+        return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
 }

@@ -25,6 +25,8 @@ public struct AppContext: SessionRequestContext, RequestContext {
     public var form = Form()
     /// The client's IP address as the socket sees it (a trusted proxy's `X-Forwarded-For` may replace it).
     public var clientAddress: String
+    /// The council of a `/{council}` route, with the visitor's seat and rights there (set by `CouncilScopeMiddleware`).
+    public var scope: CouncilScope?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

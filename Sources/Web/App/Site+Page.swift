@@ -22,9 +22,10 @@ extension Site {
                     "code": option.rawValue,
                     "endonym": option.endonym,
                     "current": option == language,
-                    "url": "/lang/\(option.rawValue)?next=\(SiteURL.encodeQuery(request.uri.description))",
+                    "url": "\(HomePaths.language.url(option.rawValue))?next=\(SiteURL.encodeQuery(request.uri.description))",
                 ] as [String: Any]
             },
+            "paths": Self.sharedPaths,
         ]
         if let account = context.account {
             data["account"] = ["name": account.displayName, "isAdmin": account.isInstanceAdmin && account.isVerified] as [String: Any]
@@ -33,13 +34,23 @@ extension Site {
             data["notice"] = localizer.text("notice_\(key)", language)
         }
         if let council {
-            let policy = try await self.policy(in: council, context: context)
             data["council"] = councilSummary(council, language: language)
-            data["canAdminister"] = policy.allows(.viewAdministration)
+            if let scope = context.scope, scope.council.id == council.id {
+                data["canAdminister"] = scope.policy.allows(.viewAdministration)
+            }
         }
         for (key, value) in model { data[key] = value }
         return HTML(try views.render(template, data), status: status)
     }
+
+    /// The site-wide links of the layout and the account pages, from their declared paths.
+    static let sharedPaths: [String: String] = [
+        "home": HomePaths.home.url, "stylesheet": HomePaths.asset.url("app.css"), "script": HomePaths.asset.url("app.js"),
+        "signIn": AccountPaths.signIn.url, "signUp": AccountPaths.signUp.url, "signOut": AccountPaths.signOut.url,
+        "account": AccountPaths.account.url, "profile": AccountPaths.profile.url, "password": AccountPaths.password.url,
+        "deleteAccount": AccountPaths.delete.url, "forgotPassword": AccountPaths.forgotPassword.url,
+        "resetPassword": AccountPaths.resetPassword.url, "outbox": AdminPaths.outbox.url,
+    ]
 
     /// A localized text as a view value: the text, its language, and whether it is a fallback.
     func localized(_ text: LocalizedText, _ language: Language, councilDefault: Language = .fr) -> [String: Any] {
@@ -60,7 +71,7 @@ extension Site {
         [
             "slug": council.slug,
             "name": localized(council.name, language, councilDefault: council.language),
-            "url": SiteURL.council(council.slug),
+            "url": CouncilPaths.home.url(council.slug),
         ]
     }
 }

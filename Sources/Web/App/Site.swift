@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public let views: Views
     public let localizer: Localizer
     public let clock: any WallClock
+    /// New identifiers for the blocks of texts.
+    public let ids: any IdentifierGenerator
     public let councils: CouncilRepository
     public let accounts: AccountRepository
     public let groups: GroupRepository
@@ -28,12 +30,14 @@ public struct Site: Sendable {
     public let throttle: LoginThrottle
 
     public init(configuration: AppConfiguration, database: any Database, views: Views, localizer: Localizer,
-                clock: any WallClock = SystemClock(), throttle: LoginThrottle = LoginThrottle()) {
+                clock: any WallClock = SystemClock(), ids: any IdentifierGenerator = RandomIdentifiers(),
+                throttle: LoginThrottle = LoginThrottle()) {
         self.configuration = configuration
         self.database = database
         self.views = views
         self.localizer = localizer
         self.clock = clock
+        self.ids = ids
         self.throttle = throttle
         councils = CouncilRepository(database: database)
         accounts = AccountRepository(database: database)
@@ -52,30 +56,11 @@ public struct Site: Sendable {
         devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)
     }
 
-    /// The council named in the path, or 404.
-    func requireCouncil(_ context: AppContext) async throws -> Council {
-        guard let slug = context.parameters.get("council"), let council = try await councils.find(slug: slug) else {
-            throw PageError.notFound
-        }
-        return council
-    }
-
-    /// The signed-in person's current seat in `council`, if any.
-    func membership(in council: Council, context: AppContext) async throws -> Membership? {
-        guard let account = context.account else { return nil }
-        return try await memberships.find(accountID: account.id, councilID: council.id)
-    }
-
     /// Who acts: the visitor, or the signed-in person with their seat's role; an unverified address holds only a
     /// citizen's reading rights.
     static func actor(_ account: Account?, _ membership: Membership?) -> CouncilActor {
         guard let account else { return .visitor }
         return CouncilActor(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin, isVerified: account.isVerified)
-    }
-
-    /// The policy for the signed-in person (or an anonymous visitor) in `council`.
-    func policy(in council: Council, context: AppContext) async throws -> CouncilPolicy {
-        CouncilPolicy(actor: Self.actor(context.account, try await membership(in: council, context: context)))
     }
 
     /// Refuses a decision the way a person is told: 401 for a visitor asked to sign in, 403, 404 or 409 otherwise.
@@ -89,9 +74,11 @@ public struct Site: Sendable {
         }
     }
 
-    /// Throws 401 for a visitor and 403 for a signed-in person without the right.
-    func authorize(_ action: CouncilAction, in council: Council, context: AppContext) async throws -> CouncilPolicy {
-        let policy = try await policy(in: council, context: context)
+    /// The policy of the council the route is in (resolved once by the `/{council}` group); throws 401 for a visitor
+    /// and 403 for a signed-in person without the right.
+    @discardableResult
+    func authorize(_ action: CouncilAction, _ context: AppContext) throws -> CouncilPolicy {
+        let policy = try context.inCouncil().policy
         guard policy.allows(action) else {
             throw context.account == nil ? PageError.signInRequired : PageError.forbidden
         }
@@ -101,6 +88,11 @@ public struct Site: Sendable {
     func requireAccount(_ context: AppContext) throws -> Account {
         guard let account = context.account else { throw PageError.signInRequired }
         return account
+    }
+
+    /// The sentence for `count` things in the reader's language, the count written as `format` writes numbers.
+    func plural(_ key: String, count: Int, _ context: AppContext, format: Formatting, _ arguments: [String: String] = [:]) -> String {
+        localizer.plural(key, count: count, number: format.number(count), context.language, arguments)
     }
 
     func text(_ key: String, _ context: AppContext, _ arguments: [String: String] = [:]) -> String {

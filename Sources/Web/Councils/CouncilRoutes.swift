@@ -8,18 +8,18 @@ struct CouncilRoutes {
     let site: Site
     let directory: Directory
 
-    func register(on router: Router<AppContext>) {
-        router.get("/{council}", use: home)
-        router.get("/{council}/members", use: members)
-        router.get("/{council}/commissions", use: commissions)
-        router.get("/{council}/commissions/{id}", use: commission)
+    func register(in council: PathRegistrar) {
+        council.get(CouncilPaths.home, use: home)
+        council.get(CouncilPaths.members, use: members)
+        council.get(CouncilPaths.commissions, use: commissions)
+        council.get(CouncilPaths.commission, use: commission)
     }
 
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         let language = context.language
         let format = Formatting(language: language, council: council)
-        let listing = try await directory.load(council)
+        let figures = try await site.councils.figures(councilID: council.id, sittingRoles: Role.allCases.filter(\.sitsInAssembly))
         var optional: [String: Any] = [:]
         if let website = council.website, !website.isEmpty { optional["website"] = website }
         if !council.networkList.isEmpty { optional["networks"] = council.networkList.joined(separator: ", ") }
@@ -31,21 +31,21 @@ struct CouncilRoutes {
                 "country": site.text("country_\(council.country)", context),
                 "languages": council.publishedLanguages.map(\.endonym).joined(separator: " · "),
                 "stats": [
-                    ["label": site.text("stat_members", context), "value": format.number(listing.sittingCount)],
-                    ["label": site.text("stat_groups", context), "value": format.number(listing.groups.count)],
-                    ["label": site.text("stat_commissions", context), "value": format.number(listing.commissions.count)],
+                    site.plural("stat_members", count: figures.sitting, context, format: format),
+                    site.plural("stat_groups", count: figures.groups, context, format: format),
+                    site.plural("stat_commissions", count: figures.commissions, context, format: format),
                 ],
-                "membersURL": SiteURL.members(council.slug),
-                "commissionsURL": SiteURL.commissions(council.slug),
-                "adminURL": SiteURL.admin(council.slug),
+                "membersURL": CouncilPaths.members.url(council.slug),
+                "commissionsURL": CouncilPaths.commissions.url(council.slug),
+                "adminURL": AdminPaths.overview.url(council.slug),
             ].merging(optional) { $1 })
     }
 
     @Sendable func members(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         let language = context.language
         let format = Formatting(language: language, council: council)
-        let listing = try await directory.load(council)
+        let listing = try await directory.load(council, language: language)
         let groups = listing.groups.map { group -> [String: Any] in
             let seated = listing.sitting.filter { $0.groupId == group.id }
             return [
@@ -59,7 +59,7 @@ struct CouncilRoutes {
         }
         return try await site.page(
             "members", title: site.text("members_title", context), request: request, context: context, council: council,
-            model: ["groups": groups, "total": format.number(listing.sittingCount)])
+            model: ["groups": groups, "total": site.plural("members_sitting", count: listing.sittingCount, context, format: format)])
     }
 
     /// A person in a list; the role is shown only when it is more than "member".
@@ -70,15 +70,15 @@ struct CouncilRoutes {
     }
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         let language = context.language
         let format = Formatting(language: language, council: council)
-        let listing = try await directory.load(council)
+        let listing = try await directory.load(council, language: language)
         let rows = listing.commissions.map { commission -> [String: Any] in
             [
-                "url": SiteURL.commission(council.slug, commission.id),
+                "url": CouncilPaths.commission.url(council.slug, commission.id),
                 "name": site.localized(commission.name, language, councilDefault: council.language),
-                "count": format.number(listing.seats(of: commission.id).count),
+                "count": site.plural("commission_members_count", count: listing.seats(of: commission.id).count, context, format: format),
             ]
         }
         return try await site.page("commissions", title: site.text("commissions_title", context), request: request,
@@ -86,12 +86,12 @@ struct CouncilRoutes {
     }
 
     @Sendable func commission(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
+        let council = try context.inCouncil().council
         guard let id = context.parameters.get("id", as: Int64.self),
               let commission = try await site.commissions.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
         let language = context.language
-        let listing = try await directory.load(council)
+        let listing = try await directory.load(council, language: language)
         let members = listing.seats(of: commission.id).map { membership -> [String: Any] in
             var row = memberRow(membership, context: context)
             if let group = listing.groups.first(where: { $0.id == membership.groupId }) {
@@ -103,7 +103,7 @@ struct CouncilRoutes {
         return try await site.page(
             "commission", title: name["text"] as? String ?? "", request: request, context: context, council: council,
             model: ["name": name, "description": site.localized(commission.description, language, councilDefault: council.language),
-                    "members": members, "hasMembers": !members.isEmpty, "backURL": SiteURL.commissions(council.slug)])
+                    "members": members, "hasMembers": !members.isEmpty, "backURL": CouncilPaths.commissions.url(council.slug)])
     }
 }
 
@@ -125,11 +125,15 @@ struct Directory: Sendable {
         }
     }
 
-    func load(_ council: Council) async throws -> Listing {
-        Listing(
-            groups: try await site.groups.all(councilID: council.id),
-            commissions: try await site.commissions.all(councilID: council.id),
-            sitting: try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly },
+    /// Groups, commissions and people in the order a reader of `language` expects.
+    func load(_ council: Council, language: Language) async throws -> Listing {
+        let format = Formatting(language: language)
+        return Listing(
+            groups: format.sorted(try await site.groups.all(councilID: council.id), byName: \.name, councilDefault: council.language),
+            commissions: format.sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+                                       councilDefault: council.language),
+            sitting: format.sorted(try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly },
+                                   by: \.displayName),
             seats: try await site.commissions.seats(councilID: council.id))
     }
 }

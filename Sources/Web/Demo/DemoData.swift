@@ -145,7 +145,7 @@ public struct DemoData: Sendable {
                     ar: nil,
                     en: "The third constitutional assembly of the French Republic advises the Government and Parliament. Since 2021 it has 175 members from unions, employers, associations and environmental organisations, and involves citizens drawn by lot in its work."),
                 country: "FR", defaultLanguage: .fr, languages: [.fr, .en], networks: ["UCESIF", "AICESIS"],
-                website: "https://www.lecese.fr", timeZone: "Europe/Paris"), on: sql)
+                website: "https://www.lecese.fr", timeZone: "Europe/Paris"), at: now, on: sql)
             let morocco = try await site.councils.create(NewCouncil(
                 slug: "cese-ma",
                 name: LocalizedText(fr: "Conseil Économique, Social et Environnemental du Maroc",
@@ -156,7 +156,7 @@ public struct DemoData: Sendable {
                     ar: "مؤسسة دستورية استشارية مستقلة، يبدي المجلس الاقتصادي والاجتماعي والبيئي آراءه للحكومة ولمجلسي البرلمان. يتوزع أعضاؤه على خمس فئات، وتفتح منصته «أشارك» أشغاله أمام المواطنات والمواطنين.",
                     en: nil),
                 country: "MA", defaultLanguage: .ar, languages: [.ar, .fr], networks: ["UCESIF", "AICESIS"],
-                website: "https://www.cese.ma", timeZone: "Africa/Casablanca"), on: sql)
+                website: "https://www.cese.ma", timeZone: "Africa/Casablanca"), at: now, on: sql)
 
             var accounts: [String: Int64] = [:]
             for (councilID, groups, commissions, people) in [
@@ -166,12 +166,12 @@ public struct DemoData: Sendable {
                 var groupIDs: [Int64] = []
                 for group in groups {
                     groupIDs.append(try await site.groups.create(councilID: councilID, name: group.text, acronym: group.acronym,
-                                                                 description: LocalizedText(), on: sql))
+                                                                 description: LocalizedText(), at: now, on: sql))
                 }
                 var commissionIDs: [Int64] = []
                 for commission in commissions {
                     commissionIDs.append(try await site.commissions.create(councilID: councilID, name: commission.text,
-                                                                           description: LocalizedText(), on: sql))
+                                                                           description: LocalizedText(), at: now, on: sql))
                 }
                 for person in people {
                     let accountID: Int64
@@ -185,7 +185,7 @@ public struct DemoData: Sendable {
                     }
                     let membershipID = try await site.memberships.add(
                         councilID: councilID, accountID: accountID, role: person.role,
-                        groupID: person.group.map { groupIDs[$0] }, on: sql)
+                        groupID: person.group.map { groupIDs[$0] }, now: now, on: sql)
                     try await site.commissions.setSeats(membershipID: membershipID,
                                                         commissionIDs: person.commissions.map { commissionIDs[$0] },
                                                         councilID: councilID, on: sql)

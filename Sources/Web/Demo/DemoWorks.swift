@@ -78,7 +78,7 @@ struct DemoWorks {
                                              title: "Contribution du CESE du Maroc au titre de l'accord de coopération de 2024",
                                              body: "Le Conseil partage son expérience de la plateforme de participation citoyenne et propose des échanges de jeunes chercheurs entre les deux conseils.",
                                              at: day("2026-04-30"))
-        let first = BlockAlignment.align(previous: nil, parsed: DraftMarkup.parse(Self.francophonieDraft), newIdentifier: WorkActionRoutes.newBlockID)
+        let first = BlockAlignment.align(previous: nil, parsed: DraftMarkup.parse(Self.francophonieDraft), newIdentifier: site.ids.next)
         let version1 = try await site.drafts.addVersion(workID: avis, body: WorkActionRoutes.json(first), note: "Projet des rapporteurs", at: day("2026-05-12"))
         try await site.works.setAmendmentDeadline(id: avis, councilID: france.id, deadline: day("2026-06-20"))
         let recommendations = first.blocks.filter { $0.kind == .recommendation }
@@ -156,7 +156,7 @@ struct DemoWorks {
         try await site.drafts.setStatuses(workID: avis, [a1.id: a1Adopted ? "adopted" : "rejected"])
         var adopted: [Amendment] = []
         for record in try await site.drafts.amendments(workID: avis) where record.status == "adopted" { adopted.append(WorkDossier.amendment(record)) }
-        let consolidated = try Consolidation.apply(adopted, to: first, newIdentifier: WorkActionRoutes.newBlockID)
+        let consolidated = try Consolidation.apply(adopted, to: first, newIdentifier: site.ids.next)
         _ = try await site.drafts.addVersion(workID: avis, body: WorkActionRoutes.json(consolidated),
                                              note: "Texte consolidé après l'adoption des amendements \(adopted.map(\.number).sorted().map(String.init).joined(separator: ", "))",
                                              at: sitting24 + 3000)
@@ -192,7 +192,7 @@ struct DemoWorks {
                                   deadline: now + 90 * 86_400, at: now - 35 * 86_400)
         try await site.works.addRapporteur(workID: youth, membershipID: member("membre6@cese-fr.example").id)
         try await site.works.move(id: youth, councilID: france.id, to: "in_preparation", note: nil, accountID: staff, at: now - 30 * 86_400)
-        let youthText = BlockAlignment.align(previous: nil, parsed: DraftMarkup.parse(Self.youthDraft), newIdentifier: WorkActionRoutes.newBlockID)
+        let youthText = BlockAlignment.align(previous: nil, parsed: DraftMarkup.parse(Self.youthDraft), newIdentifier: site.ids.next)
         let youthVersion = try await site.drafts.addVersion(workID: youth, body: WorkActionRoutes.json(youthText), note: "Projet du rapporteur", at: now - 7 * 86_400)
         try await site.works.setAmendmentDeadline(id: youth, councilID: france.id, deadline: now + 14 * 86_400)
         let permit = youthText.blocks.first { $0.text.hasPrefix("Financer le permis") }!

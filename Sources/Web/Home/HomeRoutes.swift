@@ -8,11 +8,11 @@ struct HomeRoutes {
     let site: Site
     let assets: StaticAssets
 
-    func register(on router: Router<AppContext>) {
-        router.get("/", use: home)
-        router.get("/healthz", use: health)
-        router.get("/lang/{code}", use: switchLanguage)
-        router.get("/static/{file}", use: asset)
+    func register(on routes: PathRegistrar) {
+        routes.get(HomePaths.home, use: home)
+        routes.get(HomePaths.health, use: health)
+        routes.get(HomePaths.language, use: switchLanguage)
+        routes.get(HomePaths.asset, use: asset)
     }
 
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {

@@ -10,12 +10,12 @@ public struct Mailer: Sendable {
     let clock: any WallClock
 
     func sendVerification(to email: String, name: String, token: String, language: Language) async throws {
-        let link = "\(baseURL)\(SiteURL.verifyEmail)?token=\(token)"
+        let link = "\(baseURL)\(AccountPaths.verifyEmail.url)?token=\(token)"
         try await send(kind: "verify_email", to: email, language: language, arguments: ["name": name, "link": link])
     }
 
     func sendPasswordReset(to email: String, name: String, token: String, language: Language) async throws {
-        let link = "\(baseURL)\(SiteURL.resetPassword)?token=\(token)"
+        let link = "\(baseURL)\(AccountPaths.resetPassword.url)?token=\(token)"
         try await send(kind: "reset_password", to: email, language: language, arguments: ["name": name, "link": link])
     }
 
@@ -26,18 +26,18 @@ public struct Mailer: Sendable {
     /// Someone tried to create an account with an address that has one: its owner is told, nobody else.
     func sendSignUpAttempt(to email: String, name: String, language: Language) async throws {
         try await send(kind: "signup_existing", to: email, language: language,
-                       arguments: ["name": name, "signin": "\(baseURL)\(SiteURL.signIn)", "reset": "\(baseURL)\(SiteURL.forgotPassword)"])
+                       arguments: ["name": name, "signin": "\(baseURL)\(AccountPaths.signIn.url)", "reset": "\(baseURL)\(AccountPaths.forgotPassword.url)"])
     }
 
     /// A reset asked for an address without an account.
     func sendResetWithoutAccount(to email: String, language: Language) async throws {
-        try await send(kind: "reset_no_account", to: email, language: language, arguments: ["signup": "\(baseURL)\(SiteURL.signUp)"])
+        try await send(kind: "reset_no_account", to: email, language: language, arguments: ["signup": "\(baseURL)\(AccountPaths.signUp.url)"])
     }
 
     /// A seat offered in a council: the link accepts it (and creates the account when the address has none).
     func sendInvitation(to email: String, council: String, role: String, token: String, language: Language) async throws {
         try await send(kind: "invitation", to: email, language: language,
-                       arguments: ["council": council, "role": role, "link": "\(baseURL)\(SiteURL.invitation)?token=\(token)"])
+                       arguments: ["council": council, "role": role, "link": "\(baseURL)\(AccountPaths.invitation.url)?token=\(token)"])
     }
 
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {

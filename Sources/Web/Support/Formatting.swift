@@ -31,6 +31,25 @@ public struct Formatting: Sendable {
         value.formatted(.number.locale(locale))
     }
 
+    /// `items` in the order a reader of the language expects for `key` (its alphabet and collation, case ignored):
+    /// groups listed by their Arabic names for an Arabic reader, by their French names for a French one.
+    public func sorted<Item>(_ items: [Item], by key: (Item) -> String) -> [Item] {
+        let collation = Locale(identifier: language.localeIdentifier)
+        return items.map { (key($0), $0) }
+            .sorted { $0.0.compare($1.0, options: [.caseInsensitive, .diacriticInsensitive], range: nil, locale: collation) == .orderedAscending }
+            .map(\.1)
+    }
+
+    /// Named things (groups, commissions) in the reader's order of their names in the reader's language.
+    public func sorted<Item>(_ items: [Item], byName name: (Item) -> LocalizedText, councilDefault: Language) -> [Item] {
+        sorted(items) { name($0).resolved(for: language, councilDefault: councilDefault)?.text ?? "" }
+    }
+
+    /// Names joined as the language joins a list ("A, B et C", "A وB وC", "A, B, and C").
+    public func list(_ items: [String]) -> String {
+        items.formatted(.list(type: .and).locale(locale))
+    }
+
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone))
     }

@@ -1,28 +1,61 @@
 import Foundation
 import HemicycleDomain
 
-/// Every user-facing string, loaded from `Resources/locales/{fr,ar,en}.json`.
+/// Every user-facing string, loaded from `Resources/locales/{fr,ar,en}.json`. An entry is a sentence, or, for a
+/// sentence with a count, an object with one sentence per plural category of the language (`PluralRules`).
 public struct Localizer: Sendable {
     public let tables: [Language: [String: String]]
+    public let plurals: [Language: [String: [PluralCategory: String]]]
+
+    /// One entry of a locale file.
+    enum Entry: Decodable {
+        case text(String)
+        case plural([PluralCategory: String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .text(text)
+                return
+            }
+            let forms = try container.decode([String: String].self)
+            var plural: [PluralCategory: String] = [:]
+            for (name, text) in forms {
+                guard let category = PluralCategory(rawValue: name) else {
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "Unknown plural category \(name)")
+                }
+                plural[category] = text
+            }
+            self = .plural(plural)
+        }
+    }
 
     public struct MissingResource: Error, CustomStringConvertible {
         public let description: String
     }
 
-    public init(tables: [Language: [String: String]]) {
+    public init(tables: [Language: [String: String]], plurals: [Language: [String: [PluralCategory: String]]] = [:]) {
         self.tables = tables
+        self.plurals = plurals
     }
 
     /// Loads the three locale files from the module's resources; fails loudly when one is missing.
     public static func bundled() throws -> Localizer {
         var tables: [Language: [String: String]] = [:]
+        var plurals: [Language: [String: [PluralCategory: String]]] = [:]
         for language in Language.allCases {
             guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Resources/locales")
             else { throw MissingResource(description: "Missing locale file Resources/locales/\(language.rawValue).json") }
             let data = try Data(contentsOf: url)
-            tables[language] = try JSONDecoder().decode([String: String].self, from: data)
+            let entries = try JSONDecoder().decode([String: Entry].self, from: data)
+            for (key, entry) in entries {
+                switch entry {
+                case .text(let text): tables[language, default: [:]][key] = text
+                case .plural(let forms): plurals[language, default: [:]][key] = forms
+                }
+            }
         }
-        return Localizer(tables: tables)
+        return Localizer(tables: tables, plurals: plurals)
     }
 
     /// The string for `key`, with `{name}` placeholders replaced. A missing key shows itself, never nothing.
@@ -34,7 +67,20 @@ public struct Localizer: Sendable {
         return value
     }
 
+    /// The sentence for `count` things: the form of the count's plural category in `language`, with `{count}` replaced
+    /// by `number` (the count as the reader's locale writes it). A missing entry shows its key, never nothing.
+    public func plural(_ key: String, count: Int, number: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+        let (forms, formsLanguage) = plurals[language]?[key].map { ($0, language) } ?? (plurals[.fr]?[key] ?? [:], .fr)
+        let category = PluralRules.category(of: count, in: formsLanguage)
+        var value = forms[category] ?? forms[.other] ?? key
+        for (name, replacement) in arguments.merging(["count": number], uniquingKeysWith: { $1 }) {
+            value = value.replacingOccurrences(of: "{\(name)}", with: replacement)
+        }
+        return value
+    }
+
     public func has(_ key: String) -> Bool { tables[.fr]?[key] != nil }
+    public func hasPlural(_ key: String) -> Bool { plurals[.fr]?[key] != nil }
 
     /// All strings of a language, for templates (`{{t.key}}`).
     public func table(_ language: Language) -> [String: String] { tables[language] ?? [:] }

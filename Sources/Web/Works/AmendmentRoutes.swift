@@ -10,14 +10,14 @@ struct AmendmentRoutes {
     let site: Site
     let actions: WorkActionRoutes
 
-    func register(on router: Router<AppContext>) {
-        router.post("/{council}/works/{id}/amendments", use: table)
-        router.post("/{council}/works/{id}/amendments/{amendment}", use: decide)
-        router.post("/{council}/works/{id}/amendments/{amendment}/cosign", use: cosign)
-        router.post("/{council}/works/{id}/ballots", use: openBallot)
-        router.post("/{council}/works/{id}/ballots/{ballot}/vote", use: vote)
-        router.post("/{council}/works/{id}/ballots/{ballot}/close", use: closeBallot)
-        router.post("/{council}/works/{id}/consolidate", use: consolidate)
+    func register(in council: PathRegistrar) {
+        council.post(WorkPaths.amendments, use: table)
+        council.post(WorkPaths.amendment, use: decide)
+        council.post(WorkPaths.cosign, use: cosign)
+        council.post(WorkPaths.ballots, use: openBallot)
+        council.post(WorkPaths.vote, use: vote)
+        council.post(WorkPaths.closeBallot, use: closeBallot)
+        council.post(WorkPaths.consolidate, use: consolidate)
     }
 
     @Sendable func table(_ request: Request, context: AppContext) async throws -> Response {
@@ -143,7 +143,7 @@ struct AmendmentRoutes {
         let adopted = list.amendments.filter { $0.status == .adopted }
         guard !adopted.isEmpty else { throw PageError(.conflict, "consolidate_error_nothing") }
         let text: DraftText
-        do { text = try Consolidation.apply(adopted, to: current.text, newIdentifier: WorkActionRoutes.newBlockID) } catch {
+        do { text = try Consolidation.apply(adopted, to: current.text, newIdentifier: site.ids.next) } catch {
             throw WorkActionRoutes.invalid(error.messageKey)
         }
         let numbers = adopted.map(\.number).sorted().map(String.init).joined(separator: ", ")

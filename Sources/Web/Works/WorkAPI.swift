@@ -108,20 +108,20 @@ struct WorkAPI {
         ("get", "/api/v1/{council}/works/{id}"),
     ]
 
-    func register(on router: Router<AppContext>) {
-        router.get("/api/v1/{council}/works", use: list)
-        router.get("/api/v1/{council}/works/{id}", use: work)
+    func register(in council: PathRegistrar) {
+        council.get(APIPaths.works, use: list)
+        council.get(APIPaths.work, use: work)
     }
 
     func summary(_ work: WorkRecord, council: Council) -> WorkSummaryDTO {
         WorkSummaryDTO(id: work.id, kind: work.kind, status: work.status, title: LocalizedDTO(work.title), referralSource: work.referralSource,
                        procedure: work.procedure, deadline: work.deadline.map { Date(timeIntervalSince1970: $0) },
-                       url: "\(site.configuration.baseURL)\(SiteURL.work(council.slug, work.id))")
+                       url: "\(site.configuration.baseURL)\(WorkPaths.item.url(council.slug, work.id))")
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[WorkSummaryDTO]> {
-        let council = try await site.requireCouncil(context)
-        let actor = try await pages.actor(council, context)
+        let scope = try context.inCouncil()
+        let council = scope.council, actor = scope.actor
         var statuses = WorkStatus.allCases.filter { WorkRules.maySee($0, by: actor) }
         if let raw = request.uri.queryParameters.get("status") {
             guard let status = WorkStatus(rawValue: raw) else { throw PageError(.badRequest, "error_bad_request") }
@@ -132,8 +132,8 @@ struct WorkAPI {
     }
 
     @Sendable func work(_ request: Request, context: AppContext) async throws -> JSONBody<WorkDTO> {
-        let council = try await site.requireCouncil(context)
-        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let dossier = try await WorkDossier.load(site: site, context: context)
+        let council = dossier.council
         let language = council.language
         let numbers = dossier.current?.text.paragraphNumbers ?? [:]
         var amendments: [AmendmentDTO] = []

@@ -9,21 +9,20 @@ import Storage
 struct WorkActionRoutes {
     let site: Site
 
-    func register(on router: Router<AppContext>) {
-        router.post("/{council}/works/{id}/move", use: move)
-        router.post("/{council}/works/{id}/rapporteurs", use: addRapporteur)
-        router.post("/{council}/works/{id}/amendment-deadline", use: amendmentDeadline)
-        router.post("/{council}/works/{id}/versions", use: addVersion)
-        router.post("/{council}/works/{id}/hearings", use: addHearing)
-        router.post("/{council}/works/{id}/contributions", use: addContribution)
-        router.post("/{council}/works/{id}/declarations", use: declare)
-        router.post("/{council}/works/{id}/dissents", use: addDissent)
-        router.post("/{council}/works/{id}/demand-plenary", use: demandPlenary)
+    func register(in council: PathRegistrar) {
+        council.post(WorkPaths.move, use: move)
+        council.post(WorkPaths.rapporteurs, use: addRapporteur)
+        council.post(WorkPaths.amendmentDeadline, use: amendmentDeadline)
+        council.post(WorkPaths.versions, use: addVersion)
+        council.post(WorkPaths.hearings, use: addHearing)
+        council.post(WorkPaths.contributions, use: addContribution)
+        council.post(WorkPaths.declarations, use: declare)
+        council.post(WorkPaths.dissents, use: addDissent)
+        council.post(WorkPaths.demandPlenary, use: demandPlenary)
     }
 
     func dossier(_ context: AppContext) async throws -> WorkDossier {
-        let council = try await site.requireCouncil(context)
-        return try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        try await WorkDossier.load(site: site, context: context)
     }
 
     /// Refuses what the rules refuse: 401 for a visitor, 403 without the right, 409 in a state that forbids it.
@@ -32,7 +31,7 @@ struct WorkActionRoutes {
     }
 
     func back(_ dossier: WorkDossier, notice: String, anchor: String = "") -> Response {
-        .redirect(to: SiteURL.with(SiteURL.work(dossier.council.slug, dossier.work.id), notice: notice) + anchor, type: .normal)
+        .redirect(to: SiteURL.with(WorkPaths.item.url(dossier.council.slug, dossier.work.id), notice: notice) + anchor, type: .normal)
     }
 
     /// A `datetime-local` value, read in the council's time zone, or nil.
@@ -115,13 +114,12 @@ struct WorkActionRoutes {
             throw PageError(.contentTooLarge, "work_error_text_too_long",
                             ["maximum": Formatting(language: context.language).number(DraftText.maximumCharacters)])
         }
-        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: Self.newBlockID)
+        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: site.ids.next)
         try await site.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
                                          at: site.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved", anchor: "#text")
     }
 
-    static func newBlockID() -> String { "b" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10) }
 
     static func json(_ text: DraftText) throws -> String {
         let encoder = JSONEncoder()

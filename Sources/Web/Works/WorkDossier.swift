@@ -1,6 +1,7 @@
 import CouncilWork
 import Foundation
 import HemicycleDomain
+import Hummingbird
 import Storage
 
 /// Everything known about one work item, loaded once per request, with what the visitor may do on it.
@@ -51,19 +52,23 @@ struct WorkDossier: Sendable {
     func decide(_ action: WorkAction) -> Decision { WorkRules.decide(action, by: actor, on: state) }
     func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
 
-    static func load(site: Site, council: Council, context: AppContext, id: Int64?) async throws -> WorkDossier {
-        guard let id, let work = try await site.works.find(id: id, councilID: council.id) else { throw PageError.notFound }
+    /// The work item named by the route's `{id}` in the route's council.
+    static func load(site: Site, context: AppContext) async throws -> WorkDossier {
+        let scope = try context.inCouncil()
+        let council = scope.council, membership = scope.membership
+        guard let id = context.parameters.get("id", as: Int64.self), let work = try await site.works.find(id: id, councilID: council.id)
+        else { throw PageError.notFound }
         let status = WorkStatus(rawValue: work.status) ?? .referred
-        let membership = try await site.membership(in: council, context: context)
         let rapporteurs = try await site.works.rapporteurs(workID: id)
-        let actor = WorkActor(Site.actor(context.account, membership), isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
+        let actor = WorkActor(scope.actor, isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
         guard WorkRules.maySee(status, by: actor.council) else { throw PageError.notFound }
         let versions = try await site.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
         }
         var ballots: [Ballot] = []
+        let votersByBallot = try await site.ballots.voters(workID: id)
         for record in try await site.ballots.all(workID: id) {
-            let voters = try await site.ballots.voters(ballotID: record.id)
+            let voters = votersByBallot[record.id] ?? []
             let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
             ballots.append(Ballot(record: record, voters: voters, tally: tally(voters, rule: rule)))
         }

@@ -9,21 +9,21 @@ import Storage
 struct WorkExports {
     let site: Site
 
-    func register(on router: Router<AppContext>) {
-        router.get("/{council}/works/{id}/akoma-ntoso.xml", use: akomaNtoso)
-        router.get("/{council}/works/{id}/votes.csv", use: votes)
+    func register(in council: PathRegistrar) {
+        council.get(WorkPaths.akomaNtoso, use: akomaNtoso)
+        council.get(WorkPaths.votesCSV, use: votes)
     }
 
     @Sendable func akomaNtoso(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let dossier = try await WorkDossier.load(site: site, context: context)
+        let council = dossier.council
         let xml = AkomaNtoso.document(dossier, language: council.language, groupName: { dossier.groupName($0, language: council.language) })
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
     @Sendable func votes(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let dossier = try await WorkDossier.load(site: site, context: context)
+        let council = dossier.council
         var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice"],
                                neutralisesFormulas: true)
         let iso = ISO8601DateFormatter()

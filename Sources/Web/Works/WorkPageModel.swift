@@ -16,7 +16,7 @@ struct WorkPageModel {
 
     func build() -> [String: Any] {
         // Drafts, amendments and declarations are written in the council's language, whatever the reader's.
-        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "base": view.base,
+        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "links": view.links,
                                     "contentLang": dossier.council.language.rawValue, "contentDir": dossier.council.language.direction]
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
         let format = view.format
@@ -31,7 +31,7 @@ struct WorkPageModel {
                 var row: [String: Any] = ["label": t("version_number", ["number": format.number(version.record.number)]),
                                           "date": view.date(version.record.createdAt)]
                 if let note = version.record.note { row["note"] = note }
-                if version.record.number > 1 { row["compareURL"] = "\(view.base)/compare?from=\(version.record.number - 1)&to=\(version.record.number)" }
+                if version.record.number > 1 { row["compareURL"] = "\(WorkPaths.compare.url(view.slug, view.workID))?from=\(version.record.number - 1)&to=\(version.record.number)" }
                 return row
             }
         }
@@ -61,9 +61,9 @@ struct WorkPageModel {
         }
         model["hasContributions"] = !dossier.contributions.isEmpty
         model["exports"] = [
-            ["label": t("export_akoma_ntoso"), "url": "\(view.base)/akoma-ntoso.xml"],
-            ["label": t("export_json"), "url": "/api/v1/\(dossier.council.slug)/works/\(dossier.work.id)"],
-            ["label": t("export_votes_csv"), "url": "\(view.base)/votes.csv"],
+            ["label": t("export_akoma_ntoso"), "url": WorkPaths.akomaNtoso.url(view.slug, view.workID)],
+            ["label": t("export_json"), "url": APIPaths.work.url(dossier.council.slug, dossier.work.id)],
+            ["label": t("export_votes_csv"), "url": WorkPaths.votesCSV.url(view.slug, view.workID)],
         ]
         let actions = actions()
         if !actions.isEmpty { model["actions"] = actions }
@@ -82,7 +82,7 @@ struct WorkPageModel {
                 if status == .adoptedInCommission && dossier.procedure == .simplified { row["delay"] = true }
                 if status == .assigned {
                     row["assign"] = true
-                    row["commissions"] = commissions.map { ["value": $0.id, "label": $0.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? ""] }
+                    row["commissions"] = view.format.sorted(commissions, byName: \.name, councilDefault: dossier.council.language).map { ["value": $0.id, "label": $0.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? ""] }
                 }
                 return row
             }
@@ -118,7 +118,7 @@ struct WorkPageModel {
             actions["mayRecordHearing"] = dossier.may(.recordHearing)
             actions["mayRecordDeclaration"] = dossier.may(.recordDeclaration)
             actions["record"] = true
-            actions["groups"] = dossier.groups.values.sorted { $0.id < $1.id }.map {
+            actions["groups"] = view.format.sorted(Array(dossier.groups.values), byName: \.name, councilDefault: dossier.council.language).map {
                 ["value": $0.id, "label": dossier.groupName($0.id, language: language)]
             }
             if let current = dossier.current {

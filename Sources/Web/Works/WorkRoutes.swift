@@ -8,21 +8,17 @@ import Storage
 struct WorkRoutes {
     let site: Site
 
-    func register(on router: Router<AppContext>) {
-        router.get("/{council}/works", use: list)
-        router.get("/{council}/works/new", use: newWork)
-        router.post("/{council}/works", use: create)
-        router.get("/{council}/works/{id}", use: page)
-        router.get("/{council}/works/{id}/compare", use: compare)
-    }
-
-    func actor(_ council: Council, _ context: AppContext) async throws -> CouncilActor {
-        Site.actor(context.account, try await site.membership(in: council, context: context))
+    func register(in council: PathRegistrar) {
+        council.get(WorkPaths.list, use: list)
+        council.get(WorkPaths.new, use: newWork)
+        council.post(WorkPaths.list, use: create)
+        council.get(WorkPaths.item, use: page)
+        council.get(WorkPaths.compare, use: compare)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        let actor = try await actor(council, context)
+        let scope = try context.inCouncil()
+        let council = scope.council, actor = scope.actor
         let language = context.language
         let visible = WorkStatus.allCases.filter { WorkRules.maySee($0, by: actor) }
         let statusFilter = request.uri.queryParameters.get("status").flatMap(WorkStatus.init(rawValue:))
@@ -32,7 +28,7 @@ struct WorkRoutes {
         let format = Formatting(language: language, council: council)
         let rows = works.map { work -> [String: Any] in
             var row: [String: Any] = [
-                "url": SiteURL.work(council.slug, work.id),
+                "url": WorkPaths.item.url(council.slug, work.id),
                 "title": site.localized(work.title, language, councilDefault: council.language),
                 "kind": site.text("work_kind_\(work.kind)", context), "status": site.text("work_status_\(work.status)", context),
                 "statusCode": work.status, "created": format.dateTime(Date(timeIntervalSince1970: work.createdAt)),
@@ -44,17 +40,18 @@ struct WorkRoutes {
             "rows": rows, "hasRows": !rows.isEmpty,
             "statuses": visible.map { ["value": $0.rawValue, "label": site.text("work_status_\($0.rawValue)", context), "selected": $0 == statusFilter] },
             "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": site.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
-            "action": SiteURL.works(council.slug),
+            "action": WorkPaths.list.url(council.slug),
         ]
-        if WorkRules.mayRefer(actor).isAllowed { model["newURL"] = "\(SiteURL.works(council.slug))/new" }
+        if WorkRules.mayRefer(actor).isAllowed { model["newURL"] = WorkPaths.new.url(council.slug) }
         if !WorkRules.maySee(.inPreparation, by: actor) { model["publicOnly"] = true }
         return try await site.page("works", title: site.text("works_title", context), request: request, context: context,
                                    council: council, model: model)
     }
 
     @Sendable func newWork(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        try site.require(WorkRules.mayRefer(try await actor(council, context)), context)
+        let scope = try context.inCouncil()
+        let council = scope.council
+        try site.require(WorkRules.mayRefer(scope.actor), context)
         return try await renderNew(request, context, council: council, values: ["kind": "avis", "source": "government", "procedure": "ordinary"], error: nil)
     }
 
@@ -64,7 +61,7 @@ struct WorkRoutes {
             T.allCases.map { ["value": $0.rawValue, "label": site.text("\(prefix)_\($0.rawValue)", context), "selected": $0.rawValue == selected] }
         }
         var model: [String: Any] = [
-            "values": values, "action": SiteURL.works(council.slug),
+            "values": values, "action": WorkPaths.list.url(council.slug),
             "kinds": options(WorkKind.self, "work_kind", values["kind"]),
             "sources": options(ReferralSource.self, "referral", values["source"]),
             "procedures": options(Procedure.self, "procedure", values["procedure"]),
@@ -75,8 +72,9 @@ struct WorkRoutes {
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
-        let council = try await site.requireCouncil(context)
-        try site.require(WorkRules.mayRefer(try await actor(council, context)), context)
+        let scope = try context.inCouncil()
+        let council = scope.council
+        try site.require(WorkRules.mayRefer(scope.actor), context)
         let form = context.form
         let values = ["kind": form["kind"] ?? "", "source": form["source"] ?? "", "procedure": form["procedure"] ?? "",
                       "reference": form["reference"] ?? "", "petition": form["petition"] ?? ""]
@@ -92,7 +90,7 @@ struct WorkRoutes {
                 kind: kind.rawValue, title: title, summary: form.localized("summary"), referralSource: source.rawValue,
                 referralReference: form.text("reference"), petitionURL: petition, procedure: procedure.rawValue),
                 accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
-            return .redirect(to: SiteURL.with(SiteURL.work(council.slug, id), notice: "saved"), type: .normal)
+            return .redirect(to: SiteURL.with(WorkPaths.item.url(council.slug, id), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await renderNew(request, context, council: council, values: values, error: site.text(failure.key, context),
                                        status: .unprocessableContent).response(from: request, context: context)
@@ -100,8 +98,7 @@ struct WorkRoutes {
     }
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let dossier = try await WorkDossier.load(site: site, context: context)
         return try await render(dossier, request: request, context: context)
     }
 
@@ -118,8 +115,8 @@ struct WorkRoutes {
     }
 
     @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try await site.requireCouncil(context)
-        let dossier = try await WorkDossier.load(site: site, council: council, context: context, id: context.parameters.get("id", as: Int64.self))
+        let dossier = try await WorkDossier.load(site: site, context: context)
+        let council = dossier.council
         let numbers = dossier.versions.map(\.record.number)
         let to = request.uri.queryParameters.get("to", as: Int.self) ?? numbers.last ?? 0
         let from = request.uri.queryParameters.get("from", as: Int.self) ?? max(1, to - 1)
@@ -146,7 +143,7 @@ struct WorkRoutes {
             "fromLabel": site.text("version_number", context, ["number": format.number(from)]),
             "toLabel": site.text("version_number", context, ["number": format.number(to)]),
             "versions": numbers.map { ["value": $0, "label": site.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
-            "action": "\(SiteURL.work(council.slug, dossier.work.id))/compare",
+            "action": WorkPaths.compare.url(council.slug, dossier.work.id),
         ])
     }
 }

@@ -15,13 +15,27 @@ struct WorkView {
     func t(_ key: String, _ arguments: [String: String] = [:]) -> String { site.text(key, context, arguments) }
     func date(_ seconds: Double) -> String { format.dateTime(Date(timeIntervalSince1970: seconds)) }
     func person(_ id: Int64?) -> String { id.flatMap { dossier.people[$0]?.displayName } ?? t("person_unknown") }
-    var base: String { "/\(council.slug)/works/\(dossier.work.id)" }
+    var slug: String { council.slug }
+    var workID: Int64 { dossier.work.id }
+
+    /// The work's forms, each to its declared path.
+    var links: [String: String] {
+        [
+            "amendments": WorkPaths.amendments.url(slug, workID), "ballots": WorkPaths.ballots.url(slug, workID),
+            "demandPlenary": WorkPaths.demandPlenary.url(slug, workID), "move": WorkPaths.move.url(slug, workID),
+            "rapporteurs": WorkPaths.rapporteurs.url(slug, workID), "versions": WorkPaths.versions.url(slug, workID),
+            "amendmentDeadline": WorkPaths.amendmentDeadline.url(slug, workID),
+            "consolidate": WorkPaths.consolidate.url(slug, workID), "hearings": WorkPaths.hearings.url(slug, workID),
+            "contributions": WorkPaths.contributions.url(slug, workID),
+            "declarations": WorkPaths.declarations.url(slug, workID), "dissents": WorkPaths.dissents.url(slug, workID),
+        ]
+    }
 
     func summary() -> [String: Any] {
         let work = dossier.work
         var model: [String: Any] = [
             "id": work.id,
-            "url": base,
+            "url": WorkPaths.item.url(slug, workID),
             "title": site.localized(work.title, language, councilDefault: council.language),
             "kind": t("work_kind_\(dossier.kind.rawValue)"),
             "status": t("work_status_\(dossier.status.rawValue)"),
@@ -37,7 +51,7 @@ struct WorkView {
         if let deadline = work.plenaryDemandDeadline, dossier.procedure == .simplified { model["plenaryDemandDeadline"] = date(deadline) }
         if let commission = dossier.commission {
             model["commission"] = site.localized(commission.name, language, councilDefault: council.language)
-            model["commissionURL"] = SiteURL.commission(council.slug, commission.id)
+            model["commissionURL"] = CouncilPaths.commission.url(council.slug, commission.id)
         }
         let summaryText = site.localized(work.summary, language, councilDefault: council.language)
         if (summaryText["text"] as? String)?.isEmpty == false { model["summary"] = summaryText }
@@ -59,7 +73,8 @@ struct WorkView {
                          "sort": version.record.createdAt, "milestone": true])
         }
         for ballot in dossier.ballots where !ballot.isOpen {
-            rows.append(["label": ballotTitle(ballot) + " — " + t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected"),
+            rows.append(["label": t("ballot_title_result", ["title": ballotTitle(ballot),
+                                                            "result": t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected")]),
                          "date": date(ballot.record.closedAt ?? ballot.record.openedAt), "sort": ballot.record.closedAt ?? 0, "milestone": true])
         }
         if let deadline = dossier.work.deadline {
@@ -106,6 +121,7 @@ struct WorkView {
             let record = records[amendment.id]!
             var row: [String: Any] = [
                 "id": record.id, "number": format.number(amendment.number),
+                "heading": t("amendment_heading", ["number": format.number(amendment.number)]),
                 "operation": t("amendment_op_\(amendment.operation.rawValue)"),
                 "target": current.text.block(amendment.anchor).map { block in
                     block.kind == .part || block.kind == .chapter ? block.text : t("paragraph_number", ["number": format.number(paragraphs[block.id] ?? 0)])
@@ -113,19 +129,21 @@ struct WorkView {
                 "anchor": amendment.anchor,
                 "status": t("amendment_status_\(amendment.status.rawValue)"), "statusCode": amendment.status.rawValue,
                 "justification": record.justification,
-                "author": person(record.authorMembershipId),
+                "tabledBy": record.groupId.map { t("amendment_tabled_by_group", ["author": person(record.authorMembershipId),
+                                                                                 "group": dossier.groupName($0, language: language)]) }
+                    ?? t("amendment_tabled_by", ["author": person(record.authorMembershipId)]),
                 "open": amendment.status.isOpen,
             ]
             if amendment.operation != .insert, let passage = amendment.passage(in: current.text) { row["passage"] = passage }
             if !amendment.text.isEmpty { row["newText"] = amendment.text }
-            if let group = record.groupId { row["group"] = dossier.groupName(group, language: language) }
             let cosigners = (dossier.cosignatories[record.id] ?? []).map { person($0) }
-            if !cosigners.isEmpty { row["cosignatories"] = cosigners.joined(separator: ", ") }
+            if !cosigners.isEmpty { row["cosignedBy"] = t("amendment_cosigned_by", ["names": format.list(cosigners)]) }
             if let opinion = record.opinion { row["opinion"] = t("opinion_\(opinion)") }
             if conflicting.contains(amendment.id), let group = groupOf[amendment.id] { row["conflict"] = t("amendment_conflict", ["group": format.number(group)]) }
-            if let position = order.firstIndex(of: amendment.id) { row["votingRank"] = format.number(position + 1) }
+            if let position = order.firstIndex(of: amendment.id) { row["votingRank"] = t("amendment_voting_rank_of", ["rank": format.number(position + 1)]) }
             if amendment.status.isOpen && current.record.id == dossier.current?.record.id {
                 let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id
+                row["decideURL"] = WorkPaths.amendment.url(slug, workID, record.id)
                 row["mayWithdraw"] = dossier.may(.withdrawAmendment(isAuthor: isAuthor))
                 row["mayJudge"] = dossier.may(.ruleInadmissible)
                 row["mayGiveOpinion"] = dossier.may(.giveOpinion)
@@ -133,7 +151,7 @@ struct WorkView {
                 row["mayOpenBallot"] = dossier.may(.openBallot(body: body)) && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == record.id }
                 row["ballotBody"] = body.rawValue
                 let invited = dossier.membership.map { (dossier.invitedCosignatories[record.id] ?? []).contains($0.id) } ?? false
-                if dossier.may(.cosign(isInvited: invited)) { row["mayCosign"] = true; row["cosignURL"] = "\(base)/amendments/\(record.id)/cosign" }
+                if dossier.may(.cosign(isInvited: invited)) { row["mayCosign"] = true; row["cosignURL"] = WorkPaths.cosign.url(slug, workID, record.id) }
             }
             return row
         }
@@ -161,7 +179,7 @@ struct WorkView {
             }
             var row: [String: Any] = [
                 "id": ballot.record.id, "title": ballotTitle(ballot), "open": ballot.isOpen,
-                "opened": date(ballot.record.openedAt), "rule": t("majority_\(ballot.record.majority)"),
+                "opening": t("ballot_rule_and_opening", ["rule": t("majority_\(ballot.record.majority)"), "opened": date(ballot.record.openedAt)]),
                 "pour": format.number(counts.pour), "contre": format.number(counts.contre),
                 "abstention": format.number(counts.abstention), "absent": format.number(counts.notTakingPart),
                 "cast": format.number(counts.cast), "eligible": format.number(counts.eligible),
@@ -174,10 +192,10 @@ struct WorkView {
                                        title: t("chart_title", ["ballot": ballotTitle(ballot)]),
                                        legend: [t("vote_for"), t("vote_against"), t("vote_abstain"), t("vote_none")],
                                        id: "chart-\(ballot.record.id)"),
-                "voteURL": "\(base)/ballots/\(ballot.record.id)/vote", "closeURL": "\(base)/ballots/\(ballot.record.id)/close",
+                "voteURL": WorkPaths.vote.url(slug, workID, ballot.record.id), "closeURL": WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
             ]
             if let closed = ballot.record.closedAt {
-                row["closed"] = date(closed)
+                row["closing"] = t("ballot_closing", ["closed": date(closed)])
                 row["result"] = t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected")
                 row["adopted"] = ballot.record.adopted == true
                 if !ballot.tally.quorumMet { row["noQuorum"] = true }

@@ -16,36 +16,38 @@ public struct PlenarySitting: Sendable {
     public let report: String
 
     /// Records the sitting and returns its figures.
-    public static func record(database: any Database, members: Int, amendments: Int) async throws -> PlenarySitting {
+    public static func record(database: any Database, members: Int, amendments: Int,
+                              wallClock: any WallClock) async throws -> PlenarySitting {
         let clock = ContinuousClock()
+        func seconds() -> Double { wallClock.now().timeIntervalSince1970 }
         let councils = CouncilRepository(database: database), groups = GroupRepository(database: database)
         let accounts = AccountRepository(database: database), memberships = MembershipRepository(database: database)
         let works = WorkRepository(database: database), drafts = DraftRepository(database: database), ballots = BallotRepository(database: database)
         let slug = "bench-\(UInt32.random(in: 0 ... .max))"
         let council = try await councils.create(NewCouncil(slug: slug, name: LocalizedText(fr: "Conseil de mesure", ar: nil, en: nil),
-                                                           country: "FR", defaultLanguage: .fr, languages: [.fr]))
+                                                           country: "FR", defaultLanguage: .fr, languages: [.fr]), at: wallClock.now())
         var groupIDs: [Int64] = []
         for index in 0..<10 {
             groupIDs.append(try await groups.create(councilID: council, name: LocalizedText(fr: "Groupe \(index + 1)", ar: nil, en: nil),
-                                                    acronym: "G\(index + 1)", description: LocalizedText()))
+                                                    acronym: "G\(index + 1)", description: LocalizedText(), at: wallClock.now()))
         }
         var voters: [(membershipID: Int64, groupID: Int64?)] = []
         for index in 0..<members {
-            let account = try await accounts.create(email: "m\(index)@\(slug).example", passwordHash: nil, displayName: "Membre \(index)", language: .fr)
+            let account = try await accounts.create(email: "m\(index)@\(slug).example", passwordHash: nil, displayName: "Membre \(index)", language: .fr, now: wallClock.now())
             let group = groupIDs[index % groupIDs.count]
-            voters.append((try await memberships.add(councilID: council, accountID: account, role: .member, groupID: group), group))
+            voters.append((try await memberships.add(councilID: council, accountID: account, role: .member, groupID: group, now: wallClock.now()), group))
         }
         let work = try await works.create(councilID: council, NewWork(kind: "avis", title: LocalizedText(fr: "Texte de mesure", ar: nil, en: nil),
                                                                       summary: LocalizedText(), referralSource: "self_referral", procedure: "ordinary"),
-                                          accountID: nil)
+                                          accountID: nil, at: seconds())
         let text = DraftText(blocks: (0..<amendments).map { Block(id: "p\($0)", kind: .paragraph, text: "Paragraphe \($0) du texte soumis au vote.") })
         let encoder = JSONEncoder()
-        let version = try await drafts.addVersion(workID: work, body: String(decoding: try encoder.encode(text), as: UTF8.self), note: nil)
+        let version = try await drafts.addVersion(workID: work, body: String(decoding: try encoder.encode(text), as: UTF8.self), note: nil, at: seconds())
         var tabled: [Int64] = []
         for index in 0..<amendments {
             tabled.append(try await drafts.table(workID: work, NewAmendment(
                 versionID: version, operation: "replace", anchor: "p\(index)", span: nil, newText: "Nouvelle rédaction \(index).",
-                insertedKind: "paragraph", justification: "Mesure.", authorMembershipID: voters[index % members].membershipID, groupID: nil)).id)
+                insertedKind: "paragraph", justification: "Mesure.", authorMembershipID: voters[index % members].membershipID, groupID: nil), at: seconds()).id)
         }
         var perBallot: [Duration] = []
         var mismatches = 0, adoptedCount = 0
@@ -53,7 +55,7 @@ public struct PlenarySitting: Sendable {
         for (index, amendment) in tabled.enumerated() {
             let ballotStart = clock.now
             let ballot = try await ballots.open(workID: work, amendmentID: amendment, body: "plenary", majority: AdoptionRule.frenchCESE.majority.rawValue,
-                                                quorum: nil, voters: voters)
+                                                quorum: nil, voters: voters, at: seconds())
             var cast: [String: VoteChoice] = [:]
             for (position, voter) in voters.enumerated() {
                 // A deterministic spread: some against, some abstain, a few do not take part.
@@ -61,7 +63,7 @@ public struct PlenarySitting: Sendable {
                 guard roll != 19 else { continue }
                 let forShare = 7 + index % 7   // from 7 to 13 out of 20: some amendments carry, others do not
                 let choice: VoteChoice = roll < forShare ? .pour : (roll < 16 ? .contre : .abstention)
-                try await ballots.vote(ballotID: ballot, membershipID: voter.membershipID, choice: choice.rawValue)
+                try await ballots.vote(ballotID: ballot, membershipID: voter.membershipID, choice: choice.rawValue, at: seconds())
                 cast["\(voter.membershipID)"] = choice
             }
             let stored = try await ballots.voters(ballotID: ballot)
@@ -72,7 +74,7 @@ public struct PlenarySitting: Sendable {
             let tally = Tally.count(eligible: eligible, votes: storedVotes, rule: .frenchCESE)
             let expected = Tally.count(eligible: eligible, votes: cast, rule: .frenchCESE)
             if tally != expected || storedVotes.count != cast.count { mismatches += 1 }
-            try await ballots.close(ballotID: ballot, adopted: tally.adopted)
+            try await ballots.close(ballotID: ballot, adopted: tally.adopted, at: seconds())
             if tally.adopted { adoptedCount += 1 }
             perBallot.append(clock.now - ballotStart)
         }

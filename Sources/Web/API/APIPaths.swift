@@ -1,0 +1,13 @@
+/// The JSON API's paths; those under `/api/v1/{council}` are in the council group of the API.
+enum APIPaths {
+    static let openAPI = SitePath("/api/v1/openapi.json")
+    static let councils = SitePath("/api/v1/councils")
+    static let council = Path1("/api/v1/{council}")
+    static let groups = Path1("/api/v1/{council}/groups")
+    static let commissions = Path1("/api/v1/{council}/commissions")
+    static let members = Path1("/api/v1/{council}/members")
+    static let works = Path1("/api/v1/{council}/works")
+    static let work = Path2("/api/v1/{council}/works/{id}")
+
+    static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work]
+}

@@ -1,0 +1,28 @@
+/// The administration of a council (under the `/{council}` group) and the instance's outbox.
+enum AdminPaths {
+    static let overview = Path1("/{council}/admin")
+    static let outbox = SitePath("/admin/outbox")
+    static let members = Path1("/{council}/admin/members")
+    static let member = Path2("/{council}/admin/members/{id}")
+    static let memberDelete = Path2("/{council}/admin/members/{id}/delete")
+    static let invitationRevoke = Path2("/{council}/admin/members/invitations/{invitation}/revoke")
+
+    /// The pages shared by groups and commissions.
+    struct Bodies: Sendable {
+        let list: Path1
+        let item: Path2
+        let delete: Path2
+
+        init(_ folder: String) {
+            list = Path1("/{council}/admin/\(folder)")
+            item = Path2("/{council}/admin/\(folder)/{id}")
+            delete = Path2("/{council}/admin/\(folder)/{id}/delete")
+        }
+    }
+
+    static let groups = Bodies("groups")
+    static let commissions = Bodies("commissions")
+
+    static let all: [any DeclaredPath] = [overview, outbox, members, member, memberDelete, invitationRevoke]
+        + [groups, commissions].flatMap { [$0.list, $0.item, $0.delete] as [any DeclaredPath] }
+}

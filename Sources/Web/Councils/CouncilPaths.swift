@@ -1,0 +1,9 @@
+/// A council's public pages, under the `/{council}` group.
+enum CouncilPaths {
+    static let home = Path1("/{council}")
+    static let members = Path1("/{council}/members")
+    static let commissions = Path1("/{council}/commissions")
+    static let commission = Path2("/{council}/commissions/{id}")
+
+    static let all: [any DeclaredPath] = [home, members, commissions, commission]
+}

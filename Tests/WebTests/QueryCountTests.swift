@@ -1,0 +1,67 @@
+import Foundation
+import HemicycleDomain
+import HTTPTypes
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+/// A page costs a fixed number of queries, whatever the number of ballots, votes or members it shows.
+@Suite struct QueryCountTests {
+    @Test(arguments: TestDatabase.kinds)
+    func pagesCostTheSameQueriesWhateverTheBallotsAndMembers(kind: DatabaseKind) async throws {
+        let counting = CountingBox()
+        try await Harness.run(kind, wrap: { database in counting.wrap(database) }) { site, client in
+            let counter = try #require(counting.database)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let published = try #require(try await site.works.all(councilID: france.id, statuses: ["published"]).first)
+            let pages = ["/cese-fr", "/cese-fr/works", "/cese-fr/works/\(published.id)", "/cese-fr/members", "/api/v1/cese-fr/works/\(published.id)"]
+            let visitor = Visitor(client)
+            try await visitor.signIn("membre@cese-fr.example")
+            func costs() async throws -> [Int] {
+                var result: [Int] = []
+                for page in pages {
+                    _ = counter.take()
+                    let response = try await visitor.get(page)
+                    #expect(response.status == .ok, "\(page)")
+                    result.append(counter.take())
+                }
+                return result
+            }
+            let before = try await costs()
+
+            // Ten more ballots on the published text, each with every sitting member, and twenty more members.
+            let sitting = try await site.memberships.all(councilID: france.id).filter { $0.roleValue.sitsInAssembly }
+            for _ in 0..<10 {
+                let ballot = try await site.ballots.open(workID: published.id, amendmentID: nil, body: "plenary", majority: "for_exceeds_half_of_votes_cast",
+                                                         quorum: nil, voters: sitting.map { ($0.id, $0.groupId) },
+                                                         at: site.clock.now().timeIntervalSince1970)
+                for member in sitting.prefix(40) {
+                    try await site.ballots.vote(ballotID: ballot, membershipID: member.id, choice: "for", at: site.clock.now().timeIntervalSince1970)
+                }
+                try await site.ballots.close(ballotID: ballot, adopted: true, at: site.clock.now().timeIntervalSince1970)
+            }
+            for index in 0..<20 {
+                let account = try await site.accounts.create(email: "nouveau\(index)@cese-fr.example", passwordHash: nil,
+                                                             displayName: "Nouveau \(index)", language: .fr, now: site.clock.now())
+                _ = try await site.memberships.add(councilID: france.id, accountID: account, role: .member, groupID: sitting[0].groupId,
+                                                   now: site.clock.now())
+            }
+            let after = try await costs()
+            #expect(before == after, "queries per page \(pages): before \(before), after \(after)")
+            #expect(before.allSatisfy { $0 > 0 && $0 <= 30 }, "queries per page: \(before)")
+        }
+    }
+}
+
+/// Keeps the counting database the harness builds, for the test to read.
+final class CountingBox: @unchecked Sendable {
+    private(set) var database: CountingDatabase?
+
+    func wrap(_ base: any Database) -> any Database {
+        let counting = CountingDatabase(base)
+        database = counting
+        return counting
+    }
+}
