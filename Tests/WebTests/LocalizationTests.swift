@@ -77,12 +77,12 @@ import Testing
         for key in keys { #expect(localizer.has(key), "\(key) has no translation") }
     }
 
-    /// Every key written in the Swift sources (`site.text("…")`, `t("…")`, errors and decisions with a key) exists
+    /// Every key written in the Swift sources (`site.pages.text("…")`, `t("…")`, errors and decisions with a key) exists
     /// in all three locale files, which are the one source of strings.
     @Test func everyKeyWrittenInSwiftExistsInEveryLanguage() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        // Calls whose first argument is a key: `site.text("…")` (not `form.text`), `t("…")`, `invalid("…")`,
+        // Calls whose first argument is a key: `site.pages.text("…")` (not `form.text`), `t("…")`, `invalid("…")`,
         // `.forbidden("…")`, `.conflict("…")`; and `PageError(.status, "…")`, `key: "…"`.
         let call = /([A-Za-z_.]*)\(\s*"([a-z][a-z0-9_]+)"/
         let others = /(?:PageError\(\.[a-zA-Z]+,\s*|key:\s*)"([a-z][a-z0-9_]+)"/

@@ -75,7 +75,7 @@ struct APIRoutes {
         case "true": everyone = true
         default: throw PageError(.badRequest, "error_bad_request")
         }
-        if everyone { try site.authorize(.viewPersonalData, context) }
+        if everyone { try site.pages.authorize(.viewPersonalData, context) }
         let seats = try await site.commissions.seats(councilID: council.id)
         let people = try await site.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }
         return JSONBody(value: people.map { membership in
@@ -87,7 +87,7 @@ struct APIRoutes {
 
     @Sendable func createGroup(_ request: Request, context: AppContext) async throws -> JSONBody<GroupDTO> {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let input = try await decode(NewGroupDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()
@@ -100,7 +100,7 @@ struct APIRoutes {
 
     @Sendable func createCommission(_ request: Request, context: AppContext) async throws -> JSONBody<CommissionDTO> {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let input = try await decode(NewCommissionDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()

@@ -22,22 +22,22 @@ struct AccountRoutes {
 
     func render(_ request: Request, _ context: AppContext, errors: [String: String],
                 status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let account = try site.requireAccount(context)
+        let account = try site.pages.requireAccount(context)
         let language = context.language
         var memberships: [[String: Any]] = []
         let councils = Dictionary(uniqueKeysWithValues: try await site.councils.all().map { ($0.id, $0) })
         for membership in try await site.memberships.all(accountID: account.id) {
             guard let council = councils[membership.councilId] else { continue }
-            var row: [String: Any] = ["council": site.councilSummary(council, language: language),
-                                      "role": site.text(membership.roleValue.labelKey, context)]
+            var row: [String: Any] = ["council": site.pages.councilSummary(council, language: language),
+                                      "role": site.pages.text(membership.roleValue.labelKey, context)]
             if let groupID = membership.groupId, let group = try await site.groups.find(id: groupID, councilID: council.id) {
-                row["group"] = site.localized(group.name, language, councilDefault: council.language)
+                row["group"] = site.pages.localized(group.name, language, councilDefault: council.language)
             }
             memberships.append(row)
         }
         let selected = account.preferredLanguage ?? language.rawValue
-        return try await site.page(
-            "account", title: site.text("account_title", context), request: request, context: context,
+        return try await site.pages.page(
+            "account", title: site.pages.text("account_title", context), request: request, context: context,
             model: [
                 "profile": ["email": account.email, "display_name": account.displayName, "verified": account.isVerified],
                 "languageOptions": Language.allCases.map {
@@ -50,30 +50,30 @@ struct AccountRoutes {
     }
 
     @Sendable func updateProfile(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.requireAccount(context)
+        let account = try site.pages.requireAccount(context)
         do {
             let name = try Validate.displayName(context.form["display_name"])
             let language = context.form.text("language").flatMap(Language.init(rawValue:))
             try await site.accounts.updateProfile(id: account.id, displayName: name, language: language)
             return .redirect(to: SiteURL.with(AccountPaths.account.url, notice: "profile_saved"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await render(request, context, errors: [failure.field: site.text(failure.key, context)],
+            return try await render(request, context, errors: [failure.field: site.pages.text(failure.key, context)],
                                     status: .unprocessableContent).response(from: request, context: context)
         }
     }
 
     @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.requireAccount(context)
+        let account = try site.pages.requireAccount(context)
         let form = context.form
         var errors: [String: String] = [:]
         try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
         if try await !passwords.verify(form["current_password"] ?? "", hash: account.passwordHash) {
-            errors["current_password"] = site.text("error_wrong_password", context)
+            errors["current_password"] = site.pages.text("error_wrong_password", context)
         }
         var password = ""
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.text("error_password_mismatch", context)
+            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
         }
         guard errors.isEmpty else {
             return try await render(request, context, errors: errors, status: .unprocessableContent)
@@ -96,10 +96,10 @@ struct AccountRoutes {
 
     /// Erases the account after the password is confirmed; public contributions stay, pseudonymised.
     @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.requireAccount(context)
+        let account = try site.pages.requireAccount(context)
         try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
         guard try await passwords.verify(context.form["password"] ?? "", hash: account.passwordHash) else {
-            return try await render(request, context, errors: ["delete_password": site.text("error_wrong_password", context)],
+            return try await render(request, context, errors: ["delete_password": site.pages.text("error_wrong_password", context)],
                                     status: .unprocessableContent).response(from: request, context: context)
         }
         try await site.accounts.erase(id: account.id, at: site.clock.now())

@@ -34,7 +34,7 @@ struct InvitationRoutes {
         let councilName = council.name.resolved(for: context.language, councilDefault: council.language)?.text ?? council.slug
         var model: [String: Any] = [
             "token": token, "email": invitation.email, "action": AccountPaths.invitation.url,
-            "intro": site.text("invitation_intro", context, ["council": councilName, "role": site.text(invitation.roleValue.labelKey, context)]),
+            "intro": site.pages.text("invitation_intro", context, ["council": councilName, "role": site.pages.text(invitation.roleValue.labelKey, context)]),
             "errors": errors, "hasErrors": !errors.isEmpty, "values": values,
         ]
         let owner = try await site.accounts.find(email: invitation.email)
@@ -45,7 +45,7 @@ struct InvitationRoutes {
         } else {
             model["createAccount"] = true
         }
-        return try await site.page("invitation", title: site.text("invitation_title", context), request: request, context: context,
+        return try await site.pages.page("invitation", title: site.pages.text("invitation_title", context), request: request, context: context,
                                    model: model, status: status)
     }
 
@@ -68,10 +68,10 @@ struct InvitationRoutes {
         // No account yet: the form creates it, verified by the link itself, and takes the seat.
         var errors: [String: String] = [:]
         var name = "", password = ""
-        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.text(error.key, context) }
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.text(error.key, context) }
+        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.pages.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.text("error_password_mismatch", context)
+            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
         }
         guard errors.isEmpty else {
             return try await render(request, context, token: token, invitation: invitation, council: council, errors: errors,

@@ -31,12 +31,12 @@ struct RecoveryRoutes {
     }
 
     func message(_ request: Request, _ context: AppContext, titleKey: String, textKey: String) async throws -> HTML {
-        try await site.page("message", title: site.text(titleKey, context), request: request, context: context,
-                            model: ["message": site.text(textKey, context)])
+        try await site.pages.page("message", title: site.pages.text(titleKey, context), request: request, context: context,
+                            model: ["message": site.pages.text(textKey, context)])
     }
 
     @Sendable func forgotForm(_ request: Request, context: AppContext) async throws -> HTML {
-        try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context)
+        try await site.pages.page("forgot", title: site.pages.text("forgot_title", context), request: request, context: context)
     }
 
     /// Always answers the same way, after the same work, so the form does not reveal which addresses have accounts:
@@ -47,8 +47,8 @@ struct RecoveryRoutes {
         do {
             email = try Validate.email(context.form["email"])
         } catch {
-            return try await site.page("forgot", title: site.text("forgot_title", context), request: request, context: context,
-                                       model: ["error": site.text(error.key, context)], status: .unprocessableContent)
+            return try await site.pages.page("forgot", title: site.pages.text("forgot_title", context), request: request, context: context,
+                                       model: ["error": site.pages.text(error.key, context)], status: .unprocessableContent)
         }
         let now = site.clock.now()
         try await site.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.resetPerClient,
@@ -80,7 +80,7 @@ struct RecoveryRoutes {
         guard try await site.tokens.isValid(hash: Tokens.digest(token), purpose: .resetPassword, now: site.clock.now()) else {
             throw PageError(.badRequest, "error_link_invalid")
         }
-        return try await site.page("reset", title: site.text("reset_title", context), request: request, context: context,
+        return try await site.pages.page("reset", title: site.pages.text("reset_title", context), request: request, context: context,
                                    model: ["token": token])
     }
 
@@ -94,8 +94,8 @@ struct RecoveryRoutes {
                 throw ValidationFailure(field: "password_confirmation", key: "error_password_mismatch")
             }
         } catch let failure as ValidationFailure {
-            return try await site.page("reset", title: site.text("reset_title", context), request: request, context: context,
-                                       model: ["token": token, "error": site.text(failure.key, context)],
+            return try await site.pages.page("reset", title: site.pages.text("reset_title", context), request: request, context: context,
+                                       model: ["token": token, "error": site.pages.text(failure.key, context)],
                                        status: .unprocessableContent).response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)

@@ -25,7 +25,7 @@ struct SignInRoutes {
 
     func renderSignUp(_ request: Request, _ context: AppContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
-        try await site.page("signup", title: site.text("signup_title", context), request: request, context: context,
+        try await site.pages.page("signup", title: site.pages.text("signup_title", context), request: request, context: context,
                             model: ["values": values, "errors": errors, "hasErrors": !errors.isEmpty,
                                     "languageOptions": languageOptions(selected: values["language"] ?? context.language.rawValue)],
                             status: status)
@@ -44,11 +44,11 @@ struct SignInRoutes {
                       "language": form.text("language") ?? context.language.rawValue]
         var errors: [String: String] = [:]
         var email = "", name = "", password = ""
-        do { email = try Validate.email(form["email"]) } catch { errors["email"] = site.text(error.key, context) }
-        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.text(error.key, context) }
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.text(error.key, context) }
+        do { email = try Validate.email(form["email"]) } catch { errors["email"] = site.pages.text(error.key, context) }
+        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.pages.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.text("error_password_mismatch", context)
+            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
         }
         let language = form.text("language").flatMap(Language.init(rawValue:)) ?? context.language
         guard errors.isEmpty else {
@@ -75,8 +75,8 @@ struct SignInRoutes {
                                                         language: owner?.language ?? language)
             }
         }
-        return try await site.page("message", title: site.text("signup_title", context), request: request, context: context,
-                                   model: ["message": site.text("signup_check_mail", context, ["email": email])])
+        return try await site.pages.page("message", title: site.pages.text("signup_title", context), request: request, context: context,
+                                   model: ["message": site.pages.text("signup_check_mail", context, ["email": email])])
             .response(from: request, context: context)
     }
 
@@ -88,7 +88,7 @@ struct SignInRoutes {
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         var model: [String: Any] = ["email": email, "next": SiteURL.safeNext(next)]
         if let error { model["error"] = error }
-        return try await site.page("signin", title: site.text("signin_title", context), request: request,
+        return try await site.pages.page("signin", title: site.pages.text("signin_title", context), request: request,
                                    context: context, model: model, status: status)
     }
 
@@ -114,7 +114,7 @@ struct SignInRoutes {
         let valid = try await passwords.verify(form["password"] ?? "", hash: account?.passwordHash)
         guard let account, let passwordHash = account.passwordHash, valid, !account.isDeleted else {
             return try await renderSignIn(request, context, email: email, next: next,
-                                          error: site.text("error_bad_credentials", context), status: .unauthorized)
+                                          error: site.pages.text("error_bad_credentials", context), status: .unauthorized)
                 .response(from: request, context: context)
         }
         try await site.throttles.reset(pairKey)

@@ -14,32 +14,32 @@ struct AdminRoutes {
 
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.authorize(.viewAdministration, context)
+        try site.pages.authorize(.viewAdministration, context)
         let slug = council.slug
-        return try await site.page(
-            "admin", title: site.text("admin_title", context), request: request, context: context, council: council,
+        return try await site.pages.page(
+            "admin", title: site.pages.text("admin_title", context), request: request, context: context, council: council,
             model: ["links": [
-                ["url": AdminPaths.groups.list.url(slug), "label": site.text("admin_groups", context)],
-                ["url": AdminPaths.commissions.list.url(slug), "label": site.text("admin_commissions", context)],
-                ["url": AdminPaths.members.url(slug), "label": site.text("admin_members", context)],
+                ["url": AdminPaths.groups.list.url(slug), "label": site.pages.text("admin_groups", context)],
+                ["url": AdminPaths.commissions.list.url(slug), "label": site.pages.text("admin_commissions", context)],
+                ["url": AdminPaths.members.url(slug), "label": site.pages.text("admin_members", context)],
             ]])
     }
 
     /// Mail waiting or sent, for instance administrators in development.
     @Sendable func outbox(_ request: Request, context: AppContext) async throws -> HTML {
-        let account = try site.requireAccount(context)
+        let account = try site.pages.requireAccount(context)
         guard account.isInstanceAdmin, account.isVerified, site.configuration.isDevelopment else { throw PageError.forbidden }
         let format = Formatting(language: context.language)
         let messages = try await site.outbox.latest().map { message -> [String: Any] in
             var row: [String: Any] = [
                 "recipient": message.recipient, "subject": message.subject, "body": message.body,
                 "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
-                "status": site.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
+                "status": site.pages.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
             ]
             if let error = message.lastError { row["error"] = error }
             return row
         }
-        return try await site.page("outbox", title: site.text("outbox_title", context), request: request, context: context,
+        return try await site.pages.page("outbox", title: site.pages.text("outbox_title", context), request: request, context: context,
                                    model: ["messages": messages, "hasMessages": !messages.isEmpty])
     }
 }

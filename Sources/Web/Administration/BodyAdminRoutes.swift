@@ -32,13 +32,13 @@ struct BodyAdminRoutes {
         case .groups:
             return Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": site.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
+                ["name": site.pages.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
                  "url": AdminPaths.groups.item.url(council.slug, $0.id)]
             }
         case .commissions:
             return Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": site.localized($0.name, language, councilDefault: council.language),
+                ["name": site.pages.localized($0.name, language, councilDefault: council.language),
                  "url": AdminPaths.commissions.item.url(council.slug, $0.id)]
             }
         }
@@ -47,19 +47,19 @@ struct BodyAdminRoutes {
     func list(_ kind: Kind, _ request: Request, _ context: AppContext, values: [String: String], error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         var model: [String: Any] = [
             "rows": try await rows(kind, council: council, language: context.language),
             "values": values, "action": kind.paths.list.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
         ]
         if let error { model["error"] = error }
-        return try await site.page(kind.listTemplate, title: site.text(kind.titleKey, context), request: request,
+        return try await site.pages.page(kind.listTemplate, title: site.pages.text(kind.titleKey, context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
     func create(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let form = context.form
         do {
             let name = try Validate.localizedName(form.localized("name"))
@@ -75,7 +75,7 @@ struct BodyAdminRoutes {
         } catch let failure as ValidationFailure {
             var values = form.localized("name").formValues("name")
             values["acronym"] = form["acronym"] ?? ""
-            return try await list(kind, request, context, values: values, error: site.text(failure.key, context),
+            return try await list(kind, request, context, values: values, error: site.pages.text(failure.key, context),
                                   status: .unprocessableContent).response(from: request, context: context)
         }
     }
@@ -95,7 +95,7 @@ struct BodyAdminRoutes {
 
     func edit(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         var values = body.name.formValues("name").merging(body.description.formValues("description")) { $1 }
         values["acronym"] = body.acronym ?? ""
@@ -107,13 +107,13 @@ struct BodyAdminRoutes {
         var model: [String: Any] = ["values": values, "action": kind.paths.item.url(council.slug, id),
                                     "deleteAction": kind.paths.delete.url(council.slug, id), "backURL": kind.paths.list.url(council.slug)]
         if let error { model["error"] = error }
-        return try await site.page(kind.editTemplate, title: site.text(kind.titleKey, context), request: request,
+        return try await site.pages.page(kind.editTemplate, title: site.pages.text(kind.titleKey, context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
     func update(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         let form = context.form
         do {
@@ -131,14 +131,14 @@ struct BodyAdminRoutes {
             var values = form.localized("name").formValues("name").merging(form.localized("description").formValues("description")) { $1 }
             values["acronym"] = form["acronym"] ?? ""
             return try await renderEdit(kind, request, context, council: council, id: body.id, values: values,
-                                        error: site.text(failure.key, context), status: .unprocessableContent)
+                                        error: site.pages.text(failure.key, context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
     }
 
     func delete(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.authorize(.manageBodies, context)
+        try site.pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         switch kind {
         case .groups: try await site.groups.delete(id: body.id, councilID: council.id)

@@ -19,14 +19,14 @@ struct MemberAdminRoutes {
     /// The roles the page offers: exactly those `RoleChanges` lets this person give.
     private func roleOptions(_ policy: CouncilPolicy, current: Role?, isSelf: Bool, selected: String, context: AppContext) -> [[String: Any]] {
         RoleChanges.assignable(actor: policy.actor, from: current, isSelf: isSelf).map {
-            ["value": $0.rawValue, "label": site.text($0.labelKey, context), "selected": $0.rawValue == selected]
+            ["value": $0.rawValue, "label": site.pages.text($0.labelKey, context), "selected": $0.rawValue == selected]
         }
     }
 
     private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [[String: Any]] {
         Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
                                               councilDefault: council.language).map {
-            ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
+            ["value": $0.id, "label": site.pages.localized($0.name, language, councilDefault: council.language).text,
              "selected": $0.id == selected]
         }
     }
@@ -38,22 +38,22 @@ struct MemberAdminRoutes {
     func renderList(_ request: Request, _ context: AppContext, values: [String: String], error: String?,
                     status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let language = context.language
         let groups = try await site.groups.all(councilID: council.id)
         let rows = try await site.memberships.all(councilID: council.id).map { membership -> [String: Any] in
             var row: [String: Any] = ["name": membership.displayName,
-                                      "role": site.text(membership.roleValue.labelKey, context),
+                                      "role": site.pages.text(membership.roleValue.labelKey, context),
                                       "url": AdminPaths.member.url(council.slug, membership.id)]
             if policy.allows(.viewPersonalData) { row["email"] = membership.email }
             if let group = groups.first(where: { $0.id == membership.groupId }) {
-                row["group"] = site.localized(group.name, language, councilDefault: council.language)
+                row["group"] = site.pages.localized(group.name, language, councilDefault: council.language)
             }
             return row
         }
         let format = Formatting(language: language, council: council)
         let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
-            ["email": invitation.email, "role": site.text(invitation.roleValue.labelKey, context),
+            ["email": invitation.email, "role": site.pages.text(invitation.roleValue.labelKey, context),
              "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
              "revokeAction": AdminPaths.members.url(council.slug) + "/invitations/\(invitation.id)/revoke",
              "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
@@ -65,7 +65,7 @@ struct MemberAdminRoutes {
             "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
         ]
         if let error { model["error"] = error }
-        return try await site.page("admin-members", title: site.text("admin_members", context), request: request,
+        return try await site.pages.page("admin-members", title: site.pages.text("admin_members", context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
@@ -74,7 +74,7 @@ struct MemberAdminRoutes {
     /// before then.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let form = context.form
         let values = ["email": form["email"] ?? "", "role": form["role"] ?? "", "group": form["group"] ?? ""]
         do {
@@ -107,11 +107,11 @@ struct MemberAdminRoutes {
                                                  token: token, language: language)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "invited"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await renderList(request, context, values: values, error: site.text(failure.key, context),
+            return try await renderList(request, context, values: values, error: site.pages.text(failure.key, context),
                                         status: .unprocessableContent).response(from: request, context: context)
         } catch let error as StoreError {
             let (status, key, _) = ErrorPageMiddleware.classify(error)
-            return try await renderList(request, context, values: values, error: site.text(key, context), status: status)
+            return try await renderList(request, context, values: values, error: site.pages.text(key, context), status: status)
                 .response(from: request, context: context)
         }
     }
@@ -119,12 +119,12 @@ struct MemberAdminRoutes {
     /// Withdraws a pending invitation: its link stops working.
     @Sendable func revokeInvitation(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let now = site.clock.now()
         guard let id = context.parameters.get("invitation", as: Int64.self),
               let invitation = try await site.invitations.pending(councilID: council.id, now: now).first(where: { $0.id == id })
         else { throw PageError.notFound }
-        try site.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
+        try site.pages.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
         try await site.invitations.revoke(id: id, councilID: council.id, now: now)
         return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
@@ -142,14 +142,14 @@ struct MemberAdminRoutes {
 
     func renderEdit(_ request: Request, _ context: AppContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let language = context.language
         let seats = Set(try await site.commissions.seats(councilID: council.id)
             .filter { $0.membershipID == membership.id }.map(\.commissionID))
         let commissions = Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
                                                                 councilDefault: council.language).map {
-            ["value": $0.id, "label": site.localized($0.name, language, councilDefault: council.language)["text"] ?? "",
+            ["value": $0.id, "label": site.pages.localized($0.name, language, councilDefault: council.language).text,
              "checked": seats.contains($0.id)] as [String: Any]
         }
         var model: [String: Any] = [
@@ -165,35 +165,35 @@ struct MemberAdminRoutes {
         ]
         if policy.allows(.viewPersonalData) { model["email"] = membership.email }
         if let error { model["error"] = error }
-        return try await site.page("admin-member", title: membership.displayName, request: request, context: context,
+        return try await site.pages.page("admin-member", title: membership.displayName, request: request, context: context,
                                    council: council, model: model, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let form = context.form
         do {
             guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw ValidationFailure(field: "role", key: "error_role_invalid") }
             // Checked even when the role stays: changing the group or commissions of the bureau is a change too.
-            try site.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
+            try site.pages.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
             let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             let commissionIDs = form.all("commission").compactMap { Int64($0) }
             try await site.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
             try await site.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await renderEdit(request, context, error: site.text(failure.key, context), status: .unprocessableContent)
+            return try await renderEdit(request, context, error: site.pages.text(failure.key, context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.authorize(.manageMemberships, context)
+        let policy = try site.pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
-        try site.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
+        try site.pages.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
         try await site.memberships.remove(id: membership.id, councilID: council.id, now: site.clock.now())
         return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }

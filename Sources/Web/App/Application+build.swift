@@ -53,13 +53,14 @@ public enum HemicycleServer {
         CouncilRoutes(site: site, directory: Directory(site: site)).register(in: council.pages)
         BodyAdminRoutes(site: site).register(in: council.pages)
         MemberAdminRoutes(site: site).register(in: council.pages)
-        let works = WorkRoutes(site: site)
+        let workServices = WorkServices(site: site)
+        let works = WorkRoutes(services: workServices, pages: site.pages)
         works.register(in: council.pages)
-        let workActions = WorkActionRoutes(site: site)
+        let workActions = WorkActionRoutes(services: workServices, pages: site.pages)
         workActions.register(in: council.pages)
-        AmendmentRoutes(site: site, actions: workActions).register(in: council.pages)
-        WorkExports(site: site).register(in: council.pages)
-        WorkAPI(site: site, pages: works).register(in: council.api)
+        AmendmentRoutes(services: workServices, pages: site.pages, actions: workActions).register(in: council.pages)
+        WorkExports(services: workServices, pages: site.pages).register(in: council.pages)
+        WorkAPI(services: workServices).register(in: council.api)
         return router
     }
 

@@ -26,6 +26,8 @@ public struct Site: Sendable {
     public let drafts: DraftRepository
     public let ballots: BallotRepository
     public let mailer: Mailer
+    /// Renders pages and speaks the reader's language.
+    public let pages: Pages
     let devices: KnownDevices
     public let throttle: LoginThrottle
 
@@ -53,6 +55,7 @@ public struct Site: Sendable {
         drafts = DraftRepository(database: database)
         ballots = BallotRepository(database: database)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
+        pages = Pages(views: views, localizer: localizer)
         devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)
     }
 
@@ -61,41 +64,5 @@ public struct Site: Sendable {
     static func actor(_ account: Account?, _ membership: Membership?) -> CouncilActor {
         guard let account else { return .visitor }
         return CouncilActor(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin, isVerified: account.isVerified)
-    }
-
-    /// Refuses a decision the way a person is told: 401 for a visitor asked to sign in, 403, 404 or 409 otherwise.
-    func require(_ decision: Decision, _ context: AppContext) throws {
-        switch decision {
-        case .allowed: return
-        case .forbidden(let key):
-            if context.account == nil { throw PageError.signInRequired }
-            throw key == "error_not_found" ? PageError.notFound : PageError(.forbidden, key)
-        case .conflict(let key): throw PageError(.conflict, key)
-        }
-    }
-
-    /// The policy of the council the route is in (resolved once by the `/{council}` group); throws 401 for a visitor
-    /// and 403 for a signed-in person without the right.
-    @discardableResult
-    func authorize(_ action: CouncilAction, _ context: AppContext) throws -> CouncilPolicy {
-        let policy = try context.inCouncil().policy
-        guard policy.allows(action) else {
-            throw context.account == nil ? PageError.signInRequired : PageError.forbidden
-        }
-        return policy
-    }
-
-    func requireAccount(_ context: AppContext) throws -> Account {
-        guard let account = context.account else { throw PageError.signInRequired }
-        return account
-    }
-
-    /// The sentence for `count` things in the reader's language, the count written as `format` writes numbers.
-    func plural(_ key: String, count: Int, _ context: AppContext, format: Formatting, _ arguments: [String: String] = [:]) -> String {
-        localizer.plural(key, count: count, number: format.number(count), context.language, arguments)
-    }
-
-    func text(_ key: String, _ context: AppContext, _ arguments: [String: String] = [:]) -> String {
-        localizer.text(key, context.language, arguments)
     }
 }

@@ -20,25 +20,22 @@ struct CouncilRoutes {
         let language = context.language
         let format = Formatting(language: language, council: council)
         let figures = try await site.councils.figures(councilID: council.id, sittingRoles: Role.allCases.filter(\.sitsInAssembly))
-        var optional: [String: Any] = [:]
-        if let website = council.website, !website.isEmpty { optional["website"] = website }
-        if !council.networkList.isEmpty { optional["networks"] = council.networkList.joined(separator: ", ") }
-        return try await site.page(
-            "council", title: site.localized(council.name, language, councilDefault: council.language)["text"] as? String ?? "",
-            request: request, context: context, council: council,
-            model: [
-                "description": site.localized(council.description, language, councilDefault: council.language),
-                "country": site.text("country_\(council.country)", context),
-                "languages": council.publishedLanguages.map(\.endonym).joined(separator: " · "),
-                "stats": [
-                    site.plural("stat_members", count: figures.sitting, context, format: format),
-                    site.plural("stat_groups", count: figures.groups, context, format: format),
-                    site.plural("stat_commissions", count: figures.commissions, context, format: format),
-                ],
-                "membersURL": CouncilPaths.members.url(council.slug),
-                "commissionsURL": CouncilPaths.commissions.url(council.slug),
-                "adminURL": AdminPaths.overview.url(council.slug),
-            ].merging(optional) { $1 })
+        let pages = site.pages
+        let model = CouncilHomePage(
+            description: pages.localized(council.description, language, councilDefault: council.language),
+            country: pages.text("country_\(council.country)", context),
+            languages: council.publishedLanguages.map(\.endonym).joined(separator: " · "),
+            networks: council.networkList.isEmpty ? nil : format.list(council.networkList),
+            website: council.website.flatMap { $0.isEmpty ? nil : $0 },
+            stats: [
+                pages.plural("stat_members", count: figures.sitting, context, format: format),
+                pages.plural("stat_groups", count: figures.groups, context, format: format),
+                pages.plural("stat_commissions", count: figures.commissions, context, format: format),
+            ],
+            membersURL: CouncilPaths.members.url(council.slug), commissionsURL: CouncilPaths.commissions.url(council.slug),
+            adminURL: AdminPaths.overview.url(council.slug))
+        return try await pages.page("council", title: pages.localized(council.name, language, councilDefault: council.language).text,
+                                    request: request, context: context, council: council, typed: model)
     }
 
     @Sendable func members(_ request: Request, context: AppContext) async throws -> HTML {
@@ -46,27 +43,23 @@ struct CouncilRoutes {
         let language = context.language
         let format = Formatting(language: language, council: council)
         let listing = try await directory.load(council, language: language)
-        let groups = listing.groups.map { group -> [String: Any] in
-            let seated = listing.sitting.filter { $0.groupId == group.id }
-            return [
-                "id": group.id,
-                "name": site.localized(group.name, language, councilDefault: council.language),
-                "acronym": group.acronym ?? "",
-                "count": format.number(seated.count),
-                "members": seated.map { memberRow($0, context: context) },
-                "hasMembers": !seated.isEmpty,
-            ]
-        }
-        return try await site.page(
-            "members", title: site.text("members_title", context), request: request, context: context, council: council,
-            model: ["groups": groups, "total": site.plural("members_sitting", count: listing.sittingCount, context, format: format)])
+        let model = MembersPage(
+            groups: listing.groups.map { group in
+                let seated = listing.sitting.filter { $0.groupId == group.id }
+                return MembersPage.Group(
+                    id: group.id, name: site.pages.localized(group.name, language, councilDefault: council.language),
+                    acronym: group.acronym ?? "", count: format.number(seated.count),
+                    members: seated.map { person($0, group: nil, context: context) }, hasMembers: !seated.isEmpty)
+            },
+            total: site.pages.plural("members_sitting", count: listing.sittingCount, context, format: format))
+        return try await site.pages.page("members", title: site.pages.text("members_title", context), request: request,
+                                         context: context, council: council, typed: model)
     }
 
     /// A person in a list; the role is shown only when it is more than "member".
-    func memberRow(_ membership: Membership, context: AppContext) -> [String: Any] {
-        var row: [String: Any] = ["name": membership.displayName]
-        if membership.roleValue != .member { row["role"] = site.text(membership.roleValue.labelKey, context) }
-        return row
+    func person(_ membership: Membership, group: LocalizedView?, context: AppContext) -> PersonRow {
+        PersonRow(name: membership.displayName,
+                  role: membership.roleValue == .member ? nil : site.pages.text(membership.roleValue.labelKey, context), group: group)
     }
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {
@@ -74,15 +67,14 @@ struct CouncilRoutes {
         let language = context.language
         let format = Formatting(language: language, council: council)
         let listing = try await directory.load(council, language: language)
-        let rows = listing.commissions.map { commission -> [String: Any] in
-            [
-                "url": CouncilPaths.commission.url(council.slug, commission.id),
-                "name": site.localized(commission.name, language, councilDefault: council.language),
-                "count": site.plural("commission_members_count", count: listing.seats(of: commission.id).count, context, format: format),
-            ]
-        }
-        return try await site.page("commissions", title: site.text("commissions_title", context), request: request,
-                                   context: context, council: council, model: ["commissions": rows])
+        let model = CommissionsPage(commissions: listing.commissions.map { commission in
+            CommissionsPage.Row(
+                url: CouncilPaths.commission.url(council.slug, commission.id),
+                name: site.pages.localized(commission.name, language, councilDefault: council.language),
+                count: site.pages.plural("commission_members_count", count: listing.seats(of: commission.id).count, context, format: format))
+        })
+        return try await site.pages.page("commissions", title: site.pages.text("commissions_title", context), request: request,
+                                         context: context, council: council, typed: model)
     }
 
     @Sendable func commission(_ request: Request, context: AppContext) async throws -> HTML {
@@ -92,18 +84,17 @@ struct CouncilRoutes {
         else { throw PageError.notFound }
         let language = context.language
         let listing = try await directory.load(council, language: language)
-        let members = listing.seats(of: commission.id).map { membership -> [String: Any] in
-            var row = memberRow(membership, context: context)
-            if let group = listing.groups.first(where: { $0.id == membership.groupId }) {
-                row["group"] = site.localized(group.name, language, councilDefault: council.language)
-            }
-            return row
+        let members = listing.seats(of: commission.id).map { membership in
+            person(membership, group: listing.groups.first { $0.id == membership.groupId }.map {
+                site.pages.localized($0.name, language, councilDefault: council.language)
+            }, context: context)
         }
-        let name = site.localized(commission.name, language, councilDefault: council.language)
-        return try await site.page(
-            "commission", title: name["text"] as? String ?? "", request: request, context: context, council: council,
-            model: ["name": name, "description": site.localized(commission.description, language, councilDefault: council.language),
-                    "members": members, "hasMembers": !members.isEmpty, "backURL": CouncilPaths.commissions.url(council.slug)])
+        let model = CommissionPage(
+            name: site.pages.localized(commission.name, language, councilDefault: council.language),
+            description: site.pages.localized(commission.description, language, councilDefault: council.language),
+            members: members, hasMembers: !members.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
+        return try await site.pages.page("commission", title: model.name.text, request: request, context: context, council: council,
+                                         typed: model)
     }
 }
 

@@ -18,14 +18,14 @@ struct HomeRoutes {
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
         let language = context.language
         let councils = try await site.councils.all().map { council -> [String: Any] in
-            var summary = site.councilSummary(council, language: language)
-            summary["description"] = site.localized(council.description, language, councilDefault: council.language)
-            summary["country"] = site.text("country_\(council.country)", context)
+            var summary = site.pages.councilSummary(council, language: language)
+            summary["description"] = site.pages.localized(council.description, language, councilDefault: council.language)
+            summary["country"] = site.pages.text("country_\(council.country)", context)
             if !council.networkList.isEmpty { summary["networks"] = council.networkList.joined(separator: ", ") }
             summary["languages"] = council.publishedLanguages.map(\.endonym).joined(separator: " · ")
             return summary
         }
-        return try await site.page("home", title: site.text("home_title", context), request: request, context: context,
+        return try await site.pages.page("home", title: site.pages.text("home_title", context), request: request, context: context,
                                    model: ["councils": councils, "hasCouncils": !councils.isEmpty])
     }
 

@@ -21,7 +21,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") {
                 return try APIError(status: status, reason: reason).response(from: request, context: context)
             }
-            let page = try await site.page(
+            let page = try await site.pages.page(
                 "error", title: site.localizer.text("error_title", context.language), request: request,
                 context: context, model: ["status": Int(status.code), "message": reason], status: status)
             var response = try page.response(from: request, context: context)

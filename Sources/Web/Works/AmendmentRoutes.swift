@@ -7,7 +7,8 @@ import Storage
 /// Amendments and ballots: tabling, withdrawal, admissibility, the rapporteur's opinion, votes in commission and
 /// in plenary, and the consolidated text after the votes.
 struct AmendmentRoutes {
-    let site: Site
+    let services: WorkServices
+    let pages: Pages
     let actions: WorkActionRoutes
 
     func register(in council: PathRegistrar) {
@@ -29,8 +30,8 @@ struct AmendmentRoutes {
         func refuse(_ key: String) async throws -> Response {
             let values = ["anchor": form["anchor"] ?? "", "operation": form["operation"] ?? "", "passage": form["passage"] ?? "",
                           "text": form["text"] ?? "", "justification": form["justification"] ?? ""]
-            return try await WorkRoutes(site: site).render(dossier, request: request, context: context,
-                                                           tableError: (site.text(key, context), values), status: .unprocessableContent)
+            return try await WorkRoutes(services: services, pages: pages).render(dossier, request: request, context: context,
+                                                           tableError: (pages.text(key, context), values), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
         guard let operation = form.text("operation").flatMap(Amendment.Operation.init(rawValue:)),
@@ -46,11 +47,11 @@ struct AmendmentRoutes {
         let cosigners = form.all("cosigners").compactMap(Int64.init)
             .filter { dossier.people[$0].map { $0.isCurrent && $0.roleValue.sitsInAssembly } == true }
         let member = dossier.membership!
-        let tabled = try await site.drafts.table(workID: dossier.work.id, NewAmendment(
+        let tabled = try await services.drafts.table(workID: dossier.work.id, NewAmendment(
             versionID: current.record.id, operation: operation.rawValue, anchor: anchor, span: span.map { ($0.start, $0.end) },
             newText: operation == .delete ? "" : text, insertedKind: form.text("kind") == "recommendation" ? "recommendation" : "paragraph",
             justification: justification, authorMembershipID: member.id, groupID: form["onBehalfOfGroup"] == "1" ? member.groupId : nil,
-            cosignatories: cosigners), at: site.clock.now().timeIntervalSince1970)
+            cosignatories: cosigners), at: services.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "amendment_tabled", anchor: "#amendment-\(tabled.id)")
     }
 
@@ -69,14 +70,14 @@ struct AmendmentRoutes {
         case "withdraw":
             try actions.require(.withdrawAmendment(isAuthor: record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id),
                                 dossier, context)
-            try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.withdrawn.rawValue])
+            try await services.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.withdrawn.rawValue])
         case "inadmissible":
             try actions.require(.ruleInadmissible, dossier, context)
-            try await site.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.inadmissible.rawValue])
+            try await services.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.inadmissible.rawValue])
         case "opinion":
             try actions.require(.giveOpinion, dossier, context)
             guard let opinion = context.form.text("opinion").flatMap(RapporteurOpinion.init(rawValue:)) else { throw PageError.malformedForm }
-            try await site.drafts.setOpinion(workID: dossier.work.id, amendmentID: id, opinion: opinion.rawValue)
+            try await services.drafts.setOpinion(workID: dossier.work.id, amendmentID: id, opinion: opinion.rawValue)
         default:
             throw PageError.malformedForm
         }
@@ -98,11 +99,11 @@ struct AmendmentRoutes {
         guard !dossier.ballots.contains(where: { $0.isOpen && $0.record.amendmentId == amendmentID }) else { throw PageError(.conflict, "ballot_error_already_open") }
         let majority = form.text("majority").flatMap(AdoptionRule.Majority.init(rawValue:)) ?? .forExceedsHalfOfVotesCast
         let quorum = form.text("quorum").flatMap(Double.init).map { min(1, max(0, $0 / 100)) }
-        let voters = dossier.eligibleVoters(body: body.rawValue, seats: try await site.commissions.seats(councilID: dossier.council.id))
+        let voters = dossier.eligibleVoters(body: body.rawValue, seats: try await services.commissions.seats(councilID: dossier.council.id))
         guard !voters.isEmpty else { throw PageError(.conflict, "ballot_error_no_voters") }
-        let id = try await site.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body.rawValue, majority: majority.rawValue,
+        let id = try await services.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body.rawValue, majority: majority.rawValue,
                                              quorum: quorum, voters: voters, workStatus: dossier.status.rawValue,
-                                             at: site.clock.now().timeIntervalSince1970)
+                                             at: services.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "ballot_opened", anchor: "#ballot-\(id)")
     }
 
@@ -113,7 +114,7 @@ struct AmendmentRoutes {
         guard let member = dossier.membership else { throw PageError.forbidden }
         guard let choice = context.form.text("choice").flatMap(VoteChoice.init(rawValue:)) else { throw PageError.malformedForm }
         // The vote is always the signed-in member's own: no form field names the voter.
-        try await site.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: site.clock.now().timeIntervalSince1970)
+        try await services.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: services.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "vote_recorded", anchor: "#ballot-\(id)")
     }
 
@@ -123,7 +124,7 @@ struct AmendmentRoutes {
         try actions.require(.closeBallot(ballotOpen: ballot.isOpen), dossier, context)
         // The result is counted from the votes as they stand once the ballot is closed, in the same transaction.
         let rule = ballot.rule
-        let adopted = try await site.ballots.close(ballotID: id, at: site.clock.now().timeIntervalSince1970) { voters in
+        let adopted = try await services.ballots.close(ballotID: id, at: services.clock.now().timeIntervalSince1970) { voters in
             WorkDossier.tally(voters, rule: rule).adopted
         }
         if let amendmentID = ballot.record.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
@@ -131,7 +132,7 @@ struct AmendmentRoutes {
             let fallen = list.decide(Int(amendmentID), adopted ? .adopted : .rejected)
             var statuses = [amendmentID: adopted ? "adopted" : "rejected"]
             for other in fallen { statuses[Int64(other)] = "fallen" }
-            try await site.drafts.setStatuses(workID: dossier.work.id, statuses)
+            try await services.drafts.setStatuses(workID: dossier.work.id, statuses)
         }
         return actions.back(dossier, notice: adopted ? "ballot_closed_adopted" : "ballot_closed_rejected", anchor: "#ballot-\(id)")
     }
@@ -143,12 +144,12 @@ struct AmendmentRoutes {
         let adopted = list.amendments.filter { $0.status == .adopted }
         guard !adopted.isEmpty else { throw PageError(.conflict, "consolidate_error_nothing") }
         let text: DraftText
-        do { text = try Consolidation.apply(adopted, to: current.text, newIdentifier: site.ids.next) } catch {
+        do { text = try Consolidation.apply(adopted, to: current.text, newIdentifier: services.ids.next) } catch {
             throw WorkActionRoutes.invalid(error.messageKey)
         }
         let numbers = adopted.map(\.number).sorted().map(String.init).joined(separator: ", ")
-        try await site.drafts.addVersion(workID: dossier.work.id, body: WorkActionRoutes.json(text),
-                                         note: site.text("consolidated_note", context, ["numbers": numbers]), at: site.clock.now().timeIntervalSince1970)
+        try await services.drafts.addVersion(workID: dossier.work.id, body: WorkActionRoutes.json(text),
+                                         note: pages.text("consolidated_note", context, ["numbers": numbers]), at: services.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "consolidated", anchor: "#text")
     }
 
@@ -163,8 +164,8 @@ struct AmendmentRoutes {
               let member = dossier.membership else {
             throw PageError(.conflict, "amendment_error_decided")
         }
-        try await site.drafts.acceptCosignature(workID: dossier.work.id, amendmentID: id, membershipID: member.id,
-                                                at: site.clock.now().timeIntervalSince1970)
+        try await services.drafts.acceptCosignature(workID: dossier.work.id, amendmentID: id, membershipID: member.id,
+                                                at: services.clock.now().timeIntervalSince1970)
         return actions.back(dossier, notice: "cosigned", anchor: "#amendment-\(id)")
     }
 }

@@ -100,8 +100,7 @@ struct DissentDTO: Codable, Sendable {
 
 /// `/api/v1/{council}/works` and `/api/v1/{council}/works/{id}`: the same visibility rules as the pages.
 struct WorkAPI {
-    let site: Site
-    let pages: WorkRoutes
+    let services: WorkServices
 
     static let operations: [(method: String, path: String)] = [
         ("get", "/api/v1/{council}/works"),
@@ -116,7 +115,7 @@ struct WorkAPI {
     func summary(_ work: WorkRecord, council: Council) -> WorkSummaryDTO {
         WorkSummaryDTO(id: work.id, kind: work.kind, status: work.status, title: LocalizedDTO(work.title), referralSource: work.referralSource,
                        procedure: work.procedure, deadline: work.deadline.map { Date(timeIntervalSince1970: $0) },
-                       url: "\(site.configuration.baseURL)\(WorkPaths.item.url(council.slug, work.id))")
+                       url: "\(services.baseURL)\(WorkPaths.item.url(council.slug, work.id))")
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[WorkSummaryDTO]> {
@@ -127,12 +126,12 @@ struct WorkAPI {
             guard let status = WorkStatus(rawValue: raw) else { throw PageError(.badRequest, "error_bad_request") }
             statuses = statuses.filter { $0 == status }
         }
-        let works = try await site.works.all(councilID: council.id, statuses: statuses.map(\.rawValue))
+        let works = try await services.works.all(councilID: council.id, statuses: statuses.map(\.rawValue))
         return JSONBody(value: works.map { summary($0, council: council) })
     }
 
     @Sendable func work(_ request: Request, context: AppContext) async throws -> JSONBody<WorkDTO> {
-        let dossier = try await WorkDossier.load(site: site, context: context)
+        let dossier = try await WorkDossier.load(services: services, context: context)
         let council = dossier.council
         let language = council.language
         let numbers = dossier.current?.text.paragraphNumbers ?? [:]

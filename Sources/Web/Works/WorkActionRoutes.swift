@@ -7,7 +7,8 @@ import Storage
 /// Forms that move a work item along: state changes, rapporteurs, deadlines, draft versions, hearings,
 /// contributions, declarations and dissent.
 struct WorkActionRoutes {
-    let site: Site
+    let services: WorkServices
+    let pages: Pages
 
     func register(in council: PathRegistrar) {
         council.post(WorkPaths.move, use: move)
@@ -22,12 +23,12 @@ struct WorkActionRoutes {
     }
 
     func dossier(_ context: AppContext) async throws -> WorkDossier {
-        try await WorkDossier.load(site: site, context: context)
+        try await WorkDossier.load(services: services, context: context)
     }
 
     /// Refuses what the rules refuse: 401 for a visitor, 403 without the right, 409 in a state that forbids it.
     func require(_ action: WorkAction, _ dossier: WorkDossier, _ context: AppContext) throws {
-        try site.require(dossier.decide(action), context)
+        try pages.require(dossier.decide(action), context)
     }
 
     func back(_ dossier: WorkDossier, notice: String, anchor: String = "") -> Response {
@@ -59,7 +60,7 @@ struct WorkActionRoutes {
         var commissionID: Int64?, deadline: Double?
         if target == .assigned {
             guard let id = form.text("commission").flatMap(Int64.init),
-                  try await site.commissions.find(id: id, councilID: dossier.council.id) != nil else { throw Self.invalid("work_error_commission") }
+                  try await services.commissions.find(id: id, councilID: dossier.council.id) != nil else { throw Self.invalid("work_error_commission") }
             guard let due = Self.date(form["deadline"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
             commissionID = id
             deadline = due
@@ -69,12 +70,12 @@ struct WorkActionRoutes {
             guard let days = form.text("delay").flatMap(Int.init), (1...60).contains(days) else { throw Self.invalid("work_error_plenary_delay_days") }
             delayDays = days
         }
-        try await site.works.move(id: dossier.work.id, councilID: dossier.council.id, from: dossier.status.rawValue, to: target.rawValue, note: form.text("note"),
+        try await services.works.move(id: dossier.work.id, councilID: dossier.council.id, from: dossier.status.rawValue, to: target.rawValue, note: form.text("note"),
                                   accountID: context.account?.id, commissionID: commissionID, deadline: deadline,
-                                  at: site.clock.now().timeIntervalSince1970)
+                                  at: services.clock.now().timeIntervalSince1970)
         if let delayDays {
-            try await site.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
-                                                          deadline: site.clock.now().timeIntervalSince1970 + Double(delayDays) * 86_400)
+            try await services.works.setPlenaryDemandDeadline(id: dossier.work.id, councilID: dossier.council.id,
+                                                          deadline: services.clock.now().timeIntervalSince1970 + Double(delayDays) * 86_400)
         }
         return back(dossier, notice: "saved")
     }
@@ -83,8 +84,8 @@ struct WorkActionRoutes {
     @Sendable func demandPlenary(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await dossier(context)
         try require(.demandPlenary, dossier, context)
-        try await site.works.demandPlenary(id: dossier.work.id, councilID: dossier.council.id, note: dossier.membership?.displayName ?? "",
-                                           accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
+        try await services.works.demandPlenary(id: dossier.work.id, councilID: dossier.council.id, note: dossier.membership?.displayName ?? "",
+                                           accountID: context.account?.id, at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "plenary_demanded")
     }
 
@@ -93,7 +94,7 @@ struct WorkActionRoutes {
         try require(.designateRapporteur, dossier, context)
         guard let id = context.form.text("membership").flatMap(Int64.init), let member = dossier.people[id],
               member.isCurrent, member.roleValue.sitsInAssembly else { throw Self.invalid("work_error_rapporteur") }
-        try await site.works.addRapporteur(workID: dossier.work.id, membershipID: member.id)
+        try await services.works.addRapporteur(workID: dossier.work.id, membershipID: member.id)
         return back(dossier, notice: "saved")
     }
 
@@ -101,7 +102,7 @@ struct WorkActionRoutes {
         let dossier = try await dossier(context)
         try require(.setAmendmentDeadline, dossier, context)
         guard let deadline = Self.date(context.form["deadline"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
-        try await site.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
+        try await services.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
         return back(dossier, notice: "saved")
     }
 
@@ -114,9 +115,9 @@ struct WorkActionRoutes {
             throw PageError(.contentTooLarge, "work_error_text_too_long",
                             ["maximum": Formatting(language: context.language).number(DraftText.maximumCharacters)])
         }
-        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: site.ids.next)
-        try await site.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
-                                         at: site.clock.now().timeIntervalSince1970)
+        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: services.ids.next)
+        try await services.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
+                                         at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved", anchor: "#text")
     }
 
@@ -133,7 +134,7 @@ struct WorkActionRoutes {
         let form = context.form
         guard let person = form.text("person") else { throw Self.invalid("work_error_person") }
         guard let held = Self.date(form["date"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
-        try await site.works.addHearing(workID: dossier.work.id, person: person, capacity: form.text("capacity"), heldAt: held, notes: form.text("notes"))
+        try await services.works.addHearing(workID: dossier.work.id, person: person, capacity: form.text("capacity"), heldAt: held, notes: form.text("notes"))
         return back(dossier, notice: "saved")
     }
 
@@ -143,8 +144,8 @@ struct WorkActionRoutes {
         let form = context.form
         guard let author = form.text("author"), let title = form.text("title"), let body = form.text("body"),
               let kind = form.text("kind"), ["member", "group", "staff", "partner"].contains(kind) else { throw Self.invalid("work_error_contribution") }
-        try await site.works.addContribution(workID: dossier.work.id, author: author, authorKind: kind, title: title, body: body,
-                                             at: site.clock.now().timeIntervalSince1970)
+        try await services.works.addContribution(workID: dossier.work.id, author: author, authorKind: kind, title: title, body: body,
+                                             at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved")
     }
 
@@ -153,7 +154,7 @@ struct WorkActionRoutes {
         try require(.recordDeclaration, dossier, context)
         guard let group = context.form.text("group").flatMap(Int64.init), dossier.groups[group] != nil,
               let body = context.form.text("body") else { throw Self.invalid("work_error_declaration") }
-        try await site.works.declare(workID: dossier.work.id, groupID: group, body: body, at: site.clock.now().timeIntervalSince1970)
+        try await services.works.declare(workID: dossier.work.id, groupID: group, body: body, at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved")
     }
 
@@ -164,8 +165,8 @@ struct WorkActionRoutes {
         guard let block = form.text("block"), dossier.current?.text.block(block) != nil,
               let holder = form.text("holder"), let body = form.text("body") else { throw Self.invalid("work_error_dissent") }
         let group = form.text("group").flatMap(Int64.init).flatMap { dossier.groups[$0] != nil ? $0 : nil }
-        try await site.works.addDissent(workID: dossier.work.id, blockID: block, holder: holder, groupID: group, body: body,
-                                        at: site.clock.now().timeIntervalSince1970)
+        try await services.works.addDissent(workID: dossier.work.id, blockID: block, holder: holder, groupID: group, body: body,
+                                        at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved", anchor: "#b-\(block)")
     }
 }

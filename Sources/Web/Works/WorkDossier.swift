@@ -53,27 +53,27 @@ struct WorkDossier: Sendable {
     func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
 
     /// The work item named by the route's `{id}` in the route's council.
-    static func load(site: Site, context: AppContext) async throws -> WorkDossier {
+    static func load(services: WorkServices, context: AppContext) async throws -> WorkDossier {
         let scope = try context.inCouncil()
         let council = scope.council, membership = scope.membership
-        guard let id = context.parameters.get("id", as: Int64.self), let work = try await site.works.find(id: id, councilID: council.id)
+        guard let id = context.parameters.get("id", as: Int64.self), let work = try await services.works.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
         let status = WorkStatus(rawValue: work.status) ?? .referred
-        let rapporteurs = try await site.works.rapporteurs(workID: id)
+        let rapporteurs = try await services.works.rapporteurs(workID: id)
         let actor = WorkActor(scope.actor, isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
         guard WorkRules.maySee(status, by: actor.council) else { throw PageError.notFound }
-        let versions = try await site.drafts.versions(workID: id).map { record in
+        let versions = try await services.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
         }
         var ballots: [Ballot] = []
-        let votersByBallot = try await site.ballots.voters(workID: id)
-        for record in try await site.ballots.all(workID: id) {
+        let votersByBallot = try await services.ballots.voters(workID: id)
+        for record in try await services.ballots.all(workID: id) {
             let voters = votersByBallot[record.id] ?? []
             let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
             ballots.append(Ballot(record: record, voters: voters, tally: tally(voters, rule: rule)))
         }
         // Past seats too: the names on what was recorded under them.
-        let people = Dictionary(uniqueKeysWithValues: try await site.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
+        let people = Dictionary(uniqueKeysWithValues: try await services.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
         let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
         // A vote on the whole text counts for the version it was held on: a version filed after it needs a new vote.
         let currentSince = versions.last?.record.createdAt ?? -Double.infinity
@@ -84,20 +84,20 @@ struct WorkDossier: Sendable {
         let state = WorkState(status: status, procedure: procedure, amendmentDeadline: work.amendmentDeadline,
                               plenaryDemandDeadline: work.plenaryDemandDeadline, plenaryDemanded: work.plenaryDemandedAt != nil,
                               lastTextBallot: lastTextBallot, hasOpenBallot: ballots.contains { $0.isOpen },
-                              now: site.clock.now().timeIntervalSince1970)
-        let groups = Dictionary(uniqueKeysWithValues: try await site.groups.all(councilID: council.id).map { ($0.id, $0) })
+                              now: services.clock.now().timeIntervalSince1970)
+        let groups = Dictionary(uniqueKeysWithValues: try await services.groups.all(councilID: council.id).map { ($0.id, $0) })
         let commission: Commission? = if let commissionID = work.commissionId {
-            try await site.commissions.find(id: commissionID, councilID: council.id)
+            try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
         return WorkDossier(
             council: council, work: work, status: status, kind: WorkKind(rawValue: work.kind) ?? .avis,
             procedure: procedure, membership: membership, actor: actor, state: state,
-            versions: versions, amendments: try await site.drafts.amendments(workID: id),
-            cosignatories: try await site.drafts.cosignatories(workID: id),
-            invitedCosignatories: try await site.drafts.cosignatories(workID: id, accepted: false), ballots: ballots,
-            events: try await site.works.events(workID: id), hearings: try await site.works.hearings(workID: id),
-            contributions: try await site.works.contributions(workID: id), declarations: try await site.works.declarations(workID: id),
-            dissents: try await site.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
+            versions: versions, amendments: try await services.drafts.amendments(workID: id),
+            cosignatories: try await services.drafts.cosignatories(workID: id),
+            invitedCosignatories: try await services.drafts.cosignatories(workID: id, accepted: false), ballots: ballots,
+            events: try await services.works.events(workID: id), hearings: try await services.works.hearings(workID: id),
+            contributions: try await services.works.contributions(workID: id), declarations: try await services.works.declarations(workID: id),
+            dissents: try await services.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
             commission: commission)
     }
 

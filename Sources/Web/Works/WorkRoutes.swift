@@ -6,7 +6,8 @@ import Storage
 
 /// The pages of council work: the list, a work item's page, a new referral, the comparison of two versions.
 struct WorkRoutes {
-    let site: Site
+    let services: WorkServices
+    let pages: Pages
 
     func register(in council: PathRegistrar) {
         council.get(WorkPaths.list, use: list)
@@ -24,13 +25,13 @@ struct WorkRoutes {
         let statusFilter = request.uri.queryParameters.get("status").flatMap(WorkStatus.init(rawValue:))
         let kindFilter = request.uri.queryParameters.get("kind").flatMap(WorkKind.init(rawValue:))
         let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
-        let works = try await site.works.all(councilID: council.id, statuses: statuses.map(\.rawValue), kind: kindFilter?.rawValue)
+        let works = try await services.works.all(councilID: council.id, statuses: statuses.map(\.rawValue), kind: kindFilter?.rawValue)
         let format = Formatting(language: language, council: council)
         let rows = works.map { work -> [String: Any] in
             var row: [String: Any] = [
                 "url": WorkPaths.item.url(council.slug, work.id),
-                "title": site.localized(work.title, language, councilDefault: council.language),
-                "kind": site.text("work_kind_\(work.kind)", context), "status": site.text("work_status_\(work.status)", context),
+                "title": pages.localized(work.title, language, councilDefault: council.language),
+                "kind": pages.text("work_kind_\(work.kind)", context), "status": pages.text("work_status_\(work.status)", context),
                 "statusCode": work.status, "created": format.dateTime(Date(timeIntervalSince1970: work.createdAt)),
             ]
             if let deadline = work.deadline { row["deadline"] = format.dateTime(Date(timeIntervalSince1970: deadline)) }
@@ -38,27 +39,27 @@ struct WorkRoutes {
         }
         var model: [String: Any] = [
             "rows": rows, "hasRows": !rows.isEmpty,
-            "statuses": visible.map { ["value": $0.rawValue, "label": site.text("work_status_\($0.rawValue)", context), "selected": $0 == statusFilter] },
-            "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": site.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
+            "statuses": visible.map { ["value": $0.rawValue, "label": pages.text("work_status_\($0.rawValue)", context), "selected": $0 == statusFilter] },
+            "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": pages.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
             "action": WorkPaths.list.url(council.slug),
         ]
         if WorkRules.mayRefer(actor).isAllowed { model["newURL"] = WorkPaths.new.url(council.slug) }
         if !WorkRules.maySee(.inPreparation, by: actor) { model["publicOnly"] = true }
-        return try await site.page("works", title: site.text("works_title", context), request: request, context: context,
+        return try await pages.page("works", title: pages.text("works_title", context), request: request, context: context,
                                    council: council, model: model)
     }
 
     @Sendable func newWork(_ request: Request, context: AppContext) async throws -> HTML {
         let scope = try context.inCouncil()
         let council = scope.council
-        try site.require(WorkRules.mayRefer(scope.actor), context)
+        try pages.require(WorkRules.mayRefer(scope.actor), context)
         return try await renderNew(request, context, council: council, values: ["kind": "avis", "source": "government", "procedure": "ordinary"], error: nil)
     }
 
     func renderNew(_ request: Request, _ context: AppContext, council: Council, values: [String: String], error: String?,
                    status: HTTPResponse.Status = .ok) async throws -> HTML {
         func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ selected: String?) -> [[String: Any]] where T.RawValue == String {
-            T.allCases.map { ["value": $0.rawValue, "label": site.text("\(prefix)_\($0.rawValue)", context), "selected": $0.rawValue == selected] }
+            T.allCases.map { ["value": $0.rawValue, "label": pages.text("\(prefix)_\($0.rawValue)", context), "selected": $0.rawValue == selected] }
         }
         var model: [String: Any] = [
             "values": values, "action": WorkPaths.list.url(council.slug),
@@ -67,14 +68,14 @@ struct WorkRoutes {
             "procedures": options(Procedure.self, "procedure", values["procedure"]),
         ]
         if let error { model["error"] = error }
-        return try await site.page("work-new", title: site.text("work_new_title", context), request: request, context: context,
+        return try await pages.page("work-new", title: pages.text("work_new_title", context), request: request, context: context,
                                    council: council, model: model, status: status)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let scope = try context.inCouncil()
         let council = scope.council
-        try site.require(WorkRules.mayRefer(scope.actor), context)
+        try pages.require(WorkRules.mayRefer(scope.actor), context)
         let form = context.form
         let values = ["kind": form["kind"] ?? "", "source": form["source"] ?? "", "procedure": form["procedure"] ?? "",
                       "reference": form["reference"] ?? "", "petition": form["petition"] ?? ""]
@@ -86,36 +87,36 @@ struct WorkRoutes {
                   let procedure = form.text("procedure").flatMap(Procedure.init(rawValue:)) else { throw ValidationFailure(field: "", key: "error_malformed_form") }
             let petition = try form.text("petition").map { try Validate.link($0, field: "petition") }
             if source == .petition, petition == nil { throw ValidationFailure(field: "petition", key: "work_error_petition_link") }
-            let id = try await site.works.create(councilID: council.id, NewWork(
+            let id = try await services.works.create(councilID: council.id, NewWork(
                 kind: kind.rawValue, title: title, summary: form.localized("summary"), referralSource: source.rawValue,
                 referralReference: form.text("reference"), petitionURL: petition, procedure: procedure.rawValue),
-                accountID: context.account?.id, at: site.clock.now().timeIntervalSince1970)
+                accountID: context.account?.id, at: services.clock.now().timeIntervalSince1970)
             return .redirect(to: SiteURL.with(WorkPaths.item.url(council.slug, id), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await renderNew(request, context, council: council, values: values, error: site.text(failure.key, context),
+            return try await renderNew(request, context, council: council, values: values, error: pages.text(failure.key, context),
                                        status: .unprocessableContent).response(from: request, context: context)
         }
     }
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
-        let dossier = try await WorkDossier.load(site: site, context: context)
+        let dossier = try await WorkDossier.load(services: services, context: context)
         return try await render(dossier, request: request, context: context)
     }
 
     /// The work item's page; with `tableError`, the amendment form shows the message and what was typed.
     func render(_ dossier: WorkDossier, request: Request, context: AppContext,
                 tableError: (message: String, values: [String: String])? = nil, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let view = WorkView(site: site, dossier: dossier, context: context)
-        var model = WorkPageModel(view: view, seats: try await site.commissions.seats(councilID: dossier.council.id),
-                                  commissions: try await site.commissions.all(councilID: dossier.council.id))
+        let view = WorkView(pages: pages, dossier: dossier, context: context)
+        var model = WorkPageModel(view: view, seats: try await services.commissions.seats(councilID: dossier.council.id),
+                                  commissions: try await services.commissions.all(councilID: dossier.council.id))
         model.tableError = tableError
-        let title = (view.summary()["title"] as? [String: Any])?["text"] as? String ?? ""
-        return try await site.page("work", title: title, request: request, context: context, council: dossier.council,
+        let title = pages.localized(dossier.work.title, context.language, councilDefault: dossier.council.language).text
+        return try await pages.page("work", title: title, request: request, context: context, council: dossier.council,
                                    model: model.build(), status: status)
     }
 
     @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {
-        let dossier = try await WorkDossier.load(site: site, context: context)
+        let dossier = try await WorkDossier.load(services: services, context: context)
         let council = dossier.council
         let numbers = dossier.versions.map(\.record.number)
         let to = request.uri.queryParameters.get("to", as: Int.self) ?? numbers.last ?? 0
@@ -125,7 +126,7 @@ struct WorkRoutes {
         let format = Formatting(language: context.language, council: council)
         let changes = TextDiff.compare(old.text, new.text).map { change -> [String: Any] in
             [
-                "status": site.text("diff_\(change.status.rawValue)", context), "statusCode": change.status.rawValue,
+                "status": pages.text("diff_\(change.status.rawValue)", context), "statusCode": change.status.rawValue,
                 "heading": change.kind == .part || change.kind == .chapter,
                 "segments": change.segments.map { segment -> [String: Any] in
                     switch segment {
@@ -136,13 +137,13 @@ struct WorkRoutes {
                 },
             ]
         }
-        let view = WorkView(site: site, dossier: dossier, context: context)
-        return try await site.page("work-compare", title: site.text("compare_title", context), request: request, context: context, council: council, model: [
+        let view = WorkView(pages: pages, dossier: dossier, context: context)
+        return try await pages.page("work-compare", title: pages.text("compare_title", context), request: request, context: context, council: council, model: [
             "work": view.summary(), "changes": changes,
             "contentLang": council.language.rawValue, "contentDir": council.language.direction,
-            "fromLabel": site.text("version_number", context, ["number": format.number(from)]),
-            "toLabel": site.text("version_number", context, ["number": format.number(to)]),
-            "versions": numbers.map { ["value": $0, "label": site.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
+            "fromLabel": pages.text("version_number", context, ["number": format.number(from)]),
+            "toLabel": pages.text("version_number", context, ["number": format.number(to)]),
+            "versions": numbers.map { ["value": $0, "label": pages.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
             "action": WorkPaths.compare.url(council.slug, dossier.work.id),
         ])
     }

@@ -5,14 +5,14 @@ import Storage
 
 /// Builds the view model of a work item's page from its dossier.
 struct WorkView {
-    let site: Site
+    let pages: Pages
     let dossier: WorkDossier
     let context: AppContext
 
     var language: Language { context.language }
     var council: Council { dossier.council }
     var format: Formatting { Formatting(language: language, council: council) }
-    func t(_ key: String, _ arguments: [String: String] = [:]) -> String { site.text(key, context, arguments) }
+    func t(_ key: String, _ arguments: [String: String] = [:]) -> String { pages.text(key, context, arguments) }
     func date(_ seconds: Double) -> String { format.dateTime(Date(timeIntervalSince1970: seconds)) }
     func person(_ id: Int64?) -> String { id.flatMap { dossier.people[$0]?.displayName } ?? t("person_unknown") }
     var slug: String { council.slug }
@@ -36,7 +36,7 @@ struct WorkView {
         var model: [String: Any] = [
             "id": work.id,
             "url": WorkPaths.item.url(slug, workID),
-            "title": site.localized(work.title, language, councilDefault: council.language),
+            "title": pages.localized(work.title, language, councilDefault: council.language),
             "kind": t("work_kind_\(dossier.kind.rawValue)"),
             "status": t("work_status_\(dossier.status.rawValue)"),
             "statusCode": dossier.status.rawValue,
@@ -46,15 +46,15 @@ struct WorkView {
         ]
         if let reference = work.referralReference { model["reference"] = reference }
         if let petition = work.petitionUrl { model["petitionURL"] = petition }
-        if let deadline = work.deadline { model["deadline"] = date(deadline); model["late"] = deadline < site.clock.now().timeIntervalSince1970 && !dossier.status.isPublic }
+        if let deadline = work.deadline { model["deadline"] = date(deadline); model["late"] = deadline < dossier.state.now && !dossier.status.isPublic }
         if let deadline = work.amendmentDeadline { model["amendmentDeadline"] = date(deadline) }
         if let deadline = work.plenaryDemandDeadline, dossier.procedure == .simplified { model["plenaryDemandDeadline"] = date(deadline) }
         if let commission = dossier.commission {
-            model["commission"] = site.localized(commission.name, language, councilDefault: council.language)
+            model["commission"] = pages.localized(commission.name, language, councilDefault: council.language)
             model["commissionURL"] = CouncilPaths.commission.url(council.slug, commission.id)
         }
-        let summaryText = site.localized(work.summary, language, councilDefault: council.language)
-        if (summaryText["text"] as? String)?.isEmpty == false { model["summary"] = summaryText }
+        let summaryText = pages.localized(work.summary, language, councilDefault: council.language)
+        if !summaryText.text.isEmpty { model["summary"] = summaryText }
         return model
     }
 

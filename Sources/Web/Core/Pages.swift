@@ -1,0 +1,124 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// What every capability's pages share: rendering a template inside the layout, the reader's language (sentences,
+/// plurals, localized texts), and refusing a request the way a person is told.
+public struct Pages: Sendable {
+    public let views: Views
+    public let localizer: Localizer
+
+    /// Renders a full page from a typed page model.
+    func page(_ template: String, title: String, request: Request, context: AppContext, council: Council? = nil,
+              typed model: some Encodable, status: HTTPResponse.Status = .ok) async throws -> HTML {
+        guard let values = try TemplateEncoder.encode(model) as? [String: Any] else {
+            throw Views.MissingTemplate(description: "The model of \(template) is not a structure")
+        }
+        return try await page(template, title: title, request: request, context: context, council: council, model: values, status: status)
+    }
+
+    /// Renders a full page: the layout's shared data (language, direction, navigation, person,
+    /// CSRF token, notice) merged with the page's own `model`.
+    func page(_ template: String, title: String, request: Request, context: AppContext,
+              council: Council? = nil, model: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let language = context.language
+        let path = request.uri.path
+        var data: [String: Any] = [
+            "lang": language.rawValue,
+            "dir": language.direction,
+            "t": localizer.table(language),
+            "title": title,
+            "csrf": context.csrfToken,
+            "path": path,
+            "languageSwitch": Language.allCases.map { option in
+                [
+                    "code": option.rawValue,
+                    "endonym": option.endonym,
+                    "current": option == language,
+                    "url": "\(HomePaths.language.url(option.rawValue))?next=\(SiteURL.encodeQuery(request.uri.description))",
+                ] as [String: Any]
+            },
+            "paths": Self.sharedPaths,
+        ]
+        if let account = context.account {
+            data["account"] = ["name": account.displayName, "isAdmin": account.isInstanceAdmin && account.isVerified] as [String: Any]
+        }
+        if let key = request.uri.queryParameters.get("notice"), localizer.has("notice_\(key)") {
+            data["notice"] = localizer.text("notice_\(key)", language)
+        }
+        if let council {
+            data["council"] = councilSummary(council, language: language)
+            if let scope = context.scope, scope.council.id == council.id {
+                data["canAdminister"] = scope.policy.allows(.viewAdministration)
+            }
+        }
+        for (key, value) in model { data[key] = value }
+        return HTML(try views.render(template, data), status: status)
+    }
+
+    /// The site-wide links of the layout and the account pages, from their declared paths.
+    static let sharedPaths: [String: String] = [
+        "home": HomePaths.home.url, "stylesheet": HomePaths.asset.url("app.css"), "script": HomePaths.asset.url("app.js"),
+        "signIn": AccountPaths.signIn.url, "signUp": AccountPaths.signUp.url, "signOut": AccountPaths.signOut.url,
+        "account": AccountPaths.account.url, "profile": AccountPaths.profile.url, "password": AccountPaths.password.url,
+        "deleteAccount": AccountPaths.delete.url, "forgotPassword": AccountPaths.forgotPassword.url,
+        "resetPassword": AccountPaths.resetPassword.url, "outbox": AdminPaths.outbox.url,
+    ]
+
+    /// A localized text as a view value: the text, its language, and whether it is a fallback.
+    func localized(_ text: LocalizedText, _ language: Language, councilDefault: Language = .fr) -> LocalizedView {
+        guard let resolved = text.resolved(for: language, councilDefault: councilDefault) else {
+            return LocalizedView(text: "", lang: nil, dir: nil, fallback: false, fallbackNote: nil, missing: true)
+        }
+        return LocalizedView(
+            text: resolved.text, lang: resolved.language.rawValue, dir: resolved.language.direction, fallback: resolved.isFallback,
+            fallbackNote: resolved.isFallback
+                ? localizer.text("fallback_note", language, ["language": localizer.text("language_\(resolved.language.rawValue)", language)]) : nil,
+            missing: false)
+    }
+
+    func councilSummary(_ council: Council, language: Language) -> [String: Any] {
+        [
+            "slug": council.slug,
+            "name": localized(council.name, language, councilDefault: council.language),
+            "url": CouncilPaths.home.url(council.slug),
+        ]
+    }
+
+    /// Refuses a decision the way a person is told: 401 for a visitor asked to sign in, 403, 404 or 409 otherwise.
+    func require(_ decision: Decision, _ context: AppContext) throws {
+        switch decision {
+        case .allowed: return
+        case .forbidden(let key):
+            if context.account == nil { throw PageError.signInRequired }
+            throw key == "error_not_found" ? PageError.notFound : PageError(.forbidden, key)
+        case .conflict(let key): throw PageError(.conflict, key)
+        }
+    }
+
+    /// The policy of the council the route is in (resolved once by the `/{council}` group); throws 401 for a visitor
+    /// and 403 for a signed-in person without the right.
+    @discardableResult
+    func authorize(_ action: CouncilAction, _ context: AppContext) throws -> CouncilPolicy {
+        let policy = try context.inCouncil().policy
+        guard policy.allows(action) else {
+            throw context.account == nil ? PageError.signInRequired : PageError.forbidden
+        }
+        return policy
+    }
+
+    func requireAccount(_ context: AppContext) throws -> Account {
+        guard let account = context.account else { throw PageError.signInRequired }
+        return account
+    }
+
+    /// The sentence for `count` things in the reader's language, the count written as `format` writes numbers.
+    func plural(_ key: String, count: Int, _ context: AppContext, format: Formatting, _ arguments: [String: String] = [:]) -> String {
+        localizer.plural(key, count: count, number: format.number(count), context.language, arguments)
+    }
+
+    func text(_ key: String, _ context: AppContext, _ arguments: [String: String] = [:]) -> String {
+        localizer.text(key, context.language, arguments)
+    }
+}
