@@ -27,26 +27,22 @@ struct WorkRoutes {
         let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
         let works = try await services.works.all(councilID: council.id, statuses: statuses.map(\.rawValue), kind: kindFilter?.rawValue)
         let format = Formatting(language: language, council: council)
-        let rows = works.map { work -> [String: Any] in
-            var row: [String: Any] = [
-                "url": WorkPaths.item.url(council.slug, work.id),
-                "title": pages.localized(work.title, language, councilDefault: council.language),
-                "kind": pages.text("work_kind_\(work.kind)", context), "status": pages.text("work_status_\(work.status)", context),
-                "statusCode": work.status, "created": format.dateTime(Date(timeIntervalSince1970: work.createdAt)),
-            ]
-            if let deadline = work.deadline { row["deadline"] = format.dateTime(Date(timeIntervalSince1970: deadline)) }
-            return row
+        let rows = works.map { work in
+            WorkListPage.Row(
+                url: WorkPaths.item.url(council.slug, work.id), title: pages.localized(work.title, language, councilDefault: council.language),
+                kind: pages.text("work_kind_\(work.kind)", context), status: pages.text("work_status_\(work.status)", context),
+                statusCode: work.status, created: format.dateTime(Date(timeIntervalSince1970: work.createdAt)),
+                deadline: work.deadline.map { format.dateTime(Date(timeIntervalSince1970: $0)) })
         }
-        var model: [String: Any] = [
-            "rows": rows, "hasRows": !rows.isEmpty,
-            "statuses": visible.map { ["value": $0.rawValue, "label": pages.text("work_status_\($0.rawValue)", context), "selected": $0 == statusFilter] },
-            "kinds": WorkKind.allCases.map { ["value": $0.rawValue, "label": pages.text("work_kind_\($0.rawValue)", context), "selected": $0 == kindFilter] },
-            "action": WorkPaths.list.url(council.slug),
-        ]
-        if WorkRules.mayRefer(actor).isAllowed { model["newURL"] = WorkPaths.new.url(council.slug) }
-        if !WorkRules.maySee(.inPreparation, by: actor) { model["publicOnly"] = true }
+        let model = WorkListPage(
+            rows: rows, hasRows: !rows.isEmpty,
+            statuses: visible.map { SelectOption(value: $0.rawValue, label: pages.text("work_status_\($0.rawValue)", context), selected: $0 == statusFilter) },
+            kinds: WorkKind.allCases.map { SelectOption(value: $0.rawValue, label: pages.text("work_kind_\($0.rawValue)", context), selected: $0 == kindFilter) },
+            action: WorkPaths.list.url(council.slug),
+            newURL: WorkRules.mayRefer(actor).isAllowed ? WorkPaths.new.url(council.slug) : nil,
+            publicOnly: !WorkRules.maySee(.inPreparation, by: actor))
         return try await pages.page("works", title: pages.text("works_title", context), request: request, context: context,
-                                   council: council, model: model)
+                                    council: council, typed: model)
     }
 
     @Sendable func newWork(_ request: Request, context: AppContext) async throws -> HTML {
