@@ -5,7 +5,8 @@ public enum BlockAlignment {
     public static func align(previous: DraftText?, parsed: [(kind: Block.Kind, text: String)],
                              newIdentifier: () -> String) -> DraftText {
         guard let previous, !previous.blocks.isEmpty else {
-            return DraftText(blocks: parsed.map { Block(id: newIdentifier(), kind: $0.kind, text: $0.text) })
+            var fresh = FreshIdentifiers(taken: [])
+            return DraftText(blocks: parsed.map { Block(id: fresh.next(newIdentifier), kind: $0.kind, text: $0.text) })
         }
         let old = previous.blocks
         let pairs = longestCommonSubsequence(old.map { "\($0.kind.rawValue)\u{1F}\($0.text)" }, parsed.map { "\($0.kind.rawValue)\u{1F}\($0.text)" })
@@ -27,10 +28,13 @@ public enum BlockAlignment {
             lastOld = o
             lastNew = n
         }
+        // A new block never takes an identifier of the previous version, kept or not: an amendment tabled to that
+        // version must not come to point at it.
+        var fresh = FreshIdentifiers(taken: old.map(\.id))
         var blocks: [Block] = []
         for (index, item) in parsed.enumerated() {
-            var id = ids[index] ?? newIdentifier()
-            if used.contains(id) { id = newIdentifier() }
+            var id = ids[index] ?? fresh.next(newIdentifier)
+            if used.contains(id) { id = fresh.next(newIdentifier) }
             used.insert(id)
             blocks.append(Block(id: id, kind: item.kind, text: item.text))
         }

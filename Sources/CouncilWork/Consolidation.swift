@@ -7,6 +7,7 @@ public enum Consolidation {
             for b in adopted[(i + 1)...] where list.conflict(a, b) { throw .conflictingAdoptions(a.number, b.number) }
             guard draft.block(a.anchor) != nil else { throw .unknownBlock(a.anchor) }
         }
+        var fresh = FreshIdentifiers(taken: draft.blocks.map(\.id))
         var blocks: [Block] = []
         for block in draft.blocks {
             let edits = adopted.filter { $0.anchor == block.id && $0.operation != .insert }
@@ -31,7 +32,7 @@ public enum Consolidation {
             }
             if let text { blocks.append(Block(id: block.id, kind: block.kind, text: text)) }
             for insertion in adopted.filter({ $0.anchor == block.id && $0.operation == .insert }).sorted(by: { $0.number < $1.number }) {
-                blocks.append(Block(id: newIdentifier(), kind: insertion.insertedKind, text: insertion.text))
+                blocks.append(Block(id: fresh.next(newIdentifier), kind: insertion.insertedKind, text: insertion.text))
             }
         }
         return DraftText(blocks: blocks)

@@ -53,6 +53,11 @@ import Testing
         #expect(localizer.plural("stat_groups", count: 100, number: "100", .ar) == "100 مجموعة")
     }
 
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(Localizer.fill("Déposé par {author} ({group}).", ["author": "{group}", "group": "UNSA"]) == "Déposé par {group} (UNSA).")
+        #expect(Localizer.fill("{a}{b} {c} {", ["a": "1", "b": "2"]) == "12 {c} {")
+    }
+
     @Test func everyKeyUsedByATemplateExists() throws {
         let directory = try Views.directory()
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }

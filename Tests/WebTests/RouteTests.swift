@@ -44,6 +44,10 @@ import TestSupport
         #expect(CouncilPaths.home.url("cese-ma") == "/cese-ma")
         #expect(AdminPaths.commissions.delete.url("cese-fr", 3) == "/cese-fr/admin/commissions/3/delete")
         #expect(HomePaths.home.url == "/")
+        // A value is one segment, whatever it holds.
+        #expect(CouncilPaths.home.url("x/../admin?y#z") == "/x%2F..%2Fadmin%3Fy%23z")
+        #expect(CouncilPaths.members.url("..") == "/%2E%2E/members")
+        #expect(HomePaths.language.url("ar") == "/lang/ar")
     }
 
     @Test(arguments: [nil, "secretariat@cese-fr.example", "membre@cese-fr.example", "citoyen@hemicycle.example",

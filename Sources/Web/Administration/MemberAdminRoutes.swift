@@ -55,7 +55,7 @@ struct MemberAdminRoutes {
         let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
             ["email": invitation.email, "role": site.pages.text(invitation.roleValue.labelKey, context),
              "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
-             "revokeAction": AdminPaths.members.url(council.slug) + "/invitations/\(invitation.id)/revoke",
+             "revokeAction": AdminPaths.invitationRevoke.url(council.slug, invitation.id),
              "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
         }
         var model: [String: Any] = [
@@ -155,7 +155,7 @@ struct MemberAdminRoutes {
         var model: [String: Any] = [
             "name": membership.displayName,
             "action": AdminPaths.member.url(council.slug, membership.id),
-            "deleteAction": AdminPaths.member.url(council.slug, membership.id) + "/delete",
+            "deleteAction": AdminPaths.memberDelete.url(council.slug, membership.id),
             "backURL": AdminPaths.members.url(council.slug),
             "roleOptions": roleOptions(policy, current: membership.roleValue, isSelf: membership.accountId == context.account?.id,
                                        selected: membership.role, context: context),

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// One path of the site, declared once: the router registers its pattern and every link is built from it, so a
@@ -18,14 +19,24 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
 
     var description: String { pattern }
 
-    /// The link with each `{parameter}` replaced, in order, by `values` (which never contain a `/`).
+    /// The link with each `{parameter}` replaced, in order, by `values`, each percent-encoded as one path segment:
+    /// a value holding `/`, `?`, `#` or `%` can never reach another route or add a query.
     func link(_ values: [String]) -> String {
         precondition(values.count == parameters.count, "\(pattern) takes \(parameters.count) values")
         var remaining = values[...]
         return "/" + pattern.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
             guard segment.hasPrefix("{") else { return String(segment) }
-            return remaining.popFirst() ?? ""
+            return Self.segment(remaining.popFirst() ?? "")
         }.joined(separator: "/")
+    }
+
+    /// Characters a path segment keeps as they are: RFC 3986 unreserved ones.
+    private static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    static func segment(_ value: String) -> String {
+        let encoded = value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? ""
+        // "." and ".." are not segments of their own: a browser would remove them from the path.
+        return encoded == "." || encoded == ".." ? encoded.replacingOccurrences(of: ".", with: "%2E") : encoded
     }
 
     /// The pattern relative to a group's prefix, which it must start with.

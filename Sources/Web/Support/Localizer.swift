@@ -60,11 +60,7 @@ public struct Localizer: Sendable {
 
     /// The string for `key`, with `{name}` placeholders replaced. A missing key shows itself, never nothing.
     public func text(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
-        var value = tables[language]?[key] ?? tables[.fr]?[key] ?? key
-        for (name, replacement) in arguments {
-            value = value.replacingOccurrences(of: "{\(name)}", with: replacement)
-        }
-        return value
+        Self.fill(tables[language]?[key] ?? tables[.fr]?[key] ?? key, arguments)
     }
 
     /// The sentence for `count` things: the form of the count's plural category in `language`, with `{count}` replaced
@@ -72,11 +68,27 @@ public struct Localizer: Sendable {
     public func plural(_ key: String, count: Int, number: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
         let (forms, formsLanguage) = plurals[language]?[key].map { ($0, language) } ?? (plurals[.fr]?[key] ?? [:], .fr)
         let category = PluralRules.category(of: count, in: formsLanguage)
-        var value = forms[category] ?? forms[.other] ?? key
-        for (name, replacement) in arguments.merging(["count": number], uniquingKeysWith: { $1 }) {
-            value = value.replacingOccurrences(of: "{\(name)}", with: replacement)
+        return Self.fill(forms[category] ?? forms[.other] ?? key, arguments.merging(["count": number], uniquingKeysWith: { $1 }))
+    }
+
+    /// Replaces each `{name}` of `template` in one pass: a value that itself contains `{other}` (a person's chosen
+    /// name) is written as it is, never filled in turn.
+    static func fill(_ template: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return value
+        return result + rest
     }
 
     public func has(_ key: String) -> Bool { tables[.fr]?[key] != nil }
