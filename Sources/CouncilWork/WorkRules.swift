@@ -21,6 +21,9 @@ public enum WorkAction: Sendable, Hashable {
     case closeBallot(ballotOpen: Bool)
     case consolidate
     case demandPlenary
+    /// Adds a document to the dossier (an annex, a study, a contribution received as a file), or removes one.
+    case attachDocument
+    case removeDocument
 }
 
 /// Where a ballot is held: the commission prepares the text, the plenary adopts it.
@@ -105,6 +108,9 @@ public enum WorkRules {
             return role(who.isSecretariat).then(during(amending))
         case .fileVersion:
             return role(who.isSecretariat || actor.isRapporteur).then(during(drafting))
+        case .attachDocument, .removeDocument:
+            // The dossier's documents change until publication; the published record never does.
+            return role(who.isSecretariat || actor.isRapporteur).then(state.status == .published ? .conflict("work_error_state") : .allowed)
         case .recordHearing, .recordContribution:
             return role(who.isSecretariat).then(during(preparing))
         case .recordDeclaration, .recordDissent:

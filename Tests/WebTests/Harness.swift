@@ -14,6 +14,7 @@ enum Harness {
         var configuration = AppConfiguration()
         configuration.bcryptCost = 4
         configuration.baseURL = "http://hemicycle.test"
+        configuration.filesFolder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-files-\(UUID().uuidString)").path
         return configuration
     }
 
@@ -113,6 +114,30 @@ final class Visitor: @unchecked Sendable {
                                                 headers: headers([.contentType: "application/x-www-form-urlencoded",
                                                                   HTTPField.Name("X-Forwarded-For")!: address]),
                                                 body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    /// Posts a form with one file as a browser does (`multipart/form-data`, fields in page order: the CSRF token first
+    /// unless `tokenFirst` is false).
+    @discardableResult
+    func postFile(_ uri: String, fields: [(String, String)] = [], fileName: String, content: [UInt8], tokenFirst: Bool = true,
+                  csrf: String? = nil) async throws -> TestResponse {
+        if cookies["hemicycle_csrf"] == nil && csrf == nil { try await get("/") }
+        let token = csrf ?? cookies["hemicycle_csrf"] ?? ""
+        let boundary = "----hemicycle\(UUID().uuidString)"
+        func field(_ name: String, _ value: String) -> [UInt8] {
+            Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        var body: [UInt8] = tokenFirst ? field("_csrf", token) : []
+        for (name, value) in fields { body += field(name, value) }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += content + Array("\r\n".utf8)
+        if !tokenFirst { body += field("_csrf", token) }
+        body += Array("--\(boundary)--\r\n".utf8)
+        let response = try await client.execute(uri: uri, method: .post,
+                                                headers: headers([.contentType: "multipart/form-data; boundary=\(boundary)"]),
+                                                body: ByteBuffer(bytes: body))
         remember(response)
         return response
     }

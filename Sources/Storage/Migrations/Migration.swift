@@ -19,5 +19,6 @@ public enum Migrations {
         UpdatePersistAddAccountID(),
         UpdateCosignatoriesAddAcceptedAt(),
         UpdateCouncilsAddTimeZone(),
+        CreateAttachments(),
     ]
 }

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import HemicycleDomain
 import Storage
 
 /// Settings of a running server, read from environment variables (via swift-configuration) with sane defaults.
@@ -25,6 +26,10 @@ public struct AppConfiguration: Sendable {
     public var loadDemoData: Bool = true
     /// Behind a reverse proxy that sets `X-Forwarded-For`: the client's address is the last one it lists.
     public var trustForwardedFor: Bool = false
+    /// The folder where attached files are kept, by content (`HEMICYCLE_FILES`).
+    public var filesFolder: String = "hemicycle-files"
+    /// The largest file accepted, in bytes (`HEMICYCLE_UPLOAD_LIMIT`, at most `DocumentType.maximumBytes`).
+    public var uploadLimit: Int = DocumentType.maximumBytes
 
     public init() {}
 
@@ -47,6 +52,8 @@ public struct AppConfiguration: Sendable {
         self.environment = environment
         loadDemoData = reader.bool(forKey: "demo.data", default: true)
         trustForwardedFor = reader.bool(forKey: "trust.forwarded.for", default: false)
+        filesFolder = reader.string(forKey: "hemicycle.files", default: filesFolder)
+        uploadLimit = min(max(reader.int(forKey: "hemicycle.upload.limit", default: uploadLimit), 1), DocumentType.maximumBytes)
         baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
     }
 

@@ -60,6 +60,7 @@ public enum HemicycleServer {
         workActions.register(in: council.pages)
         AmendmentRoutes(services: workServices, pages: site.pages, actions: workActions).register(in: council.pages)
         WorkExports(services: workServices, pages: site.pages).register(in: council.pages)
+        WorkAttachmentRoutes(services: workServices, pages: site.pages).register(in: council.pages)
         WorkAPI(services: workServices).register(in: council.api)
         return router
     }

@@ -25,6 +25,9 @@ public struct Site: Sendable {
     public let works: WorkRepository
     public let drafts: DraftRepository
     public let ballots: BallotRepository
+    public let attachments: AttachmentRepository
+    /// The bytes of attached files.
+    public let files: any FileStore
     public let mailer: Mailer
     /// Renders pages and speaks the reader's language.
     public let pages: Pages
@@ -33,7 +36,7 @@ public struct Site: Sendable {
 
     public init(configuration: AppConfiguration, database: any Database, views: Views, localizer: Localizer,
                 clock: any WallClock = SystemClock(), ids: any IdentifierGenerator = RandomIdentifiers(),
-                throttle: LoginThrottle = LoginThrottle()) {
+                throttle: LoginThrottle = LoginThrottle(), files: (any FileStore)? = nil) {
         self.configuration = configuration
         self.database = database
         self.views = views
@@ -54,6 +57,8 @@ public struct Site: Sendable {
         works = WorkRepository(database: database)
         drafts = DraftRepository(database: database)
         ballots = BallotRepository(database: database)
+        attachments = AttachmentRepository(database: database)
+        self.files = files ?? LocalFileStore(folder: configuration.filesFolder)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
         pages = Pages(views: views, localizer: localizer)
         devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)

@@ -39,6 +39,14 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
         return encoded == "." || encoded == ".." ? encoded.replacingOccurrences(of: ".", with: "%2E") : encoded
     }
 
+    /// Whether `path` (without query) is an instance of this pattern, a parameter standing for any one segment.
+    func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count == segments.count else { return false }
+        return zip(segments, parts).allSatisfy { segment, part in segment.hasPrefix("{") || segment == part }
+    }
+
     /// The pattern relative to a group's prefix, which it must start with.
     func relative(to prefix: PathPattern) -> RouterPath {
         precondition(pattern == prefix.pattern || pattern.hasPrefix(prefix.pattern + "/"), "\(pattern) is not under \(prefix.pattern)")

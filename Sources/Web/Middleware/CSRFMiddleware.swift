@@ -7,7 +7,8 @@ import HummingbirdAuth
 ///
 /// Signed in, the token is the one bound to the session (kept server-side with it); signed out, a random token
 /// lives in an HttpOnly, SameSite=Lax cookie (double submit). Each form carries it in `_csrf`; a POST whose field
-/// does not match is refused. The JSON API is exempt: its writes
+/// does not match is refused. Forms with a file (`multipart/form-data`) reach only the routes declared in
+/// `UploadPaths`, which check the token themselves (`MultipartUpload`); anywhere else they are refused. The JSON API is exempt: its writes
 /// require `Content-Type: application/json`, which a cross-site form cannot send.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppContext
@@ -21,6 +22,11 @@ struct CSRFMiddleware: RouterMiddleware {
         let isNew = !signedIn && request.cookies[Self.cookieName]?.value != context.csrfToken
 
         let isAPI = request.uri.path.hasPrefix("/api/")
+        if request.method == .post, request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true,
+           UploadPaths.accepts(request.uri.path) {
+            // A form with a file: its handler reads it as it streams and checks the token before keeping a byte.
+            return try await next(request, context)
+        }
         if request.method != .get && request.method != .head && !isAPI {
             let buffer: ByteBuffer
             do {

@@ -50,6 +50,11 @@ public struct Formatting: Sendable {
         items.formatted(.list(type: .and).locale(locale))
     }
 
+    /// A file's size as the reader's language writes it ("1,2 Mo", "1.2 MB").
+    public func byteCount(_ bytes: Int64) -> String {
+        bytes.formatted(.byteCount(style: .file).locale(locale))
+    }
+
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone))
     }

@@ -45,6 +45,10 @@ struct WorkDossier: Sendable {
     let people: [Int64: Membership]
     let groups: [Int64: CouncilGroup]
     let commission: Commission?
+    /// The documents of the dossier, oldest first.
+    let attachments: [Attachment]
+    /// The largest file the dossier takes.
+    let uploadLimit: Int
 
     var current: Version? { versions.last }
 
@@ -98,7 +102,9 @@ struct WorkDossier: Sendable {
             events: try await services.works.events(workID: id), hearings: try await services.works.hearings(workID: id),
             contributions: try await services.works.contributions(workID: id), declarations: try await services.works.declarations(workID: id),
             dissents: try await services.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
-            commission: commission)
+            commission: commission,
+            attachments: try await services.attachments.all(councilID: council.id, ownerKind: WorkAttachmentRoutes.ownerKind, ownerID: id),
+            uploadLimit: services.uploadLimit)
     }
 
     /// The result of a ballot from its voters' choices.

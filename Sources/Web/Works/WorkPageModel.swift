@@ -60,6 +60,24 @@ struct WorkPageModel {
             ["author": $0.author, "kind": t("contribution_\($0.authorKind)"), "title": $0.title, "body": $0.body, "date": view.date($0.createdAt)]
         }
         model["hasContributions"] = !dossier.contributions.isEmpty
+        let mayRemove = dossier.may(.removeDocument)
+        model["documents"] = dossier.attachments.map { attachment -> [String: Any] in
+            let type = DocumentType.allCases.first { $0.mediaType == attachment.mediaType }
+            var row: [String: Any] = [
+                "title": attachment.title, "url": WorkPaths.attachment.url(view.slug, view.workID, attachment.id),
+                "details": t("document_details", ["type": type.map { t("document_type_\($0.rawValue)") } ?? attachment.mediaType,
+                                                  "size": format.byteCount(attachment.size), "date": view.date(attachment.createdAt)]),
+            ]
+            if mayRemove { row["deleteURL"] = WorkPaths.attachmentDelete.url(view.slug, view.workID, attachment.id) }
+            return row
+        }
+        model["hasDocuments"] = !dossier.attachments.isEmpty
+        if dossier.may(.attachDocument) {
+            model["documentForm"] = ["action": WorkPaths.attachments.url(view.slug, view.workID),
+                                     "accept": DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ","),
+                                     "limit": t("document_limit", ["size": format.byteCount(Int64(dossier.uploadLimit))])]
+        }
+        if dossier.attachments.isEmpty && !dossier.may(.attachDocument) { model["hideDocuments"] = true }
         model["exports"] = [
             ["label": t("export_akoma_ntoso"), "url": WorkPaths.akomaNtoso.url(view.slug, view.workID)],
             ["label": t("export_json"), "url": APIPaths.work.url(dossier.council.slug, dossier.work.id)],

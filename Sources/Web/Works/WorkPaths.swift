@@ -25,9 +25,13 @@ enum WorkPaths {
     static let closeBallot = Path3("/{council}/works/{id}/ballots/{ballot}/close")
     static let consolidate = Path2("/{council}/works/{id}/consolidate")
 
+    static let attachments = Path2("/{council}/works/{id}/attachments")
+    static let attachment = Path3("/{council}/works/{id}/attachments/{attachment}")
+    static let attachmentDelete = Path3("/{council}/works/{id}/attachments/{attachment}/delete")
+
     static let all: [any DeclaredPath] = [
         list, new, item, compare, akomaNtoso, votesCSV, move, rapporteurs, amendmentDeadline, versions, hearings,
         contributions, declarations, dissents, demandPlenary, amendments, amendment, cosign, ballots, vote, closeBallot,
-        consolidate,
+        consolidate, attachments, attachment, attachmentDelete,
     ]
 }

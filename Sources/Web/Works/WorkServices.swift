@@ -10,9 +10,12 @@ struct WorkServices: Sendable {
     let commissions: CommissionRepository
     let groups: GroupRepository
     let memberships: MembershipRepository
+    let attachments: AttachmentRepository
+    let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
     let baseURL: String
+    let uploadLimit: Int
 
     init(site: Site) {
         works = site.works
@@ -21,8 +24,11 @@ struct WorkServices: Sendable {
         commissions = site.commissions
         groups = site.groups
         memberships = site.memberships
+        attachments = site.attachments
+        files = site.files
         clock = site.clock
         ids = site.ids
         baseURL = site.configuration.baseURL
+        uploadLimit = site.configuration.uploadLimit
     }
 }

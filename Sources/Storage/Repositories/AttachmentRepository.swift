@@ -1,0 +1,92 @@
+import Foundation
+import SQLKit
+
+/// A file attached somewhere in a council: what it is, under which name, by whom.
+public struct Attachment: Sendable, Hashable {
+    public let id: Int64
+    public let councilID: Int64
+    public let ownerKind: String
+    public let ownerID: Int64
+    public let digest: String
+    public let fileName: String
+    public let title: String
+    public let mediaType: String
+    public let size: Int64
+    public let createdAt: Double
+}
+
+/// Attachments and the stored files they point at. A file is recorded once per content; removing its last
+/// attachment removes its record, and the caller then removes the bytes.
+public struct AttachmentRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    private static let select = """
+        SELECT t.id, t.council_id, t.owner_kind, t.owner_id, t.digest, t.file_name, t.title, t.created_at, f.media_type, f.size
+        FROM attachments t JOIN stored_files f ON f.digest = t.digest
+        """
+
+    private static func decode(_ row: any SQLRow) throws -> Attachment {
+        Attachment(id: try row.decode(column: "id", as: Int64.self), councilID: try row.decode(column: "council_id", as: Int64.self),
+                   ownerKind: try row.decode(column: "owner_kind", as: String.self), ownerID: try row.decode(column: "owner_id", as: Int64.self),
+                   digest: try row.decode(column: "digest", as: String.self), fileName: try row.decode(column: "file_name", as: String.self),
+                   title: try row.decode(column: "title", as: String.self), mediaType: try row.decode(column: "media_type", as: String.self),
+                   size: try row.decode(column: "size", as: Int64.self), createdAt: try row.decode(column: "created_at", as: Double.self))
+    }
+
+    /// Attaches the stored content `digest` (recorded if new) to an owner, in one transaction.
+    public func attach(councilID: Int64, ownerKind: String, ownerID: Int64, digest: String, mediaType: String, size: Int64,
+                       fileName: String, title: String, accountID: Int64?, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            if try await sql.raw("SELECT digest FROM stored_files WHERE digest = \(bind: digest)").first() == nil {
+                try await sql.insert(into: "stored_files").columns("digest", "media_type", "size", "created_at")
+                    .values(SQLBind(digest), SQLBind(mediaType), SQLBind(size), SQLBind(at)).run()
+            }
+            return try await sql.insert(into: "attachments")
+                .columns("council_id", "owner_kind", "owner_id", "digest", "file_name", "title", "added_by", "created_at")
+                .values(SQLBind(councilID), SQLBind(ownerKind), SQLBind(ownerID), SQLBind(digest), SQLBind(fileName), SQLBind(title),
+                        SQLBind(accountID), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    /// An owner's attachments, oldest first.
+    public func all(councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> [Attachment] {
+        try await database.withSQL { sql in
+            try await sql.raw("""
+                \(unsafeRaw: Self.select) WHERE t.council_id = \(bind: councilID) AND t.owner_kind = \(bind: ownerKind)
+                AND t.owner_id = \(bind: ownerID) ORDER BY t.created_at, t.id
+                """).all().map(Self.decode)
+        }
+    }
+
+    public func find(id: Int64, councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> Attachment? {
+        try await database.withSQL { sql in
+            try await sql.raw("""
+                \(unsafeRaw: Self.select) WHERE t.id = \(bind: id) AND t.council_id = \(bind: councilID)
+                AND t.owner_kind = \(bind: ownerKind) AND t.owner_id = \(bind: ownerID)
+                """).first().map(Self.decode)
+        }
+    }
+
+    /// Removes an attachment; returns the digest of its file when no attachment points at it any more (its record
+    /// is gone too, and the bytes can be removed).
+    public func remove(id: Int64, councilID: Int64) async throws -> String? {
+        try await database.transaction { sql in
+            guard let digest = try await sql.raw("""
+                DELETE FROM attachments WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING digest
+                """).first(decodingColumn: "digest", as: String.self) else { throw StoreError.notFound }
+            guard try await sql.raw("SELECT id FROM attachments WHERE digest = \(bind: digest)").first() == nil else { return nil }
+            try await sql.raw("DELETE FROM stored_files WHERE digest = \(bind: digest)").run()
+            return digest
+        }
+    }
+
+    /// Whether any attachment points at `digest`.
+    public func isReferenced(digest: String) async throws -> Bool {
+        try await database.withSQL { sql in
+            try await sql.raw("SELECT id FROM attachments WHERE digest = \(bind: digest)").first() != nil
+        }
+    }
+}
