@@ -28,6 +28,23 @@ public struct Council: Sendable, Hashable, Decodable {
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
     public var publishedLanguages: [Language] { languages.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
     public var networkList: [String] { networks.split(separator: ",").map(String.init) }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case slug
+        case nameFr = "name_fr"
+        case nameAr = "name_ar"
+        case nameEn = "name_en"
+        case descriptionFr = "description_fr"
+        case descriptionAr = "description_ar"
+        case descriptionEn = "description_en"
+        case country
+        case defaultLanguage = "default_language"
+        case languages
+        case networks
+        case website
+        case timeZone = "time_zone"
+    }
 }
 
 /// What is needed to create a council.
@@ -72,6 +89,18 @@ public struct Account: Sendable, Hashable, Decodable {
     public var language: Language? { preferredLanguage.flatMap(Language.init(rawValue:)) }
     public var isDeleted: Bool { deletedAt != nil }
     public var isVerified: Bool { emailVerifiedAt != nil }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case email
+        case passwordHash = "password_hash"
+        case displayName = "display_name"
+        case preferredLanguage = "preferred_language"
+        case emailVerifiedAt = "email_verified_at"
+        case isInstanceAdmin = "is_instance_admin"
+        case createdAt = "created_at"
+        case deletedAt = "deleted_at"
+    }
 }
 
 /// A political or professional group of a council (for example "Groupe UNSA").
@@ -88,6 +117,18 @@ public struct CouncilGroup: Sendable, Hashable, Decodable {
 
     public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case councilId = "council_id"
+        case acronym
+        case nameFr = "name_fr"
+        case nameAr = "name_ar"
+        case nameEn = "name_en"
+        case descriptionFr = "description_fr"
+        case descriptionAr = "description_ar"
+        case descriptionEn = "description_en"
+    }
 }
 
 /// A standing or temporary commission of a council.
@@ -103,6 +144,17 @@ public struct Commission: Sendable, Hashable, Decodable {
 
     public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case councilId = "council_id"
+        case nameFr = "name_fr"
+        case nameAr = "name_ar"
+        case nameEn = "name_en"
+        case descriptionFr = "description_fr"
+        case descriptionAr = "description_ar"
+        case descriptionEn = "description_en"
+    }
 }
 
 /// A person's seat in a council, joined with the person's public name.
@@ -119,6 +171,17 @@ public struct Membership: Sendable, Hashable, Decodable {
 
     public var roleValue: Role { Role(rawValue: role) ?? .citizen }
     public var isCurrent: Bool { endedAt == nil }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case councilId = "council_id"
+        case accountId = "account_id"
+        case role
+        case groupId = "group_id"
+        case endedAt = "ended_at"
+        case displayName = "display_name"
+        case email
+    }
 }
 
 /// A message waiting in (or sent from) the outbox.
@@ -132,6 +195,18 @@ public struct OutboxMessage: Sendable, Hashable, Decodable {
     public let sentAt: Double?
     public let attempts: Int
     public let lastError: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case recipient
+        case subject
+        case body
+        case kind
+        case createdAt = "created_at"
+        case sentAt = "sent_at"
+        case attempts
+        case lastError = "last_error"
+    }
 }
 
 /// Errors the store reports in terms a person can act on.

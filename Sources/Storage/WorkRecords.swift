@@ -26,6 +26,29 @@ public struct WorkRecord: Sendable, Hashable, Decodable {
 
     public var title: LocalizedText { LocalizedText(fr: titleFr, ar: titleAr, en: titleEn) }
     public var summary: LocalizedText { LocalizedText(fr: summaryFr, ar: summaryAr, en: summaryEn) }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case councilId = "council_id"
+        case kind
+        case titleFr = "title_fr"
+        case titleAr = "title_ar"
+        case titleEn = "title_en"
+        case summaryFr = "summary_fr"
+        case summaryAr = "summary_ar"
+        case summaryEn = "summary_en"
+        case referralSource = "referral_source"
+        case referralReference = "referral_reference"
+        case petitionUrl = "petition_url"
+        case procedure
+        case status
+        case commissionId = "commission_id"
+        case deadline
+        case amendmentDeadline = "amendment_deadline"
+        case createdAt = "created_at"
+        case plenaryDemandDeadline = "plenary_demand_deadline"
+        case plenaryDemandedAt = "plenary_demanded_at"
+    }
 }
 
 public struct NewWork: Sendable {
@@ -55,6 +78,14 @@ public struct WorkEvent: Sendable, Hashable, Decodable {
     public let note: String?
     public let accountId: Int64?
     public let at: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case status
+        case note
+        case accountId = "account_id"
+        case at
+    }
 }
 
 public struct Hearing: Sendable, Hashable, Decodable {
@@ -63,6 +94,14 @@ public struct Hearing: Sendable, Hashable, Decodable {
     public let capacity: String?
     public let heldAt: Double
     public let notes: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case person
+        case capacity
+        case heldAt = "held_at"
+        case notes
+    }
 }
 
 public struct Contribution: Sendable, Hashable, Decodable {
@@ -72,6 +111,15 @@ public struct Contribution: Sendable, Hashable, Decodable {
     public let title: String
     public let body: String
     public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case author
+        case authorKind = "author_kind"
+        case title
+        case body
+        case createdAt = "created_at"
+    }
 }
 
 public struct DraftVersionRecord: Sendable, Hashable, Decodable {
@@ -81,6 +129,14 @@ public struct DraftVersionRecord: Sendable, Hashable, Decodable {
     public let body: String
     public let note: String?
     public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case number
+        case body
+        case note
+        case createdAt = "created_at"
+    }
 }
 
 public struct AmendmentRecord: Sendable, Hashable, Decodable {
@@ -99,6 +155,24 @@ public struct AmendmentRecord: Sendable, Hashable, Decodable {
     public let status: String
     public let opinion: String?
     public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case versionId = "version_id"
+        case number
+        case operation
+        case anchor
+        case spanStart = "span_start"
+        case spanEnd = "span_end"
+        case newText = "new_text"
+        case insertedKind = "inserted_kind"
+        case justification
+        case authorMembershipId = "author_membership_id"
+        case groupId = "group_id"
+        case status
+        case opinion
+        case createdAt = "created_at"
+    }
 }
 
 public struct NewAmendment: Sendable {
@@ -138,6 +212,18 @@ public struct BallotRecord: Sendable, Hashable, Decodable {
     public let openedAt: Double
     public let closedAt: Double?
     public let adopted: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case workId = "work_id"
+        case amendmentId = "amendment_id"
+        case body
+        case majority
+        case quorum
+        case openedAt = "opened_at"
+        case closedAt = "closed_at"
+        case adopted
+    }
 }
 
 /// A member who may vote on a ballot, the group they sat in, and their vote if they cast one.
@@ -153,6 +239,13 @@ public struct GroupDeclaration: Sendable, Hashable, Decodable {
     public let groupId: Int64
     public let body: String
     public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case groupId = "group_id"
+        case body
+        case createdAt = "created_at"
+    }
 }
 
 public struct Dissent: Sendable, Hashable, Decodable {
@@ -162,4 +255,13 @@ public struct Dissent: Sendable, Hashable, Decodable {
     public let groupId: Int64?
     public let body: String
     public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case blockId = "block_id"
+        case holder
+        case groupId = "group_id"
+        case body
+        case createdAt = "created_at"
+    }
 }

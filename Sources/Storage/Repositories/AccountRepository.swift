@@ -44,14 +44,14 @@ public struct AccountRepository: Sendable {
     public func find(id: Int64) async throws -> Account? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("accounts").where("id", .equal, id)
-                .first(decoding: Account.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Account.self)
         }
     }
 
     public func find(email: String) async throws -> Account? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("accounts").where("email", .equal, email)
-                .first(decoding: Account.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Account.self)
         }
     }
 

@@ -10,14 +10,14 @@ public struct BallotRepository: Sendable {
     public func all(workID: Int64) async throws -> [BallotRecord] {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("ballots").where("work_id", .equal, workID).orderBy("opened_at").orderBy("id")
-                .all(decoding: BallotRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: BallotRecord.self)
         }
     }
 
     public func find(id: Int64, workID: Int64) async throws -> BallotRecord? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("ballots").where("id", .equal, id).where("work_id", .equal, workID)
-                .first(decoding: BallotRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: BallotRecord.self)
         }
     }
 

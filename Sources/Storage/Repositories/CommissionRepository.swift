@@ -12,7 +12,7 @@ public struct CommissionRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("commissions").where("council_id", .equal, councilID)
                 .orderBy("name_fr").orderBy("id")
-                .all(decoding: Commission.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Commission.self)
         }
     }
 
@@ -20,7 +20,7 @@ public struct CommissionRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("commissions")
                 .where("id", .equal, id).where("council_id", .equal, councilID)
-                .first(decoding: Commission.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Commission.self)
         }
     }
 

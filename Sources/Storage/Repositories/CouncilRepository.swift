@@ -11,7 +11,7 @@ public struct CouncilRepository: Sendable {
     public func all() async throws -> [Council] {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("councils").orderBy("id")
-                .all(decoding: Council.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Council.self)
         }
     }
 
@@ -34,7 +34,7 @@ public struct CouncilRepository: Sendable {
     public func find(slug: String) async throws -> Council? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("councils").where("slug", .equal, slug)
-                .first(decoding: Council.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Council.self)
         }
     }
 

@@ -11,7 +11,7 @@ public struct DraftRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "number", "body", "note", "created_at").from("draft_versions")
                 .where("work_id", .equal, workID).orderBy("number")
-                .all(decoding: DraftVersionRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: DraftVersionRecord.self)
         }
     }
 
@@ -30,7 +30,7 @@ public struct DraftRepository: Sendable {
     public func amendments(workID: Int64) async throws -> [AmendmentRecord] {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("amendments").where("work_id", .equal, workID).orderBy("number")
-                .all(decoding: AmendmentRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: AmendmentRecord.self)
         }
     }
 

@@ -12,7 +12,7 @@ public struct GroupRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("council_groups").where("council_id", .equal, councilID)
                 .orderBy("name_fr").orderBy("id")
-                .all(decoding: CouncilGroup.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: CouncilGroup.self)
         }
     }
 
@@ -20,7 +20,7 @@ public struct GroupRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("council_groups")
                 .where("id", .equal, id).where("council_id", .equal, councilID)
-                .first(decoding: CouncilGroup.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: CouncilGroup.self)
         }
     }
 

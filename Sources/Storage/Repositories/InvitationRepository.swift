@@ -13,6 +13,16 @@ public struct Invitation: Sendable, Hashable, Decodable {
     public let expiresAt: Double
 
     public var roleValue: Role { Role(rawValue: role) ?? .citizen }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case councilId = "council_id"
+        case email
+        case role
+        case groupId = "group_id"
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+    }
 }
 
 /// Invitations to take a seat in a council; only the digest of each link's token is stored.
@@ -49,7 +59,7 @@ public struct InvitationRepository: Sendable {
     public func find(tokenHash: String, now: Date) async throws -> Invitation? {
         try await database.withSQL { sql in
             try await Self.pending(sql, now: now).where("token_hash", .equal, tokenHash)
-                .first(decoding: Invitation.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Invitation.self)
         }
     }
 
@@ -57,7 +67,7 @@ public struct InvitationRepository: Sendable {
     public func pending(councilID: Int64, now: Date) async throws -> [Invitation] {
         try await database.withSQL { sql in
             try await Self.pending(sql, now: now).where("council_id", .equal, councilID).orderBy("created_at", .descending)
-                .all(decoding: Invitation.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Invitation.self)
         }
     }
 
@@ -72,7 +82,7 @@ public struct InvitationRepository: Sendable {
     public func accept(tokenHash: String, accountID: Int64, email: String, now: Date) async throws -> Invitation {
         try await database.transaction { sql in
             guard let invitation = try await Self.pending(sql, now: now).where("token_hash", .equal, tokenHash)
-                .first(decoding: Invitation.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Invitation.self)
             else { throw StoreError.notFound }
             guard invitation.email == email else { throw StoreError.notEligible }
             // One statement claims the invitation: two requests racing with the same link cannot both take the seat.

@@ -21,7 +21,7 @@ public struct MembershipRepository: Sendable {
         try await database.withSQL { sql in
             let current = includingEnded ? "" : " AND m.ended_at IS NULL"
             return try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.council_id = \(bind: councilID)\(unsafeRaw: current) ORDER BY display_name, m.id")
-                .all(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Membership.self)
         }
     }
 
@@ -29,7 +29,7 @@ public struct MembershipRepository: Sendable {
     public func find(id: Int64, councilID: Int64) async throws -> Membership? {
         try await database.withSQL { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.id = \(bind: id) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
-                .first(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Membership.self)
         }
     }
 
@@ -37,7 +37,7 @@ public struct MembershipRepository: Sendable {
     public func find(accountID: Int64, councilID: Int64) async throws -> Membership? {
         try await database.withSQL { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
-                .first(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Membership.self)
         }
     }
 
@@ -45,7 +45,7 @@ public struct MembershipRepository: Sendable {
     public func all(accountID: Int64) async throws -> [Membership] {
         try await database.withSQL { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.ended_at IS NULL ORDER BY m.council_id")
-                .all(decoding: Membership.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Membership.self)
         }
     }
 

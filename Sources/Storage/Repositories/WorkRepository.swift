@@ -17,14 +17,14 @@ public struct WorkRepository: Sendable {
             if let statuses { query = query.where("status", .in, statuses) }
             if let kind { query = query.where("kind", .equal, kind) }
             return try await query.orderBy("created_at", .descending).orderBy("id", .descending)
-                .all(decoding: WorkRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: WorkRecord.self)
         }
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> WorkRecord? {
         try await database.withSQL { sql in
             try await sql.select().column("*").from("works").where("id", .equal, id).where("council_id", .equal, councilID)
-                .first(decoding: WorkRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: WorkRecord.self)
         }
     }
 
@@ -103,7 +103,7 @@ public struct WorkRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "status", "note", "account_id", "at").from("work_events")
                 .where("work_id", .equal, workID).orderBy("at").orderBy("id")
-                .all(decoding: WorkEvent.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: WorkEvent.self)
         }
     }
 
@@ -125,7 +125,7 @@ public struct WorkRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "person", "capacity", "held_at", "notes").from("hearings")
                 .where("work_id", .equal, workID).orderBy("held_at").orderBy("id")
-                .all(decoding: Hearing.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Hearing.self)
         }
     }
 
@@ -140,7 +140,7 @@ public struct WorkRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "author", "author_kind", "title", "body", "created_at").from("contributions")
                 .where("work_id", .equal, workID).orderBy("created_at").orderBy("id")
-                .all(decoding: Contribution.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Contribution.self)
         }
     }
 
@@ -156,7 +156,7 @@ public struct WorkRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "group_id", "body", "created_at").from("group_declarations")
                 .where("work_id", .equal, workID).orderBy("id")
-                .all(decoding: GroupDeclaration.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: GroupDeclaration.self)
         }
     }
 
@@ -173,7 +173,7 @@ public struct WorkRepository: Sendable {
         try await database.withSQL { sql in
             try await sql.select().columns("id", "block_id", "holder", "group_id", "body", "created_at").from("dissents")
                 .where("work_id", .equal, workID).orderBy("id")
-                .all(decoding: Dissent.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Dissent.self)
         }
     }
 
