@@ -5,7 +5,8 @@ import Storage
 
 /// The JSON API under `/api/v1`, described by `/api/v1/openapi.json`.
 struct APIRoutes {
-    let site: Site
+    let services: CouncilServices
+    let pages: Pages
     let openAPIDocument: String
 
     /// Every API operation, as (method, path in OpenAPI form). A test checks the OpenAPI document against it.
@@ -37,7 +38,7 @@ struct APIRoutes {
     }
 
     @Sendable func councils(_ request: Request, context: AppContext) async throws -> JSONBody<[CouncilDTO]> {
-        JSONBody(value: try await site.councils.all().map(CouncilDTO.init))
+        JSONBody(value: try await services.councils.all().map(CouncilDTO.init))
     }
 
     @Sendable func council(_ request: Request, context: AppContext) async throws -> JSONBody<CouncilDTO> {
@@ -46,8 +47,8 @@ struct APIRoutes {
 
     @Sendable func groups(_ request: Request, context: AppContext) async throws -> JSONBody<[GroupDTO]> {
         let council = try context.inCouncil().council
-        let sitting = try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }
-        return JSONBody(value: try await site.groups.all(councilID: council.id).map { group in
+        let sitting = try await services.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }
+        return JSONBody(value: try await services.groups.all(councilID: council.id).map { group in
             GroupDTO(id: group.id, acronym: group.acronym, name: LocalizedDTO(group.name),
                      description: LocalizedDTO(group.description), memberCount: sitting.filter { $0.groupId == group.id }.count)
         })
@@ -55,9 +56,9 @@ struct APIRoutes {
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> JSONBody<[CommissionDTO]> {
         let council = try context.inCouncil().council
-        let sitting = Set(try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }.map(\.id))
-        let seats = try await site.commissions.seats(councilID: council.id)
-        return JSONBody(value: try await site.commissions.all(councilID: council.id).map { commission in
+        let sitting = Set(try await services.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly }.map(\.id))
+        let seats = try await services.commissions.seats(councilID: council.id)
+        return JSONBody(value: try await services.commissions.all(councilID: council.id).map { commission in
             CommissionDTO(id: commission.id, name: LocalizedDTO(commission.name),
                           description: LocalizedDTO(commission.description),
                           memberIds: seats.filter { $0.commissionID == commission.id && sitting.contains($0.membershipID) }
@@ -75,9 +76,9 @@ struct APIRoutes {
         case "true": everyone = true
         default: throw PageError(.badRequest, "error_bad_request")
         }
-        if everyone { try site.pages.authorize(.viewPersonalData, context) }
-        let seats = try await site.commissions.seats(councilID: council.id)
-        let people = try await site.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }
+        if everyone { try pages.authorize(.viewPersonalData, context) }
+        let seats = try await services.commissions.seats(councilID: council.id)
+        let people = try await services.memberships.all(councilID: council.id).filter { everyone || $0.roleValue.sitsInAssembly }
         return JSONBody(value: people.map { membership in
             MemberDTO(id: membership.id, name: membership.displayName, role: membership.role, groupId: membership.groupId,
                       commissionIds: seats.filter { $0.membershipID == membership.id }.map(\.commissionID),
@@ -87,24 +88,24 @@ struct APIRoutes {
 
     @Sendable func createGroup(_ request: Request, context: AppContext) async throws -> JSONBody<GroupDTO> {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let input = try await decode(NewGroupDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()
         let acronym = input.acronym.flatMap { $0.isEmpty ? nil : $0 }
-        let id = try await site.groups.create(councilID: council.id, name: name, acronym: acronym, description: description,
-                                              at: site.clock.now())
+        let id = try await services.groups.create(councilID: council.id, name: name, acronym: acronym, description: description,
+                                              at: services.clock.now())
         return JSONBody(value: GroupDTO(id: id, acronym: acronym, name: LocalizedDTO(name),
                                         description: LocalizedDTO(description), memberCount: 0), status: .created)
     }
 
     @Sendable func createCommission(_ request: Request, context: AppContext) async throws -> JSONBody<CommissionDTO> {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let input = try await decode(NewCommissionDTO.self, request, context)
         let name = try Validate.localizedName(input.name.text)
         let description = input.description?.text ?? LocalizedText()
-        let id = try await site.commissions.create(councilID: council.id, name: name, description: description, at: site.clock.now())
+        let id = try await services.commissions.create(councilID: council.id, name: name, description: description, at: services.clock.now())
         return JSONBody(value: CommissionDTO(id: id, name: LocalizedDTO(name), description: LocalizedDTO(description),
                                              memberIds: []), status: .created)
     }

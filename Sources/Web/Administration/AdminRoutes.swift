@@ -5,7 +5,8 @@ import Storage
 
 /// The administration area of a council (staff and administrators), and the instance outbox.
 struct AdminRoutes {
-    let site: Site
+    let services: AdminServices
+    let pages: Pages
 
     func register(on routes: PathRegistrar, in council: PathRegistrar) {
         council.get(AdminPaths.overview, use: overview)
@@ -14,32 +15,32 @@ struct AdminRoutes {
 
     @Sendable func overview(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.viewAdministration, context)
+        try pages.authorize(.viewAdministration, context)
         let slug = council.slug
-        return try await site.pages.page(
-            "admin", title: site.pages.text("admin_title", context), request: request, context: context, council: council,
+        return try await pages.page(
+            "admin", title: pages.text("admin_title", context), request: request, context: context, council: council,
             model: ["links": [
-                ["url": AdminPaths.groups.list.url(slug), "label": site.pages.text("admin_groups", context)],
-                ["url": AdminPaths.commissions.list.url(slug), "label": site.pages.text("admin_commissions", context)],
-                ["url": AdminPaths.members.url(slug), "label": site.pages.text("admin_members", context)],
+                ["url": AdminPaths.groups.list.url(slug), "label": pages.text("admin_groups", context)],
+                ["url": AdminPaths.commissions.list.url(slug), "label": pages.text("admin_commissions", context)],
+                ["url": AdminPaths.members.url(slug), "label": pages.text("admin_members", context)],
             ]])
     }
 
     /// Mail waiting or sent, for instance administrators in development.
     @Sendable func outbox(_ request: Request, context: AppContext) async throws -> HTML {
-        let account = try site.pages.requireAccount(context)
-        guard account.isInstanceAdmin, account.isVerified, site.configuration.isDevelopment else { throw PageError.forbidden }
+        let account = try pages.requireAccount(context)
+        guard account.isInstanceAdmin, account.isVerified, services.isDevelopment else { throw PageError.forbidden }
         let format = Formatting(language: context.language)
-        let messages = try await site.outbox.latest().map { message -> [String: Any] in
+        let messages = try await services.outbox.latest().map { message -> [String: Any] in
             var row: [String: Any] = [
                 "recipient": message.recipient, "subject": message.subject, "body": message.body,
                 "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
-                "status": site.pages.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
+                "status": pages.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
             ]
             if let error = message.lastError { row["error"] = error }
             return row
         }
-        return try await site.pages.page("outbox", title: site.pages.text("outbox_title", context), request: request, context: context,
+        return try await pages.page("outbox", title: pages.text("outbox_title", context), request: request, context: context,
                                    model: ["messages": messages, "hasMessages": !messages.isEmpty])
     }
 }

@@ -5,7 +5,8 @@ import Storage
 
 /// Staff pages to create, rename and remove a council's groups and commissions.
 struct BodyAdminRoutes {
-    let site: Site
+    let services: AdminServices
+    let pages: Pages
 
     /// Groups and commissions share their pages; this says which one a route is about.
     enum Kind: String, Sendable {
@@ -30,15 +31,15 @@ struct BodyAdminRoutes {
     private func rows(_ kind: Kind, council: Council, language: Language) async throws -> [[String: Any]] {
         switch kind {
         case .groups:
-            return Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
+            return Formatting(language: language).sorted(try await services.groups.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": site.pages.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
+                ["name": pages.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
                  "url": AdminPaths.groups.item.url(council.slug, $0.id)]
             }
         case .commissions:
-            return Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+            return Formatting(language: language).sorted(try await services.commissions.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": site.pages.localized($0.name, language, councilDefault: council.language),
+                ["name": pages.localized($0.name, language, councilDefault: council.language),
                  "url": AdminPaths.commissions.item.url(council.slug, $0.id)]
             }
         }
@@ -47,35 +48,35 @@ struct BodyAdminRoutes {
     func list(_ kind: Kind, _ request: Request, _ context: AppContext, values: [String: String], error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         var model: [String: Any] = [
             "rows": try await rows(kind, council: council, language: context.language),
             "values": values, "action": kind.paths.list.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
         ]
         if let error { model["error"] = error }
-        return try await site.pages.page(kind.listTemplate, title: site.pages.text(kind.titleKey, context), request: request,
+        return try await pages.page(kind.listTemplate, title: pages.text(kind.titleKey, context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
     func create(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let form = context.form
         do {
             let name = try Validate.localizedName(form.localized("name"))
             switch kind {
             case .groups:
-                try await site.groups.create(councilID: council.id, name: name, acronym: form.text("acronym"),
-                                             description: form.localized("description"), at: site.clock.now())
+                try await services.groups.create(councilID: council.id, name: name, acronym: form.text("acronym"),
+                                             description: form.localized("description"), at: services.clock.now())
             case .commissions:
-                try await site.commissions.create(councilID: council.id, name: name, description: form.localized("description"),
-                                                  at: site.clock.now())
+                try await services.commissions.create(councilID: council.id, name: name, description: form.localized("description"),
+                                                  at: services.clock.now())
             }
             return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             var values = form.localized("name").formValues("name")
             values["acronym"] = form["acronym"] ?? ""
-            return try await list(kind, request, context, values: values, error: site.pages.text(failure.key, context),
+            return try await list(kind, request, context, values: values, error: pages.text(failure.key, context),
                                   status: .unprocessableContent).response(from: request, context: context)
         }
     }
@@ -85,17 +86,17 @@ struct BodyAdminRoutes {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
         switch kind {
         case .groups:
-            guard let group = try await site.groups.find(id: id, councilID: council.id) else { throw PageError.notFound }
+            guard let group = try await services.groups.find(id: id, councilID: council.id) else { throw PageError.notFound }
             return (id, group.name, group.description, group.acronym)
         case .commissions:
-            guard let commission = try await site.commissions.find(id: id, councilID: council.id) else { throw PageError.notFound }
+            guard let commission = try await services.commissions.find(id: id, councilID: council.id) else { throw PageError.notFound }
             return (id, commission.name, commission.description, nil)
         }
     }
 
     func edit(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> HTML {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         var values = body.name.formValues("name").merging(body.description.formValues("description")) { $1 }
         values["acronym"] = body.acronym ?? ""
@@ -107,23 +108,23 @@ struct BodyAdminRoutes {
         var model: [String: Any] = ["values": values, "action": kind.paths.item.url(council.slug, id),
                                     "deleteAction": kind.paths.delete.url(council.slug, id), "backURL": kind.paths.list.url(council.slug)]
         if let error { model["error"] = error }
-        return try await site.pages.page(kind.editTemplate, title: site.pages.text(kind.titleKey, context), request: request,
+        return try await pages.page(kind.editTemplate, title: pages.text(kind.titleKey, context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
     func update(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         let form = context.form
         do {
             let name = try Validate.localizedName(form.localized("name"))
             switch kind {
             case .groups:
-                try await site.groups.update(id: body.id, councilID: council.id, name: name, acronym: form.text("acronym"),
+                try await services.groups.update(id: body.id, councilID: council.id, name: name, acronym: form.text("acronym"),
                                              description: form.localized("description"))
             case .commissions:
-                try await site.commissions.update(id: body.id, councilID: council.id, name: name,
+                try await services.commissions.update(id: body.id, councilID: council.id, name: name,
                                                   description: form.localized("description"))
             }
             return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "saved"), type: .normal)
@@ -131,18 +132,18 @@ struct BodyAdminRoutes {
             var values = form.localized("name").formValues("name").merging(form.localized("description").formValues("description")) { $1 }
             values["acronym"] = form["acronym"] ?? ""
             return try await renderEdit(kind, request, context, council: council, id: body.id, values: values,
-                                        error: site.pages.text(failure.key, context), status: .unprocessableContent)
+                                        error: pages.text(failure.key, context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
     }
 
     func delete(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        try site.pages.authorize(.manageBodies, context)
+        try pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
         switch kind {
-        case .groups: try await site.groups.delete(id: body.id, councilID: council.id)
-        case .commissions: try await site.commissions.delete(id: body.id, councilID: council.id)
+        case .groups: try await services.groups.delete(id: body.id, councilID: council.id)
+        case .commissions: try await services.commissions.delete(id: body.id, councilID: council.id)
         }
         return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "deleted"), type: .normal)
     }

@@ -5,7 +5,8 @@ import Storage
 
 /// Staff pages to add people to a council, set their role, group and commissions, and remove them.
 struct MemberAdminRoutes {
-    let site: Site
+    let services: AdminServices
+    let pages: Pages
 
     func register(in council: PathRegistrar) {
         council.get(AdminPaths.members, use: list)
@@ -19,14 +20,14 @@ struct MemberAdminRoutes {
     /// The roles the page offers: exactly those `RoleChanges` lets this person give.
     private func roleOptions(_ policy: CouncilPolicy, current: Role?, isSelf: Bool, selected: String, context: AppContext) -> [[String: Any]] {
         RoleChanges.assignable(actor: policy.actor, from: current, isSelf: isSelf).map {
-            ["value": $0.rawValue, "label": site.pages.text($0.labelKey, context), "selected": $0.rawValue == selected]
+            ["value": $0.rawValue, "label": pages.text($0.labelKey, context), "selected": $0.rawValue == selected]
         }
     }
 
     private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [[String: Any]] {
-        Formatting(language: language).sorted(try await site.groups.all(councilID: council.id), byName: \.name,
+        Formatting(language: language).sorted(try await services.groups.all(councilID: council.id), byName: \.name,
                                               councilDefault: council.language).map {
-            ["value": $0.id, "label": site.pages.localized($0.name, language, councilDefault: council.language).text,
+            ["value": $0.id, "label": pages.localized($0.name, language, councilDefault: council.language).text,
              "selected": $0.id == selected]
         }
     }
@@ -38,22 +39,22 @@ struct MemberAdminRoutes {
     func renderList(_ request: Request, _ context: AppContext, values: [String: String], error: String?,
                     status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
+        let policy = try pages.authorize(.manageMemberships, context)
         let language = context.language
-        let groups = try await site.groups.all(councilID: council.id)
-        let rows = try await site.memberships.all(councilID: council.id).map { membership -> [String: Any] in
+        let groups = try await services.groups.all(councilID: council.id)
+        let rows = try await services.memberships.all(councilID: council.id).map { membership -> [String: Any] in
             var row: [String: Any] = ["name": membership.displayName,
-                                      "role": site.pages.text(membership.roleValue.labelKey, context),
+                                      "role": pages.text(membership.roleValue.labelKey, context),
                                       "url": AdminPaths.member.url(council.slug, membership.id)]
             if policy.allows(.viewPersonalData) { row["email"] = membership.email }
             if let group = groups.first(where: { $0.id == membership.groupId }) {
-                row["group"] = site.pages.localized(group.name, language, councilDefault: council.language)
+                row["group"] = pages.localized(group.name, language, councilDefault: council.language)
             }
             return row
         }
         let format = Formatting(language: language, council: council)
-        let invitations = try await site.invitations.pending(councilID: council.id, now: site.clock.now()).map { invitation -> [String: Any] in
-            ["email": invitation.email, "role": site.pages.text(invitation.roleValue.labelKey, context),
+        let invitations = try await services.invitations.pending(councilID: council.id, now: services.clock.now()).map { invitation -> [String: Any] in
+            ["email": invitation.email, "role": pages.text(invitation.roleValue.labelKey, context),
              "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
              "revokeAction": AdminPaths.invitationRevoke.url(council.slug, invitation.id),
              "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
@@ -65,7 +66,7 @@ struct MemberAdminRoutes {
             "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
         ]
         if let error { model["error"] = error }
-        return try await site.pages.page("admin-members", title: site.pages.text("admin_members", context), request: request,
+        return try await pages.page("admin-members", title: pages.text("admin_members", context), request: request,
                                    context: context, council: council, model: model, status: status)
     }
 
@@ -74,7 +75,7 @@ struct MemberAdminRoutes {
     /// before then.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
+        let policy = try pages.authorize(.manageMemberships, context)
         let form = context.form
         let values = ["email": form["email"] ?? "", "role": form["role"] ?? "", "group": form["group"] ?? ""]
         do {
@@ -86,32 +87,32 @@ struct MemberAdminRoutes {
             }
             let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             try Validate.membership(role: role, hasGroup: groupID != nil)
-            if let account = try await site.accounts.find(email: email),
-               try await site.memberships.find(accountID: account.id, councilID: council.id) != nil {
+            if let account = try await services.accounts.find(email: email),
+               try await services.memberships.find(accountID: account.id, councilID: council.id) != nil {
                 throw StoreError.alreadyMember
             }
-            let now = site.clock.now()
+            let now = services.clock.now()
             // A new invitation replaces a pending one: only someone who could withdraw that one may.
-            for pending in try await site.invitations.pending(councilID: council.id, now: now) where pending.email == email {
+            for pending in try await services.invitations.pending(councilID: council.id, now: now) where pending.email == email {
                 if case .forbidden(let key) = policy.mayChange(from: nil, to: pending.roleValue, isSelf: isSelf) {
                     throw ValidationFailure(field: "role", key: key)
                 }
             }
             let token = Tokens.make()
-            try await site.invitations.create(councilID: council.id, email: email, role: role, groupID: groupID,
+            try await services.invitations.create(councilID: council.id, email: email, role: role, groupID: groupID,
                                               tokenHash: Tokens.digest(token), invitedBy: context.account?.id, now: now,
                                               expiresAt: now.addingTimeInterval(InvitationRoutes.lifetime))
-            let language = try await site.accounts.find(email: email)?.language ?? council.language
+            let language = try await services.accounts.find(email: email)?.language ?? council.language
             let councilName = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
-            try await site.mailer.sendInvitation(to: email, council: councilName, role: site.localizer.text(role.labelKey, language),
+            try await services.mailer.sendInvitation(to: email, council: councilName, role: pages.localizer.text(role.labelKey, language),
                                                  token: token, language: language)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "invited"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await renderList(request, context, values: values, error: site.pages.text(failure.key, context),
+            return try await renderList(request, context, values: values, error: pages.text(failure.key, context),
                                         status: .unprocessableContent).response(from: request, context: context)
         } catch let error as StoreError {
             let (status, key, _) = ErrorPageMiddleware.classify(error)
-            return try await renderList(request, context, values: values, error: site.pages.text(key, context), status: status)
+            return try await renderList(request, context, values: values, error: pages.text(key, context), status: status)
                 .response(from: request, context: context)
         }
     }
@@ -119,19 +120,19 @@ struct MemberAdminRoutes {
     /// Withdraws a pending invitation: its link stops working.
     @Sendable func revokeInvitation(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
-        let now = site.clock.now()
+        let policy = try pages.authorize(.manageMemberships, context)
+        let now = services.clock.now()
         guard let id = context.parameters.get("invitation", as: Int64.self),
-              let invitation = try await site.invitations.pending(councilID: council.id, now: now).first(where: { $0.id == id })
+              let invitation = try await services.invitations.pending(councilID: council.id, now: now).first(where: { $0.id == id })
         else { throw PageError.notFound }
-        try site.pages.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
-        try await site.invitations.revoke(id: id, councilID: council.id, now: now)
+        try pages.require(policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false), context)
+        try await services.invitations.revoke(id: id, councilID: council.id, now: now)
         return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
 
     private func membership(_ council: Council, _ context: AppContext) async throws -> Membership {
         guard let id = context.parameters.get("id", as: Int64.self),
-              let membership = try await site.memberships.find(id: id, councilID: council.id)
+              let membership = try await services.memberships.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
         return membership
     }
@@ -142,14 +143,14 @@ struct MemberAdminRoutes {
 
     func renderEdit(_ request: Request, _ context: AppContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
+        let policy = try pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let language = context.language
-        let seats = Set(try await site.commissions.seats(councilID: council.id)
+        let seats = Set(try await services.commissions.seats(councilID: council.id)
             .filter { $0.membershipID == membership.id }.map(\.commissionID))
-        let commissions = Formatting(language: language).sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+        let commissions = Formatting(language: language).sorted(try await services.commissions.all(councilID: council.id), byName: \.name,
                                                                 councilDefault: council.language).map {
-            ["value": $0.id, "label": site.pages.localized($0.name, language, councilDefault: council.language).text,
+            ["value": $0.id, "label": pages.localized($0.name, language, councilDefault: council.language).text,
              "checked": seats.contains($0.id)] as [String: Any]
         }
         var model: [String: Any] = [
@@ -165,36 +166,36 @@ struct MemberAdminRoutes {
         ]
         if policy.allows(.viewPersonalData) { model["email"] = membership.email }
         if let error { model["error"] = error }
-        return try await site.pages.page("admin-member", title: membership.displayName, request: request, context: context,
+        return try await pages.page("admin-member", title: membership.displayName, request: request, context: context,
                                    council: council, model: model, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
+        let policy = try pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
         let form = context.form
         do {
             guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw ValidationFailure(field: "role", key: "error_role_invalid") }
             // Checked even when the role stays: changing the group or commissions of the bureau is a change too.
-            try site.pages.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
+            try pages.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
             let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             let commissionIDs = form.all("commission").compactMap { Int64($0) }
-            try await site.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
-            try await site.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
+            try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
+            try await services.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await renderEdit(request, context, error: site.pages.text(failure.key, context), status: .unprocessableContent)
+            return try await renderEdit(request, context, error: pages.text(failure.key, context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
-        let policy = try site.pages.authorize(.manageMemberships, context)
+        let policy = try pages.authorize(.manageMemberships, context)
         let membership = try await membership(council, context)
-        try site.pages.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
-        try await site.memberships.remove(id: membership.id, councilID: council.id, now: site.clock.now())
+        try pages.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
+        try await services.memberships.remove(id: membership.id, councilID: council.id, now: services.clock.now())
         return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
 }

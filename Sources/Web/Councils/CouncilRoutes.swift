@@ -5,7 +5,8 @@ import Storage
 
 /// A council's public pages: home, directory of members by group, commissions.
 struct CouncilRoutes {
-    let site: Site
+    let services: CouncilServices
+    let pages: Pages
     let directory: Directory
 
     func register(in council: PathRegistrar) {
@@ -19,8 +20,7 @@ struct CouncilRoutes {
         let council = try context.inCouncil().council
         let language = context.language
         let format = Formatting(language: language, council: council)
-        let figures = try await site.councils.figures(councilID: council.id, sittingRoles: Role.allCases.filter(\.sitsInAssembly))
-        let pages = site.pages
+        let figures = try await services.councils.figures(councilID: council.id, sittingRoles: Role.allCases.filter(\.sitsInAssembly))
         let model = CouncilHomePage(
             description: pages.localized(council.description, language, councilDefault: council.language),
             country: pages.text("country_\(council.country)", context),
@@ -47,19 +47,19 @@ struct CouncilRoutes {
             groups: listing.groups.map { group in
                 let seated = listing.sitting.filter { $0.groupId == group.id }
                 return MembersPage.Group(
-                    id: group.id, name: site.pages.localized(group.name, language, councilDefault: council.language),
+                    id: group.id, name: pages.localized(group.name, language, councilDefault: council.language),
                     acronym: group.acronym ?? "", count: format.number(seated.count),
                     members: seated.map { person($0, group: nil, context: context) }, hasMembers: !seated.isEmpty)
             },
-            total: site.pages.plural("members_sitting", count: listing.sittingCount, context, format: format))
-        return try await site.pages.page("members", title: site.pages.text("members_title", context), request: request,
+            total: pages.plural("members_sitting", count: listing.sittingCount, context, format: format))
+        return try await pages.page("members", title: pages.text("members_title", context), request: request,
                                          context: context, council: council, typed: model)
     }
 
     /// A person in a list; the role is shown only when it is more than "member".
     func person(_ membership: Membership, group: LocalizedView?, context: AppContext) -> PersonRow {
         PersonRow(name: membership.displayName,
-                  role: membership.roleValue == .member ? nil : site.pages.text(membership.roleValue.labelKey, context), group: group)
+                  role: membership.roleValue == .member ? nil : pages.text(membership.roleValue.labelKey, context), group: group)
     }
 
     @Sendable func commissions(_ request: Request, context: AppContext) async throws -> HTML {
@@ -70,37 +70,37 @@ struct CouncilRoutes {
         let model = CommissionsPage(commissions: listing.commissions.map { commission in
             CommissionsPage.Row(
                 url: CouncilPaths.commission.url(council.slug, commission.id),
-                name: site.pages.localized(commission.name, language, councilDefault: council.language),
-                count: site.pages.plural("commission_members_count", count: listing.seats(of: commission.id).count, context, format: format))
+                name: pages.localized(commission.name, language, councilDefault: council.language),
+                count: pages.plural("commission_members_count", count: listing.seats(of: commission.id).count, context, format: format))
         })
-        return try await site.pages.page("commissions", title: site.pages.text("commissions_title", context), request: request,
+        return try await pages.page("commissions", title: pages.text("commissions_title", context), request: request,
                                          context: context, council: council, typed: model)
     }
 
     @Sendable func commission(_ request: Request, context: AppContext) async throws -> HTML {
         let council = try context.inCouncil().council
         guard let id = context.parameters.get("id", as: Int64.self),
-              let commission = try await site.commissions.find(id: id, councilID: council.id)
+              let commission = try await services.commissions.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
         let language = context.language
         let listing = try await directory.load(council, language: language)
         let members = listing.seats(of: commission.id).map { membership in
             person(membership, group: listing.groups.first { $0.id == membership.groupId }.map {
-                site.pages.localized($0.name, language, councilDefault: council.language)
+                pages.localized($0.name, language, councilDefault: council.language)
             }, context: context)
         }
         let model = CommissionPage(
-            name: site.pages.localized(commission.name, language, councilDefault: council.language),
-            description: site.pages.localized(commission.description, language, councilDefault: council.language),
+            name: pages.localized(commission.name, language, councilDefault: council.language),
+            description: pages.localized(commission.description, language, councilDefault: council.language),
             members: members, hasMembers: !members.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
-        return try await site.pages.page("commission", title: model.name.text, request: request, context: context, council: council,
+        return try await pages.page("commission", title: model.name.text, request: request, context: context, council: council,
                                          typed: model)
     }
 }
 
 /// One council's groups, commissions and sitting members, loaded together.
 struct Directory: Sendable {
-    let site: Site
+    let services: CouncilServices
 
     struct Listing {
         let groups: [CouncilGroup]
@@ -120,11 +120,11 @@ struct Directory: Sendable {
     func load(_ council: Council, language: Language) async throws -> Listing {
         let format = Formatting(language: language)
         return Listing(
-            groups: format.sorted(try await site.groups.all(councilID: council.id), byName: \.name, councilDefault: council.language),
-            commissions: format.sorted(try await site.commissions.all(councilID: council.id), byName: \.name,
+            groups: format.sorted(try await services.groups.all(councilID: council.id), byName: \.name, councilDefault: council.language),
+            commissions: format.sorted(try await services.commissions.all(councilID: council.id), byName: \.name,
                                        councilDefault: council.language),
-            sitting: format.sorted(try await site.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly },
+            sitting: format.sorted(try await services.memberships.all(councilID: council.id).filter { $0.roleValue.sitsInAssembly },
                                    by: \.displayName),
-            seats: try await site.commissions.seats(councilID: council.id))
+            seats: try await services.commissions.seats(councilID: council.id))
     }
 }

@@ -1,0 +1,28 @@
+import HemicycleDomain
+import Storage
+
+/// What a council's staff pages and the instance's outbox need: the council's bodies and seats, invitations and
+/// the accounts they reach, mail, the clock, and whether this instance is in development.
+struct AdminServices: Sendable {
+    let groups: GroupRepository
+    let commissions: CommissionRepository
+    let memberships: MembershipRepository
+    let invitations: InvitationRepository
+    let accounts: AccountRepository
+    let outbox: OutboxRepository
+    let mailer: Mailer
+    let clock: any WallClock
+    let isDevelopment: Bool
+
+    init(site: Site) {
+        groups = site.groups
+        commissions = site.commissions
+        memberships = site.memberships
+        invitations = site.invitations
+        accounts = site.accounts
+        outbox = site.outbox
+        mailer = site.mailer
+        clock = site.clock
+        isDevelopment = site.configuration.isDevelopment
+    }
+}
