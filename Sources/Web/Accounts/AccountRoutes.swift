@@ -6,7 +6,8 @@ import Storage
 
 /// A person's own account: profile, password, memberships, deletion.
 struct AccountRoutes {
-    let site: Site
+    let services: AccountServices
+    let pages: Pages
     let passwords: Passwords
 
     func register(on routes: PathRegistrar) {
@@ -22,22 +23,22 @@ struct AccountRoutes {
 
     func render(_ request: Request, _ context: AppContext, errors: [String: String],
                 status: HTTPResponse.Status = .ok) async throws -> HTML {
-        let account = try site.pages.requireAccount(context)
+        let account = try pages.requireAccount(context)
         let language = context.language
         var memberships: [[String: Any]] = []
-        let councils = Dictionary(uniqueKeysWithValues: try await site.councils.all().map { ($0.id, $0) })
-        for membership in try await site.memberships.all(accountID: account.id) {
+        let councils = Dictionary(uniqueKeysWithValues: try await services.councils.all().map { ($0.id, $0) })
+        for membership in try await services.memberships.all(accountID: account.id) {
             guard let council = councils[membership.councilId] else { continue }
-            var row: [String: Any] = ["council": site.pages.councilSummary(council, language: language),
-                                      "role": site.pages.text(membership.roleValue.labelKey, context)]
-            if let groupID = membership.groupId, let group = try await site.groups.find(id: groupID, councilID: council.id) {
-                row["group"] = site.pages.localized(group.name, language, councilDefault: council.language)
+            var row: [String: Any] = ["council": pages.councilSummary(council, language: language),
+                                      "role": pages.text(membership.roleValue.labelKey, context)]
+            if let groupID = membership.groupId, let group = try await services.groups.find(id: groupID, councilID: council.id) {
+                row["group"] = pages.localized(group.name, language, councilDefault: council.language)
             }
             memberships.append(row)
         }
         let selected = account.preferredLanguage ?? language.rawValue
-        return try await site.pages.page(
-            "account", title: site.pages.text("account_title", context), request: request, context: context,
+        return try await pages.page(
+            "account", title: pages.text("account_title", context), request: request, context: context,
             model: [
                 "profile": ["email": account.email, "display_name": account.displayName, "verified": account.isVerified],
                 "languageOptions": Language.allCases.map {
@@ -50,59 +51,59 @@ struct AccountRoutes {
     }
 
     @Sendable func updateProfile(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.pages.requireAccount(context)
+        let account = try pages.requireAccount(context)
         do {
             let name = try Validate.displayName(context.form["display_name"])
             let language = context.form.text("language").flatMap(Language.init(rawValue:))
-            try await site.accounts.updateProfile(id: account.id, displayName: name, language: language)
+            try await services.accounts.updateProfile(id: account.id, displayName: name, language: language)
             return .redirect(to: SiteURL.with(AccountPaths.account.url, notice: "profile_saved"), type: .normal)
         } catch let failure as ValidationFailure {
-            return try await render(request, context, errors: [failure.field: site.pages.text(failure.key, context)],
+            return try await render(request, context, errors: [failure.field: pages.text(failure.key, context)],
                                     status: .unprocessableContent).response(from: request, context: context)
         }
     }
 
     @Sendable func changePassword(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.pages.requireAccount(context)
+        let account = try pages.requireAccount(context)
         let form = context.form
         var errors: [String: String] = [:]
-        try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
+        try await services.throttle("password:account:\(account.id)", limit: services.limits.passwordChecksPerAccount, context: context, now: services.clock.now())
         if try await !passwords.verify(form["current_password"] ?? "", hash: account.passwordHash) {
-            errors["current_password"] = site.pages.text("error_wrong_password", context)
+            errors["current_password"] = pages.text("error_wrong_password", context)
         }
         var password = ""
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
+            errors["password_confirmation"] = pages.text("error_password_mismatch", context)
         }
         guard errors.isEmpty else {
             return try await render(request, context, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)
-        try await site.database.transaction { sql in
-            try await site.accounts.updatePasswordHash(id: account.id, passwordHash: hash, on: sql)
+        try await services.database.transaction { sql in
+            try await services.accounts.updatePasswordHash(id: account.id, passwordHash: hash, on: sql)
             // Every other session ends; this one goes on under a new session.
-            try await site.persist.removeAll(accountID: account.id, on: sql)
+            try await services.persist.removeAll(accountID: account.id, on: sql)
         }
-        try await site.mailer.sendPasswordChanged(to: account.email, name: account.displayName,
+        try await services.mailer.sendPasswordChanged(to: account.email, name: account.displayName,
                                                   language: account.language ?? context.language)
         var response = Response.redirect(to: SiteURL.with(AccountPaths.account.url, notice: "password_changed"), type: .normal)
-        site.startSession(account.id, context: context, response: &response)
-        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
-                                                                                  now: site.clock.now().timeIntervalSince1970).description)
+        services.startSession(account.id, context: context, response: &response)
+        response.headers[values: .setCookie].append(try await services.devices.cookie(for: account.email, passwordHash: hash,
+                                                                                  now: services.clock.now().timeIntervalSince1970).description)
         return response
     }
 
     /// Erases the account after the password is confirmed; public contributions stay, pseudonymised.
     @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
-        let account = try site.pages.requireAccount(context)
-        try await site.throttle("password:account:\(account.id)", limit: site.throttle.passwordChecksPerAccount, context: context, now: site.clock.now())
+        let account = try pages.requireAccount(context)
+        try await services.throttle("password:account:\(account.id)", limit: services.limits.passwordChecksPerAccount, context: context, now: services.clock.now())
         guard try await passwords.verify(context.form["password"] ?? "", hash: account.passwordHash) else {
-            return try await render(request, context, errors: ["delete_password": site.pages.text("error_wrong_password", context)],
+            return try await render(request, context, errors: ["delete_password": pages.text("error_wrong_password", context)],
                                     status: .unprocessableContent).response(from: request, context: context)
         }
-        try await site.accounts.erase(id: account.id, at: site.clock.now())
+        try await services.accounts.erase(id: account.id, at: services.clock.now())
         context.sessions.clearSession()
         return .redirect(to: SiteURL.with(HomePaths.home.url, notice: "account_deleted"), type: .normal)
     }

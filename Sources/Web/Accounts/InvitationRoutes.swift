@@ -7,7 +7,8 @@ import Storage
 /// address: signed in as its owner, one click takes the seat; without an account, the form creates one (verified)
 /// and takes the seat; signed in as someone else, nothing is given.
 struct InvitationRoutes {
-    let site: Site
+    let services: AccountServices
+    let pages: Pages
     let passwords: Passwords
     static let lifetime: TimeInterval = 14 * 24 * 3600
 
@@ -17,8 +18,8 @@ struct InvitationRoutes {
     }
 
     private func invitation(_ token: String) async throws -> (Invitation, Council) {
-        guard let invitation = try await site.invitations.find(tokenHash: Tokens.digest(token), now: site.clock.now()),
-              let council = try await site.councils.all().first(where: { $0.id == invitation.councilId })
+        guard let invitation = try await services.invitations.find(tokenHash: Tokens.digest(token), now: services.clock.now()),
+              let council = try await services.councils.all().first(where: { $0.id == invitation.councilId })
         else { throw PageError(.badRequest, "error_link_invalid") }
         return (invitation, council)
     }
@@ -34,10 +35,10 @@ struct InvitationRoutes {
         let councilName = council.name.resolved(for: context.language, councilDefault: council.language)?.text ?? council.slug
         var model: [String: Any] = [
             "token": token, "email": invitation.email, "action": AccountPaths.invitation.url,
-            "intro": site.pages.text("invitation_intro", context, ["council": councilName, "role": site.pages.text(invitation.roleValue.labelKey, context)]),
+            "intro": pages.text("invitation_intro", context, ["council": councilName, "role": pages.text(invitation.roleValue.labelKey, context)]),
             "errors": errors, "hasErrors": !errors.isEmpty, "values": values,
         ]
-        let owner = try await site.accounts.find(email: invitation.email)
+        let owner = try await services.accounts.find(email: invitation.email)
         if let account = context.account {
             if account.email == invitation.email { model["mayAccept"] = true } else { model["otherAccount"] = true }
         } else if owner != nil {
@@ -45,7 +46,7 @@ struct InvitationRoutes {
         } else {
             model["createAccount"] = true
         }
-        return try await site.pages.page("invitation", title: site.pages.text("invitation_title", context), request: request, context: context,
+        return try await pages.page("invitation", title: pages.text("invitation_title", context), request: request, context: context,
                                    model: model, status: status)
     }
 
@@ -53,25 +54,25 @@ struct InvitationRoutes {
         let form = context.form
         let token = form["token"] ?? ""
         let (invitation, council) = try await invitation(token)
-        let now = site.clock.now()
+        let now = services.clock.now()
         let tokenHash = Tokens.digest(token)
         if let account = context.account {
             guard account.email == invitation.email else { throw PageError(.forbidden, "invitation_error_other_account") }
-            try await site.database.transaction { sql in
-                let scoped = InvitationRepository(database: TransactionScope(kind: site.database.kind, sql: sql))
+            try await services.database.transaction { sql in
+                let scoped = InvitationRepository(database: TransactionScope(kind: services.database.kind, sql: sql))
                 _ = try await scoped.accept(tokenHash: tokenHash, accountID: account.id, email: account.email, now: now)
-                try await site.accounts.markVerified(id: account.id, at: now, on: sql)
+                try await services.accounts.markVerified(id: account.id, at: now, on: sql)
             }
             return .redirect(to: SiteURL.with(CouncilPaths.home.url(council.slug), notice: "invitation_accepted"), type: .normal)
         }
-        guard try await site.accounts.find(email: invitation.email) == nil else { throw PageError.signInRequired }
+        guard try await services.accounts.find(email: invitation.email) == nil else { throw PageError.signInRequired }
         // No account yet: the form creates it, verified by the link itself, and takes the seat.
         var errors: [String: String] = [:]
         var name = "", password = ""
-        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.pages.text(error.key, context) }
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
+        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = pages.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
+            errors["password_confirmation"] = pages.text("error_password_mismatch", context)
         }
         guard errors.isEmpty else {
             return try await render(request, context, token: token, invitation: invitation, council: council, errors: errors,
@@ -79,15 +80,15 @@ struct InvitationRoutes {
                 .response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)
-        let accountID = try await site.database.transaction { sql -> Int64 in
-            let accountID = try await site.accounts.create(email: invitation.email, passwordHash: hash, displayName: name,
+        let accountID = try await services.database.transaction { sql -> Int64 in
+            let accountID = try await services.accounts.create(email: invitation.email, passwordHash: hash, displayName: name,
                                                            language: context.language, verified: true, instanceAdmin: false, now: now, on: sql)
-            let scoped = InvitationRepository(database: TransactionScope(kind: site.database.kind, sql: sql))
+            let scoped = InvitationRepository(database: TransactionScope(kind: services.database.kind, sql: sql))
             _ = try await scoped.accept(tokenHash: tokenHash, accountID: accountID, email: invitation.email, now: now)
             return accountID
         }
         var response = Response.redirect(to: SiteURL.with(CouncilPaths.home.url(council.slug), notice: "invitation_accepted"), type: .normal)
-        site.startSession(accountID, context: context, response: &response)
+        services.startSession(accountID, context: context, response: &response)
         return response
     }
 }

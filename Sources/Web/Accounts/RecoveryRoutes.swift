@@ -5,7 +5,8 @@ import Storage
 
 /// Address verification and password reset, through single-use links sent by mail.
 struct RecoveryRoutes {
-    let site: Site
+    let services: AccountServices
+    let pages: Pages
     let passwords: Passwords
     static let resetLifetime: TimeInterval = 3600
 
@@ -19,11 +20,11 @@ struct RecoveryRoutes {
 
     @Sendable func verify(_ request: Request, context: AppContext) async throws -> HTML {
         let token = request.uri.queryParameters.get("token") ?? ""
-        let now = site.clock.now()
-        let verified = try await site.database.transaction { sql -> Bool in
-            guard let accountID = try await site.tokens.consume(hash: Tokens.digest(token), purpose: .verifyEmail, now: now, on: sql)
+        let now = services.clock.now()
+        let verified = try await services.database.transaction { sql -> Bool in
+            guard let accountID = try await services.tokens.consume(hash: Tokens.digest(token), purpose: .verifyEmail, now: now, on: sql)
             else { return false }
-            try await site.accounts.markVerified(id: accountID, at: now, on: sql)
+            try await services.accounts.markVerified(id: accountID, at: now, on: sql)
             return true
         }
         guard verified else { throw PageError(.badRequest, "error_link_invalid") }
@@ -31,12 +32,12 @@ struct RecoveryRoutes {
     }
 
     func message(_ request: Request, _ context: AppContext, titleKey: String, textKey: String) async throws -> HTML {
-        try await site.pages.page("message", title: site.pages.text(titleKey, context), request: request, context: context,
-                            model: ["message": site.pages.text(textKey, context)])
+        try await pages.page("message", title: pages.text(titleKey, context), request: request, context: context,
+                            model: ["message": pages.text(textKey, context)])
     }
 
     @Sendable func forgotForm(_ request: Request, context: AppContext) async throws -> HTML {
-        try await site.pages.page("forgot", title: site.pages.text("forgot_title", context), request: request, context: context)
+        try await pages.page("forgot", title: pages.text("forgot_title", context), request: request, context: context)
     }
 
     /// Always answers the same way, after the same work, so the form does not reveal which addresses have accounts:
@@ -47,40 +48,40 @@ struct RecoveryRoutes {
         do {
             email = try Validate.email(context.form["email"])
         } catch {
-            return try await site.pages.page("forgot", title: site.pages.text("forgot_title", context), request: request, context: context,
-                                       model: ["error": site.pages.text(error.key, context)], status: .unprocessableContent)
+            return try await pages.page("forgot", title: pages.text("forgot_title", context), request: request, context: context,
+                                       model: ["error": pages.text(error.key, context)], status: .unprocessableContent)
         }
-        let now = site.clock.now()
-        try await site.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.resetPerClient,
+        let now = services.clock.now()
+        try await services.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: services.limits.resetPerClient,
                                 context: context, now: now)
-        try await site.throttle("reset:pair:" + Tokens.digest(email + "\n" + context.clientAddress),
-                                limit: site.throttle.resetPerAddressAndClient, context: context, now: now)
+        try await services.throttle("reset:pair:" + Tokens.digest(email + "\n" + context.clientAddress),
+                                limit: services.limits.resetPerAddressAndClient, context: context, now: now)
         // Past the address's own limit the answer stays the same, but no more mail leaves for it this hour.
-        let mails = try await site.throttles.hit("reset:address:" + Tokens.digest(email), window: site.throttle.resetPerAddress.window, now: now)
-        if mails.count > site.throttle.resetPerAddress.maximum {
+        let mails = try await services.throttles.hit("reset:address:" + Tokens.digest(email), window: services.limits.resetPerAddress.window, now: now)
+        if mails.count > services.limits.resetPerAddress.maximum {
             return try await message(request, context, titleKey: "forgot_title", textKey: "forgot_sent")
         }
-        if let account = try await site.accounts.find(email: email), !account.isDeleted {
+        if let account = try await services.accounts.find(email: email), !account.isDeleted {
             let token = Tokens.make()
-            try await site.database.transaction { sql in
-                try await site.tokens.revokeAll(accountID: account.id, purpose: .resetPassword, now: now, on: sql)
-                try await site.tokens.store(hash: Tokens.digest(token), accountID: account.id, purpose: .resetPassword,
+            try await services.database.transaction { sql in
+                try await services.tokens.revokeAll(accountID: account.id, purpose: .resetPassword, now: now, on: sql)
+                try await services.tokens.store(hash: Tokens.digest(token), accountID: account.id, purpose: .resetPassword,
                                             expiresAt: now.addingTimeInterval(Self.resetLifetime), on: sql)
             }
-            try await site.mailer.sendPasswordReset(to: account.email, name: account.displayName, token: token,
+            try await services.mailer.sendPasswordReset(to: account.email, name: account.displayName, token: token,
                                                     language: account.language ?? context.language)
         } else {
-            try await site.mailer.sendResetWithoutAccount(to: email, language: context.language)
+            try await services.mailer.sendResetWithoutAccount(to: email, language: context.language)
         }
         return try await message(request, context, titleKey: "forgot_title", textKey: "forgot_sent")
     }
 
     @Sendable func resetForm(_ request: Request, context: AppContext) async throws -> HTML {
         let token = request.uri.queryParameters.get("token") ?? ""
-        guard try await site.tokens.isValid(hash: Tokens.digest(token), purpose: .resetPassword, now: site.clock.now()) else {
+        guard try await services.tokens.isValid(hash: Tokens.digest(token), purpose: .resetPassword, now: services.clock.now()) else {
             throw PageError(.badRequest, "error_link_invalid")
         }
-        return try await site.pages.page("reset", title: site.pages.text("reset_title", context), request: request, context: context,
+        return try await pages.page("reset", title: pages.text("reset_title", context), request: request, context: context,
                                    model: ["token": token])
     }
 
@@ -94,26 +95,26 @@ struct RecoveryRoutes {
                 throw ValidationFailure(field: "password_confirmation", key: "error_password_mismatch")
             }
         } catch let failure as ValidationFailure {
-            return try await site.pages.page("reset", title: site.pages.text("reset_title", context), request: request, context: context,
-                                       model: ["token": token, "error": site.pages.text(failure.key, context)],
+            return try await pages.page("reset", title: pages.text("reset_title", context), request: request, context: context,
+                                       model: ["token": token, "error": pages.text(failure.key, context)],
                                        status: .unprocessableContent).response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)
-        let now = site.clock.now()
-        let accountID = try await site.database.transaction { sql -> Int64? in
-            guard let accountID = try await site.tokens.consume(hash: Tokens.digest(token), purpose: .resetPassword, now: now, on: sql)
+        let now = services.clock.now()
+        let accountID = try await services.database.transaction { sql -> Int64? in
+            guard let accountID = try await services.tokens.consume(hash: Tokens.digest(token), purpose: .resetPassword, now: now, on: sql)
             else { return nil }
-            try await site.accounts.updatePasswordHash(id: accountID, passwordHash: hash, on: sql)
+            try await services.accounts.updatePasswordHash(id: accountID, passwordHash: hash, on: sql)
             // The link proves the address: it is verified too.
-            try await site.accounts.markVerified(id: accountID, at: now, on: sql)
+            try await services.accounts.markVerified(id: accountID, at: now, on: sql)
             // Whoever held the old password is signed out everywhere.
-            try await site.persist.removeAll(accountID: accountID, on: sql)
+            try await services.persist.removeAll(accountID: accountID, on: sql)
             return accountID
         }
-        guard let accountID, let account = try await site.accounts.find(id: accountID) else { throw PageError(.badRequest, "error_link_invalid") }
+        guard let accountID, let account = try await services.accounts.find(id: accountID) else { throw PageError(.badRequest, "error_link_invalid") }
         // The mailed link proves the owner: this browser is theirs.
         var response = Response.redirect(to: SiteURL.with(AccountPaths.signIn.url, notice: "password_reset"), type: .normal)
-        response.headers[values: .setCookie].append(try await site.devices.cookie(for: account.email, passwordHash: hash,
+        response.headers[values: .setCookie].append(try await services.devices.cookie(for: account.email, passwordHash: hash,
                                                                                   now: now.timeIntervalSince1970).description)
         return response
     }

@@ -6,7 +6,8 @@ import Storage
 
 /// Sign-up, sign-in and sign-out.
 struct SignInRoutes {
-    let site: Site
+    let services: AccountServices
+    let pages: Pages
     let passwords: Passwords
     static let sessionLength: Duration = .seconds(14 * 24 * 3600)
     static let verificationLifetime: TimeInterval = 7 * 24 * 3600
@@ -25,7 +26,7 @@ struct SignInRoutes {
 
     func renderSignUp(_ request: Request, _ context: AppContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
-        try await site.pages.page("signup", title: site.pages.text("signup_title", context), request: request, context: context,
+        try await pages.page("signup", title: pages.text("signup_title", context), request: request, context: context,
                             model: ["values": values, "errors": errors, "hasErrors": !errors.isEmpty,
                                     "languageOptions": languageOptions(selected: values["language"] ?? context.language.rawValue)],
                             status: status)
@@ -44,39 +45,39 @@ struct SignInRoutes {
                       "language": form.text("language") ?? context.language.rawValue]
         var errors: [String: String] = [:]
         var email = "", name = "", password = ""
-        do { email = try Validate.email(form["email"]) } catch { errors["email"] = site.pages.text(error.key, context) }
-        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = site.pages.text(error.key, context) }
-        do { password = try Validate.password(form["password"]) } catch { errors["password"] = site.pages.text(error.key, context) }
+        do { email = try Validate.email(form["email"]) } catch { errors["email"] = pages.text(error.key, context) }
+        do { name = try Validate.displayName(form["display_name"]) } catch { errors["display_name"] = pages.text(error.key, context) }
+        do { password = try Validate.password(form["password"]) } catch { errors["password"] = pages.text(error.key, context) }
         if errors.isEmpty, form["password"] != form["password_confirmation"] {
-            errors["password_confirmation"] = site.pages.text("error_password_mismatch", context)
+            errors["password_confirmation"] = pages.text("error_password_mismatch", context)
         }
         let language = form.text("language").flatMap(Language.init(rawValue:)) ?? context.language
         guard errors.isEmpty else {
             return try await renderSignUp(request, context, values: values, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        let now = site.clock.now()
-        try await site.throttle("signup:client:" + Tokens.digest(context.clientAddress), limit: site.throttle.signUpPerClient,
+        let now = services.clock.now()
+        try await services.throttle("signup:client:" + Tokens.digest(context.clientAddress), limit: services.limits.signUpPerClient,
                                 context: context, now: now)
         let hash = try await passwords.hash(password)
         do {
-            let accountID = try await site.accounts.create(email: email, passwordHash: hash, displayName: name,
+            let accountID = try await services.accounts.create(email: email, passwordHash: hash, displayName: name,
                                                            language: language, now: now)
             let token = Tokens.make()
-            try await site.tokens.store(hash: Tokens.digest(token), accountID: accountID, purpose: .verifyEmail,
+            try await services.tokens.store(hash: Tokens.digest(token), accountID: accountID, purpose: .verifyEmail,
                                         expiresAt: now.addingTimeInterval(Self.verificationLifetime))
-            try await site.mailer.sendVerification(to: email, name: name, token: token, language: language)
+            try await services.mailer.sendVerification(to: email, name: name, token: token, language: language)
         } catch StoreError.duplicateEmail {
             // Its owner is told, a few times an hour at most (the answer stays the same past that).
-            let notes = try await site.throttles.hit("signup:address:" + Tokens.digest(email), window: site.throttle.resetPerAddress.window, now: now)
-            if notes.count <= site.throttle.resetPerAddressAndClient.maximum {
-                let owner = try await site.accounts.find(email: email)
-                try await site.mailer.sendSignUpAttempt(to: email, name: owner?.displayName ?? name,
+            let notes = try await services.throttles.hit("signup:address:" + Tokens.digest(email), window: services.limits.resetPerAddress.window, now: now)
+            if notes.count <= services.limits.resetPerAddressAndClient.maximum {
+                let owner = try await services.accounts.find(email: email)
+                try await services.mailer.sendSignUpAttempt(to: email, name: owner?.displayName ?? name,
                                                         language: owner?.language ?? language)
             }
         }
-        return try await site.pages.page("message", title: site.pages.text("signup_title", context), request: request, context: context,
-                                   model: ["message": site.pages.text("signup_check_mail", context, ["email": email])])
+        return try await pages.page("message", title: pages.text("signup_title", context), request: request, context: context,
+                                   model: ["message": pages.text("signup_check_mail", context, ["email": email])])
             .response(from: request, context: context)
     }
 
@@ -88,7 +89,7 @@ struct SignInRoutes {
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         var model: [String: Any] = ["email": email, "next": SiteURL.safeNext(next)]
         if let error { model["error"] = error }
-        return try await site.pages.page("signin", title: site.pages.text("signin_title", context), request: request,
+        return try await pages.page("signin", title: pages.text("signin_title", context), request: request,
                                    context: context, model: model, status: status)
     }
 
@@ -98,31 +99,31 @@ struct SignInRoutes {
         let form = context.form
         let next = SiteURL.safeNext(form["next"])
         let email = (form.text("email") ?? "").lowercased()
-        let now = site.clock.now()
+        let now = services.clock.now()
         let client = context.clientAddress
         let pairKey = "signin:pair:" + Tokens.digest(email + "\n" + client)
         let clientKey = "signin:client:" + Tokens.digest(client)
-        try await site.throttle(pairKey, limit: site.throttle.signInPerAddressAndClient, context: context, now: now)
-        try await site.throttle(clientKey, limit: site.throttle.signInPerClient, context: context, now: now)
+        try await services.throttle(pairKey, limit: services.limits.signInPerAddressAndClient, context: context, now: now)
+        try await services.throttle(clientKey, limit: services.limits.signInPerClient, context: context, now: now)
         // Guesses spread over many clients count against the address, except from a browser the owner signed in with.
-        let account = try await site.accounts.find(email: email)
-        let knownDevice = try await site.devices.isKnown(request, email: email, passwordHash: account?.passwordHash, now: now.timeIntervalSince1970)
+        let account = try await services.accounts.find(email: email)
+        let knownDevice = try await services.devices.isKnown(request, email: email, passwordHash: account?.passwordHash, now: now.timeIntervalSince1970)
         let addressKey = "signin:address:" + Tokens.digest(email)
         if !knownDevice {
-            try await site.throttle(addressKey, limit: site.throttle.signInPerAddressFromNewDevices, context: context, now: now)
+            try await services.throttle(addressKey, limit: services.limits.signInPerAddressFromNewDevices, context: context, now: now)
         }
         let valid = try await passwords.verify(form["password"] ?? "", hash: account?.passwordHash)
         guard let account, let passwordHash = account.passwordHash, valid, !account.isDeleted else {
             return try await renderSignIn(request, context, email: email, next: next,
-                                          error: site.pages.text("error_bad_credentials", context), status: .unauthorized)
+                                          error: pages.text("error_bad_credentials", context), status: .unauthorized)
                 .response(from: request, context: context)
         }
-        try await site.throttles.reset(pairKey)
-        try await site.throttles.release(clientKey)
-        if !knownDevice { try await site.throttles.release(addressKey) }
+        try await services.throttles.reset(pairKey)
+        try await services.throttles.release(clientKey)
+        if !knownDevice { try await services.throttles.release(addressKey) }
         var response = Response.redirect(to: next, type: .normal)
-        site.startSession(account.id, context: context, response: &response)
-        response.headers[values: .setCookie].append(try await site.devices.cookie(for: email, passwordHash: passwordHash,
+        services.startSession(account.id, context: context, response: &response)
+        response.headers[values: .setCookie].append(try await services.devices.cookie(for: email, passwordHash: passwordHash,
                                                                                   now: now.timeIntervalSince1970).description)
         return response
     }
@@ -130,25 +131,5 @@ struct SignInRoutes {
     @Sendable func signOut(_ request: Request, context: AppContext) async throws -> Response {
         context.sessions.clearSession()
         return .redirect(to: SiteURL.with(HomePaths.home.url, notice: "signed_out"), type: .normal)
-    }
-}
-
-extension Site {
-    /// Signs the person in on this response: a new session (never the visitor's previous one) with its own CSRF
-    /// token, which the response's cookie carries for the next forms.
-    func startSession(_ accountID: Int64, context: AppContext, response: inout Response) {
-        let csrf = Tokens.make()
-        context.sessions.createSession(WebSession(accountID: accountID, csrf: csrf), expiresIn: SignInRoutes.sessionLength)
-        response.headers[values: .setCookie].append(CSRFTokenMiddleware.cookie(csrf, secure: configuration.secureCookies).description)
-    }
-
-    /// Counts an attempt under `key`; past the limit, 429 with the time to wait.
-    func throttle(_ key: String, limit: LoginThrottle.Limit, context: AppContext, now: Date) async throws {
-        let (count, start) = try await throttles.hit(key, window: limit.window, now: now)
-        if let delay = LoginThrottle.retryDelay(count: count, windowStart: start, limit: limit, now: now.timeIntervalSince1970) {
-            let minutes = max(1, Int((delay / 60).rounded(.up)))
-            throw PageError(.tooManyRequests, "error_throttled",
-                            ["minutes": Formatting(language: context.language).number(minutes), "seconds": String(Int(delay.rounded(.up)))])
-        }
     }
 }

@@ -5,7 +5,8 @@ import Storage
 
 /// The instance home, the language switcher, static assets and the health check.
 struct HomeRoutes {
-    let site: Site
+    let services: HomeServices
+    let pages: Pages
     let assets: StaticAssets
 
     func register(on routes: PathRegistrar) {
@@ -17,21 +18,21 @@ struct HomeRoutes {
 
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
         let language = context.language
-        let councils = try await site.councils.all().map { council -> [String: Any] in
-            var summary = site.pages.councilSummary(council, language: language)
-            summary["description"] = site.pages.localized(council.description, language, councilDefault: council.language)
-            summary["country"] = site.pages.text("country_\(council.country)", context)
+        let councils = try await services.councils.all().map { council -> [String: Any] in
+            var summary = pages.councilSummary(council, language: language)
+            summary["description"] = pages.localized(council.description, language, councilDefault: council.language)
+            summary["country"] = pages.text("country_\(council.country)", context)
             if !council.networkList.isEmpty { summary["networks"] = council.networkList.joined(separator: ", ") }
             summary["languages"] = council.publishedLanguages.map(\.endonym).joined(separator: " · ")
             return summary
         }
-        return try await site.pages.page("home", title: site.pages.text("home_title", context), request: request, context: context,
+        return try await pages.page("home", title: pages.text("home_title", context), request: request, context: context,
                                    model: ["councils": councils, "hasCouncils": !councils.isEmpty])
     }
 
     @Sendable func health(_ request: Request, context: AppContext) async throws -> Response {
-        let healthy = await site.database.isHealthy()
-        let body = #"{"status":"\#(healthy ? "ok" : "unavailable")","database":"\#(site.database.kind.rawValue)"}"#
+        let healthy = await services.database.isHealthy()
+        let body = #"{"status":"\#(healthy ? "ok" : "unavailable")","database":"\#(services.database.kind.rawValue)"}"#
         return Response(status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }
@@ -42,11 +43,11 @@ struct HomeRoutes {
             throw PageError.notFound
         }
         if let account = context.account {
-            try await site.accounts.updateProfile(id: account.id, displayName: account.displayName, language: language)
+            try await services.accounts.updateProfile(id: account.id, displayName: account.displayName, language: language)
         }
         var response = Response.redirect(to: SiteURL.safeNext(request.uri.queryParameters.get("next")), type: .found)
         let cookie = Cookie(name: LanguageMiddleware.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600,
-                            path: "/", secure: site.configuration.secureCookies, httpOnly: true, sameSite: .lax)
+                            path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .lax)
         response.headers[values: .setCookie].append(cookie.description)
         return response
     }
