@@ -10,21 +10,17 @@ import TestSupport
 /// Routes and links come from one declaration per capability: the router registers exactly the declared paths, and
 /// every link and form on the pages leads to a registered route with the right method.
 @Suite struct RouteTests {
-    /// A registered route as `METHOD /pattern`, segments compared with `{parameter}` standing for any one segment.
-    struct Route: Hashable {
+    /// A registered route: its method and its pattern (a parameter stands for any one segment).
+    struct Route {
         let method: String
-        let segments: [Substring]
+        let pattern: PathPattern
 
         init(method: String, path: String) {
             self.method = method
-            segments = path.split(separator: "/")
+            pattern = PathPattern(path)
         }
 
-        func matches(_ path: String) -> Bool {
-            let parts = path.split(separator: "/")
-            guard parts.count == segments.count else { return false }
-            return zip(segments, parts).allSatisfy { pattern, part in pattern.hasPrefix("{") || pattern == part }
-        }
+        func matches(_ path: String) -> Bool { pattern.matches(path) }
     }
 
     @Test func theRouterRegistersExactlyTheDeclaredPaths() async throws {

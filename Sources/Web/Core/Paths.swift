@@ -31,7 +31,7 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Characters a path segment keeps as they are: RFC 3986 unreserved ones.
-    private static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     static func segment(_ value: String) -> String {
         let encoded = value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? ""

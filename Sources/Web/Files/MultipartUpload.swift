@@ -11,6 +11,7 @@ struct MultipartUpload {
     var fileName: String?
 
     static let maximumFieldBytes = 16_384
+    static let maximumFields = 32
 
     static func read(_ request: Request, context: AppContext, store: any FileStore, limit: Int) async throws -> MultipartUpload {
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
@@ -104,6 +105,8 @@ struct MultipartUpload {
                 guard Tokens.constantTimeEqual(value, token) else { failure = .csrf; return }
                 csrfChecked = true
             } else {
+                // A form of this site has a handful of fields: many more is not a browser's form.
+                guard upload.fields.count < MultipartUpload.maximumFields else { failure = PageError(.contentTooLarge, "error_too_large"); return }
                 upload.fields[name] = value
             }
         }

@@ -97,7 +97,6 @@ struct WorkAttachmentRoutes {
     }
 
     static func encoded(_ name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn:
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")) ?? "document"
+        name.addingPercentEncoding(withAllowedCharacters: PathPattern.segmentAllowed) ?? "document"
     }
 }
