@@ -12,6 +12,12 @@ public struct CouncilScope: Sendable {
 
     public var policy: CouncilPolicy { CouncilPolicy(actor: actor) }
     var slug: String { council.slug }
+
+    /// The seat and actor of `account` in `council` as the store has them now.
+    static func resolve(_ council: Council, account: Account?, memberships: MembershipRepository) async throws -> CouncilScope {
+        let membership = if let account { try await memberships.find(accountID: account.id, councilID: council.id) } else { Membership?.none }
+        return CouncilScope(council: council, membership: membership, actor: Site.actor(account, membership))
+    }
 }
 
 /// Resolves the `{council}` parameter into `AppContext.scope`; an unknown council is 404 before any handler runs.
@@ -24,11 +30,7 @@ struct CouncilScopeMiddleware: RouterMiddleware {
             throw PageError.notFound
         }
         var context = context
-        var membership: Membership?
-        if let account = context.account {
-            membership = try await memberships.find(accountID: account.id, councilID: council.id)
-        }
-        context.scope = CouncilScope(council: council, membership: membership, actor: Site.actor(context.account, membership))
+        context.scope = try await CouncilScope.resolve(council, account: context.account, memberships: memberships)
         return try await next(request, context)
     }
 }

@@ -27,7 +27,16 @@ public struct Views: Sendable {
     }
 
     public static func bundled() async throws -> Views {
-        let library = try await MustacheLibrary(directory: try directory().path)
+        let directory = try directory()
+        // Every template starts by naming its content type, whose escaping reads bytes rather than characters.
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".mustache") {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            guard text.hasPrefix(HTMLEscaping.templatePragma) else {
+                throw MissingTemplate(description: "Template Resources/templates/\(file) does not start with \(HTMLEscaping.templatePragma)")
+            }
+        }
+        HTMLEscaping.registerContentType()
+        let library = try await MustacheLibrary(directory: directory.path)
         for name in required where library.getTemplate(named: name) == nil {
             throw MissingTemplate(description: "Missing template Resources/templates/\(name).mustache")
         }

@@ -22,8 +22,7 @@ struct AmendmentRoutes {
     }
 
     @Sendable func table(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
-        try actions.require(.tableAmendment, dossier, context)
+        let dossier = try await actions.dossier(.tableAmendment, context)
         guard let current = dossier.current else { throw PageError(.conflict, "amendment_error_closed") }
         let form = context.form
         // A refused amendment comes back beside its form, with what was typed, in the reader's language.
@@ -56,7 +55,8 @@ struct AmendmentRoutes {
     }
 
     @Sendable func decide(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
+        // Who may decide depends on the amendment (its author may withdraw it): the whole dossier first.
+        let dossier = try await WorkDossier.load(services: services, context: context)
         guard let id = context.parameters.get("amendment", as: Int64.self),
               let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
         // Only the amendments to the current version are still alive; one under a vote is decided by the vote.
@@ -85,10 +85,9 @@ struct AmendmentRoutes {
     }
 
     @Sendable func openBallot(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
         let form = context.form
         let body: BallotBody = form.text("body") == "commission" ? .commission : .plenary
-        try actions.require(.openBallot(body: body), dossier, context)
+        let dossier = try await actions.dossier(.openBallot(body: body), context)
         let amendmentID = form.text("amendment").flatMap(Int64.init)
         if let amendmentID {
             guard let record = dossier.amendments.first(where: { $0.id == amendmentID }), record.status == "tabled",
@@ -108,9 +107,9 @@ struct AmendmentRoutes {
     }
 
     @Sendable func vote(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
-        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
-        try actions.require(.vote(ballotOpen: ballot.isOpen), dossier, context)
+        let dossier = try await WorkGate.load(services: services, context: context)
+        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.id == id }) else { throw PageError.notFound }
+        try pages.require(dossier.decide(.vote(ballotOpen: ballot.closedAt == nil)), context)
         guard let member = dossier.membership else { throw PageError.forbidden }
         guard let choice = context.form.text("choice").flatMap(VoteChoice.init(rawValue:)) else { throw PageError.malformedForm }
         // The vote is always the signed-in member's own: no form field names the voter.
@@ -119,15 +118,17 @@ struct AmendmentRoutes {
     }
 
     @Sendable func closeBallot(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
-        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = dossier.ballots.first(where: { $0.record.id == id }) else { throw PageError.notFound }
-        try actions.require(.closeBallot(ballotOpen: ballot.isOpen), dossier, context)
+        let gate = try await WorkGate.load(services: services, context: context)
+        guard let id = context.parameters.get("ballot", as: Int64.self), let ballot = gate.ballots.first(where: { $0.id == id }) else { throw PageError.notFound }
+        try pages.require(gate.decide(.closeBallot(ballotOpen: ballot.closedAt == nil)), context)
         // The result is counted from the votes as they stand once the ballot is closed, in the same transaction.
-        let rule = ballot.rule
+        let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: ballot.majority) ?? .forExceedsHalfOfVotesCast, quorum: ballot.quorum)
         let adopted = try await services.ballots.close(ballotID: id, at: services.clock.now().timeIntervalSince1970) { voters in
             WorkDossier.tally(voters, rule: rule).adopted
         }
-        if let amendmentID = ballot.record.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
+        // A vote on an amendment decides it, and the amendments it makes fall with it.
+        let dossier = try await WorkDossier.load(gate: gate, services: services)
+        if let amendmentID = ballot.amendmentId, let record = dossier.amendments.first(where: { $0.id == amendmentID }),
            var list = dossier.amendmentList(versionID: record.versionId) {
             let fallen = list.decide(Int(amendmentID), adopted ? .adopted : .rejected)
             var statuses = [amendmentID: adopted ? "adopted" : "rejected"]
@@ -138,8 +139,7 @@ struct AmendmentRoutes {
     }
 
     @Sendable func consolidate(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
-        try actions.require(.consolidate, dossier, context)
+        let dossier = try await actions.dossier(.consolidate, context)
         guard let current = dossier.current, let list = dossier.amendmentList(versionID: current.record.id) else { throw PageError.notFound }
         let adopted = list.amendments.filter { $0.status == .adopted }
         guard !adopted.isEmpty else { throw PageError(.conflict, "consolidate_error_nothing") }
@@ -155,7 +155,8 @@ struct AmendmentRoutes {
 
     /// A member invited to co-sign an amendment accepts: only then is their name among its co-signatories.
     @Sendable func cosign(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await actions.dossier(context)
+        // Who may co-sign depends on the invitations to this amendment: the whole dossier first.
+        let dossier = try await WorkDossier.load(services: services, context: context)
         guard let id = context.parameters.get("amendment", as: Int64.self),
               let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
         let invited = dossier.membership.map { (dossier.invitedCosignatories[id] ?? []).contains($0.id) } ?? false

@@ -79,15 +79,16 @@ enum VoteChart {
         return lines
     }
 
-    static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A coordinate with one decimal, as `%.1f` writes it (without going through Foundation's formatter).
+    static func fmt(_ value: Double) -> String {
+        let tenths = Int((abs(value) * 10).rounded())
+        return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
+    }
 
     static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
 
 /// Text and attribute values written into XML and SVG.
 enum XMLText {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text, apostrophe: false) }
 }

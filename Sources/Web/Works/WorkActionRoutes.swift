@@ -22,17 +22,34 @@ struct WorkActionRoutes {
         council.post(WorkPaths.demandPlenary, use: demandPlenary)
     }
 
-    func dossier(_ context: AppContext) async throws -> WorkDossier {
-        try await WorkDossier.load(services: services, context: context)
+    /// The work item of the route, loaded only as far as `action` needs to be decided, and refused as the rules
+    /// refuse it: 401 for a visitor, 403 without the right, 409 in a state that forbids it.
+    func gate(_ action: WorkAction, _ context: AppContext) async throws -> WorkGate {
+        let gate = try await WorkGate.load(services: services, context: context)
+        try pages.require(gate.decide(action), context)
+        return gate
     }
 
-    /// Refuses what the rules refuse: 401 for a visitor, 403 without the right, 409 in a state that forbids it.
+    /// The whole dossier, once `action` is allowed, for the forms that check what they receive against it.
+    func dossier(_ action: WorkAction, _ context: AppContext) async throws -> WorkDossier {
+        try await WorkDossier.load(gate: gate(action, context), services: services)
+    }
+
+    /// Refuses what the rules refuse (the decision depends on more than the work item's state).
     func require(_ action: WorkAction, _ dossier: WorkDossier, _ context: AppContext) throws {
         try pages.require(dossier.decide(action), context)
     }
 
+    func back(_ gate: WorkGate, notice: String, anchor: String = "") -> Response {
+        back(council: gate.council, workID: gate.work.id, notice: notice, anchor: anchor)
+    }
+
     func back(_ dossier: WorkDossier, notice: String, anchor: String = "") -> Response {
-        .redirect(to: SiteURL.with(WorkPaths.item.url(dossier.council.slug, dossier.work.id), notice: notice) + anchor, type: .normal)
+        back(council: dossier.council, workID: dossier.work.id, notice: notice, anchor: anchor)
+    }
+
+    func back(council: Council, workID: Int64, notice: String, anchor: String) -> Response {
+        .redirect(to: SiteURL.with(WorkPaths.item.url(council.slug, workID), notice: notice) + anchor, type: .normal)
     }
 
     /// A `datetime-local` value, read in the council's time zone, or nil.
@@ -51,12 +68,12 @@ struct WorkActionRoutes {
     static func invalid(_ key: String) -> PageError { PageError(.unprocessableContent, key) }
 
     @Sendable func move(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
+        let dossier = try await WorkGate.load(services: services, context: context)
         let form = context.form
         guard let target = form.text("to").flatMap(WorkStatus.init(rawValue:)) else { throw PageError.malformedForm }
         // Who takes the step, and that the votes allow it (a text is adopted or rejected only as its last ballot
         // on the whole text says): one rule, the page's too.
-        try require(.move(to: target), dossier, context)
+        try pages.require(dossier.decide(.move(to: target)), context)
         var commissionID: Int64?, deadline: Double?
         if target == .assigned {
             guard let id = form.text("commission").flatMap(Int64.init),
@@ -82,40 +99,40 @@ struct WorkActionRoutes {
 
     /// Simplified procedure: a member demands that the text go to the plenary.
     @Sendable func demandPlenary(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.demandPlenary, dossier, context)
+        let dossier = try await gate(.demandPlenary, context)
         try await services.works.demandPlenary(id: dossier.work.id, councilID: dossier.council.id, note: dossier.membership?.displayName ?? "",
                                            accountID: context.account?.id, at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "plenary_demanded")
     }
 
     @Sendable func addRapporteur(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.designateRapporteur, dossier, context)
-        guard let id = context.form.text("membership").flatMap(Int64.init), let member = dossier.people[id],
+        let dossier = try await gate(.designateRapporteur, context)
+        guard let id = context.form.text("membership").flatMap(Int64.init),
+              let member = try await services.memberships.find(id: id, councilID: dossier.council.id),
               member.isCurrent, member.roleValue.sitsInAssembly else { throw Self.invalid("work_error_rapporteur") }
         try await services.works.addRapporteur(workID: dossier.work.id, membershipID: member.id)
         return back(dossier, notice: "saved")
     }
 
     @Sendable func amendmentDeadline(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.setAmendmentDeadline, dossier, context)
+        let dossier = try await gate(.setAmendmentDeadline, context)
         guard let deadline = Self.date(context.form["deadline"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
         try await services.works.setAmendmentDeadline(id: dossier.work.id, councilID: dossier.council.id, deadline: deadline)
         return back(dossier, notice: "saved")
     }
 
     @Sendable func addVersion(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.fileVersion, dossier, context)
+        let dossier = try await gate(.fileVersion, context)
         let parsed = DraftMarkup.parse(context.form["text"] ?? "")
         guard !parsed.isEmpty else { throw Self.invalid("work_error_empty_text") }
         guard parsed.reduce(0, { $0 + $1.text.count }) <= DraftText.maximumCharacters else {
             throw PageError(.contentTooLarge, "work_error_text_too_long",
                             ["maximum": Formatting(language: context.language).number(DraftText.maximumCharacters)])
         }
-        let text = BlockAlignment.align(previous: dossier.current?.text, parsed: parsed, newIdentifier: services.ids.next)
+        let previous = try await services.drafts.versions(workID: dossier.work.id).last.map {
+            (try? JSONDecoder().decode(DraftText.self, from: Data($0.body.utf8))) ?? DraftText(blocks: [])
+        }
+        let text = BlockAlignment.align(previous: previous, parsed: parsed, newIdentifier: services.ids.next)
         try await services.drafts.addVersion(workID: dossier.work.id, body: Self.json(text), note: context.form.text("note"),
                                          at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved", anchor: "#text")
@@ -129,8 +146,7 @@ struct WorkActionRoutes {
     }
 
     @Sendable func addHearing(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.recordHearing, dossier, context)
+        let dossier = try await gate(.recordHearing, context)
         let form = context.form
         guard let person = form.text("person") else { throw Self.invalid("work_error_person") }
         guard let held = Self.date(form["date"], in: dossier.council.zone) else { throw Self.invalid("work_error_deadline") }
@@ -139,8 +155,7 @@ struct WorkActionRoutes {
     }
 
     @Sendable func addContribution(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.recordContribution, dossier, context)
+        let dossier = try await gate(.recordContribution, context)
         let form = context.form
         guard let author = form.text("author"), let title = form.text("title"), let body = form.text("body"),
               let kind = form.text("kind"), ["member", "group", "staff", "partner"].contains(kind) else { throw Self.invalid("work_error_contribution") }
@@ -150,17 +165,16 @@ struct WorkActionRoutes {
     }
 
     @Sendable func declare(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.recordDeclaration, dossier, context)
-        guard let group = context.form.text("group").flatMap(Int64.init), dossier.groups[group] != nil,
+        let dossier = try await gate(.recordDeclaration, context)
+        guard let group = context.form.text("group").flatMap(Int64.init),
+              try await services.groups.find(id: group, councilID: dossier.council.id) != nil,
               let body = context.form.text("body") else { throw Self.invalid("work_error_declaration") }
         try await services.works.declare(workID: dossier.work.id, groupID: group, body: body, at: services.clock.now().timeIntervalSince1970)
         return back(dossier, notice: "saved")
     }
 
     @Sendable func addDissent(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try require(.recordDissent, dossier, context)
+        let dossier = try await dossier(.recordDissent, context)
         let form = context.form
         guard let block = form.text("block"), dossier.current?.text.block(block) != nil,
               let holder = form.text("holder"), let body = form.text("body") else { throw Self.invalid("work_error_dissent") }

@@ -17,20 +17,32 @@ struct WorkAttachmentRoutes {
         council.post(WorkPaths.attachmentDelete, use: remove)
     }
 
-    func dossier(_ context: AppContext) async throws -> WorkDossier {
-        try await WorkDossier.load(services: services, context: context)
+    /// The work item, as far as the rules need it.
+    func gate(_ context: AppContext) async throws -> WorkGate {
+        try await WorkGate.load(services: services, context: context)
     }
 
-    func back(_ dossier: WorkDossier, notice: String) -> Response {
+    func back(_ dossier: WorkGate, notice: String) -> Response {
         .redirect(to: SiteURL.with(WorkPaths.item.url(dossier.council.slug, dossier.work.id), notice: notice) + "#documents", type: .normal)
     }
 
     /// The right is checked before a byte of the file is read; the type from the bytes once it is all there.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
-        try pages.require(dossier.decide(.attachDocument), context)
+        try pages.require(try await gate(context).decide(.attachDocument), context)
         let upload = try await MultipartUpload.read(request, context: context, store: services.files, limit: services.uploadLimit)
         guard let file = upload.file, let fileName = upload.fileName else { throw PageError(.unprocessableContent, "document_error_missing") }
+        // A long upload may outlast the right (the work item published, the seat ended): asked again once it is in,
+        // from the store as it is now.
+        let dossier: WorkGate
+        do {
+            let scope = try await CouncilScope.resolve(try context.inCouncil().council, account: context.account, memberships: services.memberships)
+            guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
+            dossier = try await WorkGate.load(id: id, services: services, scope: scope)
+            try pages.require(dossier.decide(.attachDocument), context)
+        } catch {
+            services.files.discard(file)
+            throw error
+        }
         guard file.size > 0, let type = DocumentType.detect(head: file.head, tail: file.tail) else {
             services.files.discard(file)
             throw PageError(.unsupportedMediaType, "document_error_type")
@@ -47,7 +59,7 @@ struct WorkAttachmentRoutes {
 
     /// The file, with its own type, its name, and no sniffing; whoever may see the work item may read it.
     @Sendable func download(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
+        let dossier = try await gate(context)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await services.attachments.find(id: id, councilID: dossier.council.id, ownerKind: Self.ownerKind,
                                                                    ownerID: dossier.work.id),
@@ -64,7 +76,7 @@ struct WorkAttachmentRoutes {
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await dossier(context)
+        let dossier = try await gate(context)
         try pages.require(dossier.decide(.removeDocument), context)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               try await services.attachments.find(id: id, councilID: dossier.council.id, ownerKind: Self.ownerKind, ownerID: dossier.work.id) != nil

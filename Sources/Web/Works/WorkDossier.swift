@@ -56,52 +56,38 @@ struct WorkDossier: Sendable {
     func decide(_ action: WorkAction) -> Decision { WorkRules.decide(action, by: actor, on: state) }
     func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
 
-    /// The work item named by the route's `{id}` in the route's council.
+    /// The work item named by the route's `{id}` in the route's council, with everything its page shows.
     static func load(services: WorkServices, context: AppContext) async throws -> WorkDossier {
-        let scope = try context.inCouncil()
-        let council = scope.council, membership = scope.membership
-        guard let id = context.parameters.get("id", as: Int64.self), let work = try await services.works.find(id: id, councilID: council.id)
-        else { throw PageError.notFound }
-        let status = WorkStatus(rawValue: work.status) ?? .referred
-        let rapporteurs = try await services.works.rapporteurs(workID: id)
-        let actor = WorkActor(scope.actor, isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
-        guard WorkRules.maySee(status, by: actor.council) else { throw PageError.notFound }
+        try await load(gate: WorkGate.load(services: services, context: context), services: services)
+    }
+
+    /// Everything on top of what the rules needed.
+    static func load(gate: WorkGate, services: WorkServices) async throws -> WorkDossier {
+        let council = gate.council, id = gate.work.id, work = gate.work
         let versions = try await services.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
         }
-        var ballots: [Ballot] = []
         let votersByBallot = try await services.ballots.voters(workID: id)
-        for record in try await services.ballots.all(workID: id) {
+        let ballots = gate.ballots.map { record in
             let voters = votersByBallot[record.id] ?? []
             let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
-            ballots.append(Ballot(record: record, voters: voters, tally: tally(voters, rule: rule)))
+            return Ballot(record: record, voters: voters, tally: tally(voters, rule: rule))
         }
         // Past seats too: the names on what was recorded under them.
         let people = Dictionary(uniqueKeysWithValues: try await services.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
-        let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
-        // A vote on the whole text counts for the version it was held on: a version filed after it needs a new vote.
-        let currentSince = versions.last?.record.createdAt ?? -Double.infinity
-        var lastTextBallot: [BallotBody: Bool] = [:]
-        for ballot in ballots where ballot.record.amendmentId == nil && !ballot.isOpen && ballot.record.openedAt >= currentSince {
-            if let body = BallotBody(rawValue: ballot.record.body) { lastTextBallot[body] = ballot.record.adopted == true }
-        }
-        let state = WorkState(status: status, procedure: procedure, amendmentDeadline: work.amendmentDeadline,
-                              plenaryDemandDeadline: work.plenaryDemandDeadline, plenaryDemanded: work.plenaryDemandedAt != nil,
-                              lastTextBallot: lastTextBallot, hasOpenBallot: ballots.contains { $0.isOpen },
-                              now: services.clock.now().timeIntervalSince1970)
         let groups = Dictionary(uniqueKeysWithValues: try await services.groups.all(councilID: council.id).map { ($0.id, $0) })
         let commission: Commission? = if let commissionID = work.commissionId {
             try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
         return WorkDossier(
-            council: council, work: work, status: status, kind: WorkKind(rawValue: work.kind) ?? .avis,
-            procedure: procedure, membership: membership, actor: actor, state: state,
+            council: council, work: work, status: gate.status, kind: WorkKind(rawValue: work.kind) ?? .avis,
+            procedure: gate.procedure, membership: gate.membership, actor: gate.actor, state: gate.state,
             versions: versions, amendments: try await services.drafts.amendments(workID: id),
             cosignatories: try await services.drafts.cosignatories(workID: id),
             invitedCosignatories: try await services.drafts.cosignatories(workID: id, accepted: false), ballots: ballots,
             events: try await services.works.events(workID: id), hearings: try await services.works.hearings(workID: id),
             contributions: try await services.works.contributions(workID: id), declarations: try await services.works.declarations(workID: id),
-            dissents: try await services.works.dissents(workID: id), rapporteurs: rapporteurs, people: people, groups: groups,
+            dissents: try await services.works.dissents(workID: id), rapporteurs: gate.rapporteurs, people: people, groups: groups,
             commission: commission,
             attachments: try await services.attachments.all(councilID: council.id, ownerKind: WorkAttachmentRoutes.ownerKind, ownerID: id),
             uploadLimit: services.uploadLimit)

@@ -3,169 +3,150 @@ import Foundation
 import HemicycleDomain
 import Storage
 
-/// The whole model of a work item's page: summary, timeline, text, amendments, ballots, declarations, and the
-/// forms the visitor may use.
+/// Builds the typed model of a work item's page (`WorkPage`) and its forms (`WorkPageForms`) from the dossier.
 struct WorkPageModel {
     let view: WorkView
-    let seats: [(commissionID: Int64, membershipID: Int64)]
     let commissions: [Commission]
     /// A refused amendment, shown again beside its form: the message and what was typed.
     var tableError: (message: String, values: [String: String])? = nil
 
     var dossier: WorkDossier { view.dossier }
 
-    func build() -> [String: Any] {
-        // Drafts, amendments and declarations are written in the council's language, whatever the reader's.
-        var model: [String: Any] = ["work": view.summary(), "timeline": view.timeline(), "links": view.links,
-                                    "contentLang": dossier.council.language.rawValue, "contentDir": dossier.council.language.direction]
+    func build() -> WorkPage {
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
-        let format = view.format
-        if let current = dossier.current {
-            model["text"] = view.text(current)
-            model["versionLabel"] = t("version_number", ["number": format.number(current.record.number)])
-            model["hasText"] = true
-        }
-        if dossier.versions.count > 1 {
-            model["hasVersions"] = true
-            model["versions"] = dossier.versions.map { version -> [String: Any] in
-                var row: [String: Any] = ["label": t("version_number", ["number": format.number(version.record.number)]),
-                                          "date": view.date(version.record.createdAt)]
-                if let note = version.record.note { row["note"] = note }
-                if version.record.number > 1 { row["compareURL"] = "\(WorkPaths.compare.url(view.slug, view.workID))?from=\(version.record.number - 1)&to=\(version.record.number)" }
-                return row
-            }
-        }
-        let amendmentSets = view.amendmentSets()
-        model["amendmentSets"] = amendmentSets
-        model["hasAmendments"] = !amendmentSets.isEmpty
-        let ballots = view.ballots()
-        model["ballots"] = ballots
-        model["hasBallots"] = !ballots.isEmpty
-        let rapporteurs = dossier.rapporteurs.map { id in
-            ["name": view.person(id), "group": dossier.groupName(dossier.people[id]?.groupId, language: view.language)]
-        }
-        model["rapporteurs"] = rapporteurs
-        model["hasRapporteurs"] = !rapporteurs.isEmpty
-        let declarations = dossier.declarations.map { ["group": dossier.groupName($0.groupId, language: view.language), "body": $0.body] }
-        model["declarations"] = declarations
-        model["hasDeclarations"] = !declarations.isEmpty
-        model["hearings"] = dossier.hearings.map { hearing -> [String: Any] in
-            var row: [String: Any] = ["person": hearing.person, "date": view.date(hearing.heldAt)]
-            if let capacity = hearing.capacity { row["capacity"] = capacity }
-            if let notes = hearing.notes { row["notes"] = notes }
-            return row
-        }
-        model["hasHearings"] = !dossier.hearings.isEmpty
-        model["contributions"] = dossier.contributions.map {
-            ["author": $0.author, "kind": t("contribution_\($0.authorKind)"), "title": $0.title, "body": $0.body, "date": view.date($0.createdAt)]
-        }
-        model["hasContributions"] = !dossier.contributions.isEmpty
-        let mayRemove = dossier.may(.removeDocument)
-        model["documents"] = dossier.attachments.map { attachment -> [String: Any] in
-            let type = DocumentType.allCases.first { $0.mediaType == attachment.mediaType }
-            var row: [String: Any] = [
-                "title": attachment.title, "url": WorkPaths.attachment.url(view.slug, view.workID, attachment.id),
-                "details": t("document_details", ["type": type.map { t("document_type_\($0.rawValue)") } ?? attachment.mediaType,
-                                                  "size": format.byteCount(attachment.size), "date": view.date(attachment.createdAt)]),
-            ]
-            if mayRemove { row["deleteURL"] = WorkPaths.attachmentDelete.url(view.slug, view.workID, attachment.id) }
-            return row
-        }
-        model["hasDocuments"] = !dossier.attachments.isEmpty
-        if dossier.may(.attachDocument) {
-            model["documentForm"] = ["action": WorkPaths.attachments.url(view.slug, view.workID),
-                                     "accept": DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ","),
-                                     "limit": t("document_limit", ["size": format.byteCount(Int64(dossier.uploadLimit))])]
-        }
-        if dossier.attachments.isEmpty && !dossier.may(.attachDocument) { model["hideDocuments"] = true }
-        model["exports"] = [
-            ["label": t("export_akoma_ntoso"), "url": WorkPaths.akomaNtoso.url(view.slug, view.workID)],
-            ["label": t("export_json"), "url": APIPaths.work.url(dossier.council.slug, dossier.work.id)],
-            ["label": t("export_votes_csv"), "url": WorkPaths.votesCSV.url(view.slug, view.workID)],
-        ]
-        let actions = actions()
-        if !actions.isEmpty { model["actions"] = actions }
-        return model
+        let format = view.format, language = view.language
+        let current = dossier.current
+        let mayRemove = dossier.may(.removeDocument), mayAttach = dossier.may(.attachDocument)
+        let typeNames = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.mediaType, t("document_type_\($0.rawValue)")) })
+        let amendmentSets = view.amendmentSets(), ballots = view.ballots()
+        let forms = forms()
+        return WorkPage(
+            work: view.summary(), timeline: view.timeline(), links: view.links,
+            contentLang: dossier.council.language.rawValue, contentDir: dossier.council.language.direction,
+            hasText: current != nil, text: current.map(view.text) ?? [],
+            versionLabel: current.map { t("version_number", ["number": format.number($0.record.number)]) },
+            hasVersions: dossier.versions.count > 1,
+            versions: dossier.versions.count > 1 ? dossier.versions.map { version in
+                WorkPage.Version(
+                    label: t("version_number", ["number": format.number(version.record.number)]), date: view.date(version.record.createdAt),
+                    note: version.record.note,
+                    compareURL: version.record.number > 1
+                        ? "\(WorkPaths.compare.url(view.slug, view.workID))?from=\(version.record.number - 1)&to=\(version.record.number)" : nil)
+            } : [],
+            hasAmendments: !amendmentSets.isEmpty, amendmentSets: amendmentSets,
+            hasBallots: !ballots.isEmpty, ballots: ballots,
+            hasRapporteurs: !dossier.rapporteurs.isEmpty,
+            rapporteurs: dossier.rapporteurs.map { id in
+                WorkPage.NameAndGroup(name: view.person(id), group: dossier.groupName(dossier.people[id]?.groupId, language: language))
+            },
+            hasDeclarations: !dossier.declarations.isEmpty,
+            declarations: dossier.declarations.map { WorkPage.Declaration(group: dossier.groupName($0.groupId, language: language), body: $0.body) },
+            hasHearings: !dossier.hearings.isEmpty,
+            hearings: dossier.hearings.map { WorkPage.Hearing(person: $0.person, date: view.date($0.heldAt), capacity: $0.capacity, notes: $0.notes) },
+            hasContributions: !dossier.contributions.isEmpty,
+            contributions: dossier.contributions.map {
+                WorkPage.Contribution(author: $0.author, kind: t("contribution_\($0.authorKind)"), title: $0.title, body: $0.body, date: view.date($0.createdAt))
+            },
+            hasDocuments: !dossier.attachments.isEmpty,
+            documents: dossier.attachments.map { attachment in
+                WorkPage.Document(
+                    title: attachment.title, url: WorkPaths.attachment.url(view.slug, view.workID, attachment.id),
+                    details: t("document_details", ["type": typeNames[attachment.mediaType] ?? attachment.mediaType,
+                                                    "size": format.byteCount(attachment.size), "date": view.date(attachment.createdAt)]),
+                    deleteURL: mayRemove ? WorkPaths.attachmentDelete.url(view.slug, view.workID, attachment.id) : nil)
+            },
+            documentForm: mayAttach
+                ? WorkPage.DocumentForm(action: WorkPaths.attachments.url(view.slug, view.workID),
+                                        accept: DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ","),
+                                        limit: t("document_limit", ["size": format.byteCount(Int64(dossier.uploadLimit))]))
+                : nil,
+            hideDocuments: dossier.attachments.isEmpty && !mayAttach,
+            exports: [
+                WorkPage.Link(label: t("export_akoma_ntoso"), url: WorkPaths.akomaNtoso.url(view.slug, view.workID)),
+                WorkPage.Link(label: t("export_json"), url: APIPaths.work.url(dossier.council.slug, dossier.work.id)),
+                WorkPage.Link(label: t("export_votes_csv"), url: WorkPaths.votesCSV.url(view.slug, view.workID)),
+            ],
+            actions: forms.isEmpty ? nil : forms)
     }
 
-    /// Forms shown to the visitor, each only when the policy allows it.
-    func actions() -> [String: Any] {
+    /// Forms shown to the visitor, each only when the rules allow it.
+    func forms() -> WorkPageForms {
         func t(_ key: String, _ arguments: [String: String] = [:]) -> String { view.t(key, arguments) }
-        let language = view.language
-        var actions: [String: Any] = [:]
+        let language = view.language, councilLanguage = dossier.council.language
         let next = Workflow.next(from: dossier.status, procedure: dossier.procedure).filter { dossier.may(.move(to: $0)) }
-        if !next.isEmpty {
-            actions["moves"] = next.map { status -> [String: Any] in
-                var row: [String: Any] = ["value": status.rawValue, "label": t("move_to_\(status.rawValue)")]
-                if status == .adoptedInCommission && dossier.procedure == .simplified { row["delay"] = true }
-                if status == .assigned {
-                    row["assign"] = true
-                    row["commissions"] = view.format.sorted(commissions, byName: \.name, councilDefault: dossier.council.language).map { ["value": $0.id, "label": $0.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? ""] }
-                }
-                return row
-            }
+        let moves = next.map { status in
+            WorkPageForms.Move(
+                value: status.rawValue, label: t("move_to_\(status.rawValue)"), assign: status == .assigned,
+                delay: status == .adoptedInCommission && dossier.procedure == .simplified,
+                commissions: status != .assigned ? [] : view.format.sorted(commissions, byName: \.name, councilDefault: councilLanguage).map {
+                    SelectOption(value: "\($0.id)", label: $0.name.resolved(for: language, councilDefault: councilLanguage)?.text ?? "", selected: false)
+                })
         }
         let sitting = dossier.people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
-        if dossier.may(.designateRapporteur) {
-            actions["hasRapporteurCandidates"] = sitting.contains { !dossier.rapporteurs.contains($0.id) }
-            actions["rapporteurCandidates"] = sitting.filter { !dossier.rapporteurs.contains($0.id) }.map {
-                ["value": $0.id, "label": "\($0.displayName) — \(dossier.groupName($0.groupId, language: language))"]
-            }
-        }
-        if dossier.may(.fileVersion) {
-            actions["draft"] = ["markup": dossier.current.map { DraftMarkup.render($0.text) } ?? ""]
-        }
+        let mayDesignate = dossier.may(.designateRapporteur)
+        let candidates = mayDesignate ? sitting.filter { !dossier.rapporteurs.contains($0.id) }.map { member in
+            SelectOption(value: "\(member.id)", label: memberOption(member), selected: false)
+        } : []
         let textBallotBody: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
         let mayOpenTextBallot = dossier.may(.openBallot(body: textBallotBody)) && dossier.current != nil
             && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == nil }
         let mayConsolidate = dossier.may(.consolidate) && dossier.current.map { current in
             dossier.amendments.contains { $0.versionId == current.record.id && $0.status == "adopted" }
         } == true
-        if dossier.may(.setAmendmentDeadline) || mayOpenTextBallot || mayConsolidate {
-            actions["manage"] = true
-            if dossier.may(.setAmendmentDeadline) {
-                actions["amendmentDeadline"] = ["value": dossier.work.amendmentDeadline.map { Self.inputDate($0, in: dossier.council.zone) } ?? ""]
+        let maySetDeadline = dossier.may(.setAmendmentDeadline)
+        let mayRecordHearing = dossier.may(.recordHearing), mayRecordDeclaration = dossier.may(.recordDeclaration)
+        let record = mayRecordHearing || mayRecordDeclaration
+        let blocks = record ? (dossier.current.map { current in
+            current.text.blocks.filter { $0.kind == .paragraph || $0.kind == .recommendation }.map { block in
+                SelectOption(value: block.id, label: blockOption(block, number: current.text.paragraphNumbers[block.id]), selected: false)
             }
-            if mayConsolidate { actions["consolidate"] = true }
-            if mayOpenTextBallot {
-                actions["ballotOnText"] = ["body": textBallotBody.rawValue,
-                                           "title": t("ballot_on_text", ["body": t("ballot_body_\(textBallotBody.rawValue)")])]
-            }
-        }
-        if dossier.may(.recordHearing) || dossier.may(.recordDeclaration) {
-            actions["mayRecordHearing"] = dossier.may(.recordHearing)
-            actions["mayRecordDeclaration"] = dossier.may(.recordDeclaration)
-            actions["record"] = true
-            actions["groups"] = view.format.sorted(Array(dossier.groups.values), byName: \.name, councilDefault: dossier.council.language).map {
-                ["value": $0.id, "label": dossier.groupName($0.id, language: language)]
-            }
-            if let current = dossier.current {
-                actions["hasBlocks"] = true
-                actions["blocks"] = current.text.blocks.filter { $0.kind == .paragraph || $0.kind == .recommendation }.map { block in
-                    ["value": block.id, "label": "§\(current.text.paragraphNumbers[block.id] ?? 0) — \(String(block.text.prefix(60)))"]
-                }
-            }
-        }
-        if dossier.may(.demandPlenary) {
-            actions["demandPlenary"] = true
-        }
+        } ?? []) : []
+        var table: WorkPageForms.Table?
         if dossier.may(.tableAmendment), let current = dossier.current {
             let typed = tableError?.values ?? [:]
-            var table: [String: Any] = [
-                "blocks": current.text.blocks.map { block in
-                    ["value": block.id, "selected": typed["anchor"] == block.id,
-                     "label": "§\(current.text.paragraphNumbers[block.id].map(String.init) ?? "—") — \(String(block.text.prefix(60)))"]
+            table = WorkPageForms.Table(
+                blocks: current.text.blocks.map { block in
+                    SelectOption(value: block.id, label: blockOption(block, number: current.text.paragraphNumbers[block.id]),
+                                 selected: typed["anchor"] == block.id)
                 },
-                "operations": Amendment.Operation.allCases.map {
-                    ["value": $0.rawValue, "label": t("amendment_op_\($0.rawValue)"), "selected": typed["operation"] == $0.rawValue]
+                operations: Amendment.Operation.allCases.map {
+                    SelectOption(value: $0.rawValue, label: t("amendment_op_\($0.rawValue)"), selected: typed["operation"] == $0.rawValue)
                 },
-                "values": typed,
-                "cosigners": sitting.filter { $0.id != dossier.membership?.id }.map { ["value": $0.id, "label": $0.displayName] },
-            ]
-            if let message = tableError?.message { table["error"] = message }
-            actions["table"] = table
+                values: typed,
+                cosigners: sitting.filter { $0.id != dossier.membership?.id }.map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
+                error: tableError?.message)
         }
-        return actions
+        return WorkPageForms(
+            moves: moves.isEmpty ? nil : moves,
+            hasRapporteurCandidates: !candidates.isEmpty, rapporteurCandidates: candidates,
+            draft: dossier.may(.fileVersion) ? WorkPageForms.Draft(markup: dossier.current.map { DraftMarkup.render($0.text) } ?? "") : nil,
+            manage: maySetDeadline || mayOpenTextBallot || mayConsolidate,
+            amendmentDeadline: maySetDeadline
+                ? WorkPageForms.AmendmentDeadline(value: dossier.work.amendmentDeadline.map { Self.inputDate($0, in: dossier.council.zone) } ?? "")
+                : nil,
+            consolidate: mayConsolidate,
+            ballotOnText: mayOpenTextBallot
+                ? WorkPageForms.BallotOnText(body: textBallotBody.rawValue, title: t("ballot_on_text", ["body": t("ballot_body_\(textBallotBody.rawValue)")]))
+                : nil,
+            record: record, mayRecordHearing: mayRecordHearing, mayRecordDeclaration: mayRecordDeclaration,
+            groups: record ? view.format.sorted(Array(dossier.groups.values), byName: \.name, councilDefault: councilLanguage).map {
+                SelectOption(value: "\($0.id)", label: dossier.groupName($0.id, language: language), selected: false)
+            } : [],
+            hasBlocks: !blocks.isEmpty, blocks: blocks,
+            demandPlenary: dossier.may(.demandPlenary), table: table)
+    }
+
+    /// A member in a list of choices: their name, and their group when they sit in one.
+    func memberOption(_ member: Membership) -> String {
+        let group = dossier.groupName(member.groupId, language: view.language)
+        return group.isEmpty ? member.displayName : view.t("option_member_in_group", ["name": member.displayName, "group": group])
+    }
+
+    /// A block of the text in a list of choices: its paragraph number and its first words.
+    func blockOption(_ block: Block, number: Int?) -> String {
+        let excerpt = block.text.count > 60 ? view.t("option_excerpt", ["text": String(block.text.prefix(60))]) : block.text
+        guard let number else { return excerpt }
+        return view.t("option_block", ["number": view.format.number(number), "excerpt": excerpt])
     }
 
     /// `YYYY-MM-DDTHH:MM` for a datetime-local field, in the council's time zone.

@@ -54,18 +54,15 @@ struct WorkRoutes {
 
     func renderNew(_ request: Request, _ context: AppContext, council: Council, values: [String: String], error: String?,
                    status: HTTPResponse.Status = .ok) async throws -> HTML {
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ selected: String?) -> [[String: Any]] where T.RawValue == String {
-            T.allCases.map { ["value": $0.rawValue, "label": pages.text("\(prefix)_\($0.rawValue)", context), "selected": $0.rawValue == selected] }
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ selected: String?) -> [SelectOption] where T.RawValue == String {
+            T.allCases.map { SelectOption(value: $0.rawValue, label: pages.text("\(prefix)_\($0.rawValue)", context), selected: $0.rawValue == selected) }
         }
-        var model: [String: Any] = [
-            "values": values, "action": WorkPaths.list.url(council.slug),
-            "kinds": options(WorkKind.self, "work_kind", values["kind"]),
-            "sources": options(ReferralSource.self, "referral", values["source"]),
-            "procedures": options(Procedure.self, "procedure", values["procedure"]),
-        ]
-        if let error { model["error"] = error }
+        let model = WorkNewPage(
+            values: values, action: WorkPaths.list.url(council.slug), kinds: options(WorkKind.self, "work_kind", values["kind"]),
+            sources: options(ReferralSource.self, "referral", values["source"]),
+            procedures: options(Procedure.self, "procedure", values["procedure"]), error: error)
         return try await pages.page("work-new", title: pages.text("work_new_title", context), request: request, context: context,
-                                   council: council, model: model, status: status)
+                                   council: council, typed: model, status: status)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
@@ -103,12 +100,13 @@ struct WorkRoutes {
     func render(_ dossier: WorkDossier, request: Request, context: AppContext,
                 tableError: (message: String, values: [String: String])? = nil, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let view = WorkView(pages: pages, dossier: dossier, context: context)
-        var model = WorkPageModel(view: view, seats: try await services.commissions.seats(councilID: dossier.council.id),
-                                  commissions: try await services.commissions.all(councilID: dossier.council.id))
+        // The commissions are listed only in the form that assigns the work item to one.
+        let assignable = Workflow.next(from: dossier.status, procedure: dossier.procedure).contains { $0 == .assigned && dossier.may(.move(to: $0)) }
+        var model = WorkPageModel(view: view, commissions: assignable ? try await services.commissions.all(councilID: dossier.council.id) : [])
         model.tableError = tableError
         let title = pages.localized(dossier.work.title, context.language, councilDefault: dossier.council.language).text
         return try await pages.page("work", title: title, request: request, context: context, council: dossier.council,
-                                   model: model.build(), status: status)
+                                   typed: model.build(), status: status)
     }
 
     @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {
@@ -120,27 +118,29 @@ struct WorkRoutes {
         guard let old = dossier.versions.first(where: { $0.record.number == from }),
               let new = dossier.versions.first(where: { $0.record.number == to }) else { throw PageError.notFound }
         let format = Formatting(language: context.language, council: council)
-        let changes = TextDiff.compare(old.text, new.text).map { change -> [String: Any] in
-            [
-                "status": pages.text("diff_\(change.status.rawValue)", context), "statusCode": change.status.rawValue,
-                "heading": change.kind == .part || change.kind == .chapter,
-                "segments": change.segments.map { segment -> [String: Any] in
+        let changes = TextDiff.compare(old.text, new.text).map { change in
+            WorkComparePage.Change(
+                status: pages.text("diff_\(change.status.rawValue)", context), statusCode: change.status.rawValue,
+                heading: change.kind == .part || change.kind == .chapter,
+                segments: change.segments.map { segment in
                     switch segment {
-                    case .same(let text): ["same": true, "text": text]
-                    case .inserted(let text): ["inserted": true, "text": text]
-                    case .deleted(let text): ["deleted": true, "text": text]
+                    case .same(let text): WorkComparePage.Segment(text: text, same: true, inserted: false, deleted: false)
+                    case .inserted(let text): WorkComparePage.Segment(text: text, same: false, inserted: true, deleted: false)
+                    case .deleted(let text): WorkComparePage.Segment(text: text, same: false, inserted: false, deleted: true)
                     }
-                },
-            ]
+                })
         }
         let view = WorkView(pages: pages, dossier: dossier, context: context)
-        return try await pages.page("work-compare", title: pages.text("compare_title", context), request: request, context: context, council: council, model: [
-            "work": view.summary(), "changes": changes,
-            "contentLang": council.language.rawValue, "contentDir": council.language.direction,
-            "fromLabel": pages.text("version_number", context, ["number": format.number(from)]),
-            "toLabel": pages.text("version_number", context, ["number": format.number(to)]),
-            "versions": numbers.map { ["value": $0, "label": pages.text("version_number", context, ["number": format.number($0)]), "from": $0 == from, "to": $0 == to] },
-            "action": WorkPaths.compare.url(council.slug, dossier.work.id),
-        ])
+        let model = WorkComparePage(
+            work: view.summary(), changes: changes, contentLang: council.language.rawValue, contentDir: council.language.direction,
+            fromLabel: pages.text("version_number", context, ["number": format.number(from)]),
+            toLabel: pages.text("version_number", context, ["number": format.number(to)]),
+            versions: numbers.map {
+                WorkComparePage.VersionOption(value: $0, label: pages.text("version_number", context, ["number": format.number($0)]),
+                                              from: $0 == from, to: $0 == to)
+            },
+            action: WorkPaths.compare.url(council.slug, dossier.work.id))
+        return try await pages.page("work-compare", title: pages.text("compare_title", context), request: request, context: context,
+                                    council: council, typed: model)
     }
 }

@@ -19,143 +19,133 @@ struct WorkView {
     var workID: Int64 { dossier.work.id }
 
     /// The work's forms, each to its declared path.
-    var links: [String: String] {
-        [
-            "amendments": WorkPaths.amendments.url(slug, workID), "ballots": WorkPaths.ballots.url(slug, workID),
-            "demandPlenary": WorkPaths.demandPlenary.url(slug, workID), "move": WorkPaths.move.url(slug, workID),
-            "rapporteurs": WorkPaths.rapporteurs.url(slug, workID), "versions": WorkPaths.versions.url(slug, workID),
-            "amendmentDeadline": WorkPaths.amendmentDeadline.url(slug, workID),
-            "consolidate": WorkPaths.consolidate.url(slug, workID), "hearings": WorkPaths.hearings.url(slug, workID),
-            "contributions": WorkPaths.contributions.url(slug, workID),
-            "declarations": WorkPaths.declarations.url(slug, workID), "dissents": WorkPaths.dissents.url(slug, workID),
-        ]
+    var links: WorkPageForms.Links {
+        WorkPageForms.Links(
+            amendments: WorkPaths.amendments.url(slug, workID), ballots: WorkPaths.ballots.url(slug, workID),
+            demandPlenary: WorkPaths.demandPlenary.url(slug, workID), move: WorkPaths.move.url(slug, workID),
+            rapporteurs: WorkPaths.rapporteurs.url(slug, workID), versions: WorkPaths.versions.url(slug, workID),
+            amendmentDeadline: WorkPaths.amendmentDeadline.url(slug, workID), consolidate: WorkPaths.consolidate.url(slug, workID),
+            hearings: WorkPaths.hearings.url(slug, workID), contributions: WorkPaths.contributions.url(slug, workID),
+            declarations: WorkPaths.declarations.url(slug, workID), dissents: WorkPaths.dissents.url(slug, workID))
     }
 
-    func summary() -> [String: Any] {
+    func summary() -> WorkPage.Summary {
         let work = dossier.work
-        var model: [String: Any] = [
-            "id": work.id,
-            "url": WorkPaths.item.url(slug, workID),
-            "title": pages.localized(work.title, language, councilDefault: council.language),
-            "kind": t("work_kind_\(dossier.kind.rawValue)"),
-            "status": t("work_status_\(dossier.status.rawValue)"),
-            "statusCode": dossier.status.rawValue,
-            "referral": t("referral_\(work.referralSource)"),
-            "procedure": t("procedure_\(dossier.procedure.rawValue)"),
-            "created": date(work.createdAt),
-        ]
-        if let reference = work.referralReference { model["reference"] = reference }
-        if let petition = work.petitionUrl { model["petitionURL"] = petition }
-        if let deadline = work.deadline { model["deadline"] = date(deadline); model["late"] = deadline < dossier.state.now && !dossier.status.isPublic }
-        if let deadline = work.amendmentDeadline { model["amendmentDeadline"] = date(deadline) }
-        if let deadline = work.plenaryDemandDeadline, dossier.procedure == .simplified { model["plenaryDemandDeadline"] = date(deadline) }
-        if let commission = dossier.commission {
-            model["commission"] = pages.localized(commission.name, language, councilDefault: council.language)
-            model["commissionURL"] = CouncilPaths.commission.url(council.slug, commission.id)
-        }
         let summaryText = pages.localized(work.summary, language, councilDefault: council.language)
-        if !summaryText.text.isEmpty { model["summary"] = summaryText }
-        return model
+        return WorkPage.Summary(
+            id: work.id, url: WorkPaths.item.url(slug, workID),
+            title: pages.localized(work.title, language, councilDefault: council.language),
+            kind: t("work_kind_\(dossier.kind.rawValue)"), status: t("work_status_\(dossier.status.rawValue)"),
+            statusCode: dossier.status.rawValue, referral: t("referral_\(work.referralSource)"),
+            procedure: t("procedure_\(dossier.procedure.rawValue)"), created: date(work.createdAt),
+            reference: work.referralReference, petitionURL: work.petitionUrl,
+            deadline: work.deadline.map(date), late: work.deadline.map { $0 < dossier.state.now && !dossier.status.isPublic } ?? false,
+            amendmentDeadline: work.amendmentDeadline.map(date),
+            plenaryDemandDeadline: dossier.procedure == .simplified ? work.plenaryDemandDeadline.map(date) : nil,
+            commission: dossier.commission.map { pages.localized($0.name, language, councilDefault: council.language) },
+            commissionURL: dossier.commission.map { CouncilPaths.commission.url(council.slug, $0.id) },
+            summary: summaryText.text.isEmpty ? nil : summaryText)
     }
 
-    func timeline() -> [[String: Any]] {
-        var rows: [[String: Any]] = dossier.events.map { event in
-            var row: [String: Any] = ["label": t("work_status_\(event.status)"), "date": date(event.at), "sort": event.at]
-            if let note = event.note, !note.isEmpty { row["note"] = note }
-            if let account = event.accountId, let member = dossier.people.values.first(where: { $0.accountId == account }) { row["by"] = member.displayName }
-            return row
+    func timeline() -> [WorkPage.TimelineRow] {
+        func row(_ label: String, at: Double, note: String? = nil, by: String? = nil, milestone: Bool = true, deadline: Bool = false) -> WorkPage.TimelineRow {
+            WorkPage.TimelineRow(label: label, date: date(at), note: note, by: by, milestone: milestone, deadline: deadline, sort: at)
+        }
+        let byAccount = Dictionary(dossier.people.values.map { ($0.accountId, $0.displayName) },
+                                   uniquingKeysWith: { first, _ in first })
+        var rows = dossier.events.map { event in
+            row(t("work_status_\(event.status)"), at: event.at, note: event.note.flatMap { $0.isEmpty ? nil : $0 },
+                by: event.accountId.flatMap { byAccount[$0] }, milestone: false)
         }
         for hearing in dossier.hearings {
-            rows.append(["label": t("timeline_hearing", ["person": hearing.person]), "date": date(hearing.heldAt), "sort": hearing.heldAt, "milestone": true])
+            rows.append(row(t("timeline_hearing", ["person": hearing.person]), at: hearing.heldAt))
         }
         for version in dossier.versions {
-            rows.append(["label": t("timeline_version", ["number": format.number(version.record.number)]), "date": date(version.record.createdAt),
-                         "sort": version.record.createdAt, "milestone": true])
+            rows.append(row(t("timeline_version", ["number": format.number(version.record.number)]), at: version.record.createdAt))
         }
         for ballot in dossier.ballots where !ballot.isOpen {
-            rows.append(["label": t("ballot_title_result", ["title": ballotTitle(ballot),
-                                                            "result": t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected")]),
-                         "date": date(ballot.record.closedAt ?? ballot.record.openedAt), "sort": ballot.record.closedAt ?? 0, "milestone": true])
+            let label = t("ballot_title_result", ["title": ballotTitle(ballot),
+                                                  "result": t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected")])
+            rows.append(WorkPage.TimelineRow(label: label, date: date(ballot.record.closedAt ?? ballot.record.openedAt), note: nil, by: nil,
+                                             milestone: true, deadline: false, sort: ballot.record.closedAt ?? 0))
         }
         if let deadline = dossier.work.deadline {
-            rows.append(["label": t("timeline_deadline"), "date": date(deadline), "sort": deadline, "deadline": true])
+            rows.append(row(t("timeline_deadline"), at: deadline, milestone: false, deadline: true))
         }
-        return rows.sorted { ($0["sort"] as? Double ?? 0) < ($1["sort"] as? Double ?? 0) }
+        return rows.sorted { $0.sort < $1.sort }
     }
 
     /// The text of a version, block by block, with recommendation and paragraph numbers, and the dissent recorded on
     /// each block shown in place.
-    func text(_ version: WorkDossier.Version) -> [[String: Any]] {
+    func text(_ version: WorkDossier.Version) -> [WorkPage.Block] {
         let recommendations = version.text.recommendationNumbers, paragraphs = version.text.paragraphNumbers
+        let dissents = Dictionary(grouping: dossier.dissents, by: \.blockId)
         return version.text.blocks.map { block in
-            var row: [String: Any] = ["id": block.id, "text": block.text, block.kind.rawValue: true]
-            if let number = recommendations[block.id] { row["recommendation"] = t("recommendation_number", ["number": format.number(number)]) }
-            if let number = paragraphs[block.id] { row["number"] = format.number(number) }
-            let dissents = dossier.dissents.filter { $0.blockId == block.id }
-            if !dissents.isEmpty {
-                row["dissents"] = dissents.map { ["holder": $0.holder, "body": $0.body] }
-            }
-            return row
+            WorkPage.Block(
+                id: block.id, text: block.text, isPart: block.kind == .part, isChapter: block.kind == .chapter,
+                isRecommendation: block.kind == .recommendation, isParagraph: block.kind == .paragraph,
+                recommendation: recommendations[block.id].map { t("recommendation_number", ["number": format.number($0)]) },
+                number: paragraphs[block.id].map { format.number($0) },
+                dissents: (dissents[block.id] ?? []).map { WorkPage.Dissent(holder: $0.holder, body: $0.body) })
         }
     }
 
     /// The amendments of every version that has some, newest version first.
-    func amendmentSets() -> [[String: Any]] {
+    func amendmentSets() -> [WorkPage.AmendmentSet] {
         dossier.versions.reversed().compactMap { version in
             guard dossier.amendments.contains(where: { $0.versionId == version.record.id }) else { return nil }
-            var set = amendments(version)
-            set["version"] = t("amendments_to_version", ["number": format.number(version.record.number)])
-            return set
+            return amendments(version)
         }
     }
 
-    func amendments(_ current: WorkDossier.Version) -> [String: Any] {
-        guard let list = dossier.amendmentList(versionID: current.record.id) else { return [:] }
-        let paragraphs = current.text.paragraphNumbers
+    func amendments(_ version: WorkDossier.Version) -> WorkPage.AmendmentSet? {
+        guard let list = dossier.amendmentList(versionID: version.record.id) else { return nil }
+        let paragraphs = version.text.paragraphNumbers
         let conflicting = list.conflicting
         var groupOf: [Int: Int] = [:]
         for (index, group) in list.conflictGroups.enumerated() { for amendment in group { groupOf[amendment.id] = index + 1 } }
         let records = Dictionary(uniqueKeysWithValues: dossier.amendments.map { (Int($0.id), $0) })
         let order = list.votingOrder.map(\.id)
-        let rows: [[String: Any]] = list.sortedByPosition.map { amendment in
-            let record = records[amendment.id]!
-            var row: [String: Any] = [
-                "id": record.id, "number": format.number(amendment.number),
-                "heading": t("amendment_heading", ["number": format.number(amendment.number)]),
-                "operation": t("amendment_op_\(amendment.operation.rawValue)"),
-                "target": current.text.block(amendment.anchor).map { block in
+        let isCurrent = version.record.id == dossier.current?.record.id
+        let body: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
+        let rows: [WorkPage.Amendment] = list.sortedByPosition.compactMap { amendment in
+            guard let record = records[amendment.id] else { return nil }
+            let decidable = amendment.status.isOpen && isCurrent
+            let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id
+            let invited = dossier.membership.map { (dossier.invitedCosignatories[record.id] ?? []).contains($0.id) } ?? false
+            let mayCosign = decidable && dossier.may(.cosign(isInvited: invited))
+            let cosigners = (dossier.cosignatories[record.id] ?? []).map { person($0) }
+            return WorkPage.Amendment(
+                id: record.id, number: format.number(amendment.number),
+                heading: t("amendment_heading", ["number": format.number(amendment.number)]),
+                operation: t("amendment_op_\(amendment.operation.rawValue)"),
+                target: version.text.block(amendment.anchor).map { block in
                     block.kind == .part || block.kind == .chapter ? block.text : t("paragraph_number", ["number": format.number(paragraphs[block.id] ?? 0)])
                 } ?? "",
-                "anchor": amendment.anchor,
-                "status": t("amendment_status_\(amendment.status.rawValue)"), "statusCode": amendment.status.rawValue,
-                "justification": record.justification,
-                "tabledBy": record.groupId.map { t("amendment_tabled_by_group", ["author": person(record.authorMembershipId),
-                                                                                 "group": dossier.groupName($0, language: language)]) }
+                anchor: amendment.anchor,
+                status: t("amendment_status_\(amendment.status.rawValue)"), statusCode: amendment.status.rawValue,
+                justification: record.justification,
+                tabledBy: record.groupId.map { t("amendment_tabled_by_group", ["author": person(record.authorMembershipId),
+                                                                               "group": dossier.groupName($0, language: language)]) }
                     ?? t("amendment_tabled_by", ["author": person(record.authorMembershipId)]),
-                "open": amendment.status.isOpen,
-            ]
-            if amendment.operation != .insert, let passage = amendment.passage(in: current.text) { row["passage"] = passage }
-            if !amendment.text.isEmpty { row["newText"] = amendment.text }
-            let cosigners = (dossier.cosignatories[record.id] ?? []).map { person($0) }
-            if !cosigners.isEmpty { row["cosignedBy"] = t("amendment_cosigned_by", ["names": format.list(cosigners)]) }
-            if let opinion = record.opinion { row["opinion"] = t("opinion_\(opinion)") }
-            if conflicting.contains(amendment.id), let group = groupOf[amendment.id] { row["conflict"] = t("amendment_conflict", ["group": format.number(group)]) }
-            if let position = order.firstIndex(of: amendment.id) { row["votingRank"] = t("amendment_voting_rank_of", ["rank": format.number(position + 1)]) }
-            if amendment.status.isOpen && current.record.id == dossier.current?.record.id {
-                let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id
-                row["decideURL"] = WorkPaths.amendment.url(slug, workID, record.id)
-                row["mayWithdraw"] = dossier.may(.withdrawAmendment(isAuthor: isAuthor))
-                row["mayJudge"] = dossier.may(.ruleInadmissible)
-                row["mayGiveOpinion"] = dossier.may(.giveOpinion)
-                let body: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
-                row["mayOpenBallot"] = dossier.may(.openBallot(body: body)) && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == record.id }
-                row["ballotBody"] = body.rawValue
-                let invited = dossier.membership.map { (dossier.invitedCosignatories[record.id] ?? []).contains($0.id) } ?? false
-                if dossier.may(.cosign(isInvited: invited)) { row["mayCosign"] = true; row["cosignURL"] = WorkPaths.cosign.url(slug, workID, record.id) }
-            }
-            return row
+                open: amendment.status.isOpen,
+                passage: amendment.operation != .insert ? amendment.passage(in: version.text) : nil,
+                newText: amendment.text.isEmpty ? nil : amendment.text,
+                cosignedBy: cosigners.isEmpty ? nil : t("amendment_cosigned_by", ["names": format.list(cosigners)]),
+                opinion: record.opinion.map { t("opinion_\($0)") },
+                conflict: conflicting.contains(amendment.id) ? groupOf[amendment.id].map { t("amendment_conflict", ["group": format.number($0)]) } : nil,
+                votingRank: order.firstIndex(of: amendment.id).map { t("amendment_voting_rank_of", ["rank": format.number($0 + 1)]) },
+                decideURL: decidable ? WorkPaths.amendment.url(slug, workID, record.id) : nil,
+                mayWithdraw: decidable && dossier.may(.withdrawAmendment(isAuthor: isAuthor)),
+                mayJudge: decidable && dossier.may(.ruleInadmissible),
+                mayGiveOpinion: decidable && dossier.may(.giveOpinion),
+                mayOpenBallot: decidable && dossier.may(.openBallot(body: body))
+                    && !dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == record.id },
+                ballotBody: decidable ? body.rawValue : nil,
+                mayCosign: mayCosign, cosignURL: mayCosign ? WorkPaths.cosign.url(slug, workID, record.id) : nil)
         }
-        return ["rows": rows, "hasRows": !rows.isEmpty, "hasConflicts": !conflicting.isEmpty]
+        return WorkPage.AmendmentSet(version: t("amendments_to_version", ["number": format.number(version.record.number)]),
+                                     rows: rows, hasRows: !rows.isEmpty, hasConflicts: !conflicting.isEmpty)
     }
 
     func ballotTitle(_ ballot: WorkDossier.Ballot) -> String {
@@ -166,45 +156,44 @@ struct WorkView {
         return t("ballot_on_text", ["body": body])
     }
 
-    func ballots() -> [[String: Any]] {
-        dossier.ballots.map { ballot in
+    func ballots() -> [WorkPage.Ballot] {
+        // The sentences every ballot repeats, looked up once.
+        let choices = Dictionary(uniqueKeysWithValues: VoteChoice.allCases.map { ($0.rawValue, t("vote_\($0.rawValue)")) })
+        let noVote = t("vote_none")
+        let legend = [t("vote_for"), t("vote_against"), t("vote_abstain"), noVote]
+        let mayClose = { (open: Bool) in self.dossier.may(.closeBallot(ballotOpen: open)) }
+        return dossier.ballots.map { ballot in
             let counts = ballot.tally.overall
-            let groupRows = ballot.tally.groups.map { result -> [String: Any] in
-                [
-                    "group": dossier.groupName(Int64(result.group), language: language),
-                    "pour": format.number(result.counts.pour), "contre": format.number(result.counts.contre),
-                    "abstention": format.number(result.counts.abstention), "absent": format.number(result.counts.notTakingPart),
-                    "position": t("position_\(result.position.rawValue)"),
-                ]
+            let title = ballotTitle(ballot)
+            let groups = ballot.tally.groups.map { result in
+                WorkPage.Ballot.Group(
+                    group: dossier.groupName(Int64(result.group), language: language),
+                    pour: format.number(result.counts.pour), contre: format.number(result.counts.contre),
+                    abstention: format.number(result.counts.abstention), absent: format.number(result.counts.notTakingPart),
+                    position: t("position_\(result.position.rawValue)"))
             }
-            var row: [String: Any] = [
-                "id": ballot.record.id, "title": ballotTitle(ballot), "open": ballot.isOpen,
-                "opening": t("ballot_rule_and_opening", ["rule": t("majority_\(ballot.record.majority)"), "opened": date(ballot.record.openedAt)]),
-                "pour": format.number(counts.pour), "contre": format.number(counts.contre),
-                "abstention": format.number(counts.abstention), "absent": format.number(counts.notTakingPart),
-                "cast": format.number(counts.cast), "eligible": format.number(counts.eligible),
-                "groups": groupRows,
-                "members": ballot.voters.map { voter -> [String: Any] in
-                    ["name": voter.name, "group": dossier.groupName(voter.groupID, language: language),
-                     "choice": voter.choice.map { t("vote_\($0)") } ?? t("vote_none")]
+            let mine = ballot.isOpen ? dossier.membership.flatMap { member in ballot.voters.first { $0.membershipID == member.id } } : nil
+            return WorkPage.Ballot(
+                id: ballot.record.id, title: title, open: ballot.isOpen,
+                opening: t("ballot_rule_and_opening", ["rule": t("majority_\(ballot.record.majority)"), "opened": date(ballot.record.openedAt)]),
+                closing: ballot.record.closedAt.map { t("ballot_closing", ["closed": date($0)]) },
+                result: ballot.record.closedAt == nil ? nil : t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected"),
+                adopted: ballot.record.closedAt != nil && ballot.record.adopted == true,
+                noQuorum: ballot.record.closedAt != nil && !ballot.tally.quorumMet,
+                pour: format.number(counts.pour), contre: format.number(counts.contre),
+                abstention: format.number(counts.abstention), absent: format.number(counts.notTakingPart),
+                cast: format.number(counts.cast), eligible: format.number(counts.eligible),
+                groups: groups,
+                members: ballot.voters.map { voter in
+                    WorkPage.Ballot.Voter(name: voter.name, group: dossier.groupName(voter.groupID, language: language),
+                                          choice: voter.choice.flatMap { choices[$0] } ?? noVote)
                 },
-                "chart": VoteChart.svg(rows: ballot.tally.groups.map { .init(label: dossier.groupName(Int64($0.group), language: language), counts: $0.counts) },
-                                       title: t("chart_title", ["ballot": ballotTitle(ballot)]),
-                                       legend: [t("vote_for"), t("vote_against"), t("vote_abstain"), t("vote_none")],
-                                       id: "chart-\(ballot.record.id)"),
-                "voteURL": WorkPaths.vote.url(slug, workID, ballot.record.id), "closeURL": WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
-            ]
-            if let closed = ballot.record.closedAt {
-                row["closing"] = t("ballot_closing", ["closed": date(closed)])
-                row["result"] = t(ballot.record.adopted == true ? "ballot_adopted" : "ballot_rejected")
-                row["adopted"] = ballot.record.adopted == true
-                if !ballot.tally.quorumMet { row["noQuorum"] = true }
-            }
-            if ballot.isOpen, let member = dossier.membership, let voter = ballot.voters.first(where: { $0.membershipID == member.id }) {
-                if let choice = voter.choice { row["myVote"] = t("vote_\(choice)") } else { row["mayVote"] = dossier.may(.vote(ballotOpen: true)) }
-            }
-            if dossier.may(.closeBallot(ballotOpen: ballot.isOpen)) { row["mayClose"] = true }
-            return row
+                chart: VoteChart.svg(rows: ballot.tally.groups.map { .init(label: dossier.groupName(Int64($0.group), language: language), counts: $0.counts) },
+                                     title: t("chart_title", ["ballot": title]), legend: legend, id: "chart-\(ballot.record.id)"),
+                voteURL: WorkPaths.vote.url(slug, workID, ballot.record.id), closeURL: WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
+                myVote: mine?.choice.flatMap { choices[$0] },
+                mayVote: mine != nil && mine?.choice == nil && dossier.may(.vote(ballotOpen: true)),
+                mayClose: mayClose(ballot.isOpen))
         }
     }
 }
