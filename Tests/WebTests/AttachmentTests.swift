@@ -86,6 +86,9 @@ import TestSupport
             // The token after the file, or a wrong one.
             #expect(try await staff.postFile(path, fileName: "a.pdf", content: Self.pdf, tokenFirst: false).status == .forbidden)
             #expect(try await staff.postFile(path, fileName: "a.pdf", content: Self.pdf, csrf: String(repeating: "x", count: 43)).status == .forbidden)
+            // A body cut in the middle of the file, or before its closing delimiter, keeps nothing.
+            #expect(try await staff.postFile(path, fileName: "a.pdf", content: Self.pdf, cutBy: 60).status == .badRequest)
+            #expect(try await staff.postFile(path, fileName: "a.pdf", content: Self.pdf, cutBy: 4).status == .badRequest)
             // No file chosen.
             #expect(try await staff.postFile(path, fileName: "", content: []).status == .unprocessableContent)
             // People without the right: those who may not see a work in preparation do not learn it exists (a visitor,
@@ -135,6 +138,62 @@ import TestSupport
             #expect(Self.keptFiles(site).count == 1)
             #expect(try await staff.post("/cese-fr/works/\(second.id)/attachments/\(attachments[1].id)/delete", []).status == .seeOther)
             #expect(Self.keptFiles(site).isEmpty)
+        }
+    }
+
+    /// A PDF of about `bytes` bytes.
+    static func pdf(bytes: Int) -> [UInt8] {
+        Array("%PDF-1.7\n%".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: max(0, bytes - pdf.count - 11)) + Array(pdf.dropFirst(8))
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func anAccountAttachesAtMostItsQuotaInADay(kind: DatabaseKind) async throws {
+        try await Harness.run(kind, configure: { $0.uploadQuota = 1_000 }) { site, client in
+            let clock = try #require(site.clock as? TestClock)
+            let work = try await Self.work(site, status: "in_preparation")
+            let path = "/cese-fr/works/\(work.id)/attachments"
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.postFile(path, fileName: "a.pdf", content: Self.pdf(bytes: 600)).status == .seeOther)
+            // 600 + 500 bytes is past the quota: refused once received, nothing kept.
+            let over = try await staff.postFile(path, fileName: "b.pdf", content: Self.pdf(bytes: 500))
+            #expect(over.status == .tooManyRequests)
+            #expect(over.text.contains("24 heures"))
+            #expect(Self.keptFiles(site).count == 1 && Self.incomingFiles(site).isEmpty)
+            #expect(try await staff.postFile(path, fileName: "c.pdf", content: Self.pdf(bytes: 400)).status == .seeOther)
+            // Used up: refused before a byte is read.
+            #expect(try await staff.postFile(path, fileName: "d.pdf", content: Self.pdf(bytes: 100)).status == .tooManyRequests)
+            // Another account has its own; the next day, the first one's is back.
+            let rapporteur = Visitor(client)
+            try await rapporteur.signIn("membre6@cese-fr.example")
+            #expect(try await rapporteur.postFile(path, fileName: "e.pdf", content: Self.pdf(bytes: 300)).status == .seeOther)
+            clock.advance(by: 86_401)
+            #expect(try await staff.postFile(path, fileName: "d.pdf", content: Self.pdf(bytes: 100)).status == .seeOther)
+        }
+    }
+
+    @Test func oneHolderAtATimePerContent() async throws {
+        actor Log {
+            var events: [String] = []
+            func add(_ event: String) { events.append(event) }
+        }
+        let locks = ContentLocks(), log = Log()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for name in ["a", "b", "c"] {
+                group.addTask {
+                    try await locks.run("same") {
+                        await log.add("\(name)+")
+                        try await Task.sleep(for: .milliseconds(20))
+                        await log.add("\(name)-")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let events = await log.events
+        #expect(events.count == 6)
+        for pair in stride(from: 0, to: events.count, by: 2) {
+            #expect(events[pair].dropLast() == events[pair + 1].dropLast(), "\(events): one holder at a time")
         }
     }
 }

@@ -121,8 +121,9 @@ final class Visitor: @unchecked Sendable {
     /// Posts a form with one file as a browser does (`multipart/form-data`, fields in page order: the CSRF token first
     /// unless `tokenFirst` is false).
     @discardableResult
+    /// A `multipart/form-data` post with one file; `cutBy` drops that many bytes from the end, as a cut connection does.
     func postFile(_ uri: String, fields: [(String, String)] = [], fileName: String, content: [UInt8], tokenFirst: Bool = true,
-                  csrf: String? = nil) async throws -> TestResponse {
+                  csrf: String? = nil, cutBy: Int = 0) async throws -> TestResponse {
         if cookies["hemicycle_csrf"] == nil && csrf == nil { try await get("/") }
         let token = csrf ?? cookies["hemicycle_csrf"] ?? ""
         let boundary = "----hemicycle\(UUID().uuidString)"
@@ -135,6 +136,7 @@ final class Visitor: @unchecked Sendable {
         body += content + Array("\r\n".utf8)
         if !tokenFirst { body += field("_csrf", token) }
         body += Array("--\(boundary)--\r\n".utf8)
+        body.removeLast(min(cutBy, body.count))
         let response = try await client.execute(uri: uri, method: .post,
                                                 headers: headers([.contentType: "multipart/form-data; boundary=\(boundary)"]),
                                                 body: ByteBuffer(bytes: body))

@@ -83,6 +83,16 @@ public struct AttachmentRepository: Sendable {
         }
     }
 
+    /// The bytes `accountID` attached since `since` (a file attached twice counts twice).
+    public func bytesAttached(byAccount accountID: Int64, since: Double) async throws -> Int64 {
+        try await database.withSQL { sql in
+            try await sql.raw("""
+                SELECT COALESCE(SUM(f.size), 0) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
+                WHERE t.added_by = \(bind: accountID) AND t.created_at >= \(bind: since)
+                """).first(decodingColumn: "total", as: Int64.self) ?? 0
+        }
+    }
+
     /// Whether any attachment points at `digest`.
     public func isReferenced(digest: String) async throws -> Bool {
         try await database.withSQL { sql in

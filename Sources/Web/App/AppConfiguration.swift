@@ -30,6 +30,8 @@ public struct AppConfiguration: Sendable {
     public var filesFolder: String = "hemicycle-files"
     /// The largest file accepted, in bytes (`HEMICYCLE_UPLOAD_LIMIT`, at most `DocumentType.maximumBytes`).
     public var uploadLimit: Int = DocumentType.maximumBytes
+    /// The bytes one account may attach in 24 hours (`HEMICYCLE_UPLOAD_QUOTA`, default 200 MB).
+    public var uploadQuota: Int = 209_715_200
 
     public init() {}
 
@@ -54,6 +56,7 @@ public struct AppConfiguration: Sendable {
         trustForwardedFor = reader.bool(forKey: "trust.forwarded.for", default: false)
         filesFolder = reader.string(forKey: "hemicycle.files", default: filesFolder)
         uploadLimit = min(max(reader.int(forKey: "hemicycle.upload.limit", default: uploadLimit), 1), DocumentType.maximumBytes)
+        uploadQuota = max(reader.int(forKey: "hemicycle.upload.quota", default: uploadQuota), 1)
         baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
     }
 

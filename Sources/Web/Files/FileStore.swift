@@ -11,6 +11,9 @@ public protocol FileStore: Sendable {
     /// The path of a kept file on local disk, to serve it.
     func path(of digest: String) -> String
     func remove(digest: String) throws
+    /// Runs `body` as the only holder of `digest`: around keeping a file and recording it, and around removing its
+    /// last reference and its bytes.
+    func withContent<T: Sendable>(_ digest: String, _ body: @Sendable () async throws -> T) async throws -> T
 }
 
 /// A file on its way in: written to a temporary file while its digest, size, first and last bytes are taken.
@@ -42,17 +45,23 @@ public final class IncomingFile: @unchecked Sendable {
         if tail.count > 2 * Self.tailLength { tail.removeFirst(tail.count - Self.tailLength) }
     }
 
-    /// Closes the file and gives its digest.
+    private var digest: String?
+
+    /// Closes the file and gives its digest (the same on every call).
     func finish() throws -> String {
+        if let digest { return digest }
         try handle.close()
         if tail.count > Self.tailLength { tail.removeFirst(tail.count - Self.tailLength) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        self.digest = digest
+        return digest
     }
 }
 
 /// Files in a folder of the local disk: `ab/cd/abcd…` by digest, received first into `incoming/`.
 public struct LocalFileStore: FileStore {
     let folder: URL
+    private let locks = ContentLocks()
 
     /// The folder is made when the first file arrives.
     public init(folder: String) {
@@ -91,6 +100,10 @@ public struct LocalFileStore: FileStore {
         precondition(digest.count == 64 && digest.allSatisfy(\.isHexDigit), "not a digest")
         return folder.appendingPathComponent(String(digest.prefix(2))).appendingPathComponent(String(digest.dropFirst(2).prefix(2)))
             .appendingPathComponent(digest).path
+    }
+
+    public func withContent<T: Sendable>(_ digest: String, _ body: @Sendable () async throws -> T) async throws -> T {
+        try await locks.run(digest, body)
     }
 
     public func remove(digest: String) throws {

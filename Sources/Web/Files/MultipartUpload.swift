@@ -22,13 +22,23 @@ struct MultipartUpload {
         parser.onHeader = { name, value in state.header(name, value) }
         parser.onBody = { buffer in state.body(&buffer) }
         parser.onPartComplete = { state.complete() }
+        // The last bytes received: a whole body ends with its closing delimiter, a cut one does not.
+        let closing = Array("--\(boundary)--".utf8)
+        var tail: [UInt8] = []
         do {
             for try await chunk in request.body {
                 do { try parser.execute(chunk) } catch { throw PageError.malformedForm }
                 if let failure = state.failure { throw failure }
+                tail.append(contentsOf: chunk.readableBytesView.suffix(closing.count + 2))
+                tail.removeFirst(max(0, tail.count - closing.count - 2))
             }
             if let failure = state.failure { throw failure }
             guard state.csrfChecked else { throw PageError.csrf }
+            // A connection cut in the middle of the file leaves the part open and the delimiter missing: nothing is kept.
+            while let last = tail.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: "\n") { tail.removeLast() }
+            guard !state.writingFile, tail.count >= closing.count, Array(tail.suffix(closing.count)) == closing else {
+                throw PageError.malformedForm
+            }
         } catch {
             if let file = state.upload.file { store.discard(file) }
             throw error

@@ -29,32 +29,57 @@ struct WorkAttachmentRoutes {
     /// The right is checked before a byte of the file is read; the type from the bytes once it is all there.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
         try pages.require(try await gate(context).decide(.attachDocument), context)
+        // What the account may still attach today; nothing is read once it is used up.
+        let account = try pages.requireAccount(context)
+        let since = services.clock.now().timeIntervalSince1970 - 86_400
+        let quota = Int64(services.uploadQuota)
+        guard try await services.attachments.bytesAttached(byAccount: account.id, since: since) < quota else {
+            throw Self.quotaReached(services.uploadQuota)
+        }
         let upload = try await MultipartUpload.read(request, context: context, store: services.files, limit: services.uploadLimit)
         guard let file = upload.file, let fileName = upload.fileName else { throw PageError(.unprocessableContent, "document_error_missing") }
-        // A long upload may outlast the right (the work item published, the seat ended): asked again once it is in,
-        // from the store as it is now.
-        let dossier: WorkGate
+        // Until the file is kept, any refusal leaves nothing behind.
+        let dossier: WorkGate, type: DocumentType, digest: String
         do {
+            // A long upload may outlast the right (the work item published, the seat ended): asked again once it is
+            // in, from the store as it is now.
             let scope = try await CouncilScope.resolve(try context.inCouncil().council, account: context.account, memberships: services.memberships)
             guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
             dossier = try await WorkGate.load(id: id, services: services, scope: scope)
             try pages.require(dossier.decide(.attachDocument), context)
+            guard file.size > 0, let detected = DocumentType.detect(head: file.head, tail: file.tail) else {
+                throw PageError(.unsupportedMediaType, "document_error_type")
+            }
+            type = detected
+            guard try await services.attachments.bytesAttached(byAccount: account.id, since: since) + Int64(file.size) <= quota else {
+                throw Self.quotaReached(services.uploadQuota)
+            }
+            digest = try file.finish()
         } catch {
             services.files.discard(file)
             throw error
         }
-        guard file.size > 0, let type = DocumentType.detect(head: file.head, tail: file.tail) else {
-            services.files.discard(file)
-            throw PageError(.unsupportedMediaType, "document_error_type")
-        }
         let title = Self.title(upload.fields["title"] ?? "")
         let name = Self.safeName(fileName, type: type)
-        let digest = try services.files.keep(file)
-        _ = try await services.attachments.attach(
-            councilID: dossier.council.id, ownerKind: Self.ownerKind, ownerID: dossier.work.id, digest: digest, mediaType: type.mediaType,
-            size: Int64(file.size), fileName: name, title: title.isEmpty ? name : title, accountID: context.account?.id,
-            at: services.clock.now().timeIntervalSince1970)
+        let services = services, councilID = dossier.council.id, workID = dossier.work.id, accountID = context.account?.id
+        try await services.files.withContent(digest) {
+            _ = try services.files.keep(file)
+            do {
+                _ = try await services.attachments.attach(
+                    councilID: councilID, ownerKind: Self.ownerKind, ownerID: workID, digest: digest, mediaType: type.mediaType,
+                    size: Int64(file.size), fileName: name, title: title.isEmpty ? name : title, accountID: accountID,
+                    at: services.clock.now().timeIntervalSince1970)
+            } catch {
+                // Kept but not recorded: the bytes go unless another attachment holds them.
+                if try await !services.attachments.isReferenced(digest: digest) { try? services.files.remove(digest: digest) }
+                throw error
+            }
+        }
         return back(dossier, notice: "saved")
+    }
+
+    static func quotaReached(_ quota: Int) -> PageError {
+        PageError(.tooManyRequests, "error_upload_quota", ["size": "\(quota / 1_048_576)"])
     }
 
     /// The file, with its own type, its name, and no sniffing; whoever may see the work item may read it.
@@ -79,10 +104,14 @@ struct WorkAttachmentRoutes {
         let dossier = try await gate(context)
         try pages.require(dossier.decide(.removeDocument), context)
         guard let id = context.parameters.get("attachment", as: Int64.self),
-              try await services.attachments.find(id: id, councilID: dossier.council.id, ownerKind: Self.ownerKind, ownerID: dossier.work.id) != nil
+              let attachment = try await services.attachments.find(id: id, councilID: dossier.council.id, ownerKind: Self.ownerKind,
+                                                                   ownerID: dossier.work.id)
         else { throw PageError.notFound }
-        if let unused = try await services.attachments.remove(id: id, councilID: dossier.council.id) {
-            try services.files.remove(digest: unused)
+        let services = services, councilID = dossier.council.id
+        try await services.files.withContent(attachment.digest) {
+            if let unused = try await services.attachments.remove(id: id, councilID: councilID) {
+                try services.files.remove(digest: unused)
+            }
         }
         return back(dossier, notice: "deleted")
     }

@@ -16,6 +16,7 @@ struct WorkServices: Sendable {
     let ids: any IdentifierGenerator
     let baseURL: String
     let uploadLimit: Int
+    let uploadQuota: Int
 
     init(site: Site) {
         works = site.works
@@ -30,5 +31,6 @@ struct WorkServices: Sendable {
         ids = site.ids
         baseURL = site.configuration.baseURL
         uploadLimit = site.configuration.uploadLimit
+        uploadQuota = site.configuration.uploadQuota
     }
 }
