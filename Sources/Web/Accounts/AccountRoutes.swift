@@ -25,29 +25,22 @@ struct AccountRoutes {
                 status: HTTPResponse.Status = .ok) async throws -> HTML {
         let account = try pages.requireAccount(context)
         let language = context.language
-        var memberships: [[String: Any]] = []
+        var memberships: [AccountPage.Seat] = []
         let councils = Dictionary(uniqueKeysWithValues: try await services.councils.all().map { ($0.id, $0) })
         for membership in try await services.memberships.all(accountID: account.id) {
             guard let council = councils[membership.councilId] else { continue }
-            var row: [String: Any] = ["council": pages.councilSummary(council, language: language),
-                                      "role": pages.text(membership.roleValue.labelKey, context)]
-            if let groupID = membership.groupId, let group = try await services.groups.find(id: groupID, councilID: council.id) {
-                row["group"] = pages.localized(group.name, language, councilDefault: council.language)
-            }
-            memberships.append(row)
+            let group = if let groupID = membership.groupId { try await services.groups.find(id: groupID, councilID: council.id) } else { CouncilGroup?.none }
+            memberships.append(AccountPage.Seat(
+                council: pages.councilSummary(council, language: language), role: pages.text(membership.roleValue.labelKey, context),
+                group: group.map { pages.localized($0.name, language, councilDefault: council.language) }))
         }
         let selected = account.preferredLanguage ?? language.rawValue
-        return try await pages.page(
-            "account", title: pages.text("account_title", context), request: request, context: context,
-            model: [
-                "profile": ["email": account.email, "display_name": account.displayName, "verified": account.isVerified],
-                "languageOptions": Language.allCases.map {
-                    ["code": $0.rawValue, "endonym": $0.endonym, "selected": $0.rawValue == selected] as [String: Any]
-                },
-                "memberships": memberships, "hasMemberships": !memberships.isEmpty,
-                "errors": errors, "hasErrors": !errors.isEmpty,
-            ],
-            status: status)
+        let model = AccountPage(
+            profile: AccountPage.Profile(email: account.email, displayName: account.displayName, verified: account.isVerified),
+            languageOptions: LanguageOption.all(selected: selected), memberships: memberships, hasMemberships: !memberships.isEmpty,
+            errors: errors, hasErrors: !errors.isEmpty)
+        return try await pages.page("account", title: pages.text("account_title", context), request: request, context: context,
+                                    typed: model, status: status)
     }
 
     @Sendable func updateProfile(_ request: Request, context: AppContext) async throws -> Response {

@@ -33,21 +33,18 @@ struct InvitationRoutes {
     func render(_ request: Request, _ context: AppContext, token: String, invitation: Invitation, council: Council,
                 errors: [String: String], values: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let councilName = council.name.resolved(for: context.language, councilDefault: council.language)?.text ?? council.slug
-        var model: [String: Any] = [
-            "token": token, "email": invitation.email, "action": AccountPaths.invitation.url,
-            "intro": pages.text("invitation_intro", context, ["council": councilName, "role": pages.text(invitation.roleValue.labelKey, context)]),
-            "errors": errors, "hasErrors": !errors.isEmpty, "values": values,
-        ]
         let owner = try await services.accounts.find(email: invitation.email)
-        if let account = context.account {
-            if account.email == invitation.email { model["mayAccept"] = true } else { model["otherAccount"] = true }
-        } else if owner != nil {
-            model["signInURL"] = "\(AccountPaths.signIn.url)?next=\(SiteURL.encodeQuery("\(AccountPaths.invitation.url)?token=\(token)"))"
-        } else {
-            model["createAccount"] = true
-        }
+        let signedIn = context.account
+        let model = InvitationPage(
+            token: token, email: invitation.email, action: AccountPaths.invitation.url,
+            intro: pages.text("invitation_intro", context, ["council": councilName, "role": pages.text(invitation.roleValue.labelKey, context)]),
+            errors: errors, hasErrors: !errors.isEmpty, values: values,
+            mayAccept: signedIn?.email == invitation.email, otherAccount: signedIn.map { $0.email != invitation.email } ?? false,
+            signInURL: signedIn == nil && owner != nil
+                ? "\(AccountPaths.signIn.url)?next=\(SiteURL.encodeQuery("\(AccountPaths.invitation.url)?token=\(token)"))" : nil,
+            createAccount: signedIn == nil && owner == nil)
         return try await pages.page("invitation", title: pages.text("invitation_title", context), request: request, context: context,
-                                   model: model, status: status)
+                                   typed: model, status: status)
     }
 
     @Sendable func accept(_ request: Request, context: AppContext) async throws -> Response {

@@ -33,11 +33,12 @@ struct RecoveryRoutes {
 
     func message(_ request: Request, _ context: AppContext, titleKey: String, textKey: String) async throws -> HTML {
         try await pages.page("message", title: pages.text(titleKey, context), request: request, context: context,
-                            model: ["message": pages.text(textKey, context)])
+                            typed: MessagePage(message: pages.text(textKey, context)))
     }
 
     @Sendable func forgotForm(_ request: Request, context: AppContext) async throws -> HTML {
-        try await pages.page("forgot", title: pages.text("forgot_title", context), request: request, context: context)
+        try await pages.page("forgot", title: pages.text("forgot_title", context), request: request, context: context,
+                             typed: ForgotPage(error: nil))
     }
 
     /// Always answers the same way, after the same work, so the form does not reveal which addresses have accounts:
@@ -49,7 +50,7 @@ struct RecoveryRoutes {
             email = try Validate.email(context.form["email"])
         } catch {
             return try await pages.page("forgot", title: pages.text("forgot_title", context), request: request, context: context,
-                                       model: ["error": pages.text(error.key, context)], status: .unprocessableContent)
+                                       typed: ForgotPage(error: pages.text(error.key, context)), status: .unprocessableContent)
         }
         let now = services.clock.now()
         try await services.throttle("reset:client:" + Tokens.digest(context.clientAddress), limit: services.limits.resetPerClient,
@@ -82,7 +83,7 @@ struct RecoveryRoutes {
             throw PageError(.badRequest, "error_link_invalid")
         }
         return try await pages.page("reset", title: pages.text("reset_title", context), request: request, context: context,
-                                   model: ["token": token])
+                                   typed: ResetPage(token: token, error: nil))
     }
 
     @Sendable func reset(_ request: Request, context: AppContext) async throws -> Response {
@@ -96,7 +97,7 @@ struct RecoveryRoutes {
             }
         } catch let failure as ValidationFailure {
             return try await pages.page("reset", title: pages.text("reset_title", context), request: request, context: context,
-                                       model: ["token": token, "error": pages.text(failure.key, context)],
+                                       typed: ResetPage(token: token, error: pages.text(failure.key, context)),
                                        status: .unprocessableContent).response(from: request, context: context)
         }
         let hash = try await passwords.hash(password)

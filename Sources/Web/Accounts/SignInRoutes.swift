@@ -27,13 +27,9 @@ struct SignInRoutes {
     func renderSignUp(_ request: Request, _ context: AppContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
         try await pages.page("signup", title: pages.text("signup_title", context), request: request, context: context,
-                            model: ["values": values, "errors": errors, "hasErrors": !errors.isEmpty,
-                                    "languageOptions": languageOptions(selected: values["language"] ?? context.language.rawValue)],
+                            typed: SignUpPage(values: values, errors: errors, hasErrors: !errors.isEmpty,
+                                              languageOptions: LanguageOption.all(selected: values["language"] ?? context.language.rawValue)),
                             status: status)
-    }
-
-    func languageOptions(selected: String) -> [[String: Any]] {
-        Language.allCases.map { ["code": $0.rawValue, "endonym": $0.endonym, "selected": $0.rawValue == selected] }
     }
 
     /// Creates the account and sends the verification link; for an address that already has an account, sends its
@@ -77,7 +73,7 @@ struct SignInRoutes {
             }
         }
         return try await pages.page("message", title: pages.text("signup_title", context), request: request, context: context,
-                                   model: ["message": pages.text("signup_check_mail", context, ["email": email])])
+                                   typed: MessagePage(message: pages.text("signup_check_mail", context, ["email": email])))
             .response(from: request, context: context)
     }
 
@@ -87,10 +83,8 @@ struct SignInRoutes {
 
     func renderSignIn(_ request: Request, _ context: AppContext, email: String, next: String?, error: String?,
                       status: HTTPResponse.Status = .ok) async throws -> HTML {
-        var model: [String: Any] = ["email": email, "next": SiteURL.safeNext(next)]
-        if let error { model["error"] = error }
-        return try await pages.page("signin", title: pages.text("signin_title", context), request: request,
-                                   context: context, model: model, status: status)
+        try await pages.page("signin", title: pages.text("signin_title", context), request: request, context: context,
+                             typed: SignInPage(email: email, next: SiteURL.safeNext(next), error: error), status: status)
     }
 
     /// The attempt is counted before the password is checked, in one statement per counter, so parallel guesses

@@ -19,11 +19,11 @@ struct AdminRoutes {
         let slug = council.slug
         return try await pages.page(
             "admin", title: pages.text("admin_title", context), request: request, context: context, council: council,
-            model: ["links": [
-                ["url": AdminPaths.groups.list.url(slug), "label": pages.text("admin_groups", context)],
-                ["url": AdminPaths.commissions.list.url(slug), "label": pages.text("admin_commissions", context)],
-                ["url": AdminPaths.members.url(slug), "label": pages.text("admin_members", context)],
-            ]])
+            typed: AdminOverviewPage(links: [
+                .init(url: AdminPaths.groups.list.url(slug), label: pages.text("admin_groups", context)),
+                .init(url: AdminPaths.commissions.list.url(slug), label: pages.text("admin_commissions", context)),
+                .init(url: AdminPaths.members.url(slug), label: pages.text("admin_members", context)),
+            ]))
     }
 
     /// Mail waiting or sent, for instance administrators in development.
@@ -31,17 +31,13 @@ struct AdminRoutes {
         let account = try pages.requireAccount(context)
         guard account.isInstanceAdmin, account.isVerified, services.isDevelopment else { throw PageError.forbidden }
         let format = Formatting(language: context.language)
-        let messages = try await services.outbox.latest().map { message -> [String: Any] in
-            var row: [String: Any] = [
-                "recipient": message.recipient, "subject": message.subject, "body": message.body,
-                "created": format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
-                "status": pages.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context),
-            ]
-            if let error = message.lastError { row["error"] = error }
-            return row
+        let messages = try await services.outbox.latest().map { message in
+            OutboxPage.Message(recipient: message.recipient, subject: message.subject, body: message.body,
+                               created: format.dateTime(Date(timeIntervalSince1970: message.createdAt)),
+                               status: pages.text(message.sentAt == nil ? "outbox_pending" : "outbox_sent", context), error: message.lastError)
         }
         return try await pages.page("outbox", title: pages.text("outbox_title", context), request: request, context: context,
-                                   model: ["messages": messages, "hasMessages": !messages.isEmpty])
+                                   typed: OutboxPage(messages: messages, hasMessages: !messages.isEmpty))
     }
 }
 

@@ -28,19 +28,19 @@ struct BodyAdminRoutes {
         }
     }
 
-    private func rows(_ kind: Kind, council: Council, language: Language) async throws -> [[String: Any]] {
+    private func rows(_ kind: Kind, council: Council, language: Language) async throws -> [BodyListPage.Row] {
         switch kind {
         case .groups:
             return Formatting(language: language).sorted(try await services.groups.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": pages.localized($0.name, language, councilDefault: council.language), "acronym": $0.acronym ?? "",
-                 "url": AdminPaths.groups.item.url(council.slug, $0.id)]
+                BodyListPage.Row(name: pages.localized($0.name, language, councilDefault: council.language), acronym: $0.acronym ?? "",
+                                 url: AdminPaths.groups.item.url(council.slug, $0.id))
             }
         case .commissions:
             return Formatting(language: language).sorted(try await services.commissions.all(councilID: council.id), byName: \.name,
                                                          councilDefault: council.language).map {
-                ["name": pages.localized($0.name, language, councilDefault: council.language),
-                 "url": AdminPaths.commissions.item.url(council.slug, $0.id)]
+                BodyListPage.Row(name: pages.localized($0.name, language, councilDefault: council.language), acronym: nil,
+                                 url: AdminPaths.commissions.item.url(council.slug, $0.id))
             }
         }
     }
@@ -49,13 +49,10 @@ struct BodyAdminRoutes {
               status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = try context.inCouncil().council
         try pages.authorize(.manageBodies, context)
-        var model: [String: Any] = [
-            "rows": try await rows(kind, council: council, language: context.language),
-            "values": values, "action": kind.paths.list.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
-        ]
-        if let error { model["error"] = error }
+        let model = BodyListPage(rows: try await rows(kind, council: council, language: context.language), values: values,
+                                 action: kind.paths.list.url(council.slug), backURL: AdminPaths.overview.url(council.slug), error: error)
         return try await pages.page(kind.listTemplate, title: pages.text(kind.titleKey, context), request: request,
-                                   context: context, council: council, model: model, status: status)
+                                   context: context, council: council, typed: model, status: status)
     }
 
     func create(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {
@@ -105,11 +102,10 @@ struct BodyAdminRoutes {
 
     private func renderEdit(_ kind: Kind, _ request: Request, _ context: AppContext, council: Council, id: Int64,
                             values: [String: String], error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        var model: [String: Any] = ["values": values, "action": kind.paths.item.url(council.slug, id),
-                                    "deleteAction": kind.paths.delete.url(council.slug, id), "backURL": kind.paths.list.url(council.slug)]
-        if let error { model["error"] = error }
+        let model = BodyEditPage(values: values, action: kind.paths.item.url(council.slug, id), deleteAction: kind.paths.delete.url(council.slug, id),
+                                 backURL: kind.paths.list.url(council.slug), error: error)
         return try await pages.page(kind.editTemplate, title: pages.text(kind.titleKey, context), request: request,
-                                   context: context, council: council, model: model, status: status)
+                                   context: context, council: council, typed: model, status: status)
     }
 
     func update(_ kind: Kind, _ request: Request, _ context: AppContext) async throws -> Response {

@@ -18,17 +18,17 @@ struct MemberAdminRoutes {
     }
 
     /// The roles the page offers: exactly those `RoleChanges` lets this person give.
-    private func roleOptions(_ policy: CouncilPolicy, current: Role?, isSelf: Bool, selected: String, context: AppContext) -> [[String: Any]] {
+    private func roleOptions(_ policy: CouncilPolicy, current: Role?, isSelf: Bool, selected: String, context: AppContext) -> [SelectOption] {
         RoleChanges.assignable(actor: policy.actor, from: current, isSelf: isSelf).map {
-            ["value": $0.rawValue, "label": pages.text($0.labelKey, context), "selected": $0.rawValue == selected]
+            SelectOption(value: $0.rawValue, label: pages.text($0.labelKey, context), selected: $0.rawValue == selected)
         }
     }
 
-    private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [[String: Any]] {
+    private func groupOptions(_ council: Council, selected: Int64?, language: Language) async throws -> [SelectOption] {
         Formatting(language: language).sorted(try await services.groups.all(councilID: council.id), byName: \.name,
                                               councilDefault: council.language).map {
-            ["value": $0.id, "label": pages.localized($0.name, language, councilDefault: council.language).text,
-             "selected": $0.id == selected]
+            SelectOption(value: "\($0.id)", label: pages.localized($0.name, language, councilDefault: council.language).text,
+                         selected: $0.id == selected)
         }
     }
 
@@ -42,37 +42,30 @@ struct MemberAdminRoutes {
         let policy = try pages.authorize(.manageMemberships, context)
         let language = context.language
         let groups = try await services.groups.all(councilID: council.id)
-        let rows = try await services.memberships.all(councilID: council.id).map { membership -> [String: Any] in
-            var row: [String: Any] = ["name": membership.displayName,
-                                      "role": pages.text(membership.roleValue.labelKey, context),
-                                      "url": AdminPaths.member.url(council.slug, membership.id)]
-            if policy.allows(.viewPersonalData) { row["email"] = membership.email }
-            if let group = groups.first(where: { $0.id == membership.groupId }) {
-                row["group"] = pages.localized(group.name, language, councilDefault: council.language)
-            }
-            return row
+        let mayViewPersonalData = policy.allows(.viewPersonalData)
+        let rows = try await services.memberships.all(councilID: council.id).map { membership in
+            MemberListPage.Row(
+                name: membership.displayName, role: pages.text(membership.roleValue.labelKey, context),
+                url: AdminPaths.member.url(council.slug, membership.id), email: mayViewPersonalData ? membership.email : nil,
+                group: groups.first { $0.id == membership.groupId }.map { pages.localized($0.name, language, councilDefault: council.language) })
         }
         let format = Formatting(language: language, council: council)
-        let invitations = try await services.invitations.pending(councilID: council.id, now: services.clock.now()).map { invitation -> [String: Any] in
-            ["email": invitation.email, "role": pages.text(invitation.roleValue.labelKey, context),
-             "expires": format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
-             "revokeAction": AdminPaths.invitationRevoke.url(council.slug, invitation.id),
-             "mayRevoke": policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed]
+        let invitations = try await services.invitations.pending(councilID: council.id, now: services.clock.now()).map { invitation in
+            MemberListPage.Invitation(
+                email: invitation.email, role: pages.text(invitation.roleValue.labelKey, context),
+                expires: format.dateTime(Date(timeIntervalSince1970: invitation.expiresAt)),
+                revokeAction: AdminPaths.invitationRevoke.url(council.slug, invitation.id),
+                mayRevoke: policy.mayChange(from: nil, to: invitation.roleValue, isSelf: false).isAllowed)
         }
-        var model: [String: Any] = [
-            "rows": rows, "values": values, "action": AdminPaths.members.url(council.slug), "backURL": AdminPaths.overview.url(council.slug),
-            "invitations": invitations, "hasInvitations": !invitations.isEmpty,
-            "roleOptions": roleOptions(policy, current: nil, isSelf: false, selected: values["role"] ?? Role.member.rawValue, context: context),
-            "groupOptions": try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language),
-        ]
-        if let error { model["error"] = error }
+        let model = MemberListPage(
+            rows: rows, values: values, action: AdminPaths.members.url(council.slug), backURL: AdminPaths.overview.url(council.slug),
+            invitations: invitations, hasInvitations: !invitations.isEmpty,
+            roleOptions: roleOptions(policy, current: nil, isSelf: false, selected: values["role"] ?? Role.member.rawValue, context: context),
+            groupOptions: try await groupOptions(council, selected: values["group"].flatMap { Int64($0) }, language: language), error: error)
         return try await pages.page("admin-members", title: pages.text("admin_members", context), request: request,
-                                   context: context, council: council, model: model, status: status)
+                                   context: context, council: council, typed: model, status: status)
     }
 
-    /// Offers a seat to an e-mail address: an invitation is sent there, and the seat exists only once its owner
-    /// accepts it through the link (an account that already exists included). Nothing is given to an address
-    /// before then.
     @Sendable func add(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
         let policy = try pages.authorize(.manageMemberships, context)
@@ -150,24 +143,19 @@ struct MemberAdminRoutes {
             .filter { $0.membershipID == membership.id }.map(\.commissionID))
         let commissions = Formatting(language: language).sorted(try await services.commissions.all(councilID: council.id), byName: \.name,
                                                                 councilDefault: council.language).map {
-            ["value": $0.id, "label": pages.localized($0.name, language, councilDefault: council.language).text,
-             "checked": seats.contains($0.id)] as [String: Any]
+            MemberEditPage.Commission(value: $0.id, label: pages.localized($0.name, language, councilDefault: council.language).text,
+                                      checked: seats.contains($0.id))
         }
-        var model: [String: Any] = [
-            "name": membership.displayName,
-            "action": AdminPaths.member.url(council.slug, membership.id),
-            "deleteAction": AdminPaths.memberDelete.url(council.slug, membership.id),
-            "backURL": AdminPaths.members.url(council.slug),
-            "roleOptions": roleOptions(policy, current: membership.roleValue, isSelf: membership.accountId == context.account?.id,
-                                       selected: membership.role, context: context),
-            "mayRemove": policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id).isAllowed,
-            "groupOptions": try await groupOptions(council, selected: membership.groupId, language: language),
-            "commissions": commissions,
-        ]
-        if policy.allows(.viewPersonalData) { model["email"] = membership.email }
-        if let error { model["error"] = error }
+        let isSelf = membership.accountId == context.account?.id
+        let model = MemberEditPage(
+            name: membership.displayName, action: AdminPaths.member.url(council.slug, membership.id),
+            deleteAction: AdminPaths.memberDelete.url(council.slug, membership.id), backURL: AdminPaths.members.url(council.slug),
+            roleOptions: roleOptions(policy, current: membership.roleValue, isSelf: isSelf, selected: membership.role, context: context),
+            mayRemove: policy.mayChange(from: membership.roleValue, to: nil, isSelf: isSelf).isAllowed,
+            groupOptions: try await groupOptions(council, selected: membership.groupId, language: language),
+            commissions: commissions, email: policy.allows(.viewPersonalData) ? membership.email : nil, error: error)
         return try await pages.page("admin-member", title: membership.displayName, request: request, context: context,
-                                   council: council, model: model, status: status)
+                                   council: council, typed: model, status: status)
     }
 
     @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {

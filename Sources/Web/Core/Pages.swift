@@ -19,9 +19,9 @@ public struct Pages: Sendable {
     }
 
     /// Renders a full page: the layout's shared data (language, direction, navigation, person,
-    /// CSRF token, notice) merged with the page's own `model`.
-    func page(_ template: String, title: String, request: Request, context: AppContext,
-              council: Council? = nil, model: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> HTML {
+    /// CSRF token, notice) merged with the values of the page's typed model.
+    private func page(_ template: String, title: String, request: Request, context: AppContext,
+                      council: Council? = nil, model: [String: Any], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let language = context.language
         let path = request.uri.path
         var data: [String: Any] = [
@@ -48,7 +48,7 @@ public struct Pages: Sendable {
             data["notice"] = localizer.text("notice_\(key)", language)
         }
         if let council {
-            data["council"] = councilSummary(council, language: language)
+            data["council"] = councilSummary(council, language: language).values
             if let scope = context.scope, scope.council.id == council.id {
                 data["canAdminister"] = scope.policy.allows(.viewAdministration)
             }
@@ -78,12 +78,9 @@ public struct Pages: Sendable {
             missing: false)
     }
 
-    func councilSummary(_ council: Council, language: Language) -> [String: Any] {
-        [
-            "slug": council.slug,
-            "name": localized(council.name, language, councilDefault: council.language),
-            "url": CouncilPaths.home.url(council.slug),
-        ]
+    func councilSummary(_ council: Council, language: Language) -> CouncilSummary {
+        CouncilSummary(slug: council.slug, name: localized(council.name, language, councilDefault: council.language),
+                       url: CouncilPaths.home.url(council.slug))
     }
 
     /// Refuses a decision the way a person is told: 401 for a visitor asked to sign in, 403, 404 or 409 otherwise.

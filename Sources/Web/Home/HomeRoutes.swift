@@ -18,16 +18,16 @@ struct HomeRoutes {
 
     @Sendable func home(_ request: Request, context: AppContext) async throws -> HTML {
         let language = context.language
-        let councils = try await services.councils.all().map { council -> [String: Any] in
-            var summary = pages.councilSummary(council, language: language)
-            summary["description"] = pages.localized(council.description, language, councilDefault: council.language)
-            summary["country"] = pages.text("country_\(council.country)", context)
-            if !council.networkList.isEmpty { summary["networks"] = council.networkList.joined(separator: ", ") }
-            summary["languages"] = council.publishedLanguages.map(\.endonym).joined(separator: " · ")
-            return summary
+        let councils = try await services.councils.all().map { council in
+            HomePage.Council(
+                url: CouncilPaths.home.url(council.slug), name: pages.localized(council.name, language, councilDefault: council.language),
+                description: pages.localized(council.description, language, councilDefault: council.language),
+                country: pages.text("country_\(council.country)", context),
+                networks: council.networkList.isEmpty ? nil : council.networkList.joined(separator: ", "),
+                languages: council.publishedLanguages.map(\.endonym).joined(separator: " · "))
         }
         return try await pages.page("home", title: pages.text("home_title", context), request: request, context: context,
-                                   model: ["councils": councils, "hasCouncils": !councils.isEmpty])
+                                   typed: HomePage(councils: councils, hasCouncils: !councils.isEmpty))
     }
 
     @Sendable func health(_ request: Request, context: AppContext) async throws -> Response {

@@ -23,7 +23,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             }
             let page = try await site.pages.page(
                 "error", title: site.localizer.text("error_title", context.language), request: request,
-                context: context, model: ["status": Int(status.code), "message": reason], status: status)
+                context: context, typed: ErrorPage(status: Int(status.code), message: reason), status: status)
             var response = try page.response(from: request, context: context)
             if status == .tooManyRequests, let retry = arguments["seconds"] { response.headers[.retryAfter] = retry }
             return response

@@ -1,0 +1,98 @@
+// The typed models of a council's staff pages: the overview, its groups and commissions, its members and the
+// invitations to seats, and the outbox of the development instance.
+
+struct AdminOverviewPage: Encodable {
+    struct Link: Encodable {
+        let url: String
+        let label: String
+    }
+
+    let links: [Link]
+}
+
+/// The groups or the commissions of a council, with the form that adds one.
+struct BodyListPage: Encodable {
+    struct Row: Encodable {
+        let name: LocalizedView
+        let acronym: String?
+        let url: String
+    }
+
+    let rows: [Row]
+    let values: [String: String]
+    let action: String
+    let backURL: String
+    let error: String?
+}
+
+/// One group or commission, with the form that changes it and the one that deletes it.
+struct BodyEditPage: Encodable {
+    let values: [String: String]
+    let action: String
+    let deleteAction: String
+    let backURL: String
+    let error: String?
+}
+
+struct MemberListPage: Encodable {
+    struct Row: Encodable {
+        let name: String
+        let role: String
+        let url: String
+        /// Only for those who may see personal data.
+        let email: String?
+        let group: LocalizedView?
+    }
+
+    struct Invitation: Encodable {
+        let email: String
+        let role: String
+        let expires: String
+        let revokeAction: String
+        let mayRevoke: Bool
+    }
+
+    let rows: [Row]
+    let values: [String: String]
+    let action: String
+    let backURL: String
+    let invitations: [Invitation]
+    let hasInvitations: Bool
+    let roleOptions: [SelectOption]
+    let groupOptions: [SelectOption]
+    let error: String?
+}
+
+struct MemberEditPage: Encodable {
+    /// A commission the member may sit in, ticked when they do.
+    struct Commission: Encodable {
+        let value: Int64
+        let label: String
+        let checked: Bool
+    }
+
+    let name: String
+    let action: String
+    let deleteAction: String
+    let backURL: String
+    let roleOptions: [SelectOption]
+    let mayRemove: Bool
+    let groupOptions: [SelectOption]
+    let commissions: [Commission]
+    let email: String?
+    let error: String?
+}
+
+struct OutboxPage: Encodable {
+    struct Message: Encodable {
+        let recipient: String
+        let subject: String
+        let body: String
+        let created: String
+        let status: String
+        let error: String?
+    }
+
+    let messages: [Message]
+    let hasMessages: Bool
+}
