@@ -16,6 +16,10 @@ public protocol Database: Sendable {
     /// Runs `body` in one transaction: all of its writes land, or none does.
     func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Runs `body`, which only reads, with a database handle; reads may run side by side (SQLite's reader
+    /// connections). By default, `withSQL`.
+    func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
+
     /// Releases the connections; later calls fail.
     func close() async throws
 }
@@ -36,6 +40,10 @@ extension SQLDatabase {
 }
 
 extension Database {
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withSQL(body)
+    }
+
     /// Whether the database answers a trivial query.
     public func isHealthy() async -> Bool {
         do {

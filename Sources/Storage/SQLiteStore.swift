@@ -6,40 +6,79 @@ import SQLiteKit
 import SQLiteNIO
 import ServiceLifecycle
 
-/// The embedded default: one SQLite connection in WAL mode, owned by this service and closed on shutdown.
+/// The embedded default: a SQLite database in WAL mode, owned by this service and closed on shutdown.
 ///
-/// SQLite writes one transaction at a time, so access is serialised by a lock; each query takes
-/// microseconds, and the lock keeps a transaction's statements together.
+/// One connection writes, one transaction at a time, serialised by a lock that keeps a transaction's statements
+/// together. A file database also has reader connections (`read`), which run side by side and see every committed
+/// write; an in-memory database (tests) has only the one connection.
 public final class SQLiteStore: Database, Service {
     public let kind = DatabaseKind.sqlite
     private let connection: SQLiteConnection
+    private let readers: SQLiteReaders?
+    /// The threads the connections run their statements on: the writer never waits behind readers for one.
+    private let threadPool: NIOThreadPool
     private let lock = AsyncLock()
     private let logger: Logger
     /// Set once the connection is closed (under the lock): closing twice is harmless.
     private nonisolated(unsafe) var isClosed = false
 
-    private init(connection: SQLiteConnection, logger: Logger) {
+    private init(connection: SQLiteConnection, readers: SQLiteReaders?, threadPool: NIOThreadPool, logger: Logger) {
         self.connection = connection
+        self.readers = readers
+        self.threadPool = threadPool
         self.logger = logger
     }
 
-    /// Opens (creating if needed) the database at `path`, or an in-memory one when `path` is nil.
-    public static func open(path: String?, logger: Logger) async throws -> SQLiteStore {
-        let connection = try await SQLiteConnection.open(
-            storage: path.map { .file(path: $0) } ?? .memory,
-            threadPool: .singleton,
-            logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any()
-        )
-        let store = SQLiteStore(connection: connection, logger: logger)
-        let sql = connection.sql(queryLogLevel: .trace)
-        if path != nil {
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
-            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+    /// Opens (creating if needed) the database at `path`, or an in-memory one when `path` is nil; a file database
+    /// gets `readers` reader connections (by default twice the cores).
+    public static func open(path: String?, readers readerCount: Int? = nil, logger: Logger) async throws -> SQLiteStore {
+        let readerCount = path == nil ? 0 : max(1, readerCount ?? 2 * System.coreCount)
+        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        threadPool.start()
+        func open() async throws -> SQLiteConnection {
+            try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory, threadPool: threadPool, logger: logger,
+                                            on: MultiThreadedEventLoopGroup.singleton.any())
         }
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
-        try await sql.raw("PRAGMA busy_timeout = 5000").run()
-        return store
+        var opened: [SQLiteConnection] = []
+        do {
+            let connection = try await open()
+            opened.append(connection)
+            let sql = connection.sql(queryLogLevel: .trace)
+            if path != nil {
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+            }
+            try await sql.raw("PRAGMA foreign_keys = ON").run()
+            try await sql.raw("PRAGMA busy_timeout = 5000").run()
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                let reader = try await open()
+                opened.append(reader)
+                // A reader that is asked to write refuses, rather than racing the writer.
+                try await reader.sql().raw("PRAGMA query_only = ON").run()
+                try await reader.sql().raw("PRAGMA busy_timeout = 5000").run()
+                readers.append(reader)
+            }
+            return SQLiteStore(connection: connection, readers: readers.isEmpty ? nil : SQLiteReaders(readers), threadPool: threadPool,
+                               logger: logger)
+        } catch {
+            for connection in opened { try? await connection.close() }
+            try? await threadPool.shutdownGracefully()
+            throw error
+        }
+    }
+
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let readers else { return try await withSQL(body) }
+        let reader = await readers.take()
+        do {
+            let result = try await body(reader.sql(queryLogLevel: .trace))
+            await readers.give(reader)
+            return result
+        } catch {
+            await readers.give(reader)
+            throw error
+        }
     }
 
     public func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -64,7 +103,9 @@ public final class SQLiteStore: Database, Service {
         defer { Task { await lock.release() } }
         guard !isClosed else { return }
         isClosed = true
+        await readers?.close()
         try await connection.close()
+        try await threadPool.shutdownGracefully()
     }
 
     /// Waits for graceful shutdown (or cancellation), then closes the connection, in a task of its own so that a

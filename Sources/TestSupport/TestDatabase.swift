@@ -5,8 +5,9 @@ import PostgresNIO
 import SQLKit
 import Storage
 
-/// Fresh, migrated databases for tests: an in-memory SQLite one, or a new PostgreSQL database
-/// created on the throw-away cluster named by `HEMICYCLE_TEST_POSTGRES_URL` (started by `scripts/test`).
+/// Fresh, migrated databases for tests: a SQLite file in a folder of its own (with reader connections, as served),
+/// or a new PostgreSQL database created on the throw-away cluster named by `HEMICYCLE_TEST_POSTGRES_URL` (started by
+/// `scripts/test`).
 public enum TestDatabase {
     public static let postgresURLVariable = "HEMICYCLE_TEST_POSTGRES_URL"
 
@@ -34,7 +35,10 @@ public enum TestDatabase {
                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch kind {
         case .sqlite:
-            let store = try await SQLiteStore.open(path: nil, logger: logger)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try await SQLiteStore.open(path: folder.appendingPathComponent("test.sqlite").path, readers: 2, logger: logger)
             do {
                 if migrate { try await Migrator(database: store, logger: logger).migrate() }
                 let result = try await body(store)

@@ -42,21 +42,21 @@ public struct AccountRepository: Sendable {
     }
 
     public func find(id: Int64) async throws -> Account? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("accounts").where("id", .equal, id)
                 .first(decoding: Account.self)
         }
     }
 
     public func find(email: String) async throws -> Account? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("accounts").where("email", .equal, email)
                 .first(decoding: Account.self)
         }
     }
 
     public func count() async throws -> Int {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM accounts").first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }

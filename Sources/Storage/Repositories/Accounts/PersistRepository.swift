@@ -38,7 +38,7 @@ public struct PersistRepository: Sendable {
 
     /// The value and its expiry, or nil when absent or expired.
     public func get(key: String, now: Double) async throws -> (value: String, expiresAt: Double?)? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             guard let row = try await sql.select().columns("value", "expires_at").from("persist")
                 .where("key", .equal, key).first()
             else { return nil }
@@ -63,7 +63,7 @@ public struct PersistRepository: Sendable {
     }
 
     public func count(accountID: Int64) async throws -> Int {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM persist WHERE account_id = \(bind: accountID)")
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         }

@@ -45,7 +45,7 @@ public struct TokenRepository: Sendable {
 
     /// Whether a token would be accepted now, without using it.
     public func isValid(hash: String, purpose: Purpose, now: Date) async throws -> Bool {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("account_id").from("account_tokens")
                 .where("token_hash", .equal, hash)
                 .where("purpose", .equal, purpose.rawValue)

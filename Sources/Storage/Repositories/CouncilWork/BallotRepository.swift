@@ -8,14 +8,14 @@ public struct BallotRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func all(workID: Int64) async throws -> [BallotRecord] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("ballots").where("work_id", .equal, workID).orderBy("opened_at").orderBy("id")
                 .all(decoding: BallotRecord.self)
         }
     }
 
     public func find(id: Int64, workID: Int64) async throws -> BallotRecord? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("ballots").where("id", .equal, id).where("work_id", .equal, workID)
                 .first(decoding: BallotRecord.self)
         }
@@ -67,7 +67,7 @@ public struct BallotRepository: Sendable {
 
     /// Everyone called to vote, with their group and vote, ordered by name.
     public func voters(ballotID: Int64) async throws -> [BallotVoter] {
-        try await database.withSQL { sql in try await Self.voters(ballotID: ballotID, on: sql) }
+        try await database.read { sql in try await Self.voters(ballotID: ballotID, on: sql) }
     }
 
     static func voters(ballotID: Int64, on sql: any SQLDatabase) async throws -> [BallotVoter] {
@@ -86,7 +86,7 @@ public struct BallotRepository: Sendable {
 
     /// The voters of every ballot of a work item, by ballot, in one query (a page shows them all).
     public func voters(workID: Int64) async throws -> [Int64: [BallotVoter]] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             var byBallot: [Int64: [BallotVoter]] = [:]
             for row in try await sql.raw("""
                 SELECT v.ballot_id, v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice

@@ -8,7 +8,7 @@ public struct DraftRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func versions(workID: Int64) async throws -> [DraftVersionRecord] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "number", "body", "note", "created_at").from("draft_versions")
                 .where("work_id", .equal, workID).orderBy("number")
                 .all(decoding: DraftVersionRecord.self)
@@ -17,7 +17,7 @@ public struct DraftRepository: Sendable {
 
     /// When the current (highest-numbered) version was filed, or nil before the first.
     public func currentVersionDate(workID: Int64) async throws -> Double? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("created_at").from("draft_versions").where("work_id", .equal, workID)
                 .orderBy("number", .descending).limit(1).first(decodingColumn: "created_at", as: Double.self)
         }
@@ -36,7 +36,7 @@ public struct DraftRepository: Sendable {
     }
 
     public func amendments(workID: Int64) async throws -> [AmendmentRecord] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("amendments").where("work_id", .equal, workID).orderBy("number")
                 .all(decoding: AmendmentRecord.self)
         }
@@ -45,7 +45,7 @@ public struct DraftRepository: Sendable {
     /// Co-signatories who accepted (`accepted: true`), or members invited to co-sign who have not answered yet,
     /// by amendment.
     public func cosignatories(workID: Int64, accepted: Bool = true) async throws -> [Int64: [Int64]] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let state = accepted ? "IS NOT NULL" : "IS NULL"
             let rows = try await sql.raw("""
                 SELECT c.amendment_id, c.membership_id FROM amendment_cosignatories c

@@ -12,7 +12,7 @@ public struct WorkRepository: Sendable {
     public func all(councilID: Int64, statuses: [String]? = nil, kind: String? = nil) async throws -> [WorkRecord] {
         // `IN ()` is not valid SQL everywhere: no status asked for, nothing found.
         if let statuses, statuses.isEmpty { return [] }
-        return try await database.withSQL { sql in
+        return try await database.read { sql in
             var query = sql.select().column("*").from("works").where("council_id", .equal, councilID)
             if let statuses { query = query.where("status", .in, statuses) }
             if let kind { query = query.where("kind", .equal, kind) }
@@ -22,7 +22,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> WorkRecord? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("works").where("id", .equal, id).where("council_id", .equal, councilID)
                 .first(decoding: WorkRecord.self)
         }
@@ -100,7 +100,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func events(workID: Int64) async throws -> [WorkEvent] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "status", "note", "account_id", "at").from("work_events")
                 .where("work_id", .equal, workID).orderBy("at").orderBy("id")
                 .all(decoding: WorkEvent.self)
@@ -108,7 +108,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func rapporteurs(workID: Int64) async throws -> [Int64] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("membership_id").from("work_rapporteurs").where("work_id", .equal, workID)
                 .orderBy("membership_id").all(decodingColumn: "membership_id", as: Int64.self)
         }
@@ -122,7 +122,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func hearings(workID: Int64) async throws -> [Hearing] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "person", "capacity", "held_at", "notes").from("hearings")
                 .where("work_id", .equal, workID).orderBy("held_at").orderBy("id")
                 .all(decoding: Hearing.self)
@@ -137,7 +137,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func contributions(workID: Int64) async throws -> [Contribution] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "author", "author_kind", "title", "body", "created_at").from("contributions")
                 .where("work_id", .equal, workID).orderBy("created_at").orderBy("id")
                 .all(decoding: Contribution.self)
@@ -153,7 +153,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func declarations(workID: Int64) async throws -> [GroupDeclaration] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "group_id", "body", "created_at").from("group_declarations")
                 .where("work_id", .equal, workID).orderBy("id")
                 .all(decoding: GroupDeclaration.self)
@@ -170,7 +170,7 @@ public struct WorkRepository: Sendable {
     }
 
     public func dissents(workID: Int64) async throws -> [Dissent] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().columns("id", "block_id", "holder", "group_id", "body", "created_at").from("dissents")
                 .where("work_id", .equal, workID).orderBy("id")
                 .all(decoding: Dissent.self)

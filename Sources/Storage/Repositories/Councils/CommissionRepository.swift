@@ -9,7 +9,7 @@ public struct CommissionRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func all(councilID: Int64) async throws -> [Commission] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("commissions").where("council_id", .equal, councilID)
                 .orderBy("name_fr").orderBy("id")
                 .all(decoding: Commission.self)
@@ -17,7 +17,7 @@ public struct CommissionRepository: Sendable {
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> Commission? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("commissions")
                 .where("id", .equal, id).where("council_id", .equal, councilID)
                 .first(decoding: Commission.self)
@@ -67,7 +67,7 @@ public struct CommissionRepository: Sendable {
 
     /// Pairs (commission id, membership id) of every seat in the council's commissions.
     public func seats(councilID: Int64) async throws -> [(commissionID: Int64, membershipID: Int64)] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT s.commission_id, s.membership_id FROM commission_seats s
                 JOIN commissions c ON c.id = s.commission_id WHERE c.council_id = \(bind: councilID)

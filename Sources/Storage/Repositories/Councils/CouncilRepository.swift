@@ -9,7 +9,7 @@ public struct CouncilRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func all() async throws -> [Council] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("councils").orderBy("id")
                 .all(decoding: Council.self)
         }
@@ -18,7 +18,7 @@ public struct CouncilRepository: Sendable {
     /// How many people sit in the assembly (current seats with one of `sittingRoles`), and how many groups and
     /// commissions the council has: counted by the database, in one query.
     public func figures(councilID: Int64, sittingRoles: [Role]) async throws -> (sitting: Int, groups: Int, commissions: Int) {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let roles = SQLGroupExpression(SQLList(sittingRoles.map { SQLBind($0.rawValue) }))
             guard let row = try await sql.raw("""
                 SELECT (SELECT COUNT(*) FROM memberships WHERE council_id = \(bind: councilID) AND ended_at IS NULL
@@ -32,14 +32,14 @@ public struct CouncilRepository: Sendable {
     }
 
     public func find(slug: String) async throws -> Council? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("councils").where("slug", .equal, slug)
                 .first(decoding: Council.self)
         }
     }
 
     public func count() async throws -> Int {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM councils").first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }

@@ -9,7 +9,7 @@ public struct GroupRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func all(councilID: Int64) async throws -> [CouncilGroup] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("council_groups").where("council_id", .equal, councilID)
                 .orderBy("name_fr").orderBy("id")
                 .all(decoding: CouncilGroup.self)
@@ -17,7 +17,7 @@ public struct GroupRepository: Sendable {
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> CouncilGroup? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("council_groups")
                 .where("id", .equal, id).where("council_id", .equal, councilID)
                 .first(decoding: CouncilGroup.self)

@@ -57,7 +57,7 @@ public struct InvitationRepository: Sendable {
 
     /// The pending, unexpired invitation a link stands for.
     public func find(tokenHash: String, now: Date) async throws -> Invitation? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await Self.pending(sql, now: now).where("token_hash", .equal, tokenHash)
                 .first(decoding: Invitation.self)
         }
@@ -65,7 +65,7 @@ public struct InvitationRepository: Sendable {
 
     /// The council's pending invitations, newest first.
     public func pending(councilID: Int64, now: Date) async throws -> [Invitation] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await Self.pending(sql, now: now).where("council_id", .equal, councilID).orderBy("created_at", .descending)
                 .all(decoding: Invitation.self)
         }

@@ -18,7 +18,7 @@ public struct MembershipRepository: Sendable {
 
     /// The council's current seats; with `includingEnded`, the ended ones too (for the names on past records).
     public func all(councilID: Int64, includingEnded: Bool = false) async throws -> [Membership] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             let current = includingEnded ? "" : " AND m.ended_at IS NULL"
             return try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.council_id = \(bind: councilID)\(unsafeRaw: current) ORDER BY display_name, m.id")
                 .all(decoding: Membership.self)
@@ -27,7 +27,7 @@ public struct MembershipRepository: Sendable {
 
     /// A current seat of the council.
     public func find(id: Int64, councilID: Int64) async throws -> Membership? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.id = \(bind: id) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
                 .first(decoding: Membership.self)
         }
@@ -35,7 +35,7 @@ public struct MembershipRepository: Sendable {
 
     /// The person's current seat in the council.
     public func find(accountID: Int64, councilID: Int64) async throws -> Membership? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
                 .first(decoding: Membership.self)
         }
@@ -43,7 +43,7 @@ public struct MembershipRepository: Sendable {
 
     /// Every current seat of one person, across councils.
     public func all(accountID: Int64) async throws -> [Membership] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.ended_at IS NULL ORDER BY m.council_id")
                 .all(decoding: Membership.self)
         }

@@ -53,7 +53,7 @@ public struct AttachmentRepository: Sendable {
 
     /// An owner's attachments, oldest first.
     public func all(councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> [Attachment] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 \(unsafeRaw: Self.select) WHERE t.council_id = \(bind: councilID) AND t.owner_kind = \(bind: ownerKind)
                 AND t.owner_id = \(bind: ownerID) ORDER BY t.created_at, t.id
@@ -62,7 +62,7 @@ public struct AttachmentRepository: Sendable {
     }
 
     public func find(id: Int64, councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> Attachment? {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 \(unsafeRaw: Self.select) WHERE t.id = \(bind: id) AND t.council_id = \(bind: councilID)
                 AND t.owner_kind = \(bind: ownerKind) AND t.owner_id = \(bind: ownerID)
@@ -85,7 +85,7 @@ public struct AttachmentRepository: Sendable {
 
     /// The bytes `accountID` attached since `since` (a file attached twice counts twice).
     public func bytesAttached(byAccount accountID: Int64, since: Double) async throws -> Int64 {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("""
                 SELECT COALESCE(SUM(f.size), 0) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
                 WHERE t.added_by = \(bind: accountID) AND t.created_at >= \(bind: since)
@@ -95,7 +95,7 @@ public struct AttachmentRepository: Sendable {
 
     /// Whether any attachment points at `digest`.
     public func isReferenced(digest: String) async throws -> Bool {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.raw("SELECT id FROM attachments WHERE digest = \(bind: digest)").first() != nil
         }
     }

@@ -20,14 +20,14 @@ public struct OutboxRepository: Sendable {
 
     /// The newest messages first.
     public func latest(limit: Int = 100) async throws -> [OutboxMessage] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("outbox").orderBy("id", .descending).limit(limit)
                 .all(decoding: OutboxMessage.self)
         }
     }
 
     public func messages(to recipient: String) async throws -> [OutboxMessage] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("outbox").where("recipient", .equal, recipient).orderBy("id")
                 .all(decoding: OutboxMessage.self)
         }
@@ -35,7 +35,7 @@ public struct OutboxRepository: Sendable {
 
     /// Unsent messages that have been tried fewer than `maximumAttempts` times, oldest first.
     public func pending(maximumAttempts: Int = 5, limit: Int = 50) async throws -> [OutboxMessage] {
-        try await database.withSQL { sql in
+        try await database.read { sql in
             try await sql.select().column("*").from("outbox")
                 .where("sent_at", .is, SQLLiteral.null)
                 .where("attempts", .lessThan, maximumAttempts)
