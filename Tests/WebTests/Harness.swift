@@ -123,7 +123,7 @@ final class Visitor: @unchecked Sendable {
     @discardableResult
     /// A `multipart/form-data` post with one file; `cutBy` drops that many bytes from the end, as a cut connection does.
     func postFile(_ uri: String, fields: [(String, String)] = [], fileName: String, content: [UInt8], tokenFirst: Bool = true,
-                  csrf: String? = nil, cutBy: Int = 0) async throws -> TestResponse {
+                  csrf: String? = nil, cutBy: Int = 0, epilogue: String = "") async throws -> TestResponse {
         if cookies["hemicycle_csrf"] == nil && csrf == nil { try await get("/") }
         let token = csrf ?? cookies["hemicycle_csrf"] ?? ""
         let boundary = "----hemicycle\(UUID().uuidString)"
@@ -135,7 +135,7 @@ final class Visitor: @unchecked Sendable {
         body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
         body += content + Array("\r\n".utf8)
         if !tokenFirst { body += field("_csrf", token) }
-        body += Array("--\(boundary)--\r\n".utf8)
+        body += Array("--\(boundary)--\r\n\(epilogue)".utf8)
         body.removeLast(min(cutBy, body.count))
         let response = try await client.execute(uri: uri, method: .post,
                                                 headers: headers([.contentType: "multipart/form-data; boundary=\(boundary)"]),

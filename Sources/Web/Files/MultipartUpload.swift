@@ -22,28 +22,39 @@ struct MultipartUpload {
         parser.onHeader = { name, value in state.header(name, value) }
         parser.onBody = { buffer in state.body(&buffer) }
         parser.onPartComplete = { state.complete() }
-        // The last bytes received: a whole body ends with its closing delimiter, a cut one does not.
-        let closing = Array("--\(boundary)--".utf8)
-        var tail: [UInt8] = []
+        // A whole body has its closing delimiter (an epilogue may follow it); a cut one does not. The delimiter cannot
+        // occur inside a part, so its first occurrence, looked for across chunk boundaries, is the end.
+        let closing = Array("\r\n--\(boundary)--".utf8)
+        var window: [UInt8] = [], closed = false
         do {
             for try await chunk in request.body {
                 do { try parser.execute(chunk) } catch { throw PageError.malformedForm }
                 if let failure = state.failure { throw failure }
-                tail.append(contentsOf: chunk.readableBytesView.suffix(closing.count + 2))
-                tail.removeFirst(max(0, tail.count - closing.count - 2))
+                if !closed {
+                    window.append(contentsOf: chunk.readableBytesView)
+                    closed = Self.contains(window, closing)
+                    window.removeFirst(max(0, window.count - closing.count + 1))
+                }
             }
             if let failure = state.failure { throw failure }
             guard state.csrfChecked else { throw PageError.csrf }
             // A connection cut in the middle of the file leaves the part open and the delimiter missing: nothing is kept.
-            while let last = tail.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: "\n") { tail.removeLast() }
-            guard !state.writingFile, tail.count >= closing.count, Array(tail.suffix(closing.count)) == closing else {
-                throw PageError.malformedForm
-            }
+            guard closed, !state.writingFile else { throw PageError.malformedForm }
         } catch {
             if let file = state.upload.file { store.discard(file) }
             throw error
         }
         return state.upload
+    }
+
+    static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard bytes.count >= pattern.count, let first = pattern.first else { return false }
+        var index = 0
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// A parameter of a header value: `boundary=…` of a content type, `name="…"` of a content disposition.

@@ -62,18 +62,26 @@ struct WorkAttachmentRoutes {
         let title = Self.title(upload.fields["title"] ?? "")
         let name = Self.safeName(fileName, type: type)
         let services = services, councilID = dossier.council.id, workID = dossier.work.id, accountID = context.account?.id
-        try await services.files.withContent(digest) {
-            _ = try services.files.keep(file)
-            do {
-                _ = try await services.attachments.attach(
-                    councilID: councilID, ownerKind: Self.ownerKind, ownerID: workID, digest: digest, mediaType: type.mediaType,
-                    size: Int64(file.size), fileName: name, title: title.isEmpty ? name : title, accountID: accountID,
-                    at: services.clock.now().timeIntervalSince1970)
-            } catch {
-                // Kept but not recorded: the bytes go unless another attachment holds them.
-                if try await !services.attachments.isReferenced(digest: digest) { try? services.files.remove(digest: digest) }
-                throw error
+        let quotaCheck = AttachmentRepository.Quota(accountID: account.id, since: since, bytes: quota)
+        do {
+            try await services.files.withContent(digest) {
+                do { _ = try services.files.keep(file) } catch {
+                    services.files.discard(file)
+                    throw error
+                }
+                do {
+                    _ = try await services.attachments.attach(
+                        councilID: councilID, ownerKind: Self.ownerKind, ownerID: workID, digest: digest, mediaType: type.mediaType,
+                        size: Int64(file.size), fileName: name, title: title.isEmpty ? name : title, accountID: accountID,
+                        quota: quotaCheck, at: services.clock.now().timeIntervalSince1970)
+                } catch {
+                    // Kept but not recorded: the bytes go unless another attachment holds them.
+                    if try await !services.attachments.isReferenced(digest: digest) { try? services.files.remove(digest: digest) }
+                    throw error
+                }
             }
+        } catch is AttachmentRepository.QuotaExceeded {
+            throw Self.quotaReached(services.uploadQuota)
         }
         return back(dossier, notice: "saved")
     }
@@ -109,8 +117,9 @@ struct WorkAttachmentRoutes {
         else { throw PageError.notFound }
         let services = services, councilID = dossier.council.id
         try await services.files.withContent(attachment.digest) {
+            // The removal is recorded; bytes that cannot be deleted now are only left on disk, never shown again.
             if let unused = try await services.attachments.remove(id: id, councilID: councilID) {
-                try services.files.remove(digest: unused)
+                try? services.files.remove(digest: unused)
             }
         }
         return back(dossier, notice: "deleted")

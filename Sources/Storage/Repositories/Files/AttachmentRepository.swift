@@ -35,10 +35,40 @@ public struct AttachmentRepository: Sendable {
                    size: try row.decode(column: "size", as: Int64.self), createdAt: try row.decode(column: "created_at", as: Double.self))
     }
 
-    /// Attaches the stored content `digest` (recorded if new) to an owner, in one transaction.
+    /// How many bytes an account may attach in a period: checked in the transaction that records the attachment, so
+    /// uploads sent side by side cannot each pass it.
+    public struct Quota: Sendable {
+        public let accountID: Int64
+        public let since: Double
+        public let bytes: Int64
+
+        public init(accountID: Int64, since: Double, bytes: Int64) {
+            self.accountID = accountID
+            self.since = since
+            self.bytes = bytes
+        }
+    }
+
+    /// The account has attached its quota's worth; nothing was recorded.
+    public struct QuotaExceeded: Error {}
+
+    /// Attaches the stored content `digest` (recorded if new) to an owner, in one transaction; with `quota`, only if
+    /// the account's attachments since `quota.since`, this one included, stay within it.
     public func attach(councilID: Int64, ownerKind: String, ownerID: Int64, digest: String, mediaType: String, size: Int64,
-                       fileName: String, title: String, accountID: Int64?, at: Double) async throws -> Int64 {
-        try await database.transaction { sql in
+                       fileName: String, title: String, accountID: Int64?, quota: Quota? = nil, at: Double) async throws -> Int64 {
+        let kind = database.kind
+        return try await database.transaction { sql in
+            if let quota {
+                // SQLite's write transactions already run one at a time; PostgreSQL's wait on the account's row.
+                if kind == .postgres {
+                    try await sql.raw("SELECT id FROM accounts WHERE id = \(bind: quota.accountID) FOR UPDATE").run()
+                }
+                let used = try await sql.raw("""
+                    SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
+                    WHERE t.added_by = \(bind: quota.accountID) AND t.created_at >= \(bind: quota.since)
+                    """).first(decodingColumn: "total", as: Int64.self) ?? 0
+                guard used + size <= quota.bytes else { throw QuotaExceeded() }
+            }
             if try await sql.raw("SELECT digest FROM stored_files WHERE digest = \(bind: digest)").first() == nil {
                 try await sql.insert(into: "stored_files").columns("digest", "media_type", "size", "created_at")
                     .values(SQLBind(digest), SQLBind(mediaType), SQLBind(size), SQLBind(at)).run()
@@ -87,7 +117,7 @@ public struct AttachmentRepository: Sendable {
     public func bytesAttached(byAccount accountID: Int64, since: Double) async throws -> Int64 {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT COALESCE(SUM(f.size), 0) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
+                SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
                 WHERE t.added_by = \(bind: accountID) AND t.created_at >= \(bind: since)
                 """).first(decodingColumn: "total", as: Int64.self) ?? 0
         }
