@@ -75,6 +75,20 @@ import TestSupport
         }
     }
 
+    /// Counts written digit by digit are exactly what each locale's own formatter writes, and larger ones are grouped.
+    @Test func countsAreWrittenAsTheLocaleWritesThem() {
+        for language in Language.allCases {
+            for country in [nil, "FR", "MA", "DZ", "TN"] {
+                let format = Formatting(language: language, country: country)
+                for value in 0..<1_000 {
+                    #expect(format.number(value) == value.formatted(.number.locale(format.locale)), "\(language) \(country ?? "-") \(value)")
+                }
+            }
+        }
+        #expect(Formatting(language: .fr).number(12_345) == 12_345.formatted(.number.locale(Locale(identifier: "fr_FR"))))
+        #expect(Formatting(language: .ar).number(10) == "١٠" && Formatting(language: .ar, country: "MA").number(10) == "10")
+    }
+
     /// Lists follow the reader's language: the Moroccan council's groups in the order of their Arabic names for an
     /// Arabic reader, of their English names for an English one.
     @Test(arguments: TestDatabase.kinds)

@@ -20,15 +20,33 @@ public struct Formatting: Sendable {
     }
 
     /// `ar_MA` writes Latin digits as Morocco does; plain `ar` uses Arabic-Indic digits.
-    var locale: Locale {
-        if let country, language == .ar, ["MA", "DZ", "TN"].contains(country) {
-            return Locale(identifier: "ar_\(country)")
-        }
-        return Locale(identifier: language.localeIdentifier)
+    var localeIdentifier: String {
+        if let country, language == .ar, Self.latinDigitCountries.contains(country) { return "ar_\(country)" }
+        return language.localeIdentifier
     }
 
+    var locale: Locale { Locale(identifier: localeIdentifier) }
+
+    static let latinDigitCountries: Set<String> = ["MA", "DZ", "TN"]
+
+    /// The ten digits as each locale of the site writes them, asked of the locale once.
+    static let digits: [String: [String]] = {
+        let identifiers = Language.allCases.map(\.localeIdentifier) + latinDigitCountries.map { "ar_\($0)" }
+        return Dictionary(uniqueKeysWithValues: identifiers.map { identifier in
+            (identifier, (0...9).map { $0.formatted(.number.locale(Locale(identifier: identifier))) })
+        })
+    }()
+
+    /// A count as the locale writes it. Below 1,000 (no grouping), digit by digit from the locale's own digits, which
+    /// the tests compare with the locale's formatting; larger numbers through the locale's formatter.
     public func number(_ value: Int) -> String {
-        value.formatted(.number.locale(locale))
+        if value >= 0, value < 1_000, let digits = Self.digits[localeIdentifier] {
+            if value < 10 { return digits[value] }
+            var text = ""
+            for scalar in String(value).unicodeScalars { text += digits[Int(scalar.value) - 48] }
+            return text
+        }
+        return value.formatted(.number.locale(locale))
     }
 
     /// `items` in the order a reader of the language expects for `key` (its alphabet and collation, case ignored):
