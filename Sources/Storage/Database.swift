@@ -20,6 +20,11 @@ public protocol Database: Sendable {
     /// connections). By default, `withSQL`.
     func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Runs `body`'s reads in one read transaction on one connection: every statement sees the same committed state,
+    /// so a page built from many queries never mixes two states of what it shows. Repositories built on the handle
+    /// `body` receives run there. By default, `withSQL` without a transaction (a transaction's own scope is already one).
+    func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T
+
     /// Releases the connections; later calls fail.
     func close() async throws
 }
@@ -42,6 +47,11 @@ extension SQLDatabase {
 extension Database {
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await withSQL(body)
+    }
+
+    public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
+        let kind = kind
+        return try await withSQL { sql in try await body(TransactionScope(kind: kind, sql: sql)) }
     }
 
     /// Whether the database answers a trivial query.

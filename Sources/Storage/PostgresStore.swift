@@ -31,6 +31,14 @@ public final class PostgresStore: Database, Service {
         }
     }
 
+    public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await connection.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
+                try await body(TransactionScope(kind: .postgres, sql: sql))
+            }
+        }
+    }
+
     public func close() async throws {}
 
     /// Runs the connection pool until the service group shuts down.

@@ -93,6 +93,22 @@ public final class SQLiteStore: Database, Service {
         }
     }
 
+    public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
+        guard let readers else { return try await withSQL { sql in try await body(TransactionScope(kind: .sqlite, sql: sql)) } }
+        let reader = await readers.take()
+        do {
+            // A deferred transaction on a reader: its first read fixes the snapshot the others see.
+            let result = try await reader.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN") { sql in
+                try await body(TransactionScope(kind: .sqlite, sql: sql))
+            }
+            await readers.give(reader)
+            return result
+        } catch {
+            await readers.give(reader)
+            throw error
+        }
+    }
+
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         // IMMEDIATE takes the write lock at once, so a transaction never fails half-way on a busy database.
         try await withSQL { sql in try await sql.inTransaction(begin: "BEGIN IMMEDIATE", body) }

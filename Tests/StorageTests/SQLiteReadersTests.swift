@@ -3,6 +3,7 @@ import Logging
 import SQLKit
 import Storage
 import Testing
+import TestSupport
 
 /// A SQLite file is read through reader connections beside its one writer: every committed write is seen at once,
 /// reads never write, and many run side by side.
@@ -65,6 +66,28 @@ import Testing
                 try await store.read { sql in try await sql.raw("INSERT INTO items (n) VALUES (0)").run() }
             }
             #expect(try await Self.count(store) == 50)
+        }
+    }
+
+    /// A snapshot's reads all see the state of its first one, on SQLite (a reader's transaction) and PostgreSQL
+    /// (repeatable read): a write committed meanwhile shows only after it.
+    @Test(arguments: TestDatabase.kinds)
+    func aSnapshotSeesOneState(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { store in
+            try await store.withSQL { sql in try await sql.raw("CREATE TABLE items (n INTEGER NOT NULL)").run() }
+            try await store.transaction { sql in try await sql.raw("INSERT INTO items (n) VALUES (1)").run() }
+            func count(_ database: any Database) async throws -> Int {
+                try await database.read { sql in
+                    try await sql.raw("SELECT COUNT(*) AS n FROM items").first(decodingColumn: "n", as: Int.self) ?? -1
+                }
+            }
+            let seen = try await store.snapshot { scope in
+                let before = try await count(scope)
+                try await store.transaction { sql in try await sql.raw("INSERT INTO items (n) VALUES (2)").run() }
+                return [before, try await count(scope)]
+            }
+            #expect(seen == [1, 1])
+            #expect(try await count(store) == 2)
         }
     }
 }

@@ -58,7 +58,9 @@ struct WorkDossier: Sendable {
 
     /// The work item named by the route's `{id}` in the route's council, with everything its page shows.
     static func load(services: WorkServices, context: AppContext) async throws -> WorkDossier {
-        try await load(gate: WorkGate.load(services: services, context: context), services: services)
+        try await services.snapshot { services in
+            try await load(gate: WorkGate.load(services: services, context: context), services: services)
+        }
     }
 
     /// Everything on top of what the rules needed.

@@ -4,6 +4,7 @@ import Storage
 /// What council work's routes need, and nothing more: its repositories, the clock, new identifiers and the
 /// site's address (for links in the API). The next capabilities each have their own such struct.
 struct WorkServices: Sendable {
+    let database: any Database
     let works: WorkRepository
     let drafts: DraftRepository
     let ballots: BallotRepository
@@ -19,18 +20,33 @@ struct WorkServices: Sendable {
     let uploadQuota: Int
 
     init(site: Site) {
-        works = site.works
-        drafts = site.drafts
-        ballots = site.ballots
-        commissions = site.commissions
-        groups = site.groups
-        memberships = site.memberships
-        attachments = site.attachments
-        files = site.files
-        clock = site.clock
-        ids = site.ids
-        baseURL = site.configuration.baseURL
-        uploadLimit = site.configuration.uploadLimit
-        uploadQuota = site.configuration.uploadQuota
+        self.init(database: site.database, files: site.files, clock: site.clock, ids: site.ids, baseURL: site.configuration.baseURL,
+                  uploadLimit: site.configuration.uploadLimit, uploadQuota: site.configuration.uploadQuota)
+    }
+
+    private init(database: any Database, files: any FileStore, clock: any WallClock, ids: any IdentifierGenerator, baseURL: String,
+                 uploadLimit: Int, uploadQuota: Int) {
+        self.database = database
+        works = WorkRepository(database: database)
+        drafts = DraftRepository(database: database)
+        ballots = BallotRepository(database: database)
+        commissions = CommissionRepository(database: database)
+        groups = GroupRepository(database: database)
+        memberships = MembershipRepository(database: database)
+        attachments = AttachmentRepository(database: database)
+        self.files = files
+        self.clock = clock
+        self.ids = ids
+        self.baseURL = baseURL
+        self.uploadLimit = uploadLimit
+        self.uploadQuota = uploadQuota
+    }
+
+    /// The same services, every read of `body` in one snapshot of the store (a page's many queries see one state).
+    func snapshot<T: Sendable>(_ body: (WorkServices) async throws -> T) async throws -> T {
+        try await database.snapshot { scope in
+            try await body(WorkServices(database: scope, files: files, clock: clock, ids: ids, baseURL: baseURL,
+                                        uploadLimit: uploadLimit, uploadQuota: uploadQuota))
+        }
     }
 }
