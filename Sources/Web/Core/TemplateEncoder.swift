@@ -1,172 +1,165 @@
-/// Turns a typed page model (`Encodable`) into the dictionaries, arrays and scalars the templates read, in one pass
-/// and without JSON: a `nil` optional leaves its key out (a false section), a `Bool` opens or skips a section.
+/// Turns a typed page model (`Encodable`) into the dictionaries, arrays and scalars the templates read, without JSON:
+/// a `nil` optional leaves its key out (a false section), a `Bool` opens or skips a section. Strings, numbers and
+/// booleans are stored as they are, without a node of their own; no coding path is kept (nothing here fails on a key).
 enum TemplateEncoder {
     static func encode(_ value: some Encodable) throws -> Any {
-        let encoder = TreeEncoder(codingPath: [])
-        try value.encode(to: encoder)
-        return encoder.node.resolved()
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node))
+        return node.resolved()
     }
 }
 
-/// A value being built: a dictionary or an array filled in place, or a finished scalar.
-private final class Node {
-    enum Content {
-        case empty
-        case scalar(Any)
-        case keyed([String: Node])
-        case unkeyed([Node])
-    }
-
-    var content: Content = .empty
+/// A member of a container: a finished scalar, or a node still being filled.
+private enum Value {
+    case scalar(Any)
+    case node(Node)
 
     func resolved() -> Any {
-        switch content {
-        case .empty: return [String: Any]()
-        case .scalar(let value): return value
-        case .keyed(let children): return children.mapValues { $0.resolved() }
-        case .unkeyed(let children): return children.map { $0.resolved() }
+        switch self {
+        case .scalar(let value): value
+        case .node(let node): node.resolved()
         }
     }
 
-    func keyed() -> Self {
-        if case .keyed = content { return self }
-        content = .keyed([:])
-        return self
+    /// `value` as a member: scalars as they are, anything else encoded into a node of its own.
+    static func of<T: Encodable>(_ value: T) throws -> Value {
+        // The type is compared, not cast to: a page's rows are mostly structures, for which five failed casts cost more.
+        if T.self == String.self || T.self == Bool.self || T.self == Int.self || T.self == Int64.self || T.self == Double.self {
+            return .scalar(value)
+        }
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node))
+        return .node(node)
     }
+}
 
-    func unkeyed() -> Self {
-        if case .unkeyed = content { return self }
-        content = .unkeyed([])
-        return self
-    }
+/// A value being built: a dictionary or an array filled in place, or a single value.
+private final class Node {
+    enum Kind { case empty, keyed, unkeyed, single }
 
-    func set(_ key: String, _ child: Node) {
-        guard case .keyed(var children) = content else { return }
-        content = .empty
-        children[key] = child
-        content = .keyed(children)
-    }
+    var kind = Kind.empty
+    var keyed: [String: Value] = [:]
+    var unkeyed: [Value] = []
+    var single: Value?
 
-    func append(_ child: Node) {
-        guard case .unkeyed(var children) = content else { return }
-        content = .empty
-        children.append(child)
-        content = .unkeyed(children)
-    }
-
-    var count: Int {
-        if case .unkeyed(let children) = content { return children.count }
-        return 0
+    func resolved() -> Any {
+        switch kind {
+        case .empty: [String: Any]()
+        case .keyed: keyed.mapValues { $0.resolved() }
+        case .unkeyed: unkeyed.map { $0.resolved() }
+        case .single: single?.resolved() ?? [String: Any]()
+        }
     }
 }
 
 private struct TreeEncoder: Encoder {
-    let codingPath: [any CodingKey]
-    let node = Node()
+    let node: Node
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
-
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedContainer<Key>(node: node.keyed(), codingPath: codingPath))
+        node.kind = .keyed
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedContainer(node: node.unkeyed(), codingPath: codingPath)
+        node.kind = .unkeyed
+        return UnkeyedContainer(node: node)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(node: node, codingPath: codingPath)
+        node.kind = .single
+        return SingleContainer(node: node)
     }
-
-    /// The node of `value`: scalars as they are, anything else encoded further.
-    static func node(for value: some Encodable, at path: [any CodingKey]) throws -> Node {
-        if let scalar = Self.scalar(value) {
-            let node = Node()
-            node.content = .scalar(scalar)
-            return node
-        }
-        let encoder = TreeEncoder(codingPath: path)
-        try value.encode(to: encoder)
-        return encoder.node
-    }
-
-    static func scalar(_ value: Any) -> Any? {
-        switch value {
-        case is String, is Bool, is Int, is Int64, is Double: value
-        default: nil
-        }
-    }
-}
-
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "\(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {}
+    mutating func encode(_ value: String, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        node.set(key.stringValue, try TreeEncoder.node(for: value, at: codingPath + [key]))
+        node.keyed[key.stringValue] = try Value.of(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = Node().keyed()
-        node.set(key.stringValue, child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        let child = Node()
+        child.kind = .keyed
+        node.keyed[key.stringValue] = .node(child)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = Node().unkeyed()
-        node.set(key.stringValue, child)
-        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+        let child = Node()
+        child.kind = .unkeyed
+        node.keyed[key.stringValue] = .node(child)
+        return UnkeyedContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(codingPath: codingPath + [key]) }
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let child = Node()
+        node.keyed[key.stringValue] = .node(child)
+        return TreeEncoder(node: child)
+    }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let node: Node
-    let codingPath: [any CodingKey]
-    var count: Int { node.count }
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { node.unkeyed.count }
 
     mutating func encodeNil() throws {}
+    mutating func encode(_ value: String) throws { node.unkeyed.append(.scalar(value)) }
+    mutating func encode(_ value: Bool) throws { node.unkeyed.append(.scalar(value)) }
+    mutating func encode(_ value: Int) throws { node.unkeyed.append(.scalar(value)) }
+    mutating func encode(_ value: Int64) throws { node.unkeyed.append(.scalar(value)) }
+    mutating func encode(_ value: Double) throws { node.unkeyed.append(.scalar(value)) }
 
     mutating func encode(_ value: some Encodable) throws {
-        node.append(try TreeEncoder.node(for: value, at: codingPath + [IndexKey(count)]))
+        node.unkeyed.append(try Value.of(value))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = Node().keyed()
-        node.append(child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [IndexKey(count)]))
+        let child = Node()
+        child.kind = .keyed
+        node.unkeyed.append(.node(child))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = Node().unkeyed()
-        node.append(child)
-        return UnkeyedContainer(node: child, codingPath: codingPath + [IndexKey(count)])
+        let child = Node()
+        child.kind = .unkeyed
+        node.unkeyed.append(.node(child))
+        return UnkeyedContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { TreeEncoder(codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder {
+        let child = Node()
+        node.unkeyed.append(.node(child))
+        return TreeEncoder(node: child)
+    }
 }
 
+/// A value that encodes itself as one value (a raw-value enum, a wrapper): stored as that value.
 private struct SingleContainer: SingleValueEncodingContainer {
     let node: Node
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws {}
+    mutating func encode(_ value: String) throws { node.single = .scalar(value) }
+    mutating func encode(_ value: Bool) throws { node.single = .scalar(value) }
+    mutating func encode(_ value: Int) throws { node.single = .scalar(value) }
+    mutating func encode(_ value: Int64) throws { node.single = .scalar(value) }
+    mutating func encode(_ value: Double) throws { node.single = .scalar(value) }
 
     mutating func encode(_ value: some Encodable) throws {
-        let child = try TreeEncoder.node(for: value, at: codingPath)
-        node.content = child.content
+        node.single = try Value.of(value)
     }
 }
