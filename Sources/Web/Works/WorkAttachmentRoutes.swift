@@ -51,9 +51,6 @@ struct WorkAttachmentRoutes {
                 throw PageError(.unsupportedMediaType, "document_error_type")
             }
             type = detected
-            guard try await services.attachments.bytesAttached(byAccount: account.id, since: since) + Int64(file.size) <= quota else {
-                throw Self.quotaReached(services.uploadQuota)
-            }
             digest = try file.finish()
         } catch {
             services.files.discard(file)

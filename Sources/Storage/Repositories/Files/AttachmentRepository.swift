@@ -63,11 +63,9 @@ public struct AttachmentRepository: Sendable {
                 if kind == .postgres {
                     try await sql.raw("SELECT id FROM accounts WHERE id = \(bind: quota.accountID) FOR UPDATE").run()
                 }
-                let used = try await sql.raw("""
-                    SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
-                    WHERE t.added_by = \(bind: quota.accountID) AND t.created_at >= \(bind: quota.since)
-                    """).first(decodingColumn: "total", as: Int64.self) ?? 0
-                guard used + size <= quota.bytes else { throw QuotaExceeded() }
+                guard try await Self.bytesAttached(byAccount: quota.accountID, since: quota.since, on: sql) + size <= quota.bytes else {
+                    throw QuotaExceeded()
+                }
             }
             if try await sql.raw("SELECT digest FROM stored_files WHERE digest = \(bind: digest)").first() == nil {
                 try await sql.insert(into: "stored_files").columns("digest", "media_type", "size", "created_at")
@@ -115,12 +113,14 @@ public struct AttachmentRepository: Sendable {
 
     /// The bytes `accountID` attached since `since` (a file attached twice counts twice).
     public func bytesAttached(byAccount accountID: Int64, since: Double) async throws -> Int64 {
-        try await database.read { sql in
-            try await sql.raw("""
-                SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
-                WHERE t.added_by = \(bind: accountID) AND t.created_at >= \(bind: since)
-                """).first(decodingColumn: "total", as: Int64.self) ?? 0
-        }
+        try await database.read { sql in try await Self.bytesAttached(byAccount: accountID, since: since, on: sql) }
+    }
+
+    static func bytesAttached(byAccount accountID: Int64, since: Double, on sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.raw("""
+            SELECT CAST(COALESCE(SUM(f.size), 0) AS BIGINT) AS total FROM attachments t JOIN stored_files f ON f.digest = t.digest
+            WHERE t.added_by = \(bind: accountID) AND t.created_at >= \(bind: since)
+            """).first(decodingColumn: "total", as: Int64.self) ?? 0
     }
 
     /// Whether any attachment points at `digest`.
