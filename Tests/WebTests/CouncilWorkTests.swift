@@ -384,3 +384,28 @@ enum AkomaNtosoCheck {
         }
     }
 }
+
+@Suite struct TextBallotTests {
+    /// A vote on the whole text counts for the version it is held on: without a version there is nothing to vote on,
+    /// and the route refuses it by itself (the page shows no form).
+    @Test(arguments: TestDatabase.kinds)
+    func noVoteOnATextBeforeItsFirstVersion(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let commission = try #require(try await site.commissions.all(councilID: france.id).first)
+            let now = site.clock.now().timeIntervalSince1970
+            let id = try await site.works.create(councilID: france.id, NewWork(
+                kind: "avis", title: LocalizedText(fr: "Saisine sans texte", ar: nil, en: nil), summary: LocalizedText(),
+                referralSource: "self_referral", procedure: "ordinary"), accountID: nil, at: now)
+            try await site.works.move(id: id, councilID: france.id, to: "assigned", note: nil, accountID: nil, commissionID: commission.id,
+                                      deadline: now + 86_400 * 90, at: now)
+            try await site.works.move(id: id, councilID: france.id, to: "in_preparation", note: nil, accountID: nil, at: now)
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let refused = try await staff.post("/cese-fr/works/\(id)/ballots", [("body", "commission")])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("pas encore de texte"))
+            #expect(try await site.ballots.all(workID: id).isEmpty)
+        }
+    }
+}

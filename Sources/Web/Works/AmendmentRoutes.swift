@@ -94,6 +94,9 @@ struct AmendmentRoutes {
                   record.versionId == dossier.current?.record.id else {
                 throw PageError(.conflict, "amendment_error_decided")
             }
+        } else {
+            // A vote on the text needs a text: it counts for the version it is held on.
+            guard dossier.current != nil else { throw PageError(.conflict, "ballot_error_no_text") }
         }
         guard !dossier.ballots.contains(where: { $0.isOpen && $0.record.amendmentId == amendmentID }) else { throw PageError(.conflict, "ballot_error_already_open") }
         let majority = form.text("majority").flatMap(AdoptionRule.Majority.init(rawValue:)) ?? .forExceedsHalfOfVotesCast

@@ -58,7 +58,7 @@ struct WorkAttachmentRoutes {
         }
         let title = Self.title(upload.fields["title"] ?? "")
         let name = Self.safeName(fileName, type: type)
-        let services = services, councilID = dossier.council.id, workID = dossier.work.id, accountID = context.account?.id
+        let services = services, councilID = dossier.council.id, workID = dossier.work.id, accountID = account.id
         let quotaCheck = AttachmentRepository.Quota(accountID: account.id, since: since, bytes: quota)
         do {
             try await services.files.withContent(digest) {
@@ -73,7 +73,7 @@ struct WorkAttachmentRoutes {
                         quota: quotaCheck, at: services.clock.now().timeIntervalSince1970)
                 } catch {
                     // Kept but not recorded: the bytes go unless another attachment holds them.
-                    if try await !services.attachments.isReferenced(digest: digest) { try? services.files.remove(digest: digest) }
+                    if (try? await services.attachments.isReferenced(digest: digest)) == false { try? services.files.remove(digest: digest) }
                     throw error
                 }
             }
