@@ -3,7 +3,4 @@ struct CouncilSummary: Encodable, Sendable {
     let slug: String
     let name: LocalizedView
     let url: String
-
-    /// The values the layout reads (it is merged into every page's values without an encoding pass).
-    var values: [String: Any] { ["slug": slug, "name": name, "url": url] }
 }

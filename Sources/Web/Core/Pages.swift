@@ -9,62 +9,55 @@ public struct Pages: Sendable {
     public let views: Views
     public let localizer: Localizer
 
-    /// Renders a full page from a typed page model.
+    /// Renders a full page from a typed page model: the layout's shared values (language, direction, navigation,
+    /// person, CSRF token, notice) beside the model's own.
     func page(_ template: String, title: String, request: Request, context: AppContext, council: Council? = nil,
               typed model: some Encodable, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        guard let values = try TemplateEncoder.encode(model) as? [String: Any] else {
+        guard case .object(let values) = try TemplateEncoder.encode(model) else {
             throw Views.MissingTemplate(description: "The model of \(template) is not a structure")
         }
-        return try await page(template, title: title, request: request, context: context, council: council, model: values, status: status)
-    }
-
-    /// Renders a full page: the layout's shared data (language, direction, navigation, person,
-    /// CSRF token, notice) merged with the values of the page's typed model.
-    private func page(_ template: String, title: String, request: Request, context: AppContext,
-                      council: Council? = nil, model: [String: Any], status: HTTPResponse.Status = .ok) async throws -> HTML {
         let language = context.language
-        let path = request.uri.path
-        var data: [String: Any] = [
-            "lang": language.rawValue,
-            "dir": language.direction,
-            "t": localizer.table(language),
-            "title": title,
-            "csrf": context.csrfToken,
-            "path": path,
-            "languageSwitch": Language.allCases.map { option in
-                [
-                    "code": option.rawValue,
-                    "endonym": option.endonym,
-                    "current": option == language,
-                    "url": "\(HomePaths.language.url(option.rawValue))?next=\(SiteURL.encodeQuery(request.uri.description))",
-                ] as [String: Any]
-            },
-            "paths": Self.sharedPaths,
-        ]
+        let next = SiteURL.encodeQuery(request.uri.description)
+        var data: [String: TemplateValue] = [:]
+        data.reserveCapacity(values.count + 12)
+        data["lang"] = .string(language.rawValue)
+        data["dir"] = .string(language.direction)
+        data["t"] = localizer.templateTable(language)
+        data["title"] = .string(title)
+        data["csrf"] = .string(context.csrfToken)
+        data["path"] = .string(request.uri.path)
+        data["languageSwitch"] = .list(Language.allCases.map { option in
+            [
+                "code": .string(option.rawValue), "endonym": .string(option.endonym), "current": .bool(option == language),
+                "url": .string("\(HomePaths.language.url(option.rawValue))?next=\(next)"),
+            ]
+        })
+        data["paths"] = Self.sharedPaths
         if let account = context.account {
-            data["account"] = ["name": account.displayName, "isAdmin": account.isInstanceAdmin && account.isVerified] as [String: Any]
+            data["account"] = ["name": .string(account.displayName), "isAdmin": .bool(account.isInstanceAdmin && account.isVerified)]
         }
         if let key = request.uri.queryParameters.get("notice"), localizer.has("notice_\(key)") {
-            data["notice"] = localizer.text("notice_\(key)", language)
+            data["notice"] = .string(localizer.text("notice_\(key)", language))
         }
         if let council {
-            data["council"] = councilSummary(council, language: language).values
+            data["council"] = try TemplateEncoder.encode(councilSummary(council, language: language))
             if let scope = context.scope, scope.council.id == council.id {
-                data["canAdminister"] = scope.policy.allows(.viewAdministration)
+                data["canAdminister"] = .bool(scope.policy.allows(.viewAdministration))
             }
         }
-        for (key, value) in model { data[key] = value }
-        return HTML(try views.render(template, data), status: status)
+        // The model's own values come last: a page may name its council or title itself.
+        data.merge(values) { _, own in own }
+        return HTML(try views.render(template, .object(data)), status: status)
     }
 
     /// The site-wide links of the layout and the account pages, from their declared paths.
-    static let sharedPaths: [String: String] = [
+    static let sharedPaths = TemplateValue(strings: [
         "home": HomePaths.home.url, "stylesheet": HomePaths.asset.url("app.css"), "script": HomePaths.asset.url("app.js"),
         "signIn": AccountPaths.signIn.url, "signUp": AccountPaths.signUp.url, "signOut": AccountPaths.signOut.url,
         "account": AccountPaths.account.url, "profile": AccountPaths.profile.url, "password": AccountPaths.password.url,
         "deleteAccount": AccountPaths.delete.url, "forgotPassword": AccountPaths.forgotPassword.url,
         "resetPassword": AccountPaths.resetPassword.url, "outbox": AdminPaths.outbox.url,
-    ]
+    ])
 
     /// A localized text as a view value: the text, its language, and whether it is a fallback.
     func localized(_ text: LocalizedText, _ language: Language, councilDefault: Language = .fr) -> LocalizedView {

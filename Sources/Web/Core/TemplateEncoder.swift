@@ -1,8 +1,8 @@
-/// Turns a typed page model (`Encodable`) into the dictionaries, arrays and scalars the templates read, without JSON:
-/// a `nil` optional leaves its key out (a false section), a `Bool` opens or skips a section. Strings, numbers and
-/// booleans are stored as they are, without a node of their own; no coding path is kept (nothing here fails on a key).
+/// Turns a typed page model (`Encodable`) into the `TemplateValue`s the templates read, without JSON: a `nil` optional
+/// leaves its key out (a false section), a `Bool` opens or skips a section. Strings, numbers and booleans are stored as
+/// they are, without a node of their own; no coding path is kept (nothing here fails on a key).
 enum TemplateEncoder {
-    static func encode(_ value: some Encodable) throws -> Any {
+    static func encode(_ value: some Encodable) throws -> TemplateValue {
         let node = Node()
         try value.encode(to: TreeEncoder(node: node))
         return node.resolved()
@@ -11,10 +11,10 @@ enum TemplateEncoder {
 
 /// A member of a container: a finished scalar, or a node still being filled.
 private enum Value {
-    case scalar(Any)
+    case scalar(TemplateValue)
     case node(Node)
 
-    func resolved() -> Any {
+    func resolved() -> TemplateValue {
         switch self {
         case .scalar(let value): value
         case .node(let node): node.resolved()
@@ -24,9 +24,11 @@ private enum Value {
     /// `value` as a member: scalars as they are, anything else encoded into a node of its own.
     static func of<T: Encodable>(_ value: T) throws -> Value {
         // The type is compared, not cast to: a page's rows are mostly structures, for which five failed casts cost more.
-        if T.self == String.self || T.self == Bool.self || T.self == Int.self || T.self == Int64.self || T.self == Double.self {
-            return .scalar(value)
-        }
+        if T.self == String.self { return .scalar(.string(value as! String)) }
+        if T.self == Bool.self { return .scalar(.bool(value as! Bool)) }
+        if T.self == Int.self { return .scalar(.int(value as! Int)) }
+        if T.self == Int64.self { return .scalar(.int(Int(value as! Int64))) }
+        if T.self == Double.self { return .scalar(.double(value as! Double)) }
         let node = Node()
         try value.encode(to: TreeEncoder(node: node))
         return .node(node)
@@ -42,12 +44,12 @@ private final class Node {
     var unkeyed: [Value] = []
     var single: Value?
 
-    func resolved() -> Any {
+    func resolved() -> TemplateValue {
         switch kind {
-        case .empty: [String: Any]()
-        case .keyed: keyed.mapValues { $0.resolved() }
-        case .unkeyed: unkeyed.map { $0.resolved() }
-        case .single: single?.resolved() ?? [String: Any]()
+        case .empty: .object([:])
+        case .keyed: .object(keyed.mapValues { $0.resolved() })
+        case .unkeyed: .list(unkeyed.map { $0.resolved() })
+        case .single: single?.resolved() ?? .object([:])
         }
     }
 }
@@ -78,11 +80,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(.string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(.bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(.int(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(.int(Int(value))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.keyed[key.stringValue] = .scalar(.double(value)) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         node.keyed[key.stringValue] = try Value.of(value)
@@ -116,11 +118,11 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var count: Int { node.unkeyed.count }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { node.unkeyed.append(.scalar(value)) }
-    mutating func encode(_ value: Bool) throws { node.unkeyed.append(.scalar(value)) }
-    mutating func encode(_ value: Int) throws { node.unkeyed.append(.scalar(value)) }
-    mutating func encode(_ value: Int64) throws { node.unkeyed.append(.scalar(value)) }
-    mutating func encode(_ value: Double) throws { node.unkeyed.append(.scalar(value)) }
+    mutating func encode(_ value: String) throws { node.unkeyed.append(.scalar(.string(value))) }
+    mutating func encode(_ value: Bool) throws { node.unkeyed.append(.scalar(.bool(value))) }
+    mutating func encode(_ value: Int) throws { node.unkeyed.append(.scalar(.int(value))) }
+    mutating func encode(_ value: Int64) throws { node.unkeyed.append(.scalar(.int(Int(value)))) }
+    mutating func encode(_ value: Double) throws { node.unkeyed.append(.scalar(.double(value))) }
 
     mutating func encode(_ value: some Encodable) throws {
         node.unkeyed.append(try Value.of(value))
@@ -153,11 +155,11 @@ private struct SingleContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: String) throws { node.single = .scalar(value) }
-    mutating func encode(_ value: Bool) throws { node.single = .scalar(value) }
-    mutating func encode(_ value: Int) throws { node.single = .scalar(value) }
-    mutating func encode(_ value: Int64) throws { node.single = .scalar(value) }
-    mutating func encode(_ value: Double) throws { node.single = .scalar(value) }
+    mutating func encode(_ value: String) throws { node.single = .scalar(.string(value)) }
+    mutating func encode(_ value: Bool) throws { node.single = .scalar(.bool(value)) }
+    mutating func encode(_ value: Int) throws { node.single = .scalar(.int(value)) }
+    mutating func encode(_ value: Int64) throws { node.single = .scalar(.int(Int(value))) }
+    mutating func encode(_ value: Double) throws { node.single = .scalar(.double(value)) }
 
     mutating func encode(_ value: some Encodable) throws {
         node.single = try Value.of(value)

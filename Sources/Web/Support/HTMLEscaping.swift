@@ -1,5 +1,3 @@
-import Mustache
-
 /// Escaping text for HTML and XML (pages, SVG charts, Akoma Ntoso) over UTF-8 bytes: the five characters that can end
 /// a text or an attribute value become entities, everything else is copied; a text with none of them is returned as
 /// it is, without copying.
@@ -33,16 +31,30 @@ enum HTMLEscaping {
             || (apostrophe && byte == UInt8(ascii: "'"))
     }
 
-    /// The first line of every template, which makes its values escaped by `escape` (a template without it is refused
-    /// when the templates load).
+    /// Appends `text` to `output` escaped as `escape` does, copying the runs between the characters it replaces.
+    static func append(escaping text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                run = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+
+    /// The first line of every template, which names the content type its values are escaped for (HTML, by
+    /// `append(escaping:to:)`); a template without it is refused when the templates load.
     static let templatePragma = "{{%CONTENT_TYPE:HTML}}"
-
-    /// Registers `escape` as the templates' HTML content type; done once, before the templates are parsed.
-    static func registerContentType() {
-        MustacheContentTypes.register(ContentType(), named: "HTML")
-    }
-
-    struct ContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
-    }
 }

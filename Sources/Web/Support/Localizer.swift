@@ -6,6 +6,8 @@ import HemicycleDomain
 public struct Localizer: Sendable {
     public let tables: [Language: [String: String]]
     public let plurals: [Language: [String: [PluralCategory: String]]]
+    /// Each language's strings as the templates read them (`{{t.key}}`), built once.
+    let templateTables: [Language: TemplateValue]
 
     /// One entry of a locale file.
     enum Entry: Decodable {
@@ -37,6 +39,7 @@ public struct Localizer: Sendable {
     public init(tables: [Language: [String: String]], plurals: [Language: [String: [PluralCategory: String]]] = [:]) {
         self.tables = tables
         self.plurals = plurals
+        templateTables = tables.mapValues { TemplateValue(strings: $0) }
     }
 
     /// Loads the three locale files from the module's resources; fails loudly when one is missing.
@@ -96,4 +99,7 @@ public struct Localizer: Sendable {
 
     /// All strings of a language, for templates (`{{t.key}}`).
     public func table(_ language: Language) -> [String: String] { tables[language] ?? [:] }
+
+    /// All strings of a language as a template value.
+    func templateTable(_ language: Language) -> TemplateValue { templateTables[language] ?? .object([:]) }
 }
