@@ -73,10 +73,10 @@ public final class SQLiteStore: Database, Service {
         let reader = await readers.take()
         do {
             let result = try await body(reader.sql(queryLogLevel: .trace))
-            await readers.give(reader)
+            readers.give(reader)
             return result
         } catch {
-            await readers.give(reader)
+            readers.give(reader)
             throw error
         }
     }
@@ -101,10 +101,10 @@ public final class SQLiteStore: Database, Service {
             let result = try await reader.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN") { sql in
                 try await body(TransactionScope(kind: .sqlite, sql: sql))
             }
-            await readers.give(reader)
+            readers.give(reader)
             return result
         } catch {
-            await readers.give(reader)
+            readers.give(reader)
             throw error
         }
     }
