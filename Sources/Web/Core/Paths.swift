@@ -8,6 +8,8 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     let pattern: String
     /// The names between braces, in order.
     let parameters: [String]
+    /// The pattern's segments, `nil` where a value goes: split once, not for every link.
+    private let segments: [String?]
 
     init(_ pattern: String) {
         precondition(pattern.hasPrefix("/"), "A path starts with /: \(pattern)")
@@ -15,7 +17,11 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
         parameters = pattern.split(separator: "/").compactMap { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? String(segment.dropFirst().dropLast()) : nil
         }
+        segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { $0.hasPrefix("{") ? nil : String($0) }
     }
+
+    static func == (lhs: PathPattern, rhs: PathPattern) -> Bool { lhs.pattern == rhs.pattern }
+    func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
     var description: String { pattern }
 
@@ -24,19 +30,32 @@ struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     func link(_ values: [String]) -> String {
         precondition(values.count == parameters.count, "\(pattern) takes \(parameters.count) values")
         var remaining = values[...]
-        return "/" + pattern.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            guard segment.hasPrefix("{") else { return String(segment) }
-            return Self.segment(remaining.popFirst() ?? "")
-        }.joined(separator: "/")
+        var link = ""
+        link.reserveCapacity(pattern.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
+        for segment in segments {
+            link += "/"
+            link += segment ?? Self.segment(remaining.popFirst() ?? "")
+        }
+        return link.isEmpty ? "/" : link
     }
 
     /// Characters a path segment keeps as they are: RFC 3986 unreserved ones.
     static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     static func segment(_ value: String) -> String {
+        // Most values (ids, slugs) need no encoding: checked over bytes, without Foundation.
+        if !value.isEmpty, value != ".", value != "..", value.utf8.allSatisfy(isUnreserved) { return value }
         let encoded = value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? ""
         // "." and ".." are not segments of their own: a browser would remove them from the path.
         return encoded == "." || encoded == ".." ? encoded.replacingOccurrences(of: ".", with: "%2E") : encoded
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
     }
 
     /// Whether `path` (without query) is an instance of this pattern, a parameter standing for any one segment.

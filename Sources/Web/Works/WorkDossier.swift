@@ -57,14 +57,24 @@ struct WorkDossier: Sendable {
     func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
 
     /// The work item named by the route's `{id}` in the route's council, with everything its page shows.
-    static func load(services: WorkServices, context: AppContext) async throws -> WorkDossier {
+    static func load(services: WorkServices, context: AppContext, extent: Extent = .page) async throws -> WorkDossier {
         try await services.snapshot { services in
-            try await load(gate: WorkGate.load(services: services, context: context), services: services)
+            try await load(gate: WorkGate.load(services: services, context: context), services: services, extent: extent)
         }
     }
 
+    /// How much of the dossier a reader needs.
+    enum Extent {
+        /// Everything the work item's page shows or its forms check.
+        case page
+        /// The record the API publishes: text, amendments, ballots, timeline, statements and names; without the
+        /// hearings, contributions, attachments, invited co-signatories and commission only the page shows.
+        case record
+    }
+
     /// Everything on top of what the rules needed.
-    static func load(gate: WorkGate, services: WorkServices) async throws -> WorkDossier {
+    static func load(gate: WorkGate, services: WorkServices, extent: Extent = .page) async throws -> WorkDossier {
+        let page = extent == .page
         let council = gate.council, id = gate.work.id, work = gate.work
         let versions = try await services.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
@@ -78,20 +88,21 @@ struct WorkDossier: Sendable {
         // Past seats too: the names on what was recorded under them.
         let people = Dictionary(uniqueKeysWithValues: try await services.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
         let groups = Dictionary(uniqueKeysWithValues: try await services.groups.all(councilID: council.id).map { ($0.id, $0) })
-        let commission: Commission? = if let commissionID = work.commissionId {
+        let commission: Commission? = if page, let commissionID = work.commissionId {
             try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
         return WorkDossier(
             council: council, work: work, status: gate.status, kind: WorkKind(rawValue: work.kind) ?? .avis,
             procedure: gate.procedure, membership: gate.membership, actor: gate.actor, state: gate.state,
             versions: versions, amendments: try await services.drafts.amendments(workID: id),
-            cosignatories: try await services.drafts.cosignatories(workID: id),
-            invitedCosignatories: try await services.drafts.cosignatories(workID: id, accepted: false), ballots: ballots,
-            events: try await services.works.events(workID: id), hearings: try await services.works.hearings(workID: id),
-            contributions: try await services.works.contributions(workID: id), declarations: try await services.works.declarations(workID: id),
+            cosignatories: page ? try await services.drafts.cosignatories(workID: id) : [:],
+            invitedCosignatories: page ? try await services.drafts.cosignatories(workID: id, accepted: false) : [:], ballots: ballots,
+            events: try await services.works.events(workID: id), hearings: page ? try await services.works.hearings(workID: id) : [],
+            contributions: page ? try await services.works.contributions(workID: id) : [],
+            declarations: try await services.works.declarations(workID: id),
             dissents: try await services.works.dissents(workID: id), rapporteurs: gate.rapporteurs, people: people, groups: groups,
             commission: commission,
-            attachments: try await services.attachments.all(councilID: council.id, ownerKind: WorkAttachmentRoutes.ownerKind, ownerID: id),
+            attachments: page ? try await services.attachments.all(councilID: council.id, ownerKind: WorkAttachmentRoutes.ownerKind, ownerID: id) : [],
             uploadLimit: services.uploadLimit)
     }
 

@@ -16,14 +16,14 @@ struct WorkExports {
     }
 
     @Sendable func akomaNtoso(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await WorkDossier.load(services: services, context: context)
+        let dossier = try await WorkDossier.load(services: services, context: context, extent: .record)
         let council = dossier.council
         let xml = AkomaNtoso.document(dossier, language: council.language, groupName: { dossier.groupName($0, language: council.language) })
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
     @Sendable func votes(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await WorkDossier.load(services: services, context: context)
+        let dossier = try await WorkDossier.load(services: services, context: context, extent: .record)
         let council = dossier.council
         var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice"],
                                neutralisesFormulas: true)

@@ -82,9 +82,16 @@ struct WorkPageModel {
                     SelectOption(value: "\($0.id)", label: $0.name.resolved(for: language, councilDefault: councilLanguage)?.text ?? "", selected: false)
                 })
         }
-        let sitting = dossier.people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
+        // The sitting members, sorted only for a form that lists them.
+        var sortedSitting: [Membership]?
+        func sitting() -> [Membership] {
+            if let sortedSitting { return sortedSitting }
+            let sorted = dossier.people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
+            sortedSitting = sorted
+            return sorted
+        }
         let mayDesignate = dossier.may(.designateRapporteur)
-        let candidates = mayDesignate ? sitting.filter { !dossier.rapporteurs.contains($0.id) }.map { member in
+        let candidates = mayDesignate ? sitting().filter { !dossier.rapporteurs.contains($0.id) }.map { member in
             SelectOption(value: "\(member.id)", label: memberOption(member), selected: false)
         } : []
         let textBallotBody: BallotBody = dossier.status == .inPreparation ? .commission : .plenary
@@ -113,7 +120,7 @@ struct WorkPageModel {
                     SelectOption(value: $0.rawValue, label: t("amendment_op_\($0.rawValue)"), selected: typed["operation"] == $0.rawValue)
                 },
                 values: typed,
-                cosigners: sitting.filter { $0.id != dossier.membership?.id }.map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
+                cosigners: sitting().filter { $0.id != dossier.membership?.id }.map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
                 error: tableError?.message)
         }
         return WorkPageForms(

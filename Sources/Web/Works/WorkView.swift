@@ -162,12 +162,15 @@ struct WorkView {
         let noVote = t("vote_none")
         let legend = [t("vote_for"), t("vote_against"), t("vote_abstain"), noVote]
         let mayClose = { (open: Bool) in self.dossier.may(.closeBallot(ballotOpen: open)) }
+        // Each group's name resolved once, not once per voter.
+        let names = Dictionary(uniqueKeysWithValues: dossier.groups.keys.map { ($0, dossier.groupName($0, language: language)) })
+        let groupName = { (id: Int64?) in id.flatMap { names[$0] } ?? "" }
         return dossier.ballots.map { ballot in
             let counts = ballot.tally.overall
             let title = ballotTitle(ballot)
             let groups = ballot.tally.groups.map { result in
                 WorkPage.Ballot.Group(
-                    group: dossier.groupName(Int64(result.group), language: language),
+                    group: groupName(Int64(result.group)),
                     pour: format.number(result.counts.pour), contre: format.number(result.counts.contre),
                     abstention: format.number(result.counts.abstention), absent: format.number(result.counts.notTakingPart),
                     position: t("position_\(result.position.rawValue)"))
@@ -185,10 +188,10 @@ struct WorkView {
                 cast: format.number(counts.cast), eligible: format.number(counts.eligible),
                 groups: groups,
                 members: ballot.voters.map { voter in
-                    WorkPage.Ballot.Voter(name: voter.name, group: dossier.groupName(voter.groupID, language: language),
+                    WorkPage.Ballot.Voter(name: voter.name, group: groupName(voter.groupID),
                                           choice: voter.choice.flatMap { choices[$0] } ?? noVote)
                 },
-                chart: VoteChart.svg(rows: ballot.tally.groups.map { .init(label: dossier.groupName(Int64($0.group), language: language), counts: $0.counts) },
+                chart: VoteChart.svg(rows: ballot.tally.groups.map { .init(label: groupName(Int64($0.group)), counts: $0.counts) },
                                      title: t("chart_title", ["ballot": title]), legend: legend, id: "chart-\(ballot.record.id)"),
                 voteURL: WorkPaths.vote.url(slug, workID, ballot.record.id), closeURL: WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
                 myVote: mine?.choice.flatMap { choices[$0] },
