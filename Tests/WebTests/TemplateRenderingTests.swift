@@ -58,6 +58,14 @@ import Testing
         #expect(failure("{{<layout}}<p>{{/layout}}") != nil, "a parent holds only blocks")
     }
 
+    @Test func aTextAreaGivesBackWhatWasTypedLineBreaksIncluded() async throws {
+        let views = try await Views.bundled()
+        for template in ["admin-group", "admin-groups", "admin-commission", "admin-commissions"] {
+            let html = try views.render(template, ["values": ["description_fr": "Première ligne\nseconde\n"]])
+            #expect(html.contains(#"rows="3">Première ligne"# + "\nseconde\n</textarea>"), "\(template) adds nothing to the field")
+        }
+    }
+
     @Test func aMissingPartialFailsTheRender() {
         #expect(throws: TemplateRenderer.MissingPartial.self) { try render("{{>nowhere}}", [:]) }
     }
@@ -113,32 +121,16 @@ import Testing
     }
 }
 
-/// Values for a template: every name it reads gets a text (with characters to escape), and every section a value
-/// drawn among absent, false, true, an empty list, one or two items, or an object.
+/// Values for a template: every name it reads gets a text (with characters to escape, line breaks, digits) or a
+/// number, and every section a value drawn among absent, null, false, true, an empty text, an empty list, one or two
+/// items, or an object.
 struct ValueGenerator {
     let templates: [String: Template]
     var random: SplitMix64
     var depth = 0
-    /// Names some template shows as text: a section of that name gets a text too (a list or an object written out
-    /// means nothing, and the two renderers write it differently).
-    let shown: Set<String>
-
     init(templates: [String: Template], random: SplitMix64) {
         self.templates = templates
         self.random = random
-        var shown: Set<String> = []
-        func collect(_ nodes: [TemplateNode]) {
-            for node in nodes {
-                switch node {
-                case .variable(let path, _): if let last = path.names.last { shown.insert(last) }
-                case .section(_, _, let body), .block(_, _, let body): collect(body)
-                case .parent(_, _, let blocks): blocks.values.forEach(collect)
-                case .text, .partial: break
-                }
-            }
-        }
-        templates.values.forEach { collect($0.nodes) }
-        self.shown = shown
     }
 
     mutating func object(for nodes: [TemplateNode]) -> TemplateValue {
@@ -152,21 +144,19 @@ struct ValueGenerator {
             switch node {
             case .text: break
             case .variable(let path, _):
-                guard !path.names.isEmpty else { continue }
-                let texts = ["<b>\(path.names.last!)</b>", "L'avis & \"co\"", "رأي", "", "x"]
-                // A name both shown and opened as a section is shown: a list or an object written out means nothing.
-                set(&members, path.names, .string(texts[Int(random.next() % UInt64(texts.count))]), replacing: true)
+                // Inside an item, some names are left to be found further out, through the stack.
+                guard !path.names.isEmpty, depth == 0 || random.next() % 4 != 0 else { continue }
+                let texts: [TemplateValue] = [.string("<b>\(path.names.last!)</b>"), "L'avis & \"co\"", "رأي\n", "", "x", "a\nb\n", 42, 0]
+                set(&members, path.names, texts[Int(random.next() % UInt64(texts.count))])
             case .section(let path, _, let body):
-                guard let last = path.names.last, depth < 6 else { continue }
-                if shown.contains(last) {
-                    if random.next() % 2 == 0 { set(&members, path.names, "x") }
-                    continue
-                }
+                guard !path.names.isEmpty, depth < 6 else { continue }
                 depth += 1
                 // A section that shows `{{.}}` is over texts.
                 let overTexts = body.contains { if case .variable(let inner, _) = $0 { inner.names.isEmpty } else { false } }
-                switch random.next() % 6 {
+                switch random.next() % 9 {
                 case 0: break
+                case 6: set(&members, path.names, .null)
+                case 7: set(&members, path.names, "")
                 case 1: set(&members, path.names, false)
                 case 2 where !overTexts:
                     set(&members, path.names, true)
@@ -189,11 +179,11 @@ struct ValueGenerator {
         }
     }
 
-    /// Sets `names` in `members` unless already set (a section read twice keeps its first value).
-    private func set(_ members: inout [String: TemplateValue], _ names: [String], _ value: TemplateValue, replacing: Bool = false) {
+    /// Sets `names` in `members` unless already set (a name read twice keeps its first value).
+    private func set(_ members: inout [String: TemplateValue], _ names: [String], _ value: TemplateValue) {
         guard let first = names.first else { return }
         if names.count == 1 {
-            if members[first] == nil || replacing { members[first] = value }
+            if members[first] == nil { members[first] = value }
             return
         }
         var inner: [String: TemplateValue]
@@ -202,7 +192,7 @@ struct ValueGenerator {
         case nil: inner = [:]
         default: return
         }
-        set(&inner, Array(names.dropFirst()), value, replacing: replacing)
+        set(&inner, Array(names.dropFirst()), value)
         members[first] = .object(inner)
     }
 }
@@ -220,16 +210,38 @@ struct SplitMix64 {
 }
 
 extension TemplateValue {
-    /// The same value as the dictionaries, arrays and scalars swift-mustache reads.
+    /// The same value as swift-mustache reads it. A list or an object shown as text writes nothing in the pages'
+    /// renderer (swift-mustache writes its Swift description): the reference's wrappers write nothing too, so the
+    /// generated values need not avoid names both shown and opened.
     var referenceValue: Any {
         switch self {
-        case .null: [String: Any]()
+        case .null: ReferenceNull()
         case .bool(let value): value
         case .string(let text): text
         case .int(let number): number
         case .double(let number): number
-        case .list(let items): items.map(\.referenceValue)
-        case .object(let members): members.mapValues(\.referenceValue)
+        case .list(let items): ReferenceList(items: items.map(\.referenceValue))
+        case .object(let members): ReferenceObject(members: members.mapValues(\.referenceValue))
         }
     }
+}
+
+struct ReferenceNull: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
+struct ReferenceList: MustacheSequence, MustacheCustomRenderable {
+    let items: [Any]
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+    var underestimatedCount: Int { items.count }
+    var renderText: String { "" }
+    var isNull: Bool { false }
+}
+
+struct ReferenceObject: MustacheParent, MustacheCustomRenderable {
+    let members: [String: Any]
+    func child(named name: String) -> Any? { members[name] }
+    var renderText: String { "" }
+    var isNull: Bool { false }
 }
