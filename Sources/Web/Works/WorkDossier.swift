@@ -85,9 +85,15 @@ struct WorkDossier: Sendable {
             let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
             return Ballot(record: record, voters: voters, tally: tally(voters, rule: rule))
         }
-        // Past seats too: the names on what was recorded under them.
-        let people = Dictionary(uniqueKeysWithValues: try await services.memberships.all(councilID: council.id, includingEnded: true).map { ($0.id, $0) })
+        // Past seats too: the names on what was recorded under them. Every seat for someone the page's forms may
+        // list members to (a seated member, staff, an administrator); otherwise only the seats the work item names.
+        let mayListMembers = page && ((gate.actor.council.role.map { $0 != .citizen } ?? false) || gate.actor.council.isInstanceAdministrator)
+        let seats = mayListMembers
+            ? try await services.memberships.all(councilID: council.id, includingEnded: true)
+            : try await services.memberships.named(councilID: council.id, workID: id)
+        let people = Dictionary(uniqueKeysWithValues: seats.map { ($0.id, $0) })
         let groups = Dictionary(uniqueKeysWithValues: try await services.groups.all(councilID: council.id).map { ($0.id, $0) })
+        let cosignatories = page ? try await services.drafts.cosignatoriesAndInvited(workID: id) : (accepted: [:], invited: [:])
         let commission: Commission? = if page, let commissionID = work.commissionId {
             try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
@@ -95,8 +101,7 @@ struct WorkDossier: Sendable {
             council: council, work: work, status: gate.status, kind: WorkKind(rawValue: work.kind) ?? .avis,
             procedure: gate.procedure, membership: gate.membership, actor: gate.actor, state: gate.state,
             versions: versions, amendments: try await services.drafts.amendments(workID: id),
-            cosignatories: page ? try await services.drafts.cosignatories(workID: id) : [:],
-            invitedCosignatories: page ? try await services.drafts.cosignatories(workID: id, accepted: false) : [:], ballots: ballots,
+            cosignatories: cosignatories.accepted, invitedCosignatories: cosignatories.invited, ballots: ballots,
             events: try await services.works.events(workID: id), hearings: page ? try await services.works.hearings(workID: id) : [],
             contributions: page ? try await services.works.contributions(workID: id) : [],
             declarations: try await services.works.declarations(workID: id),

@@ -45,18 +45,29 @@ public struct DraftRepository: Sendable {
     /// Co-signatories who accepted (`accepted: true`), or members invited to co-sign who have not answered yet,
     /// by amendment.
     public func cosignatories(workID: Int64, accepted: Bool = true) async throws -> [Int64: [Int64]] {
+        let both = try await cosignatoriesAndInvited(workID: workID)
+        return accepted ? both.accepted : both.invited
+    }
+
+    /// Both lists of `cosignatories(workID:accepted:)` in one query.
+    public func cosignatoriesAndInvited(workID: Int64) async throws -> (accepted: [Int64: [Int64]], invited: [Int64: [Int64]]) {
         try await database.read { sql in
-            let state = accepted ? "IS NOT NULL" : "IS NULL"
             let rows = try await sql.raw("""
-                SELECT c.amendment_id, c.membership_id FROM amendment_cosignatories c
-                JOIN amendments a ON a.id = c.amendment_id
-                WHERE a.work_id = \(bind: workID) AND c.accepted_at \(unsafeRaw: state) ORDER BY c.membership_id
+                SELECT c.amendment_id, c.membership_id, CASE WHEN c.accepted_at IS NULL THEN 0 ELSE 1 END AS accepted
+                FROM amendment_cosignatories c JOIN amendments a ON a.id = c.amendment_id
+                WHERE a.work_id = \(bind: workID) ORDER BY c.membership_id
                 """).all()
-            var result: [Int64: [Int64]] = [:]
+            var accepted: [Int64: [Int64]] = [:], invited: [Int64: [Int64]] = [:]
             for row in rows {
-                result[try row.decode(column: "amendment_id", as: Int64.self), default: []].append(try row.decode(column: "membership_id", as: Int64.self))
+                let amendment = try row.decode(column: "amendment_id", as: Int64.self)
+                let member = try row.decode(column: "membership_id", as: Int64.self)
+                if try row.decode(column: "accepted", as: Int.self) == 1 {
+                    accepted[amendment, default: []].append(member)
+                } else {
+                    invited[amendment, default: []].append(member)
+                }
             }
-            return result
+            return (accepted, invited)
         }
     }
 

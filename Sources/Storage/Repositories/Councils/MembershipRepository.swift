@@ -25,6 +25,23 @@ public struct MembershipRepository: Sendable {
         }
     }
 
+    /// The seats, current or ended, a work item names: its rapporteurs, the authors and co-signatories of its
+    /// amendments, the people of its timeline. One query whatever the size of the council.
+    public func named(councilID: Int64, workID: Int64) async throws -> [Membership] {
+        try await database.read { sql in
+            try await sql.raw("""
+                \(unsafeRaw: Self.selectColumns)
+                WHERE m.council_id = \(bind: councilID) AND (
+                    m.id IN (SELECT membership_id FROM work_rapporteurs WHERE work_id = \(bind: workID))
+                    OR m.id IN (SELECT author_membership_id FROM amendments WHERE work_id = \(bind: workID))
+                    OR m.id IN (SELECT c.membership_id FROM amendment_cosignatories c JOIN amendments x ON x.id = c.amendment_id
+                                WHERE x.work_id = \(bind: workID))
+                    OR m.account_id IN (SELECT account_id FROM work_events WHERE work_id = \(bind: workID)))
+                ORDER BY display_name, m.id
+                """).all(decoding: Membership.self)
+        }
+    }
+
     /// A current seat of the council.
     public func find(id: Int64, councilID: Int64) async throws -> Membership? {
         try await database.read { sql in
