@@ -4,8 +4,8 @@ import HemicycleDomain
 import Hummingbird
 import Storage
 
-/// What the rules need to decide an action on one work item, in four queries: the work item, its rapporteurs, its
-/// ballots (without their voters) and the date of its current version. Every form checks its right with this before
+/// What the rules need to decide an action on one work item, in three queries: the work item with the date of its
+/// current version, its rapporteurs, its ballots (without their voters). Every form checks its right with this before
 /// it loads anything else; the page loads the whole `WorkDossier` on top of it. A work item the visitor may not see is
 /// reported as not found, so nothing about it leaks.
 struct WorkGate: Sendable {
@@ -31,7 +31,9 @@ struct WorkGate: Sendable {
 
     static func load(id: Int64, services: WorkServices, scope: CouncilScope) async throws -> WorkGate {
         let council = scope.council, membership = scope.membership
-        guard let work = try await services.works.find(id: id, councilID: council.id) else { throw PageError.notFound }
+        guard let (work, currentVersionDate) = try await services.works.findWithCurrentVersionDate(id: id, councilID: council.id) else {
+            throw PageError.notFound
+        }
         let status = WorkStatus(rawValue: work.status) ?? .referred
         let rapporteurs = try await services.works.rapporteurs(workID: id)
         let actor = WorkActor(scope.actor, isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
@@ -39,7 +41,7 @@ struct WorkGate: Sendable {
         let ballots = try await services.ballots.all(workID: id)
         let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
         // A vote on the whole text counts for the version it was held on: a version filed after it needs a new vote.
-        let currentSince = try await services.drafts.currentVersionDate(workID: id) ?? -Double.infinity
+        let currentSince = currentVersionDate ?? -Double.infinity
         var lastTextBallot: [BallotBody: Bool] = [:]
         for ballot in ballots where ballot.amendmentId == nil && ballot.closedAt != nil && ballot.openedAt >= currentSince {
             if let body = BallotBody(rawValue: ballot.body) { lastTextBallot[body] = ballot.adopted == true }

@@ -15,14 +15,6 @@ public struct DraftRepository: Sendable {
         }
     }
 
-    /// When the current (highest-numbered) version was filed, or nil before the first.
-    public func currentVersionDate(workID: Int64) async throws -> Double? {
-        try await database.read { sql in
-            try await sql.select().column("created_at").from("draft_versions").where("work_id", .equal, workID)
-                .orderBy("number", .descending).limit(1).first(decodingColumn: "created_at", as: Double.self)
-        }
-    }
-
     /// Adds the next version (numbered from 1) and returns its id.
     @discardableResult
     public func addVersion(workID: Int64, body: String, note: String?, at: Double) async throws -> Int64 {

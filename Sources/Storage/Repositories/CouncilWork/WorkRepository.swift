@@ -28,6 +28,18 @@ public struct WorkRepository: Sendable {
         }
     }
 
+    /// A work item with the date of its current (latest) text version, if it has one, in one query.
+    public func findWithCurrentVersionDate(id: Int64, councilID: Int64) async throws -> (work: WorkRecord, currentVersionDate: Double?)? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT w.*, (SELECT v.created_at FROM draft_versions v WHERE v.work_id = w.id ORDER BY v.number DESC LIMIT 1)
+                       AS current_version_created_at
+                FROM works w WHERE w.id = \(bind: id) AND w.council_id = \(bind: councilID)
+                """).first() else { return nil }
+            return (try row.decode(model: WorkRecord.self), try row.decode(column: "current_version_created_at", as: Double?.self))
+        }
+    }
+
     /// Records a referral: the work item starts `referred`, with its first timeline entry.
     @discardableResult
     public func create(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double) async throws -> Int64 {
