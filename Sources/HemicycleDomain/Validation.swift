@@ -65,14 +65,18 @@ public enum Validate {
         return value
     }
 
+    /// A text as it can be stored: NUL (which PostgreSQL refuses in text) becomes U+FFFD, as a decoder would show it.
+    public static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
     /// A name written in up to three languages; at least one is required. The length is counted in Unicode scalars
     /// before trimming, as the API's JSON Schema (`maxLength`) counts it.
     public static func localizedName(_ text: LocalizedText, field: String = "name") throws(ValidationFailure) -> LocalizedText {
         var trimmed: [Language: String] = [:]
         for (language, value) in text.values {
             guard value.unicodeScalars.count <= maximumNameLength else { throw ValidationFailure(field: field, key: "error_name_too_long") }
-            // NUL cannot be stored (PostgreSQL refuses it in text): it becomes U+FFFD, as a decoder would show it.
-            let value = trimmingBlank(value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}"))
+            let value = trimmingBlank(storable(value))
             if !value.isEmpty { trimmed[language] = value }
         }
         guard !trimmed.isEmpty else { throw ValidationFailure(field: field, key: "error_name_required") }

@@ -55,6 +55,17 @@ import Testing
         }
     }
 
+    struct Widths: Encodable {
+        let a: Int8, b: Int16, c: Int32, d: UInt, e: UInt8, f: UInt16, g: UInt32, h: UInt64, i: Float, j: [UInt8], k: Data
+    }
+
+    @Test func everyNumberWidthAndBytes() throws {
+        let widths = Widths(a: -8, b: 16, c: -32, d: 64, e: 255, f: 16, g: 32, h: .max, i: 0.1, j: [1, 2], k: Data([0, 255]))
+        #expect(try ours(widths) == foundation(widths))
+        #expect(throws: EncodingError.self) { try APIJSONEncoder.encode([Double.nan]) }
+        #expect(throws: EncodingError.self) { try APIJSONEncoder.encode(["x": Double.infinity]) }
+    }
+
     @Test func theAPIsOwnValuesToo() throws {
         let error = APIError(status: .notFound, reason: "L'avis « introuvable »")
         #expect(try ours(error) == foundation(error))

@@ -26,6 +26,13 @@ import TestSupport
             #expect(group.nameAr == "مجموعة التعاونيات" && group.nameEn == nil)
             #expect(try await staff.get("/cese-fr/admin/groups").text.contains("Groupe Coopération"))
             #expect(try await staff.get("/cese-fr/admin/groups/\(group.id)").text.contains(#"value="مجموعة التعاونيات""#))
+            // A NUL typed into a form (%00) is kept visible, never a failure of the database.
+            let withNUL = try await staff.post("/cese-fr/admin/groups", [
+                ("name_fr", "Groupe\u{0} NUL"), ("acronym", "N\u{0}"), ("description_fr", "Une\u{0}description"),
+            ])
+            #expect(withNUL.location == "/cese-fr/admin/groups?notice=saved")
+            let stored = try #require(try await site.groups.all(councilID: france.id).first { $0.nameFr == "Groupe\u{FFFD} NUL" })
+            #expect(stored.acronym == "N\u{FFFD}" && stored.descriptionFr == "Une\u{FFFD}description")
 
             let renamed = try await staff.post("/cese-fr/admin/groups/\(group.id)", [
                 ("name_fr", "Groupe Coopération"), ("name_ar", "مجموعة التعاونيات"), ("name_en", "Cooperatives Group"),

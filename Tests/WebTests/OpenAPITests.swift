@@ -75,9 +75,14 @@ import TestSupport
                 #expect(response.status.code >= 400 && response.status.code < 500, "\(body) → \(response.status)")
             }
             // Accepted, as the schema accepts them: one language is enough, a NUL is kept visible.
-            for body in [#"{"name": {"ar": "مجموعة"}}"#, #"{"name": {"en": "Group\u0000 one"}}"#, #"{"name": {"fr": "x", "ar": "  "}}"#] {
+            for body in [#"{"name": {"ar": "مجموعة"}}"#, #"{"name": {"en": "Group\u0000 one"}}"#, #"{"name": {"fr": "x", "ar": "  "}}"#,
+                         #"{"name": {"fr": "Groupe"}, "acronym": "G\u0000", "description": {"en": "\u0000Line", "fr": "a\u0000b"}}"#] {
                 #expect(try await staff.postJSON("/api/v1/cese-fr/groups", body).status == .created, "\(body)")
             }
+            #expect(try await staff.postJSON("/api/v1/cese-fr/commissions",
+                                             #"{"name": {"fr": "Commission"}, "description": {"ar": "\u0000"}}"#).status == .created)
+            let groups = try await staff.get("/api/v1/cese-fr/groups")
+            #expect(groups.text.contains("\u{FFFD}Line") && groups.text.contains("G\u{FFFD}") && !groups.text.contains("\\u0000"))
         }
     }
 

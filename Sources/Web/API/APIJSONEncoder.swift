@@ -2,7 +2,7 @@ import Foundation
 
 /// The API's JSON, written as Foundation's `JSONEncoder` writes it with `[.sortedKeys, .withoutEscapingSlashes]` and
 /// ISO 8601 dates (keys in the order of their UTF-8 bytes, `nil` optionals left out, integral numbers without a
-/// fraction), byte for byte, which a test checks, but without its per-value boxing and coding paths (a tenth of the
+/// fraction, bytes in Base64), byte for byte, which a test checks, but without its per-value boxing and coding paths (a tenth of the
 /// published avis's JSON CPU).
 enum APIJSONEncoder {
     static func encode(_ value: some Encodable) throws -> [UInt8] {
@@ -44,8 +44,12 @@ enum APIJSONEncoder {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// A number as Foundation writes it: Swift's shortest form, without a `.0` on integral values.
-    static func text(of number: Double) -> String {
+    /// A number as Foundation writes it: Swift's shortest form, without a `.0` on integral values; like Foundation,
+    /// refuses a value JSON cannot hold.
+    static func text<F: BinaryFloatingPoint & LosslessStringConvertible>(of number: F) throws -> String {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "\(number) is not a JSON number"))
+        }
         var text = "\(number)"
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
@@ -133,11 +137,9 @@ private final class JSONNode {
     }
 
     static func of<T: Encodable>(_ value: T) throws -> JSONNode {
-        if T.self == Date.self, let date = value as? Date {
-            var bytes: [UInt8] = []
-            APIJSONEncoder.write(string: APIJSONEncoder.text(of: date), to: &bytes)
-            return JSONNode(scalar: bytes)
-        }
+        if T.self == Date.self, let date = value as? Date { return .string(APIJSONEncoder.text(of: date)) }
+        // Bytes as Foundation writes them by default: Base64.
+        if T.self == Data.self, let data = value as? Data { return .string(data.base64EncodedString()) }
         let node = JSONNode()
         try value.encode(to: JSONTreeEncoder(node: node))
         return node
@@ -177,9 +179,18 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encodeNil(forKey key: Key) throws { node.append(key.stringValue, .literal("null")) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { node.append(key.stringValue, .literal(value ? "true" : "false")) }
     mutating func encode(_ value: String, forKey key: Key) throws { node.append(key.stringValue, .string(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.append(key.stringValue, .literal(APIJSONEncoder.text(of: value))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.append(key.stringValue, .literal(try APIJSONEncoder.text(of: value))) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { node.append(key.stringValue, .literal(try APIJSONEncoder.text(of: value))) }
     mutating func encode(_ value: Int, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.append(key.stringValue, .literal(String(value))) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws { node.append(key.stringValue, try .of(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -196,10 +207,12 @@ private struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         return JSONUnkeyedContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
+    mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
+
+    private func superEncoder(named name: String) -> any Encoder {
         let child = JSONNode()
-        node.append(key.stringValue, child)
+        node.append(name, child)
         return JSONTreeEncoder(node: child)
     }
 }
@@ -212,9 +225,18 @@ private struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { node.append(.literal("null")) }
     mutating func encode(_ value: Bool) throws { node.append(.literal(value ? "true" : "false")) }
     mutating func encode(_ value: String) throws { node.append(.string(value)) }
-    mutating func encode(_ value: Double) throws { node.append(.literal(APIJSONEncoder.text(of: value))) }
+    mutating func encode(_ value: Double) throws { node.append(.literal(try APIJSONEncoder.text(of: value))) }
+    mutating func encode(_ value: Float) throws { node.append(.literal(try APIJSONEncoder.text(of: value))) }
     mutating func encode(_ value: Int) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: Int8) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: Int16) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: Int32) throws { node.append(.literal(String(value))) }
     mutating func encode(_ value: Int64) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: UInt) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: UInt8) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: UInt16) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: UInt32) throws { node.append(.literal(String(value))) }
+    mutating func encode(_ value: UInt64) throws { node.append(.literal(String(value))) }
     mutating func encode(_ value: some Encodable) throws { node.append(try .of(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -245,8 +267,17 @@ private struct JSONSingleContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { node.content = .scalar(Array("null".utf8)) }
     mutating func encode(_ value: Bool) throws { node.content = .scalar(Array((value ? "true" : "false").utf8)) }
     mutating func encode(_ value: String) throws { node.content = JSONNode.string(value).content }
-    mutating func encode(_ value: Double) throws { node.content = .scalar(Array(APIJSONEncoder.text(of: value).utf8)) }
+    mutating func encode(_ value: Double) throws { node.content = .scalar(Array(try APIJSONEncoder.text(of: value).utf8)) }
+    mutating func encode(_ value: Float) throws { node.content = .scalar(Array(try APIJSONEncoder.text(of: value).utf8)) }
     mutating func encode(_ value: Int) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: Int8) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: Int16) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: Int32) throws { node.content = .scalar(Array(String(value).utf8)) }
     mutating func encode(_ value: Int64) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: UInt) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: UInt8) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: UInt16) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: UInt32) throws { node.content = .scalar(Array(String(value).utf8)) }
+    mutating func encode(_ value: UInt64) throws { node.content = .scalar(Array(String(value).utf8)) }
     mutating func encode(_ value: some Encodable) throws { node.content = try JSONNode.of(value).content }
 }

@@ -15,7 +15,8 @@ struct LocalizedDTO: Codable, Sendable {
         en = text[.en]
     }
 
-    var text: LocalizedText { LocalizedText(fr: fr, ar: ar, en: en) }
+    /// The texts as they can be stored (`Validate.storable`).
+    var text: LocalizedText { LocalizedText(fr: fr.map(Validate.storable), ar: ar.map(Validate.storable), en: en.map(Validate.storable)) }
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case fr, ar, en }
 
@@ -100,7 +101,7 @@ struct NewGroupDTO: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(LocalizedDTO.self, forKey: .name)
-        acronym = try container.decodeAbsentOrValue(String.self, forKey: .acronym)
+        acronym = try container.decodeAbsentOrValue(String.self, forKey: .acronym).map(Validate.storable)
         description = try container.decodeAbsentOrValue(LocalizedDTO.self, forKey: .description)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HemicycleDomain
 
 /// A submitted `application/x-www-form-urlencoded` form.
 public struct Form: Sendable {
@@ -19,8 +20,9 @@ public struct Form: Sendable {
         }
     }
 
+    /// A name or value decoded, as it can be stored (`%00` becomes U+FFFD, see `Validate.storable`).
     private static func decode(_ component: Substring) -> String? {
-        component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding.map(Validate.storable)
     }
 
     public subscript(_ name: String) -> String? { values[name]?.last }
