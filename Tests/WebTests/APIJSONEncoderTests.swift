@@ -66,6 +66,21 @@ import Testing
         #expect(throws: EncodingError.self) { try APIJSONEncoder.encode(["x": Double.infinity]) }
     }
 
+    struct Twice: Encodable {
+        enum Keys: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(1, forKey: .b)
+            try container.encode("first", forKey: .a)
+            try container.encode("second", forKey: .a)
+        }
+    }
+
+    @Test func aKeyGivenTwiceKeepsItsLastValue() throws {
+        #expect(try ours(Twice()) == foundation(Twice()))
+        #expect(try ours(Twice()) == #"{"a":"second","b":1}"#)
+    }
+
     @Test func theAPIsOwnValuesToo() throws {
         let error = APIError(status: .notFound, reason: "L'avis « introuvable »")
         #expect(try ours(error) == foundation(error))

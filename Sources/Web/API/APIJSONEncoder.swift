@@ -103,14 +103,18 @@ private final class JSONNode {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            // The last value given for a key wins, as in a dictionary; keys in the order of their UTF-8 bytes.
-            var latest: [String: JSONNode] = [:]
-            for member in members { latest[member.key] = member.node }
-            for (index, key) in latest.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                APIJSONEncoder.write(string: key, to: &output)
+            // Keys in the order of their UTF-8 bytes; for a key given twice, the last value wins, as in a dictionary.
+            let sorted = members.enumerated().sorted { a, b in
+                a.element.key == b.element.key ? a.offset < b.offset : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+            }
+            var first = true
+            for (index, member) in sorted.enumerated() {
+                if index + 1 < sorted.count, sorted[index + 1].element.key == member.element.key { continue }
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                APIJSONEncoder.write(string: member.element.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                latest[key]!.write(to: &output)
+                member.element.node.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
