@@ -58,6 +58,26 @@ public struct MembershipRepository: Sendable {
         }
     }
 
+    /// The council named `slug` and, when `accountID` is given, that person's current seat in it: one query for what
+    /// every page of a council resolves first.
+    public func councilAndSeat(slug: String, accountID: Int64?) async throws -> (council: Council, seat: Membership?)? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT c.*, m.id AS seat_id, m.council_id AS seat_council_id, m.account_id AS seat_account_id, m.role AS seat_role,
+                       m.group_id AS seat_group_id, m.ended_at AS seat_ended_at,
+                       COALESCE(m.public_name, a.display_name) AS seat_display_name, a.email AS seat_email
+                FROM councils c
+                LEFT JOIN memberships m ON m.council_id = c.id AND m.account_id = \(bind: accountID ?? -1) AND m.ended_at IS NULL
+                LEFT JOIN accounts a ON a.id = m.account_id
+                WHERE c.slug = \(bind: slug)
+                LIMIT 1
+                """).first() else { return nil }
+            let council = try row.decode(model: Council.self)
+            let seat = try row.decodeNil(column: "seat_id") ? nil : try row.decode(model: Membership.self, prefix: "seat_")
+            return (council, seat)
+        }
+    }
+
     /// Every current seat of one person, across councils.
     public func all(accountID: Int64) async throws -> [Membership] {
         try await database.read { sql in
