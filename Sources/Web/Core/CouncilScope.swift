@@ -20,15 +20,21 @@ public struct CouncilScope: Sendable {
     }
 }
 
-/// Resolves the `{council}` parameter into `AppContext.scope` (the council and the person's seat in one query); an
-/// unknown council is 404 before any handler runs.
+/// Resolves the `{council}` parameter into `AppContext.scope` (for a signed-in person, the council and their seat in
+/// one query); an unknown council is 404 before any handler runs.
 struct CouncilScopeMiddleware: RouterMiddleware {
+    let councils: CouncilRepository
     let memberships: MembershipRepository
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard let slug = context.parameters.get("council"),
-              let (council, seat) = try await memberships.councilAndSeat(slug: slug, accountID: context.account?.id)
-        else { throw PageError.notFound }
+        guard let slug = context.parameters.get("council") else { throw PageError.notFound }
+        // A visitor's council is the simplest query there is; a signed-in person's comes with their seat, in one.
+        let found: (council: Council, seat: Membership?)? = if let account = context.account {
+            try await memberships.councilAndSeat(slug: slug, accountID: account.id)
+        } else {
+            try await councils.find(slug: slug).map { ($0, nil) }
+        }
+        guard let (council, seat) = found else { throw PageError.notFound }
         var context = context
         context.scope = CouncilScope(council: council, membership: seat, actor: Site.actor(context.account, seat))
         return try await next(request, context)
@@ -52,7 +58,7 @@ extension HemicycleServer {
     /// The two groups whose routes act inside one council, the pages' and the API's, with the middleware that
     /// resolves the council once.
     static func councilGroups(_ router: Router<AppContext>, site: Site) -> (pages: PathRegistrar, api: PathRegistrar) {
-        let middleware = CouncilScopeMiddleware(memberships: site.memberships)
+        let middleware = CouncilScopeMiddleware(councils: site.councils, memberships: site.memberships)
         return (PathRegistrar(router.group("{council}").add(middleware: middleware), prefix: "/{council}"),
                 PathRegistrar(router.group("api/v1/{council}").add(middleware: middleware), prefix: "/api/v1/{council}"))
     }

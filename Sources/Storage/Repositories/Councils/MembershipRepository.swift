@@ -58,16 +58,16 @@ public struct MembershipRepository: Sendable {
         }
     }
 
-    /// The council named `slug` and, when `accountID` is given, that person's current seat in it: one query for what
-    /// every page of a council resolves first.
-    public func councilAndSeat(slug: String, accountID: Int64?) async throws -> (council: Council, seat: Membership?)? {
+    /// The council named `slug` and that person's current seat in it, if any: one query for what every page of a
+    /// council resolves first for someone signed in.
+    public func councilAndSeat(slug: String, accountID: Int64) async throws -> (council: Council, seat: Membership?)? {
         try await database.read { sql in
             guard let row = try await sql.raw("""
                 SELECT c.*, m.id AS seat_id, m.council_id AS seat_council_id, m.account_id AS seat_account_id, m.role AS seat_role,
                        m.group_id AS seat_group_id, m.ended_at AS seat_ended_at,
                        COALESCE(m.public_name, a.display_name) AS seat_display_name, a.email AS seat_email
                 FROM councils c
-                LEFT JOIN memberships m ON m.council_id = c.id AND m.account_id = \(bind: accountID ?? -1) AND m.ended_at IS NULL
+                LEFT JOIN memberships m ON m.council_id = c.id AND m.account_id = \(bind: accountID) AND m.ended_at IS NULL
                 LEFT JOIN accounts a ON a.id = m.account_id
                 WHERE c.slug = \(bind: slug)
                 LIMIT 1
