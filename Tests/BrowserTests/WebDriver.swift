@@ -64,7 +64,7 @@ final class WebDriver: @unchecked Sendable {
             }
             if started == nil {
                 if candidate.isRunning {
-                    candidate.terminate()
+                    await Self.stop(candidate)
                 } else {
                     lastError = Failure(description: "chromedriver exited with status \(candidate.terminationStatus)")
                 }
@@ -85,7 +85,7 @@ final class WebDriver: @unchecked Sendable {
             "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]],
         ])
         guard let id = (created["value"] as? [String: Any])?["sessionId"] as? String else {
-            process.terminate()
+            await Self.stop(process)
             throw Failure(description: "no WebDriver session: \(created)")
         }
         session = id
@@ -93,9 +93,16 @@ final class WebDriver: @unchecked Sendable {
 
     func quit() async {
         _ = try? await request("DELETE", "/session/\(session)")
+        await Self.stop(process)
+    }
+
+    /// Stops chromedriver: asked first, then killed if it is still running five seconds later (a local run left
+    /// some behind otherwise).
+    private static func stop(_ process: Process) async {
         process.terminate()
         // Process.waitUntilExit() spins a run loop at full CPU off the main thread on Linux: poll instead.
         for _ in 0..<100 where process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     private static func status(_ base: String) async throws -> [String: Any] {

@@ -66,8 +66,23 @@ import Testing
         }
     }
 
-    @Test func aMissingPartialFailsTheRender() {
+    @Test func aMissingPartialFailsTheRenderAndTheStart() throws {
         #expect(throws: TemplateRenderer.MissingPartial.self) { try render("{{>nowhere}}", [:]) }
+        let page = try Template(name: "page", source: "{{#rows}}{{>row}}{{/rows}}")
+        #expect(throws: Views.MissingTemplate.self) { try Views.checkReferences(["page": page]) }
+        let child = try Template(name: "child", source: "{{<layout}}{{$main}}x{{/main}}{{/layout}}")
+        #expect(throws: Views.MissingTemplate.self) { try Views.checkReferences(["child": child]) }
+        let row = try Template(name: "row", source: "{{name}}")
+        try Views.checkReferences(["page": page, "row": row])
+    }
+
+    @Test func columnsCountCharacters() {
+        do {
+            _ = try Template(name: "arabic", source: "<p>رأي {{#open}}")
+            Issue.record("an unclosed section parses")
+        } catch {
+            #expect(error.line == 1 && error.column == 8, "\(error)")
+        }
     }
 
     @Test func escapingIntoTheBufferMatchesEscapingAString() {

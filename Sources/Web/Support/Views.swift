@@ -45,7 +45,30 @@ public struct Views: Sendable {
         for name in required where templates[name] == nil {
             throw MissingTemplate(description: "Missing template Resources/templates/\(name).mustache")
         }
+        try checkReferences(templates)
         return Views(templates: templates)
+    }
+
+    /// Fails when a template names a partial or a parent that is not there: at start-up, not on the page that uses it.
+    static func checkReferences(_ templates: [String: Template]) throws {
+        func check(_ nodes: [TemplateNode], in template: String) throws {
+            for node in nodes {
+                switch node {
+                case .text, .variable: break
+                case .section(_, _, let body), .block(_, _, let body): try check(body, in: template)
+                case .partial(let name, _):
+                    guard templates[name] != nil else {
+                        throw MissingTemplate(description: "Template \(template) includes \(name), which is missing")
+                    }
+                case .parent(let name, _, let blocks):
+                    guard templates[name] != nil else {
+                        throw MissingTemplate(description: "Template \(template) extends \(name), which is missing")
+                    }
+                    for body in blocks.values { try check(body, in: template) }
+                }
+            }
+        }
+        for (name, template) in templates { try check(template.nodes, in: name) }
     }
 
     /// HTML of `template` for `value`; a missing template, or one that renders nothing, is an error, not a blank page.

@@ -58,7 +58,8 @@ struct TemplateParser {
                 continue
             }
             flushText(upTo: index, endsLine: false)
-            let tagLine = line, tagColumn = index - lineStart + 1
+            // Columns count characters, not bytes: an Arabic line's columns are where an editor shows them.
+            let tagLine = line, tagColumn = bytes[lineStart..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             var cursor = index + 2
             let triple = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "{")
             if triple { cursor += 1 }
