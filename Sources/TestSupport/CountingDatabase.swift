@@ -8,24 +8,49 @@ import Storage
 /// queries whatever the number of ballots or members.
 public final class CountingDatabase: Database, @unchecked Sendable {
     public let base: any Database
-    private let lock = NSLock()
-    private var statements = 0
+    private let tally: Tally
 
-    public init(_ base: any Database) { self.base = base }
+    /// The count, shared by the database and the snapshots it opens.
+    final class Tally: @unchecked Sendable {
+        private let lock = NSLock()
+        private var statements = 0
+
+        func add() {
+            lock.lock()
+            statements += 1
+            lock.unlock()
+        }
+
+        func take() -> Int {
+            lock.lock()
+            defer { statements = 0; lock.unlock() }
+            return statements
+        }
+    }
+
+    public convenience init(_ base: any Database) { self.init(base, tally: Tally()) }
+
+    init(_ base: any Database, tally: Tally) {
+        self.base = base
+        self.tally = tally
+    }
 
     public var kind: DatabaseKind { base.kind }
 
     /// Statements run since the last call, and starts counting again.
-    public func take() -> Int {
-        lock.lock()
-        defer { statements = 0; lock.unlock() }
-        return statements
+    public func take() -> Int { tally.take() }
+
+    func count() { tally.add() }
+
+    /// Reads go where the served database sends them (SQLite's reader connections), counted.
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await base.read { sql in try await body(CountingSQLDatabase(base: sql, counter: self)) }
     }
 
-    func count() {
-        lock.lock()
-        statements += 1
-        lock.unlock()
+    /// A snapshot is the served database's own (one read transaction on one connection); the statements run in it are
+    /// counted, not the BEGIN and COMMIT around them.
+    public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
+        try await base.snapshot { scope in try await body(CountingDatabase(scope, tally: tally)) }
     }
 
     public func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
