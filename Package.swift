@@ -155,6 +155,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork",
+                "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.
                 .product(name: "Mustache", package: "swift-mustache"),
