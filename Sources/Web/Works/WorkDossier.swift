@@ -67,8 +67,9 @@ struct WorkDossier: Sendable {
     enum Extent {
         /// Everything the work item's page shows or its forms check.
         case page
-        /// The record the API publishes: text, amendments, ballots, timeline, statements and names; without the
-        /// hearings, contributions, attachments, invited co-signatories and commission only the page shows.
+        /// The record the API and the exports publish: text, amendments, ballots, timeline, statements and names;
+        /// without what only the page shows (hearings, contributions, attachments, co-signatories accepted or
+        /// invited, commission).
         case record
     }
 
