@@ -60,11 +60,14 @@ let package = Package(
             name: "Sortition",
             dependencies: ["CSVFormat", "LinearSolvers", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
+        // C: the one SQLite setting of the reader connections that Swift cannot call (a variable argument list).
+        .target(name: "CSQLiteOptions", dependencies: [.product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // SQLKit only: database factories (SQLite, PostgreSQL), migrations, repositories.
         .target(
             name: "Storage",
             dependencies: [
                 "HemicycleDomain",
+                "CSQLiteOptions",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

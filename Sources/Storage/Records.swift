@@ -223,4 +223,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case ballotClosed
     /// The item changed state since the request read it.
     case stateChanged
+    /// The store was closed (the server is stopping).
+    case closed
 }

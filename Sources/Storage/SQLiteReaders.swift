@@ -1,4 +1,4 @@
-import SQLiteNIO
+import Logging
 import Synchronization
 
 /// SQLite connections that only read, lent one request at a time: in WAL mode readers never wait for the writer nor
@@ -7,43 +7,79 @@ import Synchronization
 /// request only suspends when every connection is lent.
 final class SQLiteReaders: Sendable {
     private struct State {
-        var idle: [SQLiteConnection]
-        var waiting: [CheckedContinuation<SQLiteConnection, Never>] = []
+        var idle: [SQLiteReadConnection]
+        var waiting: [CheckedContinuation<SQLiteReadConnection, any Error>] = []
+        var isClosed = false
     }
 
     private let state: Mutex<State>
-    private let all: [SQLiteConnection]
+    /// Opens a connection in place of one left unusable (a snapshot whose ROLLBACK failed).
+    private let reopen: @Sendable () throws -> SQLiteReadConnection
+    private let logger: Logger
 
-    init(_ connections: [SQLiteConnection]) {
+    init(_ connections: [SQLiteReadConnection], logger: Logger, reopen: @escaping @Sendable () throws -> SQLiteReadConnection) {
         state = Mutex(State(idle: connections))
-        all = connections
+        self.reopen = reopen
+        self.logger = logger
     }
 
-    func take() async -> SQLiteConnection {
-        if let connection = state.withLock({ $0.idle.popLast() }) { return connection }
-        return await withCheckedContinuation { continuation in
+    /// A connection for one request; fails once the store is closed.
+    func take() async throws -> SQLiteReadConnection {
+        let idle = try state.withLock { state throws(StoreError) -> SQLiteReadConnection? in
+            guard !state.isClosed else { throw StoreError.closed }
+            return state.idle.popLast()
+        }
+        if let idle { return idle }
+        return try await withCheckedThrowingContinuation { continuation in
             // Checked again under the lock: a connection may have come back since.
-            let ready = state.withLock { state -> SQLiteConnection? in
-                if let connection = state.idle.popLast() { return connection }
+            let ready = state.withLock { state -> Result<SQLiteReadConnection, StoreError>? in
+                if state.isClosed { return .failure(.closed) }
+                if let connection = state.idle.popLast() { return .success(connection) }
                 state.waiting.append(continuation)
                 return nil
             }
-            if let ready { continuation.resume(returning: ready) }
+            if let ready { continuation.resume(with: ready) }
         }
     }
 
-    func give(_ connection: SQLiteConnection) {
-        let waiter = state.withLock { state -> CheckedContinuation<SQLiteConnection, Never>? in
+    /// Gives a connection back: to the next waiting request, or to the idle ones; closed if the store is.
+    func give(_ lent: SQLiteReadConnection) {
+        var connection: SQLiteReadConnection? = lent
+        // A transaction left open would hold its snapshot for the next request and keep the WAL from being
+        // checkpointed: rolled back, or the connection replaced.
+        if lent.isInTransaction {
+            try? lent.execute(sql: "ROLLBACK", binds: []) { _ in }
+            if lent.isInTransaction {
+                lent.close()
+                do {
+                    connection = try reopen()
+                } catch {
+                    logger.error("A SQLite reader connection could not be opened again; one fewer serves reads", metadata: ["error": "\(error)"])
+                    connection = nil
+                }
+            }
+        }
+        guard let connection else { return }
+        let (waiter, closeIt) = state.withLock { state -> (CheckedContinuation<SQLiteReadConnection, any Error>?, Bool) in
+            if state.isClosed { return (nil, true) }
             if state.waiting.isEmpty {
                 state.idle.append(connection)
-                return nil
+                return (nil, false)
             }
-            return state.waiting.removeFirst()
+            return (state.waiting.removeFirst(), false)
         }
+        if closeIt { connection.close() }
         waiter?.resume(returning: connection)
     }
 
-    func close() async {
-        for connection in all { try? await connection.close() }
+    /// Closes the idle connections and refuses new requests; a lent connection is closed when it comes back.
+    func close() {
+        let (idle, waiting) = state.withLock { state in
+            state.isClosed = true
+            defer { state.idle = []; state.waiting = [] }
+            return (state.idle, state.waiting)
+        }
+        for connection in idle { connection.close() }
+        for waiter in waiting { waiter.resume(throwing: StoreError.closed) }
     }
 }

@@ -15,7 +15,7 @@ public final class SQLiteStore: Database, Service {
     public let kind = DatabaseKind.sqlite
     private let connection: SQLiteConnection
     private let readers: SQLiteReaders?
-    /// The threads the connections run their statements on: the writer never waits behind readers for one.
+    /// The writer's thread (readers run their statements on the calling task's thread, `SQLiteReadConnection`).
     private let threadPool: NIOThreadPool
     private let lock = AsyncLock()
     private let logger: Logger
@@ -33,7 +33,7 @@ public final class SQLiteStore: Database, Service {
     /// gets `readers` reader connections (by default twice the cores).
     public static func open(path: String?, readers readerCount: Int? = nil, logger: Logger) async throws -> SQLiteStore {
         let readerCount = path == nil ? 0 : max(1, readerCount ?? 2 * System.coreCount)
-        let threadPool = NIOThreadPool(numberOfThreads: readerCount + 1)
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
         func open() async throws -> SQLiteConnection {
             try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory, threadPool: threadPool, logger: logger,
@@ -50,17 +50,18 @@ public final class SQLiteStore: Database, Service {
             }
             try await sql.raw("PRAGMA foreign_keys = ON").run()
             try await sql.raw("PRAGMA busy_timeout = 5000").run()
-            var readers: [SQLiteConnection] = []
-            for _ in 0..<readerCount {
-                let reader = try await open()
-                opened.append(reader)
-                // A reader that is asked to write refuses, rather than racing the writer.
-                try await reader.sql().raw("PRAGMA query_only = ON").run()
-                try await reader.sql().raw("PRAGMA busy_timeout = 5000").run()
-                readers.append(reader)
+            var pool: SQLiteReaders?
+            if let path, readerCount > 0 {
+                var readers: [SQLiteReadConnection] = []
+                do {
+                    for _ in 0..<readerCount { readers.append(try SQLiteReadConnection(path: path, logger: logger)) }
+                } catch {
+                    for reader in readers { reader.close() }
+                    throw error
+                }
+                pool = SQLiteReaders(readers, logger: logger) { try SQLiteReadConnection(path: path, logger: logger) }
             }
-            return SQLiteStore(connection: connection, readers: readers.isEmpty ? nil : SQLiteReaders(readers), threadPool: threadPool,
-                               logger: logger)
+            return SQLiteStore(connection: connection, readers: pool, threadPool: threadPool, logger: logger)
         } catch {
             for connection in opened { try? await connection.close() }
             try? await threadPool.shutdownGracefully()
@@ -70,9 +71,9 @@ public final class SQLiteStore: Database, Service {
 
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         guard let readers else { return try await withSQL(body) }
-        let reader = await readers.take()
+        let reader = try await readers.take()
         do {
-            let result = try await body(reader.sql(queryLogLevel: .trace))
+            let result = try await body(reader)
             readers.give(reader)
             return result
         } catch {
@@ -95,10 +96,10 @@ public final class SQLiteStore: Database, Service {
 
     public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
         guard let readers else { return try await withSQL { sql in try await body(TransactionScope(kind: .sqlite, sql: sql)) } }
-        let reader = await readers.take()
+        let reader = try await readers.take()
         do {
             // A deferred transaction on a reader: its first read fixes the snapshot the others see.
-            let result = try await reader.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN") { sql in
+            let result = try await reader.inTransaction(begin: "BEGIN") { sql in
                 try await body(TransactionScope(kind: .sqlite, sql: sql))
             }
             readers.give(reader)
@@ -119,7 +120,7 @@ public final class SQLiteStore: Database, Service {
         defer { Task { await lock.release() } }
         guard !isClosed else { return }
         isClosed = true
-        await readers?.close()
+        readers?.close()
         try await connection.close()
         try await threadPool.shutdownGracefully()
     }

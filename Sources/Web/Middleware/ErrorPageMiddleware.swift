@@ -47,6 +47,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .notEligible: return (.forbidden, "error_not_eligible", [:])
             case .ballotClosed: return (.conflict, "error_ballot_closed", [:])
             case .stateChanged: return (.conflict, "work_error_state", [:])
+            case .closed: return (.serviceUnavailable, "error_unavailable", [:])
             }
         case is Form.Malformed:
             return (.badRequest, "error_malformed_form", [:])

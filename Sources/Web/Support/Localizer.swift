@@ -77,7 +77,7 @@ public struct Localizer: Sendable {
     /// Replaces each `{name}` of `template` in one pass: a value that itself contains `{other}` (a person's chosen
     /// name) is written as it is, never filled in turn.
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
-        guard !arguments.isEmpty, template.contains("{") else { return template }
+        guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

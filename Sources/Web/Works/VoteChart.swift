@@ -20,7 +20,9 @@ enum VoteChart {
         let height = top + rowHeights.reduce(0, +) + 10
         let width = labelWidth + barWidth + 20
         let colours = ["#1b7a3a", "#b3261e", "#6b6b6b", "#d9d9d9"]
-        var svg = """
+        var svg = ""
+        svg.reserveCapacity(1024 + 512 * rows.count)
+        svg += """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)" class="vote-chart">
             <title id="\(id)">\(escape(title))</title>
             """
@@ -59,20 +61,28 @@ enum VoteChart {
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ") {
-            var word = Substring(word)
-            while word.count > width {
-                if !line.isEmpty { lines.append(line); line = "" }
+        // Characters are counted once per word, not again for every comparison.
+        var lineCount = 0
+        for piece in text.split(separator: " ") {
+            var word = piece
+            var count = word.count
+            while count > width {
+                if !line.isEmpty { lines.append(line); line = ""; lineCount = 0 }
                 lines.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
+                count -= width
             }
             if line.isEmpty {
                 line = String(word)
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
+                lineCount = count
+            } else if lineCount + 1 + count <= width {
+                line += " "
+                line += word
+                lineCount += 1 + count
             } else {
                 lines.append(line)
                 line = String(word)
+                lineCount = count
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }

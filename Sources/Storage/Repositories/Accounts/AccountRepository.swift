@@ -43,7 +43,7 @@ public struct AccountRepository: Sendable {
 
     public func find(id: Int64) async throws -> Account? {
         try await database.read { sql in
-            try await sql.select().column("*").from("accounts").where("id", .equal, id)
+            try await sql.raw("SELECT * FROM accounts WHERE id = \(bind: id)")
                 .first(decoding: Account.self)
         }
     }

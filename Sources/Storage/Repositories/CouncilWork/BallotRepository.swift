@@ -9,7 +9,7 @@ public struct BallotRepository: Sendable {
 
     public func all(workID: Int64) async throws -> [BallotRecord] {
         try await database.read { sql in
-            try await sql.select().column("*").from("ballots").where("work_id", .equal, workID).orderBy("opened_at").orderBy("id")
+            try await sql.raw("SELECT * FROM ballots WHERE work_id = \(bind: workID) ORDER BY opened_at, id")
                 .all(decoding: BallotRecord.self)
         }
     }

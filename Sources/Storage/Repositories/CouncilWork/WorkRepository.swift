@@ -113,16 +113,17 @@ public struct WorkRepository: Sendable {
 
     public func events(workID: Int64) async throws -> [WorkEvent] {
         try await database.read { sql in
-            try await sql.select().columns("id", "status", "note", "account_id", "at").from("work_events")
-                .where("work_id", .equal, workID).orderBy("at").orderBy("id")
+            try await sql.raw("""
+                SELECT id, status, note, account_id, "at" FROM work_events WHERE work_id = \(bind: workID) ORDER BY "at", id
+                """)
                 .all(decoding: WorkEvent.self)
         }
     }
 
     public func rapporteurs(workID: Int64) async throws -> [Int64] {
         try await database.read { sql in
-            try await sql.select().column("membership_id").from("work_rapporteurs").where("work_id", .equal, workID)
-                .orderBy("membership_id").all(decodingColumn: "membership_id", as: Int64.self)
+            try await sql.raw("SELECT membership_id FROM work_rapporteurs WHERE work_id = \(bind: workID) ORDER BY membership_id")
+                .all(decodingColumn: "membership_id", as: Int64.self)
         }
     }
 
@@ -135,8 +136,7 @@ public struct WorkRepository: Sendable {
 
     public func hearings(workID: Int64) async throws -> [Hearing] {
         try await database.read { sql in
-            try await sql.select().columns("id", "person", "capacity", "held_at", "notes").from("hearings")
-                .where("work_id", .equal, workID).orderBy("held_at").orderBy("id")
+            try await sql.raw("SELECT id, person, capacity, held_at, notes FROM hearings WHERE work_id = \(bind: workID) ORDER BY held_at, id")
                 .all(decoding: Hearing.self)
         }
     }
@@ -150,8 +150,10 @@ public struct WorkRepository: Sendable {
 
     public func contributions(workID: Int64) async throws -> [Contribution] {
         try await database.read { sql in
-            try await sql.select().columns("id", "author", "author_kind", "title", "body", "created_at").from("contributions")
-                .where("work_id", .equal, workID).orderBy("created_at").orderBy("id")
+            try await sql.raw("""
+                SELECT id, author, author_kind, title, body, created_at FROM contributions WHERE work_id = \(bind: workID)
+                ORDER BY created_at, id
+                """)
                 .all(decoding: Contribution.self)
         }
     }
@@ -166,8 +168,7 @@ public struct WorkRepository: Sendable {
 
     public func declarations(workID: Int64) async throws -> [GroupDeclaration] {
         try await database.read { sql in
-            try await sql.select().columns("id", "group_id", "body", "created_at").from("group_declarations")
-                .where("work_id", .equal, workID).orderBy("id")
+            try await sql.raw("SELECT id, group_id, body, created_at FROM group_declarations WHERE work_id = \(bind: workID) ORDER BY id")
                 .all(decoding: GroupDeclaration.self)
         }
     }
@@ -183,8 +184,7 @@ public struct WorkRepository: Sendable {
 
     public func dissents(workID: Int64) async throws -> [Dissent] {
         try await database.read { sql in
-            try await sql.select().columns("id", "block_id", "holder", "group_id", "body", "created_at").from("dissents")
-                .where("work_id", .equal, workID).orderBy("id")
+            try await sql.raw("SELECT id, block_id, holder, group_id, body, created_at FROM dissents WHERE work_id = \(bind: workID) ORDER BY id")
                 .all(decoding: Dissent.self)
         }
     }

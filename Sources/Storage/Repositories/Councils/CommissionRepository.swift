@@ -18,8 +18,7 @@ public struct CommissionRepository: Sendable {
 
     public func find(id: Int64, councilID: Int64) async throws -> Commission? {
         try await database.read { sql in
-            try await sql.select().column("*").from("commissions")
-                .where("id", .equal, id).where("council_id", .equal, councilID)
+            try await sql.raw("SELECT * FROM commissions WHERE id = \(bind: id) AND council_id = \(bind: councilID)")
                 .first(decoding: Commission.self)
         }
     }

@@ -33,7 +33,7 @@ public struct CouncilRepository: Sendable {
 
     public func find(slug: String) async throws -> Council? {
         try await database.read { sql in
-            try await sql.select().column("*").from("councils").where("slug", .equal, slug)
+            try await sql.raw("SELECT * FROM councils WHERE slug = \(bind: slug)")
                 .first(decoding: Council.self)
         }
     }

@@ -10,8 +10,7 @@ public struct GroupRepository: Sendable {
 
     public func all(councilID: Int64) async throws -> [CouncilGroup] {
         try await database.read { sql in
-            try await sql.select().column("*").from("council_groups").where("council_id", .equal, councilID)
-                .orderBy("name_fr").orderBy("id")
+            try await sql.raw("SELECT * FROM council_groups WHERE council_id = \(bind: councilID) ORDER BY name_fr, id")
                 .all(decoding: CouncilGroup.self)
         }
     }

@@ -31,12 +31,13 @@ public struct MembershipRepository: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 \(unsafeRaw: Self.selectColumns)
-                WHERE m.council_id = \(bind: councilID) AND (
-                    m.id IN (SELECT membership_id FROM work_rapporteurs WHERE work_id = \(bind: workID))
-                    OR m.id IN (SELECT author_membership_id FROM amendments WHERE work_id = \(bind: workID))
-                    OR m.id IN (SELECT c.membership_id FROM amendment_cosignatories c JOIN amendments x ON x.id = c.amendment_id
-                                WHERE x.work_id = \(bind: workID))
-                    OR m.account_id IN (SELECT account_id FROM work_events WHERE work_id = \(bind: workID)))
+                WHERE m.council_id = \(bind: councilID) AND m.id IN (
+                    SELECT membership_id FROM work_rapporteurs WHERE work_id = \(bind: workID)
+                    UNION SELECT author_membership_id FROM amendments WHERE work_id = \(bind: workID)
+                    UNION SELECT c.membership_id FROM amendment_cosignatories c JOIN amendments x ON x.id = c.amendment_id
+                          WHERE x.work_id = \(bind: workID)
+                    UNION SELECT s.id FROM work_events e JOIN memberships s ON s.account_id = e.account_id
+                          WHERE e.work_id = \(bind: workID))
                 ORDER BY display_name, m.id
                 """).all(decoding: Membership.self)
         }
