@@ -21,19 +21,19 @@ public final class PostgresStore: Database, Service {
 
     public func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+            try await body(PostgresSQL(connection: connection))
         }
     }
 
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN", body)
+            try await PostgresSQL(connection: connection).inTransaction(begin: "BEGIN", body)
         }
     }
 
     public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: .trace).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
+            try await PostgresSQL(connection: connection).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
                 try await body(TransactionScope(kind: .postgres, sql: sql))
             }
         }
