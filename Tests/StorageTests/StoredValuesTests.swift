@@ -52,6 +52,11 @@ import TestSupport
             #expect(try row?.decode(column: "exact", as: Double.self) == 1.5)
             #expect(try row?.decodeNil(column: "total") == false)
             #expect(row?.contains(column: "missing") == false)
+            // A NULL bound where nothing else gives it a type.
+            let isNull = try await store.read { sql in
+                try await sql.raw("SELECT CASE WHEN \(bind: Int64?.none) IS NULL THEN 1 ELSE 0 END AS answer").first(decodingColumn: "answer", as: Int.self)
+            }
+            #expect(isNull == 1)
             // A bound date goes through the driver's own encoding, as before.
             let found = try await store.read { sql in
                 try await sql.raw("SELECT id FROM items WHERE \(bind: Date(timeIntervalSince1970: 0)) IS NOT NULL AND id = \(bind: 3)")
