@@ -36,12 +36,13 @@ struct PostgresSQL: SQLDatabase {
             logger.trace("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
         }
         let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-        var columns: PostgresColumns?
+        var columns: ColumnNames?
         for try await row in rows {
             let cells = Array(row)
-            let names = columns ?? PostgresColumns(names: cells.map(\.columnName))
+            // Of two columns with one name, the last answers, as in PostgresNIO's (and PostgresKit's) rows.
+            let names = columns ?? ColumnNames(cells.map(\.columnName), duplicates: .last)
             columns = names
-            onRow(PostgresFastRow(row: row, cells: cells, columns: names))
+            onRow(PostgresFastRow(row: row, cells: cells, columnNames: names))
         }
     }
 
@@ -69,31 +70,16 @@ struct PostgresSQL: SQLDatabase {
     }
 }
 
-/// The column names of a statement's rows, read once.
-final class PostgresColumns: Sendable {
-    let names: [String]
-    init(names: [String]) { self.names = names }
-    /// A linear scan: a statement has a few columns, and comparing short names is cheaper than hashing them. Of two
-    /// columns with one name, the last, as PostgresNIO's own lookup (and so PostgresKit's rows) answers.
-    func index(of name: String) -> Int? { names.lastIndex(of: name) }
-}
-
 /// One row, its cells read once; values PostgresNIO decodes directly, anything else through PostgresKit's row.
-struct PostgresFastRow: SQLRow {
+struct PostgresFastRow: PositionedRow {
     let row: PostgresRow
     let cells: [PostgresCell]
-    let columns: PostgresColumns
+    let columnNames: ColumnNames
 
-    var allColumns: [String] { columns.names }
-    func contains(column: String) -> Bool { columns.index(of: column) != nil }
-
-    func decodeNil(column: String) throws -> Bool {
-        guard let index = columns.index(of: column) else { return true }
-        return cells[index].bytes == nil
-    }
+    func isNull(at index: Int) -> Bool { cells[index].bytes == nil }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        if let index = columns.index(of: column) {
+        if let index = columnNames.index(of: column) {
             // Not `try?`: it would fold a NULL read as an optional into a failure.
             do { return try fast(cells[index], as: D.self) } catch {}
         }

@@ -24,39 +24,32 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
     /// (the schema changed: a column added, renamed or moved).
     private final class Prepared {
         let handle: OpaquePointer
-        var columns: Columns
+        var columns: ColumnNames
         /// How many times SQLite had prepared the statement again when `columns` were read.
         var reprepared: Int32
 
         init(handle: OpaquePointer) {
             self.handle = handle
-            self.columns = Columns(handle: handle)
+            self.columns = Self.columnNames(handle)
             self.reprepared = sqlite_nio_sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
         }
 
+        /// Of two columns with one name, the first answers, as in SQLiteNIO's rows.
+        static func columnNames(_ handle: OpaquePointer) -> ColumnNames {
+            ColumnNames((0..<sqlite_nio_sqlite3_column_count(handle)).map { index in
+                sqlite_nio_sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+            }, duplicates: .first)
+        }
+
         /// The columns as the statement now has them.
-        func currentColumns() -> Columns {
+        func currentColumns() -> ColumnNames {
             let now = sqlite_nio_sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
             if now != reprepared {
                 reprepared = now
-                columns = Columns(handle: handle)
+                columns = Self.columnNames(handle)
             }
             return columns
         }
-    }
-
-    /// The names of a statement's columns, shared by its rows.
-    final class Columns: Sendable {
-        let names: [String]
-
-        init(handle: OpaquePointer) {
-            names = (0..<sqlite_nio_sqlite3_column_count(handle)).map { index in
-                sqlite_nio_sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
-            }
-        }
-
-        /// A linear scan: a statement has a few columns, and comparing short names is cheaper than hashing them.
-        func index(of name: String) -> Int? { names.firstIndex(of: name) }
     }
 
     private let handle: OpaquePointer
@@ -172,7 +165,7 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
             var values: [SQLiteData] = []
             values.reserveCapacity(count)
             for index in 0..<Int32(count) { values.append(Self.value(at: index, of: statement)) }
-            onRow(ReaderRow(columns: columns, values: values, decoder: decoder))
+            onRow(ReaderRow(columnNames: columns, values: values, decoder: decoder))
             stepped = sqlite_nio_sqlite3_step(statement)
         }
         guard stepped == SQLITE_DONE else { throw error(stepped) }
@@ -253,22 +246,15 @@ struct SQLiteReadError: Error, CustomStringConvertible {
 }
 
 /// One row a reader returned.
-private struct ReaderRow: SQLRow {
-    let columns: SQLiteReadConnection.Columns
+private struct ReaderRow: PositionedRow {
+    let columnNames: ColumnNames
     let values: [SQLiteData]
     let decoder: SQLiteDataDecoder
 
-    var allColumns: [String] { columns.names }
-
-    func contains(column: String) -> Bool { columns.index(of: column) != nil }
-
-    func decodeNil(column: String) throws -> Bool {
-        guard let index = columns.index(of: column) else { return true }
-        return values[index] == .null
-    }
+    func isNull(at index: Int) -> Bool { values[index] == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard let index = columns.index(of: column) else {
+        guard let index = columnNames.index(of: column) else {
             throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "No column \(column)."))
         }
         let value = values[index]

@@ -129,19 +129,15 @@ import TestSupport
 
     /// Once the store is closed, a read fails with `StoreError.closed` instead of touching a closed connection.
     @Test func readsFailOnceTheStoreIsClosed() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-readers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = Logger(label: "readers")
-        logger.logLevel = .error
-        let store = try await SQLiteStore.open(path: folder.appendingPathComponent("readers.sqlite").path, readers: 2, logger: logger)
-        #expect(try await store.read { sql in try await sql.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self) } == 1)
-        try await store.close()
-        await #expect(throws: StoreError.closed) {
-            try await store.read { sql in try await sql.raw("SELECT 1 AS one").run() }
-        }
-        await #expect(throws: StoreError.closed) {
-            try await store.snapshot { scope in try await scope.read { sql in try await sql.raw("SELECT 1 AS one").run() } }
+        try await Self.withStore { store in
+            #expect(try await store.read { sql in try await sql.raw("SELECT 1 AS one").first(decodingColumn: "one", as: Int.self) } == 1)
+            try await store.close()
+            await #expect(throws: StoreError.closed) {
+                try await store.read { sql in try await sql.raw("SELECT 1 AS one").run() }
+            }
+            await #expect(throws: StoreError.closed) {
+                try await store.snapshot { scope in try await scope.read { sql in try await sql.raw("SELECT 1 AS one").run() } }
+            }
         }
     }
 
