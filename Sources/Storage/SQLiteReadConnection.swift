@@ -255,7 +255,7 @@ private struct ReaderRow: PositionedRow {
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let index = columnNames.index(of: column) else {
-            throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "No column \(column)."))
+            throw SQLiteReadError(code: SQLITE_MISUSE, message: "The row has no column \(column).")
         }
         let value = values[index]
         // The types rows hold most, without the decoder's dynamic casts.
@@ -276,12 +276,4 @@ private struct ReaderRow: PositionedRow {
         }
         return try decoder.decode(D.self, from: value)
     }
-}
-
-private struct SQLColumnKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -10,6 +10,8 @@ final class SQLiteReaders: Sendable {
         var idle: [SQLiteReadConnection]
         var waiting: [CheckedContinuation<SQLiteReadConnection, any Error>] = []
         var isClosed = false
+        /// Connections given up because they could not be opened again; opened when a request next finds none idle.
+        var missing = 0
     }
 
     private let state: Mutex<State>
@@ -25,11 +27,26 @@ final class SQLiteReaders: Sendable {
 
     /// A connection for one request; fails once the store is closed.
     func take() async throws -> SQLiteReadConnection {
-        let idle = try state.withLock { state throws(StoreError) -> SQLiteReadConnection? in
+        enum Next { case idle(SQLiteReadConnection), reopen, wait }
+        let next = try state.withLock { state throws(StoreError) -> Next in
             guard !state.isClosed else { throw StoreError.closed }
-            return state.idle.popLast()
+            if let idle = state.idle.popLast() { return .idle(idle) }
+            if state.missing > 0 { state.missing -= 1; return .reopen }
+            return .wait
         }
-        if let idle { return idle }
+        switch next {
+        case .idle(let connection): return connection
+        case .reopen:
+            // A connection lost earlier is opened again for this request; if it still cannot be, the request fails
+            // rather than waiting for a connection that will not come back.
+            do {
+                return try reopen()
+            } catch {
+                state.withLock { $0.missing += 1 }
+                throw error
+            }
+        case .wait: break
+        }
         return try await withCheckedThrowingContinuation { continuation in
             // Checked again under the lock: a connection may have come back since.
             let ready = state.withLock { state -> Result<SQLiteReadConnection, StoreError>? in
@@ -54,7 +71,14 @@ final class SQLiteReaders: Sendable {
                 do {
                     connection = try reopen()
                 } catch {
-                    logger.error("A SQLite reader connection could not be opened again; one fewer serves reads", metadata: ["error": "\(error)"])
+                    logger.error("A SQLite reader connection could not be opened again; the next request that finds none idle tries again",
+                                 metadata: ["error": "\(error)"])
+                    // The request waiting for this connection fails instead of waiting for one that will not come.
+                    let waiter = state.withLock { state in
+                        state.missing += 1
+                        return state.waiting.isEmpty ? nil : state.waiting.removeFirst()
+                    }
+                    waiter?.resume(throwing: error)
                     connection = nil
                 }
             }
