@@ -13,6 +13,10 @@ import SQLKit
 /// row as before, and so does a statement with a value of another type to bind.
 struct PostgresSQL: SQLDatabase {
     let connection: PostgresConnection
+    /// The names reads are kept prepared under.
+    let kept: PostgresKeptStatements
+    /// Whether every statement runs in a transaction the store began (`transaction`, `snapshot`).
+    let isInTransaction: Bool
     /// PostgresKit's own handle on the same connection, for what the fast path does not read.
     let fallback: any SQLDatabase
     var logger: Logger { connection.logger }
@@ -20,8 +24,10 @@ struct PostgresSQL: SQLDatabase {
     var dialect: any SQLDialect { PostgresDialect() }
     var queryLogLevel: Logger.Level? { .trace }
 
-    init(connection: PostgresConnection) {
+    init(connection: PostgresConnection, kept: PostgresKeptStatements, isInTransaction: Bool = false) {
         self.connection = connection
+        self.kept = kept
+        self.isInTransaction = isInTransaction
         self.fallback = connection.sql(queryLogLevel: .trace)
     }
 
@@ -35,7 +41,43 @@ struct PostgresSQL: SQLDatabase {
         if logger.logLevel <= .trace {
             logger.trace("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
         }
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        guard PostgresKeptStatements.isRead(sql) else {
+            return try await read(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings.values), logger: logger), onRow)
+        }
+        let key = PostgresKeptStatements.Key(sql: sql, types: bindings.types)
+        var retried = false
+        while true {
+            guard let name = kept.name(for: key) else {
+                return try await read(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings.values), logger: logger), onRow)
+            }
+            var delivered = false
+            do {
+                let identity = KeptStatement.Identity(name: name, sql: sql, types: key.types)
+                // PostgresNIO reads the statement's name, text and types in this call, before it first suspends.
+                let rows = try await KeptStatement.$identity.withValue(identity) {
+                    try await connection.execute(KeptStatement(bindings: bindings.values), logger: logger)
+                }
+                return try await read(rows) { row in
+                    delivered = true
+                    onRow(row)
+                }
+            } catch let error as PSQLError where error.code == .server {
+                kept.retire(name, for: key)
+                // A table changed under the kept statement: outside a transaction, nothing was done and nothing read,
+                // so the read runs again, prepared anew. Inside one, the transaction is lost and the error stands.
+                guard !retried, !delivered, !isInTransaction,
+                      error.serverInfo?[.sqlState] == Self.cachedPlanChanged else { throw error }
+                retried = true
+            }
+        }
+    }
+
+    /// PostgreSQL's answer when a kept statement's result would have other columns ("cached plan must not change result
+    /// type", feature_not_supported).
+    static let cachedPlanChanged = "0A000"
+
+    private func read<Rows: AsyncSequence>(_ rows: Rows, _ onRow: (any SQLRow) -> ()) async throws
+    where Rows.Element == PostgresRow {
         var columns: ColumnNames?
         for try await row in rows {
             let cells = Array(row)
@@ -53,20 +95,22 @@ struct PostgresSQL: SQLDatabase {
     /// The values bound, when every one is of a type bound directly; otherwise nothing. A present optional is bound as
     /// its value; a NULL is left to PostgresKit, which sends it with its type (an untyped NULL would leave PostgreSQL
     /// unable to tell a parameter's type in `$1 IS NULL`).
-    static func bindings(_ values: [any Encodable & Sendable]) -> PostgresBindings? {
+    static func bindings(_ values: [any Encodable & Sendable]) -> (values: PostgresBindings, types: [PostgresDataType])? {
         var bindings = PostgresBindings(capacity: values.count)
+        var types: [PostgresDataType] = []
+        types.reserveCapacity(values.count)
         for value in values {
             switch value {
-            case let value as Int64: bindings.append(value)
-            case let value as Int: bindings.append(value)
-            case let value as Int32: bindings.append(value)
-            case let value as String: bindings.append(value)
-            case let value as Double: bindings.append(value)
-            case let value as Bool: bindings.append(value)
+            case let value as Int64: bindings.append(value); types.append(Int64.psqlType)
+            case let value as Int: bindings.append(value); types.append(Int.psqlType)
+            case let value as Int32: bindings.append(value); types.append(Int32.psqlType)
+            case let value as String: bindings.append(value); types.append(String.psqlType)
+            case let value as Double: bindings.append(value); types.append(Double.psqlType)
+            case let value as Bool: bindings.append(value); types.append(Bool.psqlType)
             default: return nil
             }
         }
-        return bindings
+        return (bindings, types)
     }
 }
 

@@ -9,6 +9,8 @@ public final class PostgresStore: Database, Service {
     public let kind = DatabaseKind.postgres
     private let client: PostgresClient
     private let logger: Logger
+    /// The reads each connection keeps prepared.
+    private let kept = PostgresKeptStatements()
 
     public init(host: String, port: Int, username: String, password: String?, database: String?,
                 tls: PostgresClient.Configuration.TLS, logger: Logger) {
@@ -21,19 +23,19 @@ public final class PostgresStore: Database, Service {
 
     public func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(PostgresSQL(connection: connection))
+            try await body(PostgresSQL(connection: connection, kept: kept))
         }
     }
 
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await PostgresSQL(connection: connection).inTransaction(begin: "BEGIN", body)
+            try await PostgresSQL(connection: connection, kept: kept, isInTransaction: true).inTransaction(begin: "BEGIN", body)
         }
     }
 
     public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await PostgresSQL(connection: connection).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
+            try await PostgresSQL(connection: connection, kept: kept, isInTransaction: true).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
                 try await body(TransactionScope(kind: .postgres, sql: sql))
             }
         }
