@@ -41,7 +41,8 @@ struct PostgresSQL: SQLDatabase {
         if logger.logLevel <= .trace {
             logger.trace("Executing query", metadata: ["sql": .string(sql), "binds": .array(binds.map { .string("\($0)") })])
         }
-        guard PostgresKeptStatements.isRead(sql) else {
+        // PostgresNIO checks the number of values only for unnamed statements (the protocol counts them in 16 bits).
+        guard PostgresKeptStatements.isRead(sql), binds.count <= Int(UInt16.max) else {
             return try await read(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings.values), logger: logger), onRow)
         }
         let key = PostgresKeptStatements.Key(sql: sql, types: bindings.types)
@@ -53,7 +54,7 @@ struct PostgresSQL: SQLDatabase {
             var delivered = false
             do {
                 let identity = KeptStatement.Identity(name: name, sql: sql, types: key.types)
-                // PostgresNIO reads the statement's name, text and types in this call, before it first suspends.
+                // PostgresNIO reads the statement's name, text and types inside this call, its error path included.
                 let rows = try await KeptStatement.$identity.withValue(identity) {
                     try await connection.execute(KeptStatement(bindings: bindings.values), logger: logger)
                 }
@@ -61,20 +62,16 @@ struct PostgresSQL: SQLDatabase {
                     delivered = true
                     onRow(row)
                 }
-            } catch let error as PSQLError where error.code == .server {
+            } catch let error as PSQLError where PostgresKeptStatements.retires(error) {
                 kept.retire(name, for: key)
                 // A table changed under the kept statement: outside a transaction, nothing was done and nothing read,
-                // so the read runs again, prepared anew. Inside one, the transaction is lost and the error stands.
-                guard !retried, !delivered, !isInTransaction,
-                      error.serverInfo?[.sqlState] == Self.cachedPlanChanged else { throw error }
+                // so the read runs again, prepared anew. Inside one, the transaction is lost and the error stands
+                // (`PostgresStore.snapshot` runs its reads again).
+                guard !retried, !delivered, !isInTransaction, PostgresKeptStatements.isChangedPlan(error) else { throw error }
                 retried = true
             }
         }
     }
-
-    /// PostgreSQL's answer when a kept statement's result would have other columns ("cached plan must not change result
-    /// type", feature_not_supported).
-    static let cachedPlanChanged = "0A000"
 
     private func read<Rows: AsyncSequence>(_ rows: Rows, _ onRow: (any SQLRow) -> ()) async throws
     where Rows.Element == PostgresRow {

@@ -33,7 +33,17 @@ public final class PostgresStore: Database, Service {
         }
     }
 
+    /// A read-only transaction; run again once should a table have changed under one of its kept reads (it wrote
+    /// nothing, so running it again is safe).
     public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
+        do {
+            return try await snapshotOnce(body)
+        } catch let error as PSQLError where PostgresKeptStatements.isChangedPlan(error) {
+            return try await snapshotOnce(body)
+        }
+    }
+
+    private func snapshotOnce<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await PostgresSQL(connection: connection, kept: kept, isInTransaction: true).inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { sql in
                 try await body(TransactionScope(kind: .postgres, sql: sql))

@@ -32,6 +32,16 @@ import TestSupport
         // A second failure under the first name (on another connection) leaves the new name alone.
         kept.retire(first, for: key)
         #expect(kept.name(for: key) == second)
+        // A text retired again and again runs unnamed, so that it leaves no more statements on the connections.
+        for _ in 1..<PostgresKeptStatements.retirements { kept.retire(kept.name(for: key)!, for: key) }
+        #expect(kept.name(for: key) == nil)
+        #expect(kept.name(for: Key(sql: "SELECT 2", types: [])) != nil)
+    }
+
+    @Test func namesDifferBetweenProcesses() {
+        // Each store draws its own prefix, as each process does.
+        let key = Key(sql: "SELECT 1", types: [])
+        #expect(PostgresKeptStatements().name(for: key) != PostgresKeptStatements().name(for: key))
     }
 
     @Test func textsPastTheCapacityRunUnnamed() {
@@ -46,7 +56,7 @@ import TestSupport
     @Test func onlyReadsAreKept() {
         #expect(PostgresKeptStatements.isRead("SELECT 1"))
         #expect(PostgresKeptStatements.isRead("\n  select id FROM t"))
-        #expect(PostgresKeptStatements.isRead("WITH x AS (SELECT 1) SELECT * FROM x"))
+        #expect(!PostgresKeptStatements.isRead("WITH x AS (DELETE FROM t RETURNING id) SELECT * FROM x"))
         #expect(!PostgresKeptStatements.isRead("INSERT INTO t VALUES ($1)"))
         #expect(!PostgresKeptStatements.isRead("UPDATE t SET a = 1"))
         #expect(!PostgresKeptStatements.isRead("BEGIN"))
@@ -75,6 +85,19 @@ import TestSupport
                 #expect(kept.count == 1)
                 #expect(kept.first?.hasPrefix("hemicycle_") == true)
 
+                // A read failing while it runs (a division by zero) keeps its name: failing again and again leaves one
+                // prepared statement on the connection.
+                try await sql.raw("INSERT INTO items VALUES (0, 'zero')").run()
+                for _ in 0..<5 {
+                    await #expect(throws: PSQLError.self) {
+                        try await sql.raw("SELECT 10 / id AS q FROM items WHERE id = \(bind: Int64(0))").all()
+                    }
+                }
+                let failing = try await sql.raw("""
+                    SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement = 'SELECT 10 / id AS q FROM items WHERE id = $1'
+                    """).first(decodingColumn: "n", as: Int.self)
+                #expect(failing == 1)
+
                 // The table changes under the kept statement: PostgreSQL refuses the kept plan, the read runs again
                 // prepared anew, and sees the new column.
                 try await sql.raw("ALTER TABLE items ADD COLUMN note TEXT DEFAULT 'new'").run()
@@ -100,12 +123,24 @@ import TestSupport
                     _ = try await sql.raw("SELECT * FROM items WHERE id = \(bind: Int64(1))").all()
                 }
             }
-            #expect(error?.serverInfo?[.sqlState] == PostgresSQL.cachedPlanChanged)
+            #expect(error.map(PostgresKeptStatements.isChangedPlan) == true)
             let after = try await store.read { sql in
                 try await sql.raw("SELECT * FROM items WHERE id = \(bind: Int64(1))").first()
             }
             #expect(try after?.decode(column: "note", as: String.self) == "new")
             #expect(try after?.decode(column: "label", as: String.self) == "one")
+
+            // A snapshot whose kept read finds its table changed runs again, and reads the table as it now is. The
+            // store's connections are used one at a time here, so they are one connection, which kept the read.
+            let before = try await store.snapshot { scope in
+                try await scope.withSQL { sql in try await sql.raw("SELECT * FROM items WHERE id = \(bind: Int64(2))").first() }
+            }
+            #expect(before?.contains(column: "extra") == false)
+            try await store.withSQL { sql in try await sql.raw("ALTER TABLE items ADD COLUMN extra BIGINT DEFAULT 7").run() }
+            let again = try await store.snapshot { scope in
+                try await scope.withSQL { sql in try await sql.raw("SELECT * FROM items WHERE id = \(bind: Int64(2))").first() }
+            }
+            #expect(try again?.decode(column: "extra", as: Int.self) == 7)
         }
     }
 }
