@@ -1,4 +1,4 @@
-/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
+/// RFC 4180 CSV read whole into text fields (`CSVReader` reads large files without making them).
 public struct CSVTable: Sendable {
     public struct Row: Sendable {
         public let line: Int
@@ -10,55 +10,20 @@ public struct CSVTable: Sendable {
     public let file: String
 
     public init(text: String, file: String) throws(InterchangeError) {
+        var text = text
         var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1, column = 0
-        var rowLine = 1
-        var quoteLine = 1, quoteColumn = 1
-        var afterQuote = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar?
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
-            return iterator.next()
-        }
-        while let scalar = next() {
-            column += 1
-            if inQuotes {
-                if scalar == "\"" {
-                    if let following = iterator.next() {
-                        if following == "\"" { field.unicodeScalars.append("\""); column += 1 } else { inQuotes = false; afterQuote = true; pending = following }
-                    } else { inQuotes = false; afterQuote = true }
-                } else {
-                    if scalar == "\n" { line += 1; column = 0 }
-                    field.unicodeScalars.append(scalar)
+        // `withUTF8` does not carry a typed error through; the reader's error is kept and thrown after it.
+        let failure = text.withUTF8 { bytes -> InterchangeError? in
+            do throws(InterchangeError) {
+                try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(bytes), file: file) { record in
+                    rows.append(Row(line: record.line, fields: (0..<record.count).map(record.string)))
                 }
-                continue
-            }
-            switch scalar {
-            case ",":
-                fields.append(field); field = ""; afterQuote = false
-            case "\r":
-                continue
-            case "\n":
-                fields.append(field); field = ""; afterQuote = false
-                rows.append(Row(line: rowLine, fields: fields)); fields = []
-                line += 1; column = 0; rowLine = line
-            case "\"" where field.isEmpty && !afterQuote:
-                inQuotes = true; quoteLine = line; quoteColumn = column
-            default:
-                if afterQuote {
-                    throw InterchangeError(file: file, line: line, column: column, message: "unexpected character after a closing quote")
-                }
-                field.unicodeScalars.append(scalar)
+                return nil
+            } catch {
+                return error
             }
         }
-        if inQuotes {
-            throw InterchangeError(file: file, line: quoteLine, column: quoteColumn, message: "quoted field is never closed")
-        }
-        if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append(Row(line: rowLine, fields: fields)) }
+        if let failure { throw failure }
         guard let first = rows.first else { throw InterchangeError(file: file, line: 1, column: 1, message: "the file is empty") }
         self.header = first.fields.map { $0.trimmingSpaces }
         self.rows = Array(rows.dropFirst()).filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }

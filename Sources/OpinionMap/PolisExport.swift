@@ -17,19 +17,20 @@ public struct PolisConversation: Sendable {
         let manager = FileManager.default
         func path(_ name: String) -> URL { folder.appendingPathComponent(name) }
         func text(_ name: String) throws -> String { try String(contentsOf: path(name), encoding: .utf8) }
+        func bytes(_ name: String) throws -> Data { try Data(contentsOf: path(name), options: .mappedIfSafe) }
         var conversation = PolisConversation(statements: [], texts: [:], votes: [], polisGroups: [:], topic: nil)
         if manager.fileExists(atPath: path("votes.json").path) {
             try conversation.readJSON(comments: Data(contentsOf: path("comments.json")), votes: Data(contentsOf: path("votes.json")))
             return conversation
         }
         if manager.fileExists(atPath: path("comments.csv").path) {
-            try conversation.readComments(try text("comments.csv"))
+            try conversation.readComments(try bytes("comments.csv"))
         }
         if manager.fileExists(atPath: path("participants-votes.csv").path) {
-            try conversation.readParticipantsVotes(try text("participants-votes.csv"), keepVotes: !manager.fileExists(atPath: path("votes.csv").path))
+            try conversation.readParticipantsVotes(try bytes("participants-votes.csv"), keepVotes: !manager.fileExists(atPath: path("votes.csv").path))
         }
         if manager.fileExists(atPath: path("votes.csv").path) {
-            try conversation.readVotes(try text("votes.csv"))
+            try conversation.readVotes(try bytes("votes.csv"))
         }
         if manager.fileExists(atPath: path("summary.csv").path) {
             let summary = try CSVTable(text: "key,value\n" + text("summary.csv"), file: "summary.csv")
@@ -44,56 +45,96 @@ public struct PolisConversation: Sendable {
         return conversation
     }
 
-    mutating func readComments(_ text: String) throws(InterchangeError) {
-        let table = try CSVTable(text: text, file: "comments.csv")
-        let id = try table.column("comment-id")
-        let moderated = table.header.firstIndex(of: "moderated")
-        let body = table.header.firstIndex(of: "comment-body")
-        for row in table.rows {
-            let statement = try table.integer(row, id, name: "comment-id")
-            let mod = try moderated.map { index throws(InterchangeError) in try table.integer(row, index, name: "moderated") } ?? 0
-            statements.append(Statement(id: statement, isModeratedOut: mod == -1))
-            if let body, body < row.fields.count { texts[statement] = row.fields[body] }
+    /// Reads a CSV file's bytes as a table (`CSVReader`).
+    static func table(_ data: Data, file: String, header: (CSVHeader) throws(InterchangeError) -> Void,
+                      row: (CSVRecord) throws(InterchangeError) -> Void) throws(InterchangeError) {
+        // `withUnsafeBytes` does not carry a typed error through; the reader's error is kept and thrown after it.
+        let failure = data.withUnsafeBytes { bytes -> InterchangeError? in
+            do throws(InterchangeError) {
+                try CSVReader.read(bytes, file: file, header: header, row: row)
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure { throw failure }
     }
 
-    mutating func readVotes(_ text: String) throws(InterchangeError) {
-        let table = try CSVTable(text: text, file: "votes.csv")
-        let time = try table.column("timestamp"), statement = try table.column("comment-id")
-        let voter = try table.column("voter-id"), vote = try table.column("vote")
-        votes.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            let value = try table.integer(row, vote, name: "vote")
-            guard let parsed = Vote(rawValue: Int8(clamping: value)), (-1...1).contains(value) else {
-                throw InterchangeError(file: table.file, line: row.line, column: table.position(of: vote, in: row),
+    /// The files `read(folder:)` reads in `folder`, in the order it reads them.
+    public static func readFiles(in folder: URL) -> [String] {
+        let present = { (name: String) in FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) }
+        if present("votes.json") { return ["comments.json", "votes.json"] }
+        return ["comments.csv", "participants-votes.csv", "votes.csv", "summary.csv"].filter(present)
+    }
+
+    mutating func readComments(_ data: Data) throws(InterchangeError) {
+        var statements: [Statement] = [], texts: [Int: String] = [:]
+        var id = 0, moderated: Int?, body: Int?
+        try Self.table(data, file: "comments.csv") { header throws(InterchangeError) in
+            id = try header.column("comment-id")
+            moderated = header.index(of: "moderated")
+            body = header.index(of: "comment-body")
+        } row: { row throws(InterchangeError) in
+            let statement = try row.integer(id, name: "comment-id")
+            let mod = try moderated.map { index throws(InterchangeError) in try row.integer(index, name: "moderated") } ?? 0
+            statements.append(Statement(id: statement, isModeratedOut: mod == -1))
+            if let body, body < row.count { texts[statement] = row.string(body) }
+        }
+        self.statements.append(contentsOf: statements)
+        self.texts.merge(texts) { _, new in new }
+    }
+
+    mutating func readVotes(_ data: Data) throws(InterchangeError) {
+        var votes: [VoteRecord] = []
+        votes.reserveCapacity(data.count / 24)
+        var time = 0, statement = 0, voter = 0, vote = 0
+        try Self.table(data, file: "votes.csv") { header throws(InterchangeError) in
+            time = try header.column("timestamp")
+            statement = try header.column("comment-id")
+            voter = try header.column("voter-id")
+            vote = try header.column("vote")
+        } row: { row throws(InterchangeError) in
+            let value = try row.integer(vote, name: "vote")
+            guard (-1...1).contains(value), let parsed = Vote(rawValue: Int8(value)) else {
+                let (line, column) = row.location(of: vote)
+                throw InterchangeError(file: row.file, line: line, column: column,
                                        message: "vote must be 1 (agree), -1 (disagree) or 0 (pass), not \(value)")
             }
-            votes.append(VoteRecord(participant: String(try table.integer(row, voter, name: "voter-id")),
-                                    statement: try table.integer(row, statement, name: "comment-id"), vote: parsed,
-                                    timestamp: Int64(try table.integer(row, time, name: "timestamp"))))
+            votes.append(VoteRecord(participant: String(try row.integer(voter, name: "voter-id")),
+                                    statement: try row.integer(statement, name: "comment-id"), vote: parsed,
+                                    timestamp: Int64(try row.integer(time, name: "timestamp"))))
         }
+        self.votes.append(contentsOf: votes)
     }
 
     /// One row per participant: Polis's group, then one column per statement (1, -1, 0 or empty).
-    mutating func readParticipantsVotes(_ text: String, keepVotes: Bool) throws(InterchangeError) {
-        let table = try CSVTable(text: text, file: "participants-votes.csv")
-        let participant = try table.column("participant"), group = try table.column("group-id")
-        let statementColumns = table.header.enumerated().compactMap { index, name in Int(name).map { (index, $0) } }
-        for row in table.rows {
-            let id = String(try table.integer(row, participant, name: "participant"))
-            if group < row.fields.count, !row.fields[group].isEmpty {
-                polisGroups[id] = try table.integer(row, group, name: "group-id")
+    mutating func readParticipantsVotes(_ data: Data, keepVotes: Bool) throws(InterchangeError) {
+        var votes: [VoteRecord] = [], groups: [String: Int] = [:]
+        var participant = 0, group = 0
+        // The statement each column holds votes on, by column (nothing for the other columns).
+        var statements: [Int?] = []
+        try Self.table(data, file: "participants-votes.csv") { header throws(InterchangeError) in
+            participant = try header.column("participant")
+            group = try header.column("group-id")
+            statements = header.names.map { Int($0) }
+        } row: { row throws(InterchangeError) in
+            let id = String(try row.integer(participant, name: "participant"))
+            if !row.isEmpty(group) {
+                groups[id] = try row.integer(group, name: "group-id")
             }
-            guard keepVotes else { continue }
-            for (index, statement) in statementColumns where index < row.fields.count && !row.fields[index].isEmpty {
-                let value = try table.integer(row, index, name: "vote")
-                guard let parsed = Vote(rawValue: Int8(clamping: value)), (-1...1).contains(value) else {
-                    throw InterchangeError(file: table.file, line: row.line, column: table.position(of: index, in: row),
-                                           message: "vote must be 1, -1 or 0, not \(value)")
+            guard keepVotes else { return }
+            for index in 0..<min(row.count, statements.count) {
+                guard let statement = statements[index], !row.isEmpty(index) else { continue }
+                let value = try row.integer(index, name: "vote")
+                guard (-1...1).contains(value), let parsed = Vote(rawValue: Int8(value)) else {
+                    let (line, column) = row.location(of: index)
+                    throw InterchangeError(file: row.file, line: line, column: column, message: "vote must be 1, -1 or 0, not \(value)")
                 }
                 votes.append(VoteRecord(participant: id, statement: statement, vote: parsed, timestamp: 0))
             }
         }
+        self.votes.append(contentsOf: votes)
+        self.polisGroups.merge(groups) { _, new in new }
     }
 
     mutating func readJSON(comments: Data, votes data: Data) throws {

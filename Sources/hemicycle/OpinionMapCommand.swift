@@ -56,8 +56,9 @@ struct OpinionMapCommand: AsyncParsableCommand {
         let timings = ["read_ms": milliseconds(loaded - start), "compute_ms": milliseconds(computed - loaded),
                        "total_ms": milliseconds(computed - start)]
         if let json {
-            let data = try JSONSerialization.data(withJSONObject: OpinionMapReport.json(map, timings: timings),
-                                                  options: [.prettyPrinted, .sortedKeys])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(OpinionMapReport.json(map, timings: timings))
             try data.write(to: URL(fileURLWithPath: json))
         }
         if let svg {
@@ -99,26 +100,78 @@ enum OpinionMapReport {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ map: OpinionMap, timings: [String: Double]) -> [String: Any] {
-        [
-            "groups": map.groups.enumerated().map { index, group in
-                ["id": index, "participants": group.members.map { map.participants[$0] },
-                 "representative": map.representative[index].map {
-                     ["statement": map.statements[$0.column].id, "direction": $0.direction.rawValue,
-                      "agree": $0.tally.agree, "disagree": $0.tally.disagree, "seen": $0.tally.seen,
-                      "probability": $0.probability, "repness": $0.ratio, "repness_test": $0.ratioTest] as [String: Any]
-                 }] as [String: Any]
+    /// The map as the command's JSON file has it.
+    struct Document: Encodable {
+        struct Group: Encodable {
+            let id: Int
+            let participants: [String]
+            let representative: [Representative]
+        }
+
+        struct Representative: Encodable {
+            let statement: Int
+            let direction: String
+            let agree: Int
+            let disagree: Int
+            let seen: Int
+            let probability: Double
+            let repness: Double
+            let repnessTest: Double
+
+            enum CodingKeys: String, CodingKey {
+                case statement, direction, agree, disagree, seen, probability, repness
+                case repnessTest = "repness_test"
+            }
+        }
+
+        struct Consensus: Encodable {
+            let agree: [Int]
+            let disagree: [Int]
+        }
+
+        struct Divisive: Encodable {
+            let statement: Int
+            let spread: Double
+        }
+
+        struct Components: Encodable {
+            let center: [Double]
+            let components: [[Double]]
+            let statements: [Int]
+        }
+
+        let groups: [Group]
+        let consensus: Consensus
+        let groupInformedConsensus: [String: Double]
+        let divisive: [Divisive]
+        let pca: Components
+        let positions: [String: [Double]]
+        let timings: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case groups, consensus, divisive, pca, positions, timings
+            case groupInformedConsensus = "group_informed_consensus"
+        }
+    }
+
+    static func json(_ map: OpinionMap, timings: [String: Double]) -> Document {
+        Document(
+            groups: map.groups.enumerated().map { index, group in
+                Document.Group(id: index, participants: group.members.map { map.participants[$0] },
+                               representative: map.representative[index].map {
+                                   Document.Representative(statement: map.statements[$0.column].id, direction: $0.direction.rawValue,
+                                                           agree: $0.tally.agree, disagree: $0.tally.disagree, seen: $0.tally.seen,
+                                                           probability: $0.probability, repness: $0.ratio, repnessTest: $0.ratioTest)
+                               })
             },
-            "consensus": ["agree": map.consensus.agree.map { map.statements[$0].id },
-                          "disagree": map.consensus.disagree.map { map.statements[$0].id }],
-            "group_informed_consensus": Dictionary(uniqueKeysWithValues: map.statements.indices.map {
+            consensus: Document.Consensus(agree: map.consensus.agree.map { map.statements[$0].id },
+                                          disagree: map.consensus.disagree.map { map.statements[$0].id }),
+            groupInformedConsensus: Dictionary(uniqueKeysWithValues: map.statements.indices.map {
                 (String(map.statements[$0].id), map.groupInformedConsensus[$0])
             }),
-            "divisive": map.divisive.prefix(10).map { ["statement": map.statements[$0.column].id, "spread": $0.spread] as [String: Any] },
-            "pca": ["center": map.pca.center, "components": map.pca.components,
-                    "statements": map.statements.map(\.id)] as [String: Any],
-            "positions": Dictionary(uniqueKeysWithValues: map.participants.enumerated().map { ($1, [map.positions[$0].x, map.positions[$0].y]) }),
-            "timings": timings,
-        ]
+            divisive: map.divisive.prefix(10).map { Document.Divisive(statement: map.statements[$0.column].id, spread: $0.spread) },
+            pca: Document.Components(center: map.pca.center, components: map.pca.components, statements: map.statements.map(\.id)),
+            positions: Dictionary(uniqueKeysWithValues: map.participants.enumerated().map { ($1, [map.positions[$0].x, map.positions[$0].y]) }),
+            timings: timings)
     }
 }

@@ -1,0 +1,126 @@
+import CSVFormat
+import Foundation
+import Testing
+
+/// The one-pass byte reader against a reference reader written character by character (the rules it replaces): the
+/// same records, the same values, the same errors at the same line and column, on thousands of generated files made of
+/// the characters that matter (commas, quotes, line breaks, carriage returns, spaces, digits, signs, accented and
+/// Arabic letters).
+@Suite struct CSVReaderTests {
+    /// RFC 4180 read scalar by scalar, as the project's CSV reader did before it read bytes.
+    enum Reference {
+        struct Failure: Error, Equatable { let line: Int; let column: Int; let message: String }
+
+        static func records(_ text: String) -> Result<[[String]], Failure> {
+            var rows: [[String]] = []
+            var fields: [String] = []
+            var field = ""
+            var inQuotes = false
+            var line = 1, column = 0
+            var quoteLine = 1, quoteColumn = 1
+            var afterQuote = false
+            var iterator = text.unicodeScalars.makeIterator()
+            var pending: Unicode.Scalar?
+            func next() -> Unicode.Scalar? {
+                if let scalar = pending { pending = nil; return scalar }
+                return iterator.next()
+            }
+            while let scalar = next() {
+                column += 1
+                if inQuotes {
+                    if scalar == "\"" {
+                        if let following = iterator.next() {
+                            if following == "\"" { field.unicodeScalars.append("\""); column += 1 } else { inQuotes = false; afterQuote = true; pending = following }
+                        } else { inQuotes = false; afterQuote = true }
+                    } else {
+                        if scalar == "\n" { line += 1; column = 0 }
+                        field.unicodeScalars.append(scalar)
+                    }
+                    continue
+                }
+                switch scalar {
+                case ",":
+                    fields.append(field); field = ""; afterQuote = false
+                case "\r":
+                    continue
+                case "\n":
+                    fields.append(field); field = ""; afterQuote = false
+                    rows.append(fields); fields = []
+                    line += 1; column = 0
+                case "\"" where field.isEmpty && !afterQuote:
+                    inQuotes = true; quoteLine = line; quoteColumn = column
+                default:
+                    if afterQuote { return .failure(Failure(line: line, column: column, message: "unexpected character after a closing quote")) }
+                    field.unicodeScalars.append(scalar)
+                }
+            }
+            if inQuotes { return .failure(Failure(line: quoteLine, column: quoteColumn, message: "quoted field is never closed")) }
+            if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append(fields) }
+            return .success(rows)
+        }
+    }
+
+    static func read(_ text: String) -> Result<[[String]], Reference.Failure> {
+        var rows: [[String]] = []
+        var bytes = Array(text.utf8)
+        do {
+            try bytes.withUnsafeMutableBytes { raw in
+                try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(raw), file: "t.csv") { record in
+                    rows.append((0..<record.count).map(record.string))
+                    // The emptiness test agrees with the value, whatever the field's quoting.
+                    for index in 0..<record.count { #expect(record.isEmpty(index) == record.string(index).isEmpty) }
+                }
+            }
+            return .success(rows)
+        } catch let error as InterchangeError {
+            return .failure(Reference.Failure(line: error.line, column: error.column, message: error.message))
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return .success([])
+        }
+    }
+
+    @Test func readsAsTheReferenceOnGeneratedFiles() {
+        let alphabet: [String] = [",", ",", ",", "\"", "\"", "\n", "\n", "\r", "\r\n", " ", "1", "-1", "0", "a", "é", "ع", "x y"]
+        var generator = SystemRandomNumberGenerator()
+        var failures = 0
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let expected = Reference.records(text), actual = Self.read(text)
+            if expected != actual {
+                failures += 1
+                if failures <= 5 { Issue.record("\(text.debugDescription): reference \(expected), reader \(actual)") }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    @Test func readsTheCasesThatMatterByName() {
+        #expect(Self.read("a,b\r\n1,\"x, \"\"y\"\"\"\r\n") == .success([["a", "b"], ["1", "x, \"y\""]]))
+        #expect(Self.read("\"two\nlines\",2\n3,4") == .success([["two\nlines", "2"], ["3", "4"]]))
+        #expect(Self.read("a,\"b\"c\n") == .failure(.init(line: 1, column: 6, message: "unexpected character after a closing quote")))
+        #expect(Self.read("ع,\"é\n") == .failure(.init(line: 1, column: 3, message: "quoted field is never closed")))
+        #expect(Self.read("") == .success([]))
+        #expect(Self.read("\"\"") == .success([]))
+    }
+
+    @Test func wholeNumbersAndTheirErrors() throws {
+        var bytes = Array("n,v\n1, 42 ,\"-7\",+3,1.0,9223372036854775807,é\n".utf8)
+        var values: [Int] = []
+        var errors: [InterchangeError] = []
+        try bytes.withUnsafeMutableBytes { raw in
+            try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(raw), file: "n.csv") { record throws(InterchangeError) in
+                guard record.line == 2 else { return }
+                for index in 0..<6 { values.append(try record.integer(index, name: "n")) }
+                do throws(InterchangeError) { _ = try record.integer(6, name: "n") } catch { errors.append(error) }
+                do throws(InterchangeError) { _ = try record.integer(7, name: "n") } catch { errors.append(error) }
+            }
+        }
+        #expect(values == [1, 42, -7, 3, 1, Int.max])
+        #expect(errors.map(\.description) == [
+            "n.csv:2:40: \"é\" is not a whole number (n)",
+            "n.csv:2:41: missing value for \"n\"",
+        ])
+    }
+}
