@@ -34,7 +34,8 @@ public enum CSVReader {
         let count = bytes.count
         // Where each field of the record ends (the offset of the comma or line break after it); a field starts just
         // after the one before it ends. Wide exports have thousands of mostly empty fields per line, so this is a
-        // plain buffer, grown by doubling, with one spare place for the field being read.
+        // plain buffer, grown by doubling (and one place larger than `capacity`, for the last field of a file that
+        // does not end with a line break).
         var capacity = 256
         var ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
         defer { ends.deallocate() }
@@ -52,7 +53,12 @@ public enum CSVReader {
             if irregular.last != fields { irregular.append(fields) }
         }
 
-        var index = 0
+        // A byte order mark (as spreadsheets write) is not part of the first name.
+        var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        recordStart = index
+        // The last character that was not a comma, a line break or a carriage return: a field holds one when it is
+        // at or after the field's start.
+        var lastContent = -1
         while index < count {
             let byte = bytes[index]
             // Most bytes are a field's characters or the commas between fields: the place of the field being read is
@@ -60,7 +66,9 @@ public enum CSVReader {
             // without a branch that follows the data.
             if byte != newline, byte != carriageReturn, byte != quote {
                 ends[fields] = index
-                fields &+= byte == comma ? 1 : 0
+                let isComma = byte == comma
+                fields &+= isComma ? 1 : 0
+                lastContent = isComma ? lastContent : index
                 if fields == capacity {
                     let larger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2 + 1)
                     larger.moveInitialize(from: ends, count: fields)
@@ -85,9 +93,9 @@ public enum CSVReader {
             } else {
                 // A quote opens a quoted field only where the field has no character yet (a carriage return is none).
                 let fieldStart = fields == 0 ? recordStart : ends[fields - 1] + 1
-                let hasContent = bytes[fieldStart..<index].contains { $0 != carriageReturn }
-                if hasContent {
+                if lastContent >= fieldStart {
                     ends[fields] = index
+                    lastContent = index
                 } else {
                     let opening = index, openingLine = line
                     markIrregular()
@@ -106,6 +114,7 @@ public enum CSVReader {
                         index += 1
                     }
                     ends[fields] = index
+                    lastContent = index
                     // After the closing quote, only carriage returns, then the end of the field.
                     var next = index + 1
                     while next < count, bytes[next] == carriageReturn { next += 1 }
@@ -130,6 +139,8 @@ public enum CSVReader {
     static func column(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var start = min(offset, bytes.count)
         while start > 0, bytes[start - 1] != newline { start -= 1 }
+        // A byte order mark is not a character of the first line.
+        if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF, offset >= 3 { start = 3 }
         var column = 1
         for index in start..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return column
@@ -153,7 +164,10 @@ public struct CSVHeader: Sendable {
     }
 }
 
-/// One record of a CSV file, valid only inside the call that received it: the places of its fields in the bytes.
+/// One record of a CSV file: the places of its fields in the bytes.
+///
+/// Valid only inside the call that received it: it points into the file's bytes and into a buffer the reader uses
+/// again for the next record. Never keep one (take its values instead).
 public struct CSVRecord {
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     public let file: String
@@ -175,11 +189,21 @@ public struct CSVRecord {
         (index == 0 ? start : ends[index - 1] + 1)..<ends[index]
     }
 
-    @inlinable func isPlain(_ index: Int) -> Bool { irregular.isEmpty || !irregular.contains(index) }
+    /// Whether field `index` is its bytes as they are; `irregular` is in increasing order, so a row of thousands of
+    /// quoted fields is searched in steps of halves.
+    @inlinable func isPlain(_ index: Int) -> Bool {
+        if irregular.isEmpty { return true }
+        var low = 0, high = irregular.count
+        while low < high {
+            let middle = (low + high) / 2
+            if irregular[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low == irregular.count || irregular[low] != index
+    }
 
     /// Whether field `index` is empty (or missing).
     @inlinable public func isEmpty(_ index: Int) -> Bool {
-        guard index < ends.count else { return true }
+        guard index >= 0, index < ends.count else { return true }
         let field = bounds(index)
         if field.isEmpty { return true }
         return isPlain(index) ? false : string(index).isEmpty
@@ -187,10 +211,22 @@ public struct CSVRecord {
 
     /// The text of field `index` (empty when missing).
     public func string(_ index: Int) -> String {
-        guard index < ends.count else { return "" }
+        guard index >= 0, index < ends.count else { return "" }
         let field = bounds(index)
         if isPlain(index) { return String(decoding: UnsafeBufferPointer(rebasing: bytes[field]), as: UTF8.self) }
         return String(decoding: unquoted(field), as: UTF8.self)
+    }
+
+    /// The text of field `index`, or an error where its bytes are not UTF-8.
+    public func text(_ index: Int) throws(InterchangeError) -> String {
+        guard index >= 0, index < ends.count else { return "" }
+        let field = bounds(index)
+        let value = isPlain(index) ? Array(UnsafeBufferPointer(rebasing: bytes[field])) : unquoted(field)
+        guard let text = String(validating: value, as: UTF8.self) else {
+            let (line, column) = location(of: index)
+            throw InterchangeError(file: file, line: line, column: column, message: "the text is not UTF-8")
+        }
+        return text
     }
 
     /// A quoted field's value, or a field's without its carriage returns.
@@ -220,7 +256,7 @@ public struct CSVRecord {
     /// Field `index` as a whole number (spaces around it allowed; a real number only when it is whole), or an error
     /// naming the field and where it is.
     @inlinable public func integer(_ index: Int, name: String) throws(InterchangeError) -> Int {
-        if index < ends.count, isPlain(index) {
+        if index >= 0, index < ends.count, isPlain(index) {
             let field = bounds(index)
             if let value = Self.wholeNumber(bytes, from: field.lowerBound, to: field.upperBound) { return value }
         }
@@ -229,7 +265,7 @@ public struct CSVRecord {
 
     /// A number with a sign or spaces the fast path did not take, a quoted one, a real number, or an error.
     @usableFromInline func slowInteger(_ index: Int, name: String) throws(InterchangeError) -> Int {
-        guard index < ends.count else {
+        guard index >= 0, index < ends.count else {
             let (line, column) = location(of: index)
             throw InterchangeError(file: file, line: line, column: column, message: "missing value for \"\(name)\"")
         }
@@ -242,7 +278,7 @@ public struct CSVRecord {
 
     /// The line and column (in characters) where field `index` starts; past the last field, where the record ends.
     public func location(of index: Int) -> (line: Int, column: Int) {
-        let offset = index < ends.count ? bounds(index).lowerBound : (ends.last ?? start)
+        let offset = index >= 0 && index < ends.count ? bounds(index).lowerBound : (ends.last ?? start)
         return (line(at: offset), CSVReader.column(at: offset, in: bytes))
     }
 

@@ -17,7 +17,7 @@ public struct PolisConversation: Sendable {
         let manager = FileManager.default
         func path(_ name: String) -> URL { folder.appendingPathComponent(name) }
         func text(_ name: String) throws -> String { try String(contentsOf: path(name), encoding: .utf8) }
-        func bytes(_ name: String) throws -> Data { try Data(contentsOf: path(name), options: .mappedIfSafe) }
+        func bytes(_ name: String) throws -> Data { try Data(contentsOf: path(name)) }
         var conversation = PolisConversation(statements: [], texts: [:], votes: [], polisGroups: [:], topic: nil)
         if manager.fileExists(atPath: path("votes.json").path) {
             try conversation.readJSON(comments: Data(contentsOf: path("comments.json")), votes: Data(contentsOf: path("votes.json")))
@@ -78,7 +78,7 @@ public struct PolisConversation: Sendable {
             let statement = try row.integer(id, name: "comment-id")
             let mod = try moderated.map { index throws(InterchangeError) in try row.integer(index, name: "moderated") } ?? 0
             statements.append(Statement(id: statement, isModeratedOut: mod == -1))
-            if let body, body < row.count { texts[statement] = row.string(body) }
+            if let body, body < row.count { texts[statement] = try row.text(body) }
         }
         self.statements.append(contentsOf: statements)
         self.texts.merge(texts) { _, new in new }
@@ -86,7 +86,6 @@ public struct PolisConversation: Sendable {
 
     mutating func readVotes(_ data: Data) throws(InterchangeError) {
         var votes: [VoteRecord] = []
-        votes.reserveCapacity(data.count / 24)
         var time = 0, statement = 0, voter = 0, vote = 0
         try Self.table(data, file: "votes.csv") { header throws(InterchangeError) in
             time = try header.column("timestamp")
@@ -104,27 +103,29 @@ public struct PolisConversation: Sendable {
                                     statement: try row.integer(statement, name: "comment-id"), vote: parsed,
                                     timestamp: Int64(try row.integer(time, name: "timestamp"))))
         }
-        self.votes.append(contentsOf: votes)
+        if self.votes.isEmpty { self.votes = votes } else { self.votes.append(contentsOf: votes) }
     }
 
     /// One row per participant: Polis's group, then one column per statement (1, -1, 0 or empty).
     mutating func readParticipantsVotes(_ data: Data, keepVotes: Bool) throws(InterchangeError) {
         var votes: [VoteRecord] = [], groups: [String: Int] = [:]
         var participant = 0, group = 0
-        // The statement each column holds votes on, by column (nothing for the other columns).
-        var statements: [Int?] = []
+        // The columns holding votes, in order, with the statement of each.
+        var statements: [(index: Int, id: Int)] = []
         try Self.table(data, file: "participants-votes.csv") { header throws(InterchangeError) in
             participant = try header.column("participant")
             group = try header.column("group-id")
-            statements = header.names.map { Int($0) }
+            statements = header.names.enumerated().compactMap { index, name in Int(name).map { (index, $0) } }
         } row: { row throws(InterchangeError) in
             let id = String(try row.integer(participant, name: "participant"))
             if !row.isEmpty(group) {
                 groups[id] = try row.integer(group, name: "group-id")
             }
             guard keepVotes else { return }
-            for index in 0..<min(row.count, statements.count) {
-                guard let statement = statements[index], !row.isEmpty(index) else { continue }
+            let count = row.count
+            for (index, statement) in statements {
+                guard index < count else { break }
+                guard !row.isEmpty(index) else { continue }
                 let value = try row.integer(index, name: "vote")
                 guard (-1...1).contains(value), let parsed = Vote(rawValue: Int8(value)) else {
                     let (line, column) = row.location(of: index)
@@ -133,7 +134,7 @@ public struct PolisConversation: Sendable {
                 votes.append(VoteRecord(participant: id, statement: statement, vote: parsed, timestamp: 0))
             }
         }
-        self.votes.append(contentsOf: votes)
+        if self.votes.isEmpty { self.votes = votes } else { self.votes.append(contentsOf: votes) }
         self.polisGroups.merge(groups) { _, new in new }
     }
 

@@ -1,6 +1,8 @@
 import CSVFormat
 import Foundation
 import Testing
+import TestRequirements
+@testable import OpinionMap
 
 /// The one-pass byte reader against a reference reader written character by character (the rules it replaces): the
 /// same records, the same values, the same errors at the same line and column, on thousands of generated files made of
@@ -105,6 +107,46 @@ import Testing
         #expect(Self.read("\"\"") == .success([]))
     }
 
+    @Test func longRecordsGrowTheReadersBuffer() {
+        // The reader keeps 256 places at first and doubles them: records just under, at and past each size.
+        for width in [255, 256, 257, 511, 512, 513, 10_000] {
+            let row = (0..<width).map { $0 % 3 == 0 ? "" : $0 % 3 == 1 ? "\($0)" : "\"q,\($0)\"" }.joined(separator: ",")
+            for text in [row + "\n" + row + "\n", row, "x\n" + row + "\r\n"] {
+                #expect(Self.read(text) == Reference.records(text), "\(width) fields")
+            }
+        }
+    }
+
+    @Test func aByteOrderMarkIsNotPartOfTheFirstName() throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("participant,vote\n1,x\n".utf8)
+        var names: [String] = []
+        var failure: InterchangeError?
+        try bytes.withUnsafeMutableBytes { raw in
+            try CSVReader.read(UnsafeRawBufferPointer(raw), file: "bom.csv") { header in
+                names = header.names
+            } row: { record throws(InterchangeError) in
+                do throws(InterchangeError) { _ = try record.integer(1, name: "vote") } catch { failure = error }
+            }
+        }
+        #expect(names == ["participant", "vote"])
+        #expect(failure?.description == "bom.csv:2:3: \"x\" is not a whole number (vote)")
+    }
+
+    @Test func fieldsOutsideTheRecordAreEmptyAndTextIsCheckedAsUTF8() throws {
+        var bytes: [UInt8] = Array("a,".utf8) + [0xC3, 0x28] + Array(",\"é\"\n".utf8)
+        var checks: [Bool] = []
+        var failure: InterchangeError?
+        try bytes.withUnsafeMutableBytes { raw in
+            try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(raw), file: "u.csv") { record throws(InterchangeError) in
+                checks = [record.isEmpty(-1), record.string(-1) == "", record.isEmpty(3), record.location(of: -1) == (1, 9)]
+                #expect(try record.text(2) == "é")
+                do throws(InterchangeError) { _ = try record.text(1) } catch { failure = error }
+            }
+        }
+        #expect(checks == [true, true, true, true])
+        #expect(failure?.description == "u.csv:1:3: the text is not UTF-8")
+    }
+
     @Test func wholeNumbersAndTheirErrors() throws {
         var bytes = Array("n,v\n1, 42 ,\"-7\",+3,1.0,9223372036854775807,é\n".utf8)
         var values: [Int] = []
@@ -122,5 +164,43 @@ import Testing
             "n.csv:2:40: \"é\" is not a whole number (n)",
             "n.csv:2:41: missing value for \"n\"",
         ])
+    }
+}
+
+/// Every shared Polis export read by `PolisConversation` gives the votes the reference reader finds in its files.
+@Suite struct PolisExportReadingTests {
+    @Test(.enabled(if: SharedData.isAvailable)) func theSharedExportsGiveTheReferenceVotes() throws {
+        try Requirement.require(SharedData.isPresent, SharedData.root.path)
+        let root = SharedData.root.appendingPathComponent("polis")
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+            let folder = root.appendingPathComponent(name)
+            let long = folder.appendingPathComponent("votes.csv"), wide = folder.appendingPathComponent("participants-votes.csv")
+            let hasLong = FileManager.default.fileExists(atPath: long.path)
+            guard hasLong || FileManager.default.fileExists(atPath: wide.path) else { continue }
+            let conversation = try PolisConversation.read(folder: folder)
+            let rows = try CSVReaderTests.Reference.records(String(contentsOf: hasLong ? long : wide, encoding: .utf8)).get()
+            let header = rows[0]
+            var expected: [VoteRecord] = []
+            if hasLong {
+                let at = { (column: String) in header.firstIndex(of: column)! }
+                for row in rows.dropFirst() where row != [""] {
+                    expected.append(VoteRecord(participant: row[at("voter-id")], statement: Int(row[at("comment-id")])!,
+                                               vote: Vote(rawValue: Int8(row[at("vote")])!)!, timestamp: Int64(row[at("timestamp")])!))
+                }
+            } else {
+                let participant = header.firstIndex(of: "participant")!
+                for row in rows.dropFirst() where row != [""] {
+                    for (index, column) in header.enumerated() {
+                        guard let statement = Int(column), index < row.count, !row[index].isEmpty else { continue }
+                        expected.append(VoteRecord(participant: row[participant], statement: statement,
+                                                   vote: Vote(rawValue: Int8(row[index])!)!, timestamp: 0))
+                    }
+                }
+            }
+            #expect(conversation.votes == expected, "\(name)")
+            checked += 1
+        }
+        #expect(checked >= 10)
     }
 }
