@@ -26,6 +26,44 @@ extension OpinionMapEngine {
         }
     }
 
+    /// Feeds the votes in the order participants arrived and updates the map every `participants` arrivals, for
+    /// exports whose votes carry no time (Polis's participant matrix): Polis numbers participants in order of arrival,
+    /// and statements in order of submission, so a participant's votes come after those of everyone who arrived
+    /// before, in the order of the statements. Participants whose id is not a number come last, in the order they first
+    /// appear.
+    public static func replay(statements: [Statement], votes: [VoteRecord], everyParticipants participants: Int,
+                              parameters: OpinionMapParameters = .init(),
+                              progress: ((Int, Int) -> Void)? = nil) -> OpinionMap {
+        precondition(participants > 0, "replay needs a positive number of participants per update")
+        let ordered = arrivalOrdered(votes)
+        return replay(statements: statements, ordered: ordered, parameters: parameters, progress: progress) { start in
+            var seen = 0
+            var end = start
+            while end < ordered.count {
+                if end == start || ordered[end].participant != ordered[end - 1].participant {
+                    if seen == participants { break }
+                    seen += 1
+                }
+                end += 1
+            }
+            return end
+        }
+    }
+
+    static func arrivalOrdered(_ votes: [VoteRecord]) -> [VoteRecord] {
+        // Participants whose id is not a number, in the order they first appear.
+        var firstSeen: [String: Int] = [:]
+        for vote in votes where Int(vote.participant) == nil && firstSeen[vote.participant] == nil {
+            firstSeen[vote.participant] = firstSeen.count
+        }
+        return votes.enumerated().map { offset, vote in
+            let number = Int(vote.participant)
+            return (key: (number ?? Int.max, number == nil ? firstSeen[vote.participant]! : 0, vote.statement, offset), vote: vote)
+        }
+        .sorted { $0.key < $1.key }
+        .map(\.vote)
+    }
+
     static func timeOrdered(_ votes: [VoteRecord]) -> [VoteRecord] {
         votes.enumerated().sorted { a, b in
             a.element.timestamp != b.element.timestamp ? a.element.timestamp < b.element.timestamp : a.offset < b.offset

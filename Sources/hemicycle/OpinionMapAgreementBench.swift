@@ -18,6 +18,9 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
     @Option(help: "Also replay every conversation with an update every S seconds of its time (repeatable).")
     var replaySeconds: [Double] = []
 
+    @Option(help: "Also replay every conversation in the order participants arrived, with an update every N arrivals (repeatable).")
+    var replayArrivals: [Int] = []
+
     @Option(help: "red-dwarf's groups (name, participants, votes, seconds, groups, Polis groups, ARI; tab-separated) from scripts/bench/opinion_map_reference.py.")
     var reference: String?
 
@@ -30,8 +33,10 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).sorted()
         let references = try RedDwarfReference(path: reference)
         let modes = (reference == nil ? [] : ["red-dwarf 0.4.0"]) + ["full"] + replay.map { "replay \($0)" } + replaySeconds.map { "replay \($0) s" }
+            + replayArrivals.map { "arrivals \($0)" }
         print("conversation | participants | Polis groups | " + modes.map { "\($0): groups, ARI" }.joined(separator: " | "))
         var sameCount = [Int](repeating: 0, count: modes.count), close = sameCount
+        var totalARI = [Double](repeating: 0, count: modes.count), measured = sameCount
         let offset = reference == nil ? 0 : 1
         var conversations = 0
         for name in folders {
@@ -48,6 +53,10 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
                 maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes,
                                                     everyMilliseconds: Int64(seconds * 1000), parameters: parameters))
             }
+            for participants in replayArrivals where participants > 0 {
+                maps.append(OpinionMapEngine.replay(statements: conversation.statements, votes: conversation.votes,
+                                                    everyParticipants: participants, parameters: parameters))
+            }
             var cells: [String] = []
             var theirs = 0
             if self.reference != nil {
@@ -55,6 +64,8 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
                     cells.append("\(groups), \(String(format: "%.3f", ari))")
                     if groups == Set(conversation.polisGroups.values).count { sameCount[0] += 1 }
                     if ari >= 0.9 { close[0] += 1 }
+                    totalARI[0] += ari
+                    measured[0] += 1
                 } else {
                     cells.append("-")
                 }
@@ -64,12 +75,15 @@ struct OpinionMapAgreementBench: AsyncParsableCommand {
                 theirs = agreement.theirGroupCount
                 if agreement.ourGroupCount == agreement.theirGroupCount { sameCount[index + offset] += 1 }
                 if agreement.adjustedRandIndex >= 0.9 { close[index + offset] += 1 }
+                totalARI[index + offset] += agreement.adjustedRandIndex
+                measured[index + offset] += 1
                 cells.append("\(agreement.ourGroupCount), \(String(format: "%.3f", agreement.adjustedRandIndex))")
             }
             print("\(name) | \(maps[0].participants.count) | \(theirs) | " + cells.joined(separator: " | "))
         }
         for (index, mode) in modes.enumerated() {
-            print("\(mode): same group count on \(sameCount[index]) of \(conversations), ARI >= 0.9 on \(close[index])")
+            print("\(mode): same group count on \(sameCount[index]) of \(conversations), ARI >= 0.9 on \(close[index]), "
+                  + "mean ARI \(String(format: "%.3f", totalARI[index] / Double(max(measured[index], 1))))")
         }
     }
 }
