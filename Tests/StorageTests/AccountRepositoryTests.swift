@@ -26,6 +26,28 @@ struct Boom: Error {}
     }
 
     @Test(arguments: TestDatabase.kinds)
+    func aSessionIsReadWithItsAccountInOneStatement(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let persist = PersistRepository(database: database)
+            let now = TestClock.start.timeIntervalSince1970
+            let id = try await accounts.create(email: "amal@example.org", passwordHash: "h", displayName: "Amal", language: .ar, now: TestClock.start)
+            #expect(try await persist.create(key: "s1", value: "{\"a\":1}", expiresAt: now + 60, now: now, accountID: id))
+            #expect(try await persist.create(key: "s2", value: "{}", expiresAt: nil, now: now))
+            #expect(try await persist.create(key: "s3", value: "{}", expiresAt: now - 1, now: now - 2, accountID: id))
+            let withAccount = try #require(try await persist.getSession(key: "s1", now: now))
+            #expect(withAccount.value == "{\"a\":1}")
+            #expect(withAccount.expiresAt == now + 60)
+            #expect(withAccount.account == (try await accounts.find(id: id)))
+            // An entry naming no account, an expired one, a missing one.
+            let anonymous = try #require(try await persist.getSession(key: "s2", now: now))
+            #expect(anonymous.account == nil && anonymous.expiresAt == nil)
+            #expect(try await persist.getSession(key: "s3", now: now) == nil)
+            #expect(try await persist.getSession(key: "none", now: now) == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
     func erasingAnAccountRemovesPersonalDataButKeepsAPseudonym(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
             let accounts = AccountRepository(database: database)

@@ -9,6 +9,12 @@ import Storage
 public struct WebSession: Codable, Sendable {
     public var accountID: Int64
     public var csrf: String
+    /// The account as read with the session, in the same statement (`SQLPersistDriver`); never stored with it.
+    public var account: Account? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case accountID, csrf
+    }
 }
 
 /// Per-request data shared by middleware and handlers.

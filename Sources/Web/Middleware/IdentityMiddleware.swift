@@ -18,7 +18,10 @@ struct IdentityMiddleware: RouterMiddleware {
             context.clientAddress = ClientAddress.key(last)
         }
         if let session = context.sessions.session {
-            if let account = try await accounts.find(id: session.accountID), !account.isDeleted {
+            // The account read with the session when the session store could (one statement), else on its own.
+            let found: Account?
+            if let account = session.account { found = account } else { found = try await accounts.find(id: session.accountID) }
+            if let account = found, !account.isDeleted {
                 context.account = account
             } else {
                 context.sessions.clearSession()

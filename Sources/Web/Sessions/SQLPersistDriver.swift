@@ -38,6 +38,15 @@ struct SQLPersistDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
+        if type == WebSession.self {
+            // A session comes with its account, read in the same statement, for `IdentityMiddleware`.
+            guard let stored = try await repository.getSession(key: key, now: now()) else { return nil }
+            guard var session = try? JSONDecoder().decode(WebSession.self, from: Data(stored.value.utf8)) else {
+                throw PersistError.invalidConversion
+            }
+            session.account = stored.account.flatMap { $0.id == session.accountID ? $0 : nil }
+            return (session as! Object, stored.expiresAt.map { .seconds(max(0, $0 - now())) })
+        }
         guard let stored = try await repository.get(key: key, now: now()) else { return nil }
         guard let object = try? JSONDecoder().decode(type, from: Data(stored.value.utf8)) else {
             throw PersistError.invalidConversion

@@ -36,15 +36,31 @@ public struct PersistRepository: Sendable {
         }
     }
 
-    /// The value and its expiry, or nil when absent or expired.
+    /// The value and its expiry, or nil when absent or expired. Every signed-in request reads its session here, so the
+    /// statement is written out (a query builder would serialise it again on every call).
     public func get(key: String, now: Double) async throws -> (value: String, expiresAt: Double?)? {
         try await database.read { sql in
-            guard let row = try await sql.select().columns("value", "expires_at").from("persist")
-                .where("key", .equal, key).first()
+            guard let row = try await sql.raw("SELECT value, expires_at FROM persist WHERE key = \(bind: key)").first()
             else { return nil }
             let expiry = try row.decodeNil(column: "expires_at") ? nil : try row.decode(column: "expires_at", as: Double.self)
             if let expiry, expiry <= now { return nil }
             return (try row.decode(column: "value", as: String.self), expiry)
+        }
+    }
+
+    /// A session's value and expiry with the account it was stored for, in one statement: every signed-in request
+    /// reads both. The account is nothing when the entry names none or the account is gone.
+    public func getSession(key: String, now: Double) async throws -> (value: String, expiresAt: Double?, account: Account?)? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT p.value AS persist_value, p.expires_at AS persist_expires_at, a.*
+                FROM persist p LEFT JOIN accounts a ON a.id = p.account_id WHERE p.key = \(bind: key)
+                """).first()
+            else { return nil }
+            let expiry = try row.decodeNil(column: "persist_expires_at") ? nil : try row.decode(column: "persist_expires_at", as: Double.self)
+            if let expiry, expiry <= now { return nil }
+            let account = try row.decodeNil(column: "id") ? nil : try row.decode(model: Account.self)
+            return (try row.decode(column: "persist_value", as: String.self), expiry, account)
         }
     }
 
