@@ -9,8 +9,9 @@ import Storage
 public struct WebSession: Codable, Sendable {
     public var accountID: Int64
     public var csrf: String
-    /// The account as read with the session, in the same statement (`SQLPersistDriver`); never stored with it.
-    public var account: Account? = nil
+    /// The account as read with the session, in the same statement (`SQLPersistDriver`); never stored with it, and
+    /// set only by the session store (handlers trust `AppContext.account`).
+    public internal(set) var account: Account? = nil
 
     enum CodingKeys: String, CodingKey {
         case accountID, csrf

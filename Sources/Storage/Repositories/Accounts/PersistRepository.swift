@@ -59,7 +59,9 @@ public struct PersistRepository: Sendable {
             else { return nil }
             let expiry = try row.decodeNil(column: "persist_expires_at") ? nil : try row.decode(column: "persist_expires_at", as: Double.self)
             if let expiry, expiry <= now { return nil }
-            let account = try row.decodeNil(column: "id") ? nil : try row.decode(model: Account.self)
+            // An account row that cannot be read is left to the caller's own lookup, which reports the error (the
+            // session store's errors are swallowed by the session middleware, which would sign the visitor out).
+            let account = try row.decodeNil(column: "id") ? nil : try? row.decode(model: Account.self)
             return (try row.decode(column: "persist_value", as: String.self), expiry, account)
         }
     }
