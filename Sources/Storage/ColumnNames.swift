@@ -26,6 +26,8 @@ final class ColumnNames: Sendable {
 protocol PositionedRow: SQLRow {
     var columnNames: ColumnNames { get }
     func isNull(at index: Int) -> Bool
+    /// The value at `index` (the position of `column`, which names it in errors and fallbacks).
+    func decode<D: Decodable>(at index: Int, column: String, as type: D.Type) throws -> D
 }
 
 extension PositionedRow {

@@ -120,10 +120,13 @@ struct PostgresFastRow: PositionedRow {
     func isNull(at index: Int) -> Bool { cells[index].bytes == nil }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        if let index = columnNames.index(of: column) {
-            // Not `try?`: it would fold a NULL read as an optional into a failure.
-            do { return try fast(cells[index], as: D.self) } catch {}
-        }
+        if let index = columnNames.index(of: column) { return try decode(at: index, column: column, as: D.self) }
+        return try row.sql().decode(column: column, as: D.self)
+    }
+
+    func decode<D: Decodable>(at index: Int, column: String, as type: D.Type) throws -> D {
+        // Not `try?`: it would fold a NULL read as an optional into a failure.
+        do { return try fast(cells[index], as: D.self) } catch {}
         return try row.sql().decode(column: column, as: D.self)
     }
 

@@ -257,6 +257,10 @@ private struct ReaderRow: PositionedRow {
         guard let index = columnNames.index(of: column) else {
             throw SQLiteReadError(code: SQLITE_MISUSE, message: "The row has no column \(column).")
         }
+        return try decode(at: index, column: column, as: D.self)
+    }
+
+    func decode<D: Decodable>(at index: Int, column: String, as type: D.Type) throws -> D {
         let value = values[index]
         // The types rows hold most, without the decoder's dynamic casts.
         switch value {

@@ -44,14 +44,14 @@ public struct AccountRepository: Sendable {
     public func find(id: Int64) async throws -> Account? {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM accounts WHERE id = \(bind: id)")
-                .first(decoding: Account.self)
+                .decodeFirst(Account.self)
         }
     }
 
     public func find(email: String) async throws -> Account? {
         try await database.read { sql in
             try await sql.select().column("*").from("accounts").where("email", .equal, email)
-                .first(decoding: Account.self)
+                .decodeFirst(Account.self)
         }
     }
 

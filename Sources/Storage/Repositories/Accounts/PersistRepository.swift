@@ -61,7 +61,7 @@ public struct PersistRepository: Sendable {
             if let expiry, expiry <= now { return nil }
             // An account row that cannot be read is left to the caller's own lookup, which reports the error (the
             // session store's errors are swallowed by the session middleware, which would sign the visitor out).
-            let account = try row.decodeNil(column: "id") ? nil : try? row.decode(model: Account.self)
+            let account = try row.decodeNil(column: "id") ? nil : try? row.decodeModel(Account.self)
             return (try row.decode(column: "persist_value", as: String.self), expiry, account)
         }
     }

@@ -10,14 +10,14 @@ public struct BallotRepository: Sendable {
     public func all(workID: Int64) async throws -> [BallotRecord] {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM ballots WHERE work_id = \(bind: workID) ORDER BY opened_at, id")
-                .all(decoding: BallotRecord.self)
+                .decodeAll(BallotRecord.self)
         }
     }
 
     public func find(id: Int64, workID: Int64) async throws -> BallotRecord? {
         try await database.read { sql in
             try await sql.select().column("*").from("ballots").where("id", .equal, id).where("work_id", .equal, workID)
-                .first(decoding: BallotRecord.self)
+                .decodeFirst(BallotRecord.self)
         }
     }
 

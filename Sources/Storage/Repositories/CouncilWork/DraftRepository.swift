@@ -10,7 +10,7 @@ public struct DraftRepository: Sendable {
     public func versions(workID: Int64) async throws -> [DraftVersionRecord] {
         try await database.read { sql in
             try await sql.raw("SELECT id, number, body, note, created_at FROM draft_versions WHERE work_id = \(bind: workID) ORDER BY number")
-                .all(decoding: DraftVersionRecord.self)
+                .decodeAll(DraftVersionRecord.self)
         }
     }
 
@@ -29,7 +29,7 @@ public struct DraftRepository: Sendable {
     public func amendments(workID: Int64) async throws -> [AmendmentRecord] {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM amendments WHERE work_id = \(bind: workID) ORDER BY number")
-                .all(decoding: AmendmentRecord.self)
+                .decodeAll(AmendmentRecord.self)
         }
     }
 

@@ -17,14 +17,14 @@ public struct WorkRepository: Sendable {
             if let statuses { query = query.where("status", .in, statuses) }
             if let kind { query = query.where("kind", .equal, kind) }
             return try await query.orderBy("created_at", .descending).orderBy("id", .descending)
-                .all(decoding: WorkRecord.self)
+                .decodeAll(WorkRecord.self)
         }
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> WorkRecord? {
         try await database.read { sql in
             try await sql.select().column("*").from("works").where("id", .equal, id).where("council_id", .equal, councilID)
-                .first(decoding: WorkRecord.self)
+                .decodeFirst(WorkRecord.self)
         }
     }
 
@@ -36,7 +36,7 @@ public struct WorkRepository: Sendable {
                        AS current_version_created_at
                 FROM works w WHERE w.id = \(bind: id) AND w.council_id = \(bind: councilID)
                 """).first() else { return nil }
-            return (try row.decode(model: WorkRecord.self), try row.decode(column: "current_version_created_at", as: Double?.self))
+            return (try row.decodeModel(WorkRecord.self), try row.decode(column: "current_version_created_at", as: Double?.self))
         }
     }
 
@@ -116,7 +116,7 @@ public struct WorkRepository: Sendable {
             try await sql.raw("""
                 SELECT id, status, note, account_id, "at" FROM work_events WHERE work_id = \(bind: workID) ORDER BY "at", id
                 """)
-                .all(decoding: WorkEvent.self)
+                .decodeAll(WorkEvent.self)
         }
     }
 
@@ -137,7 +137,7 @@ public struct WorkRepository: Sendable {
     public func hearings(workID: Int64) async throws -> [Hearing] {
         try await database.read { sql in
             try await sql.raw("SELECT id, person, capacity, held_at, notes FROM hearings WHERE work_id = \(bind: workID) ORDER BY held_at, id")
-                .all(decoding: Hearing.self)
+                .decodeAll(Hearing.self)
         }
     }
 
@@ -154,7 +154,7 @@ public struct WorkRepository: Sendable {
                 SELECT id, author, author_kind, title, body, created_at FROM contributions WHERE work_id = \(bind: workID)
                 ORDER BY created_at, id
                 """)
-                .all(decoding: Contribution.self)
+                .decodeAll(Contribution.self)
         }
     }
 
@@ -169,7 +169,7 @@ public struct WorkRepository: Sendable {
     public func declarations(workID: Int64) async throws -> [GroupDeclaration] {
         try await database.read { sql in
             try await sql.raw("SELECT id, group_id, body, created_at FROM group_declarations WHERE work_id = \(bind: workID) ORDER BY id")
-                .all(decoding: GroupDeclaration.self)
+                .decodeAll(GroupDeclaration.self)
         }
     }
 
@@ -185,7 +185,7 @@ public struct WorkRepository: Sendable {
     public func dissents(workID: Int64) async throws -> [Dissent] {
         try await database.read { sql in
             try await sql.raw("SELECT id, block_id, holder, group_id, body, created_at FROM dissents WHERE work_id = \(bind: workID) ORDER BY id")
-                .all(decoding: Dissent.self)
+                .decodeAll(Dissent.self)
         }
     }
 

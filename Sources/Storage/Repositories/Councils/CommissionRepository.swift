@@ -12,14 +12,14 @@ public struct CommissionRepository: Sendable {
         try await database.read { sql in
             try await sql.select().column("*").from("commissions").where("council_id", .equal, councilID)
                 .orderBy("name_fr").orderBy("id")
-                .all(decoding: Commission.self)
+                .decodeAll(Commission.self)
         }
     }
 
     public func find(id: Int64, councilID: Int64) async throws -> Commission? {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM commissions WHERE id = \(bind: id) AND council_id = \(bind: councilID)")
-                .first(decoding: Commission.self)
+                .decodeFirst(Commission.self)
         }
     }
 

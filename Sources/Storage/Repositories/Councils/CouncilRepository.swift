@@ -11,7 +11,7 @@ public struct CouncilRepository: Sendable {
     public func all() async throws -> [Council] {
         try await database.read { sql in
             try await sql.select().column("*").from("councils").orderBy("id")
-                .all(decoding: Council.self)
+                .decodeAll(Council.self)
         }
     }
 
@@ -34,7 +34,7 @@ public struct CouncilRepository: Sendable {
     public func find(slug: String) async throws -> Council? {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM councils WHERE slug = \(bind: slug)")
-                .first(decoding: Council.self)
+                .decodeFirst(Council.self)
         }
     }
 

@@ -11,7 +11,7 @@ public struct GroupRepository: Sendable {
     public func all(councilID: Int64) async throws -> [CouncilGroup] {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM council_groups WHERE council_id = \(bind: councilID) ORDER BY name_fr, id")
-                .all(decoding: CouncilGroup.self)
+                .decodeAll(CouncilGroup.self)
         }
     }
 
@@ -19,7 +19,7 @@ public struct GroupRepository: Sendable {
         try await database.read { sql in
             try await sql.select().column("*").from("council_groups")
                 .where("id", .equal, id).where("council_id", .equal, councilID)
-                .first(decoding: CouncilGroup.self)
+                .decodeFirst(CouncilGroup.self)
         }
     }
 

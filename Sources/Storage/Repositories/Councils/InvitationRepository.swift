@@ -59,7 +59,7 @@ public struct InvitationRepository: Sendable {
     public func find(tokenHash: String, now: Date) async throws -> Invitation? {
         try await database.read { sql in
             try await Self.pending(sql, now: now).where("token_hash", .equal, tokenHash)
-                .first(decoding: Invitation.self)
+                .decodeFirst(Invitation.self)
         }
     }
 
@@ -67,7 +67,7 @@ public struct InvitationRepository: Sendable {
     public func pending(councilID: Int64, now: Date) async throws -> [Invitation] {
         try await database.read { sql in
             try await Self.pending(sql, now: now).where("council_id", .equal, councilID).orderBy("created_at", .descending)
-                .all(decoding: Invitation.self)
+                .decodeAll(Invitation.self)
         }
     }
 
@@ -82,7 +82,7 @@ public struct InvitationRepository: Sendable {
     public func accept(tokenHash: String, accountID: Int64, email: String, now: Date) async throws -> Invitation {
         try await database.transaction { sql in
             guard let invitation = try await Self.pending(sql, now: now).where("token_hash", .equal, tokenHash)
-                .first(decoding: Invitation.self)
+                .decodeFirst(Invitation.self)
             else { throw StoreError.notFound }
             guard invitation.email == email else { throw StoreError.notEligible }
             // One statement claims the invitation: two requests racing with the same link cannot both take the seat.

@@ -21,7 +21,7 @@ public struct MembershipRepository: Sendable {
         try await database.read { sql in
             let current = includingEnded ? "" : " AND m.ended_at IS NULL"
             return try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.council_id = \(bind: councilID)\(unsafeRaw: current) ORDER BY display_name, m.id")
-                .all(decoding: Membership.self)
+                .decodeAll(Membership.self)
         }
     }
 
@@ -39,7 +39,7 @@ public struct MembershipRepository: Sendable {
                     UNION SELECT s.id FROM work_events e JOIN memberships s ON s.account_id = e.account_id
                           WHERE e.work_id = \(bind: workID))
                 ORDER BY display_name, m.id
-                """).all(decoding: Membership.self)
+                """).decodeAll(Membership.self)
         }
     }
 
@@ -47,7 +47,7 @@ public struct MembershipRepository: Sendable {
     public func find(id: Int64, councilID: Int64) async throws -> Membership? {
         try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.id = \(bind: id) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
-                .first(decoding: Membership.self)
+                .decodeFirst(Membership.self)
         }
     }
 
@@ -55,7 +55,7 @@ public struct MembershipRepository: Sendable {
     public func find(accountID: Int64, councilID: Int64) async throws -> Membership? {
         try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL")
-                .first(decoding: Membership.self)
+                .decodeFirst(Membership.self)
         }
     }
 
@@ -73,8 +73,8 @@ public struct MembershipRepository: Sendable {
                 WHERE c.slug = \(bind: slug)
                 LIMIT 1
                 """).first() else { return nil }
-            let council = try row.decode(model: Council.self)
-            let seat = try row.decodeNil(column: "seat_id") ? nil : try row.decode(model: Membership.self, prefix: "seat_")
+            let council = try row.decodeModel(Council.self)
+            let seat = try row.decodeNil(column: "seat_id") ? nil : try row.decodeModel(Membership.self, prefix: "seat_")
             return (council, seat)
         }
     }
@@ -83,7 +83,7 @@ public struct MembershipRepository: Sendable {
     public func all(accountID: Int64) async throws -> [Membership] {
         try await database.read { sql in
             try await sql.raw("\(unsafeRaw: Self.selectColumns) WHERE m.account_id = \(bind: accountID) AND m.ended_at IS NULL ORDER BY m.council_id")
-                .all(decoding: Membership.self)
+                .decodeAll(Membership.self)
         }
     }
 

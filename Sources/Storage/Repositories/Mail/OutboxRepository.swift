@@ -22,14 +22,14 @@ public struct OutboxRepository: Sendable {
     public func latest(limit: Int = 100) async throws -> [OutboxMessage] {
         try await database.read { sql in
             try await sql.select().column("*").from("outbox").orderBy("id", .descending).limit(limit)
-                .all(decoding: OutboxMessage.self)
+                .decodeAll(OutboxMessage.self)
         }
     }
 
     public func messages(to recipient: String) async throws -> [OutboxMessage] {
         try await database.read { sql in
             try await sql.select().column("*").from("outbox").where("recipient", .equal, recipient).orderBy("id")
-                .all(decoding: OutboxMessage.self)
+                .decodeAll(OutboxMessage.self)
         }
     }
 
@@ -40,7 +40,7 @@ public struct OutboxRepository: Sendable {
                 .where("sent_at", .is, SQLLiteral.null)
                 .where("attempts", .lessThan, maximumAttempts)
                 .orderBy("id").limit(limit)
-                .all(decoding: OutboxMessage.self)
+                .decodeAll(OutboxMessage.self)
         }
     }
 
