@@ -152,7 +152,9 @@ struct ValueGenerator {
     mutating func object(for nodes: [TemplateNode]) -> TemplateValue {
         var members: [String: TemplateValue] = [:]
         fill(&members, from: nodes)
-        return .object(members)
+        // Objects come both ways the pages build them: hashed (`TemplateEncoder`) and in order (`TemplateFields`).
+        if random.next() % 2 == 0 { return .object(members) }
+        return .fields(members.sorted { $0.key < $1.key }.map { TemplateField(name: $0.key, value: $0.value) })
     }
 
     private mutating func fill(_ members: inout [String: TemplateValue], from nodes: [TemplateNode]) {
@@ -225,7 +227,7 @@ extension TemplateValue {
         case .int(let number): number
         case .double(let number): number
         case .list(let items): ReferenceList(items: items.map(\.referenceValue))
-        case .object(let members): ReferenceObject(members: members.mapValues(\.referenceValue))
+        case .object, .fields: ReferenceObject(members: (members ?? [:]).mapValues(\.referenceValue))
         }
     }
 }

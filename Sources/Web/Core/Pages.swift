@@ -13,7 +13,8 @@ public struct Pages: Sendable {
     /// person, CSRF token, notice) beside the model's own.
     func page(_ template: String, title: String, request: Request, context: AppContext, council: Council? = nil,
               typed model: some Encodable, status: HTTPResponse.Status = .ok) async throws -> HTML {
-        guard case .object(let values) = try TemplateEncoder.encode(model) else {
+        let encoded = try (model as? any TemplateConvertible)?.templateValue() ?? TemplateEncoder.encode(model)
+        guard let values = encoded.members else {
             throw Views.MissingTemplate(description: "The model of \(template) is not a structure")
         }
         let language = context.language
@@ -47,7 +48,7 @@ public struct Pages: Sendable {
         }
         // The model's own values come last: a page may name its council or title itself.
         data.merge(values) { _, own in own }
-        return HTML(try views.render(template, .object(data)), status: status)
+        return HTML(bytes: try views.renderBytes(template, .object(data)), status: status)
     }
 
     /// The site-wide links of the layout and the account pages, from their declared paths.

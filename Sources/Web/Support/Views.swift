@@ -73,6 +73,12 @@ public struct Views: Sendable {
 
     /// HTML of `template` for `value`; a missing template, or one that renders nothing, is an error, not a blank page.
     func render(_ template: String, _ value: TemplateValue) throws -> String {
+        String(decoding: try renderBytes(template, value), as: UTF8.self)
+    }
+
+    /// The same page as the UTF-8 bytes a response sends (the templates and the values are valid UTF-8, so the page
+    /// is not decoded into a `String` and encoded again).
+    func renderBytes(_ template: String, _ value: TemplateValue) throws -> [UInt8] {
         guard let parsed = templates[template] else {
             throw MissingTemplate(description: "Template \(template) is missing")
         }
@@ -81,25 +87,31 @@ public struct Views: Sendable {
         guard !renderer.output.isEmpty else {
             throw MissingTemplate(description: "Template \(template) rendered nothing")
         }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 
 /// An HTML response.
 public struct HTML: ResponseGenerator {
-    public let body: String
+    public let bytes: [UInt8]
     public let status: HTTPResponse.Status
 
     public init(_ body: String, status: HTTPResponse.Status = .ok) {
-        self.body = body
+        self.init(bytes: Array(body.utf8), status: status)
+    }
+
+    init(bytes: [UInt8], status: HTTPResponse.Status = .ok) {
+        self.bytes = bytes
         self.status = status
     }
+
+    public var body: String { String(decoding: bytes, as: UTF8.self) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: body))
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
         )
     }
 }
