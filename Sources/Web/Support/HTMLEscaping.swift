@@ -32,7 +32,7 @@ enum HTMLEscaping {
     }
 
     /// Appends `text` to `output` escaped as `escape` does, copying the runs between the characters it replaces.
-    static func append(escaping text: String, to output: inout [UInt8]) {
+    static func append(escaping text: String, to output: inout [UInt8], apostrophe: Bool = true) {
         var text = text
         text.withUTF8 { bytes in
             var run = 0
@@ -43,7 +43,7 @@ enum HTMLEscaping {
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
+                case UInt8(ascii: "'") where apostrophe: entity = "&#39;"
                 default: continue
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))

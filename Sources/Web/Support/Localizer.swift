@@ -78,20 +78,25 @@ public struct Localizer: Sendable {
     /// name) is written as it is, never filled in turn.
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
         guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
-                result += value
-                rest = rest[rest.index(after: close)...]
+        // Braces are ASCII, so the scan reads UTF-8 bytes; what lies between them is copied as it is.
+        let utf8 = template.utf8
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 32)
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            result.append(contentsOf: utf8[rest..<open])
+            let afterOpen = utf8.index(after: open)
+            if let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+               let value = arguments[String(decoding: utf8[afterOpen..<close], as: UTF8.self)] {
+                result.append(contentsOf: value.utf8)
+                rest = utf8.index(after: close)
             } else {
-                result += "{"
-                rest = rest[afterOpen...]
+                result.append(UInt8(ascii: "{"))
+                rest = afterOpen
             }
         }
-        return result + rest
+        result.append(contentsOf: utf8[rest...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     public func has(_ key: String) -> Bool { tables[.fr]?[key] != nil }

@@ -6,54 +6,99 @@ import Foundation
 /// labels in the table beside it, so nothing depends on colour alone.
 enum VoteChart {
     struct Row {
-        let label: String
+        /// The group's name in lines (`wrap`): a page wraps each group's name once for all its ballots.
+        let lines: [String]
         let counts: VoteCounts
+
+        init(lines: [String], counts: VoteCounts) {
+            self.lines = lines
+            self.counts = counts
+        }
+
+        init(label: String, counts: VoteCounts) {
+            self.init(lines: VoteChart.wrap(label, width: VoteChart.labelCharacters), counts: counts)
+        }
     }
 
     /// Characters of a group's name on one line beside its bar (12-pixel text in the label column); longer names wrap.
     static let labelCharacters = 26
 
+    static let colours = ["#1b7a3a", "#b3261e", "#6b6b6b", "#d9d9d9"]
+
+    /// The chart's SVG, written as bytes into one buffer (a page draws one per ballot).
     static func svg(rows: [Row], title: String, legend: [String], id: String) -> String {
         let barWidth = 420.0, labelWidth = 190.0, lineHeight = 14.0, top = 30.0
-        let labels = rows.map { wrap($0.label, width: labelCharacters) }
-        let rowHeights = labels.map { max(26.0, Double($0.count) * lineHeight + 10) }
+        let rowHeights = rows.map { max(26.0, Double($0.lines.count) * lineHeight + 10) }
         let height = top + rowHeights.reduce(0, +) + 10
         let width = labelWidth + barWidth + 20
-        let colours = ["#1b7a3a", "#b3261e", "#6b6b6b", "#d9d9d9"]
-        var svg = ""
-        svg.reserveCapacity(1024 + 512 * rows.count)
-        svg += """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)" class="vote-chart">
-            <title id="\(id)">\(escape(title))</title>
-            """
+        var svg = SVGWriter(capacity: 1024 + 640 * rows.count)
+        svg.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        svg.write(Int(width))
+        svg.write(" ")
+        svg.write(Int(height))
+        svg.write("\" role=\"img\" aria-labelledby=\"")
+        svg.write(escaping: id)
+        svg.write("\" class=\"vote-chart\">\n<title id=\"")
+        svg.write(escaping: id)
+        svg.write("\">")
+        svg.write(escaping: title)
+        svg.write("</title>")
         // Legend.
         var x = 0.0
         for (index, name) in legend.enumerated() {
-            svg += "<rect x=\"\(fmt(x))\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colours[index])\"/>"
-            svg += "<text x=\"\(fmt(x + 16))\" y=\"14\" font-size=\"12\">\(escape(name))</text>"
+            svg.write("<rect x=\"")
+            svg.write(tenths: x)
+            svg.write("\" y=\"4\" width=\"12\" height=\"12\" fill=\"")
+            svg.write(colours[index])
+            svg.write("\"/><text x=\"")
+            svg.write(tenths: x + 16)
+            svg.write("\" y=\"14\" font-size=\"12\">")
+            svg.write(escaping: name)
+            svg.write("</text>")
             x += 16 + Double(name.count) * 7 + 14
         }
         var y = top
         for (index, row) in rows.enumerated() {
             let rowHeight = rowHeights[index]
             // The name, wrapped, right-aligned against its bar and centred on it.
-            let firstLine = y + (rowHeight - Double(labels[index].count) * lineHeight) / 2 + 11
-            svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(firstLine))\" font-size=\"12\" text-anchor=\"end\">"
-            for (line, text) in labels[index].enumerated() {
-                svg += "<tspan x=\"\(fmt(labelWidth - 6))\" dy=\"\(line == 0 ? "0" : fmt(lineHeight))\">\(escape(text))</tspan>"
+            let firstLine = y + (rowHeight - Double(row.lines.count) * lineHeight) / 2 + 11
+            svg.write("<text x=\"")
+            svg.write(tenths: labelWidth - 6)
+            svg.write("\" y=\"")
+            svg.write(tenths: firstLine)
+            svg.write("\" font-size=\"12\" text-anchor=\"end\">")
+            for (line, text) in row.lines.enumerated() {
+                svg.write("<tspan x=\"")
+                svg.write(tenths: labelWidth - 6)
+                svg.write("\" dy=\"")
+                if line == 0 { svg.write("0") } else { svg.write(tenths: lineHeight) }
+                svg.write("\">")
+                svg.write(escaping: text)
+                svg.write("</tspan>")
             }
-            svg += "</text>"
+            svg.write("</text>")
             let total = max(1, row.counts.eligible)
             var offset = labelWidth
             let barTop = y + (rowHeight - 18) / 2
             for (value, colour) in zip([row.counts.pour, row.counts.contre, row.counts.abstention, row.counts.notTakingPart], colours) where value > 0 {
                 let w = barWidth * Double(value) / Double(total)
-                svg += "<rect x=\"\(fmt(offset))\" y=\"\(fmt(barTop))\" width=\"\(fmt(w))\" height=\"18.0\" fill=\"\(colour)\"><title>\(value)</title></rect>"
+                svg.write("<rect x=\"")
+                svg.write(tenths: offset)
+                svg.write("\" y=\"")
+                svg.write(tenths: barTop)
+                svg.write("\" width=\"")
+                svg.write(tenths: w)
+                svg.write("\" height=\"18.0\" fill=\"")
+                svg.write(colour)
+                svg.write("\"><title>")
+                svg.write(value)
+                svg.write("</title></rect>")
                 offset += w
             }
             y += rowHeight
         }
-        return svg + "</svg>"
+        svg.write("</svg>")
+        return svg.text
     }
 
     /// Words in lines of at most `width` characters (a longer word is cut); the lines joined with spaces give the
@@ -91,11 +136,47 @@ enum VoteChart {
 
     /// A coordinate with one decimal, as `%.1f` writes it (without going through Foundation's formatter).
     static func fmt(_ value: Double) -> String {
-        let tenths = Int((abs(value) * 10).rounded())
-        return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
+        var writer = SVGWriter(capacity: 8)
+        writer.write(tenths: value)
+        return writer.text
+    }
+}
+
+/// The bytes of an SVG drawing: literal markup, integers, coordinates with one decimal, and escaped text.
+struct SVGWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    static func escape(_ text: String) -> String { XMLText.escape(text) }
+    mutating func write(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
+    mutating func write(escaping text: String) { HTMLEscaping.append(escaping: text, to: &bytes, apostrophe: false) }
+
+    mutating func write(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    /// `value` with one decimal, as `%.1f` writes it ("-0.0" is written "0.0").
+    mutating func write(tenths value: Double) {
+        let tenths = Int((abs(value) * 10).rounded())
+        if value < 0 && tenths > 0 { bytes.append(UInt8(ascii: "-")) }
+        write(tenths / 10)
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(tenths % 10))
+    }
 }
 
 /// Text and attribute values written into XML and SVG.

@@ -8,10 +8,18 @@ struct WorkView {
     let pages: Pages
     let dossier: WorkDossier
     let context: AppContext
+    /// Made once per page: it reads the council's time zone, which a page's every number and date would parse again.
+    let format: Formatting
+
+    init(pages: Pages, dossier: WorkDossier, context: AppContext) {
+        self.pages = pages
+        self.dossier = dossier
+        self.context = context
+        format = Formatting(language: context.language, council: dossier.council)
+    }
 
     var language: Language { context.language }
     var council: Council { dossier.council }
-    var format: Formatting { Formatting(language: language, council: council) }
     func t(_ key: String, _ arguments: [String: String] = [:]) -> String { pages.text(key, context, arguments) }
     func date(_ seconds: Double) -> String { format.dateTime(Date(timeIntervalSince1970: seconds)) }
     func person(_ id: Int64?) -> String { id.flatMap { dossier.people[$0]?.displayName } ?? t("person_unknown") }
@@ -165,6 +173,8 @@ struct WorkView {
         // Each group's name resolved once, not once per voter.
         let names = Dictionary(uniqueKeysWithValues: dossier.groups.keys.map { ($0, dossier.groupName($0, language: language)) })
         let groupName = { (id: Int64?) in id.flatMap { names[$0] } ?? "" }
+        // And wrapped for the charts once, not once per ballot.
+        let chartLines = names.mapValues { VoteChart.wrap($0, width: VoteChart.labelCharacters) }
         return dossier.ballots.map { ballot in
             let counts = ballot.tally.overall
             let title = ballotTitle(ballot)
@@ -191,7 +201,9 @@ struct WorkView {
                     WorkPage.Ballot.Voter(name: voter.name, group: groupName(voter.groupID),
                                           choice: voter.choice.flatMap { choices[$0] } ?? noVote)
                 },
-                chart: VoteChart.svg(rows: ballot.tally.groups.map { .init(label: groupName(Int64($0.group)), counts: $0.counts) },
+                chart: VoteChart.svg(rows: ballot.tally.groups.map { result in
+                                         VoteChart.Row(lines: Int64(result.group).flatMap { chartLines[$0] } ?? [""], counts: result.counts)
+                                     },
                                      title: t("chart_title", ["ballot": title]), legend: legend, id: "chart-\(ballot.record.id)"),
                 voteURL: WorkPaths.vote.url(slug, workID, ballot.record.id), closeURL: WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
                 myVote: mine?.choice.flatMap { choices[$0] },
