@@ -36,4 +36,29 @@ import TestSupport
             #expect(!stored.value.contains("Amal") && !stored.value.contains("account\""))
         }
     }
+
+    /// An update of a session that was revoked meanwhile (signed out everywhere while a request on it ran) leaves it
+    /// revoked; a new session is stored with its expiry, and an update keeps that expiry.
+    @Test(arguments: TestDatabase.kinds)
+    func aRevokedSessionIsNotBroughtBack(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database in
+            let accounts = AccountRepository(database: database)
+            let persist = PersistRepository(database: database)
+            let clock = TestClock()
+            let driver = SQLPersistDriver(repository: persist, clock: clock)
+            let now = clock.now().timeIntervalSince1970
+            let amal = try await accounts.create(email: "amal@example.org", passwordHash: "h", displayName: "Amal", language: .ar, now: clock.now())
+            try await driver.set(key: "kept", value: WebSession(accountID: amal, csrf: "a"), expires: .seconds(60))
+            try await driver.set(key: "revoked", value: WebSession(accountID: amal, csrf: "b"), expires: .seconds(60))
+            try await persist.remove(key: "revoked")
+            // The session middleware's update of a loaded session: no expiry given.
+            try await driver.set(key: "revoked", value: WebSession(accountID: amal, csrf: "c"), expires: nil)
+            try await driver.set(key: "kept", value: WebSession(accountID: amal, csrf: "d"), expires: nil)
+            #expect(try await persist.get(key: "revoked", now: now) == nil)
+            let kept = try #require(try await persist.get(key: "kept", now: now))
+            // The test clock moves a millisecond at each reading.
+            #expect(kept.expiresAt.map { $0 > now + 59 && $0 < now + 61 } == true && kept.value.contains("\"d\""))
+            #expect(try await persist.count(accountID: amal) == 1)
+        }
+    }
 }

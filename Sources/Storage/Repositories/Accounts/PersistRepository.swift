@@ -22,6 +22,9 @@ public struct PersistRepository: Sendable {
         }
     }
 
+    /// Stores `value` under `key`. With `keepExpiry` (an update of an entry, as the session middleware makes of a
+    /// session it loaded), an entry that is gone stays gone: a session revoked while a request on it ran is not
+    /// brought back, and never without an expiry.
     public func set(key: String, value: String, expiresAt: Double?, keepExpiry: Bool, accountID: Int64? = nil) async throws {
         try await database.transaction { sql in
             let updated = try await sql.select().column("key").from("persist").where("key", .equal, key).first() != nil
@@ -29,7 +32,7 @@ public struct PersistRepository: Sendable {
                 var update = sql.update("persist").set("value", to: value).set("account_id", to: accountID)
                 if !keepExpiry { update = update.set("expires_at", to: expiresAt) }
                 try await update.where("key", .equal, key).run()
-            } else {
+            } else if !keepExpiry {
                 try await sql.insert(into: "persist").columns("key", "value", "expires_at", "account_id")
                     .values(SQLBind(key), SQLBind(value), SQLBind(expiresAt), SQLBind(accountID)).run()
             }
