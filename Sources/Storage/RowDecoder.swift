@@ -119,7 +119,13 @@ private struct PositionedRowDecoder<Row: PositionedRow>: Decoder {
             throw DecodingError.typeMismatch([Any].self, .init(codingPath: [key], debugDescription: "A column holds no list."))
         }
 
-        func superDecoder() throws -> any Decoder { PositionedRowDecoder(row: row, prefix: prefix) }
-        func superDecoder(forKey key: Key) throws -> any Decoder { PositionedRowDecoder(row: row, prefix: prefix) }
+        // A row has no superclass part nor nested values: refused, rather than handing out the whole row again.
+        func superDecoder() throws -> any Decoder {
+            throw DecodingError.typeMismatch(Row.self, .init(codingPath: [], debugDescription: "A row has no super decoder."))
+        }
+
+        func superDecoder(forKey key: Key) throws -> any Decoder {
+            throw DecodingError.typeMismatch(Row.self, .init(codingPath: [key], debugDescription: "A column has no decoder of its own."))
+        }
     }
 }

@@ -12,6 +12,10 @@ import Testing
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
             #expect(Tokens.base64URL(bytes) == reference, "\(bytes)")
         }
+        // RFC 4648's vectors, and the two characters that differ from plain base64.
+        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        for (text, encoded) in vectors { #expect(Tokens.base64URL(Array(text.utf8)) == encoded) }
+        #expect(Tokens.base64URL([0xFB, 0xFF]) == "-_8" && Tokens.base64URL([0xFB, 0xFF, 0xBF]) == "-_-_")
         let token = Tokens.make()
         #expect(token.count == 43 && token.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
         #expect(Tokens.make() != token)
