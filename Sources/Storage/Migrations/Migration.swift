@@ -20,5 +20,6 @@ public enum Migrations {
         UpdateCosignatoriesAddAcceptedAt(),
         UpdateCouncilsAddTimeZone(),
         CreateAttachments(),
+        UpdatePersistEndSessionsWithoutAccount(),
     ]
 }
