@@ -55,6 +55,34 @@ import TestSupport
     }
 }
 
+/// A form on one amendment reads the work item's gate and that amendment before its rule answers, not the whole
+/// dossier the page shows.
+@Suite struct AmendmentFormCostTests {
+    @Test(arguments: TestDatabase.kinds)
+    func aRefusedAmendmentFormReadsOnlyWhatItsRuleNeeds(kind: DatabaseKind) async throws {
+        let counting = CountingBox()
+        try await Harness.run(kind, wrap: { database in counting.wrap(database) }) { site, client in
+            let counter = try #require(counting.database)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let published = try #require(try await site.works.all(councilID: france.id, statuses: ["published"]).first)
+            let amendment = try #require(try await site.drafts.amendments(workID: published.id).first)
+            let visitor = Visitor(client)
+            try await visitor.signIn("membre@cese-fr.example")
+            _ = try await visitor.get("/")
+            _ = counter.take()
+            #expect(try await visitor.get("/cese-fr/works/\(published.id)").status == .ok)
+            let page = counter.take()
+            // The amendments of a published avis are decided, and this member was invited to co-sign none of them.
+            #expect(try await visitor.post("/cese-fr/works/\(published.id)/amendments/\(amendment.id)", [("action", "withdraw")]).status == .conflict)
+            let decide = counter.take()
+            #expect(try await visitor.post("/cese-fr/works/\(published.id)/amendments/\(amendment.id)/cosign", []).status == .forbidden)
+            let cosign = counter.take()
+            // The session, the council and seat, the gate's three reads and the amendment's one.
+            #expect(decide <= 6 && cosign <= 6 && decide < page / 2, "page \(page), decide \(decide), cosign \(cosign)")
+        }
+    }
+}
+
 /// Keeps the counting database the harness builds, for the test to read.
 final class CountingBox: @unchecked Sendable {
     private(set) var database: CountingDatabase?

@@ -124,6 +124,25 @@ import TestSupport
             #expect(try await member.get(base).text.contains("\(base)/amendments/\(amendment.id)/cosign"))
             #expect(try await member.post("\(base)/amendments/\(amendment.id)/cosign", []).status == .seeOther)
             #expect(try await site.drafts.cosignatories(workID: preparing.id)[amendment.id] == [invited.id])
+            // Once accepted, the invitation is spent; to a visitor a work item in preparation does not exist; an
+            // amendment of another work item, or none, is not found.
+            #expect(try await member.post("\(base)/amendments/\(amendment.id)/cosign", []).status == .forbidden)
+            #expect(try await Visitor(client).post("\(base)/amendments/\(amendment.id)/cosign", []).status == .notFound)
+            let other = try #require(try await site.works.all(councilID: france.id).first { $0.id != preparing.id })
+            #expect(try await member.post("/cese-fr/works/\(other.id)/amendments/\(amendment.id)/cosign", []).status == .notFound)
+            #expect(try await member.post("\(base)/amendments/999999/cosign", []).status == .notFound)
+
+            // Deciding: only its author withdraws it; once decided, it stays decided.
+            let amendmentURL = "\(base)/amendments/\(amendment.id)"
+            #expect(try await stranger.post(amendmentURL, [("action", "withdraw")]).status == .forbidden)
+            #expect(try await member.post(amendmentURL, [("action", "withdraw")]).status == .forbidden)
+            #expect(try await Visitor(client).post(amendmentURL, [("action", "withdraw")]).status == .notFound)
+            #expect(try await author.post(amendmentURL, [("action", "nonsense")]).status == .badRequest)
+            #expect(try await author.post("/cese-fr/works/\(other.id)/amendments/\(amendment.id)", [("action", "withdraw")]).status == .notFound)
+            #expect(try await author.post(amendmentURL, [("action", "withdraw")]).status == .seeOther)
+            #expect(try await site.drafts.amendments(workID: preparing.id).last?.status == "withdrawn")
+            #expect(try await author.post(amendmentURL, [("action", "withdraw")]).status == .conflict)
+            #expect(try await member.post("\(amendmentURL)/cosign", []).status == .forbidden)
         }
     }
 

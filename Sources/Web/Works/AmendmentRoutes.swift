@@ -55,33 +55,35 @@ struct AmendmentRoutes {
     }
 
     @Sendable func decide(_ request: Request, context: AppContext) async throws -> Response {
-        // Who may decide depends on the amendment (its author may withdraw it): the whole dossier first.
-        let dossier = try await WorkDossier.load(services: services, context: context)
+        // Who may decide depends on the amendment (its author may withdraw it): the gate and the amendment, not the
+        // whole dossier, are read before the rules answer.
+        let gate = try await WorkGate.load(services: services, context: context)
         guard let id = context.parameters.get("amendment", as: Int64.self),
-              let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
+              let (record, currentVersionID, _) = try await services.drafts.amendment(id: id, workID: gate.work.id, invitedMembershipID: nil)
+        else { throw PageError.notFound }
         // Only the amendments to the current version are still alive; one under a vote is decided by the vote.
-        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == dossier.current?.record.id else {
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == currentVersionID else {
             throw PageError(.conflict, "amendment_error_decided")
         }
-        let underVote = dossier.ballots.contains { $0.isOpen && $0.record.amendmentId == id }
+        let underVote = gate.ballots.contains { $0.closedAt == nil && $0.amendmentId == id }
         switch context.form.text("action") {
         case "withdraw" where underVote, "inadmissible" where underVote:
             throw PageError(.conflict, "ballot_error_already_open")
         case "withdraw":
-            try actions.require(.withdrawAmendment(isAuthor: record.authorMembershipId != nil && record.authorMembershipId == dossier.membership?.id),
-                                dossier, context)
-            try await services.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.withdrawn.rawValue])
+            let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == gate.membership?.id
+            try pages.require(gate.decide(.withdrawAmendment(isAuthor: isAuthor)), context)
+            try await services.drafts.setStatuses(workID: gate.work.id, [id: AmendmentStatus.withdrawn.rawValue])
         case "inadmissible":
-            try actions.require(.ruleInadmissible, dossier, context)
-            try await services.drafts.setStatuses(workID: dossier.work.id, [id: AmendmentStatus.inadmissible.rawValue])
+            try pages.require(gate.decide(.ruleInadmissible), context)
+            try await services.drafts.setStatuses(workID: gate.work.id, [id: AmendmentStatus.inadmissible.rawValue])
         case "opinion":
-            try actions.require(.giveOpinion, dossier, context)
+            try pages.require(gate.decide(.giveOpinion), context)
             guard let opinion = context.form.text("opinion").flatMap(RapporteurOpinion.init(rawValue:)) else { throw PageError.malformedForm }
-            try await services.drafts.setOpinion(workID: dossier.work.id, amendmentID: id, opinion: opinion.rawValue)
+            try await services.drafts.setOpinion(workID: gate.work.id, amendmentID: id, opinion: opinion.rawValue)
         default:
             throw PageError.malformedForm
         }
-        return actions.back(dossier, notice: "saved", anchor: "#amendment-\(id)")
+        return actions.back(gate, notice: "saved", anchor: "#amendment-\(id)")
     }
 
     @Sendable func openBallot(_ request: Request, context: AppContext) async throws -> Response {
@@ -158,18 +160,20 @@ struct AmendmentRoutes {
 
     /// A member invited to co-sign an amendment accepts: only then is their name among its co-signatories.
     @Sendable func cosign(_ request: Request, context: AppContext) async throws -> Response {
-        // Who may co-sign depends on the invitations to this amendment: the whole dossier first.
-        let dossier = try await WorkDossier.load(services: services, context: context)
+        // Who may co-sign depends on the invitations to this amendment: the gate and the amendment, not the whole
+        // dossier, are read before the rules answer.
+        let gate = try await WorkGate.load(services: services, context: context)
         guard let id = context.parameters.get("amendment", as: Int64.self),
-              let record = dossier.amendments.first(where: { $0.id == id }) else { throw PageError.notFound }
-        let invited = dossier.membership.map { (dossier.invitedCosignatories[id] ?? []).contains($0.id) } ?? false
-        try actions.require(.cosign(isInvited: invited), dossier, context)
-        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == dossier.current?.record.id,
-              let member = dossier.membership else {
+              let (record, currentVersionID, invited) = try await services.drafts.amendment(
+                  id: id, workID: gate.work.id, invitedMembershipID: gate.membership?.id)
+        else { throw PageError.notFound }
+        try pages.require(gate.decide(.cosign(isInvited: invited)), context)
+        guard AmendmentStatus(rawValue: record.status)?.isOpen == true, record.versionId == currentVersionID,
+              let member = gate.membership else {
             throw PageError(.conflict, "amendment_error_decided")
         }
-        try await services.drafts.acceptCosignature(workID: dossier.work.id, amendmentID: id, membershipID: member.id,
+        try await services.drafts.acceptCosignature(workID: gate.work.id, amendmentID: id, membershipID: member.id,
                                                 at: services.clock.now().timeIntervalSince1970)
-        return actions.back(dossier, notice: "cosigned", anchor: "#amendment-\(id)")
+        return actions.back(gate, notice: "cosigned", anchor: "#amendment-\(id)")
     }
 }

@@ -33,6 +33,24 @@ public struct DraftRepository: Sendable {
         }
     }
 
+    /// One amendment of a work item, what a form on it checks before anything else: the amendment, the work item's
+    /// current version (the last filed), and whether `membershipID` is invited to co-sign it and has not answered.
+    public func amendment(id: Int64, workID: Int64, invitedMembershipID: Int64?) async throws
+        -> (record: AmendmentRecord, currentVersionID: Int64?, isInvited: Bool)?
+    {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT a.*,
+                       (SELECT v.id FROM draft_versions v WHERE v.work_id = a.work_id ORDER BY v.number DESC LIMIT 1) AS current_version_id,
+                       (SELECT COUNT(*) FROM amendment_cosignatories c WHERE c.amendment_id = a.id
+                        AND c.membership_id = \(bind: invitedMembershipID ?? -1) AND c.accepted_at IS NULL) AS invitations
+                FROM amendments a WHERE a.id = \(bind: id) AND a.work_id = \(bind: workID)
+                """).first() else { return nil }
+            return (try row.decodeModel(AmendmentRecord.self), try row.decode(column: "current_version_id", as: Int64?.self),
+                    try row.decode(column: "invitations", as: Int.self) > 0)
+        }
+    }
+
     /// Co-signatories who accepted (`accepted: true`), or members invited to co-sign who have not answered yet,
     /// by amendment.
     public func cosignatories(workID: Int64, accepted: Bool = true) async throws -> [Int64: [Int64]] {
