@@ -8,13 +8,17 @@ import TestSupport
 /// The session store reads a session with its account in one statement, and attaches the account only when it is
 /// the one the session names.
 @Suite struct SessionStoreTests {
+    /// The repositories and the session store over one database, on a fixed clock.
+    static func store(_ database: any Database) -> (AccountRepository, PersistRepository, TestClock, SQLPersistDriver) {
+        let persist = PersistRepository(database: database)
+        let clock = TestClock()
+        return (AccountRepository(database: database), persist, clock, SQLPersistDriver(repository: persist, clock: clock))
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func aSessionCarriesItsOwnAccountOnly(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
-            let accounts = AccountRepository(database: database)
-            let persist = PersistRepository(database: database)
-            let clock = TestClock()
-            let driver = SQLPersistDriver(repository: persist, clock: clock)
+            let (accounts, persist, clock, driver) = Self.store(database)
             let now = clock.now().timeIntervalSince1970
             let amal = try await accounts.create(email: "amal@example.org", passwordHash: "h", displayName: "Amal", language: .ar, now: clock.now())
             let omar = try await accounts.create(email: "omar@example.org", passwordHash: "h", displayName: "Omar", language: .fr, now: clock.now())
@@ -42,10 +46,7 @@ import TestSupport
     @Test(arguments: TestDatabase.kinds)
     func aRevokedSessionIsNotBroughtBack(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database in
-            let accounts = AccountRepository(database: database)
-            let persist = PersistRepository(database: database)
-            let clock = TestClock()
-            let driver = SQLPersistDriver(repository: persist, clock: clock)
+            let (accounts, persist, clock, driver) = Self.store(database)
             let now = clock.now().timeIntervalSince1970
             let amal = try await accounts.create(email: "amal@example.org", passwordHash: "h", displayName: "Amal", language: .ar, now: clock.now())
             try await driver.set(key: "kept", value: WebSession(accountID: amal, csrf: "a"), expires: .seconds(60))
