@@ -146,6 +146,39 @@ import TestSupport
         }
     }
 
+    /// A decision on an amendment is written only while the amendment is still open when the write lands: decided
+    /// already, under a vote opened meanwhile (an opinion excepted), or on a version a newer one replaced, it changes
+    /// nothing.
+    @Test(arguments: TestDatabase.kinds)
+    func anAmendmentIsChangedOnlyWhileStillOpen(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, _ in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let works = try await site.works.all(councilID: france.id)
+            let published = try #require(works.first { $0.status == "published" })
+            let preparing = try #require(works.first { $0.status == "in_preparation" })
+            let decided = try #require(try await site.drafts.amendments(workID: published.id).first)
+            #expect(try await !site.drafts.changeOpen(workID: published.id, amendmentID: decided.id, status: "withdrawn"))
+            #expect(try await site.drafts.amendments(workID: published.id).first?.status == decided.status)
+            let open = try #require(try await site.drafts.amendments(workID: preparing.id).first { $0.status == "tabled" })
+            // Another work item's amendment is not reached.
+            #expect(try await !site.drafts.changeOpen(workID: published.id, amendmentID: open.id, status: "withdrawn"))
+            let now = site.clock.now().timeIntervalSince1970
+            let sitting = try await site.memberships.all(councilID: france.id).filter { $0.roleValue.sitsInAssembly }
+            let ballot = try await site.ballots.open(workID: preparing.id, amendmentID: open.id, body: "commission",
+                                                     majority: "for_exceeds_half_of_votes_cast", quorum: nil,
+                                                     voters: sitting.map { ($0.id, $0.groupId) }, at: now)
+            #expect(try await !site.drafts.changeOpen(workID: preparing.id, amendmentID: open.id, status: "withdrawn"))
+            #expect(try await site.drafts.changeOpen(workID: preparing.id, amendmentID: open.id, opinion: "favorable", evenUnderVote: true))
+            try await site.ballots.close(ballotID: ballot, adopted: false, at: now + 1)
+            // A newer version leaves the amendment behind.
+            let current = try #require(try await site.drafts.versions(workID: preparing.id).last)
+            _ = try await site.drafts.addVersion(workID: preparing.id, body: current.body, note: nil, at: now + 2)
+            #expect(try await !site.drafts.changeOpen(workID: preparing.id, amendmentID: open.id, status: "inadmissible"))
+            let after = try #require(try await site.drafts.amendments(workID: preparing.id).first { $0.id == open.id })
+            #expect(after.status == "tabled" && after.opinion == "favorable")
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func linksAreWebAddressesAndCSVCellsNeverRunAsFormulas(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { site, client in

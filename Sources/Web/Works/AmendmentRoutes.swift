@@ -66,23 +66,28 @@ struct AmendmentRoutes {
             throw PageError(.conflict, "amendment_error_decided")
         }
         let underVote = gate.ballots.contains { $0.closedAt == nil && $0.amendmentId == id }
+        // The write itself checks again that the amendment is still open (`changeOpen`): a decision, a version or a
+        // vote that landed since these reads wins.
+        let changed: Bool
         switch context.form.text("action") {
         case "withdraw" where underVote, "inadmissible" where underVote:
             throw PageError(.conflict, "ballot_error_already_open")
         case "withdraw":
             let isAuthor = record.authorMembershipId != nil && record.authorMembershipId == gate.membership?.id
             try pages.require(gate.decide(.withdrawAmendment(isAuthor: isAuthor)), context)
-            try await services.drafts.setStatuses(workID: gate.work.id, [id: AmendmentStatus.withdrawn.rawValue])
+            changed = try await services.drafts.changeOpen(workID: gate.work.id, amendmentID: id, status: AmendmentStatus.withdrawn.rawValue)
         case "inadmissible":
             try pages.require(gate.decide(.ruleInadmissible), context)
-            try await services.drafts.setStatuses(workID: gate.work.id, [id: AmendmentStatus.inadmissible.rawValue])
+            changed = try await services.drafts.changeOpen(workID: gate.work.id, amendmentID: id, status: AmendmentStatus.inadmissible.rawValue)
         case "opinion":
             try pages.require(gate.decide(.giveOpinion), context)
             guard let opinion = context.form.text("opinion").flatMap(RapporteurOpinion.init(rawValue:)) else { throw PageError.malformedForm }
-            try await services.drafts.setOpinion(workID: gate.work.id, amendmentID: id, opinion: opinion.rawValue)
+            changed = try await services.drafts.changeOpen(workID: gate.work.id, amendmentID: id, opinion: opinion.rawValue,
+                                                            evenUnderVote: true)
         default:
             throw PageError.malformedForm
         }
+        guard changed else { throw PageError(.conflict, "amendment_error_decided") }
         return actions.back(gate, notice: "saved", anchor: "#amendment-\(id)")
     }
 

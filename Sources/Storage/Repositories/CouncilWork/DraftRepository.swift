@@ -125,6 +125,27 @@ public struct DraftRepository: Sendable {
         }
     }
 
+    /// Changes an amendment that is still open, in one statement: tabled, on the work item's current version and under
+    /// no open ballot when the write lands (a concurrent decision, a new version or a vote opened meanwhile wins).
+    /// `status` and/or `opinion` are set; false when the amendment was no longer open. An opinion may be given while
+    /// the amendment is under a vote (`evenUnderVote`).
+    public func changeOpen(workID: Int64, amendmentID: Int64, status: String? = nil, opinion: String? = nil,
+                           evenUnderVote: Bool = false) async throws -> Bool {
+        try await database.withSQL { sql in
+            var update = sql.update("amendments")
+            if let status { update = update.set("status", to: status) }
+            if let opinion { update = update.set("opinion", to: opinion) }
+            update = update.where("id", .equal, amendmentID).where("work_id", .equal, workID).where("status", .equal, "tabled")
+                .where(SQLRaw("""
+                    version_id = (SELECT v.id FROM draft_versions v WHERE v.work_id = amendments.work_id ORDER BY v.number DESC LIMIT 1)
+                    """))
+            if !evenUnderVote {
+                update = update.where(SQLRaw("NOT EXISTS (SELECT 1 FROM ballots b WHERE b.amendment_id = amendments.id AND b.closed_at IS NULL)"))
+            }
+            return try await update.returning("id").first() != nil
+        }
+    }
+
     public func setOpinion(workID: Int64, amendmentID: Int64, opinion: String) async throws {
         try await database.withSQL { sql in
             try await sql.update("amendments").set("opinion", to: opinion)
