@@ -36,6 +36,11 @@ final class CLPProgram: LinearProgram {
                        columns.map { coinBound($0.variable.upper) }, columns.map(\.variable.objective), starts, rows, elements)
     }
 
+    func remove(columns: [Int]) {
+        guard !columns.isEmpty else { return }
+        Clp_deleteColumns(model, Int32(columns.count), columns.map { Int32($0) })
+    }
+
     func add(_ constraints: [Constraint]) {
         guard !constraints.isEmpty else { return }
         let block = RowBlock(constraints)

@@ -97,6 +97,9 @@ public protocol LinearProgram: AnyObject {
     var variableCount: Int { get }
     func add(_ constraints: [Constraint])
     func add(columns: [Column])
+    /// Removes columns (by index; later columns move down). A removed column that was nonbasic leaves the basis
+    /// as it was, so the next solve still starts warm.
+    func remove(columns: [Int])
     func setCoefficient(row: Int, column: Int, value: Double)
     func setBounds(row: Int, lower: Double, upper: Double)
     func solve(_ method: LinearMethod) throws(SolverError) -> LinearSolution

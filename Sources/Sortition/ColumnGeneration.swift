@@ -71,10 +71,25 @@ struct ColumnGenerator {
 /// LEXIMIN dual (one per profile) and ŷ (the convexity row).
 /// It lives across rounds: settling a profile turns its row from "≥ t" into "≥ π_u" in place, so every solve
 /// starts from the previous basis.
+///
+/// Only some of the panels are columns at a time: every simplex step prices every column, and most panels found
+/// along the way are never used again. When the columns grow past twice `activeLimit` per row, the nonbasic ones
+/// that the duals price worst leave the program (the basis stays as it was); they stay in the pool, and
+/// `recall` brings back any that the current duals price above the bound before new panels are looked for, so
+/// every known panel is priced at every step and the optimum is the same.
 struct MasterProgram {
     private let profiles: Profiles
     private let program: any LinearProgram
     private(set) var fixed: [Double?]
+    /// Every panel given to the master: the profiles it seats and a member's chance under it.
+    private var pool: [(rows: [Int], chances: [Double])] = []
+    /// The pool index of each column after t, in column order.
+    private var active: [Int] = []
+    private var isActive: [Bool] = []
+
+    /// Columns are pruned back to this many per row when they exceed twice as many (nil: never).
+    static let activeLimit = 2
+    private let columnsPerRow: Int?
 
     struct Duals {
         /// One per profile, non-negative, summing to 1 over the open profiles.
@@ -85,8 +100,10 @@ struct MasterProgram {
         let level: Double
     }
 
-    init(profiles: Profiles, fixed: [Double?], panels: [PanelTemplate], backend: any SolverBackend) {
+    init(profiles: Profiles, fixed: [Double?], panels: [PanelTemplate], backend: any SolverBackend,
+         columnsPerRow: Int? = activeLimit) {
         self.profiles = profiles
+        self.columnsPerRow = columnsPerRow
         self.fixed = fixed
         let p = profiles.count
         // Variable 0 is t (minimise −t); rows 0..<p are the profiles, row p is the convexity row.
@@ -99,13 +116,54 @@ struct MasterProgram {
         add(panels)
     }
 
-    func add(_ panels: [PanelTemplate]) {
+    mutating func add(_ panels: [PanelTemplate]) {
+        let first = pool.count
+        for panel in panels {
+            pool.append((panel.profiles, zip(panel.profiles, panel.counts).map { Double($1) / Double(profiles.size($0)) }))
+            isActive.append(false)
+        }
+        activate(Array(first..<pool.count))
+    }
+
+    /// Panels that are columns of the program now.
+    var columns: Int { active.count }
+
+    private mutating func activate(_ entries: [Int]) {
         let p = profiles.count
-        program.add(columns: panels.map { panel in
-            Column(variable: Variable(lower: 0),
-                   rows: panel.profiles + [p],
-                   coefficients: zip(panel.profiles, panel.counts).map { Double($1) / Double(profiles.size($0)) } + [1])
+        program.add(columns: entries.map { entry in
+            Column(variable: Variable(lower: 0), rows: pool[entry].rows + [p], coefficients: pool[entry].chances + [1])
         })
+        for entry in entries { isActive[entry] = true }
+        active += entries
+    }
+
+    private func weight(_ entry: Int, _ duals: [Double]) -> Double {
+        zip(pool[entry].rows, pool[entry].chances).reduce(0) { $0 + duals[$1.0] * $1.1 }
+    }
+
+    /// Brings back the pooled panels that weigh more than `threshold` under `duals`; whether there were any.
+    mutating func recall(above threshold: Double, duals: [Double]) -> Bool {
+        let entries = pool.indices.filter { !isActive[$0] && weight($0, duals) > threshold }
+        activate(entries)
+        return !entries.isEmpty
+    }
+
+    /// Moves out of the program the nonbasic columns the duals price worst, when there are too many.
+    private mutating func prune(_ solution: LinearSolution, _ duals: Duals) {
+        guard let columnsPerRow else { return }
+        let limit = columnsPerRow * (profiles.count + 1)
+        guard active.count > 2 * limit else { return }
+        // A column priced strictly below the bound is nonbasic (basic columns price exactly at it).
+        let candidates = active.indices
+            .map { (column: $0, slack: duals.bound - weight(active[$0], duals.profiles)) }
+            .filter { solution.values[$0.column + 1] <= 0 && $0.slack > 1e-9 }
+            .sorted { $0.slack > $1.slack }
+            .prefix(active.count - limit)
+        let leaving = candidates.map(\.column).sorted()
+        program.remove(columns: leaving.map { $0 + 1 })
+        for column in leaving { isActive[active[column]] = false }
+        let gone = Set(leaving)
+        active = active.indices.filter { !gone.contains($0) }.map { active[$0] }
     }
 
     /// Settles a profile's probability (or lowers a settled one).
@@ -115,14 +173,16 @@ struct MasterProgram {
         program.setBounds(row: profile, lower: value, upper: .infinity)
     }
 
-    func solve() throws(SolverError) -> Duals {
+    mutating func solve() throws(SolverError) -> Duals {
         let solution = try program.solve(.primalSimplex)
         let p = profiles.count
         // Normalise the solver's sign convention: the open profiles' duals must sum to 1 (the t column).
         let openSum = (0..<p).filter { fixed[$0] == nil }.reduce(0) { $0 + solution.duals[$1] }
         let sign: Double = openSum < 0 ? -1 : 1
-        return Duals(profiles: (0..<p).map { max(0, sign * solution.duals[$0]) },
-                     bound: -sign * solution.duals[p],
-                     level: solution.values[0])
+        let duals = Duals(profiles: (0..<p).map { max(0, sign * solution.duals[$0]) },
+                          bound: -sign * solution.duals[p],
+                          level: solution.values[0])
+        prune(solution, duals)
+        return duals
     }
 }

@@ -58,7 +58,8 @@ public enum Draw {
                                     tickets: lottery.tickets.count, ticket: drawn.ticket,
                                     minimumProbability: probabilities.min() ?? 0,
                                     optimalMinimumProbability: distribution.minimumProbability,
-                                    largestRoundingDeviation: lottery.largestDeviation)
+                                    largestRoundingDeviation: lottery.largestDeviation,
+                                    roundingWithinOneTicket: lottery.withinOneTicket)
         case .legacy:
             var generator = DrawGenerator(seed: request.seed)
             panel = try Legacy.draw(instance, generator: &generator).sorted()

@@ -34,6 +34,9 @@ public struct DrawManifest: Codable, Sendable, Equatable {
     public var optimalMinimumProbability: Double?
     /// The largest change of a probability caused by rounding to tickets.
     public var largestRoundingDeviation: Double?
+    /// Whether the lottery keeps every probability within one ticket of LEXIMIN's and the smallest at
+    /// ⌊tickets × optimal smallest⌋ tickets or more (absent in files written before it was recorded).
+    public var roundingWithinOneTicket: Bool?
     /// Number of simulated LEGACY draws behind the estimated probabilities.
     public var legacyEstimateDraws: Int?
     public var replacement: Replacement?

@@ -7,6 +7,8 @@ public struct LeximinProgress: Sendable {
     public let poolSize: Int
     /// Panels generated so far.
     public let panels: Int
+    /// Panels in the master program now (the others wait in its pool).
+    public let columns: Int
     /// The smallest probability still being raised, as far as the current panels allow.
     public let level: Double
 }
@@ -28,13 +30,25 @@ public enum Leximin {
     /// A dual value above this counts as positive when settling probabilities (simplex duals are exact up to
     /// round-off of about 1e-12; the open duals sum to 1, so the largest is at least 1 / profiles).
     public static let settlingTolerance = 1e-6
-    /// When round-off makes the settled probabilities jointly unreachable, they are all lowered by this (as the
-    /// reference implementation does) and the round is solved again.
-    public static let relaxationStep = 1e-4
+    /// When round-off makes the settled probabilities jointly unreachable, they are all lowered by this and the round
+    /// is solved again, twice as much at each further failure in a row up to `largestRelaxationStep` (the
+    /// reference implementation lowers them by 1e-4 at once, which costs every settled volunteer that much).
+    public static let relaxationStep = 1e-9
+    /// The step stops growing here (the reference implementation's step).
+    public static let largestRelaxationStep = 1e-4
 
     public static func distribution(
         for instance: SortitionInstance, backend: any SolverBackend = COINOR(),
         progress: ((LeximinProgress) -> Void)? = nil
+    ) throws(SortitionError) -> PanelDistribution {
+        try distribution(for: instance, backend: backend, columnsPerRow: MasterProgram.activeLimit, progress: progress)
+    }
+
+    /// `columnsPerRow`: how many columns per row the master keeps when it prunes (nil: it keeps every panel, for
+    /// comparison in benchmarks and tests).
+    public static func distribution(
+        for instance: SortitionInstance, backend: any SolverBackend, columnsPerRow: Int?,
+        progress: ((LeximinProgress) -> Void)?
     ) throws(SortitionError) -> PanelDistribution {
         let profiles = Profiles(instance)
         try Feasibility.check(instance, profiles: profiles, backend: backend)
@@ -45,17 +59,23 @@ public enum Leximin {
         for profile in try generator.coverEveryone() { fixed[profile] = 0 }
 
         func peopleFixed(_ fixed: [Double?]) -> Int { (0..<p).filter { fixed[$0] != nil }.reduce(0) { $0 + profiles.size($1) } }
-        var master = MasterProgram(profiles: profiles, fixed: fixed, panels: generator.panels, backend: backend)
+        var master = MasterProgram(profiles: profiles, fixed: fixed, panels: generator.panels, backend: backend, columnsPerRow: columnsPerRow)
+        var relaxation = relaxationStep
         while master.fixed.contains(where: { $0 == nil }) {
             while true {
                 let solution: MasterProgram.Duals
                 do {
                     solution = try master.solve()
-                } catch {
+                } catch .infeasible {
                     // Settled probabilities jointly out of reach by round-off: lower them slightly and solve again.
-                    for index in 0..<p { if let value = master.fixed[index] { master.settle(index, at: max(0, value - relaxationStep)) } }
+                    for index in 0..<p { if let value = master.fixed[index] { master.settle(index, at: max(0, value - relaxation)) } }
+                    relaxation = min(relaxation * 2, largestRelaxationStep)
                     continue
+                } catch {
+                    throw .solver("master program: \(error)")
                 }
+                relaxation = relaxationStep
+                if master.recall(above: solution.bound + pricingTolerance, duals: solution.profiles) { continue }
                 let weights = (0..<p).map { solution.profiles[$0] / Double(profiles.size($0)) }
                 let better = try generator.panels(above: solution.bound + pricingTolerance, weights: weights)
                 if better.isEmpty {
@@ -64,7 +84,7 @@ public enum Leximin {
                         master.settle(index, at: level)
                     }
                     progress?(LeximinProgress(fixedPeople: peopleFixed(master.fixed), poolSize: instance.people.count,
-                                              panels: generator.panels.count, level: level))
+                                              panels: generator.panels.count, columns: master.columns, level: level))
                     break
                 }
                 master.add(better)

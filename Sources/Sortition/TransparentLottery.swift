@@ -8,6 +8,9 @@ public struct Lottery: Sendable {
     public let distribution: PanelDistribution
     /// The largest change of any volunteer's probability from the optimal distribution.
     public let largestDeviation: Double
+    /// Whether every volunteer's probability is within one ticket (1 / m) of the optimal distribution's and the
+    /// smallest is at least ⌊m × the optimal smallest⌋ / m: a lottery that loses no more than its granularity.
+    public let withinOneTicket: Bool
 }
 
 public enum TransparentLottery {
@@ -15,18 +18,23 @@ public enum TransparentLottery {
     /// Rounds each panel's probability λ·m to ⌊λ·m⌋ or ⌈λ·m⌉ tickets, m in all, so that the largest change of
     /// anyone's probability is as small as the search can make it: largest-remainder rounding, then a deterministic
     /// local search that moves one ticket at a time from a panel rounded up to one rounded down while that lowers the
-    /// largest deviation (then the sum of squared deviations). An integer program over the same choices (CBC, the
-    /// formulation of Flanigan, Kehne and Procaccia) found nothing better on the shared instances in 100 times the time.
+    /// largest deviation (then the sum of squared deviations). Whether the result keeps within one ticket
+    /// (`LotteryBounds`) is reported, not assumed. Two searches found nothing better on synthetic pools where it does
+    /// not: the integer program of Flanigan, Kehne and Procaccia with any number of tickets per panel (CBC, started
+    /// from this rounding, 20 s; on the support, and on one pool on every panel column generation met), and a local
+    /// search moving tickets freely between support panels.
     public static func round(_ distribution: PanelDistribution, tickets m: Int = defaultTickets) throws(SortitionError) -> Lottery {
         guard m > 0 else { throw .invalidInstance("The lottery needs at least one ticket.") }
         let target = distribution.profileProbabilities
         let counts = improved(largestRemainder(distribution.weights, m), distribution: distribution, target: target, m: m)
+        let violation = LotteryBounds.violation(counts: counts, distribution: distribution, target: target, m: m)
         var tickets: [PanelTemplate] = []
         for (panel, count) in zip(distribution.panels, counts) { tickets += Array(repeating: panel, count: count) }
         let used = zip(distribution.panels, counts).filter { $0.1 > 0 }
         let rounded = PanelDistribution(instance: distribution.instance, profiles: distribution.profiles, panels: used.map(\.0),
                                         weights: used.map { Double($0.1) / Double(m) })
-        return Lottery(tickets: tickets, distribution: rounded, largestDeviation: deviation(counts: counts, distribution: distribution, target: target, m: m))
+        return Lottery(tickets: tickets, distribution: rounded, largestDeviation: deviation(counts: counts, distribution: distribution, target: target, m: m),
+                       withinOneTicket: violation <= LotteryBounds.tolerance)
     }
 
     static func deviation(counts: [Int], distribution: PanelDistribution, target: [Double], m: Int) -> Double {

@@ -18,6 +18,12 @@ enum DrawSummary {
                 lines.append("LEXIMIN: smallest probability \(percent(optimal.minimumProbability)) (optimal), over \(optimal.panels.count) panels; \(optimal.profiles.count) profiles of interchangeable volunteers.")
             }
             lines.append("Lottery: \(result.manifest.tickets ?? 0) tickets; smallest probability \(percent(sorted.first ?? 0)), largest change from rounding \(String(format: "%.5f", result.manifest.largestRoundingDeviation ?? 0)).")
+            if result.manifest.roundingWithinOneTicket == false, let optimal = result.optimal {
+                let m = Double(result.manifest.tickets ?? 0)
+                lines.append(String(format: "The rounding found does not keep within one ticket of LEXIMIN: the largest change is %.2f tickets, and the smallest probability lost %.2f tickets (the granularity allows %.2f).",
+                                    (result.manifest.largestRoundingDeviation ?? 0) * m, max(0, optimal.minimumProbability - (sorted.first ?? 0)) * m,
+                                    max(0, optimal.minimumProbability * m - (optimal.minimumProbability * m + 1e-4).rounded(.down))))
+            }
             lines.append("Ticket drawn: \(result.manifest.ticket ?? 0).")
         case .legacy:
             lines.append("LEGACY: probabilities estimated from \(result.manifest.legacyEstimateDraws ?? 0) simulated draws; smallest \(percent(sorted.first ?? 0)).")

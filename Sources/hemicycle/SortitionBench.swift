@@ -18,10 +18,23 @@ struct SortitionBench: ParsableCommand {
     @Option(help: "A file of reference lines (instance, seconds, minimum) printed by scripts/bench/sortition_reference.py.")
     var reference: String?
 
+    @Option(help: ArgumentHelp("Synthetic pools instead of the shared instances: \"paper\" (pools the size of the paper's ten real ones, n:k:categories), or a comma-separated list of n:k:categories.", valueName: "pools"))
+    var synthetic: String?
+
+    @Flag(help: "On synthetic pools, also time LEXIMIN with every panel kept as a column of the master (no pruning), in turn.")
+    var keepEveryColumn = false
+
+    @Option(help: "Seed of the synthetic pools.")
+    var seed = "hemicycle"
+
+    @Option(help: "Write each synthetic pool to this folder (categories.csv and respondents.csv, the replication format), for the reference script.")
+    var write: String?
+
     func run() throws {
+        if let synthetic { return try runSynthetic(synthetic) }
         let references = try reference.map(readReferences) ?? [:]
         print("solver: \(COINOR.version)")
-        print("instance | n | k | profiles | LEXIMIN min | panels | LEXIMIN s (median of \(runs)) | rounding to 1000 tickets s | min after rounding | reference s | speed-up")
+        print("instance | n | k | profiles | LEXIMIN min | panels | LEXIMIN s (median of \(runs)) | rounding to 1000 tickets s | min after rounding | loss (tickets) | within one ticket | reference s | speed-up")
         var legacyLine: String?
         defer { if let legacyLine { print(legacyLine) } }
         for (folder, k) in [("example_small_20", 20), ("sa_fixture_150_22", 22), ("example_large_200", 200)] {
@@ -59,16 +72,16 @@ struct SortitionBench: ParsableCommand {
             }
             let ref = references[folder]
             let speedUp = ref.map { String(format: "%.0fx", $0.seconds / median) } ?? "-"
-            print("\(folder) | \(instance.people.count) | \(k) | \(distribution!.profiles.count) | \(String(format: "%.6f", distribution!.minimumProbability)) | \(distribution!.panels.count) | \(String(format: "%.3f", median)) | \(String(format: "%.3f", rounding)) | \(String(format: "%.6f", lottery.distribution.minimumProbability)) | \(ref.map { String(format: "%.2f (min %.6f)", $0.seconds, $0.minimum) } ?? "-") | \(speedUp)")
+            print("\(folder) | \(instance.people.count) | \(k) | \(distribution!.profiles.count) | \(String(format: "%.6f", distribution!.minimumProbability)) | \(distribution!.panels.count) | \(String(format: "%.3f", median)) | \(String(format: "%.3f", rounding)) | \(String(format: "%.6f", lottery.distribution.minimumProbability)) | \(String(format: "%.2f", max(0, distribution!.minimumProbability - lottery.distribution.minimumProbability) * 1000)) | \(lottery.withinOneTicket ? "yes" : "no") | \(ref.map { String(format: "%.2f (min %.6f)", $0.seconds, $0.minimum) } ?? "-") | \(speedUp)")
         }
     }
 
-    private func seconds(_ duration: Duration) -> Double {
+    func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Lines `instance<TAB>sortition-algorithms LEXIMIN<TAB>10.10 s<TAB>min 0.090909<TAB>panels 451`.
-    private func readReferences(_ path: String) throws -> [String: (seconds: Double, minimum: Double)] {
+    func readReferences(_ path: String) throws -> [String: (seconds: Double, minimum: Double)] {
         var result: [String: (seconds: Double, minimum: Double)] = [:]
         for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
             let fields = line.split(separator: "\t").map(String.init)

@@ -31,6 +31,11 @@ struct DrawTests {
         #expect(abs(result.probabilities.reduce(0, +) - 10) < 1e-9)
         let report = DrawVerifier.verify(files: result.files)
         #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.detail))")
+        // draw.json says whether the lottery keeps within one ticket of LEXIMIN, as the rounding found.
+        let lottery = try TransparentLottery.round(try #require(result.optimal), tickets: 200)
+        let manifest = try DrawManifest.read(try #require(result.files["draw.json"]))
+        #expect(manifest.roundingWithinOneTicket == lottery.withinOneTicket)
+        #expect(result.files["draw.json"]!.contains("\"rounding_within_one_ticket\" : \(lottery.withinOneTicket)"))
         let again = try Draw.run(DrawRequest(instance: instance, seed: "public seed 1", tickets: 200))
         #expect(again.panel == result.panel)
         #expect(again.files == result.files)
