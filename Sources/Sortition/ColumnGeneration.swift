@@ -86,6 +86,10 @@ struct MasterProgram {
     /// The pool index of each column after t, in column order.
     private var active: [Int] = []
     private var isActive: [Bool] = []
+    /// Profiles settled so far, and the level and settled count at the last pruning: pruning again needs progress
+    /// (a higher level, or a profile settled since), so pruning and recalling cannot cycle on a degenerate program.
+    private var settled = 0
+    private var lastPrune: (level: Double, settled: Int)?
 
     /// Columns are pruned back to this many per row when they exceed twice as many (nil: never).
     static let activeLimit = 2
@@ -153,6 +157,8 @@ struct MasterProgram {
         guard let columnsPerRow else { return }
         let limit = columnsPerRow * (profiles.count + 1)
         guard active.count > 2 * limit else { return }
+        if let lastPrune, lastPrune.settled == settled, duals.level <= lastPrune.level + 1e-12 { return }
+        lastPrune = (duals.level, settled)
         // A column priced strictly below the bound is nonbasic (basic columns price exactly at it).
         let candidates = active.indices
             .map { (column: $0, slack: duals.bound - weight(active[$0], duals.profiles)) }
@@ -170,6 +176,7 @@ struct MasterProgram {
     mutating func settle(_ profile: Int, at value: Double) {
         if fixed[profile] == nil { program.setCoefficient(row: profile, column: 0, value: 0) }
         fixed[profile] = value
+        settled += 1
         program.setBounds(row: profile, lower: value, upper: .infinity)
     }
 
