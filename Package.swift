@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "OpinionMap", targets: ["OpinionMap"]),
         .library(name: "Sortition", targets: ["Sortition"]),
         .library(name: "CouncilWork", targets: ["CouncilWork"]),
+        .library(name: "Conventions", targets: ["Conventions"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -49,6 +50,8 @@ let package = Package(
         // Pure Swift: council work rules (draft versions and diffs, amendments and their conflicts, consolidation,
         // tallies by group, the life of a work item).
         .target(name: "CouncilWork", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        // Pure rules of citizens' conventions: criteria and quotas, the pool against them, duplicates, votes.
+        .target(name: "Conventions", dependencies: ["HemicycleDomain", "CSVFormat"], swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -146,6 +149,7 @@ let package = Package(
         .testTarget(name: "HemicycleDomainTests", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat", "TestRequirements"], swiftSettings: strict),
         .testTarget(name: "CouncilWorkTests", dependencies: ["CouncilWork", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "ConventionsTests", dependencies: ["Conventions", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
                     swiftSettings: strict),
