@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "HemicycleDomain",
                 "CouncilWork",
+                "Conventions",
                 "CSVFormat",
                 "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -161,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork",
+                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.

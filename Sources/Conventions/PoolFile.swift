@@ -6,11 +6,14 @@ public struct PoolEntry: Sendable, Equatable {
     public var reference: String
     public var values: [Int]
     public var identity: VolunteerIdentity
+    /// The line of the file it was read from.
+    public var line: Int
 
-    public init(reference: String, values: [Int], identity: VolunteerIdentity) {
+    public init(reference: String, values: [Int], identity: VolunteerIdentity, line: Int) {
         self.reference = reference
         self.values = values
         self.identity = identity
+        self.line = line
     }
 }
 
@@ -69,7 +72,7 @@ public enum PoolFile {
             let identity = VolunteerIdentity(
                 name: optional(row, "name") ?? "", email: optional(row, "email"), phone: optional(row, "phone"),
                 birthDate: optional(row, "birth_date"), address: optional(row, "address"), postcode: optional(row, "postcode"))
-            entries.append(PoolEntry(reference: reference, values: values, identity: identity))
+            entries.append(PoolEntry(reference: reference, values: values, identity: identity, line: row.line))
         }
         return entries
     }

@@ -50,47 +50,48 @@ public struct PoolReport: Sendable, Equatable {
 
     /// - Parameters:
     ///   - volunteers: each volunteer's value index per criterion, in the plan's order.
-    ///   - households: each volunteer's household key when the plan allows one person per household (nil: no rule).
+    ///   - households: each volunteer's household key when the plan allows one person per household (nil: no rule);
+    ///     a volunteer without a key is a household of their own.
     public init(plan: QuotaPlan, volunteers: [[Int]], households: [String?]? = nil) {
-        let k = plan.panelSize
-        poolSize = volunteers.count
         var counts = plan.criteria.map { [Int](repeating: 0, count: $0.values.count) }
         for volunteer in volunteers {
             for (c, value) in volunteer.enumerated() where c < counts.count && counts[c].indices.contains(value) { counts[c][value] += 1 }
         }
+        let householdCount = households.map { keys in Set(keys.compactMap { $0 }).count + keys.filter { $0 == nil }.count }
+        self.init(plan: plan, counts: counts, poolSize: volunteers.count, households: householdCount)
+    }
+
+    /// - Parameters:
+    ///   - counts: per criterion, per value, how many volunteers have it (every volunteer has one value per criterion).
+    ///   - households: how many distinct households the pool holds, when the plan allows one person per household.
+    public init(plan: QuotaPlan, counts: [[Int]], poolSize: Int, households: Int? = nil) {
+        let k = plan.panelSize
+        self.poolSize = poolSize
         var problems: [Problem] = []
-        if volunteers.count < k { problems.append(.poolSmallerThanPanel(pool: volunteers.count, panel: k)) }
-        if let households {
-            // A volunteer without a household key is a household of their own.
-            var distinct: Set<String> = []
-            var alone = 0
-            for key in households { if let key { distinct.insert(key) } else { alone += 1 } }
-            if distinct.count + alone < k, volunteers.count >= k {
-                problems.append(.tooFewHouseholds(households: distinct.count + alone, panel: k))
-            }
-        }
+        if poolSize < k { problems.append(.poolSmallerThanPanel(pool: poolSize, panel: k)) }
+        if let households, households < k, poolSize >= k { problems.append(.tooFewHouseholds(households: households, panel: k)) }
         var rows: [[Row]] = []
         for (c, criterion) in plan.criteria.enumerated() {
             let ideals = QuotaPlan.idealSeats(criterion, panelSize: k)
             var criterionRows: [Row] = []
             for (v, value) in criterion.values.enumerated() {
-                let count = counts[c][v]
+                let count = c < counts.count && v < counts[c].count ? counts[c][v] : 0
                 let quota = plan.quotas[c][v]
-                let poolShare = volunteers.isEmpty ? 0 : Double(count) / Double(volunteers.count)
+                let poolShare = poolSize == 0 ? 0 : Double(count) / Double(poolSize)
                 criterionRows.append(Row(
                     criterion: c, value: v, poolCount: count, poolShare: poolShare, populationShare: value.populationShare,
                     idealSeats: ideals[v], quota: quota,
-                    representation: value.populationShare > 0 && !volunteers.isEmpty ? poolShare / value.populationShare : nil))
+                    representation: value.populationShare > 0 && poolSize > 0 ? poolShare / value.populationShare : nil))
                 if count < quota.min {
                     problems.append(.tooFewWithValue(criterion: criterion.key, value: value.key, available: count, minimum: quota.min))
                 }
             }
             // A shortfall against a maximum is told only where no minimum already fails in the criterion: with two
             // values, "too few men" and "too few people who are not women" are the same fact.
-            if volunteers.count >= k, !criterionRows.contains(where: { $0.poolCount < $0.quota.min }) {
-                for row in criterionRows where volunteers.count - row.poolCount < k - row.quota.max {
+            if poolSize >= k, !criterionRows.contains(where: { $0.poolCount < $0.quota.min }) {
+                for row in criterionRows where poolSize - row.poolCount < k - row.quota.max {
                     problems.append(.tooFewWithoutValue(criterion: criterion.key, value: criterion.values[row.value].key,
-                                                        available: volunteers.count - row.poolCount, needed: k - row.quota.max))
+                                                        available: poolSize - row.poolCount, needed: k - row.quota.max))
                 }
             }
             rows.append(criterionRows)

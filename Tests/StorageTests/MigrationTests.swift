@@ -31,7 +31,8 @@ import TestSupport
             for (key, account) in [("hbs.old", Int64?.none), ("hbs.new", amal), ("known-devices", nil)] {
                 #expect(try await persist.create(key: key, value: "{}", expiresAt: nil, now: 0, accountID: account))
             }
-            #expect(try await Migrator(database: database, logger: .init(label: "test")).migrate() == ["UpdatePersistEndSessionsWithoutAccount"])
+            #expect(try await Migrator(database: database, migrations: Array(Migrations.all[...last]), logger: .init(label: "test")).migrate()
+                == ["UpdatePersistEndSessionsWithoutAccount"])
             #expect(try await persist.get(key: "hbs.old", now: 0) == nil)
             #expect(try await persist.get(key: "hbs.new", now: 0) != nil)
             #expect(try await persist.get(key: "known-devices", now: 0) != nil)

@@ -21,5 +21,6 @@ public enum Migrations {
         UpdateCouncilsAddTimeZone(),
         CreateAttachments(),
         UpdatePersistEndSessionsWithoutAccount(),
+        CreateConventions(),
     ]
 }

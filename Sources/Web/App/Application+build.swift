@@ -65,6 +65,11 @@ public enum HemicycleServer {
         WorkExports(services: workServices, pages: site.pages).register(in: council.pages)
         WorkAttachmentRoutes(services: workServices, pages: site.pages).register(in: council.pages)
         WorkAPI(services: workServices).register(in: council.api)
+        let conventionServices = ConventionServices(site: site)
+        let conventions = ConventionRoutes(services: conventionServices, pages: site.pages)
+        conventions.register(in: council.pages)
+        ConventionFormRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
+        PoolImportRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         return router
     }
 

@@ -73,6 +73,16 @@ public struct Formatting: Sendable {
         bytes.formatted(.byteCount(style: .file).locale(locale))
     }
 
+    /// A number with up to `digits` decimals, as the locale writes it ("77,4", "77.4").
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        value.formatted(.number.precision(.fractionLength(0...digits)).locale(locale))
+    }
+
+    /// A share (0.516) as a percentage with up to one decimal ("51,6 %", "51.6%").
+    public func percent(_ share: Double) -> String {
+        share.formatted(.percent.precision(.fractionLength(0...1)).locale(locale))
+    }
+
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone))
     }

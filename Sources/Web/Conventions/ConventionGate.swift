@@ -1,0 +1,57 @@
+import Conventions
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The convention named by the route's `{id}` in the route's council, with its criteria as a quota plan and what the
+/// visitor is there. One the visitor may not see is reported as not found, so nothing about it leaks.
+struct ConventionGate: Sendable {
+    let council: Council
+    let record: ConventionRecord
+    let status: ConventionStatus
+    let actor: ConventionActor
+    let stored: [StoredCriterion]
+    let plan: QuotaPlan
+
+    func decide(_ action: ConventionAction) -> Decision { ConventionRules.decide(action, by: actor, status: status) }
+    func may(_ action: ConventionAction) -> Bool { decide(action).isAllowed }
+
+    static func load(services: ConventionServices, context: AppContext) async throws -> ConventionGate {
+        let scope = try context.inCouncil()
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let record = try await services.conventions.find(id: id, councilID: scope.council.id),
+              let status = ConventionStatus(rawValue: record.status)
+        else { throw PageError.notFound }
+        // Sitting on the panel comes with the draw, which this capability does not hold yet.
+        let actor = ConventionActor(scope.actor)
+        guard ConventionRules.decide(.see, by: actor, status: status).isAllowed else { throw PageError.notFound }
+        let stored = try await services.conventions.criteria(conventionID: id)
+        return ConventionGate(council: scope.council, record: record, status: status, actor: actor, stored: stored,
+                              plan: plan(record, stored))
+    }
+
+    /// The stored criteria and quotas as the rules read them.
+    static func plan(_ record: ConventionRecord, _ stored: [StoredCriterion]) -> QuotaPlan {
+        QuotaPlan(
+            criteria: stored.map { criterion in
+                Criterion(key: criterion.key, name: criterion.name, values: criterion.values.map {
+                    CriterionValue(key: $0.key, name: $0.name, populationShare: $0.populationShare)
+                })
+            },
+            panelSize: record.panelSize, tolerance: record.tolerance,
+            quotas: stored.map { $0.values.map { Quota(min: $0.quotaMin, max: $0.quotaMax) } })
+    }
+
+    /// The definition as stored, to rewrite part of it.
+    var definition: ConventionDefinition {
+        ConventionDefinition(title: record.title, mandate: record.mandate, workID: record.workId, panelSize: record.panelSize,
+                             tolerance: record.tolerance, onePerHousehold: record.onePerHousehold)
+    }
+}
+
+extension ConventionStatus {
+    /// The statuses a visitor with these capacities may see in lists.
+    static func visible(to actor: ConventionActor) -> [ConventionStatus] {
+        allCases.filter { ConventionRules.decide(.see, by: actor, status: $0).isAllowed }
+    }
+}

@@ -1,0 +1,14 @@
+/// Citizens' conventions' pages and forms, under the `/{council}` group.
+enum ConventionPaths {
+    static let list = Path1("/{council}/conventions")
+    static let new = Path1("/{council}/conventions/new")
+    static let item = Path2("/{council}/conventions/{id}")
+    static let definition = Path2("/{council}/conventions/{id}/definition")
+    static let criteria = Path2("/{council}/conventions/{id}/criteria")
+    static let criteriaCSV = Path2("/{council}/conventions/{id}/criteria.csv")
+    static let quotas = Path2("/{council}/conventions/{id}/quotas")
+    static let openRegistration = Path2("/{council}/conventions/{id}/open-registration")
+    static let pool = Path2("/{council}/conventions/{id}/pool")
+
+    static let all: [any DeclaredPath] = [list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool]
+}

@@ -1,0 +1,92 @@
+/// A criterion's values in the pool beside the population, as an SVG bar chart drawn by the server: for each value,
+/// its share of the population (grey) and of the pool (blue), each labelled with its percentage, so nothing depends
+/// on colour alone; the table beside it gives the same figures. Drawn left to right in every language (the labels,
+/// Arabic ones included, keep their own direction inside their line).
+enum PoolChart {
+    struct Row {
+        let label: String
+        let populationShare: Double
+        let poolShare: Double
+        let populationText: String
+        let poolText: String
+    }
+
+    static let colours = (population: "#8a8a8a", pool: "#1f5fa8")
+
+    static func svg(rows: [Row], title: String, legend: (population: String, pool: String), id: String) -> String {
+        let labelWidth = 190.0, barWidth = 330.0, textWidth = 70.0, lineHeight = 14.0, top = 30.0
+        let wrapped = rows.map { VoteChart.wrap($0.label, width: VoteChart.labelCharacters) }
+        let heights = wrapped.map { max(38.0, Double($0.count) * lineHeight + 12) }
+        let height = top + heights.reduce(0, +) + 8
+        // The longest share sets the scale, so small shares stay visible.
+        let scale = max(0.05, rows.map { max($0.populationShare, $0.poolShare) }.max() ?? 0)
+        var svg = SVGWriter(capacity: 1024 + 700 * rows.count)
+        svg.write("<svg xmlns=\"http://www.w3.org/2000/svg\" direction=\"ltr\" viewBox=\"0 0 ")
+        svg.write(Int(labelWidth + barWidth + textWidth + 10))
+        svg.write(" ")
+        svg.write(Int(height))
+        svg.write("\" role=\"img\" aria-labelledby=\"")
+        svg.write(escaping: id)
+        svg.write("\" class=\"pool-chart\">\n<title id=\"")
+        svg.write(escaping: id)
+        svg.write("\">")
+        svg.write(escaping: title)
+        svg.write("</title>")
+        var x = 0.0
+        for (name, colour) in [(legend.population, colours.population), (legend.pool, colours.pool)] {
+            svg.write("<rect x=\"")
+            svg.write(tenths: x)
+            svg.write("\" y=\"4\" width=\"12\" height=\"12\" fill=\"")
+            svg.write(colour)
+            svg.write("\"/><text x=\"")
+            svg.write(tenths: x + 16)
+            svg.write("\" y=\"14\" font-size=\"12\">")
+            svg.write(escaping: name)
+            svg.write("</text>")
+            x += 16 + Double(name.count) * 7 + 14
+        }
+        var y = top
+        for (index, row) in rows.enumerated() {
+            let lines = wrapped[index], rowHeight = heights[index]
+            let firstLine = y + (rowHeight - Double(lines.count) * lineHeight) / 2 + 11
+            svg.write("<text x=\"")
+            svg.write(tenths: labelWidth - 6)
+            svg.write("\" y=\"")
+            svg.write(tenths: firstLine)
+            svg.write("\" font-size=\"12\" text-anchor=\"end\">")
+            for (line, text) in lines.enumerated() {
+                svg.write("<tspan x=\"")
+                svg.write(tenths: labelWidth - 6)
+                svg.write("\" dy=\"")
+                if line == 0 { svg.write("0") } else { svg.write(tenths: lineHeight) }
+                svg.write("\">")
+                svg.write(escaping: text)
+                svg.write("</tspan>")
+            }
+            svg.write("</text>")
+            let barsTop = y + (rowHeight - 30) / 2
+            for (offset, share, text, colour) in [(0.0, row.populationShare, row.populationText, colours.population),
+                                                  (16.0, row.poolShare, row.poolText, colours.pool)] {
+                let width = barWidth * min(1, share / scale)
+                svg.write("<rect x=\"")
+                svg.write(tenths: labelWidth)
+                svg.write("\" y=\"")
+                svg.write(tenths: barsTop + offset)
+                svg.write("\" width=\"")
+                svg.write(tenths: width)
+                svg.write("\" height=\"13.0\" fill=\"")
+                svg.write(colour)
+                svg.write("\"/><text x=\"")
+                svg.write(tenths: labelWidth + width + 4)
+                svg.write("\" y=\"")
+                svg.write(tenths: barsTop + offset + 11)
+                svg.write("\" font-size=\"11\">")
+                svg.write(escaping: text)
+                svg.write("</text>")
+            }
+            y += rowHeight
+        }
+        svg.write("</svg>")
+        return svg.text
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct ConventionTests {
+    static let criteria = """
+        criterion,value,share,criterion_fr,criterion_ar,value_fr,value_ar
+        sex,female,51.6%,Sexe,الجنس,Femme,امرأة
+        sex,male,48.4%,Sexe,الجنس,Homme,رجل
+        area,urban,80%,Milieu,الوسط,Urbain,حضري
+        area,rural,20%,Milieu,الوسط,Rural,قروي
+        """
+
+    /// A pool of `count` volunteers: every fourth one rural, every other one a woman.
+    static func pool(_ count: Int, from first: Int = 1) -> String {
+        "id,sex,area,name,email\n" + (first..<(first + count)).map { i in
+            "v\(i),\(i % 2 == 0 ? "female" : "male"),\(i % 4 == 0 ? "rural" : "urban"),Volontaire \(i),v\(i)@example.org"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The secretariat of the French council creates a convention of `panel` people and gives it the criteria above.
+    static func prepare(_ staff: Visitor, panel: Int = 10) async throws -> String {
+        let created = try await staff.post("/cese-fr/conventions", [
+            ("title_fr", "Convention citoyenne sur la fin de vie"), ("title_ar", "الاتفاقية المواطنة حول نهاية الحياة"),
+            ("mandate_fr", "Le cadre d'accompagnement de la fin de vie est-il adapté ?"), ("panel_size", "\(panel)"), ("tolerance", "0"),
+        ])
+        #expect(created.status == .seeOther)
+        let url = try #require(created.location?.components(separatedBy: "?").first)
+        let saved = try await staff.post("\(url)/criteria", [("criteria", criteria)])
+        #expect(saved.status == .seeOther, "\(saved.text)")
+        return url
+    }
+
+    static func conventionID(_ url: String) -> Int64 { Int64(url.split(separator: "/").last!)! }
+
+    @Test(arguments: TestDatabase.kinds)
+    func secretariatDefinesCriteriaDerivesAndEditsQuotas(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.prepare(staff, panel: 150)
+            let page = try await staff.get(url)
+            #expect(page.status == .ok)
+            // 150 × 51.6% = 77.4 ideal seats: a quota of 77 to 78, and the rounding shown.
+            #expect(page.text.contains("77,4") && page.text.contains(#"value="77""#) && page.text.contains(#"value="78""#))
+            #expect(page.text.contains("Panel de 150 personnes tirées au sort"))
+            let repository = ConventionRepository(database: site.database)
+            let id = Self.conventionID(url)
+            let stored = try await repository.criteria(conventionID: id)
+            #expect(stored.map(\.key) == ["sex", "area"])
+            let female = stored[0].values[0], male = stored[0].values[1]
+
+            // Minimums asking for more seats than the panel has: refused with the criterion named, nothing changed.
+            var fields: [(String, String)] = []
+            for criterion in stored {
+                for value in criterion.values { fields += [("min_\(value.id)", "\(value.quotaMin)"), ("max_\(value.id)", "\(value.quotaMax)")] }
+            }
+            let tooMany = fields.map { $0.0 == "min_\(female.id)" ? ($0.0, "80") : $0 }.map { $0.0 == "max_\(female.id)" ? ($0.0, "80") : $0 }
+            let refused = try await staff.post("\(url)/quotas", tooMany)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Les minimums du critère « sex » demandent 152 sièges"))
+            #expect(try await repository.criteria(conventionID: id) == stored)
+
+            let edited = fields.map { $0.0 == "min_\(male.id)" ? ($0.0, "70") : $0 }
+            #expect(try await staff.post("\(url)/quotas", edited).status == .seeOther)
+            #expect(try await repository.criteria(conventionID: id)[0].values[1].quotaMin == 70)
+            #expect(try await staff.get(url).text.contains("Les parts de la population donnent : de 72 à 73."))
+            #expect(try await staff.post("\(url)/quotas", [("derive", "1")]).status == .seeOther)
+            #expect(try await repository.criteria(conventionID: id) == stored)
+
+            // A criteria file with an error names its line and column; the criteria stay as they were.
+            let bad = try await staff.post("\(url)/criteria", [("criteria", "criterion,value,share\nsex,female,0.5\nsex,male,moitié\n")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Ligne 3, colonne 10 : « moitié » n&#39;est pas une part entre 0 et 100 %.")
+                    || bad.text.contains("Ligne 3, colonne 10 : « moitié » n&#x27;est pas une part entre 0 et 100 %."))
+            let shares = try await staff.post("\(url)/criteria", [("criteria", "criterion,value,share\nsex,female,0.5\nsex,male,0.3\n")])
+            #expect(shares.status == .unprocessableContent && shares.text.contains("Les parts du critère « sex » totalisent 80"))
+            #expect(try await repository.criteria(conventionID: id) == stored)
+
+            // A new panel size derives the quotas again.
+            let redefined = try await staff.post("\(url)/definition", [
+                ("title_fr", "Convention citoyenne sur la fin de vie"), ("mandate_fr", "Question"), ("panel_size", "185"), ("tolerance", "0"),
+            ])
+            #expect(redefined.status == .seeOther)
+            // 185 × 51.6% = 95.46.
+            #expect(try await repository.criteria(conventionID: id)[0].values[0].quotaMin == 95)
+            let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr/conventions")
+            #expect(!arabic.text.contains("الاتفاقية المواطنة حول نهاية الحياة"), "a convention in preparation is not listed for visitors")
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func thePoolIsImportedAllOrNothingAndSetAgainstTheQuotas(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.prepare(staff, panel: 10)
+            let repository = ConventionRepository(database: site.database)
+            let id = Self.conventionID(url)
+
+            // Wrong columns, an unknown value, a person twice: each refused with its line, nothing kept.
+            let missing = try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array("id,sex,region\n1,female,north\n".utf8))
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.text.contains("Ligne 1, colonne 1 : Il manque la colonne du critère « area »."))
+            let unknown = try await staff.postFile("\(url)/pool", fileName: "pool.csv",
+                                                   content: Array("id,sex,area\n1,female,urban\n2,female,suburban\n".utf8))
+            #expect(unknown.text.contains("Ligne 3, colonne 10 : « suburban » n&#39;est pas une valeur du critère « area ».")
+                    || unknown.text.contains("Ligne 3, colonne 10 : « suburban » n&#x27;est pas une valeur du critère « area »."))
+            let twice = try await staff.postFile("\(url)/pool", fileName: "pool.csv",
+                                                 content: Array("id,sex,area,email\n1,female,urban,a@example.org\n2,male,rural,A@Example.org\n".utf8))
+            #expect(twice.status == .unprocessableContent)
+            #expect(twice.text.contains("Ligne 3, colonne 1 : Même adresse électronique que la personne de la ligne 2."))
+            #expect(try await repository.volunteerCount(conventionID: id) == 0)
+
+            // Six volunteers for a panel of ten: the page says the pool is too small and names the short values.
+            #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(Self.pool(6).utf8)).status == .seeOther)
+            #expect(try await repository.volunteerCount(conventionID: id) == 6)
+            let page = try await staff.get(url)
+            #expect(page.text.contains("6 volontaires dans le vivier"))
+            #expect(page.text.contains("Le vivier compte 6 personnes pour un panel de 10."))
+            #expect(page.text.contains("Sexe : 3 volontaires ont la valeur « Femme », il en faut au moins 5."))
+            #expect(page.text.contains("<svg") && page.text.contains("pool-chart"))
+            // Someone already in the pool, in a new file: refused, named by their id.
+            let again = try await staff.postFile("\(url)/pool", fileName: "pool.csv",
+                                                 content: Array("id,sex,area,email\nw1,female,urban,V2@example.org\n".utf8))
+            #expect(again.text.contains("Ligne 2, colonne 1 : Même adresse électronique que le volontaire v2, déjà dans le vivier."))
+            #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(Self.pool(20, from: 7).utf8)).status == .seeOther)
+            let counts = try await repository.valueCounts(conventionID: id)
+            #expect(counts.values.reduce(0, +) == 2 * 26)
+            let full = try await staff.get(url)
+            #expect(full.text.contains("26 volontaires dans le vivier") && !full.text.contains("Le vivier ne permet pas"))
+
+            // Volunteers answered the criteria: they can no longer change.
+            let frozen = try await staff.post("\(url)/criteria", [("criteria", Self.criteria)])
+            #expect(frozen.status == .conflict)
+            #expect(try await repository.criteria(conventionID: id).count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func onlyTheCouncilsSecretariatPreparesAConvention(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.prepare(staff)
+            let id = Self.conventionID(url)
+            let repository = ConventionRepository(database: site.database)
+            let before = try await repository.criteria(conventionID: id)
+
+            let visitor = Visitor(client)
+            let member = Visitor(client)
+            try await member.signIn("membre@cese-fr.example")
+            let citizen = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            let morocco = Visitor(client)
+            try await morocco.signIn("secretariat@cese-ma.example")
+            for (person, creating) in [(visitor, HTTPResponse.Status.unauthorized), (member, .forbidden), (citizen, .forbidden), (morocco, .forbidden)] {
+                #expect(try await person.get("/cese-fr/conventions/new").status == creating)
+                #expect(try await person.post("/cese-fr/conventions", [("title_fr", "X"), ("mandate_fr", "Y"), ("panel_size", "10")]).status == creating)
+                // In preparation the convention is not shown: not found, whatever is tried on it.
+                #expect(try await person.get(url).status == .notFound)
+                #expect(try await person.post("\(url)/criteria", [("criteria", "criterion,value,share\nx,y,1\n")]).status == .notFound)
+                #expect(try await person.post("\(url)/quotas", [("derive", "1")]).status == .notFound)
+                #expect(try await person.post("\(url)/open-registration", []).status == .notFound)
+                #expect(try await person.postFile("\(url)/pool", fileName: "pool.csv", content: Array(Self.pool(3).utf8)).status == .notFound)
+            }
+            // The Moroccan secretariat does not see it under its own council either.
+            #expect(try await morocco.get("/cese-ma/conventions/\(id)").status == .notFound)
+
+            // Registration open: the convention is public, its forms still the secretariat's.
+            #expect(try await staff.post("\(url)/open-registration", []).status == .seeOther)
+            #expect(try await staff.post("\(url)/open-registration", []).status == .conflict)
+            let arabic = try await Visitor(client, acceptLanguage: "ar").get(url)
+            #expect(arabic.status == .ok && arabic.text.contains(#"dir="rtl""#) && arabic.text.contains("الاتفاقية المواطنة حول نهاية الحياة"))
+            #expect(arabic.text.contains("هيئة من 10 أشخاص يُختارون بالقرعة") || arabic.text.contains("هيئة من ١٠ أشخاص يُختارون بالقرعة"))
+            #expect(!arabic.text.contains("pool-chart"), "the pool's figures are the secretariat's")
+            for (person, status) in [(visitor, HTTPResponse.Status.unauthorized), (member, .forbidden), (citizen, .forbidden), (morocco, .forbidden)] {
+                #expect(try await person.get(url).status == .ok)
+                #expect(try await person.post("\(url)/quotas", [("derive", "1")]).status == status)
+                #expect(try await person.post("\(url)/criteria", [("criteria", "criterion,value,share\nx,y,1\n")]).status == status)
+                #expect(try await person.postFile("\(url)/pool", fileName: "pool.csv", content: Array(Self.pool(3).utf8)).status == status)
+            }
+            #expect(try await repository.criteria(conventionID: id) == before)
+            #expect(try await repository.volunteerCount(conventionID: id) == 0)
+        }
+    }
+}
