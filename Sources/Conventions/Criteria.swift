@@ -53,6 +53,10 @@ public enum CriteriaError: Error, Sendable, Equatable {
     /// The criterion's maximums leave seats that nobody may take.
     case maximumsBelowPanel(criterion: String, total: Int)
     case unknownValue(criterion: String, value: String)
+    /// More criteria than a draw can use (`Criteria.maximumCriteria`).
+    case tooManyCriteria(Int)
+    /// More values in one criterion than `Criteria.maximumValues`.
+    case tooManyValues(criterion: String)
 
     public var key: String {
         switch self {
@@ -69,14 +73,16 @@ public enum CriteriaError: Error, Sendable, Equatable {
         case .minimumsExceedPanel: "convention_error_minimums_exceed_panel"
         case .maximumsBelowPanel: "convention_error_maximums_below_panel"
         case .unknownValue: "convention_error_unknown_value"
+        case .tooManyCriteria: "convention_error_too_many_criteria"
+        case .tooManyValues: "convention_error_too_many_values"
         }
     }
 
     /// The criterion the error is about, if any.
     public var criterion: String? {
         switch self {
-        case .noCriteria, .panelSizeOutOfRange: nil
-        case .duplicateCriterion(let c), .criterionWithoutValues(let c), .invalidKey(let c): c
+        case .noCriteria, .panelSizeOutOfRange, .tooManyCriteria: nil
+        case .duplicateCriterion(let c), .criterionWithoutValues(let c), .invalidKey(let c), .tooManyValues(let c): c
         case .duplicateValue(let c, _), .shareOutOfRange(let c, _), .sharesDoNotAddUp(let c, _), .minimumAboveMaximum(let c, _),
              .quotaOutOfRange(let c, _), .minimumsExceedPanel(let c, _), .maximumsBelowPanel(let c, _), .unknownValue(let c, _): c
         }
@@ -87,6 +93,10 @@ public enum Criteria {
     /// The tolerance on a criterion's total share: shares published as whole or one-decimal percentages may miss
     /// 100% by rounding.
     public static let shareTolerance = 0.005
+    /// Councils draw on six to eight criteria; more would leave most volunteers alone in their profile.
+    public static let maximumCriteria = 20
+    /// Regions, departments or occupations rarely pass a hundred values.
+    public static let maximumValues = 200
 
     /// A key as the pool's files write it (`female`, `65+`, `Île-de-France`, `prefer not to say`): 1 to 100 characters,
     /// no control character, no space at either end.
@@ -95,19 +105,22 @@ public enum Criteria {
         return !key.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
     }
 
-    /// Checks criteria as the secretariat defines them.
+    /// Checks criteria as the secretariat defines them. Keys are told apart without regard to case, as pool files
+    /// are read (`Female` and `female` are one value).
     public static func validate(_ criteria: [Criterion]) throws(CriteriaError) {
         guard !criteria.isEmpty else { throw .noCriteria }
+        guard criteria.count <= maximumCriteria else { throw .tooManyCriteria(criteria.count) }
         var seen: Set<String> = []
         for criterion in criteria {
             guard isValidKey(criterion.key) else { throw .invalidKey(criterion.key) }
-            guard seen.insert(criterion.key).inserted else { throw .duplicateCriterion(criterion.key) }
+            guard seen.insert(criterion.key.lowercased()).inserted else { throw .duplicateCriterion(criterion.key) }
             guard !criterion.values.isEmpty else { throw .criterionWithoutValues(criterion.key) }
+            guard criterion.values.count <= maximumValues else { throw .tooManyValues(criterion: criterion.key) }
             var values: Set<String> = []
             var total = 0.0
             for value in criterion.values {
                 guard isValidKey(value.key) else { throw .invalidKey(value.key) }
-                guard values.insert(value.key).inserted else { throw .duplicateValue(criterion: criterion.key, value: value.key) }
+                guard values.insert(value.key.lowercased()).inserted else { throw .duplicateValue(criterion: criterion.key, value: value.key) }
                 guard value.populationShare.isFinite, (0...1).contains(value.populationShare) else {
                     throw .shareOutOfRange(criterion: criterion.key, value: value.key)
                 }

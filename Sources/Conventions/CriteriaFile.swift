@@ -18,14 +18,18 @@ public enum CriteriaFile {
         func names(_ prefix: String, _ row: CSVTable.Row) -> [Language: String] {
             var names: [Language: String] = [:]
             for language in [Language.fr, .ar, .en] {
-                if let index = columns["\(prefix)_\(language.rawValue)"], !table.field(row, index).isEmpty { names[language] = table.field(row, index) }
+                if let index = columns["\(prefix)_\(language.rawValue)"], !table.field(row, index).isEmpty {
+                    names[language] = unneutralised(table.field(row, index))
+                }
             }
             return names
         }
         var criteria: [Criterion] = []
+        var criterionIndex: [String: Int] = [:]
+        var valueKeys: [Set<String>] = []
         for row in table.rows {
             func at(_ index: Int) -> Int { table.position(of: min(index, row.fields.count), in: row) }
-            let criterionKey = table.field(row, criterionColumn), valueKey = table.field(row, valueColumn)
+            let criterionKey = unneutralised(table.field(row, criterionColumn)), valueKey = unneutralised(table.field(row, valueColumn))
             for (index, key, column) in [(criterionColumn, criterionKey, "criterion"), (valueColumn, valueKey, "value")] where !Criteria.isValidKey(key) {
                 throw FileError(key.isEmpty ? "convention_file_error_empty_field" : "convention_file_error_invalid_key",
                                 line: row.line, column: at(index), ["column": column, "text": key])
@@ -39,17 +43,27 @@ public enum CriteriaFile {
             var valueNames = names("value", row)
             if valueNames.isEmpty { valueNames[.fr] = valueKey }
             let value = CriterionValue(key: valueKey, name: LocalizedText(valueNames), populationShare: share)
-            if let index = criteria.firstIndex(where: { $0.key == criterionKey }) {
-                guard criteria[index].index(of: valueKey) == nil else {
+            // Keys are told apart without regard to case, as pool files are read.
+            if let index = criterionIndex[criterionKey.lowercased()] {
+                guard valueKeys[index].insert(valueKey.lowercased()).inserted else {
                     throw FileError("convention_file_error_duplicate_value", line: row.line, column: at(valueColumn),
                                     ["criterion": criterionKey, "value": valueKey])
                 }
                 criteria[index].values.append(value)
             } else {
+                criterionIndex[criterionKey.lowercased()] = criteria.count
+                valueKeys.append([valueKey.lowercased()])
                 criteria.append(Criterion(key: criterionKey, name: LocalizedText(criterionNames), values: [value]))
             }
         }
         return criteria
+    }
+
+    /// A key as written before a spreadsheet saw it: the downloaded file prefixes `'` to a field starting with
+    /// `= + - @` so that spreadsheets show it as text (`'-25` is the value `-25`).
+    static func unneutralised(_ field: String) -> String {
+        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(second) else { return field }
+        return String(field.dropFirst())
     }
 
     /// `0.516`, `51.6%` or `51,6 %` as a fraction in 0…1; nil otherwise.
@@ -65,10 +79,11 @@ public enum CriteriaFile {
         return (0...1).contains(share) ? share : nil
     }
 
-    /// The criteria written back in the same format (what the secretariat downloads to edit).
-    public static func write(_ criteria: [Criterion]) -> String {
+    /// The criteria written back in the same format: for a download, with fields that a spreadsheet would take for a
+    /// formula shown as text (`forSpreadsheet`, which `read` undoes); for the page's form, as they are.
+    public static func write(_ criteria: [Criterion], forSpreadsheet: Bool = true) -> String {
         var writer = CSVWriter(header: ["criterion", "value", "share", "criterion_fr", "criterion_ar", "criterion_en",
-                                        "value_fr", "value_ar", "value_en"], neutralisesFormulas: true)
+                                        "value_fr", "value_ar", "value_en"], neutralisesFormulas: forSpreadsheet)
         for criterion in criteria {
             for value in criterion.values {
                 writer.append([criterion.key, value.key, "\(value.populationShare)",

@@ -84,8 +84,12 @@ public enum Duplicates {
     /// be one. `countryCode`: the council's calling code (33 for France, 212 for Morocco).
     public static func normalizedPhone(_ phone: String?, countryCode: String?) -> String? {
         guard let phone else { return nil }
-        let trimmed = phone.trimmingCharacters(in: .whitespaces)
-        var digits = String(trimmed.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        // Digits in any script (Arabic-Indic ٠–٩ included) as ASCII; "+33 (0)6…" writes the national 0 in brackets.
+        let trimmed = phone.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "(0)", with: "")
+        var digits = ""
+        for scalar in trimmed.unicodeScalars {
+            if let value = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil { digits += String(Int(value)) }
+        }
         if trimmed.hasPrefix("+") {
             // already international
         } else if digits.hasPrefix("00") {
@@ -94,6 +98,17 @@ public enum Duplicates {
             digits = countryCode + digits.dropFirst()
         }
         return digits.count >= 6 ? digits : nil
+    }
+
+    /// A date as year, month and day (`1984-03-07`) from `1984-03-07`, `1984-3-7` or the day-first `07/03/1984`;
+    /// the text itself, trimmed, when it is none of these.
+    public static func normalizedDate(_ date: String?) -> String? {
+        guard let text = date?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return text }
+        let (year, month, day) = a > 31 ? (a, b, c) : (c, b, a)
+        guard (1...12).contains(month), (1...31).contains(day), year > 999 else { return text }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// Volunteers who are the same person as an earlier one (same e-mail, same telephone, or same name and date of
@@ -117,7 +132,7 @@ public enum Duplicates {
         pairs(.sameEmail) { normalizedEmail($0.email) }
         pairs(.samePhone) { normalizedPhone($0.phone, countryCode: countryCode) }
         pairs(.sameNameAndBirthDate) { person in
-            guard let birth = person.birthDate?.trimmingCharacters(in: .whitespaces), !birth.isEmpty else { return nil }
+            guard let birth = normalizedDate(person.birthDate) else { return nil }
             let name = normalizedText(person.name)
             return name.isEmpty ? nil : "\(name)|\(birth)"
         }

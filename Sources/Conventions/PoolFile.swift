@@ -26,7 +26,9 @@ public enum PoolFile {
     /// The largest pool a file may hold.
     public static let maximumVolunteers = 100_000
 
-    public static func read(_ text: String, criteria: [Criterion]) throws(FileError) -> [PoolEntry] {
+    /// - Parameter unnamedPrefix: a volunteer on a line without an id is known as this prefix and the line's number
+    ///   (give each import its own, so a second file without ids does not collide with the first).
+    public static func read(_ text: String, criteria: [Criterion], unnamedPrefix: String = "line-") throws(FileError) -> [PoolEntry] {
         let table = try CSVTable.reading(text, file: "pool.csv")
         let columns = table.columnsByName
         var criterionColumns: [Int] = []
@@ -40,7 +42,13 @@ public enum PoolFile {
             throw FileError("convention_file_error_too_many", line: table.rows[maximumVolunteers].line, column: 1,
                             ["limit": "\(maximumVolunteers)"])
         }
-        let idColumn = columns["id"] ?? table.header.firstIndex { $0.lowercased().hasSuffix("_id") }
+        // `id`, else a column naming the person (`person_id`, `respondent_id`…), else the only column ending in
+        // `_id`; never a criterion's (an `interviewer_id` beside a `person_id` does not name the volunteers).
+        let isCriterion = Set(criterionColumns)
+        let named = ["person_id", "respondent_id", "candidate_id", "volunteer_id", "participant_id"].compactMap { columns[$0] }
+        let endingInID = table.header.indices.filter { table.header[$0].lowercased().hasSuffix("_id") }
+        let idColumn = ([columns["id"]].compactMap { $0 } + named + (endingInID.count == 1 ? endingInID : []))
+            .first { !isCriterion.contains($0) }
         let lookups = criteria.map { criterion in
             Dictionary(criterion.values.enumerated().map { ($0.element.key.lowercased(), $0.offset) }, uniquingKeysWith: { first, _ in first })
         }
@@ -63,7 +71,7 @@ public enum PoolFile {
                 }
                 values.append(value)
             }
-            let reference = idColumn.map { table.field(row, $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "line-\(row.line)"
+            let reference = idColumn.map { table.field(row, $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "\(unnamedPrefix)\(row.line)"
             if let line = references[reference] {
                 throw FileError("convention_file_error_duplicate_reference", line: row.line, column: idColumn.map { table.position(of: $0, in: row) } ?? 1,
                                 ["text": reference, "first": "\(line)"])

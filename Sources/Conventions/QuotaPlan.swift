@@ -60,10 +60,10 @@ public struct QuotaPlan: Sendable, Equatable {
         Self.idealSeats(criteria[criterion], panelSize: panelSize)[value]
     }
 
-    /// The quota the shares alone give (to show what an edit changed).
-    public func derivedQuota(criterion: Int, value: Int) -> Quota {
+    /// The quotas the shares alone give (to show what an edit changed), per criterion, per value.
+    public var derivedQuotas: [[Quota]] {
         // Derivation cannot fail on criteria this plan already holds.
-        (try? Self.derive(criteria: criteria, panelSize: panelSize, tolerance: tolerance))?.quotas[criterion][value] ?? quotas[criterion][value]
+        (try? Self.derive(criteria: criteria, panelSize: panelSize, tolerance: tolerance))?.quotas ?? quotas
     }
 
     public func quota(criterion: String, value: String) -> Quota? {
@@ -77,6 +77,18 @@ public struct QuotaPlan: Sendable, Equatable {
         guard let v = criteria[c].index(of: value) else { throw .unknownValue(criterion: criterion, value: value) }
         var edited = self
         edited.quotas[c][v] = quota
+        try edited.validate()
+        self = edited
+    }
+
+    /// Sets every quota at once (per criterion, per value), then checks the whole plan: an edit that moves seats from
+    /// one value to another is valid only as a whole.
+    public mutating func setQuotas(_ quotas: [[Quota]]) throws(CriteriaError) {
+        guard quotas.count == criteria.count, zip(quotas, criteria).allSatisfy({ $0.count == $1.values.count }) else {
+            throw .noCriteria
+        }
+        var edited = self
+        edited.quotas = quotas
         try edited.validate()
         self = edited
     }

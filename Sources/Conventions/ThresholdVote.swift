@@ -30,11 +30,12 @@ public enum ThresholdVote {
         /// At least two thirds of the votes cast, abstentions included.
         public static let twoThirds = Rule(numerator: 2, denominator: 3, strictlyMore: false, abstentionsInBase: true)
 
+        /// Fractions with terms up to 1,000 (the products stay far from overflowing with any number of members).
         public var isValid: Bool {
-            guard denominator > 0, numerator >= 0, numerator <= denominator else { return false }
+            guard denominator > 0, denominator <= 1_000, numerator >= 0, numerator <= denominator else { return false }
             switch (quorumNumerator, quorumDenominator) {
             case (nil, nil): return true
-            case let (n?, d?): return d > 0 && n >= 0 && n <= d
+            case let (n?, d?): return d > 0 && d <= 1_000 && n >= 0 && n <= d
             default: return false
             }
         }

@@ -23,6 +23,11 @@ struct DuplicatesTests {
         #expect(Duplicates.normalizedPhone("0033 612345678", countryCode: "212") == international)
         #expect(Duplicates.normalizedPhone("0612345678", countryCode: "212") == "212612345678")
         #expect(Duplicates.normalizedPhone("12", countryCode: "33") == nil)
+        // The national 0 in brackets after the country code, and digits written in Arabic-Indic figures.
+        #expect(Duplicates.normalizedPhone("+33 (0)6 12 34 56 78", countryCode: "212") == international)
+        #expect(Duplicates.normalizedPhone("٠٦١٢٣٤٥٦٧٨", countryCode: "212") == "212612345678")
+        #expect(Duplicates.normalizedDate("1984-3-7") == "1984-03-07" && Duplicates.normalizedDate("07/03/1984") == "1984-03-07")
+        #expect(Duplicates.normalizedDate("1984-03-07") == "1984-03-07" && Duplicates.normalizedDate("le 7 mars") == "le 7 mars")
     }
 
     @Test("the same person by e-mail, telephone, or name and date of birth; each later record paired with the first")

@@ -80,4 +80,22 @@ struct FileTests {
             try PoolFile.read("id,sex,area\n1,female,urban\n1,male,rural\n", criteria: criteria)
         }
     }
+
+    @Test("a key a spreadsheet would take for a formula survives the downloaded file; the form's text is as typed")
+    func neutralised() throws {
+        let criteria = try CriteriaFile.read("criterion,value,share\nage,-25,0.3\nage,25+,0.7\n")
+        let download = CriteriaFile.write(criteria)
+        #expect(download.contains("'-25"))
+        #expect(try CriteriaFile.read(download) == criteria)
+        #expect(!CriteriaFile.write(criteria, forSpreadsheet: false).contains("'-25"))
+    }
+
+    @Test("lines without an id take the import's prefix; an interviewer's id is not the volunteer's")
+    func unnamed() throws {
+        let criteria = try CriteriaFile.read(Self.criteriaText)
+        let entries = try PoolFile.read("sex,area\nfemale,urban\nmale,rural\n", criteria: criteria, unnamedPrefix: "1764570000-")
+        #expect(entries.map(\.reference) == ["1764570000-2", "1764570000-3"])
+        let named = try PoolFile.read("interviewer_id,sex,area,person_id\n7,female,urban,A\n7,male,rural,B\n", criteria: criteria)
+        #expect(named.map(\.reference) == ["A", "B"])
+    }
 }

@@ -66,7 +66,7 @@ struct QuotaPlanTests {
         var plan = try QuotaPlan.derive(criteria: [Self.sex, Self.area], panelSize: 150)
         try plan.edit(criterion: "sex", value: "female", to: Quota(min: 75, max: 80))
         #expect(plan.quota(criterion: "sex", value: "female") == Quota(min: 75, max: 80))
-        #expect(plan.derivedQuota(criterion: 0, value: 0) == Quota(min: 77, max: 78))
+        #expect(plan.derivedQuotas[0][0] == Quota(min: 77, max: 78))
         let before = plan
         #expect(throws: CriteriaError.minimumsExceedPanel(criterion: "sex", total: 152)) {
             try plan.edit(criterion: "sex", value: "female", to: Quota(min: 80, max: 80))
@@ -106,5 +106,28 @@ struct QuotaPlanTests {
                 #expect(Double(quota.max) - Double(quota.min) <= 2 * plan.tolerance * ideal + 2)
             }
         }
+    }
+
+    @Test("quotas set together may move seats from one value to another; keys differing by case are one key")
+    func movingSeats() throws {
+        let halves = Self.criterion("group", [("a", 0.5), ("b", 0.5)])
+        var plan = try QuotaPlan.derive(criteria: [halves], panelSize: 100)
+        #expect(plan.quotas[0] == [Quota(min: 50, max: 50), Quota(min: 50, max: 50)])
+        // Either value changed alone breaks the plan; both together keep it whole.
+        #expect(throws: CriteriaError.maximumsBelowPanel(criterion: "group", total: 90)) {
+            try plan.edit(criterion: "group", value: "a", to: Quota(min: 40, max: 40))
+        }
+        try plan.setQuotas([[Quota(min: 40, max: 40), Quota(min: 60, max: 60)]])
+        #expect(plan.quotas[0] == [Quota(min: 40, max: 40), Quota(min: 60, max: 60)])
+        #expect(throws: CriteriaError.duplicateValue(criterion: "sex", value: "Female")) {
+            try QuotaPlan.derive(criteria: [Self.criterion("sex", [("female", 0.5), ("Female", 0.5)])], panelSize: 10)
+        }
+        #expect(throws: CriteriaError.duplicateCriterion("Sex")) {
+            try QuotaPlan.derive(criteria: [Self.sex, Self.criterion("Sex", [("x", 1)])], panelSize: 10)
+        }
+        let many = Self.criterion("c", (0..<201).map { ("v\($0)", 1.0 / 201) })
+        #expect(throws: CriteriaError.tooManyValues(criterion: "c")) { try QuotaPlan.derive(criteria: [many], panelSize: 10) }
+        let manyCriteria = (0..<21).map { Self.criterion("c\($0)", [("x", 1)]) }
+        #expect(throws: CriteriaError.tooManyCriteria(21)) { try QuotaPlan.derive(criteria: manyCriteria, panelSize: 10) }
     }
 }

@@ -77,5 +77,6 @@ struct VoteTests {
         #expect(ThresholdVote.count(choices(70, 4, 1), members: 150, rule: quorum).adopted)
         #expect(!ThresholdVote.count([], members: 150, rule: .simpleMajority).adopted)
         #expect(!ThresholdVote.Rule(numerator: 3, denominator: 2, strictlyMore: false, abstentionsInBase: true).isValid)
+        #expect(!ThresholdVote.Rule(numerator: 1, denominator: Int.max, strictlyMore: false, abstentionsInBase: true).isValid)
     }
 }

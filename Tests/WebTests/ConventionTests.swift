@@ -26,7 +26,7 @@ import TestSupport
     /// The secretariat of the French council creates a convention of `panel` people and gives it the criteria above.
     static func prepare(_ staff: Visitor, panel: Int = 10) async throws -> String {
         let created = try await staff.post("/cese-fr/conventions", [
-            ("title_fr", "Convention citoyenne sur la fin de vie"), ("title_ar", "الاتفاقية المواطنة حول نهاية الحياة"),
+            ("title_fr", "Convention citoyenne sur l’eau"), ("title_ar", "الاتفاقية المواطنة حول الماء"),
             ("mandate_fr", "Le cadre d'accompagnement de la fin de vie est-il adapté ?"), ("panel_size", "\(panel)"), ("tolerance", "0"),
         ])
         #expect(created.status == .seeOther)
@@ -70,6 +70,21 @@ import TestSupport
             #expect(try await staff.post("\(url)/quotas", edited).status == .seeOther)
             #expect(try await repository.criteria(conventionID: id)[0].values[1].quotaMin == 70)
             #expect(try await staff.get(url).text.contains("Les parts de la population donnent : de 72 à 73."))
+            // Seats moved from one value to the other in one edit.
+            let moved = fields.map { name, value -> (String, String) in
+                switch name {
+                case "min_\(female.id)", "max_\(female.id)": (name, "80")
+                case "min_\(male.id)", "max_\(male.id)": (name, "70")
+                default: (name, value)
+                }
+            }
+            #expect(try await staff.post("\(url)/quotas", moved).status == .seeOther)
+            #expect(try await repository.criteria(conventionID: id)[0].values.map(\.quotaMax) == [80, 70])
+            // Quotas checked against a panel size that changed meanwhile are not stored.
+            await #expect(throws: StoreError.stateChanged) {
+                try await repository.setQuotas(conventionID: id, councilID: try #require(try await site.councils.find(slug: "cese-fr")).id,
+                                               [female.id: (0, 149)], whileIn: ["preparing"], panelSize: 149, tolerance: 0)
+            }
             #expect(try await staff.post("\(url)/quotas", [("derive", "1")]).status == .seeOther)
             #expect(try await repository.criteria(conventionID: id) == stored)
 
@@ -84,13 +99,13 @@ import TestSupport
 
             // A new panel size derives the quotas again.
             let redefined = try await staff.post("\(url)/definition", [
-                ("title_fr", "Convention citoyenne sur la fin de vie"), ("mandate_fr", "Question"), ("panel_size", "185"), ("tolerance", "0"),
+                ("title_fr", "Convention citoyenne sur l’eau"), ("mandate_fr", "Question"), ("panel_size", "185"), ("tolerance", "0"),
             ])
             #expect(redefined.status == .seeOther)
             // 185 × 51.6% = 95.46.
             #expect(try await repository.criteria(conventionID: id)[0].values[0].quotaMin == 95)
             let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr/conventions")
-            #expect(!arabic.text.contains("الاتفاقية المواطنة حول نهاية الحياة"), "a convention in preparation is not listed for visitors")
+            #expect(!arabic.text.contains("الاتفاقية المواطنة حول الماء"), "a convention in preparation is not listed for visitors")
         }
     }
 
@@ -176,7 +191,7 @@ import TestSupport
             #expect(try await staff.post("\(url)/open-registration", []).status == .seeOther)
             #expect(try await staff.post("\(url)/open-registration", []).status == .conflict)
             let arabic = try await Visitor(client, acceptLanguage: "ar").get(url)
-            #expect(arabic.status == .ok && arabic.text.contains(#"dir="rtl""#) && arabic.text.contains("الاتفاقية المواطنة حول نهاية الحياة"))
+            #expect(arabic.status == .ok && arabic.text.contains(#"dir="rtl""#) && arabic.text.contains("الاتفاقية المواطنة حول الماء"))
             #expect(arabic.text.contains("هيئة من 10 أشخاص يُختارون بالقرعة") || arabic.text.contains("هيئة من ١٠ أشخاص يُختارون بالقرعة"))
             #expect(!arabic.text.contains("pool-chart"), "the pool's figures are the secretariat's")
             for (person, status) in [(visitor, HTTPResponse.Status.unauthorized), (member, .forbidden), (citizen, .forbidden), (morocco, .forbidden)] {
@@ -187,6 +202,28 @@ import TestSupport
             }
             #expect(try await repository.criteria(conventionID: id) == before)
             #expect(try await repository.volunteerCount(conventionID: id) == 0)
+        }
+    }
+
+    @Test func theDemoHasAConventionWithAPoolOfTwoThousand() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let repository = ConventionRepository(database: site.database)
+            let demo = try #require(try await repository.all(councilID: france.id, statuses: ["registration"]).first)
+            #expect(demo.panelSize == 150)
+            #expect(try await repository.criteria(conventionID: demo.id).count == 6)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+            // Every volunteer has one value per criterion.
+            #expect(try await repository.valueCounts(conventionID: demo.id).values.reduce(0, +) == 6 * 2_000)
+            let url = "/cese-fr/conventions/\(demo.id)"
+            #expect(try await Visitor(client).get("/cese-fr/conventions").text.contains(url))
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let page = try await staff.get(url)
+            #expect(page.text.contains("2 000 volontaires dans le vivier") || page.text.contains("2\u{202F}000 volontaires dans le vivier"))
+            #expect(page.text.components(separatedBy: "class=\"pool-chart\"").count == 7)
+            // Graduates volunteer more readily than they are in the population; the chart and table show it.
+            #expect(!page.text.contains("Le vivier ne permet pas"))
         }
     }
 }

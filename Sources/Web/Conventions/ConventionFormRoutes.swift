@@ -96,13 +96,18 @@ struct ConventionFormRoutes {
             if form.text("derive") != nil {
                 plan = try QuotaPlan.derive(criteria: plan.criteria, panelSize: plan.panelSize, tolerance: plan.tolerance)
             } else {
+                // Every quota first, then the plan as a whole: moving seats between values is one edit.
+                var quotas: [[Quota]] = []
                 for criterion in gate.stored {
+                    var row: [Quota] = []
                     for value in criterion.values {
                         guard let min = form.text("min_\(value.id)").flatMap({ Int($0) }), let max = form.text("max_\(value.id)").flatMap({ Int($0) })
                         else { throw CriteriaError.quotaOutOfRange(criterion: criterion.key, value: value.key) }
-                        try plan.edit(criterion: criterion.key, value: value.key, to: Quota(min: min, max: max))
+                        row.append(Quota(min: min, max: max))
                     }
+                    quotas.append(row)
                 }
+                try plan.setQuotas(quotas)
             }
             try plan.validate()
         } catch let error as CriteriaError {
@@ -113,7 +118,8 @@ struct ConventionFormRoutes {
             for (v, value) in criterion.values.enumerated() { quotas[value.id] = (plan.quotas[c][v].min, plan.quotas[c][v].max) }
         }
         try await storing {
-            try await services.conventions.setQuotas(conventionID: gate.record.id, councilID: gate.council.id, quotas, whileIn: Self.editable)
+            try await services.conventions.setQuotas(conventionID: gate.record.id, councilID: gate.council.id, quotas, whileIn: Self.editable,
+                                                     panelSize: gate.record.panelSize, tolerance: gate.record.tolerance)
         }
         return back(gate, "quotas")
     }
@@ -123,8 +129,7 @@ struct ConventionFormRoutes {
         try pages.require(gate.decide(.openRegistration), context)
         guard (try? gate.plan.validate()) != nil else { throw PageError(.conflict, "convention_open_needs_criteria") }
         try await storing {
-            try await services.conventions.move(id: gate.record.id, councilID: gate.council.id, from: ConventionStatus.preparing.rawValue,
-                                                to: ConventionStatus.registration.rawValue)
+            try await services.conventions.openRegistration(id: gate.record.id, councilID: gate.council.id)
         }
         return back(gate, "top")
     }
@@ -138,9 +143,9 @@ struct ConventionFormRoutes {
     func criteriaMessage(_ error: CriteriaError, _ context: AppContext) -> String {
         var values: [String: String] = [:]
         switch error {
-        case .noCriteria: break
+        case .noCriteria, .tooManyCriteria: break
         case .panelSizeOutOfRange(let size): values["size"] = "\(size)"
-        case .duplicateCriterion(let c), .criterionWithoutValues(let c), .invalidKey(let c): values["criterion"] = c
+        case .duplicateCriterion(let c), .criterionWithoutValues(let c), .invalidKey(let c), .tooManyValues(let c): values["criterion"] = c
         case .duplicateValue(let c, let v), .shareOutOfRange(let c, let v), .minimumAboveMaximum(let c, let v),
              .quotaOutOfRange(let c, let v), .unknownValue(let c, let v):
             values["criterion"] = c

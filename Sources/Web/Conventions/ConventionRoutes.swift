@@ -133,9 +133,11 @@ enum ConventionDefinitionInput {
             throw ValidationFailure(field: "panel_size", key: "convention_error_panel_size")
         }
         let toleranceText = (form.text("tolerance") ?? "0").replacingOccurrences(of: ",", with: ".")
-        guard let percent = Double(toleranceText), percent.isFinite, (0...100).contains(percent) else {
+        guard let typed = Double(toleranceText), typed.isFinite, (0...100).contains(typed) else {
             throw ValidationFailure(field: "tolerance", key: "convention_error_tolerance")
         }
+        // Kept to a tenth of a percent, as the form shows it: saving the form unchanged changes nothing.
+        let percent = (typed * 10).rounded() / 10
         let workID: Int64?
         if let work = form.text("work") {
             guard let id = Int64(work) else { throw ValidationFailure(field: "work", key: "convention_error_work") }

@@ -38,9 +38,10 @@ struct ConventionView {
 
     func model(works: [WorkRecord], poolCount: Int, valueCounts: [Int64: Int], errors: Errors = Errors()) -> ConventionPage {
         let council = gate.council, record = gate.record, plan = gate.plan
+        let derivedQuotas = plan.derivedQuotas
         let criteria = gate.stored.enumerated().map { c, criterion in
             ConventionPage.Criterion(name: localized(criterion.name), values: criterion.values.enumerated().map { v, value in
-                let quota = plan.quotas[c][v], derived = plan.derivedQuota(criterion: c, value: v)
+                let quota = plan.quotas[c][v], derived = derivedQuotas[c][v]
                 return ConventionPage.Value(
                     name: localized(value.name), populationShare: format.percent(value.populationShare),
                     idealSeats: format.decimal(plan.idealSeats(criterion: c, value: v)), quota: quotaText(quota),
@@ -121,7 +122,7 @@ struct ConventionView {
                                  values: errors.definition?.values ?? Self.formValues(gate.definition), error: errors.definition?.message)
                 : nil,
             criteriaAction: gate.may(.editCriteria(poolIsEmpty: poolCount == 0)) ? ConventionPaths.criteria.url(slug, id) : nil,
-            criteriaText: errors.criteria?.text ?? (gate.stored.isEmpty ? "" : CriteriaFile.write(gate.plan.criteria)),
+            criteriaText: errors.criteria?.text ?? (gate.stored.isEmpty ? "" : CriteriaFile.write(gate.plan.criteria, forSpreadsheet: false)),
             criteriaError: errors.criteria?.message, criteriaCSV: ConventionPaths.criteriaCSV.url(slug, id),
             quotasAction: gate.may(.editQuotas) && !gate.stored.isEmpty ? ConventionPaths.quotas.url(slug, id) : nil,
             quotasError: errors.quotas,

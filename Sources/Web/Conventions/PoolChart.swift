@@ -21,49 +21,13 @@ enum PoolChart {
         // The longest share sets the scale, so small shares stay visible.
         let scale = max(0.05, rows.map { max($0.populationShare, $0.poolShare) }.max() ?? 0)
         var svg = SVGWriter(capacity: 1024 + 700 * rows.count)
-        svg.write("<svg xmlns=\"http://www.w3.org/2000/svg\" direction=\"ltr\" viewBox=\"0 0 ")
-        svg.write(Int(labelWidth + barWidth + textWidth + 10))
-        svg.write(" ")
-        svg.write(Int(height))
-        svg.write("\" role=\"img\" aria-labelledby=\"")
-        svg.write(escaping: id)
-        svg.write("\" class=\"pool-chart\">\n<title id=\"")
-        svg.write(escaping: id)
-        svg.write("\">")
-        svg.write(escaping: title)
-        svg.write("</title>")
-        var x = 0.0
-        for (name, colour) in [(legend.population, colours.population), (legend.pool, colours.pool)] {
-            svg.write("<rect x=\"")
-            svg.write(tenths: x)
-            svg.write("\" y=\"4\" width=\"12\" height=\"12\" fill=\"")
-            svg.write(colour)
-            svg.write("\"/><text x=\"")
-            svg.write(tenths: x + 16)
-            svg.write("\" y=\"14\" font-size=\"12\">")
-            svg.write(escaping: name)
-            svg.write("</text>")
-            x += 16 + Double(name.count) * 7 + 14
-        }
+        svg.openChart(width: Int(labelWidth + barWidth + textWidth + 10), height: Int(height), id: id, title: title, className: "pool-chart",
+                      attributes: "direction=\"ltr\" ")
+        svg.legend([(legend.population, colours.population), (legend.pool, colours.pool)])
         var y = top
         for (index, row) in rows.enumerated() {
             let lines = wrapped[index], rowHeight = heights[index]
-            let firstLine = y + (rowHeight - Double(lines.count) * lineHeight) / 2 + 11
-            svg.write("<text x=\"")
-            svg.write(tenths: labelWidth - 6)
-            svg.write("\" y=\"")
-            svg.write(tenths: firstLine)
-            svg.write("\" font-size=\"12\" text-anchor=\"end\">")
-            for (line, text) in lines.enumerated() {
-                svg.write("<tspan x=\"")
-                svg.write(tenths: labelWidth - 6)
-                svg.write("\" dy=\"")
-                if line == 0 { svg.write("0") } else { svg.write(tenths: lineHeight) }
-                svg.write("\">")
-                svg.write(escaping: text)
-                svg.write("</tspan>")
-            }
-            svg.write("</text>")
+            svg.label(lines, x: labelWidth - 6, y: y + (rowHeight - Double(lines.count) * lineHeight) / 2 + 11, lineHeight: lineHeight)
             let barsTop = y + (rowHeight - 30) / 2
             for (offset, share, text, colour) in [(0.0, row.populationShare, row.populationText, colours.population),
                                                   (16.0, row.poolShare, row.poolText, colours.pool)] {

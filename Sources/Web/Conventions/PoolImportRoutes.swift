@@ -12,8 +12,8 @@ struct PoolImportRoutes {
     let pages: Pages
     let routes: ConventionRoutes
 
-    /// A pool of 100,000 volunteers with contact details fits well under this.
-    static let maximumFileBytes = 32 * 1_048_576
+    /// A pool of 100,000 volunteers with contact details fits under this.
+    static let maximumFileBytes = 16 * 1_048_576
 
     func register(in council: PathRegistrar) {
         council.post(ConventionPaths.pool, use: importPool)
@@ -39,8 +39,9 @@ struct PoolImportRoutes {
             guard let text = String(validating: data, as: UTF8.self) else {
                 throw FileError("convention_file_error_encoding", line: 1, column: 1)
             }
-            let entries = try PoolFile.read(text, criteria: gate.plan.criteria)
-            try await checkDuplicates(entries, gate: gate)
+            let now = services.clock.now().timeIntervalSince1970
+            // Lines without an id are named by this import's time and their line.
+            let entries = try PoolFile.read(text, criteria: gate.plan.criteria, unnamedPrefix: "\(Int64(now))-")
             let volunteers = entries.map { entry in
                 NewVolunteer(reference: entry.reference, valueIDs: entry.values.enumerated().map { gate.stored[$0.offset].values[$0.element].id },
                              name: entry.identity.name.isEmpty ? nil : entry.identity.name, email: entry.identity.email,
@@ -48,9 +49,11 @@ struct PoolImportRoutes {
                              postcode: entry.identity.postcode)
             }
             do {
+                let onePerHousehold = gate.record.onePerHousehold, countryCode = Self.callingCodes[gate.council.country]
                 try await services.conventions.addVolunteers(conventionID: gate.record.id, councilID: gate.council.id, volunteers,
-                                                             source: "import", at: services.clock.now().timeIntervalSince1970,
-                                                             whileIn: ConventionFormRoutes.editable)
+                                                             source: "import", at: now, whileIn: ConventionFormRoutes.editable) { existing in
+                    try Self.checkDuplicates(entries, existing: existing, onePerHousehold: onePerHousehold, countryCode: countryCode)
+                }
             } catch StoreError.stateChanged {
                 throw PageError(.conflict, "convention_conflict_changed")
             } catch StoreError.alreadyMember {
@@ -66,23 +69,14 @@ struct PoolImportRoutes {
     }
 
     /// People registered twice in the file, or already in the pool, or (one per household) from a household already
-    /// there, refuse the file at the first such line.
-    func checkDuplicates(_ entries: [PoolEntry], gate: ConventionGate) async throws {
-        let countryCode = Self.callingCodes[gate.council.country]
+    /// there, refuse the file at the first such line. Run in the transaction that adds them, against the pool as it is.
+    static func checkDuplicates(_ entries: [PoolEntry], existing: [VolunteerRecord], onePerHousehold: Bool, countryCode: String?) throws {
         // The pool as it is, then the file's lines: a line matching an earlier one is named with it.
-        var existing: [VolunteerRecord] = []
-        var offset = 0
-        while true {
-            let page = try await services.conventions.volunteers(conventionID: gate.record.id, limit: 5_000, offset: offset)
-            existing += page
-            offset += page.count
-            if page.count < 5_000 { break }
-        }
         let people = existing.map {
             VolunteerIdentity(name: $0.name ?? "", email: $0.email, phone: $0.phone, birthDate: $0.birthDate, address: $0.address,
                               postcode: $0.postcode)
         } + entries.map(\.identity)
-        guard let match = Duplicates.find(people, onePerHousehold: gate.record.onePerHousehold, countryCode: countryCode)
+        guard let match = Duplicates.find(people, onePerHousehold: onePerHousehold, countryCode: countryCode)
             .filter({ $0.second >= existing.count }).min(by: { $0.second < $1.second })
         else { return }
         let entry = entries[match.second - existing.count]

@@ -195,6 +195,7 @@ public struct DemoData: Sendable {
             let scoped = Site(configuration: site.configuration, database: TransactionScope(kind: site.database.kind, sql: sql),
                               views: site.views, localizer: site.localizer, clock: site.clock)
             try await DemoWorks(site: scoped).load()
+            try await DemoConventions(site: scoped).load()
         }
     }
 }

@@ -32,51 +32,14 @@ enum VoteChart {
         let height = top + rowHeights.reduce(0, +) + 10
         let width = labelWidth + barWidth + 20
         var svg = SVGWriter(capacity: 1024 + 640 * rows.count)
-        svg.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-        svg.write(Int(width))
-        svg.write(" ")
-        svg.write(Int(height))
-        svg.write("\" role=\"img\" aria-labelledby=\"")
-        svg.write(escaping: id)
-        svg.write("\" class=\"vote-chart\">\n<title id=\"")
-        svg.write(escaping: id)
-        svg.write("\">")
-        svg.write(escaping: title)
-        svg.write("</title>")
-        // Legend.
-        var x = 0.0
-        for (index, name) in legend.enumerated() {
-            svg.write("<rect x=\"")
-            svg.write(tenths: x)
-            svg.write("\" y=\"4\" width=\"12\" height=\"12\" fill=\"")
-            svg.write(colours[index])
-            svg.write("\"/><text x=\"")
-            svg.write(tenths: x + 16)
-            svg.write("\" y=\"14\" font-size=\"12\">")
-            svg.write(escaping: name)
-            svg.write("</text>")
-            x += 16 + Double(name.count) * 7 + 14
-        }
+        svg.openChart(width: Int(width), height: Int(height), id: id, title: title, className: "vote-chart")
+        svg.legend(legend.enumerated().map { ($1, colours[$0]) })
         var y = top
         for (index, row) in rows.enumerated() {
             let rowHeight = rowHeights[index]
             // The name, wrapped, right-aligned against its bar and centred on it.
             let firstLine = y + (rowHeight - Double(row.lines.count) * lineHeight) / 2 + 11
-            svg.write("<text x=\"")
-            svg.write(tenths: labelWidth - 6)
-            svg.write("\" y=\"")
-            svg.write(tenths: firstLine)
-            svg.write("\" font-size=\"12\" text-anchor=\"end\">")
-            for (line, text) in row.lines.enumerated() {
-                svg.write("<tspan x=\"")
-                svg.write(tenths: labelWidth - 6)
-                svg.write("\" dy=\"")
-                if line == 0 { svg.write("0") } else { svg.write(tenths: lineHeight) }
-                svg.write("\">")
-                svg.write(escaping: text)
-                svg.write("</tspan>")
-            }
-            svg.write("</text>")
+            svg.label(row.lines, x: labelWidth - 6, y: firstLine, lineHeight: lineHeight)
             let total = max(1, row.counts.eligible)
             var offset = labelWidth
             let barTop = y + (rowHeight - 18) / 2

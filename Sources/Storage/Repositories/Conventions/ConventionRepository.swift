@@ -40,12 +40,14 @@ public struct ConventionRepository: Sendable {
     }
 
     /// Rewrites the definition while the convention is in one of `statuses` (else `StoreError.stateChanged`); when the
-    /// panel size or tolerance change, `quotas` (value id → min, max) are stored in the same transaction.
+    /// panel size or tolerance change, `quotas` (value id → min, max), derived from the criteria the caller read, are
+    /// stored in the same transaction, only if the criteria are still those (`StoreError.stateChanged` otherwise).
     public func update(id: Int64, councilID: Int64, _ definition: ConventionDefinition, whileIn statuses: [String],
                        quotas: [Int64: (min: Int, max: Int)] = [:]) async throws {
         try await database.transaction { sql in
             try await Self.claim(id: id, councilID: councilID, statuses: statuses, on: sql)
             try await Self.checkWork(definition.workID, councilID: councilID, on: sql)
+            if !quotas.isEmpty { try await Self.expect(conventionID: id, valueIDs: Set(quotas.keys), on: sql) }
             try await sql.update("conventions")
                 .set("title_fr", to: definition.title[.fr]).set("title_ar", to: definition.title[.ar]).set("title_en", to: definition.title[.en])
                 .set("mandate_fr", to: definition.mandate[.fr]).set("mandate_ar", to: definition.mandate[.ar])
@@ -106,11 +108,30 @@ public struct ConventionRepository: Sendable {
         }
     }
 
-    /// Stores quotas (value id → min, max) while the convention is in one of `statuses`.
-    public func setQuotas(conventionID: Int64, councilID: Int64, _ quotas: [Int64: (min: Int, max: Int)], whileIn statuses: [String]) async throws {
+    /// Stores quotas (value id → min, max) while the convention is in one of `statuses`, and only if they were
+    /// checked against what is still there: the panel size and tolerance given, and the same values
+    /// (`StoreError.stateChanged` otherwise).
+    public func setQuotas(conventionID: Int64, councilID: Int64, _ quotas: [Int64: (min: Int, max: Int)], whileIn statuses: [String],
+                          panelSize: Int, tolerance: Double) async throws {
         try await database.transaction { sql in
             try await Self.claim(id: conventionID, councilID: councilID, statuses: statuses, on: sql)
+            guard let row = try await sql.raw("SELECT panel_size, tolerance FROM conventions WHERE id = \(bind: conventionID)").first(),
+                  try row.decode(column: "panel_size", as: Int.self) == panelSize, try row.decode(column: "tolerance", as: Double.self) == tolerance
+            else { throw StoreError.stateChanged }
+            try await Self.expect(conventionID: conventionID, valueIDs: Set(quotas.keys), on: sql)
             try await Self.writeQuotas(quotas, conventionID: conventionID, on: sql)
+        }
+    }
+
+    /// Opens registration: from preparing, and only once the convention has criteria.
+    public func openRegistration(id: Int64, councilID: Int64) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                UPDATE conventions SET status = 'registration' WHERE id = \(bind: id) AND council_id = \(bind: councilID)
+                AND status = 'preparing' AND EXISTS (SELECT 1 FROM convention_criteria WHERE convention_id = \(bind: id)) RETURNING id
+                """).first() != nil else {
+                throw try await Self.exists(id: id, councilID: councilID, on: sql) ? StoreError.stateChanged : StoreError.notFound
+            }
         }
     }
 
@@ -160,10 +181,17 @@ public struct ConventionRepository: Sendable {
 
     /// Adds volunteers, all or none, while the convention is in one of `statuses`; a reference already in the pool
     /// is `StoreError.alreadyMember`. Each value id must belong to the convention (checked in the transaction).
+    /// `check` runs in the transaction with the pool as it is there (before the new volunteers), so that the rule it
+    /// applies (no one registered twice) holds against imports running side by side; it throws to refuse them all.
     public func addVolunteers(conventionID: Int64, councilID: Int64, _ volunteers: [NewVolunteer], source: String, at: Double,
-                              whileIn statuses: [String]) async throws {
+                              whileIn statuses: [String],
+                              check: @Sendable ([VolunteerRecord]) throws -> Void = { _ in }) async throws {
         try await database.transaction { sql in
             try await Self.claim(id: conventionID, councilID: councilID, statuses: statuses, on: sql)
+            try check(try await sql.raw("""
+                SELECT id, reference, name, email, phone, birth_date, address, postcode, source, created_at FROM convention_volunteers
+                WHERE convention_id = \(bind: conventionID) ORDER BY id
+                """).decodeAll(VolunteerRecord.self))
             let known = Set(try await sql.raw("""
                 SELECT v.id FROM convention_values v JOIN convention_criteria c ON c.id = v.criterion_id
                 WHERE c.convention_id = \(bind: conventionID)
@@ -228,6 +256,15 @@ public struct ConventionRepository: Sendable {
 
     static func exists(id: Int64, councilID: Int64, on sql: any SQLDatabase) async throws -> Bool {
         try await sql.raw("SELECT id FROM conventions WHERE id = \(bind: id) AND council_id = \(bind: councilID)").first() != nil
+    }
+
+    /// The convention's values must be exactly `valueIDs` (its criteria were not replaced meanwhile).
+    static func expect(conventionID: Int64, valueIDs: Set<Int64>, on sql: any SQLDatabase) async throws {
+        let current = Set(try await sql.raw("""
+            SELECT v.id FROM convention_values v JOIN convention_criteria c ON c.id = v.criterion_id
+            WHERE c.convention_id = \(bind: conventionID)
+            """).all(decodingColumn: "id", as: Int64.self))
+        guard current == valueIDs else { throw StoreError.stateChanged }
     }
 
     /// A linked work item must be the council's own.
