@@ -75,6 +75,20 @@ struct ConventionWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "fr registration open")
                 try await Walk.signOut(driver)
 
+                // A citizen volunteers through the form.
+                try await Walk.signIn(driver, base, "citoyen@hemicycle.example")
+                try await driver.open(url + "/register")
+                problems += try await EndToEndTests.audit(driver, axe, "fr registration form")
+                for select in try await driver.script("return Array.from(document.querySelectorAll('main select')).map(s => s.id)") as? [String] ?? [] {
+                    _ = try await driver.script("const s = document.getElementById(\(WebDriver.quote(select))); s.value = s.options[1].value")
+                }
+                try await driver.click("#consent_data")
+                try await driver.click("#consent_draw")
+                try await Walk.submit(driver, formWith: "#consent_draw")
+                #expect(try await driver.text("main").contains("Vous êtes inscrit comme volontaire"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr registered")
+                try await Walk.signOut(driver)
+
                 // The public page in Arabic, without the pool's figures.
                 try await driver.open(base + "/lang/ar?next=" + (url.components(separatedBy: base).last ?? url))
                 try await driver.open(url)

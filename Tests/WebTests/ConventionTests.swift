@@ -226,4 +226,55 @@ import TestSupport
             #expect(!page.text.contains("Le vivier ne permet pas"))
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aPersonVolunteersOnceWithConsent(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let repository = ConventionRepository(database: site.database)
+            let demo = try #require(try await repository.all(councilID: france.id, statuses: ["registration"]).first)
+            let criteria = try await repository.criteria(conventionID: demo.id)
+            let url = "/cese-fr/conventions/\(demo.id)"
+            var answers = criteria.map { ("value_\($0.id)", "\($0.values[0].id)") }
+            answers += [("name", "Camille Citoyenne"), ("phone", "06 11 22 33 44"), ("birth_date", "1990-05-17")]
+
+            // A visitor is asked to sign in, on the form and on its submission.
+            let visitor = Visitor(client)
+            #expect(try await visitor.get("\(url)/register").status == .unauthorized)
+            #expect(try await visitor.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")]).status == .unauthorized)
+            #expect(try await visitor.get(url).text.contains("\(url)/register"))
+
+            let citizen = Visitor(client, acceptLanguage: "fr")
+            try await citizen.signIn("citoyen@hemicycle.example")
+            #expect(try await citizen.get("\(url)/register").status == .ok)
+            // Both consents are needed; a value of another criterion is refused; nothing is stored.
+            let noConsent = try await citizen.post("\(url)/register", answers + [("consent_data", "on")])
+            #expect(noConsent.status == .unprocessableContent && noConsent.text.contains("Les deux accords sont nécessaires"))
+            let mixed = answers.map { $0.0 == "value_\(criteria[0].id)" ? ($0.0, "\(criteria[1].values[0].id)") : $0 }
+            #expect(try await citizen.post("\(url)/register", mixed + [("consent_data", "on"), ("consent_draw", "on")]).status == .unprocessableContent)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+
+            let done = try await citizen.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")])
+            #expect(done.status == .seeOther && done.location?.contains("notice=convention_registered") == true)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_001)
+            let account = try #require(try await site.accounts.find(email: "citoyen@hemicycle.example"))
+            #expect(try await repository.isRegistered(conventionID: demo.id, accountID: account.id))
+            #expect(try await citizen.get(url).text.contains("Vous êtes inscrit comme volontaire"))
+            #expect(try await citizen.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")]).status == .conflict)
+
+            // Another account with the same telephone is the same person.
+            let member = Visitor(client)
+            try await member.signIn("membre@cese-fr.example")
+            let twice = try await member.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")])
+            #expect(twice.status == .conflict)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_001)
+
+            // A convention still in preparation takes no one.
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let preparing = try await Self.prepare(staff)
+            #expect(try await citizen.get("\(preparing)/register").status == .notFound)
+            #expect(try await staff.get("\(preparing)/register").status == .conflict)
+        }
+    }
 }

@@ -60,8 +60,14 @@ struct CreateConventions: Migration {
             .column("address", type: .text)
             .column("postcode", type: .text)
             .column("source", type: .text, .notNull)
+            // The account that registered through the form (nil for an import); once per convention.
+            .column("account_id", type: .bigint, .references("accounts", "id", onDelete: .setNull))
+            // When the person agreed to the processing of their data and to the draw (an import: when the file,
+            // collected with that consent, came in).
+            .column("consented_at", type: double, .notNull)
             .column("created_at", type: double, .notNull)
             .unique("convention_id", "reference")
+            .unique("convention_id", "account_id")
             .run()
         try await sql.create(table: "convention_volunteer_values")
             .column("volunteer_id", type: .bigint, .notNull, .references("convention_volunteers", "id", onDelete: .cascade))

@@ -70,6 +70,7 @@ public enum HemicycleServer {
         conventions.register(in: council.pages)
         ConventionFormRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         PoolImportRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
+        RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         return router
     }
 

@@ -94,6 +94,10 @@ struct ConventionPage: Encodable {
     let hasCriteria: Bool
     let pool: Pool?
     let staff: Staff?
+    /// While registration is open, for a person who has not registered yet (signed in or not).
+    var registerURL: String?
+    /// The signed-in person is in the pool.
+    var registered = false
 }
 
 /// A link with a localized label.

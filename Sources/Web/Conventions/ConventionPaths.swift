@@ -9,6 +9,7 @@ enum ConventionPaths {
     static let quotas = Path2("/{council}/conventions/{id}/quotas")
     static let openRegistration = Path2("/{council}/conventions/{id}/open-registration")
     static let pool = Path2("/{council}/conventions/{id}/pool")
+    static let register = Path2("/{council}/conventions/{id}/register")
 
-    static let all: [any DeclaredPath] = [list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool]
+    static let all: [any DeclaredPath] = [list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register]
 }

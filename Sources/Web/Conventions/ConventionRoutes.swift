@@ -96,7 +96,14 @@ struct ConventionRoutes {
             : []
         let poolCount = staff ? try await services.conventions.volunteerCount(conventionID: gate.record.id) : 0
         let counts = gate.may(.seeVolunteers) ? try await services.conventions.valueCounts(conventionID: gate.record.id) : [:]
-        let model = view.model(works: works, poolCount: poolCount, valueCounts: counts, errors: errors)
+        var model = view.model(works: works, poolCount: poolCount, valueCounts: counts, errors: errors)
+        if gate.may(.register) {
+            let registered = if let account = context.account {
+                try await services.conventions.isRegistered(conventionID: gate.record.id, accountID: account.id)
+            } else { false }
+            model.registered = registered
+            model.registerURL = registered ? nil : ConventionPaths.register.url(gate.council.slug, gate.record.id)
+        }
         return try await pages.page("convention", title: view.localized(gate.record.title).text, request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }

@@ -9,6 +9,8 @@ struct ConventionServices: Sendable {
     let memberships: MembershipRepository
     let files: any FileStore
     let clock: any WallClock
+    /// Names volunteers who register through the form (never their account's number).
+    let ids: any IdentifierGenerator
     let uploadLimit: Int
 
     init(site: Site) {
@@ -17,6 +19,7 @@ struct ConventionServices: Sendable {
         memberships = site.memberships
         files = site.files
         clock = site.clock
+        ids = site.ids
         uploadLimit = site.configuration.uploadLimit
     }
 }

@@ -133,9 +133,11 @@ public struct NewVolunteer: Sendable, Equatable {
     public var birthDate: String?
     public var address: String?
     public var postcode: String?
+    /// The account that registered through the form.
+    public var accountID: Int64?
 
     public init(reference: String, valueIDs: [Int64], name: String?, email: String?, phone: String?, birthDate: String?,
-                address: String?, postcode: String?) {
+                address: String?, postcode: String?, accountID: Int64? = nil) {
         self.reference = reference
         self.valueIDs = valueIDs
         self.name = name
@@ -144,6 +146,7 @@ public struct NewVolunteer: Sendable, Equatable {
         self.birthDate = birthDate
         self.address = address
         self.postcode = postcode
+        self.accountID = accountID
     }
 }
 

@@ -200,14 +200,21 @@ public struct ConventionRepository: Sendable {
             let existing = Set(try await sql.raw("SELECT reference FROM convention_volunteers WHERE convention_id = \(bind: conventionID)")
                 .all(decodingColumn: "reference", as: String.self))
             guard !volunteers.contains(where: { existing.contains($0.reference) }) else { throw StoreError.alreadyMember }
+            let accounts = volunteers.compactMap(\.accountID)
+            if !accounts.isEmpty {
+                guard try await sql.select().column("id").from("convention_volunteers").where("convention_id", .equal, conventionID)
+                    .where("account_id", .in, accounts).first() == nil
+                else { throw StoreError.alreadyMember }
+            }
             // Batches keep each statement's values well under both databases' limits.
             for batch in stride(from: 0, to: volunteers.count, by: 500).map({ volunteers[$0..<min($0 + 500, volunteers.count)] }) {
                 var insert = sql.insert(into: "convention_volunteers")
-                    .columns("convention_id", "reference", "name", "email", "phone", "birth_date", "address", "postcode", "source", "created_at")
+                    .columns("convention_id", "reference", "name", "email", "phone", "birth_date", "address", "postcode", "source",
+                             "account_id", "consented_at", "created_at")
                 for volunteer in batch {
                     insert = insert.values(SQLBind(conventionID), SQLBind(volunteer.reference), SQLBind(volunteer.name), SQLBind(volunteer.email),
                                            SQLBind(volunteer.phone), SQLBind(volunteer.birthDate), SQLBind(volunteer.address),
-                                           SQLBind(volunteer.postcode), SQLBind(source), SQLBind(at))
+                                           SQLBind(volunteer.postcode), SQLBind(source), SQLBind(volunteer.accountID), SQLBind(at), SQLBind(at))
                 }
                 let ids = try await insert.returning("id", "reference").all().map { row in
                     (try row.decode(column: "reference", as: String.self), try row.decode(column: "id", as: Int64.self))
@@ -224,6 +231,15 @@ public struct ConventionRepository: Sendable {
                 }
                 if any { try await values.run() }
             }
+        }
+    }
+
+    /// Whether the account has registered as a volunteer of the convention.
+    public func isRegistered(conventionID: Int64, accountID: Int64) async throws -> Bool {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id FROM convention_volunteers WHERE convention_id = \(bind: conventionID) AND account_id = \(bind: accountID)
+                """).first() != nil
         }
     }
 
