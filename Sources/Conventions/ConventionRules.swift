@@ -43,6 +43,8 @@ public enum ConventionAction: Sendable, Hashable {
     case openRegistration
     /// A person registers as a volunteer through the public form.
     case register
+    /// A volunteer takes back their registration (and their consent) before the pool is closed.
+    case withdraw(isRegistered: Bool)
     /// Import volunteers from a polling institute's file, or remove volunteers.
     case managePool
     /// See the volunteers' names and contact details.
@@ -90,6 +92,9 @@ public enum ConventionRules {
         case .openRegistration:
             return secretariat(in: [.preparing], "convention_conflict_status")
         case .register:
+            return status == .registration ? .allowed : .conflict("convention_conflict_registration_closed")
+        case .withdraw(let isRegistered):
+            guard isRegistered else { return .forbidden("convention_refused_not_registered") }
             return status == .registration ? .allowed : .conflict("convention_conflict_registration_closed")
         case .managePool:
             return secretariat(in: [.preparing, .registration], "convention_conflict_committed")

@@ -70,6 +70,9 @@ struct ConventionWalkTests {
                 try await Walk.waitForNewPage(driver, then: "main .notice")
                 #expect(try await driver.text("#pool").contains("40 volontaires dans le vivier"))
                 problems += try await EndToEndTests.audit(driver, axe, "fr pool against the quotas")
+                try await driver.open(url + "/volunteers")
+                problems += try await EndToEndTests.audit(driver, axe, "fr volunteers")
+                try await driver.open(url)
 
                 try await Walk.submit(driver, formWith: "form[action$='/open-registration'] button")
                 problems += try await EndToEndTests.audit(driver, axe, "fr registration open")
@@ -87,6 +90,8 @@ struct ConventionWalkTests {
                 try await Walk.submit(driver, formWith: "#consent_draw")
                 #expect(try await driver.text("main").contains("Vous êtes inscrit comme volontaire"))
                 problems += try await EndToEndTests.audit(driver, axe, "fr registered")
+                try await Walk.submit(driver, formWith: "form[action$='/withdraw'] button")
+                #expect(try await driver.text("main .notice").contains("Votre inscription est retirée"))
                 try await Walk.signOut(driver)
 
                 // The public page in Arabic, without the pool's figures.

@@ -30,6 +30,9 @@ struct ConventionRulesTests {
         #expect(ConventionRules.decide(.editCriteria(poolIsEmpty: false), by: citizen, status: .registration)
             == .forbidden("convention_refused_secretariat"))
         #expect(ConventionRules.decide(.seeVolunteers, by: member, status: .registration) == .forbidden("convention_refused_secretariat"))
+        #expect(ConventionRules.decide(.withdraw(isRegistered: true), by: citizen, status: .registration) == .allowed)
+        #expect(ConventionRules.decide(.withdraw(isRegistered: false), by: citizen, status: .registration) == .forbidden("convention_refused_not_registered"))
+        #expect(ConventionRules.decide(.withdraw(isRegistered: true), by: citizen, status: .committed) == .conflict("convention_conflict_registration_closed"))
     }
 
     @Test("the commitment needs a pool that can meet the quotas; after it, the pool and quotas are frozen")

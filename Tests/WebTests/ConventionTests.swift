@@ -269,6 +269,34 @@ import TestSupport
             #expect(twice.status == .conflict)
             #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_001)
 
+            // The secretariat sees the volunteers with their contact details; no one else does.
+            let staffList = Visitor(client)
+            try await staffList.signIn("secretariat@cese-fr.example")
+            let list = try await staffList.get("\(url)/volunteers")
+            #expect(list.status == .ok && list.text.contains("Volontaires, page 1 sur 21") && list.text.contains("06 11 22 33 44"))
+            #expect(try await staffList.get("\(url)/volunteers?page=99").text.contains("Volontaires, page 21 sur 21"))
+            for (person, status) in [(visitor, HTTPResponse.Status.unauthorized), (member, .forbidden), (citizen, .forbidden)] {
+                #expect(try await person.get("\(url)/volunteers").status == status)
+                #expect(try await person.post("\(url)/volunteers/1/delete", []).status == status)
+            }
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_001)
+
+            // The volunteer withdraws: answers and contact details go; withdrawing again is refused.
+            let withdrawn = try await citizen.post("\(url)/withdraw", [])
+            #expect(withdrawn.status == .seeOther && withdrawn.location?.contains("notice=convention_withdrawn") == true)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+            #expect(try await repository.valueCounts(conventionID: demo.id).values.reduce(0, +) == 6 * 2_000)
+            #expect(try await citizen.post("\(url)/withdraw", []).status == .forbidden)
+            #expect(try await visitor.post("\(url)/withdraw", []).status == .unauthorized)
+            // The member, refused as the same person before, may now register; the secretariat removes them.
+            #expect(try await member.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")]).status == .seeOther)
+            let memberAccount = try #require(try await site.accounts.find(email: "membre@cese-fr.example"))
+            let volunteer = try #require(try await repository.volunteers(conventionID: demo.id, limit: 5_000, offset: 0)
+                .first { $0.email == memberAccount.email })
+            #expect(try await staffList.post("\(url)/volunteers/\(volunteer.id)/delete", []).status == .seeOther)
+            #expect(try await staffList.post("\(url)/volunteers/\(volunteer.id)/delete", []).status == .notFound)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+
             // A convention still in preparation takes no one.
             let staff = Visitor(client)
             try await staff.signIn("secretariat@cese-fr.example")

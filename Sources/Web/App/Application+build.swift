@@ -71,6 +71,7 @@ public enum HemicycleServer {
         ConventionFormRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         PoolImportRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         return router
     }
 

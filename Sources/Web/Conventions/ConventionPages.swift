@@ -65,6 +65,7 @@ struct ConventionPage: Encodable {
         let problems: [String]
         let hasProblems: Bool
         let criteria: [PoolCriterion]
+        let volunteersURL: String
         let importAction: String?
         let importError: String?
         let uploadLimit: String
@@ -98,6 +99,7 @@ struct ConventionPage: Encodable {
     var registerURL: String?
     /// The signed-in person is in the pool.
     var registered = false
+    var withdrawURL: String?
 }
 
 /// A link with a localized label.

@@ -10,6 +10,11 @@ enum ConventionPaths {
     static let openRegistration = Path2("/{council}/conventions/{id}/open-registration")
     static let pool = Path2("/{council}/conventions/{id}/pool")
     static let register = Path2("/{council}/conventions/{id}/register")
+    static let withdraw = Path2("/{council}/conventions/{id}/withdraw")
+    static let volunteers = Path2("/{council}/conventions/{id}/volunteers")
+    static let removeVolunteer = Path3("/{council}/conventions/{id}/volunteers/{volunteer}/delete")
 
-    static let all: [any DeclaredPath] = [list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register]
+    static let all: [any DeclaredPath] = [
+        list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register, withdraw, volunteers, removeVolunteer,
+    ]
 }

@@ -103,6 +103,7 @@ struct ConventionRoutes {
             } else { false }
             model.registered = registered
             model.registerURL = registered ? nil : ConventionPaths.register.url(gate.council.slug, gate.record.id)
+            model.withdrawURL = registered ? ConventionPaths.withdraw.url(gate.council.slug, gate.record.id) : nil
         }
         return try await pages.page("convention", title: view.localized(gate.record.title).text, request: request, context: context,
                                     council: gate.council, typed: model, status: status)

@@ -87,6 +87,7 @@ struct ConventionView {
         return ConventionPage.Pool(
             count: pages.plural("convention_pool_count", count: count, context, format: format),
             problems: report.problems.map(problemText), hasProblems: !report.problems.isEmpty, criteria: criteria,
+            volunteersURL: ConventionPaths.volunteers.url(council.slug, gate.record.id),
             importAction: gate.may(.managePool) && !gate.stored.isEmpty ? ConventionPaths.pool.url(council.slug, gate.record.id) : nil,
             importError: error, uploadLimit: format.byteCount(Int64(PoolImportRoutes.maximumFileBytes)))
     }

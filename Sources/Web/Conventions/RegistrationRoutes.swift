@@ -15,6 +15,24 @@ struct RegistrationRoutes {
     func register(in council: PathRegistrar) {
         council.get(ConventionPaths.register, use: form)
         council.post(ConventionPaths.register, use: submit)
+        council.post(ConventionPaths.withdraw, use: withdraw)
+    }
+
+    /// The volunteer takes back their registration: their answers and contact details are deleted.
+    @Sendable func withdraw(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        let account = try pages.requireAccount(context)
+        let registered = try await services.conventions.isRegistered(conventionID: gate.record.id, accountID: account.id)
+        try pages.require(gate.decide(.withdraw(isRegistered: registered)), context)
+        do {
+            guard try await services.conventions.removeVolunteer(conventionID: gate.record.id, councilID: gate.council.id,
+                                                                 accountID: account.id, whileIn: [ConventionStatus.registration.rawValue])
+            else { throw PageError(.conflict, "convention_refused_not_registered") }
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_conflict_registration_closed")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.item.url(gate.council.slug, gate.record.id), notice: "convention_withdrawn"),
+                         type: .normal)
     }
 
     /// The rule, then a verified account: a visitor is asked to sign in, an unverified address to verify it.

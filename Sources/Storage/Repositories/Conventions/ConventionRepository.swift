@@ -234,6 +234,24 @@ public struct ConventionRepository: Sendable {
         }
     }
 
+    /// Removes a volunteer (by id, or the one an account registered) and their answers, while the convention is in one
+    /// of `statuses`; whether there was one.
+    @discardableResult
+    public func removeVolunteer(conventionID: Int64, councilID: Int64, volunteerID: Int64? = nil, accountID: Int64? = nil,
+                                whileIn statuses: [String]) async throws -> Bool {
+        try await database.transaction { sql in
+            try await Self.claim(id: conventionID, councilID: councilID, statuses: statuses, on: sql)
+            let column = volunteerID != nil ? "id" : "account_id"
+            guard let key = volunteerID ?? accountID else { return false }
+            guard let row = try await sql.select().column("id").from("convention_volunteers").where("convention_id", .equal, conventionID)
+                .where(SQLColumn(column), .equal, SQLBind(key)).first() else { return false }
+            let id = try row.decode(column: "id", as: Int64.self)
+            try await sql.delete(from: "convention_volunteer_values").where("volunteer_id", .equal, id).run()
+            try await sql.delete(from: "convention_volunteers").where("id", .equal, id).run()
+            return true
+        }
+    }
+
     /// Whether the account has registered as a volunteer of the convention.
     public func isRegistered(conventionID: Int64, accountID: Int64) async throws -> Bool {
         try await database.read { sql in
