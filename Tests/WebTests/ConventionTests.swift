@@ -305,4 +305,33 @@ import TestSupport
             #expect(try await staff.get("\(preparing)/register").status == .conflict)
         }
     }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theAPIPublishesWhatThePublicPageShows(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let preparing = Self.conventionID(try await Self.prepare(staff, panel: 150))
+            let visitor = Visitor(client)
+            let list = try await visitor.get("/api/v1/cese-fr/conventions")
+            #expect(list.status == .ok)
+            let conventions = try #require(try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as? [[String: Any]])
+            #expect(conventions.count == 1 && conventions[0]["status"] as? String == "registration" && conventions[0]["panelSize"] as? Int == 150)
+            let demo = try #require(conventions[0]["id"] as? Int)
+            let detail = try await visitor.get("/api/v1/cese-fr/conventions/\(demo)")
+            let convention = try #require(try JSONSerialization.jsonObject(with: Data(detail.text.utf8)) as? [String: Any])
+            let criteria = try #require(convention["criteria"] as? [[String: Any]])
+            #expect(criteria.count == 6 && criteria[0]["key"] as? String == "sex")
+            let female = try #require((criteria[0]["values"] as? [[String: Any]])?.first)
+            #expect(female["quota"] as? [String: Int] == ["min": 77, "max": 78])
+            #expect(abs((female["idealSeats"] as? Double ?? 0) - 77.4) < 1e-9)
+            #expect(!detail.text.contains("V0001"), "volunteers are never in the API")
+            // In preparation: not found for a visitor, shown to the secretariat.
+            #expect(try await visitor.get("/api/v1/cese-fr/conventions/\(preparing)").status == .notFound)
+            #expect(try await staff.get("/api/v1/cese-fr/conventions/\(preparing)").status == .ok)
+            #expect(try await staff.get("/api/v1/cese-fr/conventions?status=preparing").text.contains("\"id\":\(preparing)"))
+            #expect(try await visitor.get("/api/v1/cese-fr/conventions?status=unknown").status == .badRequest)
+            #expect(try await visitor.get("/api/v1/cese-ma/conventions/\(demo)").status == .notFound)
+        }
+    }
 }

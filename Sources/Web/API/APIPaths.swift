@@ -8,6 +8,8 @@ enum APIPaths {
     static let members = Path1("/api/v1/{council}/members")
     static let works = Path1("/api/v1/{council}/works")
     static let work = Path2("/api/v1/{council}/works/{id}")
+    static let conventions = Path1("/api/v1/{council}/conventions")
+    static let convention = Path2("/api/v1/{council}/conventions/{id}")
 
-    static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work]
+    static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention]
 }

@@ -72,6 +72,7 @@ public enum HemicycleServer {
         PoolImportRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        ConventionAPI(services: conventionServices).register(in: council.api)
         return router
     }
 

@@ -12,6 +12,8 @@ struct ConventionServices: Sendable {
     /// Names volunteers who register through the form (never their account's number).
     let ids: any IdentifierGenerator
     let uploadLimit: Int
+    /// The site's address, for links in the API.
+    let baseURL: String
 
     init(site: Site) {
         conventions = ConventionRepository(database: site.database)
@@ -21,5 +23,6 @@ struct ConventionServices: Sendable {
         clock = site.clock
         ids = site.ids
         uploadLimit = site.configuration.uploadLimit
+        baseURL = site.configuration.baseURL
     }
 }
