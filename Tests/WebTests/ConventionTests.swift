@@ -334,4 +334,35 @@ import TestSupport
             #expect(try await visitor.get("/api/v1/cese-ma/conventions/\(demo)").status == .notFound)
         }
     }
+
+    @Test func oneHouseholdPerSeatIsCountedFromTheAddresses() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let created = try await staff.post("/cese-fr/conventions", [
+                ("title_fr", "Convention locale"), ("mandate_fr", "Question"), ("panel_size", "4"), ("tolerance", "100"), ("one_per_household", "on"),
+            ])
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            #expect(try await staff.post("\(url)/criteria", [("criteria", "criterion,value,share\nsex,female,0.5\nsex,male,0.5\n")]).status == .seeOther)
+            // Five volunteers, three households: two couples at the same address (written two ways), one alone.
+            let file = """
+                id,sex,address,postcode
+                a,female,"12, rue de la Paix",75002
+                b,male,12 Rue de la paix,75002
+                """
+            let refused = try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array((file + "\n").utf8))
+            #expect(refused.text.contains("Ligne 3, colonne 1 : Même foyer que la personne de la ligne 2"))
+            // Without the rule, a couple and two people alone come in: five volunteers, four households.
+            #expect(try await staff.post("\(url)/definition", [("title_fr", "Convention locale"), ("mandate_fr", "Question"),
+                                                             ("panel_size", "5"), ("tolerance", "100")]).status == .seeOther)
+            let pool = "id,sex,address,postcode\na,female,1 place Bellecour,69002\nb,male,1 Place Bellecour,69002\nc,female,,\nd,male,3 quai,69001\ne,female,4 quai,69001\n"
+            #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(pool.utf8)).status == .seeOther)
+            #expect(!(try await staff.get(url).text.contains("foyers pour un panel")))
+            // With it, four households cannot fill five seats.
+            #expect(try await staff.post("\(url)/definition", [("title_fr", "Convention locale"), ("mandate_fr", "Question"),
+                                                             ("panel_size", "5"), ("tolerance", "100"), ("one_per_household", "on")]).status == .seeOther)
+            #expect(try await staff.get(url).text.contains("Le vivier ne compte que 4 foyers pour un panel de 5, à une personne par foyer."))
+            #expect(try await ConventionRepository(database: site.database).volunteerCount(conventionID: Self.conventionID(url)) == 5)
+        }
+    }
 }

@@ -96,7 +96,11 @@ struct ConventionRoutes {
             : []
         let poolCount = staff ? try await services.conventions.volunteerCount(conventionID: gate.record.id) : 0
         let counts = gate.may(.seeVolunteers) ? try await services.conventions.valueCounts(conventionID: gate.record.id) : [:]
-        var model = view.model(works: works, poolCount: poolCount, valueCounts: counts, errors: errors)
+        var households: Int?
+        if gate.record.onePerHousehold, gate.may(.seeVolunteers), poolCount > 0 {
+            households = ConventionView.households(try await services.conventions.volunteers(conventionID: gate.record.id, limit: poolCount, offset: 0))
+        }
+        var model = view.model(works: works, poolCount: poolCount, valueCounts: counts, households: households, errors: errors)
         if gate.may(.register) {
             let registered = if let account = context.account {
                 try await services.conventions.isRegistered(conventionID: gate.record.id, accountID: account.id)

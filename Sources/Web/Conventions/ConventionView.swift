@@ -36,7 +36,8 @@ struct ConventionView {
         var pool: String?
     }
 
-    func model(works: [WorkRecord], poolCount: Int, valueCounts: [Int64: Int], errors: Errors = Errors()) -> ConventionPage {
+    /// - Parameter households: the pool's distinct households, when the convention takes one person per household.
+    func model(works: [WorkRecord], poolCount: Int, valueCounts: [Int64: Int], households: Int? = nil, errors: Errors = Errors()) -> ConventionPage {
         let council = gate.council, record = gate.record, plan = gate.plan
         let derivedQuotas = plan.derivedQuotas
         let criteria = gate.stored.enumerated().map { c, criterion in
@@ -57,15 +58,15 @@ struct ConventionView {
             panel: pages.plural("convention_panel_size", count: record.panelSize, context, format: format),
             tolerance: record.tolerance > 0 ? pages.text("convention_tolerance_sentence", context, ["tolerance": format.percent(record.tolerance)]) : nil,
             onePerHousehold: record.onePerHousehold, criteria: criteria, hasCriteria: !criteria.isEmpty,
-            pool: gate.may(.seeVolunteers) ? pool(count: poolCount, valueCounts: valueCounts, error: errors.pool) : nil,
+            pool: gate.may(.seeVolunteers) ? pool(count: poolCount, valueCounts: valueCounts, households: households, error: errors.pool) : nil,
             staff: gate.actor.council.isSecretariat ? staff(works: works, poolCount: poolCount, errors: errors) : nil)
     }
 
-    func pool(count: Int, valueCounts: [Int64: Int], error: String?) -> ConventionPage.Pool {
+    func pool(count: Int, valueCounts: [Int64: Int], households: Int?, error: String?) -> ConventionPage.Pool {
         let council = gate.council
         // The report reads the counts per value from SQL; each volunteer has one value per criterion.
         let counts = gate.stored.map { $0.values.map { valueCounts[$0.id] ?? 0 } }
-        let report = PoolReport(plan: gate.plan, counts: counts, poolSize: count)
+        let report = PoolReport(plan: gate.plan, counts: counts, poolSize: count, households: households)
         let criteria = gate.stored.enumerated().map { c, criterion in
             let rows = report.rows[c]
             let values = zip(criterion.values, rows).map { value, row in
@@ -90,6 +91,18 @@ struct ConventionView {
             volunteersURL: ConventionPaths.volunteers.url(council.slug, gate.record.id),
             importAction: gate.may(.managePool) && !gate.stored.isEmpty ? ConventionPaths.pool.url(council.slug, gate.record.id) : nil,
             importError: error, uploadLimit: format.byteCount(Int64(PoolImportRoutes.maximumFileBytes)))
+    }
+
+    /// Distinct households among volunteers, by address and postcode as duplicates are found (a volunteer without an
+    /// address is a household of their own).
+    static func households(_ volunteers: [VolunteerRecord]) -> Int {
+        var keys: Set<String> = []
+        var alone = 0
+        for volunteer in volunteers {
+            let address = volunteer.address.map(Duplicates.normalizedText) ?? ""
+            if address.isEmpty { alone += 1 } else { keys.insert("\(address)|\(volunteer.postcode.map(Duplicates.normalizedText) ?? "")") }
+        }
+        return keys.count + alone
     }
 
     func problemText(_ problem: PoolReport.Problem) -> String {
