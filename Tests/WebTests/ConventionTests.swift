@@ -261,6 +261,10 @@ import TestSupport
             #expect(try await repository.isRegistered(conventionID: demo.id, accountID: account.id))
             #expect(try await citizen.get(url).text.contains("Vous êtes inscrit comme volontaire"))
             #expect(try await citizen.post("\(url)/register", answers + [("consent_data", "on"), ("consent_draw", "on")]).status == .conflict)
+            // The volunteer is named by a fresh identifier from the site's generator (t1, t2... here), never by their
+            // account's number.
+            let registered = try #require(try await repository.volunteers(conventionID: demo.id, limit: 5_000, offset: 0).first { $0.email == account.email })
+            #expect(registered.reference.hasPrefix("F-t") && registered.reference != "F-\(account.id)")
 
             // Another account with the same telephone is the same person.
             let member = Visitor(client)
@@ -363,6 +367,26 @@ import TestSupport
                                                              ("panel_size", "5"), ("tolerance", "100"), ("one_per_household", "on")]).status == .seeOther)
             #expect(try await staff.get(url).text.contains("Le vivier ne compte que 4 foyers pour un panel de 5, à une personne par foyer."))
             #expect(try await ConventionRepository(database: site.database).volunteerCount(conventionID: Self.conventionID(url)) == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aDeletedAccountTakesItsRegistrationWithIt(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let repository = ConventionRepository(database: site.database)
+            let demo = try #require(try await repository.all(councilID: france.id, statuses: ["registration"]).first)
+            let criteria = try await repository.criteria(conventionID: demo.id)
+            let citizen = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            let answers = criteria.map { ("value_\($0.id)", "\($0.values[0].id)") } + [("name", "Camille"), ("phone", "0611223344"),
+                                                                                    ("consent_data", "on"), ("consent_draw", "on")]
+            #expect(try await citizen.post("/cese-fr/conventions/\(demo.id)/register", answers).status == .seeOther)
+            let account = try #require(try await site.accounts.find(email: "citoyen@hemicycle.example"))
+            try await site.accounts.erase(id: account.id, at: TestClock().now())
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+            #expect(try await repository.valueCounts(conventionID: demo.id).values.reduce(0, +) == 6 * 2_000)
+            #expect(try await repository.volunteers(conventionID: demo.id, limit: 5_000, offset: 0).allSatisfy { $0.phone == nil })
         }
     }
 }

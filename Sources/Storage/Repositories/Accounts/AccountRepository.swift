@@ -89,7 +89,8 @@ public struct AccountRepository: Sendable {
     /// Erases a person's personal data. The account row stays, pseudonymised, and so do the person's seats, ended:
     /// a seat under which something public was recorded (a vote, an amendment, a co-signature, a designation as
     /// rapporteur) keeps the name those acts were recorded under, so published records do not change; any other seat
-    /// keeps only the pseudonym. Sessions, tokens, invitations, old sign-in attempts and queued mail to the address go.
+    /// keeps only the pseudonym. Sessions, tokens, invitations, old sign-in attempts, queued mail to the address and
+    /// registrations as a convention's volunteer go.
     public func erase(id: Int64, at date: Date) async throws {
         try await database.transaction { sql in
             guard let row = try await sql.select().columns("email", "display_name").from("accounts").where("id", .equal, id).first()
@@ -110,6 +111,11 @@ public struct AccountRepository: Sendable {
                 WHERE account_id = \(bind: id)
                 """).run()
             try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
+            // A volunteer's registration for a citizens' convention goes with them: answers, contact details, consent.
+            try await sql.raw("""
+                DELETE FROM convention_volunteer_values WHERE volunteer_id IN (SELECT id FROM convention_volunteers WHERE account_id = \(bind: id))
+                """).run()
+            try await sql.delete(from: "convention_volunteers").where("account_id", .equal, id).run()
             try await sql.delete(from: "account_tokens").where("account_id", .equal, id).run()
             try await sql.delete(from: "persist").where("account_id", .equal, id).run()
             try await sql.delete(from: "invitations").where("email", .equal, email).run()
