@@ -111,6 +111,12 @@ public enum Duplicates {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// What two volunteers of one household share: their address and postcode, folded; nil without an address.
+    public static func householdKey(address: String?, postcode: String?) -> String? {
+        guard let address = address.map(normalizedText), !address.isEmpty else { return nil }
+        return "\(address)|\(postcode.map(normalizedText) ?? "")"
+    }
+
     /// Volunteers who are the same person as an earlier one (same e-mail, same telephone, or same name and date of
     /// birth) and, when `onePerHousehold`, who live at the same address as an earlier one: each later volunteer is
     /// paired with the first who shares the key, each pair reported once with its first reason.
@@ -137,10 +143,7 @@ public enum Duplicates {
             return name.isEmpty ? nil : "\(name)|\(birth)"
         }
         if onePerHousehold {
-            pairs(.sameHousehold) { person in
-                guard let address = person.address.map(normalizedText), !address.isEmpty else { return nil }
-                return "\(address)|\(person.postcode.map(normalizedText) ?? "")"
-            }
+            pairs(.sameHousehold) { householdKey(address: $0.address, postcode: $0.postcode) }
         }
         return matches.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }

@@ -27,6 +27,8 @@ public struct DrawResult: Sendable {
     public let files: [String: String]
     /// Pool indices of the people drawn.
     public let panel: [Int]
+    /// Ids of the people drawn, in pool order.
+    public let panelIDs: [String]
     /// Every volunteer's probability under the lottery drawn from (estimated for LEGACY).
     public let probabilities: [Double]
     /// LEXIMIN's optimal distribution, before rounding to tickets.
@@ -74,6 +76,7 @@ public enum Draw {
         files[ProofFiles.manifest] = manifest.json()
         files[ProofFiles.panel] = ProofFiles.panelCSV(instance, panel)
         files[ProofFiles.probabilities] = ProofFiles.probabilitiesCSV(instance, probabilities)
-        return DrawResult(manifest: manifest, files: files, panel: panel, probabilities: probabilities, optimal: optimal)
+        return DrawResult(manifest: manifest, files: files, panel: panel, panelIDs: panel.map { instance.people[$0].id },
+                          probabilities: probabilities, optimal: optimal)
     }
 }

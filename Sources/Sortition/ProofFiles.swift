@@ -72,7 +72,7 @@ public enum ProofFiles {
         return writer.text
     }
 
-    static let procedureText = """
+    public static let procedureText = """
         How this panel was drawn, and how to check it
         =============================================
 

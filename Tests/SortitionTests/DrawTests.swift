@@ -43,6 +43,25 @@ struct DrawTests {
         #expect(panels.count > 1, "different seeds should give different panels")
     }
 
+    @Test("a draw committed before the seed is known and picked afterwards gives the one-step draw's panel and files, and verifies")
+    func committedThenPicked() throws {
+        let instance = SmallPools.pool()
+        let committed = try CommittedDraw.commit(instance, tickets: 200)
+        #expect(committed.manifest.seed.isEmpty && committed.manifest.ticket == nil)
+        let picked = try CommittedDraw.pick(committed, seed: "public seed 1")
+        let once = try Draw.run(DrawRequest(instance: instance, seed: "public seed 1", tickets: 200))
+        #expect(picked.panel == once.panel && picked.panelIDs == once.panel.map { instance.people[$0].id })
+        #expect(picked.manifest.commitment == once.manifest.commitment && picked.manifest.ticket == once.manifest.ticket)
+        for name in [ProofFiles.pool, ProofFiles.quotas, ProofFiles.lottery, ProofFiles.panel] { #expect(picked.files[name] == once.files[name]) }
+        #expect(zip(picked.probabilities, once.probabilities).allSatisfy { abs($0 - $1) < 1e-12 })
+        let report = DrawVerifier.verify(files: picked.files)
+        #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.detail))")
+        // Files changed after the commitment are refused before anything is drawn.
+        let altered = CommittedLottery(pool: committed.pool + "x", quotas: committed.quotas, lottery: committed.lottery, manifest: committed.manifest)
+        #expect(throws: SortitionError.self) { try CommittedDraw.pick(altered, seed: "public seed 1") }
+        #expect(throws: SortitionError.self) { try CommittedDraw.pick(committed, seed: "") }
+    }
+
     @Test("verification fails when the panel, the lottery or the seed is changed")
     func tamperingIsCaught() throws {
         let result = try Draw.run(DrawRequest(instance: SmallPools.pool(), seed: "s", tickets: 100))

@@ -22,5 +22,6 @@ public enum Migrations {
         CreateAttachments(),
         UpdatePersistEndSessionsWithoutAccount(),
         CreateConventions(),
+        CreateConventionDraws(),
     ]
 }

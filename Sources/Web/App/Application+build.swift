@@ -72,12 +72,13 @@ public enum HemicycleServer {
         PoolImportRoutes(services: conventionServices, pages: site.pages, routes: conventions).register(in: council.pages)
         RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        DrawRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ConventionAPI(services: conventionServices).register(in: council.api)
         return router
     }
 
     /// Opens the database, migrates it, loads the demo councils into an empty one, and returns the
-    /// application with its services (database, session sweeper, mail dispatcher).
+    /// application with its services (database, session sweeper, draw worker, mail dispatcher).
     /// `onServerRunning` receives the port the server listens on (useful with port 0).
     public static func buildApplication(configuration: AppConfiguration, logger: Logger,
                                         onServerRunning: (@Sendable (Int) async -> Void)? = nil) async throws -> some ApplicationProtocol {
@@ -103,6 +104,8 @@ public enum HemicycleServer {
             }
         }
         app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock, throttles: site.throttles))
+        // Conventions' lotteries are computed here, in the background, never on a request.
+        app.addServices(DrawWorker(database: database, clock: site.clock, logger: logger))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

@@ -100,6 +100,11 @@ struct ConventionPage: Encodable {
     /// The signed-in person is in the pool.
     var registered = false
     var withdrawURL: String?
+    /// The public draw's page, once a draw was asked for.
+    var drawURL: String?
+    /// The secretariat closes the pool and asks for the draw, when the pool can meet the quotas.
+    var requestDrawAction: String?
+    var requestDrawBlocked: String?
 }
 
 /// A link with a localized label.

@@ -13,8 +13,13 @@ enum ConventionPaths {
     static let withdraw = Path2("/{council}/conventions/{id}/withdraw")
     static let volunteers = Path2("/{council}/conventions/{id}/volunteers")
     static let removeVolunteer = Path3("/{council}/conventions/{id}/volunteers/{volunteer}/delete")
+    static let draw = Path2("/{council}/conventions/{id}/draw")
+    static let drawRequest = Path2("/{council}/conventions/{id}/draw/request")
+    static let drawPick = Path2("/{council}/conventions/{id}/draw/pick")
+    static let drawProof = Path2("/{council}/conventions/{id}/draw/proof.zip")
 
     static let all: [any DeclaredPath] = [
         list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register, withdraw, volunteers, removeVolunteer,
+        draw, drawRequest, drawPick, drawProof,
     ]
 }

@@ -109,6 +109,18 @@ struct ConventionRoutes {
             model.registerURL = registered ? nil : ConventionPaths.register.url(gate.council.slug, gate.record.id)
             model.withdrawURL = registered ? ConventionPaths.withdraw.url(gate.council.slug, gate.record.id) : nil
         }
+        if !(try await services.draws.draws(conventionID: gate.record.id)).isEmpty {
+            model.drawURL = ConventionPaths.draw.url(gate.council.slug, gate.record.id)
+        }
+        if gate.may(.publishCommitment(poolCanMeetQuotas: true)) {
+            let report = PoolReport(plan: gate.plan, counts: gate.stored.map { $0.values.map { counts[$0.id] ?? 0 } }, poolSize: poolCount,
+                                    households: households)
+            if gate.may(.publishCommitment(poolCanMeetQuotas: report.problems.isEmpty)) {
+                model.requestDrawAction = ConventionPaths.drawRequest.url(gate.council.slug, gate.record.id)
+            } else {
+                model.requestDrawBlocked = pages.text("convention_draw_request_blocked", context)
+            }
+        }
         return try await pages.page("convention", title: view.localized(gate.record.title).text, request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }

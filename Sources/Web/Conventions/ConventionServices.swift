@@ -5,6 +5,7 @@ import Storage
 /// (for pool files as they arrive), the clock and the largest file taken.
 struct ConventionServices: Sendable {
     let conventions: ConventionRepository
+    let draws: ConventionDrawRepository
     let works: WorkRepository
     let memberships: MembershipRepository
     let files: any FileStore
@@ -17,6 +18,7 @@ struct ConventionServices: Sendable {
 
     init(site: Site) {
         conventions = ConventionRepository(database: site.database)
+        draws = ConventionDrawRepository(database: site.database)
         works = WorkRepository(database: site.database)
         memberships = site.memberships
         files = site.files

@@ -99,8 +99,7 @@ struct ConventionView {
         var keys: Set<String> = []
         var alone = 0
         for volunteer in volunteers {
-            let address = volunteer.address.map(Duplicates.normalizedText) ?? ""
-            if address.isEmpty { alone += 1 } else { keys.insert("\(address)|\(volunteer.postcode.map(Duplicates.normalizedText) ?? "")") }
+            if let key = Duplicates.householdKey(address: volunteer.address, postcode: volunteer.postcode) { keys.insert(key) } else { alone += 1 }
         }
         return keys.count + alone
     }

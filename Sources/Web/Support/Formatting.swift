@@ -79,8 +79,8 @@ public struct Formatting: Sendable {
     }
 
     /// A share (0.516) as a percentage with up to one decimal ("51,6 %", "51.6%").
-    public func percent(_ share: Double) -> String {
-        share.formatted(.percent.precision(.fractionLength(0...1)).locale(locale))
+    public func percent(_ share: Double, digits: Int = 1) -> String {
+        share.formatted(.percent.precision(.fractionLength(0...digits)).locale(locale))
     }
 
     public func dateTime(_ date: Date) -> String {

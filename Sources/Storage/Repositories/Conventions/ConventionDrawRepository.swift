@@ -1,0 +1,187 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// A convention's draws: requested by the secretariat (the pool closes), computed by the background worker, committed,
+/// then picked in public with the seed. Every write re-checks the convention's and the draw's status in its transaction.
+public struct ConventionDrawRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    static let summaryColumns = """
+        id, convention_id, number, status, requested_at, started_at, heartbeat_at, progress_settled, progress_pool, progress_panels,
+        error_key, error_detail, commitment, committed_at, seed, drawn_at
+        """
+
+    /// Closes the pool (registration → committed) and queues the first draw for the worker.
+    public func request(conventionID: Int64, councilID: Int64, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                UPDATE conventions SET status = 'committed' WHERE id = \(bind: conventionID) AND council_id = \(bind: councilID)
+                AND status = 'registration' RETURNING id
+                """).first() != nil else {
+                throw try await ConventionRepository.exists(id: conventionID, councilID: councilID, on: sql) ? StoreError.stateChanged : StoreError.notFound
+            }
+            let number = (try await sql.raw("SELECT MAX(number) AS n FROM convention_draws WHERE convention_id = \(bind: conventionID)")
+                .first(decodingColumn: "n", as: Int?.self) ?? nil) ?? 0
+            return try await sql.insert(into: "convention_draws")
+                .columns("convention_id", "number", "status", "requested_at")
+                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    /// The convention's draws, first first, without their files.
+    public func draws(conventionID: Int64) async throws -> [ConventionDrawRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT \(unsafeRaw: Self.summaryColumns) FROM convention_draws WHERE convention_id = \(bind: conventionID) ORDER BY number
+                """).decodeAll(ConventionDrawRecord.self)
+        }
+    }
+
+    public func files(drawID: Int64) async throws -> ConventionDrawFiles? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT pool_csv, quotas_csv, lottery_csv, manifest, panel_csv, probabilities_csv FROM convention_draws WHERE id = \(bind: drawID)
+                """).decodeFirst(ConventionDrawFiles.self)
+        }
+    }
+
+    /// Takes the oldest queued draw, or a running one whose worker stopped beating before `staleBefore`.
+    public func claimNext(at: Double, staleBefore: Double) async throws -> ClaimedDraw? {
+        try await database.transaction { sql in
+            let candidates = try await sql.raw("""
+                SELECT d.id FROM convention_draws d WHERE d.status = 'queued' OR (d.status = 'running' AND d.heartbeat_at < \(bind: staleBefore))
+                ORDER BY d.requested_at, d.id LIMIT 5
+                """).all(decodingColumn: "id", as: Int64.self)
+            for id in candidates {
+                // The status is checked again in the update: two workers never take the same draw.
+                guard let row = try await sql.raw("""
+                    UPDATE convention_draws SET status = 'running', started_at = \(bind: at), heartbeat_at = \(bind: at)
+                    WHERE id = \(bind: id) AND (status = 'queued' OR (status = 'running' AND heartbeat_at < \(bind: staleBefore)))
+                    RETURNING id, convention_id, number
+                    """).first() else { continue }
+                let conventionID = try row.decode(column: "convention_id", as: Int64.self)
+                let councilID = try await sql.raw("SELECT council_id FROM conventions WHERE id = \(bind: conventionID)")
+                    .first(decodingColumn: "council_id", as: Int64.self) ?? 0
+                return ClaimedDraw(id: id, conventionID: conventionID, councilID: councilID, number: try row.decode(column: "number", as: Int.self))
+            }
+            return nil
+        }
+    }
+
+    /// Records the worker's progress and that it is alive; false when the draw is no longer running (taken again).
+    @discardableResult
+    public func beat(drawID: Int64, startedAt: Double, progress: DrawProgress, at: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE convention_draws SET heartbeat_at = \(bind: at), progress_settled = \(bind: progress.settled),
+                progress_pool = \(bind: progress.pool), progress_panels = \(bind: progress.panels)
+                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt) RETURNING id
+                """).first() != nil
+        }
+    }
+
+    /// Puts a running draw back in the queue (its worker is shutting down).
+    public func requeue(drawID: Int64, startedAt: Double) async throws {
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE convention_draws SET status = 'queued', started_at = NULL, heartbeat_at = NULL
+                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt)
+                """).run()
+        }
+    }
+
+    /// Stores the committed files; false when the draw was taken again by another worker meanwhile.
+    @discardableResult
+    public func commit(drawID: Int64, startedAt: Double, pool: String, quotas: String, lottery: String, manifest: String, commitment: String,
+                       at: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE convention_draws SET status = 'committed', pool_csv = \(bind: pool), quotas_csv = \(bind: quotas),
+                lottery_csv = \(bind: lottery), manifest = \(bind: manifest), commitment = \(bind: commitment), committed_at = \(bind: at),
+                progress_settled = progress_pool
+                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt) RETURNING id
+                """).first() != nil
+        }
+    }
+
+    /// Records why no lottery could be computed; the first draw's failure reopens the pool (committed → registration)
+    /// so that the secretariat can change the quotas or the pool and ask again.
+    @discardableResult
+    public func fail(drawID: Int64, startedAt: Double, errorKey: String, detail: String?, at: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            guard let row = try await sql.raw("""
+                UPDATE convention_draws SET status = 'failed', error_key = \(bind: errorKey), error_detail = \(bind: detail), heartbeat_at = \(bind: at)
+                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt) RETURNING convention_id, number
+                """).first() else { return false }
+            if try row.decode(column: "number", as: Int.self) == 1 {
+                let conventionID = try row.decode(column: "convention_id", as: Int64.self)
+                try await sql.raw("UPDATE conventions SET status = 'registration' WHERE id = \(bind: conventionID) AND status = 'committed'").run()
+            }
+            return true
+        }
+    }
+
+    /// The public pick: stores the seed and the drawn files, seats the people drawn (by reference) and moves the
+    /// convention to drawn, all or nothing, only while the convention is committed and the draw committed.
+    public func pick(drawID: Int64, conventionID: Int64, councilID: Int64, seed: String, manifest: String, panel: String,
+                     probabilities: String, references: [String], at: Double) async throws {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["committed"], on: sql)
+            guard try await sql.raw("""
+                UPDATE convention_draws SET status = 'drawn', seed = \(bind: seed), manifest = \(bind: manifest), panel_csv = \(bind: panel),
+                probabilities_csv = \(bind: probabilities), drawn_at = \(bind: at)
+                WHERE id = \(bind: drawID) AND convention_id = \(bind: conventionID) AND status = 'committed' RETURNING id
+                """).first() != nil else { throw StoreError.stateChanged }
+            let idOf = Dictionary(try await sql.raw("""
+                SELECT id, reference FROM convention_volunteers WHERE convention_id = \(bind: conventionID)
+                """).all().map { (try $0.decode(column: "reference", as: String.self), try $0.decode(column: "id", as: Int64.self)) },
+                uniquingKeysWith: { first, _ in first })
+            // Someone drawn who has since erased their account keeps their seat's reference, without contact details.
+            for batch in stride(from: 0, to: references.count, by: 500).map({ references[$0..<min($0 + 500, references.count)] }) {
+                var insert = sql.insert(into: "convention_panel").columns("convention_id", "draw_id", "volunteer_id", "reference")
+                for reference in batch {
+                    insert = insert.values(SQLBind(conventionID), SQLBind(drawID), SQLBind(idOf[reference]), SQLBind(reference))
+                }
+                try await insert.run()
+            }
+            try await sql.raw("UPDATE conventions SET status = 'drawn' WHERE id = \(bind: conventionID)").run()
+        }
+    }
+
+    /// The people on the panel, in reference order.
+    public func panel(conventionID: Int64) async throws -> [PanelMemberRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id, draw_id, volunteer_id, reference, refused_at FROM convention_panel WHERE convention_id = \(bind: conventionID)
+                ORDER BY reference
+                """).decodeAll(PanelMemberRecord.self)
+        }
+    }
+
+    /// The pool as the draw reads it: every volunteer with their values, in reference order.
+    public func pool(conventionID: Int64) async throws -> [DrawVolunteer] {
+        try await database.read { sql in
+            let rows = try await sql.raw("""
+                SELECT id, reference, address, postcode FROM convention_volunteers WHERE convention_id = \(bind: conventionID) ORDER BY reference, id
+                """).all()
+            let values = try await sql.raw("""
+                SELECT vv.volunteer_id, vv.value_id FROM convention_volunteer_values vv
+                JOIN convention_volunteers p ON p.id = vv.volunteer_id WHERE p.convention_id = \(bind: conventionID)
+                """).all()
+            var valuesOf: [Int64: [Int64]] = [:]
+            for row in values {
+                valuesOf[try row.decode(column: "volunteer_id", as: Int64.self), default: []].append(try row.decode(column: "value_id", as: Int64.self))
+            }
+            return try rows.map { row in
+                let id = try row.decode(column: "id", as: Int64.self)
+                return DrawVolunteer(id: id, reference: try row.decode(column: "reference", as: String.self), valueIDs: valuesOf[id] ?? [],
+                                     address: try row.decode(column: "address", as: String?.self),
+                                     postcode: try row.decode(column: "postcode", as: String?.self))
+            }
+        }
+    }
+}

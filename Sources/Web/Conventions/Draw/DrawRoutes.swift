@@ -1,0 +1,122 @@
+import Conventions
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Sortition
+import Storage
+
+/// The draw, in public: the secretariat closes the pool and asks for the draw (the worker computes the lottery and
+/// commits to its files); the commitment is published; the secretariat then enters the public seed and the panel is
+/// picked at once. The draw's page and its files are public from the commitment on.
+struct DrawRoutes {
+    let services: ConventionServices
+    let pages: Pages
+
+    static let maximumSeedLength = 200
+
+    func register(in council: PathRegistrar) {
+        council.post(ConventionPaths.drawRequest, use: request)
+        council.get(ConventionPaths.draw, use: page)
+        council.post(ConventionPaths.drawPick, use: pick)
+        council.get(ConventionPaths.drawProof, use: proof)
+    }
+
+    /// Whether the pool can meet the quotas as far as counts tell (the engine finds the rest, and says so).
+    func poolCanMeetQuotas(_ gate: ConventionGate) async throws -> Bool {
+        let counts = try await services.conventions.valueCounts(conventionID: gate.record.id)
+        let poolSize = try await services.conventions.volunteerCount(conventionID: gate.record.id)
+        var households: Int?
+        if gate.record.onePerHousehold, poolSize > 0 {
+            households = ConventionView.households(try await services.conventions.volunteers(conventionID: gate.record.id, limit: poolSize, offset: 0))
+        }
+        let report = PoolReport(plan: gate.plan, counts: gate.stored.map { $0.values.map { counts[$0.id] ?? 0 } }, poolSize: poolSize,
+                                households: households)
+        return report.problems.isEmpty
+    }
+
+    @Sendable func request(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.publishCommitment(poolCanMeetQuotas: true)), context)
+        try pages.require(gate.decide(.publishCommitment(poolCanMeetQuotas: try await poolCanMeetQuotas(gate))), context)
+        do {
+            _ = try await services.draws.request(conventionID: gate.record.id, councilID: gate.council.id,
+                                                 at: services.clock.now().timeIntervalSince1970)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_conflict_status")
+        }
+        return .redirect(to: ConventionPaths.draw.url(gate.council.slug, gate.record.id), type: .normal)
+    }
+
+    /// The draw as it stands: the lottery being computed, committed, or drawn; 404 before any draw is asked for.
+    @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        return try await render(gate, request: request, context: context)
+    }
+
+    func render(_ gate: ConventionGate, request: Request, context: AppContext, seed: String = "", error: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let draws = try await services.draws.draws(conventionID: gate.record.id)
+        guard !draws.isEmpty else { throw PageError.notFound }
+        let latest = draws[draws.count - 1]
+        let files = latest.status == "committed" || latest.status == "drawn" ? try await services.draws.files(drawID: latest.id) : nil
+        let panel = latest.status == "drawn" ? try await services.draws.panel(conventionID: gate.record.id) : []
+        let model = DrawView(pages: pages, gate: gate, context: context)
+            .model(draw: latest, files: files, panel: panel, seed: seed, error: error)
+        return try await pages.page("convention-draw", title: pages.text("convention_draw_title", context), request: request, context: context,
+                                    council: gate.council, typed: model, status: status)
+    }
+
+    /// The public pick: the seed, published after the commitment, picks the ticket and the people.
+    @Sendable func pick(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.draw), context)
+        let seed = (context.form.text("seed") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !seed.isEmpty, seed.count <= Self.maximumSeedLength, !seed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            return try await render(gate, request: request, context: context, seed: String(seed.prefix(Self.maximumSeedLength)),
+                                    error: pages.text("convention_draw_error_seed", context), status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        guard let draw = try await services.draws.draws(conventionID: gate.record.id).last, draw.status == "committed",
+              let files = try await services.draws.files(drawID: draw.id), let pool = files.poolCsv, let quotas = files.quotasCsv,
+              let lottery = files.lotteryCsv, let manifestText = files.manifest
+        else { throw PageError(.conflict, "convention_draw_conflict_not_committed") }
+        let result: DrawResult
+        do {
+            let manifest = try DrawManifest.read(manifestText)
+            result = try CommittedDraw.pick(CommittedLottery(pool: pool, quotas: quotas, lottery: lottery, manifest: manifest), seed: seed)
+        } catch {
+            // Stored files that no longer match their commitment: nothing is drawn from them.
+            throw PageError(.internalServerError, "convention_draw_error_files")
+        }
+        do {
+            try await services.draws.pick(drawID: draw.id, conventionID: gate.record.id, councilID: gate.council.id, seed: seed,
+                                          manifest: result.files[ProofFiles.manifest] ?? "", panel: result.files[ProofFiles.panel] ?? "",
+                                          probabilities: result.files[ProofFiles.probabilities] ?? "", references: result.panelIDs,
+                                          at: services.clock.now().timeIntervalSince1970)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_draw_conflict_not_committed")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_drawn"), type: .normal)
+    }
+
+    /// The files `hemicycle draw verify` takes, as one archive: those committed to, then, once drawn, the seed's
+    /// draw.json, the panel and the probabilities.
+    @Sendable func proof(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        guard let draw = try await services.draws.draws(conventionID: gate.record.id).last(where: { ["committed", "drawn"].contains($0.status) }),
+              let files = try await services.draws.files(drawID: draw.id)
+        else { throw PageError.notFound }
+        var contents: [(String, String)] = []
+        for (name, text) in [(ProofFiles.pool, files.poolCsv), (ProofFiles.quotas, files.quotasCsv), (ProofFiles.lottery, files.lotteryCsv),
+                             (ProofFiles.manifest, files.manifest), (ProofFiles.panel, files.panelCsv),
+                             (ProofFiles.probabilities, files.probabilitiesCsv), (ProofFiles.procedure, ProofFiles.procedureText)] {
+            if let text { contents.append((name, text)) }
+        }
+        let archive = try ZipArchive.make(contents, modified: Date(timeIntervalSince1970: draw.drawnAt ?? draw.committedAt ?? draw.requestedAt))
+        var headers = HTTPFields()
+        headers[.contentType] = "application/zip"
+        headers[.contentDisposition] = "attachment; filename=\"draw-\(gate.council.slug)-\(gate.record.id)-\(draw.number).zip\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: archive)))
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Sortition
+import Storage
+import TestRequirements
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite struct ConventionDrawTests {
+    /// A convention of ten from the criteria of `ConventionTests`, a pool of 26, registration open.
+    static func openConvention(_ staff: Visitor) async throws -> String {
+        let url = try await ConventionTests.prepare(staff, panel: 10)
+        #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(ConventionTests.pool(26).utf8)).status == .seeOther)
+        #expect(try await staff.post("\(url)/open-registration", []).status == .seeOther)
+        return url
+    }
+
+    static func worker(_ site: Site) -> DrawWorker {
+        DrawWorker(database: site.database, clock: TestClock(), logger: Logger(label: "test"), tickets: 200)
+    }
+
+    /// The files of a proof.zip, read by Python's zipfile (an independent reader).
+    static func unzip(_ bytes: [UInt8]) throws -> [String: String] {
+        try Requirement.require(FileManager.default.fileExists(atPath: "/usr/bin/python3"), "python3")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("proof-\(UUID().uuidString).zip")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", "import json, sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
+                                 + "print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return try JSONDecoder().decode([String: String].self, from: data)
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aDrawIsCommittedInTheBackgroundThenPickedInPublicAndVerifies(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.openConvention(staff)
+            let id = ConventionTests.conventionID(url)
+            let conventions = ConventionRepository(database: site.database), draws = ConventionDrawRepository(database: site.database)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            #expect(try await staff.get(url).text.contains("préparer le tirage</button>"))
+            #expect(try await Visitor(client).get("\(url)/draw").status == .notFound)
+
+            // Only the council's secretariat asks for the draw: a visitor, a citizen, a member, another council's staff.
+            let visitor = Visitor(client)
+            _ = try await visitor.get("/")
+            #expect(try await visitor.post("\(url)/draw/request", []).status == .unauthorized)
+            for email in ["citoyen@hemicycle.example", "membre@cese-fr.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post("\(url)/draw/request", []).status == .forbidden, "\(email)")
+            }
+            #expect(try await draws.draws(conventionID: id).isEmpty)
+
+            let requested = try await staff.post("\(url)/draw/request", [])
+            #expect(requested.status == .seeOther && requested.location == "\(url)/draw")
+            #expect(try await conventions.find(id: id, councilID: france.id)?.status == "committed")
+            // The pool is closed: no import, no second request.
+            #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(ConventionTests.pool(2, from: 50).utf8)).status == .conflict)
+            #expect(try await staff.post("\(url)/draw/request", []).status == .conflict)
+            #expect(try await Visitor(client).get("\(url)/draw").text.contains("Le tirage attend son tour de calcul."))
+
+            // The worker computes the lottery and commits to its files; nothing is drawn yet.
+            #expect(try await Self.worker(site).processNext())
+            #expect(try await !Self.worker(site).processNext())
+            let committed = try #require(try await draws.draws(conventionID: id).first)
+            #expect(committed.status == "committed" && committed.commitment?.count == 64 && committed.seed == nil)
+            let public1 = try await Visitor(client).get("\(url)/draw")
+            #expect(public1.text.contains(committed.commitment!) && !public1.text.contains("name=\"seed\""))
+            let before = try Self.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip").body.readableBytesView))
+            #expect(Set(before.keys) == ["pool.csv", "quotas.csv", "lottery.csv", "draw.json", "PROCEDURE.txt"])
+            #expect(sha256Hex(before["pool.csv"]! + before["quotas.csv"]! + before["lottery.csv"]!) == committed.commitment)
+            // The published pool names volunteers by their references only.
+            #expect(before["pool.csv"]!.contains("v1,") && !before["pool.csv"]!.contains("@example.org"))
+
+            // Picking: the secretariat only, with a seed; a bad seed changes nothing.
+            let citizen = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            #expect(try await citizen.post("\(url)/draw/pick", [("seed", "1 2 3")]).status == .forbidden)
+            let empty = try await staff.post("\(url)/draw/pick", [("seed", "  ")])
+            #expect(empty.status == .unprocessableContent && empty.text.contains("Saisissez la graine publique"))
+            #expect(try await draws.draws(conventionID: id).first?.status == "committed")
+            let seed = "Loto du 12 décembre : 4 17 23 38 45"
+            let picked = try await staff.post("\(url)/draw/pick", [("seed", seed)])
+            #expect(picked.status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "again")]).status == .conflict)
+            #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
+            let panel = try await draws.panel(conventionID: id)
+            #expect(panel.count == 10 && panel.allSatisfy { $0.volunteerId != nil })
+
+            // The public page: seed, chances, the panel by reference; the files verify with `hemicycle draw verify`'s check.
+            let page = try await Visitor(client, acceptLanguage: "ar").get("\(url)/draw")
+            #expect(page.status == .ok && page.text.contains("probability-chart") && page.text.contains(panel[0].reference))
+            let files = try Self.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip").body.readableBytesView))
+            let report = DrawVerifier.verify(files: files)
+            #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.detail))")
+            #expect(try DrawManifest.read(files["draw.json"]!).seed == seed)
+            let drawnIDs = try Set(CSVTableReader.ids(files["panel.csv"]!))
+            #expect(drawnIDs == Set(panel.map(\.reference)))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func quotasNoPanelCanMeetReopenThePoolWithTheCriteriaNamed(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.openConvention(staff)
+            let id = ConventionTests.conventionID(url)
+            let conventions = ConventionRepository(database: site.database), draws = ConventionDrawRepository(database: site.database)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            // Every rural volunteer is a woman: at most two women and at least three rural people cannot sit together,
+            // though the pool has enough of each value.
+            let stored = try await conventions.criteria(conventionID: id)
+            let quotas = [(0, 2), (8, 10), (5, 7), (3, 5)]
+            let values = stored.flatMap(\.values)
+            var fields: [(String, String)] = []
+            for (value, quota) in zip(values, quotas) { fields += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
+            let saved = try await staff.post("\(url)/quotas", fields)
+            #expect(saved.status == .seeOther, "\(saved.text)")
+            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            let volunteers = try await conventions.volunteerCount(conventionID: id)
+            #expect(try await Self.worker(site).processNext())
+            let failed = try #require(try await draws.draws(conventionID: id).first)
+            #expect(failed.status == "failed" && failed.errorKey == "convention_draw_failed_infeasible")
+            #expect(try await conventions.find(id: id, councilID: france.id)?.status == "registration")
+            #expect(try await conventions.volunteerCount(conventionID: id) == volunteers)
+            let page = try await staff.get("\(url)/draw")
+            #expect(page.text.contains("Aucun panel ne respecte à la fois les quotas de ces critères : Sexe et Milieu."), "\(page.text)")
+            #expect(try await Visitor(client).get("\(url)/draw/proof.zip").status == .notFound)
+            // Quotas a panel can meet, and the draw is asked for again.
+            var fixed: [(String, String)] = []
+            for (value, quota) in zip(values, [(3, 7), (3, 7), (5, 9), (1, 5)]) { fixed += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
+            #expect(try await staff.post("\(url)/quotas", fixed).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            #expect(try await Self.worker(site).processNext())
+            #expect(try await draws.draws(conventionID: id).map(\.status) == ["failed", "committed"])
+        }
+    }
+
+    @Test func aDrawWhoseWorkerStoppedIsTakenAgainAfterItsLease() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.openConvention(staff)
+            let draws = ConventionDrawRepository(database: site.database)
+            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            let claimed = try #require(try await draws.claimNext(at: 1_000, staleBefore: 940))
+            // While its worker beats, nobody else takes it; once the heartbeat is older than the lease, another does.
+            #expect(try await draws.beat(drawID: claimed.id, startedAt: 1_000, progress: DrawProgress(settled: 3, pool: 26, panels: 4), at: 1_030))
+            #expect(try await draws.claimNext(at: 1_060, staleBefore: 1_000) == nil)
+            let again = try #require(try await draws.claimNext(at: 1_200, staleBefore: 1_140))
+            #expect(again.id == claimed.id)
+            // The first worker's late results are refused: the draw is the second one's.
+            #expect(try await !draws.beat(drawID: claimed.id, startedAt: 1_000, progress: DrawProgress(settled: 5, pool: 26, panels: 6), at: 1_210))
+            #expect(try await !draws.commit(drawID: claimed.id, startedAt: 1_000, pool: "", quotas: "", lottery: "", manifest: "", commitment: "",
+                                            at: 1_220))
+            #expect(try await draws.draws(conventionID: claimed.conventionID).first?.status == "running")
+        }
+    }
+}
+
+/// The first column of a CSV file, after its header.
+enum CSVTableReader {
+    static func ids(_ text: String) throws -> [String] {
+        text.split(separator: "\n").dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[0]) }
+    }
+}
