@@ -30,15 +30,21 @@ public protocol Database: Sendable {
 }
 
 extension SQLDatabase {
+    /// Runs COMMIT or ROLLBACK in a task of its own, which the caller's cancellation does not reach.
+    static func finish(_ sql: any SQLDatabase, _ statement: String) async throws {
+        try await Task { try await sql.raw(SQLQueryString(statement)).run() }.value
+    }
+
     /// Runs `body` between `begin` and COMMIT on this connection, rolling back if it throws.
     nonisolated(nonsending) func inTransaction<T>(begin: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await raw(SQLQueryString(begin)).run()
         do {
             let result = try await body(self)
-            try await raw("COMMIT").run()
+            try await Self.finish(self, "COMMIT")
             return result
         } catch {
-            try? await raw("ROLLBACK").run()
+            // A cancelled task still ends its transaction: left open, it would refuse the connection's next BEGIN.
+            try? await Self.finish(self, "ROLLBACK")
             throw error
         }
     }

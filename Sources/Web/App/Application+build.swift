@@ -95,8 +95,10 @@ public enum HemicycleServer {
                 await onServerRunning?(channel.localAddress?.port ?? configuration.port)
             },
             logger: logger)
+        let migrated = ReadySignal()
         app.beforeServerStarts {
             try await Migrator(database: database, logger: logger, clock: site.clock).migrate()
+            migrated.open()
             try await checkProduction(configuration, accounts: site.accounts)
             if configuration.loadDemoData, configuration.isDevelopment, try await site.councils.count() == 0 {
                 try await DemoData(site: site).load()
@@ -105,7 +107,7 @@ public enum HemicycleServer {
         }
         app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock, throttles: site.throttles))
         // Conventions' lotteries are computed here, in the background, never on a request.
-        app.addServices(DrawWorker(database: database, clock: site.clock, logger: logger))
+        app.addServices(DrawWorker(database: database, clock: site.clock, logger: logger, ready: migrated))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

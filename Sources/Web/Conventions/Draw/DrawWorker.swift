@@ -20,8 +20,11 @@ public struct DrawWorker: Service {
     /// Seconds without a heartbeat after which a running draw is taken again.
     let lease: Double
     let tickets: Int
+    /// Opened once the database is migrated.
+    let ready: ReadySignal
 
-    public init(database: any Database, clock: any WallClock, logger: Logger, interval: Duration = .seconds(2),
+    public init(database: any Database, clock: any WallClock, logger: Logger, ready: ReadySignal = ReadySignal(isOpen: true),
+                interval: Duration = .seconds(2),
                 heartbeat: Duration = .seconds(2), lease: Double = 60, tickets: Int = TransparentLottery.defaultTickets) {
         draws = ConventionDrawRepository(database: database)
         conventions = ConventionRepository(database: database)
@@ -31,10 +34,12 @@ public struct DrawWorker: Service {
         self.heartbeat = heartbeat
         self.lease = lease
         self.tickets = tickets
+        self.ready = ready
     }
 
     public func run() async throws {
         try? await cancelWhenGracefulShutdown {
+            try await ready.wait()
             while !Task.isCancelled {
                 var worked = false
                 do {
