@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Storage
+import TestRequirements
 import Testing
 import TestSupport
 @testable import Web
@@ -104,6 +106,25 @@ struct ConventionWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "ar conventions")
                 #expect(try await ConventionRepository(database: site.database).all(councilID: try #require(try await site.councils.find(slug: "cese-fr")).id,
                                                                                    statuses: ["registration"]).count == 2)
+
+                // The draw, in Arabic: the secretariat closes the pool, the worker commits to the lottery, the seed
+                // picks the panel; the public files verify with `hemicycle draw verify`.
+                try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
+                try await driver.open(base + "/lang/ar?next=" + (url.components(separatedBy: base).last ?? url))
+                try await driver.open(url)
+                try await Walk.submit(driver, formWith: "form[action$='/draw/request'] button")
+                #expect(try await driver.currentURL.contains("/draw?notice="))
+                problems += try await EndToEndTests.audit(driver, axe, "ar draw waiting")
+                #expect(try await DrawWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk"), tickets: 200).processNext())
+                try await driver.open(url + "/draw")
+                #expect(try await driver.text("#commitment").count > 64)
+                problems += try await EndToEndTests.audit(driver, axe, "ar draw committed")
+                try await Walk.set(driver, "#seed", "7 12 19 33 41")
+                try await Walk.submit(driver, formWith: "#seed")
+                #expect(try await driver.text("#result").contains("7 12 19 33 41"))
+                problems += try await EndToEndTests.audit(driver, axe, "ar draw published")
+                try await Walk.signOut(driver)
+                try await Self.verifyWithTheCommandLine(base: base, drawURL: url + "/draw")
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {
@@ -111,5 +132,30 @@ struct ConventionWalkTests {
                 throw error
             }
         }
+    }
+
+    /// Downloads proof.zip as anyone would (Python's urllib and zipfile) and runs `hemicycle draw verify` on it.
+    static func verifyWithTheCommandLine(base: String, drawURL: String) async throws {
+        let hemicycle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hemicycle")
+        try Requirement.require(FileManager.default.isExecutableFile(atPath: hemicycle.path), "the hemicycle executable beside the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proof-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        let fetched = try run("/usr/bin/python3", ["-c", "import io, sys, urllib.request, zipfile; "
+            + "zipfile.ZipFile(io.BytesIO(urllib.request.urlopen(sys.argv[1]).read())).extractall(sys.argv[2])", drawURL + "/proof.zip", folder.path])
+        #expect(fetched.status == 0, "\(fetched.output)")
+        let verified = try run(hemicycle.path, ["draw", "verify", folder.path])
+        #expect(verified.status == 0 && verified.output.contains("The draw is verified"), "\(verified.output)")
     }
 }

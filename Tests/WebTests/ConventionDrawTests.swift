@@ -66,7 +66,7 @@ import TestSupport
             #expect(try await draws.draws(conventionID: id).isEmpty)
 
             let requested = try await staff.post("\(url)/draw/request", [])
-            #expect(requested.status == .seeOther && requested.location == "\(url)/draw")
+            #expect(requested.status == .seeOther && requested.location == "\(url)/draw?notice=convention_draw_requested")
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "committed")
             // The pool is closed: no import, no second request.
             #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(ConventionTests.pool(2, from: 50).utf8)).status == .conflict)

@@ -44,7 +44,8 @@ struct DrawRoutes {
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "convention_conflict_status")
         }
-        return .redirect(to: ConventionPaths.draw.url(gate.council.slug, gate.record.id), type: .normal)
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_draw_requested"),
+                         type: .normal)
     }
 
     /// The draw as it stands: the lottery being computed, committed, or drawn; 404 before any draw is asked for.
