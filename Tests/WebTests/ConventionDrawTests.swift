@@ -72,6 +72,9 @@ import TestSupport
             #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(ConventionTests.pool(2, from: 50).utf8)).status == .conflict)
             #expect(try await staff.post("\(url)/draw/request", []).status == .conflict)
             #expect(try await Visitor(client).get("\(url)/draw").text.contains("Le tirage attend son tour de calcul."))
+            let api = "/api/v1/cese-fr/conventions/\(id)/draw"
+            let queued = try await Visitor(client).get(api)
+            #expect(queued.status == .ok && queued.text.contains(#""status":"queued""#) && !queued.text.contains("commitment"), "\(queued.text)")
 
             // The worker computes the lottery and commits to its files; nothing is drawn yet.
             #expect(try await Self.worker(site).processNext())
@@ -104,6 +107,10 @@ import TestSupport
             // The public page: seed, chances, the panel by reference; the files verify with `hemicycle draw verify`'s check.
             let page = try await Visitor(client, acceptLanguage: "ar").get("\(url)/draw")
             #expect(page.status == .ok && page.text.contains("probability-chart") && page.text.contains(panel[0].reference))
+            let drawn = try JSONSerialization.jsonObject(with: Data(try await Visitor(client).get(api).text.utf8)) as? [String: Any]
+            #expect(drawn?["status"] as? String == "drawn" && drawn?["seed"] as? String == seed && drawn?["commitment"] as? String == committed.commitment)
+            #expect(Set(drawn?["panel"] as? [String] ?? []) == Set(panel.map(\.reference)))
+            #expect(((drawn?["chances"] as? [String: Double])?["min"] ?? 0) > 0)
             let files = try Self.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip").body.readableBytesView))
             let report = DrawVerifier.verify(files: files)
             #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.detail))")

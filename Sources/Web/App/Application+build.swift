@@ -74,6 +74,7 @@ public enum HemicycleServer {
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         DrawRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ConventionAPI(services: conventionServices).register(in: council.api)
+        DrawAPI(services: conventionServices).register(in: council.api)
         return router
     }
 
