@@ -103,6 +103,10 @@ import TestSupport
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
             let panel = try await draws.panel(conventionID: id)
             #expect(panel.count == 10 && panel.allSatisfy { $0.volunteerId != nil })
+            // Each person drawn is told, in the council's language (imported volunteers have no account).
+            let told = try await site.outbox.pending().filter { $0.subject.hasPrefix("Résultat du tirage au sort") }
+            #expect(told.count == 10 && Set(told.map(\.recipient)) == Set(panel.map { "\($0.reference)@example.org" }))
+            #expect(told.allSatisfy { message in panel.contains { message.body.contains("Votre identifiant dans le tirage est \($0.reference).") } })
 
             // The public page: seed, chances, the panel by reference; the files verify with `hemicycle draw verify`'s check.
             let page = try await Visitor(client, acceptLanguage: "ar").get("\(url)/draw")

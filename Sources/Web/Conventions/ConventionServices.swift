@@ -9,6 +9,8 @@ struct ConventionServices: Sendable {
     let works: WorkRepository
     let memberships: MembershipRepository
     let files: any FileStore
+    /// Tells the people drawn.
+    let mailer: Mailer
     let clock: any WallClock
     /// Names volunteers who register through the form (never their account's number).
     let ids: any IdentifierGenerator
@@ -22,6 +24,7 @@ struct ConventionServices: Sendable {
         works = WorkRepository(database: site.database)
         memberships = site.memberships
         files = site.files
+        mailer = site.mailer
         clock = site.clock
         ids = site.ids
         uploadLimit = site.configuration.uploadLimit

@@ -40,6 +40,12 @@ public struct Mailer: Sendable {
                        arguments: ["council": council, "role": role, "link": "\(baseURL)\(AccountPaths.invitation.url)?token=\(token)"])
     }
 
+    /// A volunteer was drawn to sit on a citizens' convention: their reference, and the public draw's page.
+    func sendDrawn(to email: String, convention: String, council: String, reference: String, drawURL: String, language: Language) async throws {
+        try await send(kind: "convention_drawn", to: email, language: language,
+                       arguments: ["convention": convention, "council": council, "reference": reference, "link": "\(baseURL)\(drawURL)"])
+    }
+
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {
         let subject = localizer.text("mail_\(kind)_subject", language, arguments)
         let body = localizer.text("mail_\(kind)_body", language, arguments)

@@ -162,6 +162,21 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
+    /// How to reach the people a draw seated: reference, e-mail (when the volunteer gave one) and the language of the
+    /// account they registered with (nil for an import).
+    public func seatedContacts(drawID: Int64) async throws -> [(reference: String, email: String, language: String?)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT p.reference, v.email, a.preferred_language FROM convention_panel p
+                JOIN convention_volunteers v ON v.id = p.volunteer_id LEFT JOIN accounts a ON a.id = v.account_id
+                WHERE p.draw_id = \(bind: drawID) AND v.email IS NOT NULL ORDER BY p.reference
+                """).all().map { row in
+                (try row.decode(column: "reference", as: String.self), try row.decode(column: "email", as: String.self),
+                 try row.decode(column: "preferred_language", as: String?.self))
+            }
+        }
+    }
+
     /// The pool as the draw reads it: every volunteer with their values, in reference order.
     public func pool(conventionID: Int64) async throws -> [DrawVolunteer] {
         try await database.read { sql in

@@ -98,7 +98,20 @@ struct DrawRoutes {
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "convention_draw_conflict_not_committed")
         }
+        try await notify(gate, drawID: draw.id)
         return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_drawn"), type: .normal)
+    }
+
+    /// Tells each person drawn who gave an e-mail address, in the language of their account or else the council's.
+    func notify(_ gate: ConventionGate, drawID: Int64) async throws {
+        let drawURL = ConventionPaths.draw.url(gate.council.slug, gate.record.id)
+        for contact in try await services.draws.seatedContacts(drawID: drawID) {
+            let language = contact.language.flatMap(Language.init(rawValue:)) ?? gate.council.language
+            try await services.mailer.sendDrawn(
+                to: contact.email, convention: pages.localized(gate.record.title, language, councilDefault: gate.council.language).text,
+                council: pages.localized(gate.council.name, language, councilDefault: gate.council.language).text,
+                reference: contact.reference, drawURL: drawURL, language: language)
+        }
     }
 
     /// The files `hemicycle draw verify` takes, as one archive: those committed to, then, once drawn, the seed's
