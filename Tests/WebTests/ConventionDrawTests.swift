@@ -121,6 +121,37 @@ import TestSupport
             #expect(try DrawManifest.read(files["draw.json"]!).seed == seed)
             let drawnIDs = try Set(CSVTableReader.ids(files["panel.csv"]!))
             #expect(drawnIDs == Set(panel.map(\.reference)))
+
+            // Someone drawn declines: only the secretariat records it, once; a replacement is drawn from the rest of
+            // the pool under the same quotas, committed and picked the same way, and verifies from its own files.
+            let declined = panel[0].reference
+            #expect(try await citizen.post("\(url)/draw/refusals", [("reference", declined)]).status == .forbidden)
+            #expect(try await citizen.post("\(url)/draw/replacements", []).status == .forbidden)
+            #expect(try await staff.post("\(url)/draw/replacements", []).status == .conflict)
+            #expect(try await staff.post("\(url)/draw/refusals", [("reference", declined)]).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/refusals", [("reference", declined)]).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/draw/refusals", [("reference", "nobody")]).status == .unprocessableContent)
+            let waiting = try await staff.get("\(url)/draw").text
+            #expect(waiting.contains("1 personne a décliné et attend d&#39;être remplacée.") || waiting.contains("1 personne a décliné et attend d&#x27;être remplacée."))
+            #expect(try await staff.post("\(url)/draw/replacements", []).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/replacements", []).status == .conflict)
+            #expect(try await Self.worker(site).processNext())
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "Loto du 19 décembre : 2 9 31 40 44")]).status == .seeOther)
+            let after = try await draws.panel(conventionID: id)
+            let second = try #require(try await draws.draws(conventionID: id).last)
+            #expect(second.number == 2 && second.status == "drawn" && second.withdrawnReferences == [declined])
+            #expect(after.count == 11 && after.filter { $0.refusedAt == nil }.count == 10)
+            #expect(after.first { $0.reference == declined }?.replacedInDraw == second.id)
+            #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
+            let replacementFiles = try Self.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip?draw=2").body.readableBytesView))
+            let replacementReport = DrawVerifier.verify(files: replacementFiles)
+            #expect(replacementReport.passed, "\(replacementReport.checks.filter { !$0.passed }.map(\.detail))")
+            #expect(try DrawManifest.read(replacementFiles["draw.json"]!).replacement?.withdrawn == [declined])
+            // The whole panel, with its replacement, still meets every quota of the first draw.
+            let original = try ProofFiles.instance(pool: files["pool.csv"]!, quotas: files["quotas.csv"]!, panelSize: 10)
+            let seatedNow = Set(after.filter { $0.refusedAt == nil }.map(\.reference))
+            #expect(original.allows(panel: original.people.indices.filter { seatedNow.contains(original.people[$0].id) }))
+            #expect(!seatedNow.contains(declined))
         }
     }
 

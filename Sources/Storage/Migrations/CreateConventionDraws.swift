@@ -3,7 +3,7 @@ import SQLKit
 /// The draws of a convention (`convention_draws`): each is a job the background worker takes (queued, running, with
 /// its progress and a heartbeat), then the committed files (pool, quotas, lottery and their SHA-256), then the public
 /// pick (seed, draw.json, panel, probabilities). The people drawn (`convention_panel`), each by the draw that seated
-/// them, with a refusal when they decline.
+/// them, with a refusal when they decline and the replacement draw that filled their seat.
 struct CreateConventionDraws: Migration {
     let name = "CreateConventionDraws"
 
@@ -37,6 +37,8 @@ struct CreateConventionDraws: Migration {
             .column("panel_csv", type: .text)
             .column("probabilities_csv", type: .text)
             .column("drawn_at", type: double)
+            // A replacement draw: the references of the people who declined (JSON array), whose seats it fills.
+            .column("withdrawn", type: .text)
             .unique("convention_id", "number")
             .run()
         try await sql.create(index: "convention_draws_status").on("convention_draws").column("status").run()
@@ -48,6 +50,8 @@ struct CreateConventionDraws: Migration {
             .column("volunteer_id", type: .bigint, .references("convention_volunteers", "id", onDelete: .setNull))
             .column("reference", type: .text, .notNull)
             .column("refused_at", type: double)
+            // The replacement draw that filled the seat of someone who declined.
+            .column("replaced_in_draw", type: .bigint, .references("convention_draws", "id", onDelete: .setNull))
             .unique("convention_id", "reference")
             .run()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A convention's draw as its pages show it, without its files.
 public struct ConventionDrawRecord: Sendable, Hashable, Decodable {
     public let id: Int64
@@ -17,6 +19,12 @@ public struct ConventionDrawRecord: Sendable, Hashable, Decodable {
     public let committedAt: Double?
     public let seed: String?
     public let drawnAt: Double?
+    /// A replacement draw: the references of the people who declined (JSON array).
+    public let withdrawn: String?
+
+    public var withdrawnReferences: [String] {
+        withdrawn.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+    }
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -35,6 +43,7 @@ public struct ConventionDrawRecord: Sendable, Hashable, Decodable {
         case committedAt = "committed_at"
         case seed
         case drawnAt = "drawn_at"
+        case withdrawn
     }
 }
 
@@ -96,6 +105,7 @@ public struct PanelMemberRecord: Sendable, Hashable, Decodable {
     public let volunteerId: Int64?
     public let reference: String
     public let refusedAt: Double?
+    public let replacedInDraw: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -103,5 +113,6 @@ public struct PanelMemberRecord: Sendable, Hashable, Decodable {
         case volunteerId = "volunteer_id"
         case reference
         case refusedAt = "refused_at"
+        case replacedInDraw = "replaced_in_draw"
     }
 }

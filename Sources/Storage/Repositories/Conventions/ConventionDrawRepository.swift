@@ -11,7 +11,7 @@ public struct ConventionDrawRepository: Sendable {
 
     static let summaryColumns = """
         id, convention_id, number, status, requested_at, started_at, heartbeat_at, progress_settled, progress_pool, progress_panels,
-        error_key, error_detail, commitment, committed_at, seed, drawn_at
+        error_key, error_detail, commitment, committed_at, seed, drawn_at, withdrawn
         """
 
     /// Closes the pool (registration → committed) and queues the first draw for the worker.
@@ -108,16 +108,16 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
-    /// Records why no lottery could be computed; the first draw's failure reopens the pool (committed → registration)
-    /// so that the secretariat can change the quotas or the pool and ask again.
+    /// Records why no lottery could be computed; a first draw's failure (not a replacement's) reopens the pool
+    /// (committed → registration) so that the secretariat can change the quotas or the pool and ask again.
     @discardableResult
     public func fail(drawID: Int64, startedAt: Double, errorKey: String, detail: String?, at: Double) async throws -> Bool {
         try await database.transaction { sql in
             guard let row = try await sql.raw("""
                 UPDATE convention_draws SET status = 'failed', error_key = \(bind: errorKey), error_detail = \(bind: detail), heartbeat_at = \(bind: at)
-                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt) RETURNING convention_id, number
+                WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt) RETURNING convention_id, withdrawn
                 """).first() else { return false }
-            if try row.decode(column: "number", as: Int.self) == 1 {
+            if try row.decode(column: "withdrawn", as: String?.self) == nil {
                 let conventionID = try row.decode(column: "convention_id", as: Int64.self)
                 try await sql.raw("UPDATE conventions SET status = 'registration' WHERE id = \(bind: conventionID) AND status = 'committed'").run()
             }
@@ -127,10 +127,13 @@ public struct ConventionDrawRepository: Sendable {
 
     /// The public pick: stores the seed and the drawn files, seats the people drawn (by reference) and moves the
     /// convention to drawn, all or nothing, only while the convention is committed and the draw committed.
+    /// A replacement draw (`withdrawn` not empty) is picked while the convention is drawn or sitting; it records which
+    /// seats it filled, and leaves the convention's status as it is.
     public func pick(drawID: Int64, conventionID: Int64, councilID: Int64, seed: String, manifest: String, panel: String,
-                     probabilities: String, references: [String], at: Double) async throws {
+                     probabilities: String, references: [String], withdrawn: [String] = [], at: Double) async throws {
         try await database.transaction { sql in
-            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["committed"], on: sql)
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID,
+                                                 statuses: withdrawn.isEmpty ? ["committed"] : ["drawn", "sitting"], on: sql)
             guard try await sql.raw("""
                 UPDATE convention_draws SET status = 'drawn', seed = \(bind: seed), manifest = \(bind: manifest), panel_csv = \(bind: panel),
                 probabilities_csv = \(bind: probabilities), drawn_at = \(bind: at)
@@ -148,7 +151,48 @@ public struct ConventionDrawRepository: Sendable {
                 }
                 try await insert.run()
             }
-            try await sql.raw("UPDATE conventions SET status = 'drawn' WHERE id = \(bind: conventionID)").run()
+            if withdrawn.isEmpty {
+                try await sql.raw("UPDATE conventions SET status = 'drawn' WHERE id = \(bind: conventionID)").run()
+            } else {
+                try await sql.update("convention_panel").set("replaced_in_draw", to: drawID).where("convention_id", .equal, conventionID)
+                    .where("reference", .in, withdrawn).where("refused_at", .isNot, SQLLiteral.null).run()
+            }
+        }
+    }
+
+    /// Records that a person drawn declined their seat, while the convention is drawn or sitting; false when they are
+    /// not on the panel or already declined.
+    public func recordRefusal(conventionID: Int64, councilID: Int64, reference: String, at: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
+            return try await sql.raw("""
+                UPDATE convention_panel SET refused_at = \(bind: at)
+                WHERE convention_id = \(bind: conventionID) AND reference = \(bind: reference) AND refused_at IS NULL RETURNING id
+                """).first() != nil
+        }
+    }
+
+    /// Queues a replacement draw for the seats of the people who declined and were not replaced yet, while the
+    /// convention is drawn or sitting and no other draw is under way (`StoreError.stateChanged` otherwise, or when
+    /// nobody is waiting for a replacement).
+    public func requestReplacement(conventionID: Int64, councilID: Int64, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
+            guard try await sql.raw("""
+                SELECT id FROM convention_draws WHERE convention_id = \(bind: conventionID) AND status IN ('queued', 'running', 'committed')
+                """).first() == nil else { throw StoreError.stateChanged }
+            let withdrawn = try await sql.raw("""
+                SELECT reference FROM convention_panel WHERE convention_id = \(bind: conventionID) AND refused_at IS NOT NULL
+                AND replaced_in_draw IS NULL ORDER BY reference
+                """).all(decodingColumn: "reference", as: String.self)
+            guard !withdrawn.isEmpty else { throw StoreError.stateChanged }
+            let number = (try await sql.raw("SELECT MAX(number) AS n FROM convention_draws WHERE convention_id = \(bind: conventionID)")
+                .first(decodingColumn: "n", as: Int?.self) ?? nil) ?? 0
+            let json = String(decoding: try JSONEncoder().encode(withdrawn), as: UTF8.self)
+            return try await sql.insert(into: "convention_draws")
+                .columns("convention_id", "number", "status", "requested_at", "withdrawn")
+                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at), SQLBind(json))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         }
     }
 
@@ -156,7 +200,7 @@ public struct ConventionDrawRepository: Sendable {
     public func panel(conventionID: Int64) async throws -> [PanelMemberRecord] {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT id, draw_id, volunteer_id, reference, refused_at FROM convention_panel WHERE convention_id = \(bind: conventionID)
+                SELECT id, draw_id, volunteer_id, reference, refused_at, replaced_in_draw FROM convention_panel WHERE convention_id = \(bind: conventionID)
                 ORDER BY reference
                 """).decodeAll(PanelMemberRecord.self)
         }

@@ -37,7 +37,7 @@ struct ConventionDrawDTO: Codable, Sendable {
     let drawnAt: Date?
     let ticket: Int?
     let chances: DrawChancesDTO?
-    /// The people drawn, by their pseudonymous references.
+    /// The people on the panel (drawn, not declined), by their pseudonymous references.
     let panel: [String]?
     let proofURL: String?
     let url: String
@@ -77,7 +77,7 @@ struct DrawAPI {
                 chances = DrawChancesDTO(min: first, median: median, max: last)
             }
         }
-        let panel = draw.status == "drawn" ? try await services.draws.panel(conventionID: gate.record.id).map(\.reference) : nil
+        let panel = draw.status == "drawn" ? try await services.draws.panel(conventionID: gate.record.id).filter { $0.refusedAt == nil }.map(\.reference) : nil
         let slug = gate.council.slug, id = gate.record.id
         return JSONBody(value: ConventionDrawDTO(
             number: draw.number, status: draw.status,

@@ -6,7 +6,10 @@ import Storage
 /// value per criterion value (its key, with its quota), each volunteer by their pseudonymous reference, and under the
 /// household rule their household as the folded address (written as a number in the published pool, never the address).
 enum DrawInstance {
-    struct Incomplete: Error {}
+    /// Why no instance could be built, as a key of the locale files.
+    struct Failure: Error {
+        let key: String
+    }
 
     static func make(criteria: [StoredCriterion], pool: [DrawVolunteer], panelSize: Int, onePerHousehold: Bool) throws -> SortitionInstance {
         let categories = criteria.map { criterion in
@@ -19,7 +22,7 @@ enum DrawInstance {
             var values = [Int](repeating: -1, count: criteria.count)
             for id in volunteer.valueIDs { if let (c, v) = position[id] { values[c] = v } }
             // Every volunteer answered every criterion (the import and the form check it); one without is a broken pool.
-            guard !values.contains(-1) else { throw Incomplete() }
+            guard !values.contains(-1) else { throw Failure(key: "convention_draw_failed_pool") }
             return Volunteer(id: volunteer.reference, values: values,
                              household: onePerHousehold ? Duplicates.householdKey(address: volunteer.address, postcode: volunteer.postcode) : nil)
         }

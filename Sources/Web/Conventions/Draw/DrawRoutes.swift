@@ -19,6 +19,38 @@ struct DrawRoutes {
         council.get(ConventionPaths.draw, use: page)
         council.post(ConventionPaths.drawPick, use: pick)
         council.get(ConventionPaths.drawProof, use: proof)
+        council.post(ConventionPaths.refusal, use: refusal)
+        council.post(ConventionPaths.replacement, use: replacement)
+    }
+
+    /// A person drawn declined their seat.
+    @Sendable func refusal(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.recordRefusal), context)
+        guard let reference = context.form.text("reference") else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
+        do {
+            guard try await services.draws.recordRefusal(conventionID: gate.record.id, councilID: gate.council.id, reference: reference,
+                                                         at: services.clock.now().timeIntervalSince1970)
+            else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_conflict_status")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_refusal_recorded"),
+                         type: .normal)
+    }
+
+    /// A replacement draw for the seats of the people who declined, computed by the worker like the first.
+    @Sendable func replacement(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.recordRefusal), context)
+        do {
+            _ = try await services.draws.requestReplacement(conventionID: gate.record.id, councilID: gate.council.id,
+                                                            at: services.clock.now().timeIntervalSince1970)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_draw_conflict_replacement")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_draw_requested"),
+                         type: .normal)
     }
 
     /// Whether the pool can meet the quotas as far as counts tell (the engine finds the rest, and says so).
@@ -58,11 +90,12 @@ struct DrawRoutes {
                 status: HTTPResponse.Status = .ok) async throws -> HTML {
         let draws = try await services.draws.draws(conventionID: gate.record.id)
         guard !draws.isEmpty else { throw PageError.notFound }
-        let latest = draws[draws.count - 1]
-        let files = latest.status == "committed" || latest.status == "drawn" ? try await services.draws.files(drawID: latest.id) : nil
-        let panel = latest.status == "drawn" ? try await services.draws.panel(conventionID: gate.record.id) : []
-        let model = DrawView(pages: pages, gate: gate, context: context)
-            .model(draw: latest, files: files, panel: panel, seed: seed, error: error)
+        var files: [Int64: ConventionDrawFiles] = [:]
+        for draw in draws where draw.status == "committed" || draw.status == "drawn" {
+            files[draw.id] = try await services.draws.files(drawID: draw.id)
+        }
+        let panel = try await services.draws.panel(conventionID: gate.record.id)
+        let model = DrawView(pages: pages, gate: gate, context: context).model(draws: draws, files: files, panel: panel, seed: seed, error: error)
         return try await pages.page("convention-draw", title: pages.text("convention_draw_title", context), request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }
@@ -70,7 +103,9 @@ struct DrawRoutes {
     /// The public pick: the seed, published after the commitment, picks the ticket and the people.
     @Sendable func pick(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await ConventionGate.load(services: services, context: context)
-        try pages.require(gate.decide(.draw), context)
+        let pending = try await services.draws.draws(conventionID: gate.record.id).last
+        // The first draw is picked while the convention is committed; a replacement while it is drawn or sitting.
+        try pages.require(gate.decide(pending?.withdrawn == nil ? .draw : .recordRefusal), context)
         let seed = (context.form.text("seed") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !seed.isEmpty, seed.count <= Self.maximumSeedLength, !seed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
@@ -78,7 +113,7 @@ struct DrawRoutes {
                                     error: pages.text("convention_draw_error_seed", context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        guard let draw = try await services.draws.draws(conventionID: gate.record.id).last, draw.status == "committed",
+        guard let draw = pending, draw.status == "committed",
               let files = try await services.draws.files(drawID: draw.id), let pool = files.poolCsv, let quotas = files.quotasCsv,
               let lottery = files.lotteryCsv, let manifestText = files.manifest
         else { throw PageError(.conflict, "convention_draw_conflict_not_committed") }
@@ -94,7 +129,7 @@ struct DrawRoutes {
             try await services.draws.pick(drawID: draw.id, conventionID: gate.record.id, councilID: gate.council.id, seed: seed,
                                           manifest: result.files[ProofFiles.manifest] ?? "", panel: result.files[ProofFiles.panel] ?? "",
                                           probabilities: result.files[ProofFiles.probabilities] ?? "", references: result.panelIDs,
-                                          at: services.clock.now().timeIntervalSince1970)
+                                          withdrawn: draw.withdrawnReferences, at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "convention_draw_conflict_not_committed")
         }
@@ -118,7 +153,10 @@ struct DrawRoutes {
     /// draw.json, the panel and the probabilities.
     @Sendable func proof(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await ConventionGate.load(services: services, context: context)
-        guard let draw = try await services.draws.draws(conventionID: gate.record.id).last(where: { ["committed", "drawn"].contains($0.status) }),
+        // The latest published draw, or the one named by ?draw=N (a replacement draw has its own files).
+        let number = request.uri.queryParameters.get("draw", as: Int.self)
+        guard let draw = try await services.draws.draws(conventionID: gate.record.id)
+                  .last(where: { ["committed", "drawn"].contains($0.status) && (number == nil || $0.number == number) }),
               let files = try await services.draws.files(drawID: draw.id)
         else { throw PageError.notFound }
         var contents: [(String, String)] = []

@@ -25,8 +25,10 @@ struct DrawView {
 
     func date(_ seconds: Double?) -> String? { seconds.map { format.dateTime(Date(timeIntervalSince1970: $0)) } }
 
-    func model(draw: ConventionDrawRecord, files: ConventionDrawFiles?, panel: [PanelMemberRecord], seed: String, error: String?) -> DrawPage {
+    func model(draws: [ConventionDrawRecord], files: [Int64: ConventionDrawFiles], panel: [PanelMemberRecord], seed: String,
+               error: String?) -> DrawPage {
         let slug = gate.council.slug, id = gate.record.id
+        let draw = draws[draws.count - 1]
         let running = draw.status == "queued" || draw.status == "running"
         var progress: [DrawPage.Fact] = []
         if draw.status == "running" {
@@ -34,30 +36,59 @@ struct DrawView {
                                                                                                   "total": format.number(draw.progressPool)])),
                         fact("convention_draw_progress_panels", format.number(draw.progressPanels))]
         }
-        let manifest = files?.manifest.flatMap { try? DrawManifest.read($0) }
-        let commitment = manifest.map { manifest in
-            DrawPage.Commitment(
-                hash: manifest.commitment, committedAt: date(draw.committedAt) ?? "",
-                facts: [fact("convention_draw_pool_size", format.number(manifest.poolSize)),
-                        fact("convention_draw_panel_size", format.number(manifest.panelSize)),
-                        fact("convention_draw_tickets", format.number(manifest.tickets ?? 0)),
-                        fact("convention_draw_optimal_minimum", format.percent(manifest.optimalMinimumProbability ?? 0, digits: 3)),
-                        fact("convention_draw_lottery_minimum", format.percent(manifest.minimumProbability, digits: 3)),
-                        fact("convention_draw_rounding", text(manifest.roundingWithinOneTicket == true ? "convention_draw_rounding_within"
-                                                                                                       : "convention_draw_rounding_beyond"))])
-        }
+        // The first draw that reached its commitment; a replacement awaiting its seed shows its own commitment.
+        let first = draws.last { $0.withdrawn == nil && ($0.status == "committed" || $0.status == "drawn") }
+        let shown = draw.status == "committed" ? draw : first
+        let commitment = shown.flatMap { shown in manifest(files[shown.id]).map { commitmentModel(shown, $0) } }
         var pick: DrawPage.PickForm?
-        if draw.status == "committed", gate.may(.draw) {
-            pick = DrawPage.PickForm(action: ConventionPaths.drawPick.url(slug, id), seed: seed, error: error)
+        if draw.status == "committed", gate.may(draw.withdrawn == nil ? .draw : .recordRefusal) {
+            pick = DrawPage.PickForm(action: ConventionPaths.drawPick.url(slug, id), seed: seed, error: error,
+                                     isReplacement: draw.withdrawn != nil)
         }
+        let pending = draws.contains { ["queued", "running", "committed"].contains($0.status) }
+        let waiting = panel.filter { $0.refusedAt != nil && $0.replacedInDraw == nil }
+        let replacements = draws.filter { $0.withdrawn != nil }.map { replacement($0, files: files[$0.id], panel: panel) }
         return DrawPage(
             title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConventionPaths.item.url(slug, id), selfURL: ConventionPaths.draw.url(slug, id),
-            statusText: text("convention_draw_status_\(draw.status)"), statusCode: draw.status, isRunning: running, progress: progress,
-            hasProgress: !progress.isEmpty,
+            statusText: text(draw.withdrawn == nil ? "convention_draw_status_\(draw.status)" : "convention_replacement_status_\(draw.status)"),
+            statusCode: draw.status, isRunning: running, progress: progress, hasProgress: !progress.isEmpty,
             failure: draw.status == "failed" ? failure(draw) : nil, commitment: commitment,
-            proofURL: commitment == nil ? nil : ConventionPaths.drawProof.url(slug, id), pick: pick,
-            result: draw.status == "drawn" ? result(draw: draw, manifest: manifest, files: files, panel: panel) : nil)
+            proofURL: shown.map { proofURL($0) }, pick: pick,
+            result: first.flatMap { $0.status == "drawn" ? result(draw: $0, files: files, draws: draws, panel: panel) : nil },
+            replacements: replacements, hasReplacements: !replacements.isEmpty,
+            replaceAction: !pending && !waiting.isEmpty && gate.may(.recordRefusal) ? ConventionPaths.replacement.url(slug, id) : nil,
+            replaceHelp: waiting.isEmpty ? nil : pages.plural("convention_replacement_waiting", count: waiting.count, context, format: format))
+    }
+
+    func manifest(_ files: ConventionDrawFiles?) -> DrawManifest? { files?.manifest.flatMap { try? DrawManifest.read($0) } }
+
+    func proofURL(_ draw: ConventionDrawRecord) -> String {
+        "\(ConventionPaths.drawProof.url(gate.council.slug, gate.record.id))?draw=\(draw.number)"
+    }
+
+    func commitmentModel(_ draw: ConventionDrawRecord, _ manifest: DrawManifest) -> DrawPage.Commitment {
+        DrawPage.Commitment(
+            hash: manifest.commitment, committedAt: date(draw.committedAt) ?? "",
+            facts: [fact("convention_draw_pool_size", format.number(manifest.poolSize)),
+                    fact("convention_draw_panel_size", format.number(manifest.panelSize)),
+                    fact("convention_draw_tickets", format.number(manifest.tickets ?? 0)),
+                    fact("convention_draw_optimal_minimum", format.percent(manifest.optimalMinimumProbability ?? 0, digits: 3)),
+                    fact("convention_draw_lottery_minimum", format.percent(manifest.minimumProbability, digits: 3)),
+                    fact("convention_draw_rounding", text(manifest.roundingWithinOneTicket == true ? "convention_draw_rounding_within"
+                                                                                                   : "convention_draw_rounding_beyond"))])
+    }
+
+    func replacement(_ draw: ConventionDrawRecord, files: ConventionDrawFiles?, panel: [PanelMemberRecord]) -> DrawPage.ReplacementDraw {
+        let seated = panel.filter { $0.drawId == draw.id }.map(\.reference)
+        return DrawPage.ReplacementDraw(
+            heading: text("convention_replacement_heading", ["number": format.number(draw.number - 1)]),
+            status: text("convention_replacement_status_\(draw.status)"),
+            facts: [fact("convention_replacement_withdrawn", format.list(draw.withdrawnReferences))]
+                + (seated.isEmpty ? [] : [fact("convention_replacement_seated", format.list(seated))])
+                + (draw.seed.map { [fact("convention_draw_seed", $0)] } ?? [])
+                + (draw.commitment.map { [fact("convention_draw_commitment_heading", $0)] } ?? []),
+            proofURL: draw.status == "committed" || draw.status == "drawn" ? proofURL(draw) : nil)
     }
 
     func failure(_ draw: ConventionDrawRecord) -> DrawPage.Failure {
@@ -88,98 +119,60 @@ struct DrawView {
         return DrawPage.Failure(message: message, changes: changes, hasChanges: !changes.isEmpty)
     }
 
-    func result(draw: ConventionDrawRecord, manifest: DrawManifest?, files: ConventionDrawFiles?, panel: [PanelMemberRecord]) -> DrawPage.Result {
-        let probabilities = (files?.probabilitiesCsv).flatMap { try? CSVTable(text: $0, file: ProofFiles.probabilities) }?
+    func result(draw: ConventionDrawRecord, files: [Int64: ConventionDrawFiles], draws: [ConventionDrawRecord],
+                panel: [PanelMemberRecord]) -> DrawPage.Result {
+        let own = files[draw.id]
+        let probabilities = (own?.probabilitiesCsv).flatMap { try? CSVTable(text: $0, file: ProofFiles.probabilities) }?
             .rows.compactMap { $0.fields.count > 1 ? Double($0.fields[1]) : nil } ?? []
         let sorted = probabilities.sorted()
         let median = sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        let chartTitle = text("convention_draw_chart_title")
-        let chart = ProbabilityChart.svg(probabilities: probabilities, title: chartTitle, id: "probabilities-chart",
+        let chart = ProbabilityChart.svg(probabilities: probabilities, title: text("convention_draw_chart_title"), id: "probabilities-chart",
                                          percent: { format.percent($0, digits: 2) }, count: { format.number($0) })
+        let seated = panel.filter { $0.refusedAt == nil }.count
         return DrawPage.Result(
             seed: draw.seed ?? "", drawnAt: date(draw.drawnAt) ?? "",
-            facts: [fact("convention_draw_ticket", format.number(manifest?.ticket ?? 0)),
+            facts: [fact("convention_draw_ticket", format.number(manifest(own)?.ticket ?? 0)),
                     fact("convention_draw_probability_min", format.percent(sorted.first ?? 0, digits: 2)),
                     fact("convention_draw_probability_median", format.percent(median, digits: 2)),
                     fact("convention_draw_probability_max", format.percent(sorted.last ?? 0, digits: 2))],
-            chart: chart, panel: rows(panelCSV: files?.panelCsv, members: panel),
-            panelCount: pages.plural("convention_panel_count", count: panel.count, context, format: format))
+            chart: chart, panel: rows(draws: draws, files: files, members: panel),
+            panelCount: pages.plural("convention_panel_count", count: seated, context, format: format))
     }
 
-    /// The panel as published (`panel.csv`): each person's reference and values, named in the reader's language.
-    func rows(panelCSV: String?, members: [PanelMemberRecord]) -> DrawPage.Panel {
+    /// Everyone drawn, with their values as published (`panel.csv` of the draw that seated them) named in the reader's
+    /// language, and whether they declined or were drawn as a replacement.
+    func rows(draws: [ConventionDrawRecord], files: [Int64: ConventionDrawFiles], members: [PanelMemberRecord]) -> DrawPage.Panel {
         let criteria = gate.stored
-        let headers = criteria.map { pages.localized($0.name, context.language, councilDefault: gate.council.language) }
-        guard let text = panelCSV, let table = try? CSVTable(text: text, file: ProofFiles.panel) else {
-            return DrawPage.Panel(headers: headers, rows: [])
+        let language = context.language, councilDefault = gate.council.language
+        let headers = criteria.map { pages.localized($0.name, language, councilDefault: councilDefault) }
+        var values: [String: [LocalizedView]] = [:]
+        for draw in draws where draw.status == "drawn" {
+            guard let text = files[draw.id]?.panelCsv, let table = try? CSVTable(text: text, file: ProofFiles.panel) else { continue }
+            let columns = criteria.map { criterion in table.header.firstIndex(of: criterion.key) }
+            for row in table.rows {
+                values[row.fields.first ?? ""] = zip(criteria, columns).map { criterion, column in
+                    let key = column.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? ""
+                    return criterion.values.first { $0.key == key }.map { pages.localized($0.name, language, councilDefault: councilDefault) }
+                        ?? LocalizedView(text: key, lang: nil, dir: nil, fallback: false, fallbackNote: nil, missing: false)
+                }
+            }
         }
-        let columns = criteria.map { criterion in table.header.firstIndex(of: criterion.key) }
-        let rows = table.rows.map { row in
-            DrawPage.PanelRow(reference: row.fields.first ?? "", values: zip(criteria, columns).map { criterion, column in
-                let key = column.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? ""
-                return criterion.values.first { $0.key == key }.map { pages.localized($0.name, context.language, councilDefault: gate.council.language) }
-                    ?? LocalizedView(text: key, lang: nil, dir: nil, fallback: false, fallbackNote: nil, missing: false)
-            })
+        let numberOf = Dictionary(draws.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let mayRecord = gate.may(.recordRefusal)
+        let rows = members.map { member in
+            var state = text("convention_panel_seated")
+            if let replacedBy = member.replacedInDraw, let number = numberOf[replacedBy] {
+                state = text("convention_panel_replaced", ["number": format.number(number - 1)])
+            } else if member.refusedAt != nil {
+                state = text("convention_panel_declined")
+            } else if let number = numberOf[member.drawId], number > 1, draws.first(where: { $0.id == member.drawId })?.withdrawn != nil {
+                state = text("convention_panel_replacement", ["number": format.number(number - 1)])
+            }
+            return DrawPage.PanelRow(reference: member.reference, values: values[member.reference] ?? [], state: state,
+                                     refuseAction: mayRecord && member.refusedAt == nil
+                                         ? ConventionPaths.refusal.url(gate.council.slug, gate.record.id) : nil,
+                                     refuseLabel: text("convention_panel_record_refusal_of", ["reference": member.reference]))
         }
-        return DrawPage.Panel(headers: headers, rows: rows)
+        return DrawPage.Panel(headers: headers, rows: rows, mayRecord: mayRecord)
     }
-}
-
-/// The typed model of a convention's public draw page.
-struct DrawPage: Encodable {
-    struct Fact: Encodable {
-        let label: String
-        let value: String
-    }
-
-    struct Failure: Encodable {
-        let message: String
-        let changes: [String]
-        let hasChanges: Bool
-    }
-
-    struct Commitment: Encodable {
-        let hash: String
-        let committedAt: String
-        let facts: [Fact]
-    }
-
-    struct PickForm: Encodable {
-        let action: String
-        let seed: String
-        let error: String?
-    }
-
-    struct PanelRow: Encodable {
-        let reference: String
-        let values: [LocalizedView]
-    }
-
-    struct Panel: Encodable {
-        let headers: [LocalizedView]
-        let rows: [PanelRow]
-    }
-
-    struct Result: Encodable {
-        let seed: String
-        let drawnAt: String
-        let facts: [Fact]
-        let chart: String
-        let panel: Panel
-        let panelCount: String
-    }
-
-    let title: LocalizedView
-    let backURL: String
-    let selfURL: String
-    let statusText: String
-    let statusCode: String
-    let isRunning: Bool
-    let progress: [Fact]
-    let hasProgress: Bool
-    let failure: Failure?
-    let commitment: Commitment?
-    let proofURL: String?
-    let pick: PickForm?
-    let result: Result?
 }

@@ -61,21 +61,21 @@ public struct DrawWorker: Service {
         guard let claimed = try await draws.claimNext(at: now, staleBefore: now - lease) else { return false }
         let startedAt = now
         logger.info("Computing a convention's lottery", metadata: ["convention": "\(claimed.conventionID)", "draw": "\(claimed.number)"])
-        guard let record = try await conventions.find(id: claimed.conventionID, councilID: claimed.councilID) else { return true }
-        let instance: SortitionInstance
+        let instance: SortitionInstance, replacement: DrawManifest.Replacement?
         do {
-            instance = try DrawInstance.make(criteria: try await conventions.criteria(conventionID: record.id),
-                                             pool: try await draws.pool(conventionID: record.id), panelSize: record.panelSize,
-                                             onePerHousehold: record.onePerHousehold)
-        } catch is DrawInstance.Incomplete {
-            try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: "convention_draw_failed_pool", detail: nil,
-                                 at: clock.now().timeIntervalSince1970)
+            (instance, replacement) = try await self.instance(for: claimed)
+        } catch let failure as DrawInstance.Failure {
+            try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: failure.key, detail: nil, at: clock.now().timeIntervalSince1970)
+            return true
+        } catch let error as SortitionError {
+            let (key, detail) = DrawFailure.record(error)
+            try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: key, detail: detail, at: clock.now().timeIntervalSince1970)
             return true
         }
         let latest = LatestProgress()
         let outcome = await withTaskGroup(of: Void.self) { group in
             group.addTask { await beat(claimed, startedAt: startedAt, latest: latest, poolSize: instance.people.count) }
-            let outcome = await Self.compute(instance, tickets: tickets, latest: latest)
+            let outcome = await Self.compute(instance, tickets: tickets, replacement: replacement, latest: latest)
             group.cancelAll()
             return outcome
         }
@@ -94,6 +94,38 @@ public struct DrawWorker: Service {
             try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: key, detail: detail, at: at)
         }
         return true
+    }
+
+    /// The instance a claimed draw computes: the convention's pool and quotas for a first draw; for a replacement
+    /// draw, the first draw's published pool without anyone seated or who declined, under the quotas the people who
+    /// stay leave, for as many seats as people declined.
+    func instance(for claimed: ClaimedDraw) async throws -> (SortitionInstance, DrawManifest.Replacement?) {
+        guard let record = try await conventions.find(id: claimed.conventionID, councilID: claimed.councilID) else {
+            throw DrawInstance.Failure(key: "convention_draw_failed_engine")
+        }
+        let all = try await draws.draws(conventionID: record.id)
+        let withdrawn = all.first { $0.id == claimed.id }?.withdrawnReferences ?? []
+        guard !withdrawn.isEmpty else {
+            return (try DrawInstance.make(criteria: try await conventions.criteria(conventionID: record.id),
+                                          pool: try await draws.pool(conventionID: record.id), panelSize: record.panelSize,
+                                          onePerHousehold: record.onePerHousehold), nil)
+        }
+        guard let first = all.first(where: { $0.status == "drawn" && $0.withdrawn == nil }),
+              let files = try await draws.files(drawID: first.id), let pool = files.poolCsv, let quotas = files.quotasCsv
+        else { throw DrawInstance.Failure(key: "convention_draw_failed_engine") }
+        var original: SortitionInstance
+        do {
+            original = try ProofFiles.instance(pool: pool, quotas: quotas, panelSize: record.panelSize)
+        } catch {
+            throw DrawInstance.Failure(key: "convention_draw_failed_engine")
+        }
+        let members = try await draws.panel(conventionID: record.id)
+        // People who declined and were replaced are neither on the panel nor back in the pool.
+        let replaced = Set(members.filter { $0.replacedInDraw != nil }.map(\.reference))
+        original.people.removeAll { replaced.contains($0.id) }
+        let current = members.filter { $0.replacedInDraw == nil }.map(\.reference)
+        let (instance, record_) = try Replacement.instance(original: original, panel: current, withdrawn: withdrawn)
+        return (instance, record_)
     }
 
     /// Writes the latest progress and a heartbeat every `heartbeat` until cancelled.
@@ -115,7 +147,7 @@ public struct DrawWorker: Service {
     }
 
     /// Runs the engine on a thread of its own; returns at once when the task is cancelled (the thread is left to end).
-    static func compute(_ instance: SortitionInstance, tickets: Int, latest: LatestProgress) async -> Outcome {
+    static func compute(_ instance: SortitionInstance, tickets: Int, replacement: DrawManifest.Replacement?, latest: LatestProgress) async -> Outcome {
         let once = OnceContinuation()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -123,7 +155,7 @@ public struct DrawWorker: Service {
                 let thread = Thread {
                     let result: Result<CommittedLottery, SortitionError>
                     do throws(SortitionError) {
-                        result = .success(try CommittedDraw.commit(instance, tickets: tickets) { progress in
+                        result = .success(try CommittedDraw.commit(instance, tickets: tickets, replacement: replacement) { progress in
                             latest.value.withLock {
                                 $0 = DrawProgress(settled: progress.fixedPeople, pool: progress.poolSize, panels: progress.panels)
                             }
