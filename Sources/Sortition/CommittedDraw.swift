@@ -29,7 +29,8 @@ public struct CommittedLottery: Sendable, Equatable {
 public enum CommittedDraw {
     /// Computes the LEXIMIN distribution, rounds it to a lottery of `tickets` tickets and commits to the files.
     public static func commit(_ instance: SortitionInstance, tickets: Int = TransparentLottery.defaultTickets,
-                              replacement: DrawManifest.Replacement? = nil, backend: any SolverBackend = COINOR(),
+                              replacement: DrawManifest.Replacement? = nil, seedSource: String? = nil, seedNotBefore: String? = nil,
+                              backend: any SolverBackend = COINOR(),
                               progress: ((LeximinProgress) -> Void)? = nil) throws(SortitionError) -> CommittedLottery {
         let profiles = Profiles(instance)
         let pool = ProofFiles.poolCSV(instance, profiles), quotas = ProofFiles.quotasCSV(instance)
@@ -43,6 +44,8 @@ public enum CommittedDraw {
                                     optimalMinimumProbability: distribution.minimumProbability,
                                     largestRoundingDeviation: lottery.largestDeviation, roundingWithinOneTicket: lottery.withinOneTicket)
         manifest.replacement = replacement
+        manifest.seedSource = seedSource
+        manifest.seedNotBefore = seedNotBefore
         return CommittedLottery(pool: pool, quotas: quotas, lottery: ticketsCSV, manifest: manifest)
     }
 

@@ -20,6 +20,10 @@ public struct DrawManifest: Codable, Sendable, Equatable {
     public var panelSize: Int
     public var poolSize: Int
     public var seed: String
+    /// Announced with the commitment, before the seed can be known: the public event the seed is read from, and the
+    /// time (ISO 8601) before which it cannot be entered. Absent from draws made in one step.
+    public var seedSource: String?
+    public var seedNotBefore: String?
     public var generator = DrawGenerator.specification
     /// SHA-256 of `pool.csv`, `quotas.csv` and (LEXIMIN) `lottery.csv`, concatenated in that order: publish it
     /// before the seed is known, so nobody can choose the files knowing the seed.

@@ -143,7 +143,7 @@ public enum SyntheticPool {
 
     /// Each value's share of the population, estimated once from 100,000 people (the conditional draws move the
     /// catalogue's shares a little; the quotas follow the population actually drawn from). The same for every pool.
-    static let populationShares: [[Double]] = {
+    public static let populationShares: [[Double]] = {
         var generator = DrawGenerator(seed: "population")
         let samples = 100_000
         var counts = catalogue.map { [Int](repeating: 0, count: $0.values.count) }

@@ -21,7 +21,9 @@ enum HTTPLoad {
     struct Answer {
         let status: Int
         let headers: HTTPHeaders
-        let body: String
+        let bytes: [UInt8]
+
+        var body: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     typealias Connection = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
@@ -40,27 +42,33 @@ enum HTTPLoad {
     /// One request on a new connection (signing in, finding an id).
     static func once(host: String, port: Int, method: HTTPMethod = .GET, path: String, headers: [(String, String)] = [],
                      body: String? = nil) async throws -> Answer {
+        try await once(host: host, port: port, method: method, path: path, headers: headers, bytes: body.map { Array($0.utf8) })
+    }
+
+    /// One request with a body of bytes (a multipart upload).
+    static func once(host: String, port: Int, method: HTTPMethod = .GET, path: String, headers: [(String, String)] = [],
+                     bytes body: [UInt8]?) async throws -> Answer {
         let connection = try await connect(host: host, port: port)
         return try await connection.executeThenClose { inbound, outbound in
             var head = HTTPRequestHead(version: .http1_1, method: method, uri: path)
             head.headers.add(name: "Host", value: "\(host):\(port)")
             head.headers.add(name: "Connection", value: "close")
             for (name, value) in headers { head.headers.add(name: name, value: value) }
-            if let body { head.headers.add(name: "Content-Length", value: "\(body.utf8.count)") }
+            if let body { head.headers.add(name: "Content-Length", value: "\(body.count)") }
             try await outbound.write(.head(head))
-            if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(string: body)))) }
+            if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
             try await outbound.write(.end(nil))
-            var status = 0, responseHeaders = HTTPHeaders(), text = ""
+            var status = 0, responseHeaders = HTTPHeaders(), bytes: [UInt8] = []
             for try await part in inbound {
                 switch part {
                 case .head(let response):
                     status = Int(response.status.code)
                     responseHeaders = response.headers
-                case .body(let buffer): text += String(buffer: buffer)
-                case .end: return Answer(status: status, headers: responseHeaders, body: text)
+                case .body(let buffer): bytes += buffer.readableBytesView
+                case .end: return Answer(status: status, headers: responseHeaders, bytes: bytes)
                 }
             }
-            return Answer(status: status, headers: responseHeaders, body: text)
+            return Answer(status: status, headers: responseHeaders, bytes: bytes)
         }
     }
 

@@ -29,6 +29,11 @@ struct EndToEndTests {
 
     /// Audits the current page; returns serious or critical violations, and prints the others.
     static func audit(_ driver: WebDriver, _ axe: Axe, _ label: String) async throws -> [String] {
+        // HEMICYCLE_SCREENSHOTS=DIR keeps a picture of every audited page, to look at them.
+        if let folder = ProcessInfo.processInfo.environment["HEMICYCLE_SCREENSHOTS"] {
+            let name = label.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            try await driver.screenshot().write(to: URL(fileURLWithPath: folder).appendingPathComponent(String(name) + ".png"))
+        }
         let violations = try await axe.violations(in: driver)
         for minor in violations where !["serious", "critical"].contains(minor.impact) {
             print("axe note on \(label): \(minor)")

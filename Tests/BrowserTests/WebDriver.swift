@@ -138,6 +138,14 @@ final class WebDriver: @unchecked Sendable {
         try await request(method, "/session/\(session)\(path)", body)["value"]
     }
 
+    /// The visible page as PNG.
+    func screenshot() async throws -> Data {
+        guard let encoded = try await value("GET", "/screenshot") as? String, let data = Data(base64Encoded: encoded) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return data
+    }
+
     func open(_ url: String) async throws {
         try await value("POST", "/url", ["url": url])
     }

@@ -19,6 +19,16 @@ import TestSupport
         return url
     }
 
+    /// Where the seed will come from, and when it is known (Paris time; the test clock starts on 30 November).
+    static let announcement = [("seed_source", "Les cinq numéros du Loto du 12 décembre 2026"), ("seed_not_before", "2026-12-12T21:00")]
+
+    /// Moves the site's clock on by `days`.
+    static func wait(_ site: Site, days: Double) throws {
+        try #require(site.clock as? TestClock).advance(by: days * 86_400)
+    }
+
+    static let replacementAnnouncement = [("seed_source", "Les cinq numéros du Loto du 19 décembre 2026"), ("seed_not_before", "2026-12-19T21:00")]
+
     static func worker(_ site: Site) -> DrawWorker {
         DrawWorker(database: site.database, clock: TestClock(), logger: Logger(label: "test"), tickets: 200)
     }
@@ -57,20 +67,25 @@ import TestSupport
             // Only the council's secretariat asks for the draw: a visitor, a citizen, a member, another council's staff.
             let visitor = Visitor(client)
             _ = try await visitor.get("/")
-            #expect(try await visitor.post("\(url)/draw/request", []).status == .unauthorized)
+            #expect(try await visitor.post("\(url)/draw/request", Self.announcement).status == .unauthorized)
             for email in ["citoyen@hemicycle.example", "membre@cese-fr.example", "secretariat@cese-ma.example"] {
                 let someone = Visitor(client)
                 try await someone.signIn(email)
-                #expect(try await someone.post("\(url)/draw/request", []).status == .forbidden, "\(email)")
+                #expect(try await someone.post("\(url)/draw/request", Self.announcement).status == .forbidden, "\(email)")
             }
             #expect(try await draws.draws(conventionID: id).isEmpty)
 
-            let requested = try await staff.post("\(url)/draw/request", [])
+            // The seed's source and time are announced with the request, the time still to come.
+            #expect(try await staff.post("\(url)/draw/request", []).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/draw/request", [("seed_source", "Loto"), ("seed_not_before", "2026-11-29T12:00")]).status
+                    == .unprocessableContent)
+            #expect(try await draws.draws(conventionID: id).isEmpty)
+            let requested = try await staff.post("\(url)/draw/request", Self.announcement)
             #expect(requested.status == .seeOther && requested.location == "\(url)/draw?notice=convention_draw_requested")
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "committed")
             // The pool is closed: no import, no second request.
             #expect(try await staff.postFile("\(url)/pool", fileName: "pool.csv", content: Array(ConventionTests.pool(2, from: 50).utf8)).status == .conflict)
-            #expect(try await staff.post("\(url)/draw/request", []).status == .conflict)
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .conflict)
             #expect(try await Visitor(client).get("\(url)/draw").text.contains("Le tirage attend son tour de calcul."))
             let api = "/api/v1/cese-fr/conventions/\(id)/draw"
             let queued = try await Visitor(client).get(api)
@@ -93,11 +108,19 @@ import TestSupport
             let citizen = Visitor(client)
             try await citizen.signIn("citoyen@hemicycle.example")
             #expect(try await citizen.post("\(url)/draw/pick", [("seed", "1 2 3")]).status == .forbidden)
+            #expect(try await draws.draws(conventionID: id).first?.status == "committed")
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "4 17 23 38 45")]).status == .conflict)
+            #expect(public1.text.contains("Les cinq numéros du Loto du 12 décembre 2026"))
+            try Self.wait(site, days: 13)
+            // Sessions do not last that long.
+            try await staff.signIn("secretariat@cese-fr.example")
+            try await citizen.signIn("citoyen@hemicycle.example")
             let empty = try await staff.post("\(url)/draw/pick", [("seed", "  ")])
             #expect(empty.status == .unprocessableContent && empty.text.contains("Saisissez la graine publique"))
-            #expect(try await draws.draws(conventionID: id).first?.status == "committed")
+            // A seed that reads like another (a zero-width space) is refused.
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "4 17\u{200B} 23 38 45")]).status == .unprocessableContent)
             let seed = "Loto du 12 décembre : 4 17 23 38 45"
-            let picked = try await staff.post("\(url)/draw/pick", [("seed", seed)])
+            let picked = try await staff.post("\(url)/draw/pick", [("seed", "  Loto du 12 décembre :  4 17 23 38 45 ")])
             #expect(picked.status == .seeOther)
             #expect(try await staff.post("\(url)/draw/pick", [("seed", "again")]).status == .conflict)
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
@@ -126,22 +149,26 @@ import TestSupport
             // the pool under the same quotas, committed and picked the same way, and verifies from its own files.
             let declined = panel[0].reference
             #expect(try await citizen.post("\(url)/draw/refusals", [("reference", declined)]).status == .forbidden)
-            #expect(try await citizen.post("\(url)/draw/replacements", []).status == .forbidden)
-            #expect(try await staff.post("\(url)/draw/replacements", []).status == .conflict)
+            #expect(try await citizen.post("\(url)/draw/replacements", Self.replacementAnnouncement).status == .forbidden)
+            #expect(try await staff.post("\(url)/draw/replacements", Self.replacementAnnouncement).status == .conflict)
             #expect(try await staff.post("\(url)/draw/refusals", [("reference", declined)]).status == .seeOther)
             #expect(try await staff.post("\(url)/draw/refusals", [("reference", declined)]).status == .unprocessableContent)
             #expect(try await staff.post("\(url)/draw/refusals", [("reference", "nobody")]).status == .unprocessableContent)
             let waiting = try await staff.get("\(url)/draw").text
             #expect(waiting.contains("1 personne a décliné et attend d&#39;être remplacée.") || waiting.contains("1 personne a décliné et attend d&#x27;être remplacée."))
-            #expect(try await staff.post("\(url)/draw/replacements", []).status == .seeOther)
-            #expect(try await staff.post("\(url)/draw/replacements", []).status == .conflict)
+            #expect(try await staff.post("\(url)/draw/replacements", Self.replacementAnnouncement).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/replacements", Self.replacementAnnouncement).status == .conflict)
             #expect(try await Self.worker(site).processNext())
-            #expect(try await staff.post("\(url)/draw/pick", [("seed", "Loto du 19 décembre : 2 9 31 40 44")]).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "2 9 31 40 44")]).status == .conflict)
+            try Self.wait(site, days: 7)
+            try await staff.signIn("secretariat@cese-fr.example")
+            let second = try await staff.post("\(url)/draw/pick", [("seed", "Loto du 19 décembre : 2 9 31 40 44")])
+            #expect(second.status == .seeOther, "\(second.text)")
             let after = try await draws.panel(conventionID: id)
-            let second = try #require(try await draws.draws(conventionID: id).last)
-            #expect(second.number == 2 && second.status == "drawn" && second.withdrawnReferences == [declined])
+            let replacementDraw = try #require(try await draws.draws(conventionID: id).last)
+            #expect(replacementDraw.number == 2 && replacementDraw.status == "drawn" && replacementDraw.withdrawnReferences == [declined])
             #expect(after.count == 11 && after.filter { $0.refusedAt == nil }.count == 10)
-            #expect(after.first { $0.reference == declined }?.replacedInDraw == second.id)
+            #expect(after.first { $0.reference == declined }?.replacedInDraw == replacementDraw.id)
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
             let replacementFiles = try Self.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip?draw=2").body.readableBytesView))
             let replacementReport = DrawVerifier.verify(files: replacementFiles)
@@ -173,13 +200,17 @@ import TestSupport
             for (value, quota) in zip(values, quotas) { fields += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
             let saved = try await staff.post("\(url)/quotas", fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
-            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             let volunteers = try await conventions.volunteerCount(conventionID: id)
             #expect(try await Self.worker(site).processNext())
             let failed = try #require(try await draws.draws(conventionID: id).first)
             #expect(failed.status == "failed" && failed.errorKey == "convention_draw_failed_infeasible")
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "registration")
             #expect(try await conventions.volunteerCount(conventionID: id) == volunteers)
+            // Asked again unchanged, it fails again, and the pool is open again: the convention is never stuck.
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
+            #expect(try await Self.worker(site).processNext())
+            #expect(try await conventions.find(id: id, councilID: france.id)?.status == "registration")
             let page = try await staff.get("\(url)/draw")
             #expect(page.text.contains("Aucun panel ne respecte à la fois les quotas de ces critères : Sexe et Milieu."), "\(page.text)")
             #expect(try await Visitor(client).get("\(url)/draw/proof.zip").status == .notFound)
@@ -187,9 +218,9 @@ import TestSupport
             var fixed: [(String, String)] = []
             for (value, quota) in zip(values, [(3, 7), (3, 7), (5, 9), (1, 5)]) { fixed += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
             #expect(try await staff.post("\(url)/quotas", fixed).status == .seeOther)
-            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             #expect(try await Self.worker(site).processNext())
-            #expect(try await draws.draws(conventionID: id).map(\.status) == ["failed", "committed"])
+            #expect(try await draws.draws(conventionID: id).map(\.status) == ["failed", "failed", "committed"])
         }
     }
 
@@ -199,7 +230,7 @@ import TestSupport
             try await staff.signIn("secretariat@cese-fr.example")
             let url = try await Self.openConvention(staff)
             let draws = ConventionDrawRepository(database: site.database)
-            #expect(try await staff.post("\(url)/draw/request", []).status == .seeOther)
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             let claimed = try #require(try await draws.claimNext(at: 1_000, staleBefore: 940))
             // While its worker beats, nobody else takes it; once the heartbeat is older than the lease, another does.
             #expect(try await draws.beat(drawID: claimed.id, startedAt: 1_000, progress: DrawProgress(settled: 3, pool: 26, panels: 4), at: 1_030))

@@ -91,7 +91,8 @@ import TestSupport
             let visitor = Visitor(client)
             // The demo's convention, its draw asked for (it waits for the worker).
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
-            _ = try await ConventionDrawRepository(database: site.database).request(conventionID: 1, councilID: france.id, at: 0)
+            _ = try await ConventionDrawRepository(database: site.database).request(conventionID: 1, councilID: france.id,
+                                                                               seed: SeedAnnouncement(source: "Loto", notBefore: 2e9), at: 0)
             for operation in APIRoutes.operations where operation.method == "get" {
                 // {id}: the demo's published avis, the first work item recorded.
                 let path = operation.path.replacingOccurrences(of: "{council}", with: "cese-fr").replacingOccurrences(of: "{id}", with: "1")

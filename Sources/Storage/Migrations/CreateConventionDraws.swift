@@ -17,6 +17,11 @@ struct CreateConventionDraws: Migration {
             // queued → running → committed → drawn; failed when no panel can meet the quotas.
             .column("status", type: .text, .notNull)
             .column("requested_at", type: double, .notNull)
+            // Announced before the commitment: where the public seed will come from, and when it can be known.
+            .column("seed_source", type: .text, .notNull)
+            .column("seed_not_before", type: double, .notNull)
+            // Times a worker took it: a draw whose computation keeps stopping the process fails after a few.
+            .column("attempts", type: .int, .notNull, .default(0))
             .column("started_at", type: double)
             // Written by the worker while it computes; a running draw whose heartbeat stops is taken again.
             .column("heartbeat_at", type: double)

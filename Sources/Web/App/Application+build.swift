@@ -73,6 +73,7 @@ public enum HemicycleServer {
         RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         DrawRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        ReplacementRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ConventionAPI(services: conventionServices).register(in: council.api)
         DrawAPI(services: conventionServices).register(in: council.api)
         return router

@@ -40,10 +40,12 @@ public struct Mailer: Sendable {
                        arguments: ["council": council, "role": role, "link": "\(baseURL)\(AccountPaths.invitation.url)?token=\(token)"])
     }
 
-    /// A volunteer was drawn to sit on a citizens' convention: their reference, and the public draw's page.
-    func sendDrawn(to email: String, convention: String, council: String, reference: String, drawURL: String, language: Language) async throws {
-        try await send(kind: "convention_drawn", to: email, language: language,
-                       arguments: ["convention": convention, "council": council, "reference": reference, "link": "\(baseURL)\(drawURL)"])
+    /// A volunteer was drawn to sit on a citizens' convention: their reference, and the public draw's page. Composed
+    /// here, queued by the pick's own transaction.
+    func drawn(to email: String, convention: String, council: String, reference: String, drawURL: String, language: Language) -> QueuedMail {
+        let arguments = ["convention": convention, "council": council, "reference": reference, "link": "\(baseURL)\(drawURL)"]
+        return QueuedMail(recipient: email, subject: localizer.text("mail_convention_drawn_subject", language, arguments),
+                          body: localizer.text("mail_convention_drawn_body", language, arguments), kind: "convention_drawn")
     }
 
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {

@@ -8,6 +8,9 @@ public struct ConventionDrawRecord: Sendable, Hashable, Decodable {
     /// queued, running, committed, drawn or failed.
     public let status: String
     public let requestedAt: Double
+    public let seedSource: String
+    public let seedNotBefore: Double
+    public let attempts: Int
     public let startedAt: Double?
     public let heartbeatAt: Double?
     public let progressSettled: Int
@@ -32,6 +35,9 @@ public struct ConventionDrawRecord: Sendable, Hashable, Decodable {
         case number
         case status
         case requestedAt = "requested_at"
+        case seedSource = "seed_source"
+        case seedNotBefore = "seed_not_before"
+        case attempts
         case startedAt = "started_at"
         case heartbeatAt = "heartbeat_at"
         case progressSettled = "progress_settled"
@@ -73,6 +79,36 @@ public struct ClaimedDraw: Sendable, Equatable {
     public let conventionID: Int64
     public let councilID: Int64
     public let number: Int
+    /// How many workers took it, this one included.
+    public let attempts: Int
+}
+
+/// How the public seed will be fixed, announced with the request, before the commitment.
+public struct SeedAnnouncement: Sendable, Equatable {
+    /// The public event the seed is read from ("the numbers of the national lottery of 12 December").
+    public let source: String
+    /// The seed cannot be entered before this time (seconds since 1970).
+    public let notBefore: Double
+
+    public init(source: String, notBefore: Double) {
+        self.source = source
+        self.notBefore = notBefore
+    }
+}
+
+/// A message to queue with the pick, in the same transaction.
+public struct QueuedMail: Sendable, Equatable {
+    public let recipient: String
+    public let subject: String
+    public let body: String
+    public let kind: String
+
+    public init(recipient: String, subject: String, body: String, kind: String) {
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.kind = kind
+    }
 }
 
 /// Where the worker is in the computation.

@@ -10,12 +10,12 @@ public struct ConventionDrawRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     static let summaryColumns = """
-        id, convention_id, number, status, requested_at, started_at, heartbeat_at, progress_settled, progress_pool, progress_panels,
+        id, convention_id, number, status, requested_at, seed_source, seed_not_before, attempts, started_at, heartbeat_at, progress_settled, progress_pool, progress_panels,
         error_key, error_detail, commitment, committed_at, seed, drawn_at, withdrawn
         """
 
     /// Closes the pool (registration → committed) and queues the first draw for the worker.
-    public func request(conventionID: Int64, councilID: Int64, at: Double) async throws -> Int64 {
+    public func request(conventionID: Int64, councilID: Int64, seed: SeedAnnouncement, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             guard try await sql.raw("""
                 UPDATE conventions SET status = 'committed' WHERE id = \(bind: conventionID) AND council_id = \(bind: councilID)
@@ -26,8 +26,8 @@ public struct ConventionDrawRepository: Sendable {
             let number = (try await sql.raw("SELECT MAX(number) AS n FROM convention_draws WHERE convention_id = \(bind: conventionID)")
                 .first(decodingColumn: "n", as: Int?.self) ?? nil) ?? 0
             return try await sql.insert(into: "convention_draws")
-                .columns("convention_id", "number", "status", "requested_at")
-                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at))
+                .columns("convention_id", "number", "status", "requested_at", "seed_source", "seed_not_before")
+                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at), SQLBind(seed.source), SQLBind(seed.notBefore))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         }
     }
@@ -59,14 +59,15 @@ public struct ConventionDrawRepository: Sendable {
             for id in candidates {
                 // The status is checked again in the update: two workers never take the same draw.
                 guard let row = try await sql.raw("""
-                    UPDATE convention_draws SET status = 'running', started_at = \(bind: at), heartbeat_at = \(bind: at)
+                    UPDATE convention_draws SET status = 'running', started_at = \(bind: at), heartbeat_at = \(bind: at), attempts = attempts + 1
                     WHERE id = \(bind: id) AND (status = 'queued' OR (status = 'running' AND heartbeat_at < \(bind: staleBefore)))
-                    RETURNING id, convention_id, number
+                    RETURNING id, convention_id, number, attempts
                     """).first() else { continue }
                 let conventionID = try row.decode(column: "convention_id", as: Int64.self)
                 let councilID = try await sql.raw("SELECT council_id FROM conventions WHERE id = \(bind: conventionID)")
                     .first(decodingColumn: "council_id", as: Int64.self) ?? 0
-                return ClaimedDraw(id: id, conventionID: conventionID, councilID: councilID, number: try row.decode(column: "number", as: Int.self))
+                return ClaimedDraw(id: id, conventionID: conventionID, councilID: councilID, number: try row.decode(column: "number", as: Int.self),
+                                   attempts: try row.decode(column: "attempts", as: Int.self))
             }
             return nil
         }
@@ -130,7 +131,8 @@ public struct ConventionDrawRepository: Sendable {
     /// A replacement draw (`withdrawn` not empty) is picked while the convention is drawn or sitting; it records which
     /// seats it filled, and leaves the convention's status as it is.
     public func pick(drawID: Int64, conventionID: Int64, councilID: Int64, seed: String, manifest: String, panel: String,
-                     probabilities: String, references: [String], withdrawn: [String] = [], at: Double) async throws {
+                     probabilities: String, references: [String], withdrawn: [String] = [], mails: [QueuedMail] = [],
+                     at: Double) async throws {
         try await database.transaction { sql in
             try await ConventionRepository.claim(id: conventionID, councilID: councilID,
                                                  statuses: withdrawn.isEmpty ? ["committed"] : ["drawn", "sitting"], on: sql)
@@ -150,6 +152,11 @@ public struct ConventionDrawRepository: Sendable {
                     insert = insert.values(SQLBind(conventionID), SQLBind(drawID), SQLBind(idOf[reference]), SQLBind(reference))
                 }
                 try await insert.run()
+            }
+            // The people drawn are told with the pick, or not at all.
+            for mail in mails {
+                try await sql.insert(into: "outbox").columns("recipient", "subject", "body", "kind", "created_at")
+                    .values(SQLBind(mail.recipient), SQLBind(mail.subject), SQLBind(mail.body), SQLBind(mail.kind), SQLBind(at)).run()
             }
             if withdrawn.isEmpty {
                 try await sql.raw("UPDATE conventions SET status = 'drawn' WHERE id = \(bind: conventionID)").run()
@@ -175,7 +182,7 @@ public struct ConventionDrawRepository: Sendable {
     /// Queues a replacement draw for the seats of the people who declined and were not replaced yet, while the
     /// convention is drawn or sitting and no other draw is under way (`StoreError.stateChanged` otherwise, or when
     /// nobody is waiting for a replacement).
-    public func requestReplacement(conventionID: Int64, councilID: Int64, at: Double) async throws -> Int64 {
+    public func requestReplacement(conventionID: Int64, councilID: Int64, seed: SeedAnnouncement, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
             guard try await sql.raw("""
@@ -190,8 +197,9 @@ public struct ConventionDrawRepository: Sendable {
                 .first(decodingColumn: "n", as: Int?.self) ?? nil) ?? 0
             let json = String(decoding: try JSONEncoder().encode(withdrawn), as: UTF8.self)
             return try await sql.insert(into: "convention_draws")
-                .columns("convention_id", "number", "status", "requested_at", "withdrawn")
-                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at), SQLBind(json))
+                .columns("convention_id", "number", "status", "requested_at", "withdrawn", "seed_source", "seed_not_before")
+                .values(SQLBind(conventionID), SQLBind(number + 1), SQLBind("queued"), SQLBind(at), SQLBind(json), SQLBind(seed.source),
+                        SQLBind(seed.notBefore))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         }
     }
@@ -206,18 +214,24 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
-    /// How to reach the people a draw seated: reference, e-mail (when the volunteer gave one) and the language of the
-    /// account they registered with (nil for an import).
-    public func seatedContacts(drawID: Int64) async throws -> [(reference: String, email: String, language: String?)] {
-        try await database.read { sql in
-            try await sql.raw("""
-                SELECT p.reference, v.email, a.preferred_language FROM convention_panel p
-                JOIN convention_volunteers v ON v.id = p.volunteer_id LEFT JOIN accounts a ON a.id = v.account_id
-                WHERE p.draw_id = \(bind: drawID) AND v.email IS NOT NULL ORDER BY p.reference
-                """).all().map { row in
-                (try row.decode(column: "reference", as: String.self), try row.decode(column: "email", as: String.self),
-                 try row.decode(column: "preferred_language", as: String?.self))
-            }
+    /// How to reach volunteers (by reference): their e-mail (when they gave one) and the language of the account they
+    /// registered with (nil for an import).
+    public func contacts(conventionID: Int64, references: [String]) async throws -> [(reference: String, email: String, language: String?)] {
+        guard !references.isEmpty else { return [] }
+        return try await database.read { sql in
+            try await sql.select().column(SQLColumn("reference", table: "v")).column(SQLColumn("email", table: "v"))
+                .column(SQLColumn("preferred_language", table: "a"))
+                .from(SQLAlias(SQLIdentifier("convention_volunteers"), as: SQLIdentifier("v")))
+                .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), method: SQLJoinMethod.left,
+                      on: SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "v"))
+                .where(SQLColumn("convention_id", table: "v"), .equal, SQLBind(conventionID))
+                .where(SQLColumn("reference", table: "v"), .in, SQLBind.group(references))
+                .where(SQLColumn("email", table: "v"), .isNot, SQLLiteral.null)
+                .orderBy(SQLColumn("reference", table: "v"))
+                .all().map { row in
+                    (try row.decode(column: "reference", as: String.self), try row.decode(column: "email", as: String.self),
+                     try row.decode(column: "preferred_language", as: String?.self))
+                }
         }
     }
 

@@ -61,6 +61,8 @@ struct DrawPage: Encodable {
     let selfURL: String
     let statusText: String
     let statusCode: String
+    /// How the seed of the latest draw will be fixed, announced before its commitment.
+    let announcement: [Fact]
     let isRunning: Bool
     let progress: [Fact]
     let hasProgress: Bool

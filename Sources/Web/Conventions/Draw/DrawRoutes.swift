@@ -12,45 +12,11 @@ struct DrawRoutes {
     let services: ConventionServices
     let pages: Pages
 
-    static let maximumSeedLength = 200
-
     func register(in council: PathRegistrar) {
         council.post(ConventionPaths.drawRequest, use: request)
         council.get(ConventionPaths.draw, use: page)
         council.post(ConventionPaths.drawPick, use: pick)
         council.get(ConventionPaths.drawProof, use: proof)
-        council.post(ConventionPaths.refusal, use: refusal)
-        council.post(ConventionPaths.replacement, use: replacement)
-    }
-
-    /// A person drawn declined their seat.
-    @Sendable func refusal(_ request: Request, context: AppContext) async throws -> Response {
-        let gate = try await ConventionGate.load(services: services, context: context)
-        try pages.require(gate.decide(.recordRefusal), context)
-        guard let reference = context.form.text("reference") else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
-        do {
-            guard try await services.draws.recordRefusal(conventionID: gate.record.id, councilID: gate.council.id, reference: reference,
-                                                         at: services.clock.now().timeIntervalSince1970)
-            else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
-        }
-        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_refusal_recorded"),
-                         type: .normal)
-    }
-
-    /// A replacement draw for the seats of the people who declined, computed by the worker like the first.
-    @Sendable func replacement(_ request: Request, context: AppContext) async throws -> Response {
-        let gate = try await ConventionGate.load(services: services, context: context)
-        try pages.require(gate.decide(.recordRefusal), context)
-        do {
-            _ = try await services.draws.requestReplacement(conventionID: gate.record.id, councilID: gate.council.id,
-                                                            at: services.clock.now().timeIntervalSince1970)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_draw_conflict_replacement")
-        }
-        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_draw_requested"),
-                         type: .normal)
     }
 
     /// Whether the pool can meet the quotas as far as counts tell (the engine finds the rest, and says so).
@@ -70,9 +36,10 @@ struct DrawRoutes {
         let gate = try await ConventionGate.load(services: services, context: context)
         try pages.require(gate.decide(.publishCommitment(poolCanMeetQuotas: true)), context)
         try pages.require(gate.decide(.publishCommitment(poolCanMeetQuotas: try await poolCanMeetQuotas(gate))), context)
+        let now = services.clock.now().timeIntervalSince1970
+        let announcement = try SeedAnnouncementInput.parse(context.form, council: gate.council, now: now)
         do {
-            _ = try await services.draws.request(conventionID: gate.record.id, councilID: gate.council.id,
-                                                 at: services.clock.now().timeIntervalSince1970)
+            _ = try await services.draws.request(conventionID: gate.record.id, councilID: gate.council.id, seed: announcement, at: now)
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "convention_conflict_status")
         }
@@ -100,49 +67,55 @@ struct DrawRoutes {
                                     council: gate.council, typed: model, status: status)
     }
 
-    /// The public pick: the seed, published after the commitment, picks the ticket and the people.
+    /// The public pick: the seed, published after the commitment, picks the ticket and the people; those who gave an
+    /// e-mail address are told in the same transaction.
     @Sendable func pick(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await ConventionGate.load(services: services, context: context)
         let pending = try await services.draws.draws(conventionID: gate.record.id).last
         // The first draw is picked while the convention is committed; a replacement while it is drawn or sitting.
         try pages.require(gate.decide(pending?.withdrawn == nil ? .draw : .recordRefusal), context)
-        let seed = (context.form.text("seed") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !seed.isEmpty, seed.count <= Self.maximumSeedLength, !seed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else {
-            return try await render(gate, request: request, context: context, seed: String(seed.prefix(Self.maximumSeedLength)),
+        guard let draw = pending, draw.status == "committed" else { throw PageError(.conflict, "convention_draw_conflict_not_committed") }
+        let now = services.clock.now().timeIntervalSince1970
+        guard now >= draw.seedNotBefore else {
+            let format = Formatting(language: context.language, council: gate.council)
+            throw PageError(.conflict, "convention_draw_conflict_too_early", ["date": format.dateTime(Date(timeIntervalSince1970: draw.seedNotBefore))])
+        }
+        guard let seed = PublicSeed.canonical(context.form.text("seed") ?? "") else {
+            return try await render(gate, request: request, context: context, seed: String((context.form.text("seed") ?? "").prefix(PublicSeed.maximumBytes)),
                                     error: pages.text("convention_draw_error_seed", context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        guard let draw = pending, draw.status == "committed",
-              let files = try await services.draws.files(drawID: draw.id), let pool = files.poolCsv, let quotas = files.quotasCsv,
+        guard let files = try await services.draws.files(drawID: draw.id), let pool = files.poolCsv, let quotas = files.quotasCsv,
               let lottery = files.lotteryCsv, let manifestText = files.manifest
         else { throw PageError(.conflict, "convention_draw_conflict_not_committed") }
         let result: DrawResult
         do {
             let manifest = try DrawManifest.read(manifestText)
+            guard manifest.commitment == draw.commitment else { throw PageError(.internalServerError, "convention_draw_error_files") }
             result = try CommittedDraw.pick(CommittedLottery(pool: pool, quotas: quotas, lottery: lottery, manifest: manifest), seed: seed)
         } catch {
             // Stored files that no longer match their commitment: nothing is drawn from them.
             throw PageError(.internalServerError, "convention_draw_error_files")
         }
+        let mails = try await mails(gate, references: result.panelIDs)
         do {
             try await services.draws.pick(drawID: draw.id, conventionID: gate.record.id, councilID: gate.council.id, seed: seed,
                                           manifest: result.files[ProofFiles.manifest] ?? "", panel: result.files[ProofFiles.panel] ?? "",
                                           probabilities: result.files[ProofFiles.probabilities] ?? "", references: result.panelIDs,
-                                          withdrawn: draw.withdrawnReferences, at: services.clock.now().timeIntervalSince1970)
+                                          withdrawn: draw.withdrawnReferences, mails: mails, at: now)
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "convention_draw_conflict_not_committed")
         }
-        try await notify(gate, drawID: draw.id)
         return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_drawn"), type: .normal)
     }
 
-    /// Tells each person drawn who gave an e-mail address, in the language of their account or else the council's.
-    func notify(_ gate: ConventionGate, drawID: Int64) async throws {
+    /// The message to each person drawn who gave an e-mail address, in the language of their account or else the
+    /// council's.
+    func mails(_ gate: ConventionGate, references: [String]) async throws -> [QueuedMail] {
         let drawURL = ConventionPaths.draw.url(gate.council.slug, gate.record.id)
-        for contact in try await services.draws.seatedContacts(drawID: drawID) {
+        return try await services.draws.contacts(conventionID: gate.record.id, references: references).map { contact in
             let language = contact.language.flatMap(Language.init(rawValue:)) ?? gate.council.language
-            try await services.mailer.sendDrawn(
+            return services.mailer.drawn(
                 to: contact.email, convention: pages.localized(gate.record.title, language, councilDefault: gate.council.language).text,
                 council: pages.localized(gate.council.name, language, councilDefault: gate.council.language).text,
                 reference: contact.reference, drawURL: drawURL, language: language)
@@ -165,8 +138,13 @@ struct DrawRoutes {
                              (ProofFiles.probabilities, files.probabilitiesCsv), (ProofFiles.procedure, ProofFiles.procedureText)] {
             if let text { contents.append((name, text)) }
         }
-        let archive = try ZipArchive.make(contents, modified: Date(timeIntervalSince1970: draw.drawnAt ?? draw.committedAt ?? draw.requestedAt))
+        // The files of a draw change once, at the pick: the tag says which state is sent.
+        let tag = "\"\(draw.commitment ?? "")-\(draw.status)\""
         var headers = HTTPFields()
+        headers[.eTag] = tag
+        headers[.cacheControl] = number == nil ? "no-cache" : draw.status == "drawn" ? "public, max-age=31536000, immutable" : "no-cache"
+        if request.headers[.ifNoneMatch] == tag { return Response(status: .notModified, headers: headers) }
+        let archive = try ZipArchive.make(contents, modified: Date(timeIntervalSince1970: draw.drawnAt ?? draw.committedAt ?? draw.requestedAt))
         headers[.contentType] = "application/zip"
         headers[.contentDisposition] = "attachment; filename=\"draw-\(gate.council.slug)-\(gate.record.id)-\(draw.number).zip\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: archive)))

@@ -20,6 +20,8 @@ public struct DrawWorker: Service {
     /// Seconds without a heartbeat after which a running draw is taken again.
     let lease: Double
     let tickets: Int
+    /// A draw taken this many times without an end (its computation stopped the process each time) fails.
+    static let maximumAttempts = 3
     /// Opened once the database is migrated.
     let ready: ReadySignal
 
@@ -61,9 +63,14 @@ public struct DrawWorker: Service {
         guard let claimed = try await draws.claimNext(at: now, staleBefore: now - lease) else { return false }
         let startedAt = now
         logger.info("Computing a convention's lottery", metadata: ["convention": "\(claimed.conventionID)", "draw": "\(claimed.number)"])
-        let instance: SortitionInstance, replacement: DrawManifest.Replacement?
+        guard claimed.attempts <= Self.maximumAttempts else {
+            try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: "convention_draw_failed_engine", detail: nil,
+                                 at: clock.now().timeIntervalSince1970)
+            return true
+        }
+        let instance: SortitionInstance, replacement: DrawManifest.Replacement?, announcement: (source: String, notBefore: String)
         do {
-            (instance, replacement) = try await self.instance(for: claimed)
+            (instance, replacement, announcement) = try await self.instance(for: claimed)
         } catch let failure as DrawInstance.Failure {
             try await draws.fail(drawID: claimed.id, startedAt: startedAt, errorKey: failure.key, detail: nil, at: clock.now().timeIntervalSince1970)
             return true
@@ -75,7 +82,7 @@ public struct DrawWorker: Service {
         let latest = LatestProgress()
         let outcome = await withTaskGroup(of: Void.self) { group in
             group.addTask { await beat(claimed, startedAt: startedAt, latest: latest, poolSize: instance.people.count) }
-            let outcome = await Self.compute(instance, tickets: tickets, replacement: replacement, latest: latest)
+            let outcome = await Self.compute(instance, tickets: tickets, replacement: replacement, announcement: announcement, latest: latest)
             group.cancelAll()
             return outcome
         }
@@ -83,7 +90,9 @@ public struct DrawWorker: Service {
         switch outcome {
         case .cancelled:
             // Shutting down: the draw waits again, for this server when it restarts or for another.
-            try? await draws.requeue(drawID: claimed.id, startedAt: startedAt)
+            // In a task of its own: this one is cancelled, and the statement must still run.
+            let draws = draws
+            try? await Task { try await draws.requeue(drawID: claimed.id, startedAt: startedAt) }.value
             throw CancellationError()
         case .finished(.success(let lottery)):
             try await draws.commit(drawID: claimed.id, startedAt: startedAt, pool: lottery.pool, quotas: lottery.quotas,
@@ -99,16 +108,20 @@ public struct DrawWorker: Service {
     /// The instance a claimed draw computes: the convention's pool and quotas for a first draw; for a replacement
     /// draw, the first draw's published pool without anyone seated or who declined, under the quotas the people who
     /// stay leave, for as many seats as people declined.
-    func instance(for claimed: ClaimedDraw) async throws -> (SortitionInstance, DrawManifest.Replacement?) {
+    func instance(for claimed: ClaimedDraw) async throws
+        -> (SortitionInstance, DrawManifest.Replacement?, (source: String, notBefore: String))
+    {
         guard let record = try await conventions.find(id: claimed.conventionID, councilID: claimed.councilID) else {
             throw DrawInstance.Failure(key: "convention_draw_failed_engine")
         }
         let all = try await draws.draws(conventionID: record.id)
-        let withdrawn = all.first { $0.id == claimed.id }?.withdrawnReferences ?? []
+        guard let this = all.first(where: { $0.id == claimed.id }) else { throw DrawInstance.Failure(key: "convention_draw_failed_engine") }
+        let announcement = (this.seedSource, Date(timeIntervalSince1970: this.seedNotBefore).formatted(.iso8601))
+        let withdrawn = this.withdrawnReferences
         guard !withdrawn.isEmpty else {
             return (try DrawInstance.make(criteria: try await conventions.criteria(conventionID: record.id),
                                           pool: try await draws.pool(conventionID: record.id), panelSize: record.panelSize,
-                                          onePerHousehold: record.onePerHousehold), nil)
+                                          onePerHousehold: record.onePerHousehold), nil, announcement)
         }
         guard let first = all.first(where: { $0.status == "drawn" && $0.withdrawn == nil }),
               let files = try await draws.files(drawID: first.id), let pool = files.poolCsv, let quotas = files.quotasCsv
@@ -124,8 +137,8 @@ public struct DrawWorker: Service {
         let replaced = Set(members.filter { $0.replacedInDraw != nil }.map(\.reference))
         original.people.removeAll { replaced.contains($0.id) }
         let current = members.filter { $0.replacedInDraw == nil }.map(\.reference)
-        let (instance, record_) = try Replacement.instance(original: original, panel: current, withdrawn: withdrawn)
-        return (instance, record_)
+        let (instance, replacement) = try Replacement.instance(original: original, panel: current, withdrawn: withdrawn)
+        return (instance, replacement, announcement)
     }
 
     /// Writes the latest progress and a heartbeat every `heartbeat` until cancelled.
@@ -147,7 +160,8 @@ public struct DrawWorker: Service {
     }
 
     /// Runs the engine on a thread of its own; returns at once when the task is cancelled (the thread is left to end).
-    static func compute(_ instance: SortitionInstance, tickets: Int, replacement: DrawManifest.Replacement?, latest: LatestProgress) async -> Outcome {
+    static func compute(_ instance: SortitionInstance, tickets: Int, replacement: DrawManifest.Replacement?,
+                        announcement: (source: String, notBefore: String), latest: LatestProgress) async -> Outcome {
         let once = OnceContinuation()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -155,7 +169,8 @@ public struct DrawWorker: Service {
                 let thread = Thread {
                     let result: Result<CommittedLottery, SortitionError>
                     do throws(SortitionError) {
-                        result = .success(try CommittedDraw.commit(instance, tickets: tickets, replacement: replacement) { progress in
+                        result = .success(try CommittedDraw.commit(instance, tickets: tickets, replacement: replacement,
+                                                                   seedSource: announcement.source, seedNotBefore: announcement.notBefore) { progress in
                             latest.value.withLock {
                                 $0 = DrawProgress(settled: progress.fixedPeople, pool: progress.poolSize, panels: progress.panels)
                             }

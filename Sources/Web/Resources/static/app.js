@@ -11,7 +11,9 @@ document.addEventListener("submit", (event) => {
 (() => {
   const section = document.querySelector("[data-poll]");
   if (!section || !window.fetch || !window.DOMParser) return;
-  const delay = Math.max(1000, Number(section.dataset.poll) || 3000);
+  const first = Math.max(1000, Number(section.dataset.poll) || 3000);
+  // While nothing changes, the page asks less and less often (up to every 30 s).
+  let delay = first;
   const poll = async () => {
     try {
       const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
@@ -21,6 +23,7 @@ document.addEventListener("submit", (event) => {
       const live = section.querySelector("[aria-live]");
       const freshLive = fresh && fresh.querySelector("[aria-live]");
       if (fresh && live && freshLive) {
+        delay = live.innerHTML === freshLive.innerHTML ? Math.min(delay * 1.5, 30000) : first;
         live.innerHTML = freshLive.innerHTML;
         window.setTimeout(poll, delay);
       } else if (!fresh) {
@@ -28,7 +31,8 @@ document.addEventListener("submit", (event) => {
         if (main && freshMain) main.innerHTML = freshMain.innerHTML;
       }
     } catch {
-      window.setTimeout(poll, delay * 2);
+      delay = Math.min(delay * 2, 30000);
+      window.setTimeout(poll, delay);
     }
   };
   window.setTimeout(poll, delay);

@@ -1,0 +1,64 @@
+import Conventions
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// Refusals and replacement draws: the secretariat records that someone drawn declined their seat, then asks for a
+/// replacement draw, which the worker computes and the secretariat picks like the first (`DrawRoutes`).
+struct ReplacementRoutes {
+    let services: ConventionServices
+    let pages: Pages
+
+    func register(in council: PathRegistrar) {
+        council.post(ConventionPaths.refusal, use: refusal)
+        council.post(ConventionPaths.replacement, use: replacement)
+    }
+
+    /// A person drawn declined their seat.
+    @Sendable func refusal(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.recordRefusal), context)
+        guard let reference = context.form.text("reference") else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
+        do {
+            guard try await services.draws.recordRefusal(conventionID: gate.record.id, councilID: gate.council.id, reference: reference,
+                                                         at: services.clock.now().timeIntervalSince1970)
+            else { throw PageError(.unprocessableContent, "convention_draw_error_reference") }
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_conflict_status")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_refusal_recorded"),
+                         type: .normal)
+    }
+
+    /// A replacement draw for the seats of the people who declined, computed by the worker like the first.
+    @Sendable func replacement(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        try pages.require(gate.decide(.recordRefusal), context)
+        let now = services.clock.now().timeIntervalSince1970
+        let announcement = try SeedAnnouncementInput.parse(context.form, council: gate.council, now: now)
+        do {
+            _ = try await services.draws.requestReplacement(conventionID: gate.record.id, councilID: gate.council.id, seed: announcement, at: now)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_draw_conflict_replacement")
+        }
+        return .redirect(to: SiteURL.with(ConventionPaths.draw.url(gate.council.slug, gate.record.id), notice: "convention_draw_requested"),
+                         type: .normal)
+    }
+}
+
+/// The announcement of the seed, read from the form that asks for a draw: where the seed will come from, and from
+/// when it can be entered (in the council's time zone, after now).
+enum SeedAnnouncementInput {
+    static let maximumSourceLength = 300
+
+    static func parse(_ form: Form, council: Council, now: Double) throws -> SeedAnnouncement {
+        guard let source = form.text("seed_source")?.trimmingCharacters(in: .whitespacesAndNewlines), !source.isEmpty,
+              source.count <= maximumSourceLength
+        else { throw PageError(.unprocessableContent, "convention_draw_error_seed_source") }
+        guard let notBefore = WorkActionRoutes.date(form.text("seed_not_before"), in: council.zone), notBefore > now else {
+            throw PageError(.unprocessableContent, "convention_draw_error_seed_not_before")
+        }
+        return SeedAnnouncement(source: source, notBefore: notBefore)
+    }
+}
