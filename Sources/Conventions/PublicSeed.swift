@@ -1,27 +1,40 @@
-import Foundation
-
-/// The public seed of a draw, as typed by the secretariat, in the one form it is published and used: Unicode NFC,
-/// words separated by single spaces, only letters, digits and a little punctuation. Two spellings that look alike on
-/// the page are the same seed or one of them is refused: no invisible, direction or combining character, no other
-/// space, so nobody can try variants of an announced value that read the same and keep the one giving the panel
-/// they prefer.
+/// The public seed of a draw: the numbers of the announced public event (a lottery's draw, dice thrown in public), in
+/// the order they came, and nothing else. Digits of any script count as their value; numbers are written without
+/// leading zeros and separated by single spaces, whatever separated them when typed. So one event has one seed: the
+/// secretariat cannot try spellings of it (words around the numbers, look-alike letters, invisible characters) and
+/// keep the one whose panel it prefers. What the numbers are is said in the announcement, before the commitment.
 public enum PublicSeed {
-    public static let maximumBytes = 200
-    static let punctuation: Set<Character> = [".", ",", ":", ";", "-", "/", "#", "(", ")", "'", "+"]
+    public static let maximumNumbers = 64
+    public static let maximumDigits = 20
+    /// What may separate the numbers as typed.
+    static let separators: Set<Character> = [" ", "\t", "\n", "\r", ",", ";", "-", "/", ".", "،", "؛", "\u{00A0}", "\u{202F}"]
 
-    /// The canonical seed, or nil when the text is empty, too long or holds a character a seed may not.
+    /// The canonical seed ("4 17 23 38 45"), or nil when the text holds anything but numbers and separators, no
+    /// number, or too many or too long ones.
     public static func canonical(_ text: String) -> String? {
-        let words = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-        let seed = words.joined(separator: " ")
-        guard !seed.isEmpty, seed.utf8.count <= maximumBytes else { return nil }
-        for character in seed where character != " " && !punctuation.contains(character) {
-            // One scalar per character: a letter (any script) or a decimal digit; nothing combining, invisible or spacing.
-            guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return nil }
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .otherLetter, .decimalNumber: continue
-            default: return nil
-            }
+        var numbers: [String] = [], current = ""
+        func close() -> Bool {
+            guard !current.isEmpty else { return true }
+            let trimmed = current.drop { $0 == "0" }
+            let number = trimmed.isEmpty ? "0" : String(trimmed)
+            guard number.count <= maximumDigits else { return false }
+            numbers.append(number)
+            current = ""
+            return numbers.count <= maximumNumbers
         }
-        return seed
+        for character in text {
+            if separators.contains(character) {
+                guard close() else { return nil }
+                continue
+            }
+            // One decimal digit, of any script: its value.
+            guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                  scalar.properties.generalCategory == .decimalNumber, let value = scalar.properties.numericValue,
+                  value >= 0, value <= 9
+            else { return nil }
+            current.append(String(Int(value)))
+        }
+        guard close(), !numbers.isEmpty else { return nil }
+        return numbers.joined(separator: " ")
     }
 }

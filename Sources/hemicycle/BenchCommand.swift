@@ -6,7 +6,8 @@ import OpinionMap
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Print benchmark figures beside their references.",
-        subcommands: [OpinionMapBench.self, OpinionMapAgreementBench.self, PolisReadBench.self, OpinionMapScaleBench.self, SortitionBench.self, CouncilVotesBench.self, PagesBench.self])
+        subcommands: [OpinionMapBench.self, OpinionMapAgreementBench.self, PolisReadBench.self, OpinionMapScaleBench.self, SortitionBench.self, CouncilVotesBench.self, PagesBench.self,
+                      ConventionBench.self])
 }
 
 struct OpinionMapBench: AsyncParsableCommand {

@@ -116,11 +116,13 @@ import TestSupport
             try await staff.signIn("secretariat@cese-fr.example")
             try await citizen.signIn("citoyen@hemicycle.example")
             let empty = try await staff.post("\(url)/draw/pick", [("seed", "  ")])
-            #expect(empty.status == .unprocessableContent && empty.text.contains("Saisissez la graine publique"))
-            // A seed that reads like another (a zero-width space) is refused.
+            #expect(empty.status == .unprocessableContent && (empty.text.contains("Saisissez les nombres de l&#39;événement annoncé") || empty.text.contains("Saisissez les nombres de l&#x27;événement annoncé")))
+            // Only the event's numbers make a seed: words around them, or an invisible character, are refused.
+            #expect(try await staff.post("\(url)/draw/pick", [("seed", "Loto du 12 décembre : 4 17 23 38 45")]).status == .unprocessableContent)
             #expect(try await staff.post("\(url)/draw/pick", [("seed", "4 17\u{200B} 23 38 45")]).status == .unprocessableContent)
-            let seed = "Loto du 12 décembre : 4 17 23 38 45"
-            let picked = try await staff.post("\(url)/draw/pick", [("seed", "  Loto du 12 décembre :  4 17 23 38 45 ")])
+            let seed = "4 17 23 38 45"
+            // Typed with other separators and a leading zero: the same seed.
+            let picked = try await staff.post("\(url)/draw/pick", [("seed", " 04, 17, 23 - 38 / 45 ")])
             #expect(picked.status == .seeOther)
             #expect(try await staff.post("\(url)/draw/pick", [("seed", "again")]).status == .conflict)
             #expect(try await conventions.find(id: id, councilID: france.id)?.status == "drawn")
@@ -162,7 +164,7 @@ import TestSupport
             #expect(try await staff.post("\(url)/draw/pick", [("seed", "2 9 31 40 44")]).status == .conflict)
             try Self.wait(site, days: 7)
             try await staff.signIn("secretariat@cese-fr.example")
-            let second = try await staff.post("\(url)/draw/pick", [("seed", "Loto du 19 décembre : 2 9 31 40 44")])
+            let second = try await staff.post("\(url)/draw/pick", [("seed", "2 9 31 40 44")])
             #expect(second.status == .seeOther, "\(second.text)")
             let after = try await draws.panel(conventionID: id)
             let replacementDraw = try #require(try await draws.draws(conventionID: id).last)
@@ -221,6 +223,32 @@ import TestSupport
             #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             #expect(try await Self.worker(site).processNext())
             #expect(try await draws.draws(conventionID: id).map(\.status) == ["failed", "failed", "committed"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func aLotteryReadyOnlyOnceTheSeedIsKnownIsNotUsed(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.openConvention(staff)
+            let id = ConventionTests.conventionID(url)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
+            // The worker finishes after the announced time (its clock is on 13 December).
+            let late = DrawWorker(database: site.database, clock: TestClock(start: TestClock.start.addingTimeInterval(13 * 86_400)),
+                                  logger: Logger(label: "test"), tickets: 200)
+            #expect(try await late.processNext())
+            let draw = try #require(try await ConventionDrawRepository(database: site.database).draws(conventionID: id).first)
+            #expect(draw.status == "failed" && draw.errorKey == "convention_draw_failed_late" && draw.commitment == nil)
+            #expect(try await ConventionRepository(database: site.database).find(id: id, councilID: france.id)?.status == "registration")
+            let page = try await staff.get("\(url)/draw").text
+            #expect(page.contains("La loterie a été publiée après l&#39;heure annoncée") || page.contains("La loterie a été publiée après l&#x27;heure annoncée"))
+            // Announced too far ahead, or not at all in the future: refused.
+            #expect(try await staff.post("\(url)/draw/request", [("seed_source", "Loto"), ("seed_not_before", "2028-01-01T12:00")]).status
+                    == .unprocessableContent)
+            #expect(try await staff.post("\(url)/draw/request", [("seed_source", "Loto\u{202E}"), ("seed_not_before", "2026-12-12T21:00")]).status
+                    == .unprocessableContent)
         }
     }
 

@@ -85,11 +85,11 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
-    /// Puts a running draw back in the queue (its worker is shutting down).
+    /// Puts a running draw back in the queue (its worker is shutting down cleanly: the attempt does not count).
     public func requeue(drawID: Int64, startedAt: Double) async throws {
         try await database.transaction { sql in
             try await sql.raw("""
-                UPDATE convention_draws SET status = 'queued', started_at = NULL, heartbeat_at = NULL
+                UPDATE convention_draws SET status = 'queued', started_at = NULL, heartbeat_at = NULL, attempts = attempts - 1
                 WHERE id = \(bind: drawID) AND status = 'running' AND started_at = \(bind: startedAt)
                 """).run()
         }
@@ -97,9 +97,18 @@ public struct ConventionDrawRepository: Sendable {
 
     /// Stores the committed files; false when the draw was taken again by another worker meanwhile.
     @discardableResult
+    /// A lottery ready only once its announced seed can be known is useless (the files would be chosen knowing the
+    /// seed): the draw fails instead (`convention_draw_failed_late`), and a first draw reopens the pool.
     public func commit(drawID: Int64, startedAt: Double, pool: String, quotas: String, lottery: String, manifest: String, commitment: String,
                        at: Double) async throws -> Bool {
-        try await database.transaction { sql in
+        let late = try await database.read { sql in
+            try await sql.raw("SELECT seed_not_before FROM convention_draws WHERE id = \(bind: drawID)")
+                .first(decodingColumn: "seed_not_before", as: Double.self)
+        }
+        if let late, at >= late {
+            return try await fail(drawID: drawID, startedAt: startedAt, errorKey: "convention_draw_failed_late", detail: nil, at: at)
+        }
+        return try await database.transaction { sql in
             try await sql.raw("""
                 UPDATE convention_draws SET status = 'committed', pool_csv = \(bind: pool), quotas_csv = \(bind: quotas),
                 lottery_csv = \(bind: lottery), manifest = \(bind: manifest), commitment = \(bind: commitment), committed_at = \(bind: at),
@@ -154,9 +163,12 @@ public struct ConventionDrawRepository: Sendable {
                 try await insert.run()
             }
             // The people drawn are told with the pick, or not at all.
-            for mail in mails {
-                try await sql.insert(into: "outbox").columns("recipient", "subject", "body", "kind", "created_at")
-                    .values(SQLBind(mail.recipient), SQLBind(mail.subject), SQLBind(mail.body), SQLBind(mail.kind), SQLBind(at)).run()
+            for batch in stride(from: 0, to: mails.count, by: 500).map({ mails[$0..<min($0 + 500, mails.count)] }) {
+                var insert = sql.insert(into: "outbox").columns("recipient", "subject", "body", "kind", "created_at")
+                for mail in batch {
+                    insert = insert.values(SQLBind(mail.recipient), SQLBind(mail.subject), SQLBind(mail.body), SQLBind(mail.kind), SQLBind(at))
+                }
+                try await insert.run()
             }
             if withdrawn.isEmpty {
                 try await sql.raw("UPDATE conventions SET status = 'drawn' WHERE id = \(bind: conventionID)").run()

@@ -81,7 +81,7 @@ struct DrawRoutes {
             throw PageError(.conflict, "convention_draw_conflict_too_early", ["date": format.dateTime(Date(timeIntervalSince1970: draw.seedNotBefore))])
         }
         guard let seed = PublicSeed.canonical(context.form.text("seed") ?? "") else {
-            return try await render(gate, request: request, context: context, seed: String((context.form.text("seed") ?? "").prefix(PublicSeed.maximumBytes)),
+            return try await render(gate, request: request, context: context, seed: String((context.form.text("seed") ?? "").prefix(1_000)),
                                     error: pages.text("convention_draw_error_seed", context), status: .unprocessableContent)
                 .response(from: request, context: context)
         }

@@ -47,7 +47,7 @@ struct DrawView {
         }
         let pending = draws.contains { ["queued", "running", "committed"].contains($0.status) }
         let waiting = panel.filter { $0.refusedAt != nil && $0.replacedInDraw == nil }
-        let replacements = draws.filter { $0.withdrawn != nil }.map { replacement($0, files: files[$0.id], panel: panel) }
+        let replacements = draws.filter { $0.withdrawn != nil }.map { replacement($0, files: files[$0.id], panel: panel, draws: draws) }
         return DrawPage(
             title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConventionPaths.item.url(slug, id), selfURL: ConventionPaths.draw.url(slug, id),
@@ -82,10 +82,16 @@ struct DrawView {
                                                                                                    : "convention_draw_rounding_beyond"))])
     }
 
-    func replacement(_ draw: ConventionDrawRecord, files: ConventionDrawFiles?, panel: [PanelMemberRecord]) -> DrawPage.ReplacementDraw {
+    /// Replacement draws are numbered among themselves (1, 2...), whatever first draws failed before.
+    func replacementNumber(_ draw: ConventionDrawRecord, in draws: [ConventionDrawRecord]) -> Int {
+        draws.filter { $0.withdrawn != nil && $0.number <= draw.number }.count
+    }
+
+    func replacement(_ draw: ConventionDrawRecord, files: ConventionDrawFiles?, panel: [PanelMemberRecord],
+                     draws: [ConventionDrawRecord]) -> DrawPage.ReplacementDraw {
         let seated = panel.filter { $0.drawId == draw.id }.map(\.reference)
         return DrawPage.ReplacementDraw(
-            heading: text("convention_replacement_heading", ["number": format.number(draw.number - 1)]),
+            heading: text("convention_replacement_heading", ["number": format.number(replacementNumber(draw, in: draws))]),
             status: text("convention_replacement_status_\(draw.status)"),
             facts: [fact("convention_replacement_withdrawn", format.list(draw.withdrawnReferences))]
                 + (seated.isEmpty ? [] : [fact("convention_replacement_seated", format.list(seated))])
@@ -160,16 +166,16 @@ struct DrawView {
                 }
             }
         }
-        let numberOf = Dictionary(draws.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let numberOf = Dictionary(draws.map { ($0.id, replacementNumber($0, in: draws)) }, uniquingKeysWith: { first, _ in first })
         let mayRecord = gate.may(.recordRefusal)
         let rows = members.map { member in
             var state = text("convention_panel_seated")
             if let replacedBy = member.replacedInDraw, let number = numberOf[replacedBy] {
-                state = text("convention_panel_replaced", ["number": format.number(number - 1)])
+                state = text("convention_panel_replaced", ["number": format.number(number)])
             } else if member.refusedAt != nil {
                 state = text("convention_panel_declined")
-            } else if let number = numberOf[member.drawId], number > 1, draws.first(where: { $0.id == member.drawId })?.withdrawn != nil {
-                state = text("convention_panel_replacement", ["number": format.number(number - 1)])
+            } else if let number = numberOf[member.drawId], draws.first(where: { $0.id == member.drawId })?.withdrawn != nil {
+                state = text("convention_panel_replacement", ["number": format.number(number)])
             }
             return DrawPage.PanelRow(reference: member.reference, values: values[member.reference] ?? [], state: state,
                                      refuseAction: mayRecord && member.refusedAt == nil

@@ -132,6 +132,9 @@ public struct DrawWorker: Service {
         } catch {
             throw DrawInstance.Failure(key: "convention_draw_failed_engine")
         }
+        // Someone who erased their account since is not drawn as a replacement: their consent is gone.
+        let present = Set(try await draws.pool(conventionID: record.id).map(\.reference))
+        original.people.removeAll { !present.contains($0.id) }
         let members = try await draws.panel(conventionID: record.id)
         // People who declined and were replaced are neither on the panel nor back in the pool.
         let replaced = Set(members.filter { $0.replacedInDraw != nil }.map(\.reference))

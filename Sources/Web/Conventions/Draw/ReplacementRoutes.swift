@@ -54,9 +54,14 @@ enum SeedAnnouncementInput {
 
     static func parse(_ form: Form, council: Council, now: Double) throws -> SeedAnnouncement {
         guard let source = form.text("seed_source")?.trimmingCharacters(in: .whitespacesAndNewlines), !source.isEmpty,
-              source.count <= maximumSourceLength
+              source.count <= maximumSourceLength,
+              // Shown as typed: nothing that reorders or hides text.
+              !source.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) })
         else { throw PageError(.unprocessableContent, "convention_draw_error_seed_source") }
-        guard let notBefore = WorkActionRoutes.date(form.text("seed_not_before"), in: council.zone), notBefore > now else {
+        // Within a year: a draw announced further away would hold the convention that long.
+        guard let notBefore = WorkActionRoutes.date(form.text("seed_not_before"), in: council.zone), notBefore > now,
+              notBefore < now + 366 * 86_400
+        else {
             throw PageError(.unprocessableContent, "convention_draw_error_seed_not_before")
         }
         return SeedAnnouncement(source: source, notBefore: notBefore)
