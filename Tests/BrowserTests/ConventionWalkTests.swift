@@ -128,7 +128,8 @@ struct ConventionWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "ar draw waiting")
                 #expect(try await DrawWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk"), tickets: 200).processNext())
                 // The page waiting for the lottery follows it by itself: the commitment appears without a reload.
-                try await driver.waitFor("#commitment")
+                // (It asks less often while nothing changes, up to every 30 s.)
+                try await driver.waitFor("#commitment", seconds: 60)
                 #expect(try await driver.text("#commitment").count > 64)
                 problems += try await EndToEndTests.audit(driver, axe, "ar draw committed")
                 try await Task.sleep(for: .seconds(max(0, known.timeIntervalSinceNow) + 0.5))

@@ -160,9 +160,9 @@ final class WebDriver: @unchecked Sendable {
         return id
     }
 
-    /// Waits (up to 10 s) until the page has an element matching `css`, as after a navigation.
-    func waitFor(_ css: String) async throws {
-        for _ in 0..<100 {
+    /// Waits (up to `seconds`) until the page has an element matching `css`, as after a navigation.
+    func waitFor(_ css: String, seconds: Int = 10) async throws {
+        for _ in 0..<(seconds * 10) {
             let found = try await script("return document.readyState === 'complete' && document.querySelector(\(Self.quote(css))) !== null")
             if found as? Bool == true { return }
             try await Task.sleep(for: .milliseconds(100))
