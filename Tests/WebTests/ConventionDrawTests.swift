@@ -252,6 +252,39 @@ import TestSupport
         }
     }
 
+    @Test(arguments: TestDatabase.kinds)
+    func theSecretariatAbandonsADrawWhoseEventDidNotTakePlace(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let url = try await Self.openConvention(staff)
+            let id = ConventionTests.conventionID(url)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let draws = ConventionDrawRepository(database: site.database)
+            #expect(try await staff.post("\(url)/draw/abandon", []).status == .conflict)
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
+            #expect(try await Self.worker(site).processNext())
+            #expect(try await staff.get("\(url)/draw").text.contains("Abandonner ce tirage</button>"))
+            for email in ["citoyen@hemicycle.example", "membre@cese-fr.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post("\(url)/draw/abandon", []).status == .forbidden, "\(email)")
+            }
+            let visitor = Visitor(client)
+            _ = try await visitor.get("/")
+            #expect(try await visitor.post("\(url)/draw/abandon", []).status == .unauthorized)
+            #expect(try await draws.draws(conventionID: id).first?.status == "committed")
+            #expect(try await staff.post("\(url)/draw/abandon", []).status == .seeOther)
+            #expect(try await draws.draws(conventionID: id).first?.status == "abandoned")
+            #expect(try await ConventionRepository(database: site.database).find(id: id, councilID: france.id)?.status == "registration")
+            #expect(try await staff.post("\(url)/draw/abandon", []).status == .conflict)
+            #expect(try await staff.get("\(url)/draw").text.contains("Ce tirage a été abandonné."))
+            // A new announcement, a new draw.
+            #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
+            #expect(try await draws.draws(conventionID: id).map(\.status) == ["abandoned", "queued"])
+        }
+    }
+
     @Test func aDrawWhoseWorkerStoppedIsTakenAgainAfterItsLease() async throws {
         try await Harness.run(.sqlite) { site, client in
             let staff = Visitor(client, acceptLanguage: "fr")

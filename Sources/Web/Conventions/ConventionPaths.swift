@@ -17,11 +17,12 @@ enum ConventionPaths {
     static let drawRequest = Path2("/{council}/conventions/{id}/draw/request")
     static let drawPick = Path2("/{council}/conventions/{id}/draw/pick")
     static let drawProof = Path2("/{council}/conventions/{id}/draw/proof.zip")
+    static let drawAbandon = Path2("/{council}/conventions/{id}/draw/abandon")
     static let refusal = Path2("/{council}/conventions/{id}/draw/refusals")
     static let replacement = Path2("/{council}/conventions/{id}/draw/replacements")
 
     static let all: [any DeclaredPath] = [
         list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register, withdraw, volunteers, removeVolunteer,
-        draw, drawRequest, drawPick, drawProof, refusal, replacement,
+        draw, drawRequest, drawPick, drawProof, drawAbandon, refusal, replacement,
     ]
 }

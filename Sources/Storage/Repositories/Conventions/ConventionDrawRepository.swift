@@ -191,6 +191,22 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
+    /// Abandons the convention's draw under way (queued, running or committed: the announced event was cancelled, or
+    /// the lottery is not wanted), while the convention is in `statuses`; a first draw reopens the pool. A worker still
+    /// computing it finds it gone and its result is refused. `StoreError.stateChanged` when no draw is under way.
+    public func abandon(conventionID: Int64, councilID: Int64, whileIn statuses: [String], at: Double) async throws {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: statuses, on: sql)
+            guard let row = try await sql.raw("""
+                UPDATE convention_draws SET status = 'abandoned', heartbeat_at = \(bind: at)
+                WHERE convention_id = \(bind: conventionID) AND status IN ('queued', 'running', 'committed') RETURNING withdrawn
+                """).first() else { throw StoreError.stateChanged }
+            if try row.decode(column: "withdrawn", as: String?.self) == nil {
+                try await sql.raw("UPDATE conventions SET status = 'registration' WHERE id = \(bind: conventionID) AND status = 'committed'").run()
+            }
+        }
+    }
+
     /// Queues a replacement draw for the seats of the people who declined and were not replaced yet, while the
     /// convention is drawn or sitting and no other draw is under way (`StoreError.stateChanged` otherwise, or when
     /// nobody is waiting for a replacement).

@@ -73,6 +73,8 @@ struct DrawPage: Encodable {
     let result: Result?
     let replacements: [ReplacementDraw]
     let hasReplacements: Bool
+    /// The secretariat abandons the draw under way.
+    let abandonAction: String?
     /// The secretariat asks for a replacement draw for the people who declined.
     let replaceAction: String?
     let replaceHelp: String?

@@ -46,6 +46,7 @@ struct DrawView {
                                      isReplacement: draw.withdrawn != nil)
         }
         let pending = draws.contains { ["queued", "running", "committed"].contains($0.status) }
+        let mayAbandon = pending && gate.may(draw.withdrawn == nil ? .draw : .recordRefusal)
         let waiting = panel.filter { $0.refusedAt != nil && $0.replacedInDraw == nil }
         let replacements = draws.filter { $0.withdrawn != nil }.map { replacement($0, files: files[$0.id], panel: panel, draws: draws) }
         return DrawPage(
@@ -60,6 +61,7 @@ struct DrawView {
             proofURL: shown.map { proofURL($0) }, pick: pick,
             result: first.flatMap { $0.status == "drawn" ? result(draw: $0, files: files, draws: draws, panel: panel) : nil },
             replacements: replacements, hasReplacements: !replacements.isEmpty,
+            abandonAction: mayAbandon ? ConventionPaths.drawAbandon.url(slug, id) : nil,
             replaceAction: !pending && !waiting.isEmpty && gate.may(.recordRefusal) ? ConventionPaths.replacement.url(slug, id) : nil,
             replaceHelp: waiting.isEmpty ? nil : pages.plural("convention_replacement_waiting", count: waiting.count, context, format: format))
     }

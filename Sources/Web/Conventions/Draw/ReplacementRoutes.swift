@@ -13,6 +13,28 @@ struct ReplacementRoutes {
     func register(in council: PathRegistrar) {
         council.post(ConventionPaths.refusal, use: refusal)
         council.post(ConventionPaths.replacement, use: replacement)
+        council.post(ConventionPaths.drawAbandon, use: abandon)
+    }
+
+    /// The secretariat abandons the draw under way: a first draw under the rule of drawing (the pool reopens), a
+    /// replacement under the rule of refusals.
+    @Sendable func abandon(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConventionGate.load(services: services, context: context)
+        // Only the secretariat, whatever the draw's state; then the rule of the draw under way.
+        try pages.require(gate.decide(.seeVolunteers), context)
+        guard let draw = try await services.draws.draws(conventionID: gate.record.id).last,
+              ["queued", "running", "committed"].contains(draw.status)
+        else { throw PageError(.conflict, "convention_draw_conflict_nothing_to_abandon") }
+        let first = draw.withdrawn == nil
+        try pages.require(gate.decide(first ? .draw : .recordRefusal), context)
+        do {
+            try await services.draws.abandon(conventionID: gate.record.id, councilID: gate.council.id,
+                                             whileIn: first ? ["committed"] : ["drawn", "sitting"], at: services.clock.now().timeIntervalSince1970)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_draw_conflict_nothing_to_abandon")
+        }
+        let target = first ? ConventionPaths.item.url(gate.council.slug, gate.record.id) : ConventionPaths.draw.url(gate.council.slug, gate.record.id)
+        return .redirect(to: SiteURL.with(target, notice: "convention_draw_abandoned"), type: .normal)
     }
 
     /// A person drawn declined their seat.
