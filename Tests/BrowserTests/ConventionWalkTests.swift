@@ -112,8 +112,9 @@ struct ConventionWalkTests {
                 try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
                 try await driver.open(base + "/lang/ar?next=" + (url.components(separatedBy: base).last ?? url))
                 try await driver.open(url)
-                // The seed is known two seconds from now (Paris time): announced before the commitment, entered after.
-                let known = Date().addingTimeInterval(2)
+                // The seed is known 30 s from now (Paris time): announced before the commitment (which must come first, even on a
+                // busy machine), entered after.
+                let known = Date().addingTimeInterval(30)
                 let paris = DateFormatter()
                 paris.locale = Locale(identifier: "en_US_POSIX")
                 paris.timeZone = TimeZone(identifier: "Europe/Paris")

@@ -282,6 +282,13 @@ import TestSupport
             // A new announcement, a new draw.
             #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             #expect(try await draws.draws(conventionID: id).map(\.status) == ["abandoned", "queued"])
+            // Once the seed can be known, the committed lottery can only be picked: abandoning it would allow a re-draw.
+            #expect(try await Self.worker(site).processNext())
+            try Self.wait(site, days: 13)
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.post("\(url)/draw/abandon", []).status == .conflict)
+            #expect(!(try await staff.get("\(url)/draw").text.contains("Abandonner ce tirage</button>")))
+            #expect(try await draws.draws(conventionID: id).last?.status == "committed")
         }
     }
 

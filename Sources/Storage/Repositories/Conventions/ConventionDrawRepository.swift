@@ -199,7 +199,8 @@ public struct ConventionDrawRepository: Sendable {
             try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: statuses, on: sql)
             guard let row = try await sql.raw("""
                 UPDATE convention_draws SET status = 'abandoned', heartbeat_at = \(bind: at)
-                WHERE convention_id = \(bind: conventionID) AND status IN ('queued', 'running', 'committed') RETURNING withdrawn
+                WHERE convention_id = \(bind: conventionID)
+                AND (status IN ('queued', 'running') OR (status = 'committed' AND seed_not_before > \(bind: at))) RETURNING withdrawn
                 """).first() else { throw StoreError.stateChanged }
             if try row.decode(column: "withdrawn", as: String?.self) == nil {
                 try await sql.raw("UPDATE conventions SET status = 'registration' WHERE id = \(bind: conventionID) AND status = 'committed'").run()

@@ -62,7 +62,8 @@ struct DrawRoutes {
             files[draw.id] = try await services.draws.files(drawID: draw.id)
         }
         let panel = try await services.draws.panel(conventionID: gate.record.id)
-        let model = DrawView(pages: pages, gate: gate, context: context).model(draws: draws, files: files, panel: panel, seed: seed, error: error)
+        let model = DrawView(pages: pages, gate: gate, context: context).model(draws: draws, files: files, panel: panel, seed: seed, error: error,
+                                                                                       now: services.clock.now().timeIntervalSince1970)
         return try await pages.page("convention-draw", title: pages.text("convention_draw_title", context), request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }

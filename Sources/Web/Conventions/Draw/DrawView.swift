@@ -26,7 +26,7 @@ struct DrawView {
     func date(_ seconds: Double?) -> String? { seconds.map { format.dateTime(Date(timeIntervalSince1970: $0)) } }
 
     func model(draws: [ConventionDrawRecord], files: [Int64: ConventionDrawFiles], panel: [PanelMemberRecord], seed: String,
-               error: String?) -> DrawPage {
+               error: String?, now: Double) -> DrawPage {
         let slug = gate.council.slug, id = gate.record.id
         let draw = draws[draws.count - 1]
         let running = draw.status == "queued" || draw.status == "running"
@@ -46,7 +46,8 @@ struct DrawView {
                                      isReplacement: draw.withdrawn != nil)
         }
         let pending = draws.contains { ["queued", "running", "committed"].contains($0.status) }
-        let mayAbandon = pending && gate.may(draw.withdrawn == nil ? .draw : .recordRefusal)
+        let seedKnown = draw.status == "committed" && now >= draw.seedNotBefore
+        let mayAbandon = pending && !seedKnown && gate.may(draw.withdrawn == nil ? .draw : .recordRefusal)
         let waiting = panel.filter { $0.refusedAt != nil && $0.replacedInDraw == nil }
         let replacements = draws.filter { $0.withdrawn != nil }.map { replacement($0, files: files[$0.id], panel: panel, draws: draws) }
         return DrawPage(

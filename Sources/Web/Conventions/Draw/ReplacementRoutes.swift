@@ -26,6 +26,11 @@ struct ReplacementRoutes {
               ["queued", "running", "committed"].contains(draw.status)
         else { throw PageError(.conflict, "convention_draw_conflict_nothing_to_abandon") }
         let first = draw.withdrawn == nil
+        // Once the seed can be known, a committed lottery's panel can be computed by anyone: abandoning it then would
+        // let the secretariat see the panel and draw again. Only the pick remains.
+        if draw.status == "committed", services.clock.now().timeIntervalSince1970 >= draw.seedNotBefore {
+            throw PageError(.conflict, "convention_draw_conflict_abandon_too_late")
+        }
         try pages.require(gate.decide(first ? .draw : .recordRefusal), context)
         do {
             try await services.draws.abandon(conventionID: gate.record.id, councilID: gate.council.id,
