@@ -54,7 +54,12 @@ public enum ConventionAction: Sendable, Hashable {
     case draw
     /// Record that a selected person declined, and draw a replacement under the quotas.
     case recordRefusal
+    /// Plan the convention's sessions (the first one opens its sittings).
     case manageSessions
+    /// Write and amend proposals, put them to the vote, close votes and record minority positions.
+    case runVotes
+    /// See proposals still in draft: the convention's own work, not yet public.
+    case seeDrafts
     /// Vote on a proposal of the convention.
     case vote
     case publishReport
@@ -107,6 +112,10 @@ public enum ConventionRules {
             return secretariat(in: [.committed], "convention_conflict_status")
         case .recordRefusal, .manageSessions:
             return secretariat(in: [.drawn, .sitting], "convention_conflict_status")
+        case .runVotes:
+            return secretariat(in: [.sitting], "convention_conflict_not_sitting")
+        case .seeDrafts:
+            return staff || actor.isPanelMember ? .allowed : .forbidden("convention_refused_not_panel_member")
         case .vote:
             guard actor.isPanelMember else { return .forbidden("convention_refused_not_panel_member") }
             return status == .sitting ? .allowed : .conflict("convention_conflict_not_sitting")

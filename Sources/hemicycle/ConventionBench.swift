@@ -71,18 +71,18 @@ struct ConventionBench: AsyncParsableCommand {
             throw ValidationError("The convention was not created (\(created.status)).")
         }
         let id = location.split(separator: "/").last.map(String.init) ?? ""
-        try await client.expect(303, try await client.post("\(location)/criteria", [("criteria", criteriaCSV(instance))]), "criteria")
+        try client.expect(303, try await client.post("\(location)/criteria", [("criteria", criteriaCSV(instance))]), "criteria")
         // The synthetic pool's quotas, value by value, in the order the page lists the fields.
         let page = try await client.get(location).body
         let fields = page.matches(of: /name="min_(\d+)"/).map { String($0.output.1) }
         let quotas = instance.categories.flatMap(\.values)
         guard fields.count == quotas.count else { throw ValidationError("The page lists \(fields.count) values, the pool \(quotas.count).") }
         let quotaForm = zip(fields, quotas).flatMap { [("min_\($0)", "\($1.min)"), ("max_\($0)", "\($1.max)")] }
-        try await client.expect(303, try await client.post("\(location)/quotas", quotaForm), "quotas")
+        try client.expect(303, try await client.post("\(location)/quotas", quotaForm), "quotas")
 
         let (imported, importSeconds) = try await timed { try await client.upload("\(location)/pool", file: Array(poolCSV(instance).utf8)) }
-        try await client.expect(303, imported, "pool import")
-        try await client.expect(303, try await client.post("\(location)/open-registration", []), "registration")
+        try client.expect(303, imported, "pool import")
+        try client.expect(303, try await client.post("\(location)/open-registration", []), "registration")
 
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -91,7 +91,7 @@ struct ConventionBench: AsyncParsableCommand {
         // The seed is known `seedDelay` seconds after the request: the lottery must be committed before then.
         let known = Date().addingTimeInterval(seedDelay)
         let (status, lotterySeconds) = try await timed { () async throws -> [String: Any] in
-            try await client.expect(303, try await client.post("\(location)/draw/request", [
+            try client.expect(303, try await client.post("\(location)/draw/request", [
                 ("seed_source", "The bench's seed"), ("seed_not_before", formatter.string(from: known)),
             ]), "draw request")
             var shown = ""
@@ -115,10 +115,10 @@ struct ConventionBench: AsyncParsableCommand {
         FileHandle.standardError.write(Data("Waiting for the announced time of the seed (\(Int(known.timeIntervalSinceNow.rounded())) s)...\n".utf8))
         try await Task.sleep(for: .seconds(max(0, known.timeIntervalSinceNow) + 1))
         let (picked, pickSeconds) = try await timed { try await client.post("\(location)/draw/pick", [("seed", "4 17 23 38 45")]) }
-        try await client.expect(303, picked, "pick")
+        try client.expect(303, picked, "pick")
         let ((drawPage, proof), publishSeconds) = try await timed { (try await client.get("\(location)/draw"), try await client.get("\(location)/draw/proof.zip")) }
-        try await client.expect(200, drawPage, "draw page")
-        try await client.expect(200, proof, "proof.zip")
+        try client.expect(200, drawPage, "draw page")
+        try client.expect(200, proof, "proof.zip")
         let ((report, files), verifySeconds) = try await timed { () async throws -> (VerificationReport, [String: String]) in
             let archive = try Archive(data: Data(proof.bytes), accessMode: .read)
             var files: [String: String] = [:]

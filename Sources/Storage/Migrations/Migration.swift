@@ -23,5 +23,6 @@ public enum Migrations {
         UpdatePersistEndSessionsWithoutAccount(),
         CreateConventions(),
         CreateConventionDraws(),
+        CreateConventionSittings(),
     ]
 }

@@ -74,6 +74,9 @@ public enum HemicycleServer {
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         DrawRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ReplacementRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        SittingRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        ProposalRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        ReportRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ConventionAPI(services: conventionServices).register(in: council.api)
         DrawAPI(services: conventionServices).register(in: council.api)
         return router

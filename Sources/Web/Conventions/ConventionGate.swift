@@ -12,6 +12,8 @@ struct ConventionGate: Sendable {
     let actor: ConventionActor
     let stored: [StoredCriterion]
     let plan: QuotaPlan
+    /// The visitor's seat on the panel (`convention_panel`), when they hold one.
+    let seat: Int64?
 
     func decide(_ action: ConventionAction) -> Decision { ConventionRules.decide(action, by: actor, status: status) }
     func may(_ action: ConventionAction) -> Bool { decide(action).isAllowed }
@@ -22,12 +24,17 @@ struct ConventionGate: Sendable {
               let record = try await services.conventions.find(id: id, councilID: scope.council.id),
               let status = ConventionStatus(rawValue: record.status)
         else { throw PageError.notFound }
-        // Sitting on the panel comes with the draw, which this capability does not hold yet.
-        let actor = ConventionActor(scope.actor)
+        // A seat on the panel: the person drawn signs in with the account they registered with, or with the address
+        // they gave (verified).
+        var seat: Int64?
+        if let account = context.account, [.drawn, .sitting, .reported].contains(status) {
+            seat = try await services.sittings.seat(conventionID: id, accountID: account.id, verifiedEmail: account.isVerified ? account.email : nil)
+        }
+        let actor = ConventionActor(scope.actor, isPanelMember: seat != nil)
         guard ConventionRules.decide(.see, by: actor, status: status).isAllowed else { throw PageError.notFound }
         let stored = try await services.conventions.criteria(conventionID: id)
         return ConventionGate(council: scope.council, record: record, status: status, actor: actor, stored: stored,
-                              plan: plan(record, stored))
+                              plan: plan(record, stored), seat: seat)
     }
 
     /// The stored criteria and quotas as the rules read them.

@@ -102,6 +102,9 @@ struct ConventionPage: Encodable {
     var withdrawURL: String?
     /// The public draw's page, once a draw was asked for.
     var drawURL: String?
+    /// The sessions and votes, once the panel is drawn; the report once published.
+    var sessionsURL: String?
+    var reportURL: String?
     /// The secretariat closes the pool and asks for the draw, when the pool can meet the quotas.
     var requestDrawAction: String?
     var requestDrawBlocked: String?

@@ -112,6 +112,12 @@ struct ConventionRoutes {
         if !(try await services.draws.draws(conventionID: gate.record.id)).isEmpty {
             model.drawURL = ConventionPaths.draw.url(gate.council.slug, gate.record.id)
         }
+        if SittingRoutes.sittingStatuses.contains(gate.status) {
+            model.sessionsURL = SittingPaths.sessions.url(gate.council.slug, gate.record.id)
+        }
+        if [.reported, .closed].contains(gate.status) {
+            model.reportURL = SittingPaths.report.url(gate.council.slug, gate.record.id)
+        }
         if gate.may(.publishCommitment(poolCanMeetQuotas: true)) {
             let report = PoolReport(plan: gate.plan, counts: gate.stored.map { $0.values.map { counts[$0.id] ?? 0 } }, poolSize: poolCount,
                                     households: households)

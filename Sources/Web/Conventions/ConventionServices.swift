@@ -6,6 +6,7 @@ import Storage
 struct ConventionServices: Sendable {
     let conventions: ConventionRepository
     let draws: ConventionDrawRepository
+    let sittings: ConventionSittingRepository
     let works: WorkRepository
     let memberships: MembershipRepository
     let files: any FileStore
@@ -21,6 +22,7 @@ struct ConventionServices: Sendable {
     init(site: Site) {
         conventions = ConventionRepository(database: site.database)
         draws = ConventionDrawRepository(database: site.database)
+        sittings = ConventionSittingRepository(database: site.database)
         works = WorkRepository(database: site.database)
         memberships = site.memberships
         files = site.files
