@@ -93,6 +93,8 @@ let package = Package(
                 "Conventions",
                 // A convention's draw: the worker runs LEXIMIN and commits; the pick is instant.
                 "Sortition",
+                // Where a convention's members stand, from their votes on statements.
+                "OpinionMap",
                 "CSVFormat",
                 "Storage",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

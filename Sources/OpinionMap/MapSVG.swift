@@ -5,19 +5,26 @@ public enum MapSVG {
     /// Colour-blind-safe palette (Okabe–Ito), one colour per group; grey for participants not clustered.
     static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 
-    public static func render(_ map: OpinionMap, title: String, size: Double = 480) -> String {
+    /// The dots are written in the order of their positions, never of the participants: a page that publishes the map
+    /// does not tell who is which dot by who voted first. `id` names the title for `aria-labelledby` (unique on a page).
+    public static func render(_ map: OpinionMap, title: String, size: Double = 480, id: String = "map-title") -> String {
         let xs = map.positions.map(\.x), ys = map.positions.map(\.y)
         let span = max((xs.map(abs).max() ?? 1), (ys.map(abs).max() ?? 1), 1e-9)
         let half = size / 2, margin = 16.0
         func scale(_ v: Double) -> Double { (v / span) * (half - margin) }
         var parts: [String] = [
-            ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(Int(size)) \##(Int(size))" role="img" aria-labelledby="map-title">"##,
-            ##"<title id="map-title">\##(escape(title))</title>"##,
+            ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \##(Int(size)) \##(Int(size))" role="img" aria-labelledby="\##(escape(id))">"##,
+            ##"<title id="\##(escape(id))">\##(escape(title))</title>"##,
             ##"<rect width="100%" height="100%" fill="#ffffff"/>"##,
             ##"<line x1="0" y1="\##(half)" x2="\##(size)" y2="\##(half)" stroke="#c9d1da"/>"##,
             ##"<line x1="\##(half)" y1="0" x2="\##(half)" y2="\##(size)" stroke="#c9d1da"/>"##,
         ]
-        for (row, point) in map.positions.enumerated() {
+        let rows = map.positions.indices.sorted { a, b in
+            let p = map.positions[a], q = map.positions[b]
+            return p.x != q.x ? p.x < q.x : p.y != q.y ? p.y < q.y : (map.groupOfRow[a] ?? -1) < (map.groupOfRow[b] ?? -1)
+        }
+        for row in rows {
+            let point = map.positions[row]
             let colour = map.groupOfRow[row].map { palette[$0 % palette.count] } ?? "#9aa5b1"
             let x = half + scale(point.x), y = half - scale(point.y)
             parts.append(##"<circle cx="\##(format(x))" cy="\##(format(y))" r="3" fill="\##(colour)" fill-opacity="0.7"/>"##)

@@ -49,6 +49,15 @@ public enum CommittedDraw {
         return CommittedLottery(pool: pool, quotas: quotas, lottery: ticketsCSV, manifest: manifest)
     }
 
+    /// The committed files of `instance` with a lottery computed earlier (kept with its `draw.json`): the pool and the
+    /// quotas written again from the instance. Nothing is checked here; `pick` refuses files that do not match the
+    /// commitment, so a lottery kept for another pool is never used.
+    public static func restore(_ instance: SortitionInstance, lottery: String, manifest: DrawManifest) -> CommittedLottery {
+        let profiles = Profiles(instance)
+        return CommittedLottery(pool: ProofFiles.poolCSV(instance, profiles), quotas: ProofFiles.quotasCSV(instance), lottery: lottery,
+                                manifest: manifest)
+    }
+
     /// Picks the panel from committed files with the public seed; refuses files that no longer match their
     /// commitment. The result's files are the complete published set.
     public static func pick(_ committed: CommittedLottery, seed: String) throws(SortitionError) -> DrawResult {

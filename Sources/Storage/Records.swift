@@ -225,4 +225,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case stateChanged
     /// The store was closed (the server is stopping).
     case closed
+    /// Another of the same name exists where names are unique.
+    case duplicateName
 }

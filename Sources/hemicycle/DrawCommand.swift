@@ -8,7 +8,7 @@ struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
         abstract: "Draw a panel by lot under quotas (LEXIMIN or LEGACY), verify a draw, or draw replacements.",
-        subcommands: [DrawPanel.self, DrawVerify.self, DrawReplace.self],
+        subcommands: [DrawPanel.self, DrawVerify.self, DrawReplace.self, DemoLotteryCommand.self],
         defaultSubcommand: DrawPanel.self)
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HemicycleDomain
 import Logging
 import Storage
 import TestRequirements
@@ -139,8 +140,28 @@ struct ConventionWalkTests {
                 #expect(try await driver.text("#result").contains("7 12 19 33 41"))
                 _ = try await driver.script("document.getElementById('result').scrollIntoView()")
                 problems += try await EndToEndTests.audit(driver, axe, "ar draw published")
+                // Someone drawn declines; the secretariat records it and a replacement is drawn the same way.
+                let panel = try await ConventionDrawRepository(database: site.database).panel(conventionID: Int64(url.split(separator: "/").last!)!)
+                let declined = try #require(panel.first?.reference)
+                try await Walk.submit(driver, formWith: "#result form[action$='/draw/refusals'] input[value=\(WebDriver.quote(declined))]")
+                let replacementKnown = Date().addingTimeInterval(30)
+                try await Walk.set(driver, "#seed-source", "الأرقام الخمسة لليانصيب الوطني للأسبوع المقبل")
+                try await Walk.set(driver, "#seed-not-before", paris.string(from: replacementKnown))
+                try await Walk.markPage(driver)
+                _ = try await driver.script("document.querySelector(\"form[action$='/draw/replacements']\").submit()")
+                try await Walk.waitForNewPage(driver, then: "main .notice")
+                #expect(try await DrawWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk"), tickets: 200).processNext())
+                try await driver.waitFor("#pick", seconds: 60)
+                try await Task.sleep(for: .seconds(max(0, replacementKnown.timeIntervalSinceNow) + 0.5))
+                try await Walk.set(driver, "#seed", "3 8 21 30 44")
+                try await Walk.submit(driver, formWith: "#seed")
+                problems += try await EndToEndTests.audit(driver, axe, "ar replacement drawn")
+                let seated = try await ConventionDrawRepository(database: site.database).panel(conventionID: Int64(url.split(separator: "/").last!)!)
+                    .filter { $0.refusedAt == nil }
+                #expect(seated.count == 12 && !seated.contains { $0.reference == declined })
                 try await Walk.signOut(driver)
                 try await Self.verifyWithTheCommandLine(base: base, drawURL: url + "/draw")
+                problems += try await Self.sit(driver, axe, site: site, base: base, url: url, member: try #require(seated.first?.reference))
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {
@@ -148,6 +169,69 @@ struct ConventionWalkTests {
                 throw error
             }
         }
+    }
+
+    /// The convention sits: the secretariat plans a session and a proposal voted by majority judgment, a member drawn
+    /// (signed in with the address they gave) grades it, the vote closes with its merit profile, and the report is
+    /// published and read in Arabic. Returns axe's findings.
+    static func sit(_ driver: WebDriver, _ axe: Axe, site: Site, base: String, url: String, member: String) async throws -> [String] {
+        var problems: [String] = []
+        try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
+        try await driver.open(base + "/lang/fr?next=" + (url.components(separatedBy: base).last ?? url))
+        try await driver.open(url + "/sessions")
+        problems += try await EndToEndTests.audit(driver, axe, "fr sessions, none")
+        try await Walk.set(driver, "#new-session-title", "Première session : auditions et votes")
+        try await Walk.set(driver, "#new-session-starts", "2027-01-15T09:00")
+        try await Walk.set(driver, "#new-session-ends", "2027-01-17T17:00")
+        try await Walk.set(driver, "#new-session-place", "Palais d’Iéna, Paris")
+        try await Walk.set(driver, "#new-session-programme", "Auditions le vendredi, votes le dimanche.")
+        try await Walk.submit(driver, formWith: "#new-session-title")
+        try await Walk.set(driver, "#new-proposal-title", "Garantir l’accès à l’eau potable")
+        try await Walk.set(driver, "#new-proposal-body", "La convention propose un tarif social de l’eau.")
+        try await Walk.set(driver, "#new-proposal-drafted-by", "Groupe « Se nourrir »")
+        try await Walk.set(driver, "#new-proposal-method", "majority_judgment")
+        try await Walk.set(driver, "#new-proposal-grade", "3")
+        try await Walk.submit(driver, formWith: "#new-proposal-title")
+        let proposal = try await driver.currentURL.components(separatedBy: "?")[0]
+        problems += try await EndToEndTests.audit(driver, axe, "fr proposal draft")
+        _ = try await driver.script("window.confirm = () => true")
+        try await Walk.submit(driver, formWith: "form[action$='/open'] button")
+        try await Walk.signOut(driver)
+
+        // A member drawn votes with the address they gave the polling institute.
+        let hash = try #require(try await site.accounts.find(email: "citoyen@hemicycle.example")?.passwordHash)
+        _ = try await site.accounts.create(email: "\(member)@example.org", passwordHash: hash, displayName: "Membre \(member)", language: .fr,
+                                           verified: true, now: site.clock.now())
+        try await Walk.signIn(driver, base, "\(member)@example.org")
+        try await driver.open(proposal)
+        problems += try await EndToEndTests.audit(driver, axe, "fr ballot")
+        try await driver.click("#grade-1")
+        try await Walk.submit(driver, formWith: "#grade-1")
+        #expect(try await driver.text("#ballot").contains("Très bien"))
+        try await Walk.signOut(driver)
+
+        try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
+        try await driver.open(proposal)
+        _ = try await driver.script("window.confirm = () => true")
+        try await Walk.submit(driver, formWith: "form[action$='/close'] button")
+        // One grade of twelve seated members: the eleven who did not vote count as "to reject".
+        #expect(try await driver.text("#result").contains("mention majoritaire « À rejeter »"))
+        problems += try await EndToEndTests.audit(driver, axe, "fr result")
+        try await Walk.set(driver, "#minority-position", "Nous demandons la gratuité des premiers litres.")
+        try await Walk.submit(driver, formWith: "#minority-position")
+        try await driver.open(url + "/report")
+        problems += try await EndToEndTests.audit(driver, axe, "fr report preview")
+        try await Walk.set(driver, "#introduction", "La convention a siégé une fois.")
+        _ = try await driver.script("window.confirm = () => true")
+        try await Walk.submit(driver, formWith: "#introduction")
+        try await Walk.signOut(driver)
+        try await driver.open(base + "/lang/ar?next=" + (url.components(separatedBy: base).last ?? url))
+        try await driver.open(url + "/report")
+        #expect(try await driver.text("main").contains("Nous demandons la gratuité des premiers litres."))
+        problems += try await EndToEndTests.audit(driver, axe, "ar report")
+        try await driver.open(proposal)
+        problems += try await EndToEndTests.audit(driver, axe, "ar result")
+        return problems
     }
 
     /// Downloads proof.zip as anyone would (Python's urllib and zipfile) and runs `hemicycle draw verify` on it.

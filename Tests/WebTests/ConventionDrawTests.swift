@@ -202,6 +202,16 @@ import TestSupport
             for (value, quota) in zip(values, quotas) { fields += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
             let saved = try await staff.post("\(url)/quotas", fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
+            // The engine's check says so before any draw, to the secretariat only.
+            #expect(try await staff.get(url).text.contains("\(url)/quota-check"))
+            let check = try await staff.get("\(url)/quota-check")
+            #expect(check.status == .ok && check.text.contains("Aucun panel ne respecte à la fois les quotas de ces critères : Sexe et Milieu."))
+            #expect(!check.text.contains("id=\"quota-check-ok\""))
+            #expect(try await Visitor(client).get("\(url)/quota-check").status == .unauthorized)
+            let citizen = Visitor(client), otherStaff = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            try await otherStaff.signIn("secretariat@cese-ma.example")
+            for someone in [citizen, otherStaff] { #expect(try await someone.get("\(url)/quota-check").status == .forbidden) }
             #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             let volunteers = try await conventions.volunteerCount(conventionID: id)
             #expect(try await Self.worker(site).processNext())
@@ -220,6 +230,10 @@ import TestSupport
             var fixed: [(String, String)] = []
             for (value, quota) in zip(values, [(3, 7), (3, 7), (5, 9), (1, 5)]) { fixed += [("min_\(value.id)", "\(quota.0)"), ("max_\(value.id)", "\(quota.1)")] }
             #expect(try await staff.post("\(url)/quotas", fixed).status == .seeOther)
+            let arabicStaff = Visitor(client, acceptLanguage: "ar")
+            try await arabicStaff.signIn("secretariat@cese-fr.example")
+            let passed = try await arabicStaff.get("\(url)/quota-check")
+            #expect(passed.text.contains("id=\"quota-check-ok\"") && !passed.text.contains("id=\"quota-check-failed\""))
             #expect(try await staff.post("\(url)/draw/request", Self.announcement).status == .seeOther)
             #expect(try await Self.worker(site).processNext())
             #expect(try await draws.draws(conventionID: id).map(\.status) == ["failed", "failed", "committed"])

@@ -2,6 +2,7 @@ import Foundation
 import HemicycleDomain
 import Hummingbird
 import HummingbirdTesting
+import Sortition
 import Storage
 import Testing
 import TestSupport
@@ -227,6 +228,35 @@ import TestSupport
         }
     }
 
+    /// The demo's climate convention was drawn in public from 2,000 volunteers on six criteria and has sat once: its
+    /// published files verify, and its first session's votes have their results.
+    @Test func theDemoHasAConventionDrawnInPublicAndSitting() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let repository = ConventionRepository(database: site.database)
+            let demo = try #require(try await repository.all(councilID: france.id, statuses: ["sitting"]).first)
+            #expect(try await repository.criteria(conventionID: demo.id).count == 6)
+            #expect(try await repository.volunteerCount(conventionID: demo.id) == 2_000)
+            let draws = try await ConventionDrawRepository(database: site.database).draws(conventionID: demo.id)
+            #expect(draws.map(\.status) == ["drawn"] && draws.first?.seed == DemoDrawnConvention.publicSeed)
+            #expect(try await ConventionDrawRepository(database: site.database).panel(conventionID: demo.id).count == 150)
+            let url = "/cese-fr/conventions/\(demo.id)"
+            let files = try ConventionDrawTests.unzip(Array(try await Visitor(client).get("\(url)/draw/proof.zip").body.readableBytesView))
+            let report = DrawVerifier.verify(files: files)
+            #expect(report.passed, "\(report.checks.filter { !$0.passed }.map(\.detail))")
+            #expect(try Set(CSVTableReader.ids(try #require(files["panel.csv"]))).count == 150)
+            // Six criteria, every one within its quotas, and nobody's chance near zero.
+            let page = try await Visitor(client, acceptLanguage: "ar").get("\(url)/draw")
+            #expect(page.status == .ok && page.text.contains("probability-chart"))
+            let proposals = try await ConventionSittingRepository(database: site.database).proposals(conventionID: demo.id)
+            #expect(proposals.map(\.status) == ["closed", "closed", "closed"] && proposals.map(\.adopted) == [true, true, false])
+            #expect(proposals.allSatisfy { $0.membersAtClose == 150 } && proposals[1].minorityPosition != nil)
+            let sessions = try await Visitor(client).get("\(url)/sessions")
+            #expect(sessions.status == .ok && sessions.text.contains("Abaisser la vitesse maximale sur autoroute à 110 km/h"))
+            #expect(try await Visitor(client).get("/api/v1/cese-fr/conventions/\(demo.id)/sessions").text.contains("\"majorityGrade\""))
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func aPersonVolunteersOnceWithConsent(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { site, client in
@@ -320,8 +350,11 @@ import TestSupport
             let list = try await visitor.get("/api/v1/cese-fr/conventions")
             #expect(list.status == .ok)
             let conventions = try #require(try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as? [[String: Any]])
-            #expect(conventions.count == 1 && conventions[0]["status"] as? String == "registration" && conventions[0]["panelSize"] as? Int == 150)
-            let demo = try #require(conventions[0]["id"] as? Int)
+            // The demo's two (the one in preparation is not public): one open to volunteers, one sitting.
+            #expect(conventions.compactMap { $0["status"] as? String }.sorted() == ["registration", "sitting"])
+            let open = try #require(conventions.first { $0["status"] as? String == "registration" })
+            #expect(open["panelSize"] as? Int == 150)
+            let demo = try #require(open["id"] as? Int)
             let detail = try await visitor.get("/api/v1/cese-fr/conventions/\(demo)")
             let convention = try #require(try JSONSerialization.jsonObject(with: Data(detail.text.utf8)) as? [String: Any])
             let criteria = try #require(convention["criteria"] as? [[String: Any]])

@@ -24,5 +24,7 @@ public enum Migrations {
         CreateConventions(),
         CreateConventionDraws(),
         CreateConventionSittings(),
+        CreateConventionGroupsAndHearings(),
+        CreateConventionStatements(),
     ]
 }

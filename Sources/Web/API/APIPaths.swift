@@ -11,7 +11,8 @@ enum APIPaths {
     static let conventions = Path1("/api/v1/{council}/conventions")
     static let convention = Path2("/api/v1/{council}/conventions/{id}")
     static let conventionDraw = Path2("/api/v1/{council}/conventions/{id}/draw")
+    static let conventionSessions = Path2("/api/v1/{council}/conventions/{id}/sessions")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
-                                          conventionDraw]
+                                          conventionDraw, conventionSessions]
 }

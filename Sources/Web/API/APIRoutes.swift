@@ -19,7 +19,7 @@ struct APIRoutes {
         ("get", "/api/v1/{council}/commissions"),
         ("post", "/api/v1/{council}/commissions"),
         ("get", "/api/v1/{council}/members"),
-    ] + WorkAPI.operations + ConventionAPI.operations + DrawAPI.operations
+    ] + WorkAPI.operations + ConventionAPI.operations + DrawAPI.operations + SittingAPI.operations
 
     func register(on routes: PathRegistrar, in scoped: PathRegistrar) {
         routes.get(APIPaths.openAPI, use: openAPI)

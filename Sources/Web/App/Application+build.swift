@@ -73,12 +73,17 @@ public enum HemicycleServer {
         RegistrationRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         VolunteerRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         DrawRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        QuotaCheckRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ReplacementRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         SittingRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        SessionDocumentRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        GroupAndHearingRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
+        StatementRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ProposalRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ReportRoutes(services: conventionServices, pages: site.pages).register(in: council.pages)
         ConventionAPI(services: conventionServices).register(in: council.api)
         DrawAPI(services: conventionServices).register(in: council.api)
+        SittingAPI(services: conventionServices).register(in: council.api)
         return router
     }
 

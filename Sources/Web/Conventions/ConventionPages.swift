@@ -66,6 +66,8 @@ struct ConventionPage: Encodable {
         let hasProblems: Bool
         let criteria: [PoolCriterion]
         let volunteersURL: String
+        /// The engine's check that some panel meets every quota together.
+        let quotaCheckURL: String?
         let importAction: String?
         let importError: String?
         let uploadLimit: String

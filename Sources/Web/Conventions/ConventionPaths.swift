@@ -9,6 +9,8 @@ enum ConventionPaths {
     static let quotas = Path2("/{council}/conventions/{id}/quotas")
     static let openRegistration = Path2("/{council}/conventions/{id}/open-registration")
     static let pool = Path2("/{council}/conventions/{id}/pool")
+    /// The engine's check that some panel of the pool meets every quota together (GET).
+    static let quotaCheck = Path2("/{council}/conventions/{id}/quota-check")
     static let register = Path2("/{council}/conventions/{id}/register")
     static let withdraw = Path2("/{council}/conventions/{id}/withdraw")
     static let volunteers = Path2("/{council}/conventions/{id}/volunteers")
@@ -22,7 +24,7 @@ enum ConventionPaths {
     static let replacement = Path2("/{council}/conventions/{id}/draw/replacements")
 
     static let all: [any DeclaredPath] = [
-        list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, register, withdraw, volunteers, removeVolunteer,
+        list, new, item, definition, criteria, criteriaCSV, quotas, openRegistration, pool, quotaCheck, register, withdraw, volunteers, removeVolunteer,
         draw, drawRequest, drawPick, drawProof, drawAbandon, refusal, replacement,
     ]
 }

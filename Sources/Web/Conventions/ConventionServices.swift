@@ -7,15 +7,21 @@ struct ConventionServices: Sendable {
     let conventions: ConventionRepository
     let draws: ConventionDrawRepository
     let sittings: ConventionSittingRepository
+    let groups: ConventionGroupRepository
+    let statements: ConventionStatementRepository
     let works: WorkRepository
     let memberships: MembershipRepository
     let files: any FileStore
+    /// The sessions' documents.
+    let attachments: AttachmentRepository
     /// Tells the people drawn.
     let mailer: Mailer
     let clock: any WallClock
     /// Names volunteers who register through the form (never their account's number).
     let ids: any IdentifierGenerator
     let uploadLimit: Int
+    /// The bytes an account may attach in a day.
+    let uploadQuota: Int
     /// The site's address, for links in the API.
     let baseURL: String
 
@@ -23,13 +29,17 @@ struct ConventionServices: Sendable {
         conventions = ConventionRepository(database: site.database)
         draws = ConventionDrawRepository(database: site.database)
         sittings = ConventionSittingRepository(database: site.database)
+        groups = ConventionGroupRepository(database: site.database)
+        statements = ConventionStatementRepository(database: site.database)
         works = WorkRepository(database: site.database)
         memberships = site.memberships
         files = site.files
+        attachments = AttachmentRepository(database: site.database)
         mailer = site.mailer
         clock = site.clock
         ids = site.ids
         uploadLimit = site.configuration.uploadLimit
+        uploadQuota = site.configuration.uploadQuota
         baseURL = site.configuration.baseURL
     }
 }

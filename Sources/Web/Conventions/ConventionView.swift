@@ -89,6 +89,7 @@ struct ConventionView {
             count: pages.plural("convention_pool_count", count: count, context, format: format),
             problems: report.problems.map(problemText), hasProblems: !report.problems.isEmpty, criteria: criteria,
             volunteersURL: ConventionPaths.volunteers.url(council.slug, gate.record.id),
+            quotaCheckURL: gate.may(.managePool) && !gate.stored.isEmpty && count > 0 ? ConventionPaths.quotaCheck.url(council.slug, gate.record.id) : nil,
             importAction: gate.may(.managePool) && !gate.stored.isEmpty ? ConventionPaths.pool.url(council.slug, gate.record.id) : nil,
             importError: error, uploadLimit: format.byteCount(Int64(PoolImportRoutes.maximumFileBytes)))
     }

@@ -51,6 +51,43 @@ struct DemoConventions {
     static let poolSize = 2_000
     static let panelSize = 150
 
+    /// The criteria as the rules read them.
+    static var plannedCriteria: [Criterion] {
+        criteria.map { criterion in
+            Criterion(key: criterion.key, name: LocalizedText(fr: criterion.fr, ar: criterion.ar, en: criterion.en),
+                      values: criterion.values.map { CriterionValue(key: $0.key, name: LocalizedText(fr: $0.fr, ar: $0.ar, en: $0.en), populationShare: $0.share) })
+        }
+    }
+
+    /// A synthetic pool: for each volunteer, the index of their value in each criterion. Each value's chance among
+    /// volunteers is its population share times how readily its people volunteer.
+    static func pool(seed: UInt64, size: Int) -> [[Int]] {
+        var random = DemoRandom(seed: seed)
+        return (0..<size).map { _ in
+            criteria.map { criterion in
+                let weights = criterion.values.map { $0.share * $0.propensity }
+                var target = random.nextUnit() * weights.reduce(0, +)
+                for (index, weight) in weights.enumerated() {
+                    if target < weight { return index }
+                    target -= weight
+                }
+                return weights.count - 1
+            }
+        }
+    }
+
+    /// Stores the criteria with the quotas the shares give for `panelSize` seats.
+    static func storeCriteria(_ conventions: ConventionRepository, conventionID: Int64, councilID: Int64, panelSize: Int) async throws {
+        let criteria = plannedCriteria
+        let plan = try QuotaPlan.derive(criteria: criteria, panelSize: panelSize)
+        try await conventions.replaceCriteria(conventionID: conventionID, councilID: councilID, criteria.enumerated().map { c, criterion in
+            NewCriterion(key: criterion.key, name: criterion.name, values: criterion.values.enumerated().map { v, value in
+                NewCriterion.Value(key: value.key, name: value.name, populationShare: value.populationShare,
+                                   quotaMin: plan.quotas[c][v].min, quotaMax: plan.quotas[c][v].max)
+            })
+        }, whileIn: ["preparing"])
+    }
+
     func load() async throws {
         guard let france = try await site.councils.find(slug: "cese-fr") else { return }
         let conventions = ConventionRepository(database: site.database)
@@ -60,33 +97,11 @@ struct DemoConventions {
             mandate: LocalizedText(fr: "Le cadre d'accompagnement de la fin de vie est-il adapté aux différentes situations rencontrées ou d'éventuels changements devraient-ils être introduits ?",
                                    ar: nil, en: "Is the framework for end-of-life care suited to the situations people meet, or should changes be made?"),
             workID: nil, panelSize: Self.panelSize, tolerance: 0, onePerHousehold: false), at: site.clock.now().timeIntervalSince1970)
-        let criteria = Self.criteria.map { criterion in
-            Criterion(key: criterion.key, name: LocalizedText(fr: criterion.fr, ar: criterion.ar, en: criterion.en),
-                      values: criterion.values.map { CriterionValue(key: $0.key, name: LocalizedText(fr: $0.fr, ar: $0.ar, en: $0.en), populationShare: $0.share) })
-        }
-        let plan = try QuotaPlan.derive(criteria: criteria, panelSize: Self.panelSize)
-        try await conventions.replaceCriteria(conventionID: id, councilID: france.id, criteria.enumerated().map { c, criterion in
-            NewCriterion(key: criterion.key, name: criterion.name, values: criterion.values.enumerated().map { v, value in
-                NewCriterion.Value(key: value.key, name: value.name, populationShare: value.populationShare,
-                                   quotaMin: plan.quotas[c][v].min, quotaMax: plan.quotas[c][v].max)
-            })
-        }, whileIn: ["preparing"])
+        try await Self.storeCriteria(conventions, conventionID: id, councilID: france.id, panelSize: Self.panelSize)
         let stored = try await conventions.criteria(conventionID: id)
-        var random = DemoRandom(seed: 2023)
-        let volunteers = (1...Self.poolSize).map { number in
-            let valueIDs = zip(Self.criteria, stored).map { criterion, storedCriterion in
-                // Each value's chance among volunteers: its population share times how readily its people volunteer.
-                let weights = criterion.values.map { $0.share * $0.propensity }
-                var target = random.nextUnit() * weights.reduce(0, +)
-                var chosen = weights.count - 1
-                for (index, weight) in weights.enumerated() {
-                    if target < weight { chosen = index; break }
-                    target -= weight
-                }
-                return storedCriterion.values[chosen].id
-            }
-            return NewVolunteer(reference: String(format: "V%04d", number), valueIDs: valueIDs, name: nil, email: nil, phone: nil,
-                                birthDate: nil, address: nil, postcode: nil)
+        let volunteers = Self.pool(seed: 2023, size: Self.poolSize).enumerated().map { number, values in
+            NewVolunteer(reference: String(format: "V%04d", number + 1), valueIDs: zip(stored, values).map { $0.values[$1].id }, name: nil,
+                         email: nil, phone: nil, birthDate: nil, address: nil, postcode: nil)
         }
         try await conventions.addVolunteers(conventionID: id, councilID: france.id, volunteers, source: "demo",
                                             at: site.clock.now().timeIntervalSince1970, whileIn: ["preparing"])

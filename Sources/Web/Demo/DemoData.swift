@@ -196,6 +196,7 @@ public struct DemoData: Sendable {
                               views: site.views, localizer: site.localizer, clock: site.clock)
             try await DemoWorks(site: scoped).load()
             try await DemoConventions(site: scoped).load()
+            try await DemoDrawnConvention.load(site: scoped)
         }
     }
 }

@@ -48,6 +48,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .ballotClosed: return (.conflict, "error_ballot_closed", [:])
             case .stateChanged: return (.conflict, "work_error_state", [:])
             case .closed: return (.serviceUnavailable, "error_unavailable", [:])
+            case .duplicateName: return (.conflict, "error_duplicate_name", [:])
             }
         case is Form.Malformed:
             return (.badRequest, "error_malformed_form", [:])

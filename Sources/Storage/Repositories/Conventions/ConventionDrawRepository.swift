@@ -179,15 +179,21 @@ public struct ConventionDrawRepository: Sendable {
         }
     }
 
-    /// Records that a person drawn declined their seat, while the convention is drawn or sitting; false when they are
-    /// not on the panel or already declined.
+    /// Records that a person drawn declined their seat, while the convention is drawn or sitting, and withdraws their
+    /// ballots on the votes still open; false when they are not on the panel or already declined.
     public func recordRefusal(conventionID: Int64, councilID: Int64, reference: String, at: Double) async throws -> Bool {
         try await database.transaction { sql in
             try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
-            return try await sql.raw("""
+            guard let seat = try await sql.raw("""
                 UPDATE convention_panel SET refused_at = \(bind: at)
                 WHERE convention_id = \(bind: conventionID) AND reference = \(bind: reference) AND refused_at IS NULL RETURNING id
-                """).first() != nil
+                """).first(decodingColumn: "id", as: Int64.self) else { return false }
+            // Their ballots on votes still open leave with them (their replacement may vote); closed votes keep theirs.
+            try await sql.raw("""
+                DELETE FROM convention_ballots WHERE panel_id = \(bind: seat) AND proposal_id IN
+                (SELECT p.id FROM convention_proposals p WHERE p.convention_id = \(bind: conventionID) AND p.status = 'open')
+                """).run()
+            return true
         }
     }
 

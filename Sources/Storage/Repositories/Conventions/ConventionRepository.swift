@@ -252,6 +252,32 @@ public struct ConventionRepository: Sendable {
         }
     }
 
+    /// Closes a convention whose report is published (reported → closed) and erases its volunteers: their contact
+    /// details, their answers, the link from their account or their seat, and the messages that told the people drawn
+    /// (they tie an address to a published reference). What the published report and draw hold stays: the
+    /// pseudonymous references on the panel and in the published files, the votes' results. How many volunteers were
+    /// erased.
+    public func erasePersonalData(id: Int64, councilID: Int64) async throws -> Int {
+        try await database.transaction { sql in
+            try await Self.claim(id: id, councilID: councilID, statuses: ["reported"], on: sql)
+            // The draw's messages link to this convention's draw page, and only there.
+            try await sql.raw("""
+                DELETE FROM outbox WHERE kind = 'convention_drawn' AND body LIKE \(bind: "%/conventions/\(id)/draw%")
+                AND LOWER(recipient) IN (SELECT LOWER(v.email) FROM convention_volunteers v WHERE v.convention_id = \(bind: id) AND v.email IS NOT NULL)
+                """).run()
+            // In the order an account's erasure takes (answers, volunteer, seat), so the two never wait on each other.
+            try await sql.raw("""
+                DELETE FROM convention_volunteer_values WHERE volunteer_id IN (SELECT v.id FROM convention_volunteers v WHERE v.convention_id = \(bind: id))
+                """).run()
+            let erased = try await sql.raw("DELETE FROM convention_volunteers WHERE convention_id = \(bind: id) RETURNING id").all().count
+            try await sql.raw("UPDATE convention_panel SET volunteer_id = NULL WHERE convention_id = \(bind: id) AND volunteer_id IS NOT NULL").run()
+            // Statements no longer say which seat wrote them.
+            try await sql.raw("UPDATE convention_statements SET panel_id = NULL WHERE convention_id = \(bind: id)").run()
+            try await sql.raw("UPDATE conventions SET status = 'closed' WHERE id = \(bind: id)").run()
+            return erased
+        }
+    }
+
     /// Whether the account has registered as a volunteer of the convention.
     public func isRegistered(conventionID: Int64, accountID: Int64) async throws -> Bool {
         try await database.read { sql in

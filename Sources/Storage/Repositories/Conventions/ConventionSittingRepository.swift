@@ -24,6 +24,15 @@ public struct ConventionSittingRepository: Sendable {
         }
     }
 
+    public func session(id: Int64, conventionID: Int64) async throws -> ConventionSessionRecord? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id, convention_id, number, title, starts_at, ends_at, place, programme FROM convention_sessions
+                WHERE id = \(bind: id) AND convention_id = \(bind: conventionID)
+                """).decodeFirst(ConventionSessionRecord.self)
+        }
+    }
+
     /// Plans a session; the first one opens the convention's sittings (drawn → sitting).
     public func createSession(conventionID: Int64, councilID: Int64, _ draft: SessionDraft, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
@@ -177,9 +186,7 @@ public struct ConventionSittingRepository: Sendable {
                 """).first() != nil else {
                 throw try await Self.proposalExists(proposalID, conventionID, on: sql) ? StoreError.ballotClosed : StoreError.notFound
             }
-            guard try await sql.raw("""
-                SELECT id FROM convention_panel WHERE id = \(bind: panelID) AND convention_id = \(bind: conventionID) AND refused_at IS NULL
-                """).first() != nil else { throw StoreError.notEligible }
+            try await Self.expectSeated(panelID, conventionID, on: sql)
             try await sql.raw("""
                 INSERT INTO convention_ballots (proposal_id, panel_id, choice, grade, cast_at)
                 VALUES (\(bind: proposalID), \(bind: panelID), \(bind: ballot.choice), \(bind: ballot.grade), \(bind: at))
@@ -262,6 +269,13 @@ public struct ConventionSittingRepository: Sendable {
     }
 
     // MARK: - Inside transactions
+
+    /// `StoreError.notEligible` unless the seat is the convention's and its holder did not decline it.
+    static func expectSeated(_ panelID: Int64, _ conventionID: Int64, on sql: any SQLDatabase) async throws {
+        guard try await sql.raw("""
+            SELECT id FROM convention_panel WHERE id = \(bind: panelID) AND convention_id = \(bind: conventionID) AND refused_at IS NULL
+            """).first() != nil else { throw StoreError.notEligible }
+    }
 
     static func proposalExists(_ id: Int64, _ conventionID: Int64, on sql: any SQLDatabase) async throws -> Bool {
         try await sql.raw("SELECT id FROM convention_proposals WHERE id = \(bind: id) AND convention_id = \(bind: conventionID)").first() != nil

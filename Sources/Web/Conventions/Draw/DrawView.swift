@@ -104,6 +104,12 @@ struct DrawView {
     }
 
     func failure(_ draw: ConventionDrawRecord) -> DrawPage.Failure {
+        failure(key: draw.errorKey ?? "convention_draw_failed_engine", detail: DrawFailure.detail(draw.errorDetail))
+    }
+
+    /// Why no lottery can be computed, in the reader's language: the criteria whose quotas conflict and the smallest
+    /// change to them that lets a panel exist.
+    func failure(key: String, detail: DrawFailure.Detail?) -> DrawPage.Failure {
         let criteria = gate.stored
         func criterionName(_ key: String) -> String {
             criteria.first { $0.key == key }.map { pages.localized($0.name, context.language, councilDefault: gate.council.language).text } ?? key
@@ -112,8 +118,7 @@ struct DrawView {
             criteria.first { $0.key == criterion }?.values.first { $0.key == key }
                 .map { pages.localized($0.name, context.language, councilDefault: gate.council.language).text } ?? key
         }
-        let detail = DrawFailure.detail(draw.errorDetail)
-        var message = text(draw.errorKey ?? "convention_draw_failed_engine")
+        var message = text(key)
         if let detail, !detail.criteria.isEmpty {
             message = text("convention_draw_failed_infeasible", ["criteria": format.list(detail.criteria.map(criterionName))])
         }

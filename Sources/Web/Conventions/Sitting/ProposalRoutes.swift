@@ -60,7 +60,8 @@ struct ProposalRoutes {
             facts: view.facts(proposal, session: sessions.first { $0.id == proposal.sessionId }),
             amend: proposal.status == "draft" && mayRun
                 ? view.proposalForm(action: SittingPaths.amend.url(slug, id, proposal.id), prefix: "amend-",
-                                    values: amendValues ?? view.values(of: proposal), sessions: sessions, error: error, submit: "convention_proposal_amend")
+                                    values: amendValues ?? view.values(of: proposal), sessions: sessions, error: error, submit: "convention_proposal_amend",
+                                    groups: try await services.groups.groups(conventionID: id))
                 : nil,
             openAction: proposal.status == "draft" && mayRun ? SittingPaths.open.url(slug, id, proposal.id) : nil,
             closeAction: proposal.status == "open" && mayRun ? SittingPaths.close.url(slug, id, proposal.id) : nil,

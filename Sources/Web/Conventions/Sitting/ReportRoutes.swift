@@ -18,6 +18,7 @@ struct ReportRoutes {
     func register(in council: PathRegistrar) {
         council.get(SittingPaths.report, use: page)
         council.post(SittingPaths.report, use: publish)
+        council.post(SittingPaths.erase, use: erase)
     }
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
@@ -60,7 +61,8 @@ struct ReportRoutes {
             workTitle: work.map { pages.localized($0.title, context.language, councilDefault: gate.council.language) },
             publishAction: mayPublish && !open ? SittingPaths.report.url(slug, id) : nil,
             publishBlocked: mayPublish && open ? view.text("convention_report_blocked_open_vote") : nil,
-            introductionDraft: introduction, error: error)
+            introductionDraft: introduction, error: error,
+            eraseAction: gate.may(.erasePersonalData) ? SittingPaths.erase.url(slug, id) : nil, isClosed: gate.status == .closed)
         return try await pages.page("convention-report", title: view.text("convention_report_title"), request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }
@@ -92,6 +94,20 @@ struct ReportRoutes {
             throw PageError(.conflict, "convention_conflict_status")
         }
         return .redirect(to: SiteURL.with(SittingPaths.report.url(gate.council.slug, gate.record.id), notice: "convention_report_published"),
+                         type: .normal)
+    }
+
+    /// Erases the volunteers' personal data and closes the convention; the report, the draw's published files and the
+    /// votes' results stay public.
+    @Sendable func erase(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await SittingRoutes.gate(services, context)
+        try pages.require(gate.decide(.erasePersonalData), context)
+        do {
+            _ = try await services.conventions.erasePersonalData(id: gate.record.id, councilID: gate.council.id)
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, "convention_conflict_status")
+        }
+        return .redirect(to: SiteURL.with(SittingPaths.report.url(gate.council.slug, gate.record.id), notice: "convention_erased"),
                          type: .normal)
     }
 }

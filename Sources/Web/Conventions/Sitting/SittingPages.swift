@@ -20,6 +20,8 @@ struct ProposalForm: Encodable {
     let methods: [SelectOption]
     let thresholds: [SelectOption]
     let grades: [SelectOption]
+    /// The working groups' names, offered for "drafted by".
+    let groupNames: [String]
     let error: String?
     let submitLabel: String
 }
@@ -34,6 +36,38 @@ struct SessionsPage: Encodable {
         let result: String?
     }
 
+    struct Document: Encodable {
+        let title: String
+        let url: String
+        let details: String
+        let deleteURL: String?
+    }
+
+    struct DocumentForm: Encodable {
+        let action: String
+        /// The ids of its fields, unique on the page.
+        let prefix: String
+        let accept: String
+        let limit: String
+    }
+
+    struct Hearing: Encodable {
+        let text: String
+        let deleteURL: String?
+    }
+
+    struct HearingForm: Encodable {
+        let action: String
+        let prefix: String
+    }
+
+    struct Group: Encodable {
+        let name: String
+        let remit: String
+        let proposals: String
+        let deleteURL: String?
+    }
+
     struct Session: Encodable {
         let anchor: String
         let heading: String
@@ -42,6 +76,12 @@ struct SessionsPage: Encodable {
         let programme: String
         let proposals: [Proposal]
         let hasProposals: Bool
+        let documents: [Document]
+        let hasDocuments: Bool
+        let documentForm: DocumentForm?
+        let hearings: [Hearing]
+        let hasHearings: Bool
+        let hearingForm: HearingForm?
         let edit: SessionForm?
     }
 
@@ -49,9 +89,15 @@ struct SessionsPage: Encodable {
     let backURL: String
     let sessions: [Session]
     let hasSessions: Bool
+    let groups: [Group]
+    let hasGroups: Bool
+    /// Where the secretariat forms a working group.
+    let groupAction: String?
     let newSession: SessionForm?
     let newProposal: ProposalForm?
     let reportURL: String?
+    /// Where the members stand: the statements and the opinion map.
+    let statementsURL: String
 }
 
 /// A proposal's vote as it closed: the sentence that says it, a chart, and the figures beside it.
@@ -141,4 +187,8 @@ struct ReportPage: Encodable {
     /// The introduction as typed, shown again with the reason it was refused.
     let introductionDraft: String
     let error: String?
+    /// Where the secretariat erases the volunteers' personal data (the report published).
+    let eraseAction: String?
+    /// The convention is closed: its volunteers' data erased.
+    let isClosed: Bool
 }

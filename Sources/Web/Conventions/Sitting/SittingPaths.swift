@@ -5,6 +5,22 @@ enum SittingPaths {
     static let sessions = Path2("/{council}/conventions/{id}/sessions")
     /// A session rewritten (POST).
     static let session = Path3("/{council}/conventions/{id}/sessions/{session}")
+    /// A document added to a session (POST).
+    static let documents = Path3("/{council}/conventions/{id}/sessions/{session}/documents")
+    /// A session's document (GET), and its removal (POST).
+    static let document = Path3("/{council}/conventions/{id}/documents/{document}")
+    static let documentDelete = Path3("/{council}/conventions/{id}/documents/{document}/delete")
+    /// A new working group (POST), and its end (POST).
+    static let groups = Path2("/{council}/conventions/{id}/groups")
+    static let groupDelete = Path3("/{council}/conventions/{id}/groups/{group}/delete")
+    /// A hearing recorded in a session (POST), and its removal (POST).
+    static let hearings = Path3("/{council}/conventions/{id}/sessions/{session}/hearings")
+    static let hearingDelete = Path3("/{council}/conventions/{id}/hearings/{hearing}/delete")
+    /// The statements and the opinion map (GET); a new statement (POST); a member's vote on one (POST); one hidden
+    /// by the secretariat (POST).
+    static let statements = Path2("/{council}/conventions/{id}/statements")
+    static let statementVote = Path3("/{council}/conventions/{id}/statements/{statement}/vote")
+    static let statementHide = Path3("/{council}/conventions/{id}/statements/{statement}/hide")
     /// A new proposal (POST).
     static let proposals = Path2("/{council}/conventions/{id}/proposals")
     static let proposal = Path3("/{council}/conventions/{id}/proposals/{proposal}")
@@ -15,6 +31,8 @@ enum SittingPaths {
     static let minority = Path3("/{council}/conventions/{id}/proposals/{proposal}/minority")
     /// The final report (GET); its publication (POST).
     static let report = Path2("/{council}/conventions/{id}/report")
+    /// The volunteers' personal data erased once the report is published (POST): the convention closes.
+    static let erase = Path2("/{council}/conventions/{id}/erase")
 
-    static let all: [any DeclaredPath] = [sessions, session, proposals, proposal, amend, open, close, ballot, minority, report]
+    static let all: [any DeclaredPath] = [sessions, session, documents, document, documentDelete, groups, groupDelete, hearings, hearingDelete, statements, statementVote, statementHide, proposals, proposal, amend, open, close, ballot, minority, report, erase]
 }

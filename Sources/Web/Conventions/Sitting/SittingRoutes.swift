@@ -50,7 +50,23 @@ struct SittingRoutes {
         let failure = failed
         func failedForm(_ which: FailedForm.Which) -> FailedForm? { failure?.which == which ? failure : nil }
         let mayPlan = gate.may(.manageSessions)
+        var documents: [Int64: [Attachment]] = [:]
+        for session in sessions {
+            documents[session.id] = try await services.attachments.all(councilID: gate.council.id, ownerKind: SessionDocumentRoutes.ownerKind,
+                                                                        ownerID: session.id)
+        }
+        let groups = try await services.groups.groups(conventionID: id)
+        let hearings = try await services.groups.hearings(conventionID: id)
+        let typeNames = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.mediaType, view.text("document_type_\($0.rawValue)")) })
+        let accept = DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ",")
         let items = sessions.map { session in
+            let papers = (documents[session.id] ?? []).map { document in
+                SessionsPage.Document(
+                    title: document.title, url: SittingPaths.document.url(slug, id, document.id),
+                    details: view.text("document_details", ["type": typeNames[document.mediaType] ?? document.mediaType,
+                                                            "size": format.byteCount(document.size), "date": view.date(document.createdAt)]),
+                    deleteURL: mayPlan ? SittingPaths.documentDelete.url(slug, id, document.id) : nil)
+            }
             let own = proposals.filter { $0.sessionId == session.id }.map { proposal in
                 SessionsPage.Proposal(
                     url: SittingPaths.proposal.url(slug, id, proposal.id), heading: view.proposalHeading(proposal), draftedBy: proposal.draftedBy,
@@ -63,6 +79,20 @@ struct SittingRoutes {
                 anchor: "session-\(session.number)", heading: view.sessionHeading(session),
                 when: view.text("convention_session_when", ["start": view.date(session.startsAt), "end": view.date(session.endsAt)]),
                 place: session.place, programme: session.programme, proposals: own, hasProposals: !own.isEmpty,
+                documents: papers, hasDocuments: !papers.isEmpty,
+                documentForm: mayPlan
+                    ? SessionsPage.DocumentForm(action: SittingPaths.documents.url(slug, id, session.id), prefix: "session-\(session.number)-document-",
+                                                accept: accept, limit: view.text("document_limit", ["size": format.byteCount(Int64(services.uploadLimit))]))
+                    : nil,
+                hearings: hearings.filter { $0.sessionId == session.id }.map { hearing in
+                    SessionsPage.Hearing(text: view.text("convention_hearing_line", ["person": hearing.person, "capacity": hearing.capacity,
+                                                                                     "topic": hearing.topic]),
+                                         deleteURL: mayPlan && gate.status == .sitting ? SittingPaths.hearingDelete.url(slug, id, hearing.id) : nil)
+                },
+                hasHearings: hearings.contains { $0.sessionId == session.id },
+                hearingForm: mayPlan && gate.status == .sitting
+                    ? SessionsPage.HearingForm(action: SittingPaths.hearings.url(slug, id, session.id), prefix: "session-\(session.number)-hearing-")
+                    : nil,
                 edit: mayPlan && gate.status == .sitting
                     ? view.sessionForm(action: SittingPaths.session.url(slug, id, session.id), prefix: "session-\(session.number)-",
                                        values: edit?.values ?? view.values(of: session), error: edit?.error, submit: "convention_session_save")
@@ -72,6 +102,13 @@ struct SittingRoutes {
         let newProposal = failedForm(.newProposal)
         let model = SessionsPage(
             title: view.title, backURL: ConventionPaths.item.url(slug, id), sessions: items, hasSessions: !items.isEmpty,
+            groups: groups.map { group in
+                SessionsPage.Group(name: group.name, remit: group.remit,
+                                   proposals: pages.plural("convention_group_proposals", count: proposals.filter { $0.draftedBy == group.name }.count,
+                                                           context, format: format),
+                                   deleteURL: mayPlan ? SittingPaths.groupDelete.url(slug, id, group.id) : nil)
+            },
+            hasGroups: !groups.isEmpty, groupAction: mayPlan ? SittingPaths.groups.url(slug, id) : nil,
             newSession: mayPlan
                 ? view.sessionForm(action: SittingPaths.sessions.url(slug, id), prefix: "new-session-", values: newSession?.values ?? [:],
                                    error: newSession?.error, submit: "convention_session_create")
@@ -79,9 +116,10 @@ struct SittingRoutes {
             newProposal: gate.may(.runVotes) && !sessions.isEmpty
                 ? view.proposalForm(action: SittingPaths.proposals.url(slug, id), prefix: "new-proposal-",
                                     values: newProposal?.values ?? ["session": "\(sessions[sessions.count - 1].id)"], sessions: sessions,
-                                    error: newProposal?.error, submit: "convention_proposal_create")
+                                    error: newProposal?.error, submit: "convention_proposal_create", groups: groups)
                 : nil,
-            reportURL: [.reported, .closed].contains(gate.status) || gate.may(.publishReport) ? SittingPaths.report.url(slug, id) : nil)
+            reportURL: [.reported, .closed].contains(gate.status) || gate.may(.publishReport) ? SittingPaths.report.url(slug, id) : nil,
+            statementsURL: SittingPaths.statements.url(slug, id))
         return try await pages.page("convention-sessions", title: view.text("convention_sessions_title"), request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }
@@ -113,7 +151,7 @@ struct SittingRoutes {
             let draft = try SittingInput.session(context.form, zone: gate.council.zone)
             let sessionID = try await services.sittings.createSession(conventionID: gate.record.id, councilID: gate.council.id, draft,
                                                                       at: services.clock.now().timeIntervalSince1970)
-            let number = try await services.sittings.sessions(conventionID: gate.record.id).first { $0.id == sessionID }?.number ?? 1
+            let number = try await services.sittings.session(id: sessionID, conventionID: gate.record.id)?.number ?? 1
             return .redirect(to: SiteURL.with(SittingPaths.sessions.url(gate.council.slug, gate.record.id), notice: "saved") + "#session-\(number)",
                              type: .normal)
         } catch let failure as ValidationFailure {
@@ -127,7 +165,7 @@ struct SittingRoutes {
         let gate = try await Self.gate(services, context)
         try pages.require(gate.decide(.manageSessions), context)
         guard let sessionID = context.parameters.get("session", as: Int64.self),
-              let session = try await services.sittings.sessions(conventionID: gate.record.id).first(where: { $0.id == sessionID })
+              let session = try await services.sittings.session(id: sessionID, conventionID: gate.record.id)
         else { throw PageError.notFound }
         do {
             let draft = try SittingInput.session(context.form, zone: gate.council.zone)

@@ -52,7 +52,7 @@ struct SittingView {
     }
 
     func proposalForm(action: String, prefix: String, values: [String: String], sessions: [ConventionSessionRecord], error: String?,
-                      submit: String) -> ProposalForm {
+                      submit: String, groups: [WorkingGroupRecord] = []) -> ProposalForm {
         ProposalForm(
             action: action, idPrefix: prefix, values: values,
             sessions: sessions.map { SelectOption(value: "\($0.id)", label: sessionHeading($0), selected: values["session"] == "\($0.id)") },
@@ -66,7 +66,7 @@ struct SittingView {
                 SelectOption(value: "\($0)", label: text("convention_grade_or_better", ["grade": grade($0)]),
                              selected: (values["adoption_grade"] ?? "3") == "\($0)")
             },
-            error: error, submitLabel: text(submit))
+            groupNames: groups.map(\.name), error: error, submitLabel: text(submit))
     }
 
     // MARK: - Sessions and proposals
