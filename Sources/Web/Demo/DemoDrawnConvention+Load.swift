@@ -141,6 +141,7 @@ extension DemoDrawnConvention {
                 ProposalDraft(title: proposal.title, body: proposal.body, draftedBy: proposal.draftedBy, method: SittingInput.stored(proposal.method)),
                 at: paris(2026, 10, 18, 10))
             try await sittings.openVote(id: proposalID, conventionID: conventionID, councilID: councilID, at: opened)
+            var ballots: [(panelID: Int64, ballot: StoredBallot)] = []
             for seat in seats where random.nextUnit() < 0.94 {
                 var target = random.nextUnit() * proposal.shares.reduce(0, +)
                 var pick = proposal.shares.count - 1
@@ -152,9 +153,9 @@ extension DemoDrawnConvention {
                 case .yesNo: .choice(ThresholdVote.Choice.allCases[pick])
                 case .majorityJudgment: .grade(pick)
                 }
-                try await sittings.cast(proposalID: proposalID, conventionID: conventionID, councilID: councilID, panelID: seat,
-                                        SittingInput.stored(ballot), at: opened + 600)
+                ballots.append((seat, SittingInput.stored(ballot)))
             }
+            try await sittings.cast(proposalID: proposalID, conventionID: conventionID, councilID: councilID, ballots: ballots, at: opened + 600)
             let method = proposal.method
             try await sittings.closeVote(id: proposalID, conventionID: conventionID, councilID: councilID, at: opened + 1_800) { ballots, members in
                 SittingInput.outcome(ballots, members: members, method: method).adopted
@@ -192,14 +193,17 @@ extension DemoDrawnConvention {
                                                 at: paris(2026, 10, 17, 18, index)))
         }
         let leanings = seats.map { _ in random.nextUnit() < 0.55 }
+        var votes = [[(panelID: Int64, vote: Int)]](repeating: [], count: ids.count)
         for (seat, leansEcology) in zip(seats, leanings) {
-            for (id, statement) in zip(ids, statements) where random.nextUnit() < 0.85 {
+            for (index, statement) in statements.enumerated() where random.nextUnit() < 0.85 {
                 let draw = random.nextUnit()
                 let agree = leansEcology ? statement.agree.0 : statement.agree.1
-                let vote = draw < 0.1 ? 0 : (random.nextUnit() < agree ? 1 : -1)
-                try await repository.vote(statementID: id, conventionID: conventionID, councilID: councilID, panelID: seat, vote: vote,
-                                          at: paris(2026, 10, 17, 20) + Double(seat % 600))
+                votes[index].append((seat, draw < 0.1 ? 0 : (random.nextUnit() < agree ? 1 : -1)))
             }
+        }
+        for (index, id) in ids.enumerated() {
+            try await repository.vote(statementID: id, conventionID: conventionID, councilID: councilID, votes: votes[index],
+                                      at: paris(2026, 10, 17, 20, index))
         }
     }
 }

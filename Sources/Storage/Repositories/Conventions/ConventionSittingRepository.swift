@@ -195,6 +195,36 @@ public struct ConventionSittingRepository: Sendable {
         }
     }
 
+    /// Ballots of several seated members entered together (a vote counted on paper, the demo's history), all or none,
+    /// with the same checks as one ballot.
+    public func cast(proposalID: Int64, conventionID: Int64, councilID: Int64, ballots: [(panelID: Int64, ballot: StoredBallot)],
+                     at: Double) async throws {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["sitting"], on: sql)
+            guard try await sql.raw("""
+                SELECT id FROM convention_proposals WHERE id = \(bind: proposalID) AND convention_id = \(bind: conventionID) AND status = 'open'
+                """).first() != nil else {
+                throw try await Self.proposalExists(proposalID, conventionID, on: sql) ? StoreError.ballotClosed : StoreError.notFound
+            }
+            let seated = Set(try await sql.raw("""
+                SELECT id FROM convention_panel WHERE convention_id = \(bind: conventionID) AND refused_at IS NULL
+                """).all(decodingColumn: "id", as: Int64.self))
+            guard ballots.allSatisfy({ seated.contains($0.panelID) }), Set(ballots.map(\.panelID)).count == ballots.count else {
+                throw StoreError.notEligible
+            }
+            try await sql.delete(from: "convention_ballots").where("proposal_id", .equal, proposalID)
+                .where("panel_id", .in, ballots.map(\.panelID)).run()
+            for batch in stride(from: 0, to: ballots.count, by: 500).map({ ballots[$0..<min($0 + 500, ballots.count)] }) {
+                var insert = sql.insert(into: "convention_ballots").columns("proposal_id", "panel_id", "choice", "grade", "cast_at")
+                for entry in batch {
+                    insert = insert.values(SQLBind(proposalID), SQLBind(entry.panelID), SQLBind(entry.ballot.choice), SQLBind(entry.ballot.grade),
+                                           SQLBind(at))
+                }
+                try await insert.run()
+            }
+        }
+    }
+
     public func ballot(proposalID: Int64, panelID: Int64) async throws -> StoredBallot? {
         try await database.read { sql in
             try await sql.raw("""

@@ -81,6 +81,28 @@ public struct ConventionStatementRepository: Sendable {
         }
     }
 
+    /// Votes of several seated members on a statement shown, entered together (the demo's history), all or none.
+    public func vote(statementID: Int64, conventionID: Int64, councilID: Int64, votes: [(panelID: Int64, vote: Int)], at: Double) async throws {
+        try await database.transaction { sql in
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["sitting"], on: sql)
+            guard try await sql.raw("""
+                SELECT id FROM convention_statements WHERE id = \(bind: statementID) AND convention_id = \(bind: conventionID) AND hidden = \(bind: false)
+                """).first() != nil else { throw StoreError.notFound }
+            let seated = Set(try await sql.raw("""
+                SELECT id FROM convention_panel WHERE convention_id = \(bind: conventionID) AND refused_at IS NULL
+                """).all(decodingColumn: "id", as: Int64.self))
+            guard votes.allSatisfy({ seated.contains($0.panelID) && (-1...1).contains($0.vote) }),
+                  Set(votes.map(\.panelID)).count == votes.count else { throw StoreError.notEligible }
+            try await sql.delete(from: "convention_statement_votes").where("statement_id", .equal, statementID)
+                .where("panel_id", .in, votes.map(\.panelID)).run()
+            for batch in stride(from: 0, to: votes.count, by: 500).map({ votes[$0..<min($0 + 500, votes.count)] }) {
+                var insert = sql.insert(into: "convention_statement_votes").columns("statement_id", "panel_id", "vote", "voted_at")
+                for entry in batch { insert = insert.values(SQLBind(statementID), SQLBind(entry.panelID), SQLBind(entry.vote), SQLBind(at)) }
+                try await insert.run()
+            }
+        }
+    }
+
     /// Every vote on the convention's statements by a member still seated (one who declined leaves the map), by seat.
     public func votes(conventionID: Int64) async throws -> [StatementVoteRecord] {
         try await database.read { sql in
