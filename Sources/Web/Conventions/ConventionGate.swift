@@ -62,3 +62,15 @@ extension ConventionStatus {
         allCases.filter { ConventionRules.decide(.see, by: actor, status: $0).isAllowed }
     }
 }
+
+extension ConventionGate {
+    /// Runs a write whose transaction checks the convention's status again: a status changed since the gate read it
+    /// (another request moved the convention) is a 409 saying so.
+    func write<T>(conflict key: String = "convention_conflict_status", _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, key)
+        }
+    }
+}

@@ -117,6 +117,21 @@ extension DemoDrawnConvention {
             shares: [0.06, 0.07, 0.09, 0.12, 0.24, 0.42]),
     ]
 
+    /// The five working groups, as the climate convention of 2019 formed them; the proposals name them.
+    static let workingGroups: [(name: String, remit: String)] = [
+        ("Groupe de travail « Se loger »", "Le logement, sa rénovation et l'aménagement du territoire."),
+        ("Groupe de travail « Se déplacer »", "Les transports des personnes et des marchandises."),
+        ("Groupe de travail « Se nourrir »", "L'alimentation, l'agriculture et la pêche."),
+        ("Groupe de travail « Consommer »", "La consommation, la publicité et les déchets."),
+        ("Groupe de travail « Produire et travailler »", "L'industrie, l'énergie et l'emploi."),
+    ]
+
+    /// Who the first session heard (fictional people, as everywhere in the demo).
+    static let hearings: [(person: String, capacity: String, topic: String)] = [
+        ("Claire Morvan", "climatologue, membre du groupe d'experts du climat", "Le changement climatique et ses causes"),
+        ("Karim Bensaïd", "économiste de l'énergie", "Les émissions de la France, secteur par secteur"),
+    ]
+
     /// The first session: its three proposals voted by the members seated (94 in 100 of them voted), closed with
     /// their results, and a minority position beside the second.
     static func sit(site: Site, conventionID: Int64, councilID: Int64) async throws {
@@ -132,6 +147,15 @@ extension DemoDrawnConvention {
 
                 Dimanche : premières propositions des groupes de travail, débat et votes en séance plénière.
                 """), at: paris(2026, 10, 10, 12))
+        let groups = ConventionGroupRepository(database: site.database)
+        for (index, group) in workingGroups.enumerated() {
+            _ = try await groups.createGroup(conventionID: conventionID, councilID: councilID, name: group.name, remit: group.remit,
+                                             at: paris(2026, 10, 17, 16, index))
+        }
+        for hearing in hearings {
+            _ = try await groups.addHearing(conventionID: conventionID, councilID: councilID, sessionID: sessionID, person: hearing.person,
+                                            capacity: hearing.capacity, topic: hearing.topic, at: paris(2026, 10, 17, 12))
+        }
         let seats = try await draws.panel(conventionID: conventionID).filter { $0.refusedAt == nil }.map(\.id)
         var random = DemoRandom(seed: 1990)
         for (index, proposal) in proposals.enumerated() {

@@ -161,12 +161,7 @@ struct WorkPage: Encodable {
         let date: String
     }
 
-    struct Document: Encodable {
-        let title: String
-        let url: String
-        let details: String
-        let deleteURL: String?
-    }
+    typealias Document = DocumentLink
 
     struct DocumentForm: Encodable {
         let action: String

@@ -17,7 +17,6 @@ struct WorkPageModel {
         let format = view.format, language = view.language
         let current = dossier.current
         let mayRemove = dossier.may(.removeDocument), mayAttach = dossier.may(.attachDocument)
-        let typeNames = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.mediaType, t("document_type_\($0.rawValue)")) })
         let amendmentSets = view.amendmentSets(), ballots = view.ballots()
         let forms = forms()
         return WorkPage(
@@ -49,15 +48,13 @@ struct WorkPageModel {
             },
             hasDocuments: !dossier.attachments.isEmpty,
             documents: dossier.attachments.map { attachment in
-                WorkPage.Document(
-                    title: attachment.title, url: WorkPaths.attachment.url(view.slug, view.workID, attachment.id),
-                    details: t("document_details", ["type": typeNames[attachment.mediaType] ?? attachment.mediaType,
-                                                    "size": format.byteCount(attachment.size), "date": view.date(attachment.createdAt)]),
-                    deleteURL: mayRemove ? WorkPaths.attachmentDelete.url(view.slug, view.workID, attachment.id) : nil)
+                DocumentLink(attachment, url: WorkPaths.attachment.url(view.slug, view.workID, attachment.id),
+                             deleteURL: mayRemove ? WorkPaths.attachmentDelete.url(view.slug, view.workID, attachment.id) : nil,
+                             date: view.date(attachment.createdAt), format: format, text: t)
             },
             documentForm: mayAttach
                 ? WorkPage.DocumentForm(action: WorkPaths.attachments.url(view.slug, view.workID),
-                                        accept: DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ","),
+                                        accept: DocumentLink.accept,
                                         limit: t("document_limit", ["size": format.byteCount(Int64(dossier.uploadLimit))]))
                 : nil,
             hideDocuments: dossier.attachments.isEmpty && !mayAttach,

@@ -31,11 +31,9 @@ struct GroupAndHearingRoutes {
         } catch let failure as ValidationFailure {
             throw PageError(.unprocessableContent, failure.key)
         }
-        do {
-            _ = try await services.groups.createGroup(conventionID: gate.record.id, councilID: gate.council.id, name: name, remit: remit,
-                                                      at: services.clock.now().timeIntervalSince1970)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
+        _ = try await gate.write {
+            try await services.groups.createGroup(conventionID: gate.record.id, councilID: gate.council.id, name: name, remit: remit,
+                                                  at: services.clock.now().timeIntervalSince1970)
         }
         return back(gate, notice: "saved", anchor: "#groups")
     }
@@ -44,11 +42,7 @@ struct GroupAndHearingRoutes {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.manageSessions), context)
         guard let id = context.parameters.get("group", as: Int64.self) else { throw PageError.notFound }
-        do {
-            try await services.groups.removeGroup(id: id, conventionID: gate.record.id, councilID: gate.council.id)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
-        }
+        try await gate.write { try await services.groups.removeGroup(id: id, conventionID: gate.record.id, councilID: gate.council.id) }
         return back(gate, notice: "deleted", anchor: "#groups")
     }
 
@@ -67,11 +61,9 @@ struct GroupAndHearingRoutes {
         } catch let failure as ValidationFailure {
             throw PageError(.unprocessableContent, failure.key)
         }
-        do {
-            _ = try await services.groups.addHearing(conventionID: gate.record.id, councilID: gate.council.id, sessionID: session.id,
-                                                     person: person, capacity: capacity, topic: topic, at: services.clock.now().timeIntervalSince1970)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
+        _ = try await gate.write {
+            try await services.groups.addHearing(conventionID: gate.record.id, councilID: gate.council.id, sessionID: session.id, person: person,
+                                                 capacity: capacity, topic: topic, at: services.clock.now().timeIntervalSince1970)
         }
         return back(gate, notice: "saved", anchor: "#session-\(session.number)")
     }
@@ -80,11 +72,7 @@ struct GroupAndHearingRoutes {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.manageSessions), context)
         guard let id = context.parameters.get("hearing", as: Int64.self) else { throw PageError.notFound }
-        do {
-            try await services.groups.removeHearing(id: id, conventionID: gate.record.id, councilID: gate.council.id)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
-        }
+        try await gate.write { try await services.groups.removeHearing(id: id, conventionID: gate.record.id, councilID: gate.council.id) }
         return back(gate, notice: "deleted", anchor: "")
     }
 }

@@ -87,11 +87,9 @@ struct ReportRoutes {
                 workID: workID, author: title, title: pages.localizer.text("convention_report_title", language),
                 body: introduction + "\n\n" + pages.localizer.text("convention_report_contribution_link", language, ["url": url]))
         }
-        do {
+        try await gate.write {
             try await services.sittings.publishReport(conventionID: gate.record.id, councilID: gate.council.id, introduction: introduction,
                                                       delivery: delivery, at: services.clock.now().timeIntervalSince1970)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
         }
         return .redirect(to: SiteURL.with(SittingPaths.report.url(gate.council.slug, gate.record.id), notice: "convention_report_published"),
                          type: .normal)
@@ -102,11 +100,7 @@ struct ReportRoutes {
     @Sendable func erase(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.erasePersonalData), context)
-        do {
-            _ = try await services.conventions.erasePersonalData(id: gate.record.id, councilID: gate.council.id)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
-        }
+        _ = try await gate.write { try await services.conventions.erasePersonalData(id: gate.record.id, councilID: gate.council.id) }
         return .redirect(to: SiteURL.with(SittingPaths.report.url(gate.council.slug, gate.record.id), notice: "convention_erased"),
                          type: .normal)
     }

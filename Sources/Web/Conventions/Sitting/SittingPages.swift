@@ -36,12 +36,7 @@ struct SessionsPage: Encodable {
         let result: String?
     }
 
-    struct Document: Encodable {
-        let title: String
-        let url: String
-        let details: String
-        let deleteURL: String?
-    }
+    typealias Document = DocumentLink
 
     struct DocumentForm: Encodable {
         let action: String

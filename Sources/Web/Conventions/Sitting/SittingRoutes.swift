@@ -57,15 +57,11 @@ struct SittingRoutes {
         }
         let groups = try await services.groups.groups(conventionID: id)
         let hearings = try await services.groups.hearings(conventionID: id)
-        let typeNames = Dictionary(uniqueKeysWithValues: DocumentType.allCases.map { ($0.mediaType, view.text("document_type_\($0.rawValue)")) })
-        let accept = DocumentType.allCases.map { ".\($0.fileExtension)" }.joined(separator: ",")
         let items = sessions.map { session in
             let papers = (documents[session.id] ?? []).map { document in
-                SessionsPage.Document(
-                    title: document.title, url: SittingPaths.document.url(slug, id, document.id),
-                    details: view.text("document_details", ["type": typeNames[document.mediaType] ?? document.mediaType,
-                                                            "size": format.byteCount(document.size), "date": view.date(document.createdAt)]),
-                    deleteURL: mayPlan ? SittingPaths.documentDelete.url(slug, id, document.id) : nil)
+                DocumentLink(document, url: SittingPaths.document.url(slug, id, document.id),
+                             deleteURL: mayPlan ? SittingPaths.documentDelete.url(slug, id, document.id) : nil,
+                             date: view.date(document.createdAt), format: format, text: view.text)
             }
             let own = proposals.filter { $0.sessionId == session.id }.map { proposal in
                 SessionsPage.Proposal(
@@ -82,7 +78,7 @@ struct SittingRoutes {
                 documents: papers, hasDocuments: !papers.isEmpty,
                 documentForm: mayPlan
                     ? SessionsPage.DocumentForm(action: SittingPaths.documents.url(slug, id, session.id), prefix: "session-\(session.number)-document-",
-                                                accept: accept, limit: view.text("document_limit", ["size": format.byteCount(Int64(services.uploadLimit))]))
+                                                accept: DocumentLink.accept, limit: view.text("document_limit", ["size": format.byteCount(Int64(services.uploadLimit))]))
                     : nil,
                 hearings: hearings.filter { $0.sessionId == session.id }.map { hearing in
                     SessionsPage.Hearing(text: view.text("convention_hearing_line", ["person": hearing.person, "capacity": hearing.capacity,

@@ -149,11 +149,7 @@ struct StatementRoutes {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.runVotes), context)
         guard let statementID = context.parameters.get("statement", as: Int64.self) else { throw PageError.notFound }
-        do {
-            try await services.statements.hide(id: statementID, conventionID: gate.record.id, councilID: gate.council.id)
-        } catch StoreError.stateChanged {
-            throw PageError(.conflict, "convention_conflict_status")
-        }
+        try await gate.write { try await services.statements.hide(id: statementID, conventionID: gate.record.id, councilID: gate.council.id) }
         return back(gate, notice: "saved")
     }
 }
