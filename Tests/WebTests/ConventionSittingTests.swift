@@ -302,6 +302,27 @@ import TestSupport
             #expect(try await citizen.post("\(url)/hearings/\(heard.id)/delete", []).status == .forbidden)
             #expect(try await staff.post("\(url)/hearings/\(heard.id)/delete", []).status == .seeOther)
             #expect(try await ConventionGroupRepository(database: site.database).hearings(conventionID: id).isEmpty)
+
+            // A document recorded or removed after the convention stopped sitting (an upload that outlasted the right)
+            // is refused by the transaction itself, not only by the route.
+            let kept = try await staff.postFile(path, fileName: "b.pdf", content: AttachmentTests.pdf)
+            #expect(kept.status == .seeOther)
+            let second = try #require(try await attachments.all(councilID: france.id, ownerKind: "convention_session", ownerID: session.id).first)
+            let check = AttachmentOwnerCheck.conventionSession(conventionID: id, councilID: france.id)
+            await #expect(throws: StoreError.notFound) {
+                try await attachments.attach(councilID: france.id, ownerKind: "convention_session", ownerID: 999_999, digest: second.digest,
+                                             mediaType: second.mediaType, size: second.size, fileName: "c.pdf", title: "c", accountID: nil,
+                                             check: check, at: 0)
+            }
+            try await ConventionRepository(database: site.database).move(id: id, councilID: france.id, from: "sitting", to: "reported")
+            await #expect(throws: StoreError.stateChanged) {
+                try await attachments.attach(councilID: france.id, ownerKind: "convention_session", ownerID: session.id, digest: second.digest,
+                                             mediaType: second.mediaType, size: second.size, fileName: "c.pdf", title: "c", accountID: nil,
+                                             check: check, at: 0)
+            }
+            await #expect(throws: StoreError.stateChanged) { try await attachments.remove(id: second.id, councilID: france.id, check: check) }
+            #expect(try await staff.post("\(url)/documents/\(second.id)/delete", []).status == .conflict)
+            #expect(try await attachments.all(councilID: france.id, ownerKind: "convention_session", ownerID: session.id).count == 1)
         }
     }
 

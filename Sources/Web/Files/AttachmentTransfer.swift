@@ -16,7 +16,7 @@ struct AttachmentTransfer: Sendable {
     /// Reads the upload of the signed-in account (whose right the route checked before a byte was read), then asks
     /// `owner` again once it is all in: a long upload may outlast the right. `owner` returns the council and the
     /// owner's id, or throws the refusal; any refusal leaves nothing behind.
-    func add(_ request: Request, context: AppContext, pages: Pages, ownerKind: String,
+    func add(_ request: Request, context: AppContext, pages: Pages, ownerKind: String, check: AttachmentOwnerCheck? = nil,
              owner: () async throws -> (councilID: Int64, ownerID: Int64)) async throws {
         // What the account may still attach today; nothing is read once it is used up.
         let account = try pages.requireAccount(context)
@@ -51,7 +51,7 @@ struct AttachmentTransfer: Sendable {
                     _ = try await attachments.attach(
                         councilID: owned.councilID, ownerKind: ownerKind, ownerID: owned.ownerID, digest: digest, mediaType: type.mediaType,
                         size: Int64(file.size), fileName: name, title: title.isEmpty ? name : title, accountID: accountID,
-                        quota: quotaCheck, at: clock.now().timeIntervalSince1970)
+                        quota: quotaCheck, check: check, at: clock.now().timeIntervalSince1970)
                 } catch {
                     // Kept but not recorded: the bytes go unless another attachment holds them.
                     if (try? await attachments.isReferenced(digest: digest)) == false { try? files.remove(digest: digest) }
@@ -77,11 +77,11 @@ struct AttachmentTransfer: Sendable {
     }
 
     /// Removes the attachment; its bytes go when no other attachment holds them.
-    func remove(_ attachment: Attachment, councilID: Int64) async throws {
+    func remove(_ attachment: Attachment, councilID: Int64, check: AttachmentOwnerCheck? = nil) async throws {
         let files = files, attachments = attachments
         try await files.withContent(attachment.digest) {
             // The removal is recorded; bytes that cannot be deleted now are only left on disk, never shown again.
-            if let unused = try await attachments.remove(id: attachment.id, councilID: councilID) {
+            if let unused = try await attachments.remove(id: attachment.id, councilID: councilID, check: check) {
                 try? files.remove(digest: unused)
             }
         }

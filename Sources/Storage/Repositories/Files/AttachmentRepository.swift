@@ -15,6 +15,23 @@ public struct Attachment: Sendable, Hashable {
     public let createdAt: Double
 }
 
+/// What the owner of an attachment must still be when one is added or removed, checked in the same transaction
+/// (the route's check, made before a long upload, may no longer hold).
+public enum AttachmentOwnerCheck: Sendable {
+    /// A session of this convention, while the convention is drawn or sits.
+    case conventionSession(conventionID: Int64, councilID: Int64)
+
+    func verify(ownerKind: String, ownerID: Int64, on sql: any SQLDatabase) async throws {
+        switch self {
+        case let .conventionSession(conventionID, councilID):
+            try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
+            guard ownerKind == "convention_session", try await sql.raw("""
+                SELECT id FROM convention_sessions WHERE id = \(bind: ownerID) AND convention_id = \(bind: conventionID)
+                """).first() != nil else { throw StoreError.notFound }
+        }
+    }
+}
+
 /// Attachments and the stored files they point at. A file is recorded once per content; removing its last
 /// attachment removes its record, and the caller then removes the bytes.
 public struct AttachmentRepository: Sendable {
@@ -55,9 +72,11 @@ public struct AttachmentRepository: Sendable {
     /// Attaches the stored content `digest` (recorded if new) to an owner, in one transaction; with `quota`, only if
     /// the account's attachments since `quota.since`, this one included, stay within it.
     public func attach(councilID: Int64, ownerKind: String, ownerID: Int64, digest: String, mediaType: String, size: Int64,
-                       fileName: String, title: String, accountID: Int64?, quota: Quota? = nil, at: Double) async throws -> Int64 {
+                       fileName: String, title: String, accountID: Int64?, quota: Quota? = nil, check: AttachmentOwnerCheck? = nil,
+                       at: Double) async throws -> Int64 {
         let kind = database.kind
         return try await database.transaction { sql in
+            try await check?.verify(ownerKind: ownerKind, ownerID: ownerID, on: sql)
             if let quota {
                 // SQLite's write transactions already run one at a time; PostgreSQL's wait on the account's row.
                 if kind == .postgres {
@@ -100,8 +119,15 @@ public struct AttachmentRepository: Sendable {
 
     /// Removes an attachment; returns the digest of its file when no attachment points at it any more (its record
     /// is gone too, and the bytes can be removed).
-    public func remove(id: Int64, councilID: Int64) async throws -> String? {
+    public func remove(id: Int64, councilID: Int64, check: AttachmentOwnerCheck? = nil) async throws -> String? {
         try await database.transaction { sql in
+            if let check {
+                guard let row = try await sql.raw("""
+                    SELECT owner_kind, owner_id FROM attachments WHERE id = \(bind: id) AND council_id = \(bind: councilID)
+                    """).first() else { throw StoreError.notFound }
+                try await check.verify(ownerKind: try row.decode(column: "owner_kind", as: String.self),
+                                       ownerID: try row.decode(column: "owner_id", as: Int64.self), on: sql)
+            }
             guard let digest = try await sql.raw("""
                 DELETE FROM attachments WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING digest
                 """).first(decodingColumn: "digest", as: String.self) else { throw StoreError.notFound }

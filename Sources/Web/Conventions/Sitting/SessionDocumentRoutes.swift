@@ -53,10 +53,14 @@ struct SessionDocumentRoutes {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.manageSessions), context)
         let session = try await session(gate, context)
-        try await transfer.add(request, context: context, pages: pages, ownerKind: Self.ownerKind) {
-            let current = try await SittingRoutes.gate(services, context)
-            try pages.require(current.decide(.manageSessions), context)
-            return (current.council.id, session.id)
+        // Checked again once the file is in, and once more in the transaction that records it.
+        try await gate.write {
+            try await transfer.add(request, context: context, pages: pages, ownerKind: Self.ownerKind,
+                                   check: .conventionSession(conventionID: gate.record.id, councilID: gate.council.id)) {
+                let current = try await SittingRoutes.gate(services, context)
+                try pages.require(current.decide(.manageSessions), context)
+                return (current.council.id, session.id)
+            }
         }
         return back(gate, session, notice: "saved")
     }
@@ -71,7 +75,10 @@ struct SessionDocumentRoutes {
         let gate = try await SittingRoutes.gate(services, context)
         try pages.require(gate.decide(.manageSessions), context)
         let (document, session) = try await document(gate, context)
-        try await transfer.remove(document, councilID: gate.council.id)
+        try await gate.write {
+            try await transfer.remove(document, councilID: gate.council.id,
+                                      check: .conventionSession(conventionID: gate.record.id, councilID: gate.council.id))
+        }
         return back(gate, session, notice: "deleted")
     }
 }
