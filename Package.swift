@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Sortition", targets: ["Sortition"]),
         .library(name: "CouncilWork", targets: ["CouncilWork"]),
         .library(name: "Conventions", targets: ["Conventions"]),
+        .library(name: "Consultations", targets: ["Consultations"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -53,6 +54,8 @@ let package = Package(
         .target(name: "CouncilWork", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // Pure rules of citizens' conventions: criteria and quotas, the pool against them, duplicates, votes.
         .target(name: "Conventions", dependencies: ["HemicycleDomain", "CSVFormat"], swiftSettings: strict),
+        // Pure rules of citizen consultations: phases, who may take part, moderation, the next statement, rate limits.
+        .target(name: "Consultations", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -91,6 +94,7 @@ let package = Package(
                 "HemicycleDomain",
                 "CouncilWork",
                 "Conventions",
+                "Consultations",
                 // A convention's draw: the worker runs LEXIMIN and commits; the pick is instant.
                 "Sortition",
                 // Where a convention's members stand, from their votes on statements.
@@ -158,6 +162,7 @@ let package = Package(
         .testTarget(name: "OpinionMapTests", dependencies: ["OpinionMap", "CSVFormat", "TestRequirements"], swiftSettings: strict),
         .testTarget(name: "CouncilWorkTests", dependencies: ["CouncilWork", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "ConventionsTests", dependencies: ["Conventions", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
                     swiftSettings: strict),
@@ -169,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Sortition",
+                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.

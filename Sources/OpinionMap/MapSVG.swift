@@ -8,7 +8,46 @@ public enum MapSVG {
     /// The dots are written in the order of their positions, never of the participants: a page that publishes the map
     /// does not tell who is which dot by who voted first. `id` names the title for `aria-labelledby` (unique on a page).
     public static func render(_ map: OpinionMap, title: String, size: Double = 480, id: String = "map-title") -> String {
-        let xs = map.positions.map(\.x), ys = map.positions.map(\.y)
+        render(picture(map), title: title, size: size, id: id)
+    }
+
+    /// What the drawing shows of a map, without who is which dot: kept by a server between computations.
+    public struct Picture: Sendable, Hashable, Codable {
+        /// Dots in the order of their positions: x, y and the group (nil when not clustered).
+        public var dots: [Dot]
+        /// Where each group's letter goes (`group` is the group's index).
+        public var centers: [Dot]
+
+        public struct Dot: Sendable, Hashable, Codable {
+            public var x: Double
+            public var y: Double
+            public var group: Int?
+
+            public init(x: Double, y: Double, group: Int?) {
+                self.x = x
+                self.y = y
+                self.group = group
+            }
+        }
+
+        public init(dots: [Dot], centers: [Dot]) {
+            self.dots = dots
+            self.centers = centers
+        }
+    }
+
+    /// The map's dots sorted by position (never by participant) and its groups' centres.
+    public static func picture(_ map: OpinionMap) -> Picture {
+        let rows = map.positions.indices.sorted { a, b in
+            let p = map.positions[a], q = map.positions[b]
+            return p.x != q.x ? p.x < q.x : p.y != q.y ? p.y < q.y : (map.groupOfRow[a] ?? -1) < (map.groupOfRow[b] ?? -1)
+        }
+        return Picture(dots: rows.map { Picture.Dot(x: map.positions[$0].x, y: map.positions[$0].y, group: map.groupOfRow[$0]) },
+                       centers: map.groups.enumerated().map { Picture.Dot(x: $1.center.x, y: $1.center.y, group: $0) })
+    }
+
+    public static func render(_ picture: Picture, title: String, size: Double = 480, id: String = "map-title") -> String {
+        let xs = picture.dots.map(\.x), ys = picture.dots.map(\.y)
         let span = max((xs.map(abs).max() ?? 1), (ys.map(abs).max() ?? 1), 1e-9)
         let half = size / 2, margin = 16.0
         func scale(_ v: Double) -> Double { (v / span) * (half - margin) }
@@ -19,18 +58,14 @@ public enum MapSVG {
             ##"<line x1="0" y1="\##(half)" x2="\##(size)" y2="\##(half)" stroke="#c9d1da"/>"##,
             ##"<line x1="\##(half)" y1="0" x2="\##(half)" y2="\##(size)" stroke="#c9d1da"/>"##,
         ]
-        let rows = map.positions.indices.sorted { a, b in
-            let p = map.positions[a], q = map.positions[b]
-            return p.x != q.x ? p.x < q.x : p.y != q.y ? p.y < q.y : (map.groupOfRow[a] ?? -1) < (map.groupOfRow[b] ?? -1)
-        }
-        for row in rows {
-            let point = map.positions[row]
-            let colour = map.groupOfRow[row].map { palette[$0 % palette.count] } ?? "#9aa5b1"
-            let x = half + scale(point.x), y = half - scale(point.y)
+        parts.reserveCapacity(picture.dots.count + picture.centers.count + 6)
+        for dot in picture.dots {
+            let colour = dot.group.map { palette[$0 % palette.count] } ?? "#9aa5b1"
+            let x = half + scale(dot.x), y = half - scale(dot.y)
             parts.append(##"<circle cx="\##(format(x))" cy="\##(format(y))" r="3" fill="\##(colour)" fill-opacity="0.7"/>"##)
         }
-        for (index, group) in map.groups.enumerated() {
-            let x = half + scale(group.center.x), y = half - scale(group.center.y)
+        for (index, center) in picture.centers.enumerated() {
+            let x = half + scale(center.x), y = half - scale(center.y)
             parts.append(##"<text x="\##(format(x))" y="\##(format(y))" font-size="16" font-weight="700" text-anchor="middle" fill="#1b1f24">\##(groupLabel(index))</text>"##)
         }
         parts.append("</svg>")

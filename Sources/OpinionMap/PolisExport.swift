@@ -14,33 +14,41 @@ public struct PolisConversation: Sendable {
     /// Reads `comments.csv` and `votes.csv` (or `participants-votes.csv` when `votes.csv` is absent),
     /// and `summary.csv` for the topic; or `comments.json` and `votes.json` from the Polis API.
     public static func read(folder: URL) throws -> PolisConversation {
-        let manager = FileManager.default
-        func path(_ name: String) -> URL { folder.appendingPathComponent(name) }
-        func text(_ name: String) throws -> String { try String(contentsOf: path(name), encoding: .utf8) }
-        func bytes(_ name: String) throws -> Data { try Data(contentsOf: path(name)) }
+        var files: [String: Data] = [:]
+        for name in ["votes.json", "comments.json", "comments.csv", "participants-votes.csv", "votes.csv", "summary.csv"] {
+            let path = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path.path) { files[name] = try Data(contentsOf: path) }
+        }
+        return try read(files: files, origin: folder.path)
+    }
+
+    /// The same from the files' contents by name (an upload): `comments.csv` with `votes.csv` and/or
+    /// `participants-votes.csv`, `summary.csv` optional; or `comments.json` with `votes.json`. `origin` names where
+    /// they come from in an error about missing files.
+    public static func read(files: [String: Data], origin: String = "the export") throws -> PolisConversation {
         var conversation = PolisConversation(statements: [], texts: [:], votes: [], polisGroups: [:], topic: nil)
-        if manager.fileExists(atPath: path("votes.json").path) {
-            try conversation.readJSON(comments: Data(contentsOf: path("comments.json")), votes: Data(contentsOf: path("votes.json")))
+        if let votes = files["votes.json"] {
+            guard let comments = files["comments.json"] else {
+                throw InterchangeError(file: "comments.json", line: 0, column: 0, message: "votes.json needs comments.json beside it")
+            }
+            try conversation.readJSON(comments: comments, votes: votes)
             return conversation
         }
-        if manager.fileExists(atPath: path("comments.csv").path) {
-            try conversation.readComments(try bytes("comments.csv"))
+        if let comments = files["comments.csv"] {
+            try conversation.readComments(comments)
         }
-        if manager.fileExists(atPath: path("participants-votes.csv").path) {
-            try conversation.readParticipantsVotes(try bytes("participants-votes.csv"), keepVotes: !manager.fileExists(atPath: path("votes.csv").path))
+        if let wide = files["participants-votes.csv"] {
+            try conversation.readParticipantsVotes(wide, keepVotes: files["votes.csv"] == nil)
         }
-        if manager.fileExists(atPath: path("votes.csv").path) {
-            try conversation.readVotes(try bytes("votes.csv"))
+        if let votes = files["votes.csv"] {
+            try conversation.readVotes(votes)
         }
-        if manager.fileExists(atPath: path("summary.csv").path) {
-            let summary = try CSVTable(text: "key,value\n" + text("summary.csv"), file: "summary.csv")
-            conversation.topic = summary.rows.first { $0.fields.first == "topic" }?.fields.dropFirst().joined(separator: ",")
+        if let summary = files["summary.csv"] {
+            let table = try CSVTable(text: "key,value\n" + String(decoding: summary, as: UTF8.self), file: "summary.csv")
+            conversation.topic = table.rows.first { $0.fields.first == "topic" }?.fields.dropFirst().joined(separator: ",")
         }
-        guard !conversation.votes.isEmpty || manager.fileExists(atPath: path("votes.csv").path)
-                || manager.fileExists(atPath: path("participants-votes.csv").path)
-        else {
-            throw InterchangeError(file: folder.path, line: 0, column: 0,
-                                   message: "no votes.csv, participants-votes.csv or votes.json in this folder")
+        guard files["votes.csv"] != nil || files["participants-votes.csv"] != nil else {
+            throw InterchangeError(file: origin, line: 0, column: 0, message: "no votes.csv, participants-votes.csv or votes.json in this folder")
         }
         return conversation
     }

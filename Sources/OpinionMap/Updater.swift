@@ -42,6 +42,9 @@ public struct OpinionMapUpdater: Sendable {
     /// The pair statistics kept (for tests: they must equal those of the matrix built afresh).
     var pairStatistics: CovarianceStatistics { statistics }
 
+    /// Votes in the matrix: each participant's latest on each statement.
+    public var voteCount: Int { matrix.voteCount }
+
     /// The vote matrix kept (for tests).
     var voteMatrix: VoteMatrix { matrix }
 

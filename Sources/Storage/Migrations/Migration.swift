@@ -26,5 +26,6 @@ public enum Migrations {
         CreateConventionSittings(),
         CreateConventionGroupsAndHearings(),
         CreateConventionStatements(),
+        CreateConsultations(),
     ]
 }

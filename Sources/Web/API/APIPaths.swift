@@ -12,7 +12,9 @@ enum APIPaths {
     static let convention = Path2("/api/v1/{council}/conventions/{id}")
     static let conventionDraw = Path2("/api/v1/{council}/conventions/{id}/draw")
     static let conventionSessions = Path2("/api/v1/{council}/conventions/{id}/sessions")
+    static let consultations = Path1("/api/v1/{council}/consultations")
+    static let consultation = Path2("/api/v1/{council}/consultations/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
-                                          conventionDraw, conventionSessions]
+                                          conventionDraw, conventionSessions, consultations, consultation]
 }

@@ -33,10 +33,14 @@ public struct AppConfiguration: Sendable {
     /// The bytes one account may attach in 24 hours (`HEMICYCLE_UPLOAD_QUOTA`, default 200 MB).
     public var uploadQuota: Int = 209_715_200
 
+    /// Whether this server also computes consultations' opinion maps (`HEMICYCLE_MAP_WORKER`, default on); off when
+    /// `hemicycle worker` processes do it beside several web servers.
+    public var runsMapWorker: Bool = true
+
     public init() {}
 
     /// Reads `HOSTNAME`, `PORT`, `DATABASE_URL`, `SMTP_URL`, `SMTP_CA_FILE`, `MAIL_FROM`, `BASE_URL`, `SECURE_COOKIES`,
-    /// `BCRYPT_COST`, `HEMICYCLE_ENV`, `DEMO_DATA` and `TRUST_FORWARDED_FOR`.
+    /// `BCRYPT_COST`, `HEMICYCLE_ENV`, `DEMO_DATA`, `TRUST_FORWARDED_FOR` and `HEMICYCLE_MAP_WORKER`.
     public init(reader: ConfigReader) throws {
         hostname = reader.string(forKey: "hemicycle.host", default: hostname)
         port = reader.int(forKey: "port", default: port)
@@ -57,6 +61,7 @@ public struct AppConfiguration: Sendable {
         filesFolder = reader.string(forKey: "hemicycle.files", default: filesFolder)
         uploadLimit = min(max(reader.int(forKey: "hemicycle.upload.limit", default: uploadLimit), 1), DocumentType.maximumBytes)
         uploadQuota = max(reader.int(forKey: "hemicycle.upload.quota", default: uploadQuota), 1)
+        runsMapWorker = reader.bool(forKey: "hemicycle.map.worker", default: true)
         baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
     }
 

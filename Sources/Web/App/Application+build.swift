@@ -84,6 +84,14 @@ public enum HemicycleServer {
         ConventionAPI(services: conventionServices).register(in: council.api)
         DrawAPI(services: conventionServices).register(in: council.api)
         SittingAPI(services: conventionServices).register(in: council.api)
+        let consultationServices = ConsultationServices(site: site)
+        ConsultationRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        ImportRoutes(services: consultationServices, pages: site.pages, files: site.files).register(in: council.pages)
+        ParticipationRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        ModerationRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        MapRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        ExportRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        ConsultationAPI(services: consultationServices).register(in: council.api)
         return router
     }
 
@@ -118,6 +126,10 @@ public enum HemicycleServer {
         app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock, throttles: site.throttles))
         // Conventions' lotteries are computed here, in the background, never on a request.
         app.addServices(DrawWorker(database: database, clock: site.clock, logger: logger, ready: migrated))
+        // Consultations' opinion maps too, unless `hemicycle worker` processes compute them.
+        if configuration.runsMapWorker {
+            app.addServices(ConsultationMapWorker(database: database, clock: site.clock, logger: logger, ready: migrated))
+        }
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

@@ -12,6 +12,8 @@ public struct Site: Sendable {
     public let clock: any WallClock
     /// New identifiers for the blocks of texts.
     public let ids: any IdentifierGenerator
+    /// Chooses what varies between visitors (the next statement of a consultation).
+    public let random: any RandomSource
     public let councils: CouncilRepository
     public let accounts: AccountRepository
     public let groups: GroupRepository
@@ -36,13 +38,14 @@ public struct Site: Sendable {
 
     public init(configuration: AppConfiguration, database: any Database, views: Views, localizer: Localizer,
                 clock: any WallClock = SystemClock(), ids: any IdentifierGenerator = RandomIdentifiers(),
-                throttle: LoginThrottle = LoginThrottle(), files: (any FileStore)? = nil) {
+                throttle: LoginThrottle = LoginThrottle(), files: (any FileStore)? = nil, random: any RandomSource = SystemRandomSource()) {
         self.configuration = configuration
         self.database = database
         self.views = views
         self.localizer = localizer
         self.clock = clock
         self.ids = ids
+        self.random = random
         self.throttle = throttle
         councils = CouncilRepository(database: database)
         accounts = AccountRepository(database: database)

@@ -1,6 +1,7 @@
 /// Every path the site declares, capability by capability; a test checks the router registers exactly these.
 enum SitePaths {
     static var all: [any DeclaredPath] {
-        HomePaths.all + AccountPaths.all + CouncilPaths.all + AdminPaths.all + WorkPaths.all + ConventionPaths.all + SittingPaths.all + APIPaths.all
+        HomePaths.all + AccountPaths.all + CouncilPaths.all + AdminPaths.all + WorkPaths.all + ConventionPaths.all + SittingPaths.all + ConsultationPaths.all
+        + APIPaths.all
     }
 }

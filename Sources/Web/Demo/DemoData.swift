@@ -197,6 +197,7 @@ public struct DemoData: Sendable {
             try await DemoWorks(site: scoped).load()
             try await DemoConventions(site: scoped).load()
             try await DemoDrawnConvention.load(site: scoped)
+            try await DemoConsultations(site: scoped).load()
         }
     }
 }

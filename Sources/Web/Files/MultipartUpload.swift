@@ -7,6 +7,8 @@ import MultipartKit
 /// store's incoming folder, never into memory; past `limit` bytes the upload stops with 413.
 struct MultipartUpload {
     var fields: [String: String] = [:]
+    /// Every value of each field, in order (check boxes that share a name).
+    var values: [String: [String]] = [:]
     var file: IncomingFile?
     var fileName: String?
 
@@ -129,6 +131,7 @@ struct MultipartUpload {
                 // A form of this site has a handful of fields: many more is not a browser's form.
                 guard upload.fields.count < MultipartUpload.maximumFields else { failure = PageError(.contentTooLarge, "error_too_large"); return }
                 upload.fields[name] = value
+                upload.values[name, default: []].append(value)
             }
         }
     }

@@ -3,7 +3,7 @@
 /// generic encoder. `WorkPageTemplateValueTests` checks it against `TemplateEncoder` on every kind of page.
 extension WorkPage: TemplateConvertible {
     func templateValue() throws -> TemplateValue {
-        var page = TemplateFields(capacity: 34)
+        var page = TemplateFields(capacity: 36)
         page.add("work", try .encoded(work))
         page.add("timeline", try .rows(timeline))
         page.add("links", try .encoded(links))
@@ -32,6 +32,8 @@ extension WorkPage: TemplateConvertible {
         page.add("hideDocuments", .bool(hideDocuments))
         page.add("exports", try .encoded(exports))
         page.add("actions", try .encoded(actions))
+        page.add("consultations", try .encoded(consultations))
+        page.add("hasConsultations", .bool(hasConsultations))
         return page.value
     }
 }

@@ -203,4 +203,7 @@ struct WorkPage: Encodable {
     let exports: [Link]
     /// Absent when the visitor may use none of the forms.
     let actions: WorkPageForms?
+    /// The consultations that inform the work (set after the rest of the page).
+    var consultations: [Link] = []
+    var hasConsultations = false
 }

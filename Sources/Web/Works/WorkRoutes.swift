@@ -1,3 +1,4 @@
+import Consultations
 import CouncilWork
 import Foundation
 import HemicycleDomain
@@ -105,8 +106,18 @@ struct WorkRoutes {
         var model = WorkPageModel(view: view, commissions: assignable ? try await services.commissions.all(councilID: dossier.council.id) : [])
         model.tableError = tableError
         let title = pages.localized(dossier.work.title, context.language, councilDefault: dossier.council.language).text
+        var page = model.build()
+        let actor = ConsultationActor(try context.inCouncil().actor)
+        page.consultations = try await services.consultations.about(
+            workID: dossier.work.id, councilID: dossier.council.id,
+            includeDrafts: ConsultationRules.decide(.see, by: actor, phase: .draft).isAllowed
+        ).map { consultation in
+            WorkPage.Link(label: pages.localized(consultation.title, context.language, councilDefault: dossier.council.language).text,
+                          url: ConsultationPaths.item.url(dossier.council.slug, consultation.id))
+        }
+        page.hasConsultations = !page.consultations.isEmpty
         return try await pages.page("work", title: title, request: request, context: context, council: dossier.council,
-                                   typed: model.build(), status: status)
+                                   typed: page, status: status)
     }
 
     @Sendable func compare(_ request: Request, context: AppContext) async throws -> HTML {

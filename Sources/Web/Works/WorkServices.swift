@@ -12,6 +12,8 @@ struct WorkServices: Sendable {
     let groups: GroupRepository
     let memberships: MembershipRepository
     let attachments: AttachmentRepository
+    /// The consultations about a work, listed on its page.
+    let consultations: ConsultationRepository
     let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
@@ -34,6 +36,7 @@ struct WorkServices: Sendable {
         groups = GroupRepository(database: database)
         memberships = MembershipRepository(database: database)
         attachments = AttachmentRepository(database: database)
+        consultations = ConsultationRepository(database: database)
         self.files = files
         self.clock = clock
         self.ids = ids

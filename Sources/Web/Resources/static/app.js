@@ -37,3 +37,24 @@ document.addEventListener("submit", (event) => {
   };
   window.setTimeout(poll, delay);
 })();
+
+// A section marked data-refresh (a consultation's live opinion map) is fetched again from the same page every few
+// seconds and replaced when it changed; without JavaScript, the page shows the map as it was when loaded.
+(() => {
+  const section = document.querySelector("[data-refresh]");
+  if (!section || !section.id || !window.fetch || !window.DOMParser) return;
+  const every = Math.max(2000, Number(section.dataset.refresh) || 5000);
+  const refresh = async () => {
+    try {
+      const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+      if (response.ok) {
+        const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(section.id);
+        if (fresh && fresh.innerHTML !== section.innerHTML) section.innerHTML = fresh.innerHTML;
+      }
+    } catch {
+      // The next attempt may succeed; the map shown stays as it was.
+    }
+    window.setTimeout(refresh, every);
+  };
+  window.setTimeout(refresh, every);
+})();

@@ -1,0 +1,66 @@
+import HemicycleDomain
+
+/// Everything someone may try to do on a consultation.
+public enum ConsultationAction: Sendable, Hashable {
+    case see
+    /// Title, description, languages, dates, modules, who may take part, moderation.
+    case edit
+    /// Publish a draft: it becomes announced (or open, when its opening has passed).
+    case publish
+    /// Vote on statements or write one; `eligible` is whether the person meets the consultation's participation rule.
+    case participate(eligible: Bool)
+    /// Accept or reject participants' statements, with a reason, and see the queue.
+    case moderate
+    /// Write the seed statements participants start from.
+    case writeSeedStatements
+    /// Create a consultation, by hand or by importing a Polis export.
+    case create
+}
+
+/// Who acts on a consultation: their capacities in the council.
+public struct ConsultationActor: Sendable, Equatable {
+    public let council: CouncilActor
+    /// Signed in, with a verified e-mail address.
+    public let hasVerifiedEmail: Bool
+
+    public init(_ council: CouncilActor, hasVerifiedEmail: Bool = false) {
+        self.council = council
+        self.hasVerifiedEmail = hasVerifiedEmail
+    }
+
+    /// Whether this person meets `mode`.
+    public func meets(_ mode: ParticipationMode) -> Bool {
+        switch mode {
+        case .anyone: true
+        case .verifiedEmail: hasVerifiedEmail
+        }
+    }
+}
+
+/// The rules of a consultation: the route refuses with `decide`, the page hides with the same answer.
+public enum ConsultationRules {
+    public static func decide(_ action: ConsultationAction, by actor: ConsultationActor, phase: ConsultationPhase) -> Decision {
+        let staff = actor.council.isSecretariat
+        func secretariat(in phases: Set<ConsultationPhase>, _ reason: String) -> Decision {
+            guard staff else { return .forbidden("consultation_refused_secretariat") }
+            return phases.contains(phase) ? .allowed : .conflict(reason)
+        }
+        switch action {
+        case .see:
+            return phase != .draft || staff || actor.council.isBureau ? .allowed : .forbidden("error_not_found")
+        case .create:
+            return staff ? .allowed : .forbidden("consultation_refused_secretariat")
+        case .edit:
+            return secretariat(in: [.draft, .announced, .open, .closed], "consultation_conflict_synthesis")
+        case .publish:
+            return secretariat(in: [.draft], "consultation_conflict_published")
+        case .writeSeedStatements:
+            return secretariat(in: [.draft, .announced, .open], "consultation_conflict_not_open")
+        case .moderate:
+            return secretariat(in: [.draft, .announced, .open, .closed], "consultation_conflict_synthesis")
+        case .participate(let eligible):
+            guard eligible else { return .forbidden("consultation_refused_not_eligible") }
+            return phase == .open ? .allowed : .conflict("consultation_conflict_not_open")
+        }
+    }
+}

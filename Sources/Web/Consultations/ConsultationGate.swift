@@ -1,0 +1,60 @@
+import Consultations
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// The consultation named by the route's `{id}` in the route's council, its phase now, and who the visitor is there:
+/// their capacities and, once they took part, their participant number. A draft the visitor may not see is reported
+/// as not found.
+struct ConsultationGate: Sendable {
+    let council: Council
+    let record: ConsultationRecord
+    let phase: ConsultationPhase
+    let actor: ConsultationActor
+    let participation: ParticipationMode
+    let moderation: ModerationMode
+    /// The visitor's participant in this consultation, once they voted or wrote.
+    let participant: Int64?
+    let now: Double
+
+    func decide(_ action: ConsultationAction) -> Decision { ConsultationRules.decide(action, by: actor, phase: phase) }
+    func may(_ action: ConsultationAction) -> Bool { decide(action).isAllowed }
+
+    /// Whether the visitor meets the participation rule.
+    var eligible: Bool { actor.meets(participation) }
+    var modules: ConsultationModules { ConsultationModules(rawValue: record.modules) }
+
+    static func load(services: ConsultationServices, context: AppContext, request: Request) async throws -> ConsultationGate {
+        let scope = try context.inCouncil()
+        guard let id = context.parameters.get("id", as: Int64.self),
+              let record = try await services.consultations.find(id: id, councilID: scope.council.id)
+        else { throw PageError.notFound }
+        let now = services.clock.now().timeIntervalSince1970
+        let phase = schedule(record).phase(at: now)
+        let actor = ConsultationActor(scope.actor, hasVerifiedEmail: context.account?.isVerified ?? false)
+        guard ConsultationRules.decide(.see, by: actor, phase: phase).isAllowed else { throw PageError.notFound }
+        let participation = ParticipationMode(rawValue: record.participation) ?? .verifiedEmail
+        let identity = ParticipantCookie.identity(for: participation, request: request, context: context)
+        let participant = try await services.statements.existingParticipant(consultationID: id, cookieDigest: identity.cookieDigest,
+                                                                           accountID: identity.accountID)
+        return ConsultationGate(council: scope.council, record: record, phase: phase, actor: actor, participation: participation,
+                                moderation: ModerationMode(rawValue: record.moderation) ?? .beforePublication, participant: participant, now: now)
+    }
+
+    static func schedule(_ record: ConsultationRecord) -> ConsultationSchedule {
+        ConsultationSchedule(isPublished: record.published, opensAt: record.opensAt, closesAt: record.closesAt,
+                             synthesisPublishedAt: record.synthesisPublishedAt)
+    }
+
+    /// Runs a write whose transaction checks the consultation again: a phase changed since the gate read it is a 409.
+    func write<T>(conflict key: String = "consultation_conflict_not_open", _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch StoreError.stateChanged {
+            throw PageError(.conflict, key)
+        } catch StoreError.notFound {
+            throw PageError.notFound
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// The consultations' list.
+struct ConsultationListPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: LocalizedView
+        let phase: String
+        let phaseCode: String
+        let dates: String
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let newURL: String?
+    let importURL: String?
+}
+
+/// The form that creates or edits a consultation.
+struct ConsultationForm: Encodable {
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+        let checked: Bool
+        let id: String
+    }
+
+    let heading: String
+    let action: String
+    let submit: String
+    let values: [String: String]
+    let works: [SelectOption]
+    let languages: [Choice]
+    let modules: [Choice]
+    let participation: [Choice]
+    let moderation: [Choice]
+    let zoneNote: String
+    let error: String?
+}
+
+/// A consultation's page: what it is about, where it stands, and the next statement to vote on.
+struct ConsultationPage: Encodable {
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+    }
+
+    struct Next: Encodable {
+        let text: String
+        let lang: String?
+        let action: String
+        let choices: [Choice]
+        let legend: String
+    }
+
+    struct Participation: Encodable {
+        /// The statement to vote on, or nil when the participant voted on every one.
+        let next: Next?
+        let progress: String
+        let statementAction: String?
+        let renderedAt: String
+        let maximumLength: Int
+    }
+
+    let title: LocalizedView
+    let description: LocalizedView?
+    let phase: String
+    let phaseCode: String
+    let dates: String
+    let work: LinkView?
+    let source: String?
+    let counts: String
+    let participation: Participation?
+    /// Why the visitor cannot take part now (closed, sign-in needed...).
+    let participationNote: String?
+    let signInURL: String?
+    let mapURL: String
+    let exportURL: String
+    let moderationURL: String?
+    let editURL: String?
+    let publishAction: String?
+    let seedAction: String?
+    let error: String?
+    let typed: String?
+}
+
+/// The map page: the groups, the drawing, consensus and divisive statements.
+struct ConsultationMapPage: Encodable {
+    struct Group: Encodable {
+        let label: String
+        let size: String
+        let leanings: [String]
+    }
+
+    struct Listed: Encodable {
+        let text: String
+        let figures: String
+    }
+
+    let title: LocalizedView
+    let backURL: String
+    let counts: String
+    let updated: String?
+    let svg: String?
+    let groups: [Group]
+    let hasGroups: Bool
+    let consensus: [String]
+    let hasConsensus: Bool
+    let divisive: [String]
+    let hasDivisive: Bool
+    let statements: [Listed]
+    let hasStatements: Bool
+    let source: String?
+}
+
+/// The moderators' queue: statements waiting, then those decided, with the reasons.
+struct ModerationPage: Encodable {
+    struct Item: Encodable {
+        let anchor: String
+        let text: String
+        let status: String
+        let reason: String?
+        let action: String
+        let accepted: Bool
+        let rejected: Bool
+    }
+
+    let title: LocalizedView
+    let backURL: String
+    let mode: String
+    let waiting: [Item]
+    let hasWaiting: Bool
+    let decided: [Item]
+    let hasDecided: Bool
+}
+
+/// The export's files.
+struct ConsultationExportPage: Encodable {
+    struct File: Encodable {
+        let url: String
+        let name: String
+        let description: String
+    }
+
+    let title: LocalizedView
+    let backURL: String
+    let files: [File]
+    let licence: String?
+}
+
+/// The Polis import form.
+struct ConsultationImportPage: Encodable {
+    let action: String
+    let form: ConsultationForm
+    let uploadLimit: String
+    let error: String?
+}

@@ -1,0 +1,24 @@
+/// Citizen consultations' pages and forms, under the `/{council}` group.
+enum ConsultationPaths {
+    static let list = Path1("/{council}/consultations")
+    static let new = Path1("/{council}/consultations/new")
+    /// A consultation made from a Polis export (the form, then its files).
+    static let importPolis = Path1("/{council}/consultations/import")
+    /// The consultation: what it is about, and the next statement to vote on.
+    static let item = Path2("/{council}/consultations/{id}")
+    static let edit = Path2("/{council}/consultations/{id}/edit")
+    static let publish = Path2("/{council}/consultations/{id}/publish")
+    /// Participants' statements (POST), and the council's seed statements.
+    static let statements = Path2("/{council}/consultations/{id}/statements")
+    static let vote = Path3("/{council}/consultations/{id}/statements/{statement}/vote")
+    static let moderation = Path2("/{council}/consultations/{id}/moderation")
+    static let moderate = Path3("/{council}/consultations/{id}/statements/{statement}/moderate")
+    static let map = Path2("/{council}/consultations/{id}/map")
+    static let export = Path2("/{council}/consultations/{id}/export")
+    /// One file of the export: Polis's CSVs and the open data JSON.
+    static let exportFile = Path3("/{council}/consultations/{id}/export/{file}")
+
+    static let all: [any DeclaredPath] = [
+        list, new, importPolis, item, edit, publish, statements, vote, moderation, moderate, map, export, exportFile,
+    ]
+}

@@ -1,0 +1,37 @@
+import HemicycleDomain
+import Storage
+
+/// What the consultations' routes need: their repositories, the council's works (to link one), the clock, the
+/// random choice of the next statement, and the limits on participants.
+struct ConsultationServices: Sendable {
+    let consultations: ConsultationRepository
+    let statements: ConsultationStatementRepository
+    let maps: ConsultationMapRepository
+    let works: WorkRepository
+    let throttles: ThrottleRepository
+    let clock: any WallClock
+    let random: any RandomSource
+    /// Votes and statements per participant and per address, counted in memory.
+    let limits: ParticipationLimits
+    /// The largest Polis export taken.
+    let uploadLimit: Int
+    let baseURL: String
+    let secureCookies: Bool
+    /// Maps decoded from their stored JSON, kept while they are the latest.
+    let snapshots: MapSnapshotCache
+
+    init(site: Site, limits: ParticipationLimits = ParticipationLimits(), snapshots: MapSnapshotCache = MapSnapshotCache()) {
+        consultations = ConsultationRepository(database: site.database)
+        statements = ConsultationStatementRepository(database: site.database)
+        maps = ConsultationMapRepository(database: site.database)
+        works = site.works
+        throttles = site.throttles
+        clock = site.clock
+        random = site.random
+        self.limits = limits
+        uploadLimit = site.configuration.uploadLimit
+        baseURL = site.configuration.baseURL
+        secureCookies = site.configuration.secureCookies
+        self.snapshots = snapshots
+    }
+}

@@ -1,0 +1,191 @@
+import CSVFormat
+import Consultations
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Storage
+
+/// A consultation's data as open data: the Polis export's CSV files (so that any Polis tool reads it, and a
+/// consultation can be made again from it) and one JSON document. Participants are numbered in order of arrival,
+/// never named. Rejected statements are listed with `moderated` -1, as Polis does.
+struct ExportRoutes {
+    let services: ConsultationServices
+    let pages: Pages
+
+    static let files = ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv", "consultation.json"]
+
+    func register(in council: PathRegistrar) {
+        council.get(ConsultationPaths.export, use: index)
+        council.get(ConsultationPaths.exportFile, use: file)
+    }
+
+    @Sendable func index(_ request: Request, context: AppContext) async throws -> HTML {
+        let gate = try await ConsultationGate.load(services: services, context: context, request: request)
+        let slug = gate.council.slug, id = gate.record.id
+        let model = ConsultationExportPage(
+            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            backURL: ConsultationPaths.item.url(slug, id),
+            files: Self.files.map { name in
+                .init(url: ConsultationPaths.exportFile.url(slug, id, name), name: name,
+                      description: pages.text("consultation_export_" + name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), context))
+            },
+            licence: gate.record.source)
+        return try await pages.page("consultation-export", title: pages.text("consultation_export_title", context), request: request, context: context,
+                                    council: gate.council, typed: model)
+    }
+
+    @Sendable func file(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await ConsultationGate.load(services: services, context: context, request: request)
+        guard let name = context.parameters.get("file"), Self.files.contains(name) else { throw PageError.notFound }
+        let data = try await ExportData.load(gate: gate, services: services)
+        let body: String
+        switch name {
+        case "comments.csv": body = data.comments()
+        case "votes.csv": body = data.votes()
+        case "participants-votes.csv": body = data.participantsVotes()
+        case "summary.csv": body = data.summary(title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language).text,
+                                                url: services.baseURL + ConsultationPaths.item.url(gate.council.slug, gate.record.id))
+        default: body = try data.json(baseURL: services.baseURL, slug: gate.council.slug)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = name.hasSuffix(".json") ? "application/json; charset=utf-8" : "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"consultation-\(gate.record.id)-\(name)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Everything an export writes, read once.
+struct ExportData {
+    let record: ConsultationRecord
+    let statements: [ConsultationStatementRecord]
+    let log: [ConsultationVoteRecord]
+    let current: [ConsultationVoteRecord]
+    /// Participant number (0, 1, ...) by participant identifier, in order of arrival.
+    let numberOf: [Int64: Int]
+    let snapshot: MapSnapshot?
+
+    static func load(gate: ConsultationGate, services: ConsultationServices) async throws -> ExportData {
+        let id = gate.record.id
+        let statements = try await services.statements.statements(consultationID: id)
+        let log = try await services.statements.voteLog(consultationID: id)
+        let current = try await services.statements.allVotes(consultationID: id)
+        let authors = statements.compactMap(\.participantId)
+        let numbered = Set(log.map(\.participantID)).union(authors).sorted()
+        let snapshot = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)?.snapshot
+        return ExportData(record: gate.record, statements: statements, log: log, current: current,
+                          numberOf: Dictionary(uniqueKeysWithValues: numbered.enumerated().map { ($1, $0) }), snapshot: snapshot)
+    }
+
+    static func milliseconds(_ seconds: Double) -> String { String(Int64((seconds * 1_000).rounded())) }
+
+    static func datetime(_ seconds: Double) -> String {
+        Date(timeIntervalSince1970: seconds).formatted(.iso8601)
+    }
+
+    func comments() -> String {
+        // Only the text written by participants could hold a spreadsheet formula; the figures stay as Polis writes them.
+        var writer = CSVWriter(header: ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"])
+        var agrees: [Int: Int] = [:], disagrees: [Int: Int] = [:]
+        for vote in current {
+            if vote.vote == 1 { agrees[vote.statementNumber, default: 0] += 1 }
+            if vote.vote == -1 { disagrees[vote.statementNumber, default: 0] += 1 }
+        }
+        for statement in statements {
+            writer.append([Self.milliseconds(statement.createdAt), Self.datetime(statement.createdAt), "\(statement.number)",
+                           statement.participantId.flatMap { numberOf[$0] }.map(String.init) ?? "", "\(agrees[statement.number] ?? 0)",
+                           "\(disagrees[statement.number] ?? 0)", "\(statement.moderation)", CSVWriter.neutralise(statement.text)])
+        }
+        return writer.text
+    }
+
+    func votes() -> String {
+        var writer = CSVWriter(header: ["timestamp", "datetime", "comment-id", "voter-id", "vote"])
+        for vote in log {
+            writer.append([Self.milliseconds(vote.votedAt), Self.datetime(vote.votedAt), "\(vote.statementNumber)",
+                           "\(numberOf[vote.participantID] ?? 0)", "\(vote.vote)"])
+        }
+        return writer.text
+    }
+
+    func participantsVotes() -> String {
+        let numbers = statements.map(\.number)
+        var writer = CSVWriter(header: ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"] + numbers.map(String.init))
+        let byParticipant = Dictionary(grouping: current, by: \.participantID)
+        let written = Dictionary(grouping: statements.compactMap(\.participantId), by: { $0 }).mapValues(\.count)
+        for (participant, number) in numberOf.sorted(by: { $0.value < $1.value }) {
+            let votes = byParticipant[participant] ?? []
+            let voteOf = Dictionary(votes.map { ($0.statementNumber, $0.vote) }, uniquingKeysWith: { _, last in last })
+            writer.append(["\(number)", snapshot?.groupOf[String(participant)].map(String.init) ?? "", "\(written[participant] ?? 0)",
+                           "\(votes.count)", "\(votes.filter { $0.vote == 1 }.count)", "\(votes.filter { $0.vote == -1 }.count)"]
+                          + numbers.map { voteOf[$0].map(String.init) ?? "" })
+        }
+        return writer.text
+    }
+
+    func summary(title: String, url: String) -> String {
+        let voters = Set(current.map(\.participantID)).count
+        let commenters = Set(statements.compactMap(\.participantId)).count
+        var writer = CSVWriter(header: ["topic", CSVWriter.neutralise(title)])
+        for (key, value) in [("url", url), ("views", ""), ("voters", "\(voters)"), ("voters-in-conv", "\(snapshot?.groupOf.count ?? 0)"),
+                             ("commenters", "\(commenters)"), ("comments", "\(statements.count)"), ("groups", "\(snapshot?.groups.count ?? 0)"),
+                             ("conversation-description", record.description.values.values.sorted().first ?? "")] {
+            writer.append([key, CSVWriter.neutralise(value)])
+        }
+        return writer.text
+    }
+
+    func json(baseURL: String, slug: String) throws -> String {
+        struct Document: Encodable {
+            struct StatementEntry: Encodable {
+                let number: Int
+                let text: String
+                let moderated: Int
+                let agree: Int
+                let disagree: Int
+                let pass: Int
+            }
+
+            struct GroupEntry: Encodable {
+                let label: String
+                let size: Int
+            }
+
+            let id: Int64
+            let url: String
+            let title: [String: String]
+            let opensAt: String
+            let closesAt: String
+            let source: String?
+            let participants: Int
+            let votes: Int
+            let statements: [StatementEntry]
+            let groups: [GroupEntry]
+            let consensus: [Int]
+        }
+        var tally: [Int: (Int, Int, Int)] = [:]
+        for vote in current {
+            var entry = tally[vote.statementNumber] ?? (0, 0, 0)
+            switch vote.vote {
+            case 1: entry.0 += 1
+            case -1: entry.1 += 1
+            default: entry.2 += 1
+            }
+            tally[vote.statementNumber] = entry
+        }
+        let document = Document(
+            id: record.id, url: baseURL + ConsultationPaths.item.url(slug, record.id),
+            title: Dictionary(uniqueKeysWithValues: record.title.values.map { ($0.key.rawValue, $0.value) }),
+            opensAt: Self.datetime(record.opensAt), closesAt: Self.datetime(record.closesAt), source: record.source,
+            participants: Set(current.map(\.participantID)).count, votes: current.count,
+            statements: statements.map { statement in
+                let counts = tally[statement.number] ?? (0, 0, 0)
+                return .init(number: statement.number, text: statement.text, moderated: statement.moderation, agree: counts.0, disagree: counts.1,
+                             pass: counts.2)
+            },
+            groups: (snapshot?.groups ?? []).enumerated().map { .init(label: String(UnicodeScalar(UInt8(65 + $0 % 26))), size: $1.size) },
+            consensus: snapshot?.consensusAgree ?? [])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import OpinionMap
+import Storage
+import Synchronization
+
+/// What the pages show of a consultation's opinion map, as the worker stores it: the drawing (dots without who is
+/// which), the groups with their representative statements, consensus and divisive statements, and each statement's
+/// priority for choosing what a participant sees next. Statements are named by their number.
+struct MapSnapshot: Codable, Sendable {
+    struct Leaning: Codable, Sendable {
+        let statement: Int
+        let agrees: Bool
+        let count: Int
+        let seen: Int
+    }
+
+    struct Group: Codable, Sendable {
+        let size: Int
+        let leanings: [Leaning]
+    }
+
+    /// Participants who voted, and votes counted (the latest of each on each statement).
+    let participants: Int
+    let votes: Int
+    /// Nil below the smallest conversation a map can be shown for.
+    let picture: MapSVG.Picture?
+    let groups: [Group]
+    let consensusAgree: [Int]
+    let consensusDisagree: [Int]
+    let divisive: [Int]
+    /// Priority by statement number.
+    let priorities: [String: Double]
+    /// The group of each participant clustered, by participant number (for the Polis export's `group-id`).
+    let groupOf: [String: Int]
+
+    /// Below this many participants, a map or a group's figures would tell how one person voted.
+    static let minimumVoters = 7
+    static let minimumGroupSize = 3
+
+    /// The snapshot of a map, or of a conversation too small for one (`map` nil).
+    static func make(_ map: OpinionMap?, participants: Int, votes: Int) -> MapSnapshot {
+        guard let map, participants >= minimumVoters else {
+            return MapSnapshot(participants: participants, votes: votes, picture: nil, groups: [], consensusAgree: [], consensusDisagree: [],
+                               divisive: [], priorities: [:], groupOf: [:])
+        }
+        let number = { (column: Int) in map.statements[column].id }
+        let groups = map.groups.enumerated().map { index, group in
+            let leanings = (map.representative.indices.contains(index) ? map.representative[index] : []).compactMap { statement -> Leaning? in
+                let agrees = statement.direction == .agree
+                let count = agrees ? statement.tally.agree : statement.tally.disagree
+                guard statement.tally.seen > 0, 2 * count > statement.tally.seen else { return nil }
+                return Leaning(statement: number(statement.column), agrees: agrees, count: count, seen: statement.tally.seen)
+            }
+            return Group(size: group.members.count, leanings: Array(leanings.prefix(5)))
+        }
+        var priorities: [String: Double] = [:]
+        for (column, priority) in map.priorities.enumerated() where map.statements.indices.contains(column) {
+            priorities[String(number(column))] = priority.isFinite ? priority : nil
+        }
+        return MapSnapshot(
+            participants: participants, votes: votes, picture: MapSVG.picture(map), groups: groups,
+            consensusAgree: map.consensus.agree.prefix(5).map(number), consensusDisagree: map.consensus.disagree.prefix(5).map(number),
+            divisive: map.divisive.prefix(5).map { number($0.column) }, priorities: priorities,
+            groupOf: Dictionary(map.participants.indices.compactMap { row in map.groupOfRow[row].map { (map.participants[row], $0) } },
+                                uniquingKeysWith: { first, _ in first }))
+    }
+
+    func json() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+}
+
+/// Decoded snapshots kept by consultation while they are the latest computed (a map page reads the time first).
+final class MapSnapshotCache: Sendable {
+    private let entries = Mutex<[Int64: (computedAt: Double, snapshot: MapSnapshot)]>([:])
+
+    init() {}
+
+    func snapshot(consultationID: Int64, maps: ConsultationMapRepository) async throws -> (snapshot: MapSnapshot, computedAt: Double)? {
+        let (computedAt, _) = try await maps.computedAt(consultationID: consultationID)
+        guard let computedAt else { return nil }
+        if let kept = entries.withLock({ $0[consultationID] }), kept.computedAt == computedAt { return (kept.snapshot, computedAt) }
+        guard let stored = try await maps.snapshot(consultationID: consultationID) else { return nil }
+        let snapshot = try JSONDecoder().decode(MapSnapshot.self, from: Data(stored.json.utf8))
+        entries.withLock { $0[consultationID] = (stored.computedAt, snapshot) }
+        return (snapshot, stored.computedAt)
+    }
+}

@@ -1,0 +1,60 @@
+import Consultations
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Storage
+
+/// How a participant is known: where anyone may take part, by a random identifier their browser keeps in a cookie (as
+/// Polis does; the database keeps only its digest); where a verified address is needed, by their account.
+enum ParticipantCookie {
+    static let name = "hemicycle_participant"
+    /// A year: a participant who comes back finds their votes.
+    static let maxAge = 365 * 86_400
+
+    struct Identity {
+        var cookieDigest: String?
+        var accountID: Int64?
+        /// A new identifier to give the browser, when it had none.
+        var newToken: String?
+    }
+
+    /// The identity a request has now (nothing when it has neither the cookie nor the account the mode needs).
+    static func identity(for mode: ParticipationMode, request: Request, context: AppContext) -> Identity {
+        switch mode {
+        case .anyone:
+            guard let token = token(request) else { return Identity() }
+            return Identity(cookieDigest: Tokens.digest(token))
+        case .verifiedEmail:
+            guard let account = context.account, account.isVerified else { return Identity() }
+            return Identity(accountID: account.id)
+        }
+    }
+
+    /// The identity, with a new identifier when the browser has none and anyone may take part.
+    static func identityCreating(for mode: ParticipationMode, request: Request, context: AppContext) -> Identity {
+        var identity = identity(for: mode, request: request, context: context)
+        if mode == .anyone, identity.cookieDigest == nil {
+            let token = Tokens.make()
+            identity = Identity(cookieDigest: Tokens.digest(token), newToken: token)
+        }
+        return identity
+    }
+
+    /// The browser's identifier, when it is one this site could have given (43 URL-safe characters).
+    static func token(_ request: Request) -> String? {
+        guard let value = request.cookies[name]?.value, value.utf8.count == 43,
+              value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
+                  || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { return nil }
+        return value
+    }
+
+    static func cookie(_ token: String, secure: Bool) -> Cookie {
+        Cookie(name: name, value: token, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The response with the new identifier's cookie, when one was made.
+    static func attach(_ identity: Identity, to response: inout Response, secure: Bool) {
+        guard let token = identity.newToken else { return }
+        response.headers[values: .setCookie].append(cookie(token, secure: secure).description)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HemicycleDomain
+import OpinionMap
+import Storage
+
+/// Demo consultations: the Moroccan council's, in Arabic and French, made by importing a real Polis conversation
+/// (on freshwater quality, CC BY 4.0, attributed on its pages) so that its map, groups and consensus are real at first
+/// start; and the French council's, about the avis on contemporary Francophonie, with the council's seed statements,
+/// open to anyone, waiting for its first participants.
+struct DemoConsultations {
+    let site: Site
+
+    struct MissingExport: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let attribution = "Data was gathered using the Polis software (compdemocracy.org/polis) and is sub-licensed under CC BY 4.0 "
+        + "with Attribution to The Computational Democracy Project. https://compdemocracy.org/case-studies/2017-scoop-hivemind-freshwater"
+
+    static let francophonieStatements = [
+        "L’enseignement du français dans les pays partenaires doit être une priorité de l’aide au développement.",
+        "Un visa de circulation simplifié pour les étudiants et les artistes francophones serait utile.",
+        "Les contenus numériques en français sont trop peu visibles sur les grandes plateformes.",
+        "La Francophonie doit défendre aussi les langues nationales des pays qui la composent.",
+        "Les entreprises francophones devraient davantage commercer entre elles.",
+        "La Francophonie est surtout une affaire d’institutions, loin des citoyens.",
+    ]
+
+    func load() async throws {
+        guard let france = try await site.councils.find(slug: "cese-fr"), let morocco = try await site.councils.find(slug: "cese-ma") else { return }
+        let repository = ConsultationRepository(database: site.database)
+        let now = site.clock.now().timeIntervalSince1970
+        guard let folder = Bundle.module.url(forResource: "README", withExtension: "md", subdirectory: "Resources/demo/polis-freshwater")?
+            .deletingLastPathComponent() else { throw MissingExport(description: "Resources/demo/polis-freshwater is missing") }
+        let conversation = try PolisConversation.read(folder: folder)
+        let (statements, votes) = ImportRoutes.records(conversation, now: now)
+        let water = try await repository.createImported(
+            councilID: morocco.id,
+            ConsultationDefinition(
+                title: LocalizedText(fr: "La qualité de l’eau douce : ce que pensent les citoyens", ar: "جودة المياه العذبة: ما يراه المواطنون",
+                                     en: "Freshwater quality: what citizens think"),
+                description: LocalizedText(
+                    fr: "Pour préparer son avis sur la préservation des ressources en eau, le Conseil ouvre une consultation. Elle reprend, pour la démonstration, une conversation publique réelle tenue sur Polis en 2017 (en anglais).",
+                    ar: "تحضيرًا لرأيه حول الحفاظ على الموارد المائية، يفتح المجلس استشارة. وهي تستعيد، لأغراض العرض، محادثة عمومية حقيقية جرت على Polis سنة 2017 (باللغة الإنجليزية).",
+                    en: "To prepare its opinion on preserving water resources, the Council opens a consultation. For the demonstration it takes up a real public conversation held on Polis in 2017 (in English)."),
+                workID: nil, languages: ["ar", "fr"], modules: 1, participation: "anyone", moderation: "before",
+                opensAt: now - 7 * 86_400, closesAt: now + 60 * 86_400),
+            source: "Imported from the Polis conversation “\(conversation.topic ?? "HiveMind - Freshwater Quality in NZ")”. " + Self.attribution,
+            statements: statements, votes: votes, at: now)
+        try await repository.publish(id: water, councilID: morocco.id)
+
+        let works = try await site.works.all(councilID: france.id, statuses: ["published"], kind: nil)
+        let avis = works.first { ($0.title[.fr] ?? "").contains("Francophonie") }
+        let francophonie = try await repository.create(
+            councilID: france.id,
+            ConsultationDefinition(
+                title: LocalizedText(fr: "La Francophonie et vous", ar: "الفرنكوفونية وأنتم", en: "Francophonie and you"),
+                description: LocalizedText(
+                    fr: "Le Conseil suit la mise en œuvre de son avis sur la Francophonie contemporaine. Dites-nous ce que vous pensez de ces affirmations, et ajoutez les vôtres.",
+                    ar: "يتابع المجلس تنفيذ رأيه حول الفرنكوفونية المعاصرة. أخبرونا برأيكم في هذه العبارات، وأضيفوا عباراتكم.",
+                    en: "The Council follows up its avis on contemporary Francophonie. Tell us what you think of these statements, and add your own."),
+                workID: avis?.id, languages: ["fr"], modules: 1, participation: "anyone", moderation: "before",
+                opensAt: now - 86_400, closesAt: now + 45 * 86_400),
+            at: now)
+        let statementRepository = ConsultationStatementRepository(database: site.database)
+        for text in Self.francophonieStatements {
+            _ = try await statementRepository.add(consultationID: francophonie, councilID: france.id, text: text, participantID: nil, at: now)
+        }
+        try await repository.publish(id: francophonie, councilID: france.id)
+    }
+}
