@@ -6,6 +6,8 @@ public struct PolisConversation: Sendable {
     public var statements: [Statement]
     /// Statement texts by id, when known.
     public var texts: [Int: String]
+    /// Polis's moderation of each statement from `comments.csv` (1 accepted, 0 not moderated, -1 rejected).
+    public var moderation: [Int: Int] = [:]
     public var votes: [VoteRecord]
     /// Polis's own group of each participant (from `participants-votes.csv`), when present.
     public var polisGroups: [String: Int]
@@ -76,7 +78,7 @@ public struct PolisConversation: Sendable {
     }
 
     mutating func readComments(_ data: Data) throws(InterchangeError) {
-        var statements: [Statement] = [], texts: [Int: String] = [:]
+        var statements: [Statement] = [], texts: [Int: String] = [:], moderation: [Int: Int] = [:]
         var id = 0, moderated: Int?, body: Int?
         try Self.table(data, file: "comments.csv") { header throws(InterchangeError) in
             id = try header.column("comment-id")
@@ -86,10 +88,12 @@ public struct PolisConversation: Sendable {
             let statement = try row.integer(id, name: "comment-id")
             let mod = try moderated.map { index throws(InterchangeError) in try row.integer(index, name: "moderated") } ?? 0
             statements.append(Statement(id: statement, isModeratedOut: mod == -1))
+            moderation[statement] = mod
             if let body, body < row.count { texts[statement] = try row.text(body) }
         }
         self.statements.append(contentsOf: statements)
         self.texts.merge(texts) { _, new in new }
+        self.moderation.merge(moderation) { _, new in new }
     }
 
     mutating func readVotes(_ data: Data) throws(InterchangeError) {

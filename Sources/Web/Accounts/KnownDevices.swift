@@ -16,17 +16,7 @@ struct KnownDevices: Sendable {
 
     /// The instance's key, made once and kept in the database.
     private func key(now: Double) async throws -> SymmetricKey {
-        if let stored = try await persist.get(key: Self.keyName, now: now), let data = Data(base64Encoded: stored.value) {
-            return SymmetricKey(data: data)
-        }
-        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-        // Two first requests may race to create it (PostgreSQL refuses the second insert): the stored one wins.
-        _ = try? await persist.create(key: Self.keyName, value: fresh, expiresAt: nil, now: now)
-        // Another request may have made it first: the stored one wins.
-        guard let stored = try await persist.get(key: Self.keyName, now: now), let data = Data(base64Encoded: stored.value) else {
-            return SymmetricKey(data: Data(base64Encoded: fresh)!)
-        }
-        return SymmetricKey(data: data)
+        try await InstanceKey(persist: persist, name: Self.keyName).key(now: now)
     }
 
     private func token(for email: String, passwordHash: String, now: Double) async throws -> String {

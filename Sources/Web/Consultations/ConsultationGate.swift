@@ -35,7 +35,7 @@ struct ConsultationGate: Sendable {
         let actor = ConsultationActor(scope.actor, hasVerifiedEmail: context.account?.isVerified ?? false)
         guard ConsultationRules.decide(.see, by: actor, phase: phase).isAllowed else { throw PageError.notFound }
         let participation = ParticipationMode(rawValue: record.participation) ?? .verifiedEmail
-        let identity = ParticipantCookie.identity(for: participation, request: request, context: context)
+        let identity = ParticipantCookie.identity(for: participation, consultationID: id, request: request, context: context)
         let participant = try await services.statements.existingParticipant(consultationID: id, cookieDigest: identity.cookieDigest,
                                                                            accountID: identity.accountID)
         return ConsultationGate(council: scope.council, record: record, phase: phase, actor: actor, participation: participation,

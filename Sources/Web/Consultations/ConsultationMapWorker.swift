@@ -12,7 +12,12 @@ import Synchronization
 /// second it looks for consultations with new votes or changed statements, takes each for itself (a lease, so that
 /// several workers, in the web servers or in `hemicycle worker` processes, never compute one twice), reads only
 /// the votes cast since its last map and updates the engine's incremental updater kept in memory, then stores the
-/// map the pages show. A consultation it no longer holds is forgotten.
+/// map the pages show. A consultation it no longer holds, or closed and up to date, is forgotten.
+///
+/// Log identifiers are handed out when a vote is written but become visible when its transaction commits, which on
+/// PostgreSQL need not be in order: a vote may appear below the last identifier read. So the worker keeps the
+/// identifiers it applied among the last `tailWindow`, counts the log's rows in that window every pass, and reads
+/// the window again when the count shows one it has not applied (applying a vote twice changes nothing).
 public struct ConsultationMapWorker: Service {
     let maps: ConsultationMapRepository
     let consultations: ConsultationStatementRepository
@@ -24,17 +29,22 @@ public struct ConsultationMapWorker: Service {
     let name: String
     let ready: ReadySignal
     private let updaters = KeptUpdaters()
-
-    /// The updaters kept between computations, by consultation.
-    final class KeptUpdaters: Sendable {
-        private let kept = Mutex<[Int64: Kept]>([:])
-        func withLock<T>(_ body: (inout [Int64: Kept]) -> T) -> T { kept.withLock { body(&$0) } }
-    }
+    static let tailWindow: Int64 = 10_000
+    /// A consultation closed this long ago with its map up to date is let go.
+    static let closedGrace = 60.0
 
     struct Kept: Sendable {
         var updater: OpinionMapUpdater
         var throughVote: Int64
         var statements: [Statement]
+        /// Identifiers applied among the last `tailWindow` up to `throughVote`.
+        var tail: Set<Int64>
+    }
+
+    /// The updaters kept between computations, by consultation.
+    final class KeptUpdaters: Sendable {
+        private let kept = Mutex<[Int64: Kept]>([:])
+        func withLock<T>(_ body: (inout [Int64: Kept]) -> T) -> T { kept.withLock { body(&$0) } }
     }
 
     public init(database: any Database, clock: any WallClock, logger: Logger, ready: ReadySignal = ReadySignal(isOpen: true),
@@ -58,7 +68,7 @@ public struct ConsultationMapWorker: Service {
                 } catch is CancellationError {
                     break
                 } catch {
-                    logger.error("An opinion map could not be computed", metadata: ["error": "\(error)"])
+                    logger.error("The consultations' maps could not be read", metadata: ["error": "\(error)"])
                 }
                 try await Task.sleep(for: interval)
             }
@@ -67,37 +77,67 @@ public struct ConsultationMapWorker: Service {
         try? await maps.release(worker: name)
     }
 
-    /// Brings every consultation this worker may take up to date; the consultations it computed.
+    /// Brings every consultation this worker may take up to date; the consultations whose map it stored. A
+    /// consultation that fails is logged and left for the next pass; the others go on.
     @discardableResult
     public func processAll() async throws -> [Int64] {
         var computed: [Int64] = []
         for state in try await maps.states() {
-            let now = clock.now().timeIntervalSince1970
-            let held = updaters.withLock { $0[state.consultationID] != nil }
-            // A consultation held is claimed again before its lease ends, even when nothing changed.
-            guard state.isBehind || held else { continue }
-            guard try await maps.claim(consultationID: state.consultationID, worker: name, now: now, until: now + lease) else {
-                _ = updaters.withLock { $0.removeValue(forKey: state.consultationID) }
-                continue
+            do {
+                if try await process(state) { computed.append(state.consultationID) }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                logger.error("A consultation's map could not be computed", metadata: ["consultation": "\(state.consultationID)", "error": "\(error)"])
             }
-            guard state.isBehind else { continue }
-            try await compute(state)
-            computed.append(state.consultationID)
         }
         return computed
     }
 
-    func compute(_ state: ConsultationMapState) async throws {
+    func process(_ state: ConsultationMapState) async throws -> Bool {
+        let id = state.consultationID
+        let now = clock.now().timeIntervalSince1970
+        let kept = updaters.withLock { $0[id] }
+        let closed = now > state.closesAt + Self.closedGrace
+        if closed, !state.isBehind, let kept, kept.throughVote >= state.lastVote {
+            // Closed and up to date: nothing more will come.
+            _ = updaters.withLock { $0.removeValue(forKey: id) }
+            return false
+        }
+        guard state.isBehind || kept != nil else { return false }
+        guard try await maps.claim(consultationID: id, worker: name, now: now, until: now + lease) else {
+            _ = updaters.withLock { $0.removeValue(forKey: id) }
+            return false
+        }
+        if !state.isBehind, let kept {
+            // Nothing after the last vote read: a vote committed late below it is the only thing to look for.
+            let floor = max(0, kept.throughVote - Self.tailWindow)
+            guard try await maps.logCount(consultationID: id, after: floor) != kept.tail.count else { return false }
+        }
+        // A long computation keeps the lease.
+        let renewal = Task { [maps, name, lease, clock] in
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(lease / 3))
+                let now = clock.now().timeIntervalSince1970
+                _ = try await maps.claim(consultationID: id, worker: name, now: now, until: now + lease)
+            }
+        }
+        defer { renewal.cancel() }
+        return try await compute(state, kept: kept)
+    }
+
+    func compute(_ state: ConsultationMapState, kept: Kept?) async throws -> Bool {
         let id = state.consultationID
         let records = try await consultations.statements(consultationID: id)
-        let mode = try await moderation(id)
+        let mode = try await maps.moderation(consultationID: id).flatMap(ModerationMode.init(rawValue:)) ?? .beforePublication
         let statements = records.map {
             Statement(id: $0.number, isModeratedOut: !(StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: mode))
         }
-        let kept = updaters.withLock { $0.removeValue(forKey: id) }
-        let after = kept?.throughVote ?? 0
-        let log = try await consultations.voteLog(consultationID: id, after: after)
-        let through = log.last?.id ?? after
+        let floor = kept.map { max(0, $0.throughVote - Self.tailWindow) } ?? 0
+        let log = try await consultations.voteLog(consultationID: id, after: floor).filter { !(kept?.tail.contains($0.id) ?? false) }
+        let through = max(kept?.throughVote ?? 0, log.last?.id ?? 0)
+        var tail = (kept?.tail ?? []).union(log.map(\.id))
+        tail = tail.filter { $0 > through - Self.tailWindow }
         let votes = log.map {
             VoteRecord(participant: String($0.participantID), statement: $0.statementNumber, vote: Vote(rawValue: Int8($0.vote)) ?? .pass,
                        timestamp: Int64(($0.votedAt * 1_000).rounded()))
@@ -105,29 +145,26 @@ public struct ConsultationMapWorker: Service {
         var parameters = OpinionMapParameters()
         parameters.threads = 1
         let shown = statements.filter { !$0.isModeratedOut }.count
-        let result: (kept: Kept?, snapshot: MapSnapshot) = try await NIOThreadPool.singleton.runIfActive { [kept, parameters] in
-            var kept = kept
-            if var current = kept {
+        let result: (kept: Kept?, snapshot: MapSnapshot) = try await NIOThreadPool.singleton.runIfActive { [kept, parameters, tail] in
+            var next = kept
+            if var current = next {
                 current.updater.update(with: votes, statements: current.statements == statements ? nil : statements)
                 current.throughVote = through
                 current.statements = statements
-                kept = current
+                current.tail = tail
+                next = current
             } else if !votes.isEmpty {
-                kept = Kept(updater: OpinionMapUpdater(statements: statements, votes: votes, parameters: parameters), throughVote: through,
-                            statements: statements)
+                next = Kept(updater: OpinionMapUpdater(statements: statements, votes: votes, parameters: parameters), throughVote: through,
+                            statements: statements, tail: tail)
             }
-            guard let map = kept?.updater.map else { return (kept, MapSnapshot.make(nil, participants: 0, votes: 0)) }
+            guard let map = next?.updater.map else { return (next, MapSnapshot.make(nil, participants: 0, votes: 0)) }
             let participants = map.participants.count
-            let counted = kept?.updater.voteCount ?? 0
             let drawable = shown >= 2 && participants >= MapSnapshot.minimumVoters
-            return (kept, MapSnapshot.make(drawable ? map : nil, participants: participants, votes: counted))
+            return (next, MapSnapshot.make(drawable ? map : nil, participants: participants, votes: next?.updater.voteCount ?? 0))
         }
         let stored = try await maps.store(consultationID: id, snapshot: try result.snapshot.json(), throughVote: through,
                                           statementsVersion: state.statementsVersion, worker: name, at: clock.now().timeIntervalSince1970)
-        if stored, let kept = result.kept { updaters.withLock { $0[id] = kept } }
-    }
-
-    func moderation(_ consultationID: Int64) async throws -> ModerationMode {
-        try await maps.moderation(consultationID: consultationID).flatMap(ModerationMode.init(rawValue:)) ?? .beforePublication
+        if stored, let kept = result.kept { updaters.withLock { $0[id] = kept } } else { _ = updaters.withLock { $0.removeValue(forKey: id) } }
+        return stored
     }
 }

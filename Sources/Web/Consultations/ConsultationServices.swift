@@ -19,6 +19,8 @@ struct ConsultationServices: Sendable {
     let secureCookies: Bool
     /// Maps decoded from their stored JSON, kept while they are the latest.
     let snapshots: MapSnapshotCache
+    /// Signs the time a participant's form was shown.
+    let stamps: FormStamp
 
     init(site: Site, limits: ParticipationLimits = ParticipationLimits(), snapshots: MapSnapshotCache = MapSnapshotCache()) {
         consultations = ConsultationRepository(database: site.database)
@@ -33,5 +35,6 @@ struct ConsultationServices: Sendable {
         baseURL = site.configuration.baseURL
         secureCookies = site.configuration.secureCookies
         self.snapshots = snapshots
+        stamps = FormStamp(persist: site.persist)
     }
 }

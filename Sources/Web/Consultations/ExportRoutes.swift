@@ -7,12 +7,18 @@ import Storage
 
 /// A consultation's data as open data: the Polis export's CSV files (so that any Polis tool reads it, and a
 /// consultation can be made again from it) and one JSON document. Participants are numbered in order of arrival,
-/// never named. Rejected statements are listed with `moderated` -1, as Polis does.
+/// never named. Statements participants do not see (rejected, or waiting for a moderator) keep their row, marked as
+/// Polis marks them, but never their text: what a moderator held back is not published by the export.
 struct ExportRoutes {
     let services: ConsultationServices
     let pages: Pages
 
-    static let files = ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv", "consultation.json"]
+    /// The files, each with the sentence that says what it holds.
+    static let files: [(name: String, key: String)] = [
+        ("comments.csv", "consultation_export_comments_csv"), ("votes.csv", "consultation_export_votes_csv"),
+        ("participants-votes.csv", "consultation_export_participants_votes_csv"), ("summary.csv", "consultation_export_summary_csv"),
+        ("consultation.json", "consultation_export_consultation_json"),
+    ]
 
     func register(in council: PathRegistrar) {
         council.get(ConsultationPaths.export, use: index)
@@ -25,9 +31,8 @@ struct ExportRoutes {
         let model = ConsultationExportPage(
             title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id),
-            files: Self.files.map { name in
-                .init(url: ConsultationPaths.exportFile.url(slug, id, name), name: name,
-                      description: pages.text("consultation_export_" + name.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_"), context))
+            files: Self.files.map { file in
+                .init(url: ConsultationPaths.exportFile.url(slug, id, file.name), name: file.name, description: pages.text(file.key, context))
             },
             licence: gate.record.source)
         return try await pages.page("consultation-export", title: pages.text("consultation_export_title", context), request: request, context: context,
@@ -36,7 +41,7 @@ struct ExportRoutes {
 
     @Sendable func file(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
-        guard let name = context.parameters.get("file"), Self.files.contains(name) else { throw PageError.notFound }
+        guard let name = context.parameters.get("file"), Self.files.contains(where: { $0.name == name }) else { throw PageError.notFound }
         let data = try await ExportData.load(gate: gate, services: services)
         let body: String
         switch name {
@@ -66,7 +71,9 @@ struct ExportData {
 
     static func load(gate: ConsultationGate, services: ConsultationServices) async throws -> ExportData {
         let id = gate.record.id
-        let statements = try await services.statements.statements(consultationID: id)
+        let statements = try await services.statements.statements(consultationID: id).map { statement in
+            (StatementModeration(rawValue: statement.moderation) ?? .rejected).isShown(under: gate.moderation) ? statement : statement.withoutText
+        }
         let log = try await services.statements.voteLog(consultationID: id)
         let current = try await services.statements.allVotes(consultationID: id)
         let authors = statements.compactMap(\.participantId)

@@ -88,6 +88,13 @@ struct ImportRoutes {
         }
         let known = Set(conversation.statements.map(\.id))
         guard !known.isEmpty else { return try await refuse(pages.text("consultation_import_no_statements", context)) }
+        if let odd = conversation.statements.first(where: { !(0...Int(Int32.max)).contains($0.id) }) {
+            return try await refuse(pages.text("consultation_import_statement_number", context, ["statement": "\(odd.id)"]))
+        }
+        guard known.count == conversation.statements.count else {
+            let twice = Dictionary(grouping: conversation.statements.map(\.id), by: { $0 }).first { $0.value.count > 1 }?.key ?? 0
+            return try await refuse(pages.text("consultation_import_statement_twice", context, ["statement": "\(twice)"]))
+        }
         if let stray = conversation.votes.first(where: { !known.contains($0.statement) }) {
             return try await refuse(pages.text("consultation_import_unknown_statement", context, ["statement": "\(stray.statement)"]))
         }
@@ -104,8 +111,9 @@ struct ImportRoutes {
         }
     }
 
-    /// The statements and votes of a conversation as stored. Exports without times (`participants-votes.csv` only)
-    /// keep the participants' order of arrival, just before `now`.
+    /// The statements and votes of a conversation as stored, with Polis's moderation (a statement not yet moderated
+    /// waits for the council's moderators). Exports without times (`participants-votes.csv` only) keep the
+    /// participants' order of arrival, just before `now`.
     static func records(_ conversation: PolisConversation, now: Double) -> (statements: [ImportedStatement], votes: [ImportedVote]) {
         // A microsecond apart: distinct times, in order, at the precision a timestamp of this century keeps.
         let count = conversation.votes.count
@@ -116,7 +124,7 @@ struct ImportRoutes {
         let first = votes.map(\.votedAt).min() ?? now
         let statements = conversation.statements.map { statement in
             ImportedStatement(number: statement.id, text: Validate.storable(conversation.texts[statement.id] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                              moderation: statement.isModeratedOut ? -1 : 1, createdAt: min(first, now))
+                              moderation: statement.isModeratedOut ? -1 : conversation.moderation[statement.id] ?? 1, createdAt: min(first, now))
         }
         return (statements, votes)
     }

@@ -65,8 +65,21 @@ struct MapSnapshot: Codable, Sendable {
                                 uniquingKeysWith: { first, _ in first }))
     }
 
+    /// A degenerate map may hold a coordinate that is not a number: written as text rather than refused.
+    static let floats = (positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
     func json() throws -> String {
-        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: Self.floats.positiveInfinity,
+                                                                      negativeInfinity: Self.floats.negativeInfinity, nan: Self.floats.nan)
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    static func decode(_ json: String) throws -> MapSnapshot {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: floats.positiveInfinity,
+                                                                        negativeInfinity: floats.negativeInfinity, nan: floats.nan)
+        return try decoder.decode(MapSnapshot.self, from: Data(json.utf8))
     }
 }
 
@@ -81,7 +94,7 @@ final class MapSnapshotCache: Sendable {
         guard let computedAt else { return nil }
         if let kept = entries.withLock({ $0[consultationID] }), kept.computedAt == computedAt { return (kept.snapshot, computedAt) }
         guard let stored = try await maps.snapshot(consultationID: consultationID) else { return nil }
-        let snapshot = try JSONDecoder().decode(MapSnapshot.self, from: Data(stored.json.utf8))
+        let snapshot = try MapSnapshot.decode(stored.json)
         entries.withLock { $0[consultationID] = (stored.computedAt, snapshot) }
         return (snapshot, stored.computedAt)
     }

@@ -5,7 +5,9 @@ import Hummingbird
 import Storage
 
 /// How a participant is known: where anyone may take part, by a random identifier their browser keeps in a cookie (as
-/// Polis does; the database keeps only its digest); where a verified address is needed, by their account.
+/// Polis does); where a verified address is needed, by their account. The database keeps a digest of the identifier
+/// and the consultation together, so that nobody reading it can tell that two consultations' participants are the same
+/// browser.
 enum ParticipantCookie {
     static let name = "hemicycle_participant"
     /// A year: a participant who comes back finds their votes.
@@ -16,14 +18,17 @@ enum ParticipantCookie {
         var accountID: Int64?
         /// A new identifier to give the browser, when it had none.
         var newToken: String?
+
+        /// What the rate limits count this participant by.
+        var limitKey: String { cookieDigest ?? accountID.map { "account:\($0)" } ?? "" }
     }
 
     /// The identity a request has now (nothing when it has neither the cookie nor the account the mode needs).
-    static func identity(for mode: ParticipationMode, request: Request, context: AppContext) -> Identity {
+    static func identity(for mode: ParticipationMode, consultationID: Int64, request: Request, context: AppContext) -> Identity {
         switch mode {
         case .anyone:
             guard let token = token(request) else { return Identity() }
-            return Identity(cookieDigest: Tokens.digest(token))
+            return Identity(cookieDigest: digest(token, consultationID))
         case .verifiedEmail:
             guard let account = context.account, account.isVerified else { return Identity() }
             return Identity(accountID: account.id)
@@ -31,14 +36,20 @@ enum ParticipantCookie {
     }
 
     /// The identity, with a new identifier when the browser has none and anyone may take part.
-    static func identityCreating(for mode: ParticipationMode, request: Request, context: AppContext) -> Identity {
-        var identity = identity(for: mode, request: request, context: context)
+    static func identityCreating(for mode: ParticipationMode, consultationID: Int64, request: Request, context: AppContext) -> Identity {
+        var identity = identity(for: mode, consultationID: consultationID, request: request, context: context)
         if mode == .anyone, identity.cookieDigest == nil {
             let token = Tokens.make()
-            identity = Identity(cookieDigest: Tokens.digest(token), newToken: token)
+            identity = Identity(cookieDigest: digest(token, consultationID), newToken: token)
         }
         return identity
     }
+
+    static func digest(_ token: String, _ consultationID: Int64) -> String {
+        Tokens.digest("\(token)\n\(consultationID)")
+    }
+
+
 
     /// The browser's identifier, when it is one this site could have given (43 URL-safe characters).
     static func token(_ request: Request) -> String? {

@@ -8,17 +8,26 @@ final class ParticipationLimits: Sendable {
     let votesPerAddress: RateWindow
     let statementsPerParticipant: RateWindow
     let statementsPerAddress: RateWindow
+    /// New participants one address may bring to the consultations in a window (each browser without the cookie is
+    /// one): a school or a household shares an address, a script making participants by the thousand does not.
+    let newParticipantsPerAddress: RateWindow
     private let counter = Mutex(RateCounter())
 
     /// A person reads a statement before voting: 60 votes a minute is already fast. An address may hide a household
     /// or a school behind one router, so it gets many times that.
     init(votesPerParticipant: RateWindow = RateWindow(maximum: 60, length: 60), votesPerAddress: RateWindow = RateWindow(maximum: 1_200, length: 60),
          statementsPerParticipant: RateWindow = RateWindow(maximum: 10, length: 3_600),
-         statementsPerAddress: RateWindow = RateWindow(maximum: 100, length: 3_600)) {
+         statementsPerAddress: RateWindow = RateWindow(maximum: 100, length: 3_600),
+         newParticipantsPerAddress: RateWindow = RateWindow(maximum: 200, length: 3_600)) {
         self.votesPerParticipant = votesPerParticipant
         self.votesPerAddress = votesPerAddress
         self.statementsPerParticipant = statementsPerParticipant
         self.statementsPerAddress = statementsPerAddress
+        self.newParticipantsPerAddress = newParticipantsPerAddress
+    }
+
+    func allowNewParticipant(address: String, now: Double) -> Bool {
+        counter.withLock { $0.allow("participant:a:" + address, window: newParticipantsPerAddress, now: now) }
     }
 
     /// Counts a vote; whether it stays within both limits.

@@ -53,7 +53,8 @@ struct ParticipationRoutes {
             participation = ConsultationPage.Participation(
                 next: next,
                 progress: pages.plural("consultation_progress", count: voted, context, format: format, ["total": format.number(statements.count)]),
-                statementAction: ConsultationPaths.statements.url(slug, id), renderedAt: "\(Int(gate.now))",
+                statementAction: ConsultationPaths.statements.url(slug, id),
+                renderedAt: try await services.stamps.stamp(consultationID: id, now: gate.now),
                 maximumLength: StatementText.maximumLength)
         } else if usesStatements, gate.phase != .draft {
             note = participationNote(gate, decision: participate, context: context, format: format)
@@ -89,11 +90,17 @@ struct ParticipationRoutes {
         }
     }
 
-    /// The participant a request acts as, created on first use (a new browser gets its cookie with the answer).
-    func participant(_ gate: ConsultationGate, request: Request, context: AppContext) async throws -> (id: Int64, identity: ParticipantCookie.Identity) {
-        let identity = ParticipantCookie.identityCreating(for: gate.participation, request: request, context: context)
+    /// The participant a request acts as, created on first use (a new browser gets its cookie with the answer), once
+    /// the limits of its address allow it: counted before any row is written.
+    func participant(_ gate: ConsultationGate, request: Request, context: AppContext,
+                     allowed: (ParticipantCookie.Identity) -> Bool) async throws -> (id: Int64, identity: ParticipantCookie.Identity) {
+        let identity = ParticipantCookie.identityCreating(for: gate.participation, consultationID: gate.record.id, request: request, context: context)
         guard identity.cookieDigest != nil || identity.accountID != nil else { throw PageError.signInRequired }
+        guard allowed(identity) else { throw PageError(.tooManyRequests, "consultation_error_too_fast") }
         if let existing = gate.participant, identity.newToken == nil { return (existing, identity) }
+        guard services.limits.allowNewParticipant(address: context.clientAddress, now: gate.now) else {
+            throw PageError(.tooManyRequests, "consultation_error_too_fast")
+        }
         let id = try await services.statements.participant(consultationID: gate.record.id, cookieDigest: identity.cookieDigest,
                                                            accountID: identity.accountID, at: gate.now)
         return (id, identity)
@@ -107,9 +114,8 @@ struct ParticipationRoutes {
         guard let raw = context.form.text("vote"), let vote = Int(raw), [-1, 0, 1].contains(vote) else {
             throw PageError(.unprocessableContent, "consultation_error_vote")
         }
-        let (participant, identity) = try await participant(gate, request: request, context: context)
-        guard services.limits.allowVote(participant: "\(participant)", address: context.clientAddress, now: gate.now) else {
-            throw PageError(.tooManyRequests, "consultation_error_too_fast")
+        let (participant, identity) = try await participant(gate, request: request, context: context) { identity in
+            services.limits.allowVote(participant: identity.limitKey, address: context.clientAddress, now: gate.now)
         }
         try await gate.write {
             try await services.statements.vote(statementID: statementID, consultationID: gate.record.id, councilID: gate.council.id,
@@ -146,10 +152,15 @@ struct ParticipationRoutes {
             }
             return .redirect(to: SiteURL.with(ConsultationPaths.item.url(gate.council.slug, gate.record.id), notice: "saved"), type: .normal)
         }
-        guard FormRobotCheck.isHuman(honeypot: context.form["website"], renderedAt: context.form.text("rendered_at").flatMap(Double.init), now: gate.now)
+        let renderedAt = try await services.stamps.time(of: context.form.text("rendered_at"), consultationID: gate.record.id, now: gate.now)
+        guard FormRobotCheck.isHuman(honeypot: context.form["website"], renderedAt: renderedAt, now: gate.now)
         else { return try await refuse("consultation_error_robot", status: .unprocessableContent) }
-        let (participant, identity) = try await participant(gate, request: request, context: context)
-        guard services.limits.allowStatement(participant: "\(participant)", address: context.clientAddress, now: gate.now) else {
+        let participant: Int64, identity: ParticipantCookie.Identity
+        do {
+            (participant, identity) = try await self.participant(gate, request: request, context: context) { identity in
+                services.limits.allowStatement(participant: identity.limitKey, address: context.clientAddress, now: gate.now)
+            }
+        } catch let error as PageError where error.status == .tooManyRequests {
             return try await refuse("consultation_error_too_fast", status: .tooManyRequests)
         }
         _ = try await gate.write {

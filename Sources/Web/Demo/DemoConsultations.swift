@@ -30,25 +30,6 @@ struct DemoConsultations {
         guard let france = try await site.councils.find(slug: "cese-fr"), let morocco = try await site.councils.find(slug: "cese-ma") else { return }
         let repository = ConsultationRepository(database: site.database)
         let now = site.clock.now().timeIntervalSince1970
-        guard let folder = Bundle.module.url(forResource: "README", withExtension: "md", subdirectory: "Resources/demo/polis-freshwater")?
-            .deletingLastPathComponent() else { throw MissingExport(description: "Resources/demo/polis-freshwater is missing") }
-        let conversation = try PolisConversation.read(folder: folder)
-        let (statements, votes) = ImportRoutes.records(conversation, now: now)
-        let water = try await repository.createImported(
-            councilID: morocco.id,
-            ConsultationDefinition(
-                title: LocalizedText(fr: "La qualité de l’eau douce : ce que pensent les citoyens", ar: "جودة المياه العذبة: ما يراه المواطنون",
-                                     en: "Freshwater quality: what citizens think"),
-                description: LocalizedText(
-                    fr: "Pour préparer son avis sur la préservation des ressources en eau, le Conseil ouvre une consultation. Elle reprend, pour la démonstration, une conversation publique réelle tenue sur Polis en 2017 (en anglais).",
-                    ar: "تحضيرًا لرأيه حول الحفاظ على الموارد المائية، يفتح المجلس استشارة. وهي تستعيد، لأغراض العرض، محادثة عمومية حقيقية جرت على Polis سنة 2017 (باللغة الإنجليزية).",
-                    en: "To prepare its opinion on preserving water resources, the Council opens a consultation. For the demonstration it takes up a real public conversation held on Polis in 2017 (in English)."),
-                workID: nil, languages: ["ar", "fr"], modules: 1, participation: "anyone", moderation: "before",
-                opensAt: now - 7 * 86_400, closesAt: now + 60 * 86_400),
-            source: "Imported from the Polis conversation “\(conversation.topic ?? "HiveMind - Freshwater Quality in NZ")”. " + Self.attribution,
-            statements: statements, votes: votes, at: now)
-        try await repository.publish(id: water, councilID: morocco.id)
-
         let works = try await site.works.all(councilID: france.id, statuses: ["published"], kind: nil)
         let avis = works.first { ($0.title[.fr] ?? "").contains("Francophonie") }
         let francophonie = try await repository.create(
@@ -67,5 +48,24 @@ struct DemoConsultations {
             _ = try await statementRepository.add(consultationID: francophonie, councilID: france.id, text: text, participantID: nil, at: now)
         }
         try await repository.publish(id: francophonie, councilID: france.id)
+
+        guard let folder = Bundle.module.url(forResource: "README", withExtension: "md", subdirectory: "Resources/demo/polis-freshwater")?
+            .deletingLastPathComponent() else { throw MissingExport(description: "Resources/demo/polis-freshwater is missing") }
+        let conversation = try PolisConversation.read(folder: folder)
+        let (statements, votes) = ImportRoutes.records(conversation, now: now)
+        let water = try await repository.createImported(
+            councilID: morocco.id,
+            ConsultationDefinition(
+                title: LocalizedText(fr: "La qualité de l’eau douce : ce que pensent les citoyens", ar: "جودة المياه العذبة: ما يراه المواطنون",
+                                     en: "Freshwater quality: what citizens think"),
+                description: LocalizedText(
+                    fr: "Pour préparer son avis sur la préservation des ressources en eau, le Conseil ouvre une consultation. Elle reprend, pour la démonstration, une conversation publique réelle tenue sur Polis en 2017 (en anglais).",
+                    ar: "تحضيرًا لرأيه حول الحفاظ على الموارد المائية، يفتح المجلس استشارة. وهي تستعيد، لأغراض العرض، محادثة عمومية حقيقية جرت على Polis سنة 2017 (باللغة الإنجليزية).",
+                    en: "To prepare its opinion on preserving water resources, the Council opens a consultation. For the demonstration it takes up a real public conversation held on Polis in 2017 (in English)."),
+                workID: nil, languages: ["ar", "fr"], modules: 1, participation: "anyone", moderation: "before",
+                opensAt: now - 7 * 86_400, closesAt: now + 60 * 86_400),
+            source: "Imported from the Polis conversation “\(conversation.topic ?? "HiveMind - Freshwater Quality in NZ")”. " + Self.attribution,
+            statements: statements, votes: votes, at: now)
+        try await repository.publish(id: water, councilID: morocco.id)
     }
 }

@@ -14,7 +14,7 @@ public struct ConsultationMapRepository: Sendable {
     public func states() async throws -> [ConsultationMapState] {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT m.consultation_id, m.through_vote, m.statements_version AS map_version, c.statements_version, m.computed_at,
+                SELECT m.consultation_id, m.through_vote, m.statements_version AS map_version, c.statements_version, m.computed_at, c.closes_at,
                 (SELECT MAX(l.id) FROM consultation_vote_log l WHERE l.consultation_id = c.id) AS last_vote
                 FROM consultation_maps m JOIN consultations c ON c.id = m.consultation_id WHERE c.published = \(bind: true)
                 """).all().map {
@@ -23,7 +23,7 @@ public struct ConsultationMapRepository: Sendable {
                     mapStatementsVersion: try $0.decode(column: "map_version", as: Int64.self),
                     lastVote: try $0.decode(column: "last_vote", as: Int64?.self) ?? 0,
                     statementsVersion: try $0.decode(column: "statements_version", as: Int64.self),
-                    computedAt: try $0.decode(column: "computed_at", as: Double?.self))
+                    computedAt: try $0.decode(column: "computed_at", as: Double?.self), closesAt: try $0.decode(column: "closes_at", as: Double.self))
             }
         }
     }
@@ -77,6 +77,16 @@ public struct ConsultationMapRepository: Sendable {
                 SELECT computed_at, through_vote FROM consultation_maps WHERE consultation_id = \(bind: consultationID)
                 """).first()
             return (try row?.decode(column: "computed_at", as: Double?.self) ?? nil, try row?.decode(column: "through_vote", as: Int64.self) ?? 0)
+        }
+    }
+
+    /// How many votes of the consultation's log have an identifier above `after` (the worker's check that no vote
+    /// committed late below the last one it read).
+    public func logCount(consultationID: Int64, after: Int64) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM consultation_vote_log WHERE consultation_id = \(bind: consultationID) AND id > \(bind: after)
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 

@@ -85,6 +85,22 @@ public struct ConsultationStatementRecord: Sendable, Hashable, Decodable {
     public let moderationReason: String?
     public let createdAt: Double
 
+    public init(id: Int64, number: Int, text: String, participantId: Int64?, moderation: Int, moderationReason: String?, createdAt: Double) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.participantId = participantId
+        self.moderation = moderation
+        self.moderationReason = moderationReason
+        self.createdAt = createdAt
+    }
+
+    /// The same statement without its text or the moderator's reason (what is published of one held back).
+    public var withoutText: ConsultationStatementRecord {
+        ConsultationStatementRecord(id: id, number: number, text: "", participantId: participantId, moderation: moderation, moderationReason: nil,
+                                    createdAt: createdAt)
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, number, text
         case participantId = "participant_id"
@@ -122,6 +138,8 @@ public struct ConsultationMapState: Sendable, Hashable {
     public let lastVote: Int64
     public let statementsVersion: Int64
     public let computedAt: Double?
+    /// When the consultation closes: no vote comes after.
+    public let closesAt: Double
 
     public var isBehind: Bool { lastVote > throughVote || statementsVersion != mapStatementsVersion || computedAt == nil }
 }

@@ -45,6 +45,11 @@ document.addEventListener("submit", (event) => {
   if (!section || !section.id || !window.fetch || !window.DOMParser) return;
   const every = Math.max(2000, Number(section.dataset.refresh) || 5000);
   const refresh = async () => {
+    // A page nobody looks at (another tab, a minimised window) does not ask.
+    if (document.hidden) {
+      window.setTimeout(refresh, every);
+      return;
+    }
     try {
       const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
       if (response.ok) {

@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+import Storage
+import Synchronization
+
+/// The time a participant's form was shown, signed with a key of the instance: a robot cannot claim it read the page
+/// long ago. The value is `time.signature`, the signature covering the time and the consultation.
+final class FormStamp: Sendable {
+    static let keyName = "instance:form-stamp-key"
+    private let instanceKey: InstanceKey
+    private let cached = Mutex<SymmetricKey?>(nil)
+
+    init(persist: PersistRepository) {
+        instanceKey = InstanceKey(persist: persist, name: Self.keyName)
+    }
+
+    private func key(now: Double) async throws -> SymmetricKey {
+        if let key = cached.withLock({ $0 }) { return key }
+        let key = try await instanceKey.key(now: now)
+        cached.withLock { $0 = key }
+        return key
+    }
+
+    private func signature(_ time: Int64, _ consultationID: Int64, key: SymmetricKey) -> String {
+        Tokens.base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data("\(time)|\(consultationID)".utf8), using: key)))
+    }
+
+    func stamp(consultationID: Int64, now: Double) async throws -> String {
+        let time = Int64(now.rounded(.down))
+        return "\(time).\(signature(time, consultationID, key: try await key(now: now)))"
+    }
+
+    /// The time a stamp says, when its signature holds; nil otherwise.
+    func time(of value: String?, consultationID: Int64, now: Double) async throws -> Double? {
+        guard let value, let dot = value.firstIndex(of: "."), let time = Int64(value[..<dot]) else { return nil }
+        let expected = signature(time, consultationID, key: try await key(now: now))
+        return Tokens.constantTimeEqual(String(value[value.index(after: dot)...]), expected) ? Double(time) : nil
+    }
+}

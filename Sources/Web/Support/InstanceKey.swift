@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+import Storage
+
+/// A secret of the instance, made once and kept in the database under `name`, shared by every server process.
+struct InstanceKey: Sendable {
+    let persist: PersistRepository
+    let name: String
+
+    func key(now: Double) async throws -> SymmetricKey {
+        if let stored = try await persist.get(key: name, now: now), let data = Data(base64Encoded: stored.value) {
+            return SymmetricKey(data: data)
+        }
+        let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+        // Two first requests may race to create it (PostgreSQL refuses the second insert): the stored one wins.
+        _ = try? await persist.create(key: name, value: fresh, expiresAt: nil, now: now)
+        guard let stored = try await persist.get(key: name, now: now), let data = Data(base64Encoded: stored.value) else {
+            return SymmetricKey(data: Data(base64Encoded: fresh)!)
+        }
+        return SymmetricKey(data: data)
+    }
+}
