@@ -12,7 +12,7 @@ struct Hemicycle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hemicycle",
         abstract: "The Hemicycle server for economic, social and environmental councils.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Admin.self, OpinionMapCommand.self, DrawCommand.self, BenchCommand.self],
+        subcommands: [Serve.self, Worker.self, Migrate.self, Demo.self, Admin.self, OpinionMapCommand.self, DrawCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -51,6 +51,17 @@ struct Serve: AsyncParsableCommand {
         try await HemicycleServer.preflight(configuration: configuration, logger: makeLogger())
         let app = try await HemicycleServer.buildApplication(configuration: configuration, logger: makeLogger())
         try await app.runService()
+    }
+}
+
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute consultations' opinion maps and conventions' lotteries in a process of its own.",
+        discussion: "Beside web servers started with HEMICYCLE_MAP_WORKER=false, on the same database; several workers share the work.")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        try await HemicycleServer.runWorker(configuration: try database.configuration(), logger: makeLogger())
     }
 }
 

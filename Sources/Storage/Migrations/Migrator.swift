@@ -18,6 +18,15 @@ public struct Migrator: Sendable {
         self.logger = logger
     }
 
+    /// The migrations this version knows that the database has not applied (all of them on an empty database);
+    /// applies nothing.
+    public func pending() async throws -> [String] {
+        let applied = (try? await database.withSQL { sql in
+            Set(try await sql.select().column("name").from("schema_migrations").all(decodingColumn: "name", as: String.self))
+        }) ?? []
+        return migrations.map(\.name).filter { !applied.contains($0) }
+    }
+
     /// Names of the migrations applied by this call.
     @discardableResult
     public func migrate() async throws -> [String] {

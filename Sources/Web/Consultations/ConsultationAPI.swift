@@ -43,6 +43,9 @@ struct ConsultationDTO: Codable, Sendable {
     /// The opinion groups of the last map (none until one is computed).
     let groups: [ConsultationGroupDTO]
     let mapComputedAt: String?
+    /// Votes the last map counts (the latest of each participant on each statement): behind `votes` while the
+    /// worker catches up.
+    let mapVotes: Int?
 }
 
 /// `/api/v1/{council}/consultations` and `/api/v1/{council}/consultations/{id}`: what the public pages show, under
@@ -103,6 +106,6 @@ struct ConsultationAPI {
                                                 disagree: tally.disagree, pass: tally.pass)
             },
             groups: (stored?.snapshot.groups ?? []).enumerated().map { ConsultationGroupDTO(label: String(UnicodeScalar(UInt8(65 + $0 % 26))), size: $1.size) },
-            mapComputedAt: stored.map { Date(timeIntervalSince1970: $0.computedAt).formatted(.iso8601) }))
+            mapComputedAt: stored.map { Date(timeIntervalSince1970: $0.computedAt).formatted(.iso8601) }, mapVotes: stored?.snapshot.votes))
     }
 }
