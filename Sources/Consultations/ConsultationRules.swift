@@ -15,6 +15,10 @@ public enum ConsultationAction: Sendable, Hashable {
     case writeSeedStatements
     /// Create a consultation, by hand or by importing a Polis export.
     case create
+    /// Answer participants' proposals (under study, taken into the work, not retained) and hide those out of place.
+    case answerProposals
+    /// Write and publish the synthesis of a closed consultation, annexed to the work it informs.
+    case publishSynthesis
 }
 
 /// Who acts on a consultation: their capacities in the council.
@@ -58,6 +62,10 @@ public enum ConsultationRules {
             return secretariat(in: [.draft, .announced, .open], "consultation_conflict_not_open")
         case .moderate:
             return secretariat(in: [.draft, .announced, .open, .closed], "consultation_conflict_synthesis")
+        case .answerProposals:
+            return secretariat(in: [.open, .closed], "consultation_conflict_synthesis")
+        case .publishSynthesis:
+            return secretariat(in: [.closed], "consultation_conflict_not_closed")
         case .participate(let eligible):
             guard eligible else { return .forbidden("consultation_refused_not_eligible") }
             return phase == .open ? .allowed : .conflict("consultation_conflict_not_open")

@@ -67,13 +67,13 @@ import TestSupport
             let computed = try await Self.worker(site).processAll()
             #expect(computed.contains(record.id))
             let map = try await Visitor(client, acceptLanguage: "fr").get("\(url)/map").text
-            #expect(map.contains("<svg") && map.contains("8 participants ont voté (48 votes)"))
+            #expect(map.contains("<svg") && map.contains("8 participants ont voté ; votes exprimés : 48"))
             // Nothing new: the worker computes nothing; a new vote: only that consultation.
             #expect(try await Self.worker(site).processAll().isEmpty)
             let ninth = Visitor(client)
             #expect(try await ninth.post(try #require(Self.next(try await ninth.get(url).text)), [("vote", "1")]).status == .seeOther)
             #expect(try await Self.worker(site).processAll() == [record.id])
-            #expect(try await Visitor(client, acceptLanguage: "fr").get("\(url)/map").text.contains("9 participants ont voté (49 votes)"))
+            #expect(try await Visitor(client, acceptLanguage: "fr").get("\(url)/map").text.contains("9 participants ont voté ; votes exprimés : 49"))
         }
     }
 

@@ -27,5 +27,6 @@ public enum Migrations {
         CreateConventionGroupsAndHearings(),
         CreateConventionStatements(),
         CreateConsultations(),
+        CreateConsultationProposalsAndSyntheses(),
     ]
 }

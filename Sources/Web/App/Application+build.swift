@@ -91,6 +91,8 @@ public enum HemicycleServer {
         ModerationRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         MapRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         ExportRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        ConsultationProposalRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        SynthesisRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         ConsultationAPI(services: consultationServices).register(in: council.api)
         return router
     }

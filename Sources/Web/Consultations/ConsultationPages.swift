@@ -80,6 +80,17 @@ struct ConsultationPage: Encodable {
     let seedAction: String?
     let error: String?
     let typed: String?
+    /// The participants' proposals, when the consultation takes them.
+    let proposalsURL: String?
+    /// The secretariat's synthesis form, once the consultation is closed.
+    let synthesisURL: String?
+    let synthesis: Synthesis?
+
+    struct Synthesis: Encodable {
+        let text: LocalizedView
+        let figures: [String]
+        let date: String
+    }
 }
 
 /// The map page: the groups, the drawing, consensus and divisive statements.
@@ -151,5 +162,92 @@ struct ConsultationImportPage: Encodable {
     let action: String
     let form: ConsultationForm
     let uploadLimit: String
+    let error: String?
+}
+
+/// The proposals of a consultation: a page of them, searched and sorted, and the form for a new one.
+struct CitizenProposalListPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: String
+        let excerpt: String
+        let figures: String
+        let answer: String?
+        let hidden: Bool
+    }
+
+    struct Order: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let title: LocalizedView
+    let backURL: String
+    let action: String
+    let search: String
+    let orders: [Order]
+    let count: String
+    let rows: [Row]
+    let hasRows: Bool
+    let previousURL: String?
+    let nextURL: String?
+    let form: ContributionForm?
+    let error: String?
+}
+
+/// A participant's form with the robot checks (a signed time, a hidden field).
+struct ContributionForm: Encodable {
+    let action: String
+    let stamp: String
+    let title: String
+    let body: String
+}
+
+/// A proposal, the council's answer, its supports and its threaded comments.
+struct CitizenProposalPage: Encodable {
+    struct Comment: Encodable {
+        let anchor: String
+        let body: String?
+        let hiddenNote: String?
+        let date: String
+        /// 0 for a comment on the proposal, 1 for a reply, up to `maximumDepth`.
+        let depth: Int
+        let replyAction: String?
+        let hideAction: String?
+    }
+
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let title: LocalizedView
+    let backURL: String
+    let proposal: String
+    let body: String
+    let date: String
+    let hiddenNote: String?
+    let supports: String
+    let supportAction: String?
+    let supported: Bool
+    let answer: String?
+    let answerText: String?
+    let answerAction: String?
+    let answers: [Choice]
+    let hideAction: String?
+    let comments: [Comment]
+    let hasComments: Bool
+    let commentForm: ContributionForm?
+    let error: String?
+}
+
+/// The synthesis form: the figures computed from the consultation, the text in the council's languages.
+struct SynthesisFormPage: Encodable {
+    let title: LocalizedView
+    let backURL: String
+    let action: String
+    let figures: [String]
     let error: String?
 }

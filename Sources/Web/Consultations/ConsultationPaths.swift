@@ -18,7 +18,18 @@ enum ConsultationPaths {
     /// One file of the export: Polis's CSVs and the open data JSON.
     static let exportFile = Path3("/{council}/consultations/{id}/export/{file}")
 
+    /// Participants' proposals: the list (and a new one), one with its comments, and what is done to it.
+    static let proposals = Path2("/{council}/consultations/{id}/proposals")
+    static let proposal = Path3("/{council}/consultations/{id}/proposals/{proposal}")
+    static let support = Path3("/{council}/consultations/{id}/proposals/{proposal}/support")
+    static let comments = Path3("/{council}/consultations/{id}/proposals/{proposal}/comments")
+    static let answer = Path3("/{council}/consultations/{id}/proposals/{proposal}/answer")
+    static let hideProposal = Path3("/{council}/consultations/{id}/proposals/{proposal}/hide")
+    /// The council's synthesis of a closed consultation (the form, then its publication).
+    static let synthesis = Path2("/{council}/consultations/{id}/synthesis")
+
     static let all: [any DeclaredPath] = [
         list, new, importPolis, item, edit, publish, statements, vote, moderation, moderate, map, export, exportFile,
+        proposals, proposal, support, comments, answer, hideProposal, synthesis,
     ]
 }

@@ -7,6 +7,7 @@ struct ConsultationServices: Sendable {
     let consultations: ConsultationRepository
     let statements: ConsultationStatementRepository
     let maps: ConsultationMapRepository
+    let proposals: ConsultationProposalRepository
     let works: WorkRepository
     let throttles: ThrottleRepository
     let clock: any WallClock
@@ -26,6 +27,7 @@ struct ConsultationServices: Sendable {
         consultations = ConsultationRepository(database: site.database)
         statements = ConsultationStatementRepository(database: site.database)
         maps = ConsultationMapRepository(database: site.database)
+        proposals = ConsultationProposalRepository(database: site.database)
         works = site.works
         throttles = site.throttles
         clock = site.clock

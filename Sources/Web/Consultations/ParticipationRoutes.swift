@@ -74,9 +74,21 @@ struct ParticipationRoutes {
             editURL: gate.may(.edit) ? ConsultationPaths.edit.url(slug, id) : nil,
             publishAction: gate.may(.publish) ? ConsultationPaths.publish.url(slug, id) : nil,
             seedAction: usesStatements && gate.may(.writeSeedStatements) ? ConsultationPaths.statements.url(slug, id) : nil,
-            error: error, typed: typed)
+            error: error, typed: typed,
+            proposalsURL: gate.modules.contains(.proposals) ? ConsultationPaths.proposals.url(slug, id) : nil,
+            synthesisURL: gate.may(.publishSynthesis) ? ConsultationPaths.synthesis.url(slug, id) : nil,
+            synthesis: try await synthesis(gate, context: context, format: format))
         return try await pages.page("consultation", title: localized(record.title).text, request: request, context: context, council: council,
                                     typed: model, status: status)
+    }
+
+    /// The published synthesis, with the consultation's figures computed now.
+    func synthesis(_ gate: ConsultationGate, context: AppContext, format: Formatting) async throws -> ConsultationPage.Synthesis? {
+        guard gate.phase == .synthesisPublished, let record = try await services.consultations.synthesis(consultationID: gate.record.id) else { return nil }
+        return ConsultationPage.Synthesis(
+            text: pages.localized(record.text, context.language, councilDefault: gate.council.language),
+            figures: try await SynthesisRoutes.figures(gate, services: services, pages: pages, context: context),
+            date: format.dateTime(Date(timeIntervalSince1970: record.publishedAt)))
     }
 
     func participationNote(_ gate: ConsultationGate, decision: Decision, context: AppContext, format: Formatting) -> String {

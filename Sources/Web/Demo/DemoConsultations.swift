@@ -40,7 +40,7 @@ struct DemoConsultations {
                     fr: "Le Conseil suit la mise en œuvre de son avis sur la Francophonie contemporaine. Dites-nous ce que vous pensez de ces affirmations, et ajoutez les vôtres.",
                     ar: "يتابع المجلس تنفيذ رأيه حول الفرنكوفونية المعاصرة. أخبرونا برأيكم في هذه العبارات، وأضيفوا عباراتكم.",
                     en: "The Council follows up its avis on contemporary Francophonie. Tell us what you think of these statements, and add your own."),
-                workID: avis?.id, languages: ["fr"], modules: 1, participation: "anyone", moderation: "before",
+                workID: avis?.id, languages: ["fr"], modules: 3, participation: "anyone", moderation: "before",
                 opensAt: now - 86_400, closesAt: now + 45 * 86_400),
             at: now)
         let statementRepository = ConsultationStatementRepository(database: site.database)
@@ -48,6 +48,7 @@ struct DemoConsultations {
             _ = try await statementRepository.add(consultationID: francophonie, councilID: france.id, text: text, participantID: nil, at: now)
         }
         try await repository.publish(id: francophonie, councilID: france.id)
+        try await proposals(consultationID: francophonie, councilID: france.id, now: now)
 
         guard let folder = Bundle.module.url(forResource: "README", withExtension: "md", subdirectory: "Resources/demo/polis-freshwater")?
             .deletingLastPathComponent() else { throw MissingExport(description: "Resources/demo/polis-freshwater is missing") }
@@ -67,5 +68,44 @@ struct DemoConsultations {
             source: "Imported from the Polis conversation “\(conversation.topic ?? "HiveMind - Freshwater Quality in NZ")”. " + Self.attribution,
             statements: statements, votes: votes, at: now)
         try await repository.publish(id: water, councilID: morocco.id)
+    }
+
+    /// Three citizens' proposals, supported and discussed, one answered by the secretariat.
+    func proposals(consultationID: Int64, councilID: Int64, now: Double) async throws {
+        let participants = ConsultationStatementRepository(database: site.database)
+        var people: [Int64] = []
+        for index in 0..<12 {
+            people.append(try await participants.participant(consultationID: consultationID, cookieDigest: "demo-participant-\(index)", accountID: nil,
+                                                             at: now - 80_000 + Double(index) * 600))
+        }
+        let repository = ConsultationProposalRepository(database: site.database)
+        let texts = [
+            ("Un Erasmus francophone pour les apprentis",
+             "Les échanges d’étudiants existent ; ceux des apprentis et des jeunes en formation professionnelle presque pas. Un programme de mobilité francophone ouvert aux apprentis, avec un tuteur dans l’entreprise d’accueil, ferait de la langue un atout concret pour l’emploi."),
+            ("Des sous-titres en français sur les plateformes de vidéo",
+             "Imposer aux grandes plateformes de proposer des sous-titres en français pour les contenus qu’elles diffusent dans l’espace francophone."),
+            ("Une journée de la Francophonie dans chaque lycée",
+             "Le 20 mars, inviter dans chaque lycée un auteur, une artiste ou un entrepreneur d’un autre pays francophone."),
+        ]
+        var ids: [Int64] = []
+        for (index, text) in texts.enumerated() {
+            ids.append(try await repository.add(consultationID: consultationID, participantID: people[index], title: text.0, body: text.1,
+                                                at: now - 70_000 + Double(index) * 3_600))
+        }
+        for (index, person) in people.enumerated() {
+            try await repository.support(proposalID: ids[0], consultationID: consultationID, participantID: person, at: now - 60_000 + Double(index) * 60)
+            if index % 2 == 0 {
+                try await repository.support(proposalID: ids[1], consultationID: consultationID, participantID: person, at: now - 50_000 + Double(index) * 60)
+            }
+        }
+        let first = try await repository.comment(proposalID: ids[0], consultationID: consultationID, parentID: nil, participantID: people[4],
+                                                 body: "Et pour les jeunes en service civique ?", at: now - 40_000)
+        _ = try await repository.comment(proposalID: ids[0], consultationID: consultationID, parentID: first, participantID: people[0],
+                                         body: "Oui, ils pourraient en faire partie dès la première année.", at: now - 39_000)
+        guard let staff = try await site.memberships.all(councilID: councilID).first(where: { $0.email == "secretariat@cese-fr.example" })?.accountId
+        else { return }
+        try await repository.answer(proposalID: ids[0], consultationID: consultationID, councilID: councilID, answer: "taken",
+                                    text: "La préconisation sur la mobilité des jeunes francophones reprend cette proposition et l’étend aux apprentis.",
+                                    by: staff, at: now - 30_000)
     }
 }

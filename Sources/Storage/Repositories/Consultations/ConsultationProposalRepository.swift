@@ -1,0 +1,212 @@
+import Foundation
+import HemicycleDomain
+import SQLKit
+
+/// A participant's proposal, with the council's answer.
+public struct CitizenProposalRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let consultationId: Int64
+    public let participantId: Int64?
+    public let title: String
+    public let body: String
+    public let hidden: Bool
+    public let hiddenReason: String?
+    public let answer: String?
+    public let answerText: String?
+    public let answeredAt: Double?
+    public let supports: Int
+    public let comments: Int
+    public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case consultationId = "consultation_id"
+        case participantId = "participant_id"
+        case title, body, hidden
+        case hiddenReason = "hidden_reason"
+        case answer
+        case answerText = "answer_text"
+        case answeredAt = "answered_at"
+        case supports, comments
+        case createdAt = "created_at"
+    }
+}
+
+/// A comment on a proposal; a reply names its parent.
+public struct CitizenProposalCommentRecord: Sendable, Hashable, Decodable {
+    public let id: Int64
+    public let parentId: Int64?
+    public let participantId: Int64?
+    public let body: String
+    public let hidden: Bool
+    public let hiddenReason: String?
+    public let createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case parentId = "parent_id"
+        case participantId = "participant_id"
+        case body, hidden
+        case hiddenReason = "hidden_reason"
+        case createdAt = "created_at"
+    }
+}
+
+/// The order of a list of proposals.
+public enum CitizenProposalOrder: String, Sendable, CaseIterable {
+    case supports
+    case recent
+}
+
+/// Participants' proposals, their supports and comments, the council's answers. Writes by participants check again,
+/// in their transaction, that the consultation is open.
+public struct ConsultationProposalRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// A page of the consultation's proposals shown (hidden ones only when `includeHidden`), those whose title or text
+    /// contains `search` (letters compared without case), and how many there are in all.
+    public func page(consultationID: Int64, search: String?, order: CitizenProposalOrder, includeHidden: Bool, limit: Int,
+                     offset: Int) async throws -> (proposals: [CitizenProposalRecord], total: Int) {
+        try await database.read { sql in
+            func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+                var query = query.from("consultation_proposals").where("consultation_id", .equal, consultationID)
+                if !includeHidden { query = query.where("hidden", .equal, false) }
+                if let search, !search.isEmpty {
+                    let pattern = SQLBind("%" + search.lowercased() + "%")
+                    query = query.where { group in
+                        group.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, pattern)
+                            .orWhere(SQLFunction("LOWER", args: SQLColumn("body")), .like, pattern)
+                    }
+                }
+                return query
+            }
+            let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            var query = filtered(sql.select().column("*"))
+            query = order == .supports ? query.orderBy("supports", .descending).orderBy("id", .descending)
+                : query.orderBy("created_at", .descending).orderBy("id", .descending)
+            let proposals = try await query.limit(limit).offset(offset).decodeAll(CitizenProposalRecord.self)
+            return (proposals, total)
+        }
+    }
+
+    public func find(id: Int64, consultationID: Int64) async throws -> CitizenProposalRecord? {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM consultation_proposals WHERE id = \(bind: id) AND consultation_id = \(bind: consultationID)")
+                .decodeFirst(CitizenProposalRecord.self)
+        }
+    }
+
+    /// Proposals of the consultation, shown and in all, and how many the council answered (the synthesis' figures).
+    public func counts(consultationID: Int64) async throws -> (shown: Int, answered: Int, supports: Int) {
+        try await database.read { sql in
+            let row = try await sql.raw("""
+                SELECT COUNT(*) AS shown, SUM(CASE WHEN answer IS NULL THEN 0 ELSE 1 END) AS answered, SUM(supports) AS supports
+                FROM consultation_proposals WHERE consultation_id = \(bind: consultationID) AND hidden = \(bind: false)
+                """).first()
+            return (try row?.decode(column: "shown", as: Int.self) ?? 0, try row?.decode(column: "answered", as: Int?.self) ?? 0,
+                    try row?.decode(column: "supports", as: Int?.self) ?? 0)
+        }
+    }
+
+    /// Whether the participant supports the proposal.
+    public func supports(proposalID: Int64, participantID: Int64) async throws -> Bool {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT proposal_id FROM consultation_proposal_supports WHERE proposal_id = \(bind: proposalID) AND participant_id = \(bind: participantID)
+                """).first() != nil
+        }
+    }
+
+    public func comments(proposalID: Int64) async throws -> [CitizenProposalCommentRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id, parent_id, participant_id, body, hidden, hidden_reason, created_at FROM consultation_proposal_comments
+                WHERE proposal_id = \(bind: proposalID) ORDER BY id
+                """).decodeAll(CitizenProposalCommentRecord.self)
+        }
+    }
+
+    /// A participant's proposal, while the consultation is open.
+    public func add(consultationID: Int64, participantID: Int64, title: String, body: String, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
+            return try await sql.insert(into: "consultation_proposals")
+                .columns("consultation_id", "participant_id", "title", "body", "hidden", "supports", "comments", "created_at")
+                .values(SQLBind(consultationID), SQLBind(participantID), SQLBind(title), SQLBind(body), SQLBind(false), SQLBind(0), SQLBind(0),
+                        SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    /// A participant's support of a proposal shown, while the consultation is open: once (the primary key), the count
+    /// following in the same transaction. Whether it was new.
+    @discardableResult
+    public func support(proposalID: Int64, consultationID: Int64, participantID: Int64, at: Double) async throws -> Bool {
+        try await database.transaction { sql in
+            try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
+            try await Self.expectShown(proposalID, consultationID, on: sql)
+            guard try await sql.raw("""
+                INSERT INTO consultation_proposal_supports (proposal_id, participant_id, created_at)
+                VALUES (\(bind: proposalID), \(bind: participantID), \(bind: at)) ON CONFLICT DO NOTHING RETURNING proposal_id
+                """).first() != nil else { return false }
+            try await sql.update("consultation_proposals").set(SQLIdentifier("supports"), to: SQLRaw("supports + 1")).where("id", .equal, proposalID).run()
+            return true
+        }
+    }
+
+    /// A comment on a proposal shown, or a reply to one of its comments, while the consultation is open.
+    public func comment(proposalID: Int64, consultationID: Int64, parentID: Int64?, participantID: Int64, body: String, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
+            try await Self.expectShown(proposalID, consultationID, on: sql)
+            if let parentID {
+                guard try await sql.raw("""
+                    SELECT id FROM consultation_proposal_comments WHERE id = \(bind: parentID) AND proposal_id = \(bind: proposalID)
+                    AND hidden = \(bind: false)
+                    """).first() != nil else { throw StoreError.notFound }
+            }
+            let id = try await sql.insert(into: "consultation_proposal_comments")
+                .columns("proposal_id", "parent_id", "participant_id", "body", "hidden", "created_at")
+                .values(SQLBind(proposalID), SQLBind(parentID), SQLBind(participantID), SQLBind(body), SQLBind(false), SQLBind(at))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            try await sql.update("consultation_proposals").set(SQLIdentifier("comments"), to: SQLRaw("comments + 1")).where("id", .equal, proposalID).run()
+            return id
+        }
+    }
+
+    /// The council's answer to a proposal (under study, taken into the work, not retained), with its text; a later
+    /// answer replaces it. Refused once the synthesis is published.
+    public func answer(proposalID: Int64, consultationID: Int64, councilID: Int64, answer: String, text: String, by accountID: Int64,
+                       at: Double) async throws {
+        try await database.transaction { sql in
+            try await ConsultationRepository.claim(id: consultationID, councilID: councilID, on: sql)
+            guard try await sql.update("consultation_proposals")
+                .set("answer", to: answer).set("answer_text", to: text).set("answered_by", to: accountID).set("answered_at", to: at)
+                .where("id", .equal, proposalID).where("consultation_id", .equal, consultationID)
+                .returning("id").first() != nil else { throw StoreError.notFound }
+        }
+    }
+
+    /// Hides a proposal or a comment, with the reason (kept).
+    public func hide(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64, reason: String) async throws {
+        try await database.transaction { sql in
+            try await ConsultationRepository.claim(id: consultationID, councilID: councilID, on: sql)
+            guard try await sql.raw("SELECT id FROM consultation_proposals WHERE id = \(bind: proposalID) AND consultation_id = \(bind: consultationID)")
+                .first() != nil else { throw StoreError.notFound }
+            let table = commentID == nil ? "consultation_proposals" : "consultation_proposal_comments"
+            var update = sql.update(table).set("hidden", to: true).set("hidden_reason", to: reason)
+            update = if let commentID { update.where("id", .equal, commentID).where("proposal_id", .equal, proposalID) }
+                else { update.where("id", .equal, proposalID) }
+            guard try await update.returning("id").first() != nil else { throw StoreError.notFound }
+        }
+    }
+
+    static func expectShown(_ proposalID: Int64, _ consultationID: Int64, on sql: any SQLDatabase) async throws {
+        guard try await sql.raw("""
+            SELECT id FROM consultation_proposals WHERE id = \(bind: proposalID) AND consultation_id = \(bind: consultationID) AND hidden = \(bind: false)
+            """).first() != nil else { throw StoreError.notFound }
+    }
+}
