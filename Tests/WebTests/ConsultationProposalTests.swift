@@ -32,14 +32,26 @@ import TestSupport
             #expect(try await Visitor(client).get("\(url)/proposals?q=%25").status == .ok)
 
             let citizen = Visitor(client, acceptLanguage: "fr")
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
             let created = try await Self.contribute(citizen, site: site, page: "\(url)/proposals", to: "\(url)/proposals",
                                                     [("title", "  Un dictionnaire francophone commun "), ("body", "Réunir les mots de tous les pays.\n\n\n\nEn ligne.")])
-            #expect(created.status == .seeOther)
-            let proposalURL = try #require(created.location?.components(separatedBy: "?").first)
-            let last = try #require(proposalURL.split(separator: "/").last)
-            let id = try #require(Int64(last))
+            // The consultation is moderated before publication: the proposal waits, unseen, until the secretariat accepts it.
+            #expect(created.status == .seeOther && created.location?.contains("notice=consultation_proposal_waiting") == true)
+            let waiting = try #require(try await proposals.page(consultationID: record.id, search: "dictionnaire", order: .recent, includeHidden: true,
+                                                               limit: 1, offset: 0).proposals.first)
+            #expect(waiting.pending)
+            let id = waiting.id
+            let proposalURL = "\(url)/proposals/\(id)"
+            #expect(try await citizen.get(proposalURL).status == .notFound)
+            #expect(!(try await citizen.get("\(url)/proposals").text.contains("dictionnaire")))
+            #expect(try await citizen.post("\(proposalURL)/support", []).status == .notFound)
+            #expect(try await staff.get("\(url)/moderation").text.contains("Un dictionnaire francophone commun"))
+            #expect(try await citizen.post("\(proposalURL)/accept", []).status == .unauthorized)
+            #expect(try await staff.post("\(proposalURL)/accept", []).status == .seeOther)
+            #expect(try await staff.post("\(proposalURL)/accept", []).status == .conflict)
             let stored = try #require(try await proposals.find(id: id, consultationID: record.id))
-            #expect(stored.title == "Un dictionnaire francophone commun" && stored.body == "Réunir les mots de tous les pays.\n\nEn ligne.")
+            #expect(!stored.pending && stored.title == "Un dictionnaire francophone commun" && stored.body == "Réunir les mots de tous les pays.\n\nEn ligne.")
             // Bad input keeps what was typed.
             let empty = try await Self.contribute(citizen, site: site, page: "\(url)/proposals", to: "\(url)/proposals", [("title", " "), ("body", "Texte")])
             #expect(empty.status == .unprocessableContent && empty.text.contains("Donnez à votre proposition un titre"))
@@ -53,26 +65,35 @@ import TestSupport
             #expect(try await proposals.find(id: id, consultationID: record.id)?.supports == 2)
             #expect(try await citizen.get(proposalURL).text.contains("Vous la soutenez."))
 
-            // A thread: a comment, a reply, a reply to another proposal's comment refused.
+            // A thread: a comment (accepted by the secretariat), a reply, a reply to another proposal's comment refused.
             let comment = try await Self.contribute(citizen, site: site, page: proposalURL, to: "\(proposalURL)/comments", [("body", "Avec des exemples sonores.")])
             #expect(comment.status == .seeOther)
             let parent = try #require(try await proposals.comments(proposalID: id).first)
+            #expect(parent.pending)
+            #expect(try await proposals.find(id: id, consultationID: record.id)?.comments == 0)
+            #expect(!(try await Visitor(client).get(proposalURL).text.contains("Avec des exemples sonores.")))
+            #expect(try await Self.contribute(other, site: site, page: proposalURL, to: "\(proposalURL)/comments?parent=\(parent.id)",
+                                              [("body", "Trop tôt.")]).status == .notFound)
+            #expect(try await staff.post("\(proposalURL)/accept?comment=\(parent.id)", []).status == .seeOther)
             #expect(try await Self.contribute(other, site: site, page: proposalURL, to: "\(proposalURL)/comments?parent=\(parent.id)",
                                               [("body", "Et des accents régionaux !")]).status == .seeOther)
+            let reply = try #require(try await proposals.comments(proposalID: id).last)
+            #expect(try await staff.post("\(proposalURL)/accept?comment=\(reply.id)", []).status == .seeOther)
             let demoProposal = try #require(try await proposals.page(consultationID: record.id, search: "Erasmus", order: .recent, includeHidden: false,
                                                                     limit: 1, offset: 0).proposals.first)
             let foreignParent = try #require(try await proposals.comments(proposalID: demoProposal.id).first)
             #expect(try await Self.contribute(other, site: site, page: proposalURL, to: "\(proposalURL)/comments?parent=\(foreignParent.id)",
                                               [("body", "Ailleurs.")]).status == .notFound)
+            #expect(try await staff.post("\(proposalURL)/accept?comment=\(foreignParent.id)", []).status == .conflict)
             let thread = try await proposals.comments(proposalID: id)
             #expect(thread.count == 2 && thread[1].parentId == parent.id)
             #expect(try await proposals.find(id: id, consultationID: record.id)?.comments == 2)
             let page = try await Visitor(client).get(proposalURL).text
-            #expect(page.contains("class=\"depth-1\""))
+            #expect(page.contains("class=\"depth-1\"") && page.contains("Et des accents régionaux !"))
+            // A page number near the largest integer is just an empty page.
+            #expect(try await Visitor(client).get("\(url)/proposals?page=9223372036854775807").status == .ok)
 
             // Only the secretariat answers and hides, with a text or a reason.
-            let staff = Visitor(client, acceptLanguage: "fr")
-            try await staff.signIn("secretariat@cese-fr.example")
             let otherStaff = Visitor(client)
             try await otherStaff.signIn("secretariat@cese-ma.example")
             for (someone, refusal) in [(Visitor(client), HTTPResponse.Status.unauthorized), (citizen, .unauthorized), (otherStaff, .forbidden)] {
@@ -85,7 +106,12 @@ import TestSupport
             #expect(try await Visitor(client, acceptLanguage: "fr").get(proposalURL).text.contains("À l’étude"))
             #expect(try await staff.post("\(proposalURL)/hide?comment=\(parent.id)", []).status == .unprocessableContent)
             #expect(try await staff.post("\(proposalURL)/hide?comment=\(parent.id)", [("reason", "Hors sujet.")]).status == .seeOther)
-            #expect(try await Visitor(client, acceptLanguage: "fr").get(proposalURL).text.contains("Un modérateur a masqué ce commentaire : Hors sujet."))
+            let afterHiding = try await Visitor(client, acceptLanguage: "fr").get(proposalURL).text
+            #expect(afterHiding.contains("Un modérateur a masqué ce commentaire : Hors sujet.") && !afterHiding.contains("Avec des exemples sonores."))
+            // The hidden comment shows neither the proposal's text in its place nor a button acting on the proposal.
+            #expect(afterHiding.components(separatedBy: "Réunir les mots de tous les pays.").count == 2)
+            #expect(!(try await staff.get(proposalURL).text.contains("action=\"\(proposalURL)/hide?comment=\(parent.id)\"")))
+            #expect(try await proposals.find(id: id, consultationID: record.id)?.comments == 1)
             #expect(try await staff.post("\(proposalURL)/hide", [("reason", "Doublon.")]).status == .seeOther)
             #expect(try await Visitor(client).get(proposalURL).status == .notFound)
             #expect(try await citizen.post("\(proposalURL)/support", []).status == .notFound)

@@ -64,15 +64,16 @@ import TestSupport
             #expect(try await statements.voteLog(consultationID: record.id).count == 49)
             // The map is the worker's, never the request's: none before it runs.
             #expect(try await Visitor(client).get("\(url)/map").text.contains("La carte est dessinée dès"))
-            let computed = try await Self.worker(site).processAll()
+            let worker = Self.worker(site)
+            let computed = try await worker.processAll()
             #expect(computed.contains(record.id))
             let map = try await Visitor(client, acceptLanguage: "fr").get("\(url)/map").text
             #expect(map.contains("<svg") && map.contains("8 participants ont voté ; votes exprimés : 48"))
             // Nothing new: the worker computes nothing; a new vote: only that consultation.
-            #expect(try await Self.worker(site).processAll().isEmpty)
+            #expect(try await worker.processAll().isEmpty)
             let ninth = Visitor(client)
             #expect(try await ninth.post(try #require(Self.next(try await ninth.get(url).text)), [("vote", "1")]).status == .seeOther)
-            #expect(try await Self.worker(site).processAll() == [record.id])
+            #expect(try await worker.processAll() == [record.id])
             #expect(try await Visitor(client, acceptLanguage: "fr").get("\(url)/map").text.contains("9 participants ont voté ; votes exprimés : 49"))
         }
     }

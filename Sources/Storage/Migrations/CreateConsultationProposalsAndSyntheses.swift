@@ -16,6 +16,8 @@ struct CreateConsultationProposalsAndSyntheses: Migration {
             .column("participant_id", type: .bigint, .references("consultation_participants", "id", onDelete: .setNull))
             .column("title", type: .text, .notNull)
             .column("body", type: .text, .notNull)
+            // Waiting for a moderator (consultations moderated before publication).
+            .column("pending", type: boolean, .notNull)
             // Hidden by a moderator, with the reason kept.
             .column("hidden", type: boolean, .notNull)
             .column("hidden_reason", type: .text)
@@ -24,7 +26,7 @@ struct CreateConsultationProposalsAndSyntheses: Migration {
             .column("answer_text", type: .text)
             .column("answered_by", type: .bigint, .references("accounts", "id", onDelete: .setNull))
             .column("answered_at", type: double)
-            // Kept with each support and comment, in their transaction: the lists sort by them.
+            // Kept with each support and each comment shown, in their transaction: the lists sort by them.
             .column("supports", type: .int, .notNull)
             .column("comments", type: .int, .notNull)
             .column("created_at", type: double, .notNull)
@@ -45,6 +47,7 @@ struct CreateConsultationProposalsAndSyntheses: Migration {
             .column("parent_id", type: .bigint, .references("consultation_proposal_comments", "id", onDelete: .cascade))
             .column("participant_id", type: .bigint, .references("consultation_participants", "id", onDelete: .setNull))
             .column("body", type: .text, .notNull)
+            .column("pending", type: boolean, .notNull)
             .column("hidden", type: boolean, .notNull)
             .column("hidden_reason", type: .text)
             .column("created_at", type: double, .notNull)

@@ -82,6 +82,8 @@ struct CreateConsultations: Migration {
             .column("voted_at", type: double, .notNull)
             .run()
         try await sql.create(index: "consultation_vote_log_consultation").on("consultation_vote_log").column("consultation_id").column("id").run()
+        // The map worker's look back at the last minute's votes (one committed late below the last one it read).
+        try await sql.create(index: "consultation_vote_log_time").on("consultation_vote_log").column("consultation_id").column("voted_at").run()
         try await sql.create(table: "consultation_maps")
             .column("consultation_id", type: .bigint, .primaryKey(autoIncrement: false),
                     .references("consultations", "id", onDelete: .cascade))

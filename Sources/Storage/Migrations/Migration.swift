@@ -28,5 +28,6 @@ public enum Migrations {
         CreateConventionStatements(),
         CreateConsultations(),
         CreateConsultationProposalsAndSyntheses(),
+        CreatePetitions(),
     ]
 }

@@ -93,6 +93,8 @@ public enum HemicycleServer {
         ExportRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         ConsultationProposalRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         SynthesisRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        PetitionRoutes(services: consultationServices, petitions: PetitionRepository(database: site.database), pages: site.pages)
+            .register(in: council.pages)
         ConsultationAPI(services: consultationServices).register(in: council.api)
         return router
     }

@@ -15,9 +15,11 @@ import Synchronization
 /// map the pages show. A consultation it no longer holds, or closed and up to date, is forgotten.
 ///
 /// Log identifiers are handed out when a vote is written but become visible when its transaction commits, which on
-/// PostgreSQL need not be in order: a vote may appear below the last identifier read. So the worker keeps the
-/// identifiers it applied among the last `tailWindow`, counts the log's rows in that window every pass, and reads
-/// the window again when the count shows one it has not applied (applying a vote twice changes nothing).
+/// PostgreSQL need not be in order: a vote may appear below the last identifier read. A vote's transaction lasts
+/// milliseconds, so the worker keeps the identifiers it applied among the votes cast in the last `lookBack` seconds,
+/// counts the log's votes of that time every pass, and reads them again when the count shows one it has not applied
+/// (applying a vote twice changes nothing). At its start it computes every open consultation once, so a vote
+/// committed late while no worker held it is read too.
 public struct ConsultationMapWorker: Service {
     let maps: ConsultationMapRepository
     let consultations: ConsultationStatementRepository
@@ -29,7 +31,8 @@ public struct ConsultationMapWorker: Service {
     let name: String
     let ready: ReadySignal
     private let updaters = KeptUpdaters()
-    static let tailWindow: Int64 = 10_000
+    /// Seconds of votes looked at again every pass.
+    static let lookBack = 60.0
     /// A consultation closed this long ago with its map up to date is let go.
     static let closedGrace = 60.0
 
@@ -37,8 +40,8 @@ public struct ConsultationMapWorker: Service {
         var updater: OpinionMapUpdater
         var throughVote: Int64
         var statements: [Statement]
-        /// Identifiers applied among the last `tailWindow` up to `throughVote`.
-        var tail: Set<Int64>
+        /// Identifiers applied among the votes of the last `lookBack` seconds, with the time of each.
+        var tail: [Int64: Double]
     }
 
     /// The updaters kept between computations, by consultation.
@@ -98,21 +101,23 @@ public struct ConsultationMapWorker: Service {
         let id = state.consultationID
         let now = clock.now().timeIntervalSince1970
         let kept = updaters.withLock { $0[id] }
-        let closed = now > state.closesAt + Self.closedGrace
-        if closed, !state.isBehind, let kept, kept.throughVote >= state.lastVote {
+        let open = now <= state.closesAt + Self.closedGrace
+        if !open, !state.isBehind, (kept?.throughVote ?? state.throughVote) >= state.lastVote {
             // Closed and up to date: nothing more will come.
             _ = updaters.withLock { $0.removeValue(forKey: id) }
             return false
         }
-        guard state.isBehind || kept != nil else { return false }
+        // Behind, held, or open and not yet read by this worker (a vote may have committed late while none held it).
+        guard state.isBehind || kept != nil || (open && state.lastVote > 0) else { return false }
         guard try await maps.claim(consultationID: id, worker: name, now: now, until: now + lease) else {
             _ = updaters.withLock { $0.removeValue(forKey: id) }
             return false
         }
         if !state.isBehind, let kept {
             // Nothing after the last vote read: a vote committed late below it is the only thing to look for.
-            let floor = max(0, kept.throughVote - Self.tailWindow)
-            guard try await maps.logCount(consultationID: id, after: floor) != kept.tail.count else { return false }
+            let since = now - Self.lookBack
+            let applied = kept.tail.values.filter { $0 >= since }.count
+            guard try await maps.logCount(consultationID: id, since: since) > applied else { return false }
         }
         // A long computation keeps the lease.
         let renewal = Task { [maps, name, lease, clock] in
@@ -133,11 +138,21 @@ public struct ConsultationMapWorker: Service {
         let statements = records.map {
             Statement(id: $0.number, isModeratedOut: !(StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: mode))
         }
-        let floor = kept.map { max(0, $0.throughVote - Self.tailWindow) } ?? 0
-        let log = try await consultations.voteLog(consultationID: id, after: floor).filter { !(kept?.tail.contains($0.id) ?? false) }
+        let now = clock.now().timeIntervalSince1970, since = now - Self.lookBack
+        var log: [ConsultationVoteRecord]
+        if let kept {
+            // The votes after the last one read, and those of the last minute not applied yet.
+            let after = try await consultations.voteLog(consultationID: id, after: kept.throughVote)
+            let late = try await consultations.voteLog(consultationID: id, since: since)
+                .filter { $0.id <= kept.throughVote && kept.tail[$0.id] == nil }
+            log = (late + after).sorted { $0.id < $1.id }
+        } else {
+            log = try await consultations.voteLog(consultationID: id, after: 0)
+        }
         let through = max(kept?.throughVote ?? 0, log.last?.id ?? 0)
-        var tail = (kept?.tail ?? []).union(log.map(\.id))
-        tail = tail.filter { $0 > through - Self.tailWindow }
+        var tail = kept?.tail ?? [:]
+        for vote in log where vote.votedAt >= since { tail[vote.id] = vote.votedAt }
+        tail = tail.filter { $0.value >= since - Self.lookBack }
         let votes = log.map {
             VoteRecord(participant: String($0.participantID), statement: $0.statementNumber, vote: Vote(rawValue: Int8($0.vote)) ?? .pass,
                        timestamp: Int64(($0.votedAt * 1_000).rounded()))

@@ -141,6 +141,15 @@ struct ModerationPage: Encodable {
     let hasWaiting: Bool
     let decided: [Item]
     let hasDecided: Bool
+
+    struct Link: Encodable {
+        let url: String
+        let label: String
+    }
+
+    /// Proposals waiting for a moderator, or with comments waiting.
+    let proposals: [Link]
+    let hasProposals: Bool
 }
 
 /// The export's files.
@@ -206,15 +215,23 @@ struct ContributionForm: Encodable {
 
 /// A proposal, the council's answer, its supports and its threaded comments.
 struct CitizenProposalPage: Encodable {
+    /// A comment's values are never absent (actions come with a flag): a name missing here would be looked up on the
+    /// page around it, and a comment would show the proposal's text or act on the proposal.
     struct Comment: Encodable {
         let anchor: String
-        let body: String?
-        let hiddenNote: String?
-        let date: String
+        /// Hidden by a moderator, or waiting for one: its text is not shown, `commentNote` says why.
+        let hidden: Bool
+        let commentText: String
+        let commentNote: String
+        let commentDate: String
         /// 0 for a comment on the proposal, 1 for a reply, up to `maximumDepth`.
         let depth: Int
-        let replyAction: String?
-        let hideAction: String?
+        let replyAction: String
+        let mayReply: Bool
+        let commentHideAction: String
+        let mayHide: Bool
+        let commentAcceptAction: String
+        let mayAccept: Bool
     }
 
     struct Choice: Encodable {
@@ -237,6 +254,8 @@ struct CitizenProposalPage: Encodable {
     let answerAction: String?
     let answers: [Choice]
     let hideAction: String?
+    /// A proposal waiting for a moderator (before publication): the secretariat accepts it.
+    let acceptAction: String?
     let comments: [Comment]
     let hasComments: Bool
     let commentForm: ContributionForm?
@@ -250,4 +269,55 @@ struct SynthesisFormPage: Encodable {
     let action: String
     let figures: [String]
     let error: String?
+}
+
+/// The council's petitions and its rule.
+struct PetitionListPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: String
+        let status: String
+        let statusCode: String
+        let progress: String
+    }
+
+    struct RuleForm: Encodable {
+        let action: String
+        let threshold: String
+        let days: String
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let rule: String
+    let newURL: String
+    let ruleForm: RuleForm?
+}
+
+struct PetitionFormPage: Encodable {
+    let action: String
+    let title: String
+    let body: String
+    let rule: String
+    let error: String?
+}
+
+/// A petition: its text, its signatures against the threshold, and the referral it became.
+struct PetitionPage: Encodable {
+    let title: String
+    let body: String
+    let status: String
+    let statusCode: String
+    let progress: String
+    /// Signatures over the threshold, for the bar (at most 1).
+    let share: Double
+    let closes: String
+    let signed: Bool
+    let signAction: String?
+    let signNote: String?
+    let signInURL: String?
+    let work: LinkView?
+    let hiddenNote: String?
+    let hideAction: String?
+    let backURL: String
 }

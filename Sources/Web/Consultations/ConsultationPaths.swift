@@ -25,11 +25,12 @@ enum ConsultationPaths {
     static let comments = Path3("/{council}/consultations/{id}/proposals/{proposal}/comments")
     static let answer = Path3("/{council}/consultations/{id}/proposals/{proposal}/answer")
     static let hideProposal = Path3("/{council}/consultations/{id}/proposals/{proposal}/hide")
+    static let acceptProposal = Path3("/{council}/consultations/{id}/proposals/{proposal}/accept")
     /// The council's synthesis of a closed consultation (the form, then its publication).
     static let synthesis = Path2("/{council}/consultations/{id}/synthesis")
 
     static let all: [any DeclaredPath] = [
         list, new, importPolis, item, edit, publish, statements, vote, moderation, moderate, map, export, exportFile,
-        proposals, proposal, support, comments, answer, hideProposal, synthesis,
+        proposals, proposal, support, comments, answer, hideProposal, acceptProposal, synthesis,
     ]
 }

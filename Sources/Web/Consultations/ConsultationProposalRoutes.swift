@@ -22,6 +22,7 @@ struct ConsultationProposalRoutes {
         council.post(ConsultationPaths.comments, use: comment)
         council.post(ConsultationPaths.answer, use: answer)
         council.post(ConsultationPaths.hideProposal, use: hide)
+        council.post(ConsultationPaths.acceptProposal, use: accept)
     }
 
     var participation: ParticipationRoutes { ParticipationRoutes(services: services, pages: pages) }
@@ -35,7 +36,7 @@ struct ConsultationProposalRoutes {
     func proposal(_ gate: ConsultationGate, _ context: AppContext) async throws -> CitizenProposalRecord {
         guard let id = context.parameters.get("proposal", as: Int64.self),
               let proposal = try await services.proposals.find(id: id, consultationID: gate.record.id),
-              !proposal.hidden || gate.actor.council.isSecretariat
+              (!proposal.hidden && !proposal.pending) || gate.actor.council.isSecretariat
         else { throw PageError.notFound }
         return proposal
     }
@@ -52,7 +53,8 @@ struct ConsultationProposalRoutes {
         let query = request.uri.queryParameters
         let search = (query.get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let order = query.get("order").flatMap(CitizenProposalOrder.init(rawValue:)) ?? .supports
-        let pageNumber = max(1, query.get("page", as: Int.self) ?? 1)
+        // Capped: a page number near Int.max would overflow the offset.
+        let pageNumber = min(max(1, query.get("page", as: Int.self) ?? 1), 1_000_000)
         let staff = gate.actor.council.isSecretariat
         let (proposals, total) = try await services.proposals.page(consultationID: id, search: search.isEmpty ? nil : String(search.prefix(100)),
                                                                    order: order, includeHidden: staff, limit: Self.pageSize,
@@ -68,7 +70,7 @@ struct ConsultationProposalRoutes {
                 excerpt: proposal.body.count > 240 ? String(proposal.body.prefix(240)) + "…" : proposal.body,
                 figures: pages.plural("consultation_proposal_figures", count: proposal.supports, context, format: format,
                                       ["comments": format.number(proposal.comments)]),
-                answer: proposal.answer.map { pages.text("consultation_proposal_answer_\($0)", context) }, hidden: proposal.hidden)
+                answer: proposal.answer.map { pages.text("consultation_proposal_answer_\($0)", context) }, hidden: proposal.hidden || proposal.pending)
         }
         let mayPropose = gate.may(.participate(eligible: gate.eligible))
         let model = CitizenProposalListPage(
@@ -80,7 +82,7 @@ struct ConsultationProposalRoutes {
             rows: rows, hasRows: !rows.isEmpty, previousURL: pageNumber > 1 ? link(pageNumber - 1) : nil,
             nextURL: pageNumber * Self.pageSize < total ? link(pageNumber + 1) : nil,
             form: mayPropose ? ContributionForm(action: ConsultationPaths.proposals.url(slug, id),
-                                                stamp: try await services.stamps.stamp(consultationID: id, now: gate.now), title: typed.0, body: typed.1) : nil,
+                                                stamp: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now), title: typed.0, body: typed.1) : nil,
             error: error)
         return try await pages.page("consultation-proposals", title: pages.text("consultation_proposals_title", context), request: request,
                                     context: context, council: gate.council, typed: model, status: status)
@@ -88,7 +90,7 @@ struct ConsultationProposalRoutes {
 
     /// The robot checks and the limits of a participant's contribution; the participant it is written by.
     func contributor(_ gate: ConsultationGate, request: Request, context: AppContext) async throws -> (Int64, ParticipantCookie.Identity) {
-        let renderedAt = try await services.stamps.time(of: context.form.text("rendered_at"), consultationID: gate.record.id, now: gate.now)
+        let renderedAt = try await services.stamps.time(of: context.form.text("rendered_at"), consultationID: gate.record.id, csrf: context.csrfToken, now: gate.now)
         guard FormRobotCheck.isHuman(honeypot: context.form["website"], renderedAt: renderedAt, now: gate.now) else {
             throw PageError(.unprocessableContent, "consultation_error_robot")
         }
@@ -105,12 +107,15 @@ struct ConsultationProposalRoutes {
             let title = try ProposalText.title(typed.0)
             let body = try ProposalText.text(typed.1, limit: ProposalText.maximumBodyLength)
             let (participant, identity) = try await contributor(gate, request: request, context: context)
+            let pending = gate.moderation == .beforePublication
             let id = try await gate.write {
                 try await services.proposals.add(consultationID: gate.record.id, participantID: participant, title: title, body: body,
-                                                 at: services.clock.now().timeIntervalSince1970)
+                                                 pending: pending, at: services.clock.now().timeIntervalSince1970)
             }
-            var response = Response.redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, id), notice: "saved"),
-                                             type: .normal)
+            // A proposal waiting for a moderator is not shown yet, even to its author: the list says so.
+            let target = pending ? SiteURL.with(ConsultationPaths.proposals.url(gate.council.slug, gate.record.id), notice: "consultation_proposal_waiting")
+                : SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, id), notice: "saved")
+            var response = Response.redirect(to: target, type: .normal)
             ParticipantCookie.attach(identity, to: &response, secure: services.secureCookies)
             return response
         } catch let problem as StatementText.Problem {
@@ -138,7 +143,7 @@ struct ConsultationProposalRoutes {
                 typed: String = "", status: HTTPResponse.Status = .ok) async throws -> HTML {
         let slug = gate.council.slug, id = gate.record.id, format = format(gate, context)
         let staff = gate.may(.answerProposals)
-        let mayTakePart = gate.may(.participate(eligible: gate.eligible)) && !proposal.hidden
+        let mayTakePart = gate.may(.participate(eligible: gate.eligible)) && !proposal.hidden && !proposal.pending
         let supported = if let participant = gate.participant {
             try await services.proposals.supports(proposalID: proposal.id, participantID: participant)
         } else { false }
@@ -146,24 +151,31 @@ struct ConsultationProposalRoutes {
         // Threads: each comment after its parent, replies deeper (up to a depth, then side by side).
         let children = Dictionary(grouping: records.filter { $0.parentId != nil }, by: { $0.parentId! })
         var ordered: [(CitizenProposalCommentRecord, Int)] = []
-        func walk(_ comment: CitizenProposalCommentRecord, depth: Int) {
+        // Depth first without recursion: a long chain of replies cannot exhaust the stack.
+        var stack = records.filter { $0.parentId == nil }.reversed().map { ($0, 0) }
+        while let (comment, depth) = stack.popLast() {
             ordered.append((comment, depth))
-            for child in children[comment.id] ?? [] { walk(child, depth: min(depth + 1, Self.maximumDepth)) }
+            stack += (children[comment.id] ?? []).reversed().map { ($0, min(depth + 1, Self.maximumDepth)) }
         }
-        for root in records where root.parentId == nil { walk(root, depth: 0) }
         let comments = ordered.map { comment, depth in
             CitizenProposalPage.Comment(
-                anchor: "comment-\(comment.id)", body: comment.hidden ? nil : comment.body,
-                hiddenNote: comment.hidden ? pages.text("consultation_comment_hidden", context, ["reason": comment.hiddenReason ?? ""]) : nil,
-                date: format.dateTime(Date(timeIntervalSince1970: comment.createdAt)), depth: depth,
-                replyAction: mayTakePart && !comment.hidden ? ConsultationPaths.comments.url(slug, id, proposal.id) + "?parent=\(comment.id)" : nil,
-                hideAction: staff && !comment.hidden ? ConsultationPaths.hideProposal.url(slug, id, proposal.id) + "?comment=\(comment.id)" : nil)
+                anchor: "comment-\(comment.id)", hidden: comment.hidden || comment.pending, commentText: comment.body,
+                commentNote: comment.hidden ? pages.text("consultation_comment_hidden", context, ["reason": comment.hiddenReason ?? ""])
+                    : comment.pending ? pages.text("consultation_comment_pending", context) : "",
+                commentDate: format.dateTime(Date(timeIntervalSince1970: comment.createdAt)), depth: depth,
+                replyAction: ConsultationPaths.comments.url(slug, id, proposal.id) + "?parent=\(comment.id)",
+                mayReply: mayTakePart && !comment.hidden && !comment.pending,
+                commentHideAction: ConsultationPaths.hideProposal.url(slug, id, proposal.id) + "?comment=\(comment.id)",
+                mayHide: staff && !comment.hidden,
+                commentAcceptAction: ConsultationPaths.acceptProposal.url(slug, id, proposal.id) + "?comment=\(comment.id)",
+                mayAccept: staff && comment.pending && !comment.hidden)
         }
         let model = CitizenProposalPage(
             title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.proposals.url(slug, id), proposal: proposal.title, body: proposal.body,
             date: format.dateTime(Date(timeIntervalSince1970: proposal.createdAt)),
-            hiddenNote: proposal.hidden ? pages.text("consultation_proposal_hidden", context, ["reason": proposal.hiddenReason ?? ""]) : nil,
+            hiddenNote: proposal.hidden ? pages.text("consultation_proposal_hidden", context, ["reason": proposal.hiddenReason ?? ""])
+                : proposal.pending ? pages.text("consultation_proposal_pending", context) : nil,
             supports: pages.plural("consultation_proposal_supports", count: proposal.supports, context, format: format),
             supportAction: mayTakePart && !supported ? ConsultationPaths.support.url(slug, id, proposal.id) : nil, supported: supported,
             answer: proposal.answer.map { pages.text("consultation_proposal_answer_\($0)", context) }, answerText: proposal.answerText,
@@ -171,9 +183,10 @@ struct ConsultationProposalRoutes {
             answers: ProposalAnswer.allCases.map { .init(value: $0.rawValue, label: pages.text("consultation_proposal_answer_\($0.rawValue)", context),
                                                           selected: proposal.answer == $0.rawValue) },
             hideAction: staff && !proposal.hidden ? ConsultationPaths.hideProposal.url(slug, id, proposal.id) : nil,
+            acceptAction: staff && proposal.pending && !proposal.hidden ? ConsultationPaths.acceptProposal.url(slug, id, proposal.id) : nil,
             comments: comments, hasComments: !comments.isEmpty,
             commentForm: mayTakePart ? ContributionForm(action: ConsultationPaths.comments.url(slug, id, proposal.id),
-                                                        stamp: try await services.stamps.stamp(consultationID: id, now: gate.now), title: "", body: typed) : nil,
+                                                        stamp: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now), title: "", body: typed) : nil,
             error: error)
         return try await pages.page("consultation-proposal", title: proposal.title, request: request, context: context, council: gate.council,
                                     typed: model, status: status)
@@ -211,12 +224,15 @@ struct ConsultationProposalRoutes {
         do {
             let body = try ProposalText.text(typed, limit: ProposalText.maximumCommentLength)
             let (participant, identity) = try await contributor(gate, request: request, context: context)
+            let pending = gate.moderation == .beforePublication
             let id = try await gate.write {
                 try await services.proposals.comment(proposalID: proposal.id, consultationID: gate.record.id, parentID: parent,
-                                                     participantID: participant, body: body, at: services.clock.now().timeIntervalSince1970)
+                                                     participantID: participant, body: body, pending: pending,
+                                                     at: services.clock.now().timeIntervalSince1970)
             }
             var response = Response.redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id),
-                                                              notice: "saved") + "#comment-\(id)", type: .normal)
+                                                              notice: pending ? "consultation_comment_waiting" : "saved") + "#comment-\(id)",
+                                             type: .normal)
             ParticipantCookie.attach(identity, to: &response, secure: services.secureCookies)
             return response
         } catch let problem as StatementText.Problem {
@@ -265,6 +281,21 @@ struct ConsultationProposalRoutes {
         try await gate.write(conflict: "consultation_conflict_synthesis") {
             try await services.proposals.hide(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id,
                                               reason: reason)
+        }
+        return .redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id), notice: "saved"), type: .normal)
+    }
+
+    /// Accepts a proposal waiting for a moderator, or one of its comments (`?comment=`).
+    @Sendable func accept(_ request: Request, context: AppContext) async throws -> Response {
+        let gate = try await gate(request, context)
+        try pages.require(gate.decide(.answerProposals), context)
+        let proposal = try await proposal(gate, context)
+        let comment = try request.uri.queryParameters.get("comment").map { raw -> Int64 in
+            guard let id = Int64(raw) else { throw PageError.notFound }
+            return id
+        }
+        try await gate.write(conflict: "consultation_conflict_moderated") {
+            try await services.proposals.accept(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id)
         }
         return .redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id), notice: "saved"), type: .normal)
     }

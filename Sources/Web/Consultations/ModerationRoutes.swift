@@ -29,10 +29,14 @@ struct ModerationRoutes {
                 action: ConsultationPaths.moderate.url(slug, id, statement.id), accepted: moderation == .accepted, rejected: moderation == .rejected))
         }
         let waiting = items.filter { $0.0 == .pending }.map(\.1), decided = items.filter { $0.0 != .pending }.map(\.1)
+        let proposals = gate.modules.contains(.proposals) ? try await services.proposals.waiting(consultationID: id).map {
+            ModerationPage.Link(url: ConsultationPaths.proposal.url(slug, id, $0.id), label: $0.title)
+        } : []
         let model = ModerationPage(
             title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id), mode: pages.text("consultation_moderation_\(gate.moderation.rawValue)", context),
-            waiting: waiting, hasWaiting: !waiting.isEmpty, decided: decided, hasDecided: !decided.isEmpty)
+            waiting: waiting, hasWaiting: !waiting.isEmpty, decided: decided, hasDecided: !decided.isEmpty,
+            proposals: proposals, hasProposals: !proposals.isEmpty)
         return try await pages.page("consultation-moderation", title: pages.text("consultation_moderation_title", context), request: request,
                                     context: context, council: gate.council, typed: model)
     }

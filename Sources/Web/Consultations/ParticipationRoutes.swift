@@ -54,7 +54,7 @@ struct ParticipationRoutes {
                 next: next,
                 progress: pages.plural("consultation_progress", count: voted, context, format: format, ["total": format.number(statements.count)]),
                 statementAction: ConsultationPaths.statements.url(slug, id),
-                renderedAt: try await services.stamps.stamp(consultationID: id, now: gate.now),
+                renderedAt: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now),
                 maximumLength: StatementText.maximumLength)
         } else if usesStatements, gate.phase != .draft {
             note = participationNote(gate, decision: participate, context: context, format: format)
@@ -164,7 +164,7 @@ struct ParticipationRoutes {
             }
             return .redirect(to: SiteURL.with(ConsultationPaths.item.url(gate.council.slug, gate.record.id), notice: "saved"), type: .normal)
         }
-        let renderedAt = try await services.stamps.time(of: context.form.text("rendered_at"), consultationID: gate.record.id, now: gate.now)
+        let renderedAt = try await services.stamps.time(of: context.form.text("rendered_at"), consultationID: gate.record.id, csrf: context.csrfToken, now: gate.now)
         guard FormRobotCheck.isHuman(honeypot: context.form["website"], renderedAt: renderedAt, now: gate.now)
         else { return try await refuse("consultation_error_robot", status: .unprocessableContent) }
         let participant: Int64, identity: ParticipantCookie.Identity

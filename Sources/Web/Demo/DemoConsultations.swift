@@ -49,6 +49,7 @@ struct DemoConsultations {
         }
         try await repository.publish(id: francophonie, councilID: france.id)
         try await proposals(consultationID: francophonie, councilID: france.id, now: now)
+        try await petitions(france: france.id, morocco: morocco.id, now: now)
 
         guard let folder = Bundle.module.url(forResource: "README", withExtension: "md", subdirectory: "Resources/demo/polis-freshwater")?
             .deletingLastPathComponent() else { throw MissingExport(description: "Resources/demo/polis-freshwater is missing") }
@@ -89,7 +90,7 @@ struct DemoConsultations {
         ]
         var ids: [Int64] = []
         for (index, text) in texts.enumerated() {
-            ids.append(try await repository.add(consultationID: consultationID, participantID: people[index], title: text.0, body: text.1,
+            ids.append(try await repository.add(consultationID: consultationID, participantID: people[index], title: text.0, body: text.1, pending: false,
                                                 at: now - 70_000 + Double(index) * 3_600))
         }
         for (index, person) in people.enumerated() {
@@ -99,13 +100,34 @@ struct DemoConsultations {
             }
         }
         let first = try await repository.comment(proposalID: ids[0], consultationID: consultationID, parentID: nil, participantID: people[4],
-                                                 body: "Et pour les jeunes en service civique ?", at: now - 40_000)
+                                                 body: "Et pour les jeunes en service civique ?", pending: false, at: now - 40_000)
         _ = try await repository.comment(proposalID: ids[0], consultationID: consultationID, parentID: first, participantID: people[0],
-                                         body: "Oui, ils pourraient en faire partie dès la première année.", at: now - 39_000)
+                                         body: "Oui, ils pourraient en faire partie dès la première année.", pending: false, at: now - 39_000)
         guard let staff = try await site.memberships.all(councilID: councilID).first(where: { $0.email == "secretariat@cese-fr.example" })?.accountId
         else { return }
         try await repository.answer(proposalID: ids[0], consultationID: consultationID, councilID: councilID, answer: "taken",
                                     text: "La préconisation sur la mobilité des jeunes francophones reprend cette proposition et l’étend aux apprentis.",
                                     by: staff, at: now - 30_000)
+    }
+
+    /// A petition to the French council signed by the demo's people, far from the 150,000 signatures it needs; the
+    /// Moroccan council's threshold set to 4,000 (its rule is its own).
+    func petitions(france: Int64, morocco: Int64, now: Double) async throws {
+        let petitions = PetitionRepository(database: site.database)
+        try await petitions.setRule(councilID: morocco, threshold: 4_000, days: 365)
+        let people = try await site.memberships.all(councilID: france)
+        guard let author = try await site.accounts.find(email: "citoyen@hemicycle.example") else { return }
+        let id = try await petitions.create(
+            councilID: france, accountID: author.id, title: "Pour un plan national contre l’illectronisme",
+            body: "Un adulte sur six ne sait pas se servir d’internet pour ses démarches. Nous demandons au Conseil de se saisir de la question et de proposer un plan national : lieux d’accompagnement dans chaque commune, formation des agents d’accueil, maintien d’un accueil humain dans les services publics.",
+            at: now - 20 * 86_400)
+        // The author, then the council's first members (each account once).
+        let signers = [author.id] + people.map(\.accountId).filter { $0 != author.id }.prefix(4)
+        for (index, signer) in signers.enumerated() {
+            _ = try await petitions.sign(petitionID: id, councilID: france, accountID: signer, at: now - 19 * 86_400 + Double(index) * 3_600) { _ in
+                NewWork(kind: "avis", title: LocalizedText(fr: "", ar: nil, en: nil), summary: LocalizedText(fr: nil, ar: nil, en: nil),
+                        referralSource: "petition", procedure: "ordinary")
+            }
+        }
     }
 }

@@ -4,6 +4,11 @@ import Storage
 
 /// A secret of the instance, made once and kept in the database under `name`, shared by every server process.
 struct InstanceKey: Sendable {
+    struct Unavailable: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "The instance's key \(name) could not be stored." }
+    }
+
     let persist: PersistRepository
     let name: String
 
@@ -14,8 +19,9 @@ struct InstanceKey: Sendable {
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
         // Two first requests may race to create it (PostgreSQL refuses the second insert): the stored one wins.
         _ = try? await persist.create(key: name, value: fresh, expiresAt: nil, now: now)
+        // A key that could not be stored would differ from the other processes': refused rather than used.
         guard let stored = try await persist.get(key: name, now: now), let data = Data(base64Encoded: stored.value) else {
-            return SymmetricKey(data: Data(base64Encoded: fresh)!)
+            throw Unavailable(name: name)
         }
         return SymmetricKey(data: data)
     }

@@ -80,12 +80,21 @@ public struct ConsultationMapRepository: Sendable {
         }
     }
 
-    /// How many votes of the consultation's log have an identifier above `after` (the worker's check that no vote
-    /// committed late below the last one it read).
+    /// How many votes of the consultation's log have an identifier above `after` (all of them with 0).
     public func logCount(consultationID: Int64, after: Int64) async throws -> Int {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT COUNT(*) AS n FROM consultation_vote_log WHERE consultation_id = \(bind: consultationID) AND id > \(bind: after)
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// How many votes of the consultation's log were cast at `since` or later (the map worker's check that no vote
+    /// committed late below the last one it read).
+    public func logCount(consultationID: Int64, since: Double) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM consultation_vote_log WHERE consultation_id = \(bind: consultationID) AND voted_at >= \(bind: since)
                 """).first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }

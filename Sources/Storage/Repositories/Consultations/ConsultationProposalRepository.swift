@@ -9,6 +9,8 @@ public struct CitizenProposalRecord: Sendable, Hashable, Decodable {
     public let participantId: Int64?
     public let title: String
     public let body: String
+    /// Waiting for a moderator.
+    public let pending: Bool
     public let hidden: Bool
     public let hiddenReason: String?
     public let answer: String?
@@ -22,7 +24,7 @@ public struct CitizenProposalRecord: Sendable, Hashable, Decodable {
         case id
         case consultationId = "consultation_id"
         case participantId = "participant_id"
-        case title, body, hidden
+        case title, body, pending, hidden
         case hiddenReason = "hidden_reason"
         case answer
         case answerText = "answer_text"
@@ -38,6 +40,8 @@ public struct CitizenProposalCommentRecord: Sendable, Hashable, Decodable {
     public let parentId: Int64?
     public let participantId: Int64?
     public let body: String
+    /// Waiting for a moderator.
+    public let pending: Bool
     public let hidden: Bool
     public let hiddenReason: String?
     public let createdAt: Double
@@ -46,7 +50,7 @@ public struct CitizenProposalCommentRecord: Sendable, Hashable, Decodable {
         case id
         case parentId = "parent_id"
         case participantId = "participant_id"
-        case body, hidden
+        case body, pending, hidden
         case hiddenReason = "hidden_reason"
         case createdAt = "created_at"
     }
@@ -65,20 +69,20 @@ public struct ConsultationProposalRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// A page of the consultation's proposals shown (hidden ones only when `includeHidden`), those whose title or text
-    /// contains `search` (letters compared without case), and how many there are in all.
+    /// A page of the consultation's proposals shown (hidden and waiting ones only when `includeHidden`), those whose
+    /// title or text contains `search` (letters compared without case; `%` and `_` are letters too), and how many
+    /// there are in all.
     public func page(consultationID: Int64, search: String?, order: CitizenProposalOrder, includeHidden: Bool, limit: Int,
                      offset: Int) async throws -> (proposals: [CitizenProposalRecord], total: Int) {
         try await database.read { sql in
             func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
                 var query = query.from("consultation_proposals").where("consultation_id", .equal, consultationID)
-                if !includeHidden { query = query.where("hidden", .equal, false) }
+                if !includeHidden { query = query.where("hidden", .equal, false).where("pending", .equal, false) }
                 if let search, !search.isEmpty {
-                    let pattern = SQLBind("%" + search.lowercased() + "%")
-                    query = query.where { group in
-                        group.where(SQLFunction("LOWER", args: SQLColumn("title")), .like, pattern)
-                            .orWhere(SQLFunction("LOWER", args: SQLColumn("body")), .like, pattern)
-                    }
+                    let escaped = search.lowercased().replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
+                        .replacingOccurrences(of: "_", with: "!_")
+                    let pattern = "%" + escaped + "%"
+                    query = query.where(SQLQueryString("(LOWER(title) LIKE \(bind: pattern) ESCAPE '!' OR LOWER(body) LIKE \(bind: pattern) ESCAPE '!')"))
                 }
                 return query
             }
@@ -104,7 +108,7 @@ public struct ConsultationProposalRepository: Sendable {
         try await database.read { sql in
             let row = try await sql.raw("""
                 SELECT COUNT(*) AS shown, SUM(CASE WHEN answer IS NULL THEN 0 ELSE 1 END) AS answered, SUM(supports) AS supports
-                FROM consultation_proposals WHERE consultation_id = \(bind: consultationID) AND hidden = \(bind: false)
+                FROM consultation_proposals WHERE consultation_id = \(bind: consultationID) AND hidden = \(bind: false) AND pending = \(bind: false)
                 """).first()
             return (try row?.decode(column: "shown", as: Int.self) ?? 0, try row?.decode(column: "answered", as: Int?.self) ?? 0,
                     try row?.decode(column: "supports", as: Int?.self) ?? 0)
@@ -123,20 +127,20 @@ public struct ConsultationProposalRepository: Sendable {
     public func comments(proposalID: Int64) async throws -> [CitizenProposalCommentRecord] {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT id, parent_id, participant_id, body, hidden, hidden_reason, created_at FROM consultation_proposal_comments
+                SELECT id, parent_id, participant_id, body, pending, hidden, hidden_reason, created_at FROM consultation_proposal_comments
                 WHERE proposal_id = \(bind: proposalID) ORDER BY id
                 """).decodeAll(CitizenProposalCommentRecord.self)
         }
     }
 
-    /// A participant's proposal, while the consultation is open.
-    public func add(consultationID: Int64, participantID: Int64, title: String, body: String, at: Double) async throws -> Int64 {
+    /// A participant's proposal, while the consultation is open; `pending` until a moderator accepts it.
+    public func add(consultationID: Int64, participantID: Int64, title: String, body: String, pending: Bool, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
             return try await sql.insert(into: "consultation_proposals")
-                .columns("consultation_id", "participant_id", "title", "body", "hidden", "supports", "comments", "created_at")
-                .values(SQLBind(consultationID), SQLBind(participantID), SQLBind(title), SQLBind(body), SQLBind(false), SQLBind(0), SQLBind(0),
-                        SQLBind(at))
+                .columns("consultation_id", "participant_id", "title", "body", "pending", "hidden", "supports", "comments", "created_at")
+                .values(SQLBind(consultationID), SQLBind(participantID), SQLBind(title), SQLBind(body), SQLBind(pending), SQLBind(false), SQLBind(0),
+                        SQLBind(0), SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         }
     }
@@ -157,22 +161,24 @@ public struct ConsultationProposalRepository: Sendable {
         }
     }
 
-    /// A comment on a proposal shown, or a reply to one of its comments, while the consultation is open.
-    public func comment(proposalID: Int64, consultationID: Int64, parentID: Int64?, participantID: Int64, body: String, at: Double) async throws -> Int64 {
+    /// A comment on a proposal shown, or a reply to one of its comments shown, while the consultation is open;
+    /// `pending` until a moderator accepts it (the proposal's count follows what is shown).
+    public func comment(proposalID: Int64, consultationID: Int64, parentID: Int64?, participantID: Int64, body: String, pending: Bool,
+                        at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
             try await Self.expectShown(proposalID, consultationID, on: sql)
             if let parentID {
                 guard try await sql.raw("""
                     SELECT id FROM consultation_proposal_comments WHERE id = \(bind: parentID) AND proposal_id = \(bind: proposalID)
-                    AND hidden = \(bind: false)
+                    AND hidden = \(bind: false) AND pending = \(bind: false)
                     """).first() != nil else { throw StoreError.notFound }
             }
             let id = try await sql.insert(into: "consultation_proposal_comments")
-                .columns("proposal_id", "parent_id", "participant_id", "body", "hidden", "created_at")
-                .values(SQLBind(proposalID), SQLBind(parentID), SQLBind(participantID), SQLBind(body), SQLBind(false), SQLBind(at))
+                .columns("proposal_id", "parent_id", "participant_id", "body", "pending", "hidden", "created_at")
+                .values(SQLBind(proposalID), SQLBind(parentID), SQLBind(participantID), SQLBind(body), SQLBind(pending), SQLBind(false), SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
-            try await sql.update("consultation_proposals").set(SQLIdentifier("comments"), to: SQLRaw("comments + 1")).where("id", .equal, proposalID).run()
+            if !pending { try await Self.count(proposalID, by: 1, on: sql) }
             return id
         }
     }
@@ -190,23 +196,69 @@ public struct ConsultationProposalRepository: Sendable {
         }
     }
 
-    /// Hides a proposal or a comment, with the reason (kept).
+    /// Hides a proposal or a comment, with the reason (kept); a comment shown leaves the proposal's count.
     public func hide(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64, reason: String) async throws {
         try await database.transaction { sql in
-            try await ConsultationRepository.claim(id: consultationID, councilID: councilID, on: sql)
-            guard try await sql.raw("SELECT id FROM consultation_proposals WHERE id = \(bind: proposalID) AND consultation_id = \(bind: consultationID)")
-                .first() != nil else { throw StoreError.notFound }
-            let table = commentID == nil ? "consultation_proposals" : "consultation_proposal_comments"
-            var update = sql.update(table).set("hidden", to: true).set("hidden_reason", to: reason)
-            update = if let commentID { update.where("id", .equal, commentID).where("proposal_id", .equal, proposalID) }
-                else { update.where("id", .equal, proposalID) }
-            guard try await update.returning("id").first() != nil else { throw StoreError.notFound }
+            try await Self.claimProposal(proposalID, consultationID, councilID, on: sql)
+            if let commentID {
+                guard let row = try await sql.raw("""
+                    SELECT pending, hidden FROM consultation_proposal_comments WHERE id = \(bind: commentID) AND proposal_id = \(bind: proposalID)
+                    """).first() else { throw StoreError.notFound }
+                let pending = try row.decode(column: "pending", as: Bool.self), hidden = try row.decode(column: "hidden", as: Bool.self)
+                let wasShown = !pending && !hidden
+                try await sql.update("consultation_proposal_comments").set("hidden", to: true).set("hidden_reason", to: reason)
+                    .where("id", .equal, commentID).run()
+                if wasShown { try await Self.count(proposalID, by: -1, on: sql) }
+            } else {
+                try await sql.update("consultation_proposals").set("hidden", to: true).set("hidden_reason", to: reason)
+                    .where("id", .equal, proposalID).run()
+            }
         }
+    }
+
+    /// Accepts a proposal or a comment waiting for a moderator: it is shown.
+    public func accept(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64) async throws {
+        try await database.transaction { sql in
+            try await Self.claimProposal(proposalID, consultationID, councilID, on: sql)
+            if let commentID {
+                guard try await sql.update("consultation_proposal_comments").set("pending", to: false)
+                    .where("id", .equal, commentID).where("proposal_id", .equal, proposalID).where("pending", .equal, true).where("hidden", .equal, false)
+                    .returning("id").first() != nil else { throw StoreError.stateChanged }
+                try await Self.count(proposalID, by: 1, on: sql)
+            } else {
+                guard try await sql.update("consultation_proposals").set("pending", to: false)
+                    .where("id", .equal, proposalID).where("pending", .equal, true).where("hidden", .equal, false)
+                    .returning("id").first() != nil else { throw StoreError.stateChanged }
+            }
+        }
+    }
+
+    /// Proposals waiting for a moderator, or with comments waiting: the moderators' queue.
+    public func waiting(consultationID: Int64) async throws -> [CitizenProposalRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT * FROM consultation_proposals p WHERE p.consultation_id = \(bind: consultationID) AND p.hidden = \(bind: false)
+                AND (p.pending = \(bind: true) OR EXISTS (SELECT 1 FROM consultation_proposal_comments c WHERE c.proposal_id = p.id
+                AND c.pending = \(bind: true) AND c.hidden = \(bind: false))) ORDER BY p.id
+                """).decodeAll(CitizenProposalRecord.self)
+        }
+    }
+
+    /// The consultation's row lock (unless its synthesis is published), and the proposal must be the consultation's.
+    static func claimProposal(_ proposalID: Int64, _ consultationID: Int64, _ councilID: Int64, on sql: any SQLDatabase) async throws {
+        try await ConsultationRepository.claim(id: consultationID, councilID: councilID, on: sql)
+        guard try await sql.raw("SELECT id FROM consultation_proposals WHERE id = \(bind: proposalID) AND consultation_id = \(bind: consultationID)")
+            .first() != nil else { throw StoreError.notFound }
+    }
+
+    static func count(_ proposalID: Int64, by change: Int, on sql: any SQLDatabase) async throws {
+        try await sql.update("consultation_proposals").set(SQLIdentifier("comments"), to: SQLRaw("comments + \(change)")).where("id", .equal, proposalID).run()
     }
 
     static func expectShown(_ proposalID: Int64, _ consultationID: Int64, on sql: any SQLDatabase) async throws {
         guard try await sql.raw("""
             SELECT id FROM consultation_proposals WHERE id = \(bind: proposalID) AND consultation_id = \(bind: consultationID) AND hidden = \(bind: false)
+            AND pending = \(bind: false)
             """).first() != nil else { throw StoreError.notFound }
     }
 }

@@ -192,6 +192,21 @@ public struct ConsultationStatementRepository: Sendable {
         }
     }
 
+    /// The votes cast at `since` or later, in order of their identifiers.
+    public func voteLog(consultationID: Int64, since: Double) async throws -> [ConsultationVoteRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT l.id, s.number, l.participant_id, l.vote, l.voted_at FROM consultation_vote_log l
+                JOIN consultation_statements s ON s.id = l.statement_id
+                WHERE l.consultation_id = \(bind: consultationID) AND l.voted_at >= \(bind: since) ORDER BY l.id
+                """).all().map {
+                ConsultationVoteRecord(id: try $0.decode(column: "id", as: Int64.self), statementNumber: try $0.decode(column: "number", as: Int.self),
+                                       participantID: try $0.decode(column: "participant_id", as: Int64.self),
+                                       vote: try $0.decode(column: "vote", as: Int.self), votedAt: try $0.decode(column: "voted_at", as: Double.self))
+            }
+        }
+    }
+
     static func expectOpen(_ consultationID: Int64, at: Double, on sql: any SQLDatabase) async throws {
         guard try await sql.raw("""
             SELECT id FROM consultations WHERE id = \(bind: consultationID) AND published = \(bind: true) AND opens_at <= \(bind: at)

@@ -44,17 +44,22 @@ public struct WorkRepository: Sendable {
     @discardableResult
     public func create(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
-            let id = try await sql.insert(into: "works")
-                .columns("council_id", "kind", "title_fr", "title_ar", "title_en", "summary_fr", "summary_ar", "summary_en",
-                         "referral_source", "referral_reference", "petition_url", "procedure", "status", "created_at")
-                .values(SQLBind(councilID), SQLBind(work.kind), SQLBind(work.title[.fr]), SQLBind(work.title[.ar]), SQLBind(work.title[.en]),
-                        SQLBind(work.summary[.fr]), SQLBind(work.summary[.ar]), SQLBind(work.summary[.en]),
-                        SQLBind(work.referralSource), SQLBind(work.referralReference), SQLBind(work.petitionURL),
-                        SQLBind(work.procedure), SQLBind("referred"), SQLBind(at))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
-            try await Self.addEvent(workID: id, status: "referred", note: work.referralReference, accountID: accountID, at: at, on: sql)
-            return id
+            try await Self.insert(councilID: councilID, work, accountID: accountID, at: at, on: sql)
         }
+    }
+
+    /// A referral recorded inside a caller's transaction (a petition that reached its threshold).
+    static func insert(councilID: Int64, _ work: NewWork, accountID: Int64?, at: Double, on sql: any SQLDatabase) async throws -> Int64 {
+        let id = try await sql.insert(into: "works")
+            .columns("council_id", "kind", "title_fr", "title_ar", "title_en", "summary_fr", "summary_ar", "summary_en",
+                     "referral_source", "referral_reference", "petition_url", "procedure", "status", "created_at")
+            .values(SQLBind(councilID), SQLBind(work.kind), SQLBind(work.title[.fr]), SQLBind(work.title[.ar]), SQLBind(work.title[.en]),
+                    SQLBind(work.summary[.fr]), SQLBind(work.summary[.ar]), SQLBind(work.summary[.en]),
+                    SQLBind(work.referralSource), SQLBind(work.referralReference), SQLBind(work.petitionURL),
+                    SQLBind(work.procedure), SQLBind("referred"), SQLBind(at))
+            .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        try await addEvent(workID: id, status: "referred", note: work.referralReference, accountID: accountID, at: at, on: sql)
+        return id
     }
 
     /// Moves a work item to `status` (the caller has checked the workflow), with a timeline entry. Assignment also
