@@ -39,10 +39,5 @@ public struct ConsultationModules: OptionSet, Sendable, Hashable, Codable {
     public static let statements = ConsultationModules(rawValue: 1)
     /// Proposals with supports and comments.
     public static let proposals = ConsultationModules(rawValue: 2)
-    /// A questionnaire.
-    public static let questionnaire = ConsultationModules(rawValue: 4)
-
-    public static let all: [(name: String, module: ConsultationModules)] = [
-        ("statements", .statements), ("proposals", .proposals), ("questionnaire", .questionnaire),
-    ]
+    public static let all: [(name: String, module: ConsultationModules)] = [("statements", .statements), ("proposals", .proposals)]
 }

@@ -45,6 +45,24 @@ public struct OpinionMapUpdater: Sendable {
     /// Votes in the matrix: each participant's latest on each statement.
     public var voteCount: Int { matrix.voteCount }
 
+    /// Each statement's agree, disagree and all votes (passes included), by statement id, from every participant's
+    /// latest vote: one pass over the matrix.
+    public func tallies() -> [Int: StatementTally] {
+        var counts = [StatementTally](repeating: StatementTally(), count: matrix.statementCount)
+        for row in 0..<matrix.participantCount {
+            for cell in matrix.cells(ofRow: row) {
+                let column = Int(matrix.cellColumns[cell])
+                counts[column].seen += 1
+                switch matrix.cellVotes[cell] {
+                case 1: counts[column].agree += 1
+                case -1: counts[column].disagree += 1
+                default: break
+                }
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: matrix.statements.enumerated().map { ($1.id, counts[$0]) })
+    }
+
     /// The vote matrix kept (for tests).
     var voteMatrix: VoteMatrix { matrix }
 

@@ -6,7 +6,7 @@ import OpinionMap
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Print benchmark figures beside their references.",
-        subcommands: [OpinionMapBench.self, OpinionMapAgreementBench.self, PolisReadBench.self, OpinionMapScaleBench.self, SortitionBench.self, CouncilVotesBench.self, PagesBench.self, VotesBench.self,
+        subcommands: [OpinionMapBench.self, OpinionMapAgreementBench.self, PolisReadBench.self, OpinionMapScaleBench.self, SortitionBench.self, CouncilVotesBench.self, PagesBench.self, VotesBench.self, ConsultationSizeBench.self,
                       ConventionBench.self])
 }
 

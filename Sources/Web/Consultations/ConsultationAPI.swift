@@ -90,9 +90,9 @@ struct ConsultationAPI {
         let id = gate.record.id
         let statements = try await services.statements.statements(consultationID: id)
             .filter { (StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: gate.moderation) }
-        let tallies = try await services.statements.tallies(consultationID: id)
-        let counts = try await services.statements.counts(consultationID: id)
+        // Counts from the last map, as the pages show them: never millions of votes counted on a request.
         let stored = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)
+        let counts = (participants: stored?.snapshot.participants ?? 0, votes: stored?.snapshot.votes ?? 0)
         let modules = ConsultationModules(rawValue: gate.record.modules)
         return JSONBody(value: ConsultationDTO(
             summary: summary(gate.record, council: gate.council, now: gate.now), description: LocalizedDTO(gate.record.description),
@@ -101,7 +101,7 @@ struct ConsultationAPI {
             participation: gate.participation.rawValue, moderation: gate.moderation.rawValue, source: gate.record.source,
             participants: counts.participants, votes: counts.votes,
             statements: statements.map { statement in
-                let tally = tallies[statement.id] ?? (0, 0, 0)
+                let tally = stored?.snapshot.tally(statement.number) ?? (agree: 0, disagree: 0, pass: 0)
                 return ConsultationStatementDTO(id: statement.id, number: statement.number, text: statement.text, agree: tally.agree,
                                                 disagree: tally.disagree, pass: tally.pass)
             },

@@ -175,7 +175,8 @@ public struct ConsultationMapWorker: Service {
             guard let map = next?.updater.map else { return (next, MapSnapshot.make(nil, participants: 0, votes: 0)) }
             let participants = map.participants.count
             let drawable = shown >= 2 && participants >= MapSnapshot.minimumVoters
-            return (next, MapSnapshot.make(drawable ? map : nil, participants: participants, votes: next?.updater.voteCount ?? 0))
+            return (next, MapSnapshot.make(drawable ? map : nil, participants: participants, votes: next?.updater.voteCount ?? 0,
+                                           tallies: next?.updater.tallies() ?? [:]))
         }
         let stored = try await maps.store(consultationID: id, snapshot: try result.snapshot.json(), throughVote: through,
                                           statementsVersion: state.statementsVersion, worker: name, at: clock.now().timeIntervalSince1970)

@@ -40,9 +40,8 @@ struct MapRoutes {
         }
         let consensus = (snapshot?.consensusAgree ?? []).compactMap { textOf[$0] }
         let divisive = (snapshot?.divisive ?? []).compactMap { textOf[$0] }
-        let tallies = try await services.statements.tallies(consultationID: id)
         let listed = statements.map { statement in
-            let tally = tallies[statement.id] ?? (0, 0, 0)
+            let tally = snapshot?.tally(statement.number) ?? (agree: 0, disagree: 0, pass: 0)
             return ConsultationMapPage.Listed(text: statement.text, figures: pages.text("consultation_map_statement_figures", context, [
                 "agree": format.number(tally.agree), "disagree": format.number(tally.disagree), "pass": format.number(tally.pass),
             ]))
@@ -53,7 +52,12 @@ struct MapRoutes {
             counts: pages.plural("consultation_counts", count: snapshot?.participants ?? 0, context, format: format,
                                  ["votes": format.number(snapshot?.votes ?? 0)]),
             updated: stored.map { pages.text("consultation_map_updated", context, ["time": format.dateTime(Date(timeIntervalSince1970: $0.computedAt))]) },
-            svg: snapshot?.picture.map { MapSVG.render($0, title: pages.text("consultation_map_svg_title", context), id: "consultation-map-title") },
+            svg: stored.flatMap { stored in
+                stored.snapshot.picture.map {
+                    services.snapshots.svg(consultationID: id, computedAt: stored.computedAt, picture: $0,
+                                           title: pages.text("consultation_map_svg_title", context), id: "consultation-map-title")
+                }
+            },
             groups: groups, hasGroups: !groups.isEmpty, consensus: consensus, hasConsensus: !consensus.isEmpty, divisive: divisive,
             hasDivisive: !divisive.isEmpty, statements: listed, hasStatements: !listed.isEmpty, source: gate.record.source)
         return try await pages.page("consultation-map", title: pages.text("consultation_map_title", context), request: request, context: context,

@@ -32,16 +32,20 @@ struct MapSnapshot: Codable, Sendable {
     let priorities: [String: Double]
     /// The group of each participant clustered, by participant number (for the Polis export's `group-id`).
     let groupOf: [String: Int]
+    /// Agree, disagree and pass of each statement, by statement number: the pages read them here rather than count
+    /// millions of votes on a request.
+    let tallies: [String: [Int]]
 
     /// Below this many participants, a map or a group's figures would tell how one person voted.
     static let minimumVoters = 7
     static let minimumGroupSize = 3
 
     /// The snapshot of a map, or of a conversation too small for one (`map` nil).
-    static func make(_ map: OpinionMap?, participants: Int, votes: Int) -> MapSnapshot {
+    static func make(_ map: OpinionMap?, participants: Int, votes: Int, tallies: [Int: StatementTally] = [:]) -> MapSnapshot {
+        let counted = Dictionary(uniqueKeysWithValues: tallies.map { (String($0.key), [$0.value.agree, $0.value.disagree, $0.value.seen - $0.value.agree - $0.value.disagree]) })
         guard let map, participants >= minimumVoters else {
             return MapSnapshot(participants: participants, votes: votes, picture: nil, groups: [], consensusAgree: [], consensusDisagree: [],
-                               divisive: [], priorities: [:], groupOf: [:])
+                               divisive: [], priorities: [:], groupOf: [:], tallies: counted)
         }
         let number = { (column: Int) in map.statements[column].id }
         let groups = map.groups.enumerated().map { index, group in
@@ -62,7 +66,8 @@ struct MapSnapshot: Codable, Sendable {
             consensusAgree: map.consensus.agree.prefix(5).map(number), consensusDisagree: map.consensus.disagree.prefix(5).map(number),
             divisive: map.divisive.prefix(5).map { number($0.column) }, priorities: priorities,
             groupOf: Dictionary(map.participants.indices.compactMap { row in map.groupOfRow[row].map { (map.participants[row], $0) } },
-                                uniquingKeysWith: { first, _ in first }))
+                                uniquingKeysWith: { first, _ in first }),
+            tallies: counted)
     }
 
     /// A degenerate map may hold a coordinate that is not a number: written as text rather than refused.
@@ -81,11 +86,33 @@ struct MapSnapshot: Codable, Sendable {
                                                                         negativeInfinity: floats.negativeInfinity, nan: floats.nan)
         return try decoder.decode(MapSnapshot.self, from: Data(json.utf8))
     }
+
+    /// A statement's agree, disagree and pass, zero when the map has none.
+    func tally(_ number: Int) -> (agree: Int, disagree: Int, pass: Int) {
+        guard let counts = tallies[String(number)], counts.count == 3 else { return (0, 0, 0) }
+        return (counts[0], counts[1], counts[2])
+    }
 }
 
-/// Decoded snapshots kept by consultation while they are the latest computed (a map page reads the time first).
+/// Decoded snapshots kept by consultation while they are the latest computed (a map page reads the time first), and
+/// their drawings, written once per snapshot and title.
 final class MapSnapshotCache: Sendable {
     private let entries = Mutex<[Int64: (computedAt: Double, snapshot: MapSnapshot)]>([:])
+    private let drawings = Mutex<[String: String]>([:])
+
+    /// The SVG of a snapshot's picture with `title`, drawn once.
+    func svg(consultationID: Int64, computedAt: Double, picture: MapSVG.Picture, title: String, id: String) -> String {
+        let key = "\(consultationID) \(computedAt) \(id) \(title)"
+        if let kept = drawings.withLock({ $0[key] }) { return kept }
+        let drawn = MapSVG.render(picture, title: title, id: id)
+        drawings.withLock { drawings in
+            // Only the latest snapshot's drawings are kept, a few languages each.
+            let prefix = "\(consultationID) "
+            drawings = drawings.filter { !$0.key.hasPrefix(prefix) || $0.key.hasPrefix("\(consultationID) \(computedAt) ") }
+            drawings[key] = drawn
+        }
+        return drawn
+    }
 
     init() {}
 

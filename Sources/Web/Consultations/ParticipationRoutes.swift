@@ -29,7 +29,9 @@ struct ParticipationRoutes {
         let format = Formatting(language: context.language, council: council)
         func localized(_ text: LocalizedText) -> LocalizedView { pages.localized(text, context.language, councilDefault: council.language) }
         let work = if let workID = record.workId { try await services.works.find(id: workID, councilID: council.id) } else { WorkRecord?.none }
-        let counts = try await services.statements.counts(consultationID: id)
+        // The counts of the last map: never millions of votes counted on a request.
+        let snapshot = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)?.snapshot
+        let counts = (participants: snapshot?.participants ?? 0, votes: snapshot?.votes ?? 0)
         var participation: ConsultationPage.Participation?
         var note: String?
         let usesStatements = gate.modules.contains(.statements)
@@ -40,7 +42,7 @@ struct ParticipationRoutes {
             let mine = if let participant = gate.participant {
                 try await services.statements.votes(consultationID: id, participantID: participant)
             } else { [Int64: Int]() }
-            let priorities = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)?.snapshot.priorities ?? [:]
+            let priorities = snapshot?.priorities ?? [:]
             let chosen = NextStatement.choose(statements.map { ($0.id, priorities[String($0.number)]) }, voted: Set(mine.keys),
                                               random: services.random.unit())
             let next = chosen.flatMap { chosen in statements.first { $0.id == chosen } }.map { statement in

@@ -76,25 +76,6 @@ public struct ConsultationStatementRepository: Sendable {
         }
     }
 
-    /// Agree, disagree and pass counts of each statement (the latest vote of each participant).
-    public func tallies(consultationID: Int64) async throws -> [Int64: (agree: Int, disagree: Int, pass: Int)] {
-        try await database.read { sql in
-            let rows = try await sql.raw("""
-                SELECT v.statement_id, SUM(CASE WHEN v.vote = 1 THEN 1 ELSE 0 END) AS agree,
-                SUM(CASE WHEN v.vote = -1 THEN 1 ELSE 0 END) AS disagree, SUM(CASE WHEN v.vote = 0 THEN 1 ELSE 0 END) AS pass
-                FROM consultation_votes v JOIN consultation_statements s ON s.id = v.statement_id
-                WHERE s.consultation_id = \(bind: consultationID) GROUP BY v.statement_id
-                """).all()
-            var tallies: [Int64: (agree: Int, disagree: Int, pass: Int)] = [:]
-            for row in rows {
-                tallies[try row.decode(column: "statement_id", as: Int64.self)] = (
-                    try row.decode(column: "agree", as: Int.self), try row.decode(column: "disagree", as: Int.self),
-                    try row.decode(column: "pass", as: Int.self))
-            }
-            return tallies
-        }
-    }
-
     /// A statement: the council's seed statement (`participantID` nil, accepted at once, while the consultation is
     /// not yet closed) or a participant's (while it is open, waiting for moderation). Its number follows the last.
     public func add(consultationID: Int64, councilID: Int64, text: String, participantID: Int64?, at: Double) async throws -> Int64 {
