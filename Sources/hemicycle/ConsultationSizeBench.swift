@@ -29,21 +29,9 @@ struct ConsultationSizeBench: AsyncParsableCommand {
     @Option(help: "Comments, spread over the proposals.") var comments = 200_000
 
     func run() async throws {
-        var configuration = AppConfiguration()
-        configuration.hostname = "127.0.0.1"
-        configuration.port = 0
-        configuration.bcryptCost = 4
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-bench-\(UUID().uuidString)")
-        if let databaseURL {
-            configuration.database = try DatabaseURL(databaseURL)
-        } else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            configuration.database = .sqlite(path: folder.appendingPathComponent("bench.sqlite").path)
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = Logger(label: "bench")
-        logger.logLevel = .error
-        let settings = configuration, quiet = logger
+        var server = try BenchServer(databaseURL: databaseURL)
+        defer { server.removeFolder() }
+        let settings = server.configuration, quiet = server.logger
         let (participants, statements, votes, proposals, comments) = (self.participants, self.statements, self.votes, self.proposals, self.comments)
         let clock = ContinuousClock()
         var started = clock.now
@@ -60,20 +48,14 @@ struct ConsultationSizeBench: AsyncParsableCommand {
             _ = try await ConsultationMapWorker(database: database, clock: SystemClock(), logger: quiet).processAll()
         }
         emit("first map computed and stored in \(String(format: "%.1f", (clock.now - started) / .seconds(1))) s")
-        var serving = settings
-        serving.runsMapWorker = false
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = try await HemicycleServer.buildApplication(configuration: serving, logger: quiet) { port in portSink.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
+        server.configuration.runsMapWorker = false
+        try await server.serve { port in
             let base = "/cese-fr/consultations"
             let pages: [(String, String)] = [
                 ("map page (\(participants) participants)", "\(base)/\(voted)/map"),
                 ("consultation page (next statement)", "\(base)/\(voted)"),
                 ("proposals, first page", "\(base)/\(proposed)/proposals"),
-                ("proposals, last page", "\(base)/\(proposed)/proposals?order=recent&page=\(proposals / ConsultationProposalRoutesPageSize.value)"),
+                ("proposals, last page", "\(base)/\(proposed)/proposals?order=recent&page=\(proposals / 20)"),  // 20 a page
                 ("proposals, search", "\(base)/\(proposed)/proposals?q=eau"),
                 ("a proposal and its comments", "\(base)/\(proposed)/proposals/\(proposal)"),
             ]
@@ -86,7 +68,6 @@ struct ConsultationSizeBench: AsyncParsableCommand {
                      + "\(String(format: "%.1f", result.milliseconds(atPercentile: 95))) | \(String(format: "%.1f", result.milliseconds(atPercentile: 99))) | "
                      + "\(result.unexpected) | p95 < 50 ms")
             }
-            group.cancelAll()
         }
     }
 
@@ -146,9 +127,4 @@ struct ConsultationSizeBench: AsyncParsableCommand {
     func emit(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
-}
-
-/// The proposals' page size, as the pages use it.
-enum ConsultationProposalRoutesPageSize {
-    static let value = 20
 }

@@ -20,29 +20,9 @@ struct PagesBench: AsyncParsableCommand {
     @Option(help: "The member who signs in for the signed-in rows.") var member = "membre@cese-fr.example"
 
     func run() async throws {
-        var configuration = AppConfiguration()
-        configuration.hostname = "127.0.0.1"
-        configuration.port = 0
-        configuration.bcryptCost = 4
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-bench-\(UUID().uuidString)")
-        if let databaseURL {
-            configuration.database = try DatabaseURL(databaseURL)
-        } else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            configuration.database = .sqlite(path: folder.appendingPathComponent("bench.sqlite").path)
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = Logger(label: "bench")
-        logger.logLevel = .error
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = try await HemicycleServer.buildApplication(configuration: configuration, logger: logger) { port in portSink.yield(port) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            try await measure(port: port)
-            group.cancelAll()
-        }
+        let server = try BenchServer(databaseURL: databaseURL)
+        defer { server.removeFolder() }
+        try await server.serve { port in try await measure(port: port) }
     }
 
     func measure(port: Int) async throws {

@@ -27,21 +27,10 @@ struct VotesBench: AsyncParsableCommand {
     @Option(help: "Statements of the consultation.") var statements = 100
 
     func run() async throws {
-        var configuration = AppConfiguration()
-        configuration.hostname = "127.0.0.1"
-        configuration.port = 0
-        configuration.bcryptCost = 4
-        configuration.trustForwardedFor = true
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hemicycle-bench-\(UUID().uuidString)")
-        if let databaseURL {
-            configuration.database = try DatabaseURL(databaseURL)
-        } else {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            configuration.database = .sqlite(path: folder.appendingPathComponent("bench.sqlite").path)
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = Logger(label: "bench")
-        logger.logLevel = .error
+        var server = try BenchServer(databaseURL: databaseURL)
+        defer { server.removeFolder() }
+        server.configuration.trustForwardedFor = true
+        let configuration = server.configuration, logger = server.logger
         let count = statements
         let (settings, quiet) = (configuration, logger)
         let (consultation, statementIDs) = try await HemicycleServer.withDatabase(settings, logger: quiet) { database in
@@ -50,15 +39,8 @@ struct VotesBench: AsyncParsableCommand {
             }
             return try await Self.consultation(database: database, statements: count)
         }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let app = try await HemicycleServer.buildApplication(configuration: configuration, logger: logger) { port in portSink.yield(port) }
-        var acknowledged = 0
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            acknowledged = try await measure(port: port, consultation: consultation, statementIDs: statementIDs)
-            group.cancelAll()
+        let acknowledged = try await server.serve { port in
+            try await measure(port: port, consultation: consultation, statementIDs: statementIDs)
         }
         let stored = try await HemicycleServer.withDatabase(configuration, logger: logger) { database in
             try await ConsultationMapRepository(database: database).logCount(consultationID: consultation, after: 0)

@@ -266,8 +266,9 @@ struct ConsultationProposalRoutes {
         return .redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id), notice: "saved"), type: .normal)
     }
 
-    /// Hides the proposal, or one of its comments (`?comment=`), with the reason.
-    @Sendable func hide(_ request: Request, context: AppContext) async throws -> Response {
+    /// What a moderator acts on: the proposal (checked against the rule first), and one of its comments when the
+    /// address names one (`?comment=`).
+    func moderated(_ request: Request, _ context: AppContext) async throws -> (ConsultationGate, CitizenProposalRecord, comment: Int64?) {
         let gate = try await gate(request, context)
         try pages.require(gate.decide(.answerProposals), context)
         let proposal = try await proposal(gate, context)
@@ -275,6 +276,12 @@ struct ConsultationProposalRoutes {
             guard let id = Int64(raw) else { throw PageError.notFound }
             return id
         }
+        return (gate, proposal, comment)
+    }
+
+    /// Hides the proposal, or one of its comments (`?comment=`), with the reason.
+    @Sendable func hide(_ request: Request, context: AppContext) async throws -> Response {
+        let (gate, proposal, comment) = try await moderated(request, context)
         guard let reason = context.form.text("reason"), reason.count <= ModerationRoutes.maximumReasonLength else {
             throw PageError(.unprocessableContent, "consultation_error_reason_needed")
         }
@@ -287,13 +294,7 @@ struct ConsultationProposalRoutes {
 
     /// Accepts a proposal waiting for a moderator, or one of its comments (`?comment=`).
     @Sendable func accept(_ request: Request, context: AppContext) async throws -> Response {
-        let gate = try await gate(request, context)
-        try pages.require(gate.decide(.answerProposals), context)
-        let proposal = try await proposal(gate, context)
-        let comment = try request.uri.queryParameters.get("comment").map { raw -> Int64 in
-            guard let id = Int64(raw) else { throw PageError.notFound }
-            return id
-        }
+        let (gate, proposal, comment) = try await moderated(request, context)
         try await gate.write(conflict: "consultation_conflict_moderated") {
             try await services.proposals.accept(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id)
         }
