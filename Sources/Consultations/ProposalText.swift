@@ -14,10 +14,7 @@ public enum ProposalText {
 
     /// A title: one line.
     public static func title(_ raw: String) throws(StatementText.Problem) -> String {
-        let text = raw.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-        guard !text.isEmpty else { throw .empty }
-        guard text.count <= maximumTitleLength else { throw .tooLong(limit: maximumTitleLength) }
-        return text
+        try StatementText.clean(raw, limit: maximumTitleLength)
     }
 
     /// A text of paragraphs: each line trimmed, runs of blank lines made one.

@@ -10,12 +10,12 @@ public enum StatementText {
         case tooLong(limit: Int)
     }
 
-    /// The text trimmed, its runs of white space made one space (a statement is one line).
-    public static func clean(_ raw: String) throws(Problem) -> String {
+    /// The text trimmed, its runs of white space made one space (a statement is one line), within `limit`.
+    public static func clean(_ raw: String, limit: Int = maximumLength) throws(Problem) -> String {
         let words = raw.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
         let text = words.joined(separator: " ")
         guard !text.isEmpty else { throw .empty }
-        guard text.count <= maximumLength else { throw .tooLong(limit: maximumLength) }
+        guard text.count <= limit else { throw .tooLong(limit: limit) }
         return text
     }
 }

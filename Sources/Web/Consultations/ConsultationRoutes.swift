@@ -36,7 +36,7 @@ struct ConsultationRoutes {
                 url: ConsultationPaths.item.url(council.slug, record.id),
                 title: pages.localized(record.title, context.language, councilDefault: council.language),
                 phase: pages.text("consultation_phase_\(phase.rawValue)", context), phaseCode: phase.rawValue,
-                dates: dates(record, format: format, context: context))
+                dates: Self.dates(record, format: format, pages: pages, context: context))
         }
         let staff = Self.mayCreate(scope.actor).isAllowed
         let model = ConsultationListPage(rows: rows, hasRows: !rows.isEmpty, newURL: staff ? ConsultationPaths.new.url(council.slug) : nil,
@@ -45,7 +45,8 @@ struct ConsultationRoutes {
                                     council: council, typed: model)
     }
 
-    func dates(_ record: ConsultationRecord, format: Formatting, context: AppContext) -> String {
+    /// "Open from … to …", in the council's time zone.
+    static func dates(_ record: ConsultationRecord, format: Formatting, pages: Pages, context: AppContext) -> String {
         pages.text("consultation_dates", context, [
             "opens": format.dateTime(Date(timeIntervalSince1970: record.opensAt)),
             "closes": format.dateTime(Date(timeIntervalSince1970: record.closesAt)),

@@ -64,7 +64,7 @@ struct ParticipationRoutes {
         let model = ConsultationPage(
             title: localized(record.title), description: record.description.isEmpty ? nil : localized(record.description),
             phase: pages.text("consultation_phase_\(gate.phase.rawValue)", context), phaseCode: gate.phase.rawValue,
-            dates: ConsultationRoutes(services: services, pages: pages).dates(record, format: format, context: context),
+            dates: ConsultationRoutes.dates(record, format: format, pages: pages, context: context),
             work: work.map { LinkView(url: WorkPaths.item.url(slug, $0.id), label: localized($0.title)) },
             source: record.source,
             counts: pages.plural("consultation_counts", count: counts.participants, context, format: format, ["votes": format.number(counts.votes)]),
