@@ -24,12 +24,16 @@ public enum PetitionAction: Sendable, Hashable {
     case create
     case sign
     case hide
+    /// Set the council's threshold and window: its administrators.
+    case setRule
 }
 
 /// The rules of petitions: the route refuses with `decide`, the page hides with the same answer.
 public enum PetitionRules {
     public static func decide(_ action: PetitionAction, by actor: ConsultationActor, status: PetitionStatus) -> Decision {
         switch action {
+        case .setRule:
+            return actor.council.isAdministrator ? .allowed : .forbidden("petition_refused_administrator")
         case .see:
             return status != .hidden || actor.council.isSecretariat ? .allowed : .forbidden("error_not_found")
         case .create:
@@ -38,8 +42,9 @@ public enum PetitionRules {
             guard actor.hasVerifiedEmail else { return .forbidden("petition_refused_verified_email") }
             return status == .open ? .allowed : .conflict("petition_conflict_not_open")
         case .hide:
+            // Abusive content comes down whenever it is found, the petition open, closed or referred.
             guard actor.council.isSecretariat else { return .forbidden("consultation_refused_secretariat") }
-            return status == .open ? .allowed : .conflict("petition_conflict_not_open")
+            return status != .hidden ? .allowed : .conflict("petition_conflict_hidden")
         }
     }
 }

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Petitions to a council (`petitions`: written by a person with a verified address, open for the council's window,
 /// the referral they became once they reached the council's threshold) and their signatures
-/// (`petition_signatures`: one per account and petition, by primary key); each council's threshold and window
+/// (`petition_signatures`: one per account and one per address on each petition, by keys); each council's threshold and window
 /// (`councils.petition_threshold`, `councils.petition_days`: 150,000 within a year, as France's CESE, unless set).
 struct CreatePetitions: Migration {
     let name = "CreatePetitions"
@@ -32,8 +32,12 @@ struct CreatePetitions: Migration {
         try await sql.create(table: "petition_signatures")
             .column("petition_id", type: .bigint, .notNull, .references("petitions", "id", onDelete: .cascade))
             .column("account_id", type: .bigint, .notNull, .references("accounts", "id", onDelete: .cascade))
+            // SHA-256 of the verified address: a person who deletes their account and signs up again with the same
+            // address cannot sign twice (a deleted account keeps its row, under another address).
+            .column("email_digest", type: .text, .notNull)
             .column("created_at", type: double, .notNull)
             .primaryKey("petition_id", "account_id")
+            .unique("petition_id", "email_digest")
             .run()
     }
 }

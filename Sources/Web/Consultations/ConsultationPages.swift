@@ -60,7 +60,8 @@ struct ConsultationPage: Encodable {
         let maximumLength: Int
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let description: LocalizedView?
     let phase: String
     let phaseCode: String
@@ -106,7 +107,8 @@ struct ConsultationMapPage: Encodable {
         let figures: String
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let counts: String
     let updated: String?
@@ -134,7 +136,8 @@ struct ModerationPage: Encodable {
         let rejected: Bool
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let mode: String
     let waiting: [Item]
@@ -160,7 +163,8 @@ struct ConsultationExportPage: Encodable {
         let description: String
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let files: [File]
     let licence: String?
@@ -191,7 +195,8 @@ struct CitizenProposalListPage: Encodable {
         let selected: Bool
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let action: String
     let search: String
@@ -240,7 +245,8 @@ struct CitizenProposalPage: Encodable {
         let selected: Bool
     }
 
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let proposal: String
     let body: String
@@ -264,7 +270,8 @@ struct CitizenProposalPage: Encodable {
 
 /// The synthesis form: the figures computed from the consultation, the text in the council's languages.
 struct SynthesisFormPage: Encodable {
-    let title: LocalizedView
+    /// The consultation's title (the page's own `title` is the layout's).
+    let consultation: LocalizedView
     let backURL: String
     let action: String
     let figures: [String]
@@ -296,7 +303,8 @@ struct PetitionListPage: Encodable {
 
 struct PetitionFormPage: Encodable {
     let action: String
-    let title: String
+    /// What was typed (the page's own `title` is the layout's).
+    let draftTitle: String
     let body: String
     let rule: String
     let error: String?

@@ -74,7 +74,7 @@ struct ConsultationProposalRoutes {
         }
         let mayPropose = gate.may(.participate(eligible: gate.eligible))
         let model = CitizenProposalListPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id), action: ConsultationPaths.proposals.url(slug, id), search: search,
             orders: CitizenProposalOrder.allCases.map { .init(value: $0.rawValue, label: pages.text("consultation_proposals_order_\($0.rawValue)", context),
                                                         selected: $0 == order) },
@@ -171,7 +171,7 @@ struct ConsultationProposalRoutes {
                 mayAccept: staff && comment.pending && !comment.hidden)
         }
         let model = CitizenProposalPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.proposals.url(slug, id), proposal: proposal.title, body: proposal.body,
             date: format.dateTime(Date(timeIntervalSince1970: proposal.createdAt)),
             hiddenNote: proposal.hidden ? pages.text("consultation_proposal_hidden", context, ["reason": proposal.hiddenReason ?? ""])

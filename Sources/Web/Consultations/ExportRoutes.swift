@@ -29,7 +29,7 @@ struct ExportRoutes {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
         let slug = gate.council.slug, id = gate.record.id
         let model = ConsultationExportPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id),
             files: Self.files.map { file in
                 .init(url: ConsultationPaths.exportFile.url(slug, id, file.name), name: file.name, description: pages.text(file.key, context))

@@ -47,7 +47,7 @@ struct MapRoutes {
             ]))
         }
         let model = ConsultationMapPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: council.language),
             backURL: ConsultationPaths.item.url(council.slug, id),
             counts: pages.plural("consultation_counts", count: snapshot?.participants ?? 0, context, format: format,
                                  ["votes": format.number(snapshot?.votes ?? 0)]),

@@ -33,7 +33,7 @@ struct ModerationRoutes {
             ModerationPage.Link(url: ConsultationPaths.proposal.url(slug, id, $0.id), label: $0.title)
         } : []
         let model = ModerationPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id), mode: pages.text("consultation_moderation_\(gate.moderation.rawValue)", context),
             waiting: waiting, hasWaiting: !waiting.isEmpty, decided: decided, hasDecided: !decided.isEmpty,
             proposals: proposals, hasProposals: !proposals.isEmpty)

@@ -62,7 +62,7 @@ struct ParticipationRoutes {
             note = participationNote(gate, decision: participate, context: context, format: format)
         }
         let model = ConsultationPage(
-            title: localized(record.title), description: record.description.isEmpty ? nil : localized(record.description),
+            consultation: localized(record.title), description: record.description.isEmpty ? nil : localized(record.description),
             phase: pages.text("consultation_phase_\(gate.phase.rawValue)", context), phaseCode: gate.phase.rawValue,
             dates: ConsultationRoutes.dates(record, format: format, pages: pages, context: context),
             work: work.map { LinkView(url: WorkPaths.item.url(slug, $0.id), label: localized($0.title)) },

@@ -46,7 +46,7 @@ struct PetitionRoutes {
             rows: rows, hasRows: !rows.isEmpty,
             rule: pages.plural("petition_rule", count: rule.threshold, context, format: format, ["days": format.number(rule.days)]),
             newURL: PetitionPaths.new.url(scope.slug),
-            ruleForm: scope.policy.allows(.viewAdministration)
+            ruleForm: PetitionRules.decide(.setRule, by: actor, status: .open).isAllowed
                 ? .init(action: PetitionPaths.rule.url(scope.slug), threshold: "\(rule.threshold)", days: "\(rule.days)") : nil)
         return try await pages.page("petitions", title: pages.text("petitions_title", context), request: request, context: context,
                                     council: scope.council, typed: model)
@@ -66,7 +66,7 @@ struct PetitionRoutes {
                    status: HTTPResponse.Status = .ok) async throws -> HTML {
         let rule = try await petitions.rule(councilID: council.id)
         let format = Formatting(language: context.language, council: council)
-        let model = PetitionFormPage(action: PetitionPaths.list.url(council.slug), title: title, body: body,
+        let model = PetitionFormPage(action: PetitionPaths.list.url(council.slug), draftTitle: title, body: body,
                                      rule: pages.plural("petition_rule", count: rule.threshold, context, format: format,
                                                         ["days": format.number(rule.days)]), error: error)
         return try await pages.page("petition-new", title: pages.text("petition_new_title", context), request: request, context: context,
@@ -134,10 +134,13 @@ struct PetitionRoutes {
         let url = services.baseURL + PetitionPaths.item.url(council.slug, petition.id)
         let outcome: SignatureOutcome
         do {
+            let language = council.language
             outcome = try await petitions.sign(petitionID: petition.id, councilID: council.id, accountID: account.id,
+                                               emailDigest: Tokens.digest(account.email.lowercased()),
                                                at: services.clock.now().timeIntervalSince1970) { petition in
-                NewWork(kind: WorkKind.avis.rawValue, title: LocalizedText(fr: petition.title, ar: nil, en: nil),
-                        summary: LocalizedText(fr: petition.body, ar: nil, en: nil), referralSource: ReferralSource.petition.rawValue,
+                // In the council's language: the petition's text carries no other.
+                NewWork(kind: WorkKind.avis.rawValue, title: LocalizedText([language: petition.title]),
+                        summary: LocalizedText([language: petition.body]), referralSource: ReferralSource.petition.rawValue,
                         referralReference: nil, petitionURL: url, procedure: "ordinary")
             }
         } catch StoreError.stateChanged {
@@ -156,7 +159,7 @@ struct PetitionRoutes {
         do {
             try await petitions.hide(petitionID: petition.id, councilID: council.id, reason: reason)
         } catch StoreError.stateChanged {
-            throw PageError(.conflict, "petition_conflict_not_open")
+            throw PageError(.conflict, "petition_conflict_hidden")
         }
         return .redirect(to: SiteURL.with(PetitionPaths.item.url(council.slug, petition.id), notice: "saved"), type: .normal)
     }
@@ -164,7 +167,7 @@ struct PetitionRoutes {
     /// The council's threshold and window, set by its administrators; open petitions keep the goal they opened with.
     @Sendable func setRule(_ request: Request, context: AppContext) async throws -> Response {
         let scope = try context.inCouncil()
-        try pages.authorize(.viewAdministration, context)
+        try pages.require(PetitionRules.decide(.setRule, by: try actor(context), status: .open), context)
         guard let threshold = context.form.text("threshold").flatMap({ Int($0) }), (1...Self.maximumThreshold).contains(threshold),
               let days = context.form.text("days").flatMap({ Int($0) }), (1...3_650).contains(days) else {
             throw PageError(.unprocessableContent, "petition_error_rule")

@@ -50,7 +50,7 @@ struct SynthesisRoutes {
 
     func render(_ gate: ConsultationGate, request: Request, context: AppContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let model = SynthesisFormPage(
-            title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
+            consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(gate.council.slug, gate.record.id), action: ConsultationPaths.synthesis.url(gate.council.slug, gate.record.id),
             figures: try await Self.figures(gate, services: services, pages: pages, context: context), error: error)
         return try await pages.page("consultation-synthesis", title: pages.text("consultation_synthesis_title", context), request: request,

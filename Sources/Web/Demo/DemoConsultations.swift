@@ -122,9 +122,10 @@ struct DemoConsultations {
             body: "Un adulte sur six ne sait pas se servir d’internet pour ses démarches. Nous demandons au Conseil de se saisir de la question et de proposer un plan national : lieux d’accompagnement dans chaque commune, formation des agents d’accueil, maintien d’un accueil humain dans les services publics.",
             at: now - 20 * 86_400)
         // The author, then the council's first members (each account once).
-        let signers = [author.id] + people.map(\.accountId).filter { $0 != author.id }.prefix(4)
+        let signers = [(author.id, author.email)] + people.filter { $0.accountId != author.id }.prefix(4).map { ($0.accountId, $0.email) }
         for (index, signer) in signers.enumerated() {
-            _ = try await petitions.sign(petitionID: id, councilID: france, accountID: signer, at: now - 19 * 86_400 + Double(index) * 3_600) { _ in
+            _ = try await petitions.sign(petitionID: id, councilID: france, accountID: signer.0, emailDigest: Tokens.digest(signer.1.lowercased()),
+                                         at: now - 19 * 86_400 + Double(index) * 3_600) { _ in
                 NewWork(kind: "avis", title: LocalizedText(fr: "", ar: nil, en: nil), summary: LocalizedText(fr: nil, ar: nil, en: nil),
                         referralSource: "petition", procedure: "ordinary")
             }

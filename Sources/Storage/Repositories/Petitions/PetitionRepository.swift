@@ -95,10 +95,10 @@ public struct PetitionRepository: Sendable {
         }
     }
 
-    /// A signature, once per account (the primary key), while the petition is open; the count follows in the same
+    /// A signature, once per account and once per address (the keys), while the petition is open; the count follows in the same
     /// transaction, which holds the petition's row: the signature that reaches the threshold records the referral
     /// (`referral`, given the petition's link) once. `StoreError.stateChanged` when the petition is no longer open.
-    public func sign(petitionID: Int64, councilID: Int64, accountID: Int64, at: Double,
+    public func sign(petitionID: Int64, councilID: Int64, accountID: Int64, emailDigest: String, at: Double,
                      referral: @Sendable (PetitionRecord) -> NewWork) async throws -> SignatureOutcome {
         try await database.transaction { sql in
             guard try await sql.update("petitions").set("status", to: SQLColumn("status"))
@@ -109,7 +109,8 @@ public struct PetitionRepository: Sendable {
                 throw exists ? StoreError.stateChanged : StoreError.notFound
             }
             let inserted = try await sql.raw("""
-                INSERT INTO petition_signatures (petition_id, account_id, created_at) VALUES (\(bind: petitionID), \(bind: accountID), \(bind: at))
+                INSERT INTO petition_signatures (petition_id, account_id, email_digest, created_at)
+                VALUES (\(bind: petitionID), \(bind: accountID), \(bind: emailDigest), \(bind: at))
                 ON CONFLICT DO NOTHING RETURNING petition_id
                 """).first() != nil
             if inserted {
@@ -126,11 +127,11 @@ public struct PetitionRepository: Sendable {
         }
     }
 
-    /// Hides a petition (the secretariat), with the reason kept.
+    /// Hides a petition (the secretariat), open, closed or referred, with the reason kept.
     public func hide(petitionID: Int64, councilID: Int64, reason: String) async throws {
         try await database.transaction { sql in
             guard try await sql.update("petitions").set("status", to: "hidden").set("hidden_reason", to: reason)
-                .where("id", .equal, petitionID).where("council_id", .equal, councilID).where("status", .equal, "open")
+                .where("id", .equal, petitionID).where("council_id", .equal, councilID).where("status", .notEqual, "hidden")
                 .returning("id").first() != nil else { throw StoreError.stateChanged }
         }
     }
