@@ -25,19 +25,31 @@ struct ConsultationGate: Sendable {
     var eligible: Bool { actor.meets(participation) }
     var modules: ConsultationModules { ConsultationModules(rawValue: record.modules) }
 
-    static func load(services: ConsultationServices, context: AppContext, request: Request) async throws -> ConsultationGate {
+    /// `forVote`: the consultation and the participant as this process knew them within the last second
+    /// (`OpenConsultations`, `KnownParticipants`), for the vote's path, whose transaction checks them again.
+    static func load(services: ConsultationServices, context: AppContext, request: Request, forVote: Bool = false) async throws -> ConsultationGate {
         let scope = try context.inCouncil()
-        guard let id = context.parameters.get("id", as: Int64.self),
-              let record = try await services.consultations.find(id: id, councilID: scope.council.id)
-        else { throw PageError.notFound }
         let now = services.clock.now().timeIntervalSince1970
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
+        let read = { try await services.consultations.find(id: id, councilID: scope.council.id) }
+        let found = if forVote {
+            try await services.openConsultations.find(id: id, councilID: scope.council.id, isOpen: { schedule($0).phase(at: now) == .open }, read: read)
+        } else {
+            try await read()
+        }
+        guard let record = found else { throw PageError.notFound }
         let phase = schedule(record).phase(at: now)
         let actor = ConsultationActor(scope.actor, hasVerifiedEmail: context.account?.isVerified ?? false)
         guard ConsultationRules.decide(.see, by: actor, phase: phase).isAllowed else { throw PageError.notFound }
         let participation = ParticipationMode(rawValue: record.participation) ?? .verifiedEmail
         let identity = ParticipantCookie.identity(for: participation, consultationID: id, request: request, context: context)
-        let participant = try await services.statements.existingParticipant(consultationID: id, cookieDigest: identity.cookieDigest,
-                                                                           accountID: identity.accountID)
+        let key = KnownParticipants.Key(consultationID: id, cookieDigest: identity.cookieDigest, accountID: identity.accountID)
+        var participant = forVote ? services.knownParticipants.number(key) : nil
+        if participant == nil {
+            participant = try await services.statements.existingParticipant(consultationID: id, cookieDigest: identity.cookieDigest,
+                                                                            accountID: identity.accountID)
+            if let participant { services.knownParticipants.remember(key, number: participant) }
+        }
         return ConsultationGate(council: scope.council, record: record, phase: phase, actor: actor, participation: participation,
                                 moderation: ModerationMode(rawValue: record.moderation) ?? .beforePublication, participant: participant, now: now)
     }

@@ -22,6 +22,11 @@ struct ConsultationServices: Sendable {
     let snapshots: MapSnapshotCache
     /// Signs the time a participant's form was shown.
     let stamps: FormStamp
+    /// Votes written many to a transaction.
+    let votes: VoteBatcher
+    /// Open consultations read within the last second, and participants' numbers, for the vote's path.
+    let openConsultations = OpenConsultations()
+    let knownParticipants = KnownParticipants()
 
     init(site: Site, limits: ParticipationLimits = ParticipationLimits(), snapshots: MapSnapshotCache = MapSnapshotCache()) {
         consultations = ConsultationRepository(database: site.database)
@@ -38,5 +43,6 @@ struct ConsultationServices: Sendable {
         secureCookies = site.configuration.secureCookies
         self.snapshots = snapshots
         stamps = FormStamp(persist: site.persist)
+        votes = VoteBatcher(database: site.database)
     }
 }

@@ -117,11 +117,13 @@ struct ParticipationRoutes {
         }
         let id = try await services.statements.participant(consultationID: gate.record.id, cookieDigest: identity.cookieDigest,
                                                            accountID: identity.accountID, at: gate.now)
+        services.knownParticipants.remember(.init(consultationID: gate.record.id, cookieDigest: identity.cookieDigest, accountID: identity.accountID),
+                                            number: id)
         return (id, identity)
     }
 
     @Sendable func vote(_ request: Request, context: AppContext) async throws -> Response {
-        let gate = try await ConsultationGate.load(services: services, context: context, request: request)
+        let gate = try await ConsultationGate.load(services: services, context: context, request: request, forVote: true)
         guard gate.modules.contains(.statements) else { throw PageError.notFound }
         try pages.require(gate.decide(.participate(eligible: gate.eligible)), context)
         guard let statementID = context.parameters.get("statement", as: Int64.self) else { throw PageError.notFound }
@@ -131,9 +133,12 @@ struct ParticipationRoutes {
         let (participant, identity) = try await participant(gate, request: request, context: context) { identity in
             services.limits.allowVote(participant: identity.limitKey, address: context.clientAddress, now: gate.now)
         }
-        try await gate.write {
-            try await services.statements.vote(statementID: statementID, consultationID: gate.record.id, councilID: gate.council.id,
-                                               participantID: participant, vote: vote, at: services.clock.now().timeIntervalSince1970)
+        switch try await services.votes.cast(CastVote(statementID: statementID, consultationID: gate.record.id, councilID: gate.council.id,
+                                                      participantID: participant, vote: vote, participation: gate.participation.rawValue,
+                                                      at: services.clock.now().timeIntervalSince1970)) {
+        case .stored: break
+        case .notFound: throw PageError.notFound
+        case .stateChanged: throw PageError(.conflict, "consultation_conflict_not_open")
         }
         var response = Response.redirect(to: SiteURL.with(ConsultationPaths.item.url(gate.council.slug, gate.record.id),
                                                           notice: "consultation_vote_recorded") + "#vote", type: .normal)

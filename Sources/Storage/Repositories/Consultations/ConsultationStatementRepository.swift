@@ -114,35 +114,6 @@ public struct ConsultationStatementRepository: Sendable {
         }
     }
 
-    /// A participant's vote on a statement shown, while the consultation is open; a new vote replaces the old, and
-    /// every vote is kept in the log. Unknown or hidden statements are `StoreError.notFound`, a closed consultation
-    /// `StoreError.stateChanged`.
-    public func vote(statementID: Int64, consultationID: Int64, councilID: Int64, participantID: Int64, vote: Int, at: Double) async throws {
-        precondition((-1...1).contains(vote))
-        try await database.transaction { sql in
-            guard let row = try await sql.raw("""
-                SELECT c.published, c.opens_at, c.closes_at, c.synthesis_published_at, c.moderation AS mode, s.moderation
-                FROM consultation_statements s JOIN consultations c ON c.id = s.consultation_id
-                JOIN consultation_participants p ON p.consultation_id = c.id AND p.id = \(bind: participantID)
-                WHERE s.id = \(bind: statementID) AND c.id = \(bind: consultationID) AND c.council_id = \(bind: councilID)
-                """).first() else { throw StoreError.notFound }
-            let moderation = try row.decode(column: "moderation", as: Int.self), mode = try row.decode(column: "mode", as: String.self)
-            guard moderation == 1 || (moderation == 0 && mode == "after") else { throw StoreError.notFound }
-            guard try row.decode(column: "published", as: Bool.self), try row.decode(column: "opens_at", as: Double.self) <= at,
-                  try row.decode(column: "closes_at", as: Double.self) > at,
-                  (try row.decode(column: "synthesis_published_at", as: Double?.self)).map({ $0 > at }) ?? true
-            else { throw StoreError.stateChanged }
-            try await sql.raw("""
-                INSERT INTO consultation_votes (statement_id, participant_id, vote, voted_at)
-                VALUES (\(bind: statementID), \(bind: participantID), \(bind: vote), \(bind: at))
-                ON CONFLICT (statement_id, participant_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at
-                """).run()
-            try await sql.insert(into: "consultation_vote_log")
-                .columns("consultation_id", "statement_id", "participant_id", "vote", "voted_at")
-                .values(SQLBind(consultationID), SQLBind(statementID), SQLBind(participantID), SQLBind(vote), SQLBind(at)).run()
-        }
-    }
-
     /// Every current vote (the latest of each participant on each statement), in order of casting.
     public func allVotes(consultationID: Int64) async throws -> [ConsultationVoteRecord] {
         try await database.read { sql in
