@@ -58,11 +58,19 @@ public enum MapSVG {
             ##"<line x1="0" y1="\##(half)" x2="\##(size)" y2="\##(half)" stroke="#c9d1da"/>"##,
             ##"<line x1="\##(half)" y1="0" x2="\##(half)" y2="\##(size)" stroke="#c9d1da"/>"##,
         ]
-        parts.reserveCapacity(picture.dots.count + picture.centers.count + 6)
-        for dot in picture.dots {
-            let colour = dot.group.map { palette[$0 % palette.count] } ?? "#9aa5b1"
-            let x = half + scale(dot.x), y = half - scale(dot.y)
-            parts.append(##"<circle cx="\##(format(x))" cy="\##(format(y))" r="3" fill="\##(colour)" fill-opacity="0.7"/>"##)
+        if picture.dots.count <= dotLimit {
+            parts.reserveCapacity(picture.dots.count + picture.centers.count + 6)
+            for dot in picture.dots {
+                let x = half + scale(dot.x), y = half - scale(dot.y)
+                parts.append(##"<circle cx="\##(format(x))" cy="\##(format(y))" r="3" fill="\##(colour(dot.group))" fill-opacity="0.7"/>"##)
+            }
+        } else {
+            // A national consultation: one dot a participant would weigh megabytes and draw as a blot. Participants are
+            // counted by cell of the grid and group; each count is a dot at their mean place whose area grows with it.
+            for cell in cells(picture.dots, cell: cellSize, scale: { (half + scale($0.x), half - scale($0.y)) }) {
+                let radius = min(cellSize * 0.75, 1.5 + 0.6 * Double(cell.count).squareRoot())
+                parts.append(##"<circle cx="\##(format(cell.x))" cy="\##(format(cell.y))" r="\##(format(radius))" fill="\##(colour(cell.group))" fill-opacity="0.7"/>"##)
+            }
         }
         for (index, center) in picture.centers.enumerated() {
             let x = half + scale(center.x), y = half - scale(center.y)
@@ -70,6 +78,40 @@ public enum MapSVG {
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// Up to this many participants, each is a dot of their own; beyond, dots stand for the participants of a cell.
+    public static let dotLimit = 2_000
+    /// The side of a cell, in the drawing's units (a 480-unit drawing has 60 by 60 cells).
+    static let cellSize = 8.0
+
+    static func colour(_ group: Int?) -> String { group.map { palette[$0 % palette.count] } ?? "#9aa5b1" }
+
+    struct Cell {
+        var x: Double
+        var y: Double
+        var group: Int?
+        var count: Int
+    }
+
+    /// The dots counted by cell and group, each at the mean place of its dots, in the order of the cells.
+    static func cells(_ dots: [Picture.Dot], cell size: Double, scale: (Picture.Dot) -> (Double, Double)) -> [Cell] {
+        struct Key: Hashable, Comparable {
+            let column: Int, row: Int, group: Int
+            static func < (a: Key, b: Key) -> Bool { (a.row, a.column, a.group) < (b.row, b.column, b.group) }
+        }
+        var sums: [Key: Cell] = [:]
+        for dot in dots {
+            let (x, y) = scale(dot)
+            let key = Key(column: Int((x / size).rounded(.down)), row: Int((y / size).rounded(.down)), group: dot.group ?? -1)
+            sums[key, default: Cell(x: 0, y: 0, group: dot.group, count: 0)].x += x
+            sums[key]!.y += y
+            sums[key]!.count += 1
+        }
+        return sums.keys.sorted().map { key in
+            let sum = sums[key]!
+            return Cell(x: sum.x / Double(sum.count), y: sum.y / Double(sum.count), group: sum.group, count: sum.count)
+        }
     }
 
     /// Groups are named A, B, C... as on Polis.
