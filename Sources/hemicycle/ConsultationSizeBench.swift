@@ -55,7 +55,9 @@ struct ConsultationSizeBench: AsyncParsableCommand {
                 ("map page (\(participants) participants)", "\(base)/\(voted)/map"),
                 ("consultation page (next statement)", "\(base)/\(voted)"),
                 ("proposals, first page", "\(base)/\(proposed)/proposals"),
-                ("proposals, last page", "\(base)/\(proposed)/proposals?order=recent&page=\(proposals / 20)"),  // 20 a page
+                ("proposals, last page", "\(base)/\(proposed)/proposals?order=recent&at=last"),
+                // The page after the middle one, as a reader following the links from the first page reaches it.
+                ("proposals, a page in the middle", "\(base)/\(proposed)/proposals?order=supports&after=500.\(proposal + Int64(proposals / 2))"),
                 ("proposals, search", "\(base)/\(proposed)/proposals?q=eau"),
                 ("a proposal and its comments", "\(base)/\(proposed)/proposals/\(proposal)"),
             ]
@@ -121,6 +123,7 @@ struct ConsultationSizeBench: AsyncParsableCommand {
             }
             return ids.first ?? 0
         }
+        try await ConsultationProposalRepository(database: database).indexWords(consultationID: proposed)
         return (voted, proposed, first)
     }
 

@@ -29,5 +29,6 @@ public enum Migrations {
         CreateConsultations(),
         CreateConsultationProposalsAndSyntheses(),
         CreatePetitions(),
+        CreateConsultationProposalWords(),
     ]
 }

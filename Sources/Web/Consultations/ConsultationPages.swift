@@ -204,8 +204,12 @@ struct CitizenProposalListPage: Encodable {
     let count: String
     let rows: [Row]
     let hasRows: Bool
+    /// Links along the list (by key, never by offset).
+    let firstURL: String?
     let previousURL: String?
     let nextURL: String?
+    let lastURL: String?
+    let hasPages: Bool
     let form: ContributionForm?
     let error: String?
 }

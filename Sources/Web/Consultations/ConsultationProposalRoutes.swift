@@ -53,14 +53,23 @@ struct ConsultationProposalRoutes {
         let query = request.uri.queryParameters
         let search = (query.get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let order = query.get("order").flatMap(CitizenProposalOrder.init(rawValue:)) ?? .supports
-        // Capped: a page number near Int.max would overflow the offset.
-        let pageNumber = min(max(1, query.get("page", as: Int.self) ?? 1), 1_000_000)
+        // Pages follow the list's key (`after`, `before`) or start at its end (`at=last`); a key that is not one reads as
+        // the first page.
+        let position: CitizenProposalPosition = if let after = query.get("after").flatMap({ CitizenProposalKey($0, order: order) }) {
+            .after(after)
+        } else if let before = query.get("before").flatMap({ CitizenProposalKey($0, order: order) }) {
+            .before(before)
+        } else if query.get("at") == "last" {
+            .last
+        } else {
+            .first
+        }
         let staff = gate.actor.council.isSecretariat
-        let (proposals, total) = try await services.proposals.page(consultationID: id, search: search.isEmpty ? nil : String(search.prefix(100)),
-                                                                   order: order, includeHidden: staff, limit: Self.pageSize,
-                                                                   offset: (pageNumber - 1) * Self.pageSize)
-        func link(_ number: Int) -> String {
-            var parts = ["order=\(order.rawValue)", "page=\(number)"]
+        let page = try await services.proposals.page(consultationID: id, search: search.isEmpty ? nil : String(search.prefix(100)),
+                                                     order: order, includeHidden: staff, limit: Self.pageSize, from: position)
+        let proposals = page.proposals
+        func link(_ parameter: String) -> String {
+            var parts = ["order=\(order.rawValue)", parameter]
             if !search.isEmpty { parts.insert("q=\(SiteURL.encodeQuery(search))", at: 0) }
             return ConsultationPaths.proposals.url(slug, id) + "?" + parts.joined(separator: "&")
         }
@@ -78,9 +87,12 @@ struct ConsultationProposalRoutes {
             backURL: ConsultationPaths.item.url(slug, id), action: ConsultationPaths.proposals.url(slug, id), search: search,
             orders: CitizenProposalOrder.allCases.map { .init(value: $0.rawValue, label: pages.text("consultation_proposals_order_\($0.rawValue)", context),
                                                         selected: $0 == order) },
-            count: pages.plural("consultation_proposals_count", count: total, context, format: format),
-            rows: rows, hasRows: !rows.isEmpty, previousURL: pageNumber > 1 ? link(pageNumber - 1) : nil,
-            nextURL: pageNumber * Self.pageSize < total ? link(pageNumber + 1) : nil,
+            count: pages.plural("consultation_proposals_count", count: page.total, context, format: format),
+            rows: rows, hasRows: !rows.isEmpty,
+            firstURL: page.hasEarlier ? link("at=first") : nil,
+            previousURL: page.hasEarlier ? proposals.first.map { link("before=\(CitizenProposalKey($0).text(for: order))") } : nil,
+            nextURL: page.hasLater ? proposals.last.map { link("after=\(CitizenProposalKey($0).text(for: order))") } : nil,
+            lastURL: page.hasLater ? link("at=last") : nil, hasPages: page.hasEarlier || page.hasLater,
             form: mayPropose ? ContributionForm(action: ConsultationPaths.proposals.url(slug, id),
                                                 stamp: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now), title: typed.0, body: typed.1) : nil,
             error: error)

@@ -56,6 +56,53 @@ public struct CitizenProposalCommentRecord: Sendable, Hashable, Decodable {
     }
 }
 
+/// Where a page of proposals starts: at either end of the list, or next to a proposal's key.
+public enum CitizenProposalPosition: Sendable, Hashable {
+    case first
+    case after(CitizenProposalKey)
+    case before(CitizenProposalKey)
+    case last
+}
+
+/// A proposal's place in a list: its supports and id (by supports), or its id alone (most recent first).
+public struct CitizenProposalKey: Sendable, Hashable {
+    public let supports: Int
+    public let id: Int64
+
+    public init(supports: Int, id: Int64) {
+        self.supports = supports
+        self.id = id
+    }
+
+    public init(_ proposal: CitizenProposalRecord) { self.init(supports: proposal.supports, id: proposal.id) }
+
+    /// As a link writes it for `order`: `supports.id`, or `id`.
+    public func text(for order: CitizenProposalOrder) -> String { order == .supports ? "\(supports).\(id)" : "\(id)" }
+
+    /// A key as a link wrote it; nil when it is not one.
+    public init?(_ text: String, order: CitizenProposalOrder) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        switch (order, parts.count) {
+        case (.supports, 2):
+            guard let supports = Int(parts[0]), let id = Int64(parts[1]) else { return nil }
+            self.init(supports: supports, id: id)
+        case (.recent, 1):
+            guard let id = Int64(parts[0]) else { return nil }
+            self.init(supports: 0, id: id)
+        default:
+            return nil
+        }
+    }
+}
+
+/// A page of proposals, how many the list holds in all, and whether it goes on either side of the page.
+public struct CitizenProposalPage: Sendable {
+    public let proposals: [CitizenProposalRecord]
+    public let total: Int
+    public let hasEarlier: Bool
+    public let hasLater: Bool
+}
+
 /// The order of a list of proposals.
 public enum CitizenProposalOrder: String, Sendable, CaseIterable {
     case supports
@@ -69,31 +116,63 @@ public struct ConsultationProposalRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// A page of the consultation's proposals shown (hidden and waiting ones only when `includeHidden`), those whose
-    /// title or text contains `search` (letters compared without case; `%` and `_` are letters too), and how many
-    /// there are in all.
+    /// A page of the consultation's proposals shown (hidden and waiting ones only when `includeHidden`), those with a
+    /// word beginning with each word of `search` (`SearchWords`: case, accents and Arabic marks aside), and how many
+    /// there are in all (none when `search` has no word of two letters or more). Pages follow the order's key from `position`, never an offset: the thousandth page costs what
+    /// the first does.
     public func page(consultationID: Int64, search: String?, order: CitizenProposalOrder, includeHidden: Bool, limit: Int,
-                     offset: Int) async throws -> (proposals: [CitizenProposalRecord], total: Int) {
-        try await database.read { sql in
+                     from position: CitizenProposalPosition = .first) async throws -> CitizenProposalPage {
+        let terms = SearchWords.query(search ?? "")
+        // A search with no word long enough to look for finds nothing (rather than everything).
+        if terms.isEmpty, !(search ?? "").allSatisfy(\.isWhitespace) {
+            return CitizenProposalPage(proposals: [], total: 0, hasEarlier: false, hasLater: false)
+        }
+        return try await database.read { sql in
             func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
                 var query = query.from("consultation_proposals").where("consultation_id", .equal, consultationID)
                 if !includeHidden { query = query.where("hidden", .equal, false).where("pending", .equal, false) }
-                if let search, !search.isEmpty {
-                    let escaped = search.lowercased().replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
-                        .replacingOccurrences(of: "_", with: "!_")
-                    let pattern = "%" + escaped + "%"
-                    query = query.where(SQLQueryString("(LOWER(title) LIKE \(bind: pattern) ESCAPE '!' OR LOWER(body) LIKE \(bind: pattern) ESCAPE '!')"))
-                }
+                for condition in ProposalWords.matching(terms, consultationID: consultationID) { query = query.where(condition) }
                 return query
             }
             let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             var query = filtered(sql.select().column("*"))
-            query = order == .supports ? query.orderBy("supports", .descending).orderBy("id", .descending)
-                : query.orderBy("created_at", .descending).orderBy("id", .descending)
-            let proposals = try await query.limit(limit).offset(offset).decodeAll(CitizenProposalRecord.self)
-            return (proposals, total)
+            let columns = order == .supports ? ["supports", "id"] : ["id"]
+            let key: [any SQLExpression] = columns.map { SQLColumn($0) }
+            func values(_ key: CitizenProposalKey) -> [any SQLExpression] {
+                order == .supports ? [SQLBind(key.supports), SQLBind(key.id)] : [SQLBind(key.id)]
+            }
+            let forward: Bool
+            switch position {
+            case .first:
+                forward = true
+            case .after(let after):
+                forward = true
+                query = query.where(SQLGroupExpression(key), .lessThan, SQLGroupExpression(values(after)))
+            case .before(let before):
+                forward = false
+                query = query.where(SQLGroupExpression(key), .greaterThan, SQLGroupExpression(values(before)))
+            case .last:
+                forward = false
+            }
+            for column in columns { query = query.orderBy(column, forward ? .descending : .ascending) }
+            var proposals = try await query.limit(limit + 1).decodeAll(CitizenProposalRecord.self)
+            let more = proposals.count > limit
+            proposals = Array(proposals.prefix(limit))
+            if !forward { proposals.reverse() }
+            let (earlier, later): (Bool, Bool) = switch position {
+            case .first: (false, more)
+            case .after: (true, more)
+            case .before: (more, true)
+            case .last: (more, false)
+            }
+            return CitizenProposalPage(proposals: proposals, total: total, hasEarlier: earlier, hasLater: later)
         }
+    }
+
+    /// Indexes the words of the consultation's proposals written straight into the table (a bulk load).
+    public func indexWords(consultationID: Int64) async throws {
+        try await database.transaction { sql in try await ProposalWords.indexAll(consultationID: consultationID, on: sql) }
     }
 
     public func find(id: Int64, consultationID: Int64) async throws -> CitizenProposalRecord? {
@@ -137,11 +216,13 @@ public struct ConsultationProposalRepository: Sendable {
     public func add(consultationID: Int64, participantID: Int64, title: String, body: String, pending: Bool, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await ConsultationStatementRepository.expectOpen(consultationID, at: at, on: sql)
-            return try await sql.insert(into: "consultation_proposals")
+            let id = try await sql.insert(into: "consultation_proposals")
                 .columns("consultation_id", "participant_id", "title", "body", "pending", "hidden", "supports", "comments", "created_at")
                 .values(SQLBind(consultationID), SQLBind(participantID), SQLBind(title), SQLBind(body), SQLBind(pending), SQLBind(false), SQLBind(0),
                         SQLBind(0), SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            try await ProposalWords.index(proposalID: id, consultationID: consultationID, title: title, body: body, on: sql)
+            return id
         }
     }
 
