@@ -19,6 +19,10 @@ public enum ConsultationAction: Sendable, Hashable {
     case answerProposals
     /// Write and publish the synthesis of a closed consultation, annexed to the work it informs.
     case publishSynthesis
+    /// Declare one's birth date and residence, where the consultation asks them, before it closes.
+    case declare
+    /// Replace the council's list of people who may take part (a council-wide action: `phase` is not read).
+    case manageParticipantList
 }
 
 /// Who acts on a consultation: their capacities in the council.
@@ -26,10 +30,13 @@ public struct ConsultationActor: Sendable, Equatable {
     public let council: CouncilActor
     /// Signed in, with a verified e-mail address.
     public let hasVerifiedEmail: Bool
+    /// How they stand against the consultation's requirements, where it asks some (`ParticipationMode.verified`).
+    public let requirements: RequirementCheck
 
-    public init(_ council: CouncilActor, hasVerifiedEmail: Bool = false) {
+    public init(_ council: CouncilActor, hasVerifiedEmail: Bool = false, requirements: RequirementCheck? = nil) {
         self.council = council
         self.hasVerifiedEmail = hasVerifiedEmail
+        self.requirements = requirements ?? (hasVerifiedEmail ? .met : .needsVerifiedEmail)
     }
 
     /// Whether this person meets `mode`.
@@ -37,6 +44,7 @@ public struct ConsultationActor: Sendable, Equatable {
         switch mode {
         case .anyone: true
         case .verifiedEmail: hasVerifiedEmail
+        case .verified: hasVerifiedEmail && requirements == .met
         }
     }
 }
@@ -66,6 +74,11 @@ public enum ConsultationRules {
             return secretariat(in: [.open, .closed], "consultation_conflict_synthesis")
         case .publishSynthesis:
             return secretariat(in: [.closed], "consultation_conflict_not_closed")
+        case .declare:
+            guard actor.hasVerifiedEmail else { return .forbidden("consultation_refused_not_eligible") }
+            return [.announced, .open].contains(phase) ? .allowed : .conflict("consultation_conflict_not_open")
+        case .manageParticipantList:
+            return staff ? .allowed : .forbidden("consultation_refused_secretariat")
         case .participate(let eligible):
             guard eligible else { return .forbidden("consultation_refused_not_eligible") }
             return phase == .open ? .allowed : .conflict("consultation_conflict_not_open")

@@ -4,6 +4,9 @@ public enum ParticipationMode: String, Sendable, CaseIterable, Codable {
     case anyone
     /// People signed in with a verified e-mail address: one participant per address.
     case verifiedEmail = "verified_email"
+    /// People signed in with a verified address who meet the consultation's `ParticipationRequirements` (an age, a
+    /// residence, the council's list).
+    case verified
 }
 
 /// When participants' statements are checked by the council's moderators.

@@ -30,5 +30,6 @@ public enum Migrations {
         CreateConsultationProposalsAndSyntheses(),
         CreatePetitions(),
         CreateConsultationProposalWords(),
+        UpdateConsultationsAddVerification(),
     ]
 }

@@ -13,6 +13,8 @@ struct ConsultationGate: Sendable {
     let phase: ConsultationPhase
     let actor: ConsultationActor
     let participation: ParticipationMode
+    /// What the consultation asks of participants, where it is open to verified people.
+    let requirements: ParticipationRequirements
     let moderation: ModerationMode
     /// The visitor's participant in this consultation, once they voted or wrote.
     let participant: Int64?
@@ -39,9 +41,15 @@ struct ConsultationGate: Sendable {
         }
         guard let record = found else { throw PageError.notFound }
         let phase = schedule(record).phase(at: now)
-        let actor = ConsultationActor(scope.actor, hasVerifiedEmail: context.account?.isVerified ?? false)
-        guard ConsultationRules.decide(.see, by: actor, phase: phase).isAllowed else { throw PageError.notFound }
         let participation = ParticipationMode(rawValue: record.participation) ?? .verifiedEmail
+        let verified = context.account?.isVerified ?? false
+        let requirements = requirements(record)
+        var check: RequirementCheck? = nil
+        if participation == .verified, verified, let account = context.account {
+            check = try await standing(services: services, council: scope.council, account: account, requirements: requirements, now: now)
+        }
+        let actor = ConsultationActor(scope.actor, hasVerifiedEmail: verified, requirements: check)
+        guard ConsultationRules.decide(.see, by: actor, phase: phase).isAllowed else { throw PageError.notFound }
         let identity = ParticipantCookie.identity(for: participation, consultationID: id, request: request, context: context)
         let key = KnownParticipants.Key(consultationID: id, cookieDigest: identity.cookieDigest, accountID: identity.accountID)
         var participant = forVote ? services.knownParticipants.number(key) : nil
@@ -51,7 +59,30 @@ struct ConsultationGate: Sendable {
             if let participant { services.knownParticipants.remember(key, number: participant) }
         }
         return ConsultationGate(council: scope.council, record: record, phase: phase, actor: actor, participation: participation,
+                                requirements: requirements,
                                 moderation: ModerationMode(rawValue: record.moderation) ?? .beforePublication, participant: participant, now: now)
+    }
+
+    static func requirements(_ record: ConsultationRecord) -> ParticipationRequirements {
+        ParticipationRequirements(minimumAge: record.minimumAge, residences: record.residences, councilList: record.councilList)
+    }
+
+    /// How a signed-in person with a verified address stands against the requirements, on the council's today.
+    static func standing(services: ConsultationServices, council: Council, account: Account, requirements: ParticipationRequirements,
+                         now: Double) async throws -> RequirementCheck {
+        let known = try await services.verifications.standing(councilID: council.id, accountID: account.id,
+                                                              emailDigest: Tokens.digest(account.email.lowercased()))
+        let standing = ParticipantStanding(hasVerifiedEmail: account.isVerified, birthDate: known.birthDate.flatMap(CalendarDay.init),
+                                           residence: known.residence, onCouncilList: known.onList)
+        return RequirementCheck.check(requirements, standing, today: today(council: council, now: now))
+    }
+
+    /// The calendar day in the council's time zone.
+    static func today(council: Council, now: Double) -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = council.zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: now))
+        return CalendarDay(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDay(year: 2000, month: 1, day: 1)!
     }
 
     static func schedule(_ record: ConsultationRecord) -> ConsultationSchedule {

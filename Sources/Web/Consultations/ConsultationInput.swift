@@ -11,7 +11,8 @@ enum ConsultationInput {
 
     static func values(_ form: Form) -> [String: String] {
         var values = form.localized("title").formValues("title").merging(form.localized("description").formValues("description")) { $1 }
-        for name in ["work", "opens_at", "closes_at", "participation", "moderation"] { values[name] = form[name] ?? "" }
+        for name in ["work", "opens_at", "closes_at", "participation", "moderation", "minimum_age", "residences"] { values[name] = form[name] ?? "" }
+        if form.text("council_list") == "1" { values["council_list"] = "on" }
         for language in Language.allCases where form.all("languages").contains(language.rawValue) { values["language_\(language.rawValue)"] = "on" }
         for (name, _) in ConsultationModules.all where form.all("modules").contains(name) { values["module_\(name)"] = "on" }
         return values
@@ -24,6 +25,9 @@ enum ConsultationInput {
         values["closes_at"] = WorkPageModel.inputDate(record.closesAt, in: zone)
         values["participation"] = record.participation
         values["moderation"] = record.moderation
+        values["minimum_age"] = record.minimumAge.map { "\($0)" } ?? ""
+        values["residences"] = record.residences.joined(separator: "\n")
+        if record.councilList { values["council_list"] = "on" }
         for code in record.languages.split(separator: ",") { values["language_\(code)"] = "on" }
         let modules = ConsultationModules(rawValue: record.modules)
         for (name, module) in ConsultationModules.all where modules.contains(module) { values["module_\(name)"] = "on" }
@@ -58,6 +62,7 @@ enum ConsultationInput {
               let closes = WorkActionRoutes.date(form.text("closes_at"), in: zone), opens < closes, closes - opens <= maximumDuration else {
             throw ValidationFailure(field: "closes_at", key: "consultation_error_dates")
         }
+        let requirements = try requirements(form, participation: participation)
         let workID: Int64?
         if let work = form.text("work") {
             guard let id = Int64(work) else { throw ValidationFailure(field: "work", key: "consultation_error_work") }
@@ -66,6 +71,32 @@ enum ConsultationInput {
             workID = nil
         }
         return ConsultationDefinition(title: title, description: description, workID: workID, languages: languages, modules: modules.rawValue,
-                                      participation: participation.rawValue, moderation: moderation.rawValue, opensAt: opens, closesAt: closes)
+                                      participation: participation.rawValue, moderation: moderation.rawValue, opensAt: opens, closesAt: closes,
+                                      minimumAge: requirements.minimumAge, residences: requirements.residences, councilList: requirements.councilList)
+    }
+
+    /// What a consultation open to verified people asks; none for the other modes, which ignore the fields.
+    static func requirements(_ form: Form, participation: ParticipationMode) throws -> ParticipationRequirements {
+        guard participation == .verified else { return ParticipationRequirements() }
+        var requirements = ParticipationRequirements(councilList: form.text("council_list") == "1")
+        if let age = form.text("minimum_age") {
+            guard let value = Int(age), ParticipationRequirements.ages.contains(value) else {
+                throw ValidationFailure(field: "minimum_age", key: "consultation_error_minimum_age")
+            }
+            requirements.minimumAge = value
+        }
+        var seen = Set<String>()
+        for line in (form["residences"] ?? "").split(whereSeparator: \.isNewline) {
+            let residence = line.trimmingCharacters(in: .whitespaces)
+            guard !residence.isEmpty, seen.insert(residence).inserted else { continue }
+            guard residence.count <= ParticipationRequirements.longestResidence, !residence.contains(where: { $0.isNewline }) else {
+                throw ValidationFailure(field: "residences", key: "consultation_error_residences")
+            }
+            requirements.residences.append(residence)
+        }
+        guard requirements.residences.count <= ParticipationRequirements.mostResidences else {
+            throw ValidationFailure(field: "residences", key: "consultation_error_residences")
+        }
+        return requirements
     }
 }

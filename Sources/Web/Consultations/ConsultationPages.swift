@@ -12,6 +12,8 @@ struct ConsultationListPage: Encodable {
     let hasRows: Bool
     let newURL: String?
     let importURL: String?
+    /// The council's list of participants, for consultations that ask it.
+    let listURL: String?
 }
 
 /// The form that creates or edits a consultation.
@@ -73,6 +75,8 @@ struct ConsultationPage: Encodable {
     /// Why the visitor cannot take part now (closed, sign-in needed...).
     let participationNote: String?
     let signInURL: String?
+    /// What a consultation open to verified people asks the visitor to declare before taking part.
+    let declaration: Declaration?
     let mapURL: String
     let exportURL: String
     let moderationURL: String?
@@ -91,6 +95,15 @@ struct ConsultationPage: Encodable {
         let text: LocalizedView
         let figures: [String]
         let date: String
+    }
+
+    /// The declaration on one's honour: a birth date, a residence among the consultation's, or both.
+    struct Declaration: Encodable {
+        let action: String
+        let asksBirthDate: Bool
+        let residences: [SelectOption]
+        let hasResidences: Bool
+        let declarationError: String?
     }
 }
 

@@ -26,11 +26,15 @@ enum ConsultationPaths {
     static let answer = Path3("/{council}/consultations/{id}/proposals/{proposal}/answer")
     static let hideProposal = Path3("/{council}/consultations/{id}/proposals/{proposal}/hide")
     static let acceptProposal = Path3("/{council}/consultations/{id}/proposals/{proposal}/accept")
+    /// A person's declaration on their honour (birth date, residence), where a consultation asks it.
+    static let declaration = Path2("/{council}/consultations/{id}/declaration")
+    /// The council's list of the people who may take part where a consultation asks it (the secretariat's).
+    static let participantList = Path1("/{council}/consultations/participants")
     /// The council's synthesis of a closed consultation (the form, then its publication).
     static let synthesis = Path2("/{council}/consultations/{id}/synthesis")
 
     static let all: [any DeclaredPath] = [
         list, new, importPolis, item, edit, publish, statements, vote, moderation, moderate, map, export, exportFile,
-        proposals, proposal, support, comments, answer, hideProposal, acceptProposal, synthesis,
+        proposals, proposal, support, comments, answer, hideProposal, acceptProposal, synthesis, declaration, participantList,
     ]
 }

@@ -40,7 +40,8 @@ struct ConsultationRoutes {
         }
         let staff = Self.mayCreate(scope.actor).isAllowed
         let model = ConsultationListPage(rows: rows, hasRows: !rows.isEmpty, newURL: staff ? ConsultationPaths.new.url(council.slug) : nil,
-                                         importURL: staff ? ConsultationPaths.importPolis.url(council.slug) : nil)
+                                         importURL: staff ? ConsultationPaths.importPolis.url(council.slug) : nil,
+                                         listURL: staff ? ConsultationPaths.participantList.url(council.slug) : nil)
         return try await pages.page("consultations", title: pages.text("consultations_title", context), request: request, context: context,
                                     council: council, typed: model)
     }

@@ -8,6 +8,8 @@ struct ConsultationServices: Sendable {
     let statements: ConsultationStatementRepository
     let maps: ConsultationMapRepository
     let proposals: ConsultationProposalRepository
+    /// The council's list of participants and people's declarations.
+    let verifications: ParticipantVerificationRepository
     let works: WorkRepository
     let throttles: ThrottleRepository
     let clock: any WallClock
@@ -33,6 +35,7 @@ struct ConsultationServices: Sendable {
         statements = ConsultationStatementRepository(database: site.database)
         maps = ConsultationMapRepository(database: site.database)
         proposals = ConsultationProposalRepository(database: site.database)
+        verifications = ParticipantVerificationRepository(database: site.database)
         works = site.works
         throttles = site.throttles
         clock = site.clock

@@ -29,7 +29,7 @@ enum ParticipantCookie {
         case .anyone:
             guard let token = token(request) else { return Identity() }
             return Identity(cookieDigest: digest(token, consultationID))
-        case .verifiedEmail:
+        case .verifiedEmail, .verified:
             guard let account = context.account, account.isVerified else { return Identity() }
             return Identity(accountID: account.id)
         }

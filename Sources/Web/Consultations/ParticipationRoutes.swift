@@ -24,7 +24,7 @@ struct ParticipationRoutes {
     }
 
     func render(_ gate: ConsultationGate, request: Request, context: AppContext, error: String? = nil, typed: String? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> HTML {
+                declarationError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let council = gate.council, record = gate.record, slug = council.slug, id = record.id
         let format = Formatting(language: context.language, council: council)
         func localized(_ text: LocalizedText) -> LocalizedView { pages.localized(text, context.language, councilDefault: council.language) }
@@ -58,9 +58,15 @@ struct ParticipationRoutes {
                 statementAction: ConsultationPaths.statements.url(slug, id),
                 renderedAt: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now),
                 maximumLength: StatementText.maximumLength)
-        } else if usesStatements, gate.phase != .draft {
+        } else if !participate.isAllowed, gate.phase != .draft {
             note = participationNote(gate, decision: participate, context: context, format: format)
         }
+        let declaration = gate.participation == .verified && gate.actor.requirements == .needsDeclaration && [.announced, .open].contains(gate.phase)
+            ? ConsultationPage.Declaration(
+                action: ConsultationPaths.declaration.url(slug, id), asksBirthDate: gate.requirements.minimumAge != nil,
+                residences: gate.requirements.residences.map { SelectOption(value: $0, label: $0, selected: false) },
+                hasResidences: !gate.requirements.residences.isEmpty, declarationError: declarationError)
+            : nil
         let model = ConsultationPage(
             consultation: localized(record.title), description: record.description.isEmpty ? nil : localized(record.description),
             phase: pages.text("consultation_phase_\(gate.phase.rawValue)", context), phaseCode: gate.phase.rawValue,
@@ -71,6 +77,7 @@ struct ParticipationRoutes {
             participation: participation, participationNote: note,
             signInURL: participate == .forbidden("consultation_refused_not_eligible") && context.account == nil
                 ? "\(AccountPaths.signIn.url)?next=\(SiteURL.encodeQuery(request.uri.path))" : nil,
+            declaration: declaration,
             mapURL: ConsultationPaths.map.url(slug, id), exportURL: ConsultationPaths.export.url(slug, id),
             moderationURL: gate.may(.moderate) ? ConsultationPaths.moderation.url(slug, id) : nil,
             editURL: gate.may(.edit) ? ConsultationPaths.edit.url(slug, id) : nil,
@@ -100,7 +107,16 @@ struct ParticipationRoutes {
         case .closed, .synthesisPublished:
             return pages.text("consultation_note_closed", context)
         case .draft, .open:
-            return pages.text(gate.participation == .verifiedEmail ? "consultation_note_verified_email" : "consultation_note_not_eligible", context)
+            switch (gate.participation, gate.actor.requirements) {
+            case (.anyone, _): return pages.text("consultation_note_not_eligible", context)
+            case (.verifiedEmail, _), (.verified, .needsVerifiedEmail): return pages.text("consultation_note_verified_email", context)
+            case (.verified, .needsDeclaration): return pages.text("consultation_note_declaration", context)
+            case (.verified, .tooYoung(let minimum)):
+                return pages.plural("consultation_note_too_young", count: minimum, context, format: format)
+            case (.verified, .residenceNotAccepted): return pages.text("consultation_note_residence", context)
+            case (.verified, .notOnCouncilList): return pages.text("consultation_note_not_on_list", context)
+            case (.verified, .met): return pages.text("consultation_note_not_eligible", context)
+            }
         }
     }
 

@@ -22,8 +22,13 @@ public struct ConsultationRecord: Sendable, Hashable, Decodable {
     public let source: String?
     public let statementsVersion: Int64
     public let createdAt: Double
+    /// What a consultation open to verified people asks: an age, residences (one a line), the council's list.
+    public let minimumAge: Int?
+    public let residenceLines: String?
+    public let councilList: Bool
 
     public var title: LocalizedText { LocalizedText(fr: titleFr, ar: titleAr, en: titleEn) }
+    public var residences: [String] { (residenceLines ?? "").split(separator: "\n").map(String.init) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
 
     enum CodingKeys: String, CodingKey {
@@ -43,6 +48,9 @@ public struct ConsultationRecord: Sendable, Hashable, Decodable {
         case source
         case statementsVersion = "statements_version"
         case createdAt = "created_at"
+        case minimumAge = "minimum_age"
+        case residenceLines = "residences"
+        case councilList = "council_list"
     }
 }
 
@@ -58,9 +66,16 @@ public struct ConsultationDefinition: Sendable, Hashable {
     public var moderation: String
     public var opensAt: Double
     public var closesAt: Double
+    /// Asked of participants where `participation` is `verified`.
+    public var minimumAge: Int?
+    public var residences: [String]
+    public var councilList: Bool
 
     public init(title: LocalizedText, description: LocalizedText, workID: Int64?, languages: [String], modules: Int, participation: String,
-                moderation: String, opensAt: Double, closesAt: Double) {
+                moderation: String, opensAt: Double, closesAt: Double, minimumAge: Int? = nil, residences: [String] = [], councilList: Bool = false) {
+        self.minimumAge = minimumAge
+        self.residences = residences
+        self.councilList = councilList
         self.title = title
         self.description = description
         self.workID = workID

@@ -45,12 +45,13 @@ public struct ConsultationRepository: Sendable {
         let id = try await sql.insert(into: "consultations")
             .columns("council_id", "work_id", "title_fr", "title_ar", "title_en", "description_fr", "description_ar", "description_en",
                      "languages", "modules", "participation", "moderation", "published", "opens_at", "closes_at", "source",
-                     "statements_version", "created_at")
+                     "statements_version", "created_at", "minimum_age", "residences", "council_list")
             .values(SQLBind(councilID), SQLBind(definition.workID), SQLBind(definition.title[.fr]), SQLBind(definition.title[.ar]),
                     SQLBind(definition.title[.en]), SQLBind(definition.description[.fr]), SQLBind(definition.description[.ar]),
                     SQLBind(definition.description[.en]), SQLBind(definition.languages.joined(separator: ",")), SQLBind(definition.modules),
                     SQLBind(definition.participation), SQLBind(definition.moderation), SQLBind(false), SQLBind(definition.opensAt),
-                    SQLBind(definition.closesAt), SQLBind(source), SQLBind(Int64(0)), SQLBind(at))
+                    SQLBind(definition.closesAt), SQLBind(source), SQLBind(Int64(0)), SQLBind(at), SQLBind(definition.minimumAge),
+                    SQLBind(definition.residences.isEmpty ? nil : definition.residences.joined(separator: "\n")), SQLBind(definition.councilList))
             .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         try await sql.insert(into: "consultation_maps")
             .columns("consultation_id", "through_vote", "statements_version", "lease_until")
@@ -70,6 +71,9 @@ public struct ConsultationRepository: Sendable {
                 .set("languages", to: definition.languages.joined(separator: ",")).set("modules", to: definition.modules)
                 .set("participation", to: definition.participation).set("moderation", to: definition.moderation)
                 .set("opens_at", to: definition.opensAt).set("closes_at", to: definition.closesAt)
+                .set("minimum_age", to: definition.minimumAge)
+                .set("residences", to: definition.residences.isEmpty ? nil : definition.residences.joined(separator: "\n"))
+                .set("council_list", to: definition.councilList)
                 // The moderation mode decides which statements are shown: the map follows.
                 .set(SQLIdentifier("statements_version"), to: SQLRaw("statements_version + 1"))
                 .where("id", .equal, id).run()
