@@ -23,6 +23,12 @@ public enum ConsultationAction: Sendable, Hashable {
     case declare
     /// Replace the council's list of people who may take part (a council-wide action: `phase` is not read).
     case manageParticipantList
+    /// Add and remove the questionnaire's questions: before the consultation opens, so every answer answers the
+    /// question as shown.
+    case editQuestions
+    /// See the questionnaire's results: the secretariat and bureau at any time, everyone once the consultation closed
+    /// (results shown while it is open would sway the answers still to come).
+    case seeQuestionnaireResults
 }
 
 /// Who acts on a consultation: their capacities in the council.
@@ -79,6 +85,11 @@ public enum ConsultationRules {
             return [.announced, .open].contains(phase) ? .allowed : .conflict("consultation_conflict_not_open")
         case .manageParticipantList:
             return staff ? .allowed : .forbidden("consultation_refused_secretariat")
+        case .editQuestions:
+            return secretariat(in: [.draft, .announced], "consultation_conflict_questions")
+        case .seeQuestionnaireResults:
+            return staff || actor.council.isBureau || [.closed, .synthesisPublished].contains(phase) ? .allowed
+                : .forbidden("consultation_refused_results")
         case .participate(let eligible):
             guard eligible else { return .forbidden("consultation_refused_not_eligible") }
             return phase == .open ? .allowed : .conflict("consultation_conflict_not_open")

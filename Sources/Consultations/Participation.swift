@@ -42,5 +42,9 @@ public struct ConsultationModules: OptionSet, Sendable, Hashable, Codable {
     public static let statements = ConsultationModules(rawValue: 1)
     /// Proposals with supports and comments.
     public static let proposals = ConsultationModules(rawValue: 2)
-    public static let all: [(name: String, module: ConsultationModules)] = [("statements", .statements), ("proposals", .proposals)]
+    /// Questions the council asks, answered once (and changed while the consultation is open).
+    public static let questionnaire = ConsultationModules(rawValue: 4)
+    public static let all: [(name: String, module: ConsultationModules)] = [
+        ("statements", .statements), ("proposals", .proposals), ("questionnaire", .questionnaire),
+    ]
 }

@@ -227,4 +227,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case closed
     /// Another of the same name exists where names are unique.
     case duplicateName
+    /// The collection holds as many items as it may (a questionnaire's questions).
+    case full
 }

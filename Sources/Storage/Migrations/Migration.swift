@@ -31,5 +31,6 @@ public enum Migrations {
         CreatePetitions(),
         CreateConsultationProposalWords(),
         UpdateConsultationsAddVerification(),
+        CreateConsultationQuestionnaires(),
     ]
 }

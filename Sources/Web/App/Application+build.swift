@@ -94,6 +94,7 @@ public enum HemicycleServer {
         ConsultationProposalRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         SynthesisRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         VerificationRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
+        QuestionnaireRoutes(services: consultationServices, pages: site.pages).register(in: council.pages)
         PetitionRoutes(services: consultationServices, petitions: PetitionRepository(database: site.database), pages: site.pages)
             .register(in: council.pages)
         ConsultationAPI(services: consultationServices).register(in: council.api)

@@ -18,6 +18,8 @@ struct ConsultationGate: Sendable {
     let moderation: ModerationMode
     /// The visitor's participant in this consultation, once they voted or wrote.
     let participant: Int64?
+    /// How the visitor is known here (their cookie's digest or their account), as read once for the request.
+    let identity: ParticipantCookie.Identity
     let now: Double
 
     func decide(_ action: ConsultationAction) -> Decision { ConsultationRules.decide(action, by: actor, phase: phase) }
@@ -60,7 +62,8 @@ struct ConsultationGate: Sendable {
         }
         return ConsultationGate(council: scope.council, record: record, phase: phase, actor: actor, participation: participation,
                                 requirements: requirements,
-                                moderation: ModerationMode(rawValue: record.moderation) ?? .beforePublication, participant: participant, now: now)
+                                moderation: ModerationMode(rawValue: record.moderation) ?? .beforePublication, participant: participant,
+                                identity: identity, now: now)
     }
 
     static func requirements(_ record: ConsultationRecord) -> ParticipationRequirements {

@@ -87,6 +87,8 @@ struct ConsultationPage: Encodable {
     let typed: String?
     /// The participants' proposals, when the consultation takes them.
     let proposalsURL: String?
+    /// The questionnaire, when the consultation has one.
+    let questionnaireURL: String?
     /// The secretariat's synthesis form, once the consultation is closed.
     let synthesisURL: String?
     let synthesis: Synthesis?

@@ -30,11 +30,16 @@ enum ConsultationPaths {
     static let declaration = Path2("/{council}/consultations/{id}/declaration")
     /// The council's list of the people who may take part where a consultation asks it (the secretariat's).
     static let participantList = Path1("/{council}/consultations/participants")
+    /// The questionnaire: its questions to answer (and the answers, POST), its results; the secretariat's questions.
+    static let questionnaire = Path2("/{council}/consultations/{id}/questionnaire")
+    static let questions = Path2("/{council}/consultations/{id}/questions")
+    static let removeQuestion = Path3("/{council}/consultations/{id}/questions/{question}/remove")
     /// The council's synthesis of a closed consultation (the form, then its publication).
     static let synthesis = Path2("/{council}/consultations/{id}/synthesis")
 
     static let all: [any DeclaredPath] = [
         list, new, importPolis, item, edit, publish, statements, vote, moderation, moderate, map, export, exportFile,
         proposals, proposal, support, comments, answer, hideProposal, acceptProposal, synthesis, declaration, participantList,
+        questionnaire, questions, removeQuestion,
     ]
 }

@@ -10,6 +10,8 @@ struct ConsultationServices: Sendable {
     let proposals: ConsultationProposalRepository
     /// The council's list of participants and people's declarations.
     let verifications: ParticipantVerificationRepository
+    /// The questionnaires' questions and answers.
+    let questionnaires: ConsultationQuestionnaireRepository
     let works: WorkRepository
     let throttles: ThrottleRepository
     let clock: any WallClock
@@ -36,6 +38,7 @@ struct ConsultationServices: Sendable {
         maps = ConsultationMapRepository(database: site.database)
         proposals = ConsultationProposalRepository(database: site.database)
         verifications = ParticipantVerificationRepository(database: site.database)
+        questionnaires = ConsultationQuestionnaireRepository(database: site.database)
         works = site.works
         throttles = site.throttles
         clock = site.clock

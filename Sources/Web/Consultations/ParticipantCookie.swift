@@ -36,13 +36,10 @@ enum ParticipantCookie {
     }
 
     /// The identity, with a new identifier when the browser has none and anyone may take part.
-    static func identityCreating(for mode: ParticipationMode, consultationID: Int64, request: Request, context: AppContext) -> Identity {
-        var identity = identity(for: mode, consultationID: consultationID, request: request, context: context)
-        if mode == .anyone, identity.cookieDigest == nil {
-            let token = Tokens.make()
-            identity = Identity(cookieDigest: digest(token, consultationID), newToken: token)
-        }
-        return identity
+    static func creating(_ identity: Identity, for mode: ParticipationMode, consultationID: Int64) -> Identity {
+        guard mode == .anyone, identity.cookieDigest == nil else { return identity }
+        let token = Tokens.make()
+        return Identity(cookieDigest: digest(token, consultationID), newToken: token)
     }
 
     static func digest(_ token: String, _ consultationID: Int64) -> String {

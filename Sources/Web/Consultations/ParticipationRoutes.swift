@@ -85,6 +85,7 @@ struct ParticipationRoutes {
             seedAction: usesStatements && gate.may(.writeSeedStatements) ? ConsultationPaths.statements.url(slug, id) : nil,
             error: error, typed: typed,
             proposalsURL: gate.modules.contains(.proposals) ? ConsultationPaths.proposals.url(slug, id) : nil,
+            questionnaireURL: gate.modules.contains(.questionnaire) ? ConsultationPaths.questionnaire.url(slug, id) : nil,
             synthesisURL: gate.may(.publishSynthesis) ? ConsultationPaths.synthesis.url(slug, id) : nil,
             synthesis: try await synthesis(gate, context: context, format: format))
         return try await pages.page("consultation", title: localized(record.title).text, request: request, context: context, council: council,
@@ -124,7 +125,7 @@ struct ParticipationRoutes {
     /// the limits of its address allow it: counted before any row is written.
     func participant(_ gate: ConsultationGate, request: Request, context: AppContext,
                      allowed: (ParticipantCookie.Identity) -> Bool) async throws -> (id: Int64, identity: ParticipantCookie.Identity) {
-        let identity = ParticipantCookie.identityCreating(for: gate.participation, consultationID: gate.record.id, request: request, context: context)
+        let identity = ParticipantCookie.creating(gate.identity, for: gate.participation, consultationID: gate.record.id)
         guard identity.cookieDigest != nil || identity.accountID != nil else { throw PageError.signInRequired }
         guard allowed(identity) else { throw PageError(.tooManyRequests, "consultation_error_too_fast") }
         if let existing = gate.participant, identity.newToken == nil { return (existing, identity) }

@@ -52,7 +52,7 @@ public final class IncomingFile: @unchecked Sendable {
         if let digest { return digest }
         try handle.close()
         if tail.count > Self.tailLength { tail.removeFirst(tail.count - Self.tailLength) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Tokens.hex(hasher.finalize())
         self.digest = digest
         return digest
     }

@@ -49,6 +49,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .stateChanged: return (.conflict, "work_error_state", [:])
             case .closed: return (.serviceUnavailable, "error_unavailable", [:])
             case .duplicateName: return (.conflict, "error_duplicate_name", [:])
+            case .full: return (.conflict, "error_full", [:])
             }
         case is Form.Malformed:
             return (.badRequest, "error_malformed_form", [:])
