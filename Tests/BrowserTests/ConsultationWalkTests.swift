@@ -30,6 +30,7 @@ struct ConsultationWalkTests {
                 try await driver.open(base + "/cese-fr/consultations")
                 problems += try await EndToEndTests.audit(driver, axe, "fr consultations")
                 try await driver.open(url)
+                #expect(try await driver.script("return document.documentElement.classList.contains('js')") as? Bool == true)
                 problems += try await EndToEndTests.audit(driver, axe, "fr consultation")
                 // Three votes, one statement at a time.
                 for (count, button) in ["1", "-1", "0"].enumerated() {
@@ -67,6 +68,10 @@ struct ConsultationWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "fr proposal with its comments")
                 try await driver.open(base + "/cese-fr/petitions")
                 problems += try await EndToEndTests.audit(driver, axe, "fr petitions and the council's rule")
+                try await driver.open(url + "/questionnaire")
+                problems += try await EndToEndTests.audit(driver, axe, "fr questionnaire with its results")
+                try await driver.open(base + "/cese-fr/consultations/participants")
+                problems += try await EndToEndTests.audit(driver, axe, "fr the council's list of participants")
                 try await driver.open(base + "/cese-fr/consultations/new")
                 problems += try await EndToEndTests.audit(driver, axe, "fr new consultation")
                 try await driver.open(base + "/cese-fr/consultations/import")
@@ -94,6 +99,59 @@ struct ConsultationWalkTests {
                 #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                 problems += try await EndToEndTests.audit(driver, axe, "ar petition")
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
+                await driver.quit()
+            } catch {
+                await driver.quit()
+                throw error
+            }
+        }
+    }
+
+    /// The same consultation in a browser that runs no script: a visitor votes, answers the questionnaire and reads the
+    /// map and the proposals' pages; every page is plain HTML and forms.
+    @Test func aVisitorWithoutJavaScriptVotesAnswersAndReadsTheMap() async throws {
+        try await EndToEndTests.withLiveSite { site, base in
+            let driver = try await WebDriver(language: "fr", javaScript: false)
+            do {
+                let france = try #require(try await site.councils.find(slug: "cese-fr"))
+                let french = try #require(try await ConsultationRepository(database: site.database).all(councilID: france.id, includeDrafts: false).first)
+                let url = base + "/cese-fr/consultations/\(french.id)"
+                /// Clicks and waits for the answer's page, which names what was done (`notice=`).
+                func clickAndWait(_ css: String) async throws {
+                    try await driver.click(css)
+                    for _ in 0..<100 where !(try await driver.currentURL.contains("notice=")) { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                try await driver.open(url)
+                // No page script ran (the site's script marks the page when it runs; WebDriver's own still run).
+                #expect(try await driver.script("return document.documentElement.classList.contains('js')") as? Bool == false)
+                for (count, button) in ["1", "0"].enumerated() {
+                    let shown = try await driver.text("#vote .statement")
+                    try await clickAndWait("#vote button[value='\(button)']")
+                    #expect(try await driver.text("#vote").contains("Vous avez voté sur \(count + 1) affirmation"))
+                    #expect(try await driver.text("#vote .statement") != shown)
+                    try await driver.open(url)
+                }
+                #expect(try await ConsultationStatementRepository(database: site.database).counts(consultationID: french.id) == (1, 2))
+                // The questionnaire: a choice, several, a sentence; the form is sent once the page has been read a while.
+                let questions = try await ConsultationQuestionnaireRepository(database: site.database).questions(consultationID: french.id)
+                try #require(questions.count == 3)
+                try await driver.open(url + "/questionnaire")
+                try await driver.click("#q\(questions[0].id)-1")
+                try await driver.click("#q\(questions[1].id)-0")
+                try await driver.click("#q\(questions[1].id)-3")
+                try await driver.type("Des classes jumelées entre pays francophones.", into: "#q\(questions[2].id)")
+                try await Task.sleep(for: .seconds(3.2))
+                try await clickAndWait("main form button[type=submit]")
+                let answered = try await driver.text("main"), address = try await driver.currentURL
+                #expect(answered.contains("Vos réponses sont enregistrées."), "\(address) \(answered.prefix(300))")
+                let counts = try await ConsultationQuestionnaireRepository(database: site.database).counts(consultationID: french.id)
+                #expect(counts.choices[questions[0].id] == ["1": 1] && counts.choices[questions[1].id] == ["0,3": 1] && counts.texts[questions[2].id] == 1)
+                // The map and the proposals, drawn by the server.
+                _ = try await ConsultationMapWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk")).processAll()
+                try await driver.open(url + "/map")
+                #expect(try await driver.text("main").contains("participant a voté"))
+                try await driver.open(url + "/proposals")
+                #expect(try await driver.text("main").contains("Erasmus"))
                 await driver.quit()
             } catch {
                 await driver.quit()

@@ -36,8 +36,9 @@ final class WebDriver: @unchecked Sendable {
         let description: String
     }
 
-    /// Starts chromedriver on a free port and opens a headless Chromium session whose browser asks for `language`.
-    init(language: String) async throws {
+    /// Starts chromedriver on a free port and opens a headless Chromium session whose browser asks for `language`;
+    /// without `javaScript`, the browser runs no page script at all (as a reader who turned it off).
+    init(language: String, javaScript: Bool = true) async throws {
         guard let driver = BrowserEnvironment.chromedriver else {
             throw BrowserEnvironment.Missing(description: "CHROMEDRIVER is not set: run the suite with scripts/test")
         }
@@ -77,7 +78,7 @@ final class WebDriver: @unchecked Sendable {
         self.base = base
         var options: [String: Any] = [
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
-                     "--lang=\(language)"],
+                     "--lang=\(language)"] + (javaScript ? [] : ["--blink-settings=scriptEnabled=false"]),
             "prefs": ["intl.accept_languages": language],
         ]
         if let chromium = BrowserEnvironment.chromium { options["binary"] = chromium }

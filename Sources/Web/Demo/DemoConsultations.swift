@@ -1,3 +1,4 @@
+import Consultations
 import Foundation
 import HemicycleDomain
 import OpinionMap
@@ -16,6 +17,14 @@ struct DemoConsultations {
 
     static let attribution = "Data was gathered using the Polis software (compdemocracy.org/polis) and is sub-licensed under CC BY 4.0 "
         + "with Attribution to The Computational Democracy Project. https://compdemocracy.org/case-studies/2017-scoop-hivemind-freshwater"
+
+    static let francophonieQuestions: [(String, String, [String])] = [
+        ("single", "À quelle fréquence lisez-vous, écoutez-vous ou regardez-vous des médias francophones d’un autre pays que le vôtre ?",
+         ["Chaque jour", "Chaque semaine", "Plus rarement", "Jamais"]),
+        ("multiple", "Quels domaines la coopération francophone devrait-elle privilégier ?",
+         ["L’éducation et la formation", "La mobilité des jeunes", "La culture et les médias", "Le numérique", "Le climat"]),
+        ("text", "Une action concrète que le Conseil devrait recommander ?", []),
+    ]
 
     static let francophonieStatements = [
         "L’enseignement du français dans les pays partenaires doit être une priorité de l’aide au développement.",
@@ -40,12 +49,18 @@ struct DemoConsultations {
                     fr: "Le Conseil suit la mise en œuvre de son avis sur la Francophonie contemporaine. Dites-nous ce que vous pensez de ces affirmations, et ajoutez les vôtres.",
                     ar: "يتابع المجلس تنفيذ رأيه حول الفرنكوفونية المعاصرة. أخبرونا برأيكم في هذه العبارات، وأضيفوا عباراتكم.",
                     en: "The Council follows up its avis on contemporary Francophonie. Tell us what you think of these statements, and add your own."),
-                workID: avis?.id, languages: ["fr"], modules: 3, participation: "anyone", moderation: "before",
+                workID: avis?.id, languages: ["fr"], modules: 7, participation: "anyone", moderation: "before",
                 opensAt: now - 86_400, closesAt: now + 45 * 86_400),
             at: now)
         let statementRepository = ConsultationStatementRepository(database: site.database)
         for text in Self.francophonieStatements {
             _ = try await statementRepository.add(consultationID: francophonie, councilID: france.id, text: text, participantID: nil, at: now)
+        }
+        // The questions are written while it is a draft: they do not change once it is open.
+        let questionnaires = ConsultationQuestionnaireRepository(database: site.database)
+        for (kind, prompt, options) in Self.francophonieQuestions {
+            _ = try await questionnaires.add(consultationID: francophonie, councilID: france.id, kind: kind, prompt: prompt, options: options,
+                                             limit: QuestionDefinition.mostQuestions, at: now)
         }
         try await repository.publish(id: francophonie, councilID: france.id)
         try await proposals(consultationID: francophonie, councilID: france.id, now: now)

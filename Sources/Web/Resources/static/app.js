@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this file.
+// Styles and tests can tell that scripts run.
+document.documentElement.classList.add("js");
 // Forms marked data-confirm ask before an irreversible action.
 document.addEventListener("submit", (event) => {
   const form = event.target;
