@@ -75,7 +75,8 @@ public enum QuestionAnswer: Sendable, Hashable {
         case .text:
             let text = (values.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { return nil }
-            guard text.count <= longestText else { throw .textTooLong }
+            // Characters as a reader counts them, and bytes (a character may carry any number of marks).
+            guard text.count <= longestText, text.utf8.count <= 4 * longestText else { throw .textTooLong }
             return .text(text)
         case .single, .multiple:
             var chosen = Set<Int>()
@@ -109,6 +110,18 @@ public enum QuestionAnswer: Sendable, Hashable {
 public struct QuestionTally: Sendable, Hashable {
     public var counts: [Int]
     public var answered: Int
+
+    /// From the answers counted by their stored value (each distinct set of options, and how many chose it).
+    public init(question: QuestionDefinition, counted: [String: Int]) {
+        counts = Array(repeating: 0, count: question.options.count)
+        answered = 0
+        for (value, count) in counted {
+            answered += count
+            if case .choices(let indexes) = QuestionAnswer(stored: value, kind: question.kind) {
+                for index in indexes where counts.indices.contains(index) { counts[index] += count }
+            }
+        }
+    }
 
     public init(question: QuestionDefinition, answers: some Sequence<QuestionAnswer>) {
         counts = Array(repeating: 0, count: question.options.count)

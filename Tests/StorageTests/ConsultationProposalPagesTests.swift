@@ -85,6 +85,8 @@ import TestSupport
             #expect(try await titles("ÉLÈV") == ["Le transport scolaire"])  // a word's beginning
             #expect(try await titles("eau ecol") == ["L’eau potable à l’école"])  // every word
             #expect(try await titles("eau transport").isEmpty)
+            // Two letters: a whole word (`le`, not `les`).
+            #expect(try await titles("LE") == ["Le transport scolaire", "100% d'énergie_renouvelable"])
             #expect(try await titles("الامن") == ["الأمن المائي"])  // hamza seat folded
             #expect(try await titles("مياه") == ["الأمن المائي"])
             #expect(try await titles("energie") == ["100% d'énergie_renouvelable"])

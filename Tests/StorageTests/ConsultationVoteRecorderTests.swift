@@ -35,9 +35,10 @@ import TestSupport
             // A participant's statement waiting for the moderator.
             let pending = try await statements.add(consultationID: open, councilID: fixture.france, text: "En attente", participantID: alice, at: now)
             func vote(_ statement: Int64, _ participant: Int64, _ value: Int, consultation: Int64? = nil, council: Int64? = nil,
-                      participation: String = "anyone", at: Double = now) -> CastVote {
+                      participation: String = "anyone", requirements: String? = nil, at: Double = now) -> CastVote {
                 CastVote(statementID: statement, consultationID: consultation ?? open, councilID: council ?? fixture.france, participantID: participant,
-                         vote: value, participation: participation, at: at)
+                         vote: value, participation: participation,
+                         requirements: requirements ?? ConsultationRecord.requirementsKey(minimumAge: nil, residences: nil, councilList: false), at: at)
             }
             let recorder = ConsultationVoteRecorder(database: database)
             let outcomes = try await recorder.record([
@@ -51,17 +52,21 @@ import TestSupport
                 vote(999_999, bob, 1),  // no such statement
                 vote(second, alice, 1, participation: "verified_email"),  // admitted under a rule the consultation does not have
                 vote(second, alice, 1, at: now + 2 * 86_400),  // after the closing
+                vote(second, alice, 1, requirements: "16|false|"),  // admitted under requirements the consultation no longer has
             ])
-            #expect(outcomes == [.stored, .stored, .stored, .notFound, .notFound, .notFound, .notFound, .notFound, .stateChanged, .stateChanged])
+            #expect(outcomes == [.stored, .stored, .stored, .notFound, .notFound, .notFound, .notFound, .notFound, .stateChanged, .stateChanged,
+                                 .stateChanged])
             #expect(try await statements.votes(consultationID: open, participantID: alice) == [first: -1])
             #expect(try await statements.votes(consultationID: open, participantID: bob) == [second: 0])
             #expect(try await statements.voteLog(consultationID: open).map(\.vote) == [1, -1, 0])
             #expect(try await statements.voteLog(consultationID: other).isEmpty)
-            // A later batch replaces a current vote and logs it.
+            // A later batch replaces a current vote and logs it; an older vote written late does not replace a newer one.
+            #expect(try await recorder.record([vote(first, alice, 1, at: now - 10)]) == [.stored])
+            #expect(try await statements.votes(consultationID: open, participantID: alice) == [first: -1])
             #expect(try await recorder.record([vote(first, alice, 0)]) == [.stored])
             #expect(try await statements.votes(consultationID: open, participantID: alice) == [first: 0])
             #expect(try await statements.counts(consultationID: open).votes == 2)
-            #expect(try await statements.voteLog(consultationID: open).count == 4)
+            #expect(try await statements.voteLog(consultationID: open).count == 5)
             // Without the statements module, nothing is taken.
             try await consultations.update(id: open, councilID: fixture.france, Self.definition(modules: 2))
             #expect(try await recorder.record([vote(second, bob, 1)]) == [.notFound])

@@ -89,6 +89,10 @@ import TestSupport
             #expect(try await answer(visitor, [("q\(questions[0].id)", "2"), ("q\(questions[1].id)", "0"), ("q\(questions[1].id)", "2")]).status == .seeOther)
             let second = Visitor(client, acceptLanguage: "fr")
             #expect(try await answer(second, [("q\(questions[0].id)", "2"), ("q\(questions[1].id)", "2")]).status == .seeOther)
+            // Once answered, no question goes, even where the opening were moved later.
+            await #expect(throws: StoreError.stateChanged) {
+                try await questionnaires.remove(questionID: questions[0].id, consultationID: id, councilID: 1, at: 0)
+            }
             let counts = try await questionnaires.counts(consultationID: id)
             #expect(counts.choices[questions[0].id] == ["2": 2])
             #expect(counts.choices[questions[1].id] == ["0,2": 1, "2": 1])

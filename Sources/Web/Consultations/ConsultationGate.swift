@@ -73,8 +73,8 @@ struct ConsultationGate: Sendable {
     /// How a signed-in person with a verified address stands against the requirements, on the council's today.
     static func standing(services: ConsultationServices, council: Council, account: Account, requirements: ParticipationRequirements,
                          now: Double) async throws -> RequirementCheck {
-        let known = try await services.verifications.standing(councilID: council.id, accountID: account.id,
-                                                              emailDigest: Tokens.digest(account.email.lowercased()))
+        let known = try await services.verifications.standing(councilID: council.id,
+                                                              emailDigest: try await services.addressDigests.digest(account.email, now: now))
         let standing = ParticipantStanding(hasVerifiedEmail: account.isVerified, birthDate: known.birthDate.flatMap(CalendarDay.init),
                                            residence: known.residence, onCouncilList: known.onList)
         return RequirementCheck.check(requirements, standing, today: today(council: council, now: now))

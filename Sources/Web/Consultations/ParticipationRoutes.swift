@@ -152,6 +152,7 @@ struct ParticipationRoutes {
         }
         switch try await services.votes.cast(CastVote(statementID: statementID, consultationID: gate.record.id, councilID: gate.council.id,
                                                       participantID: participant, vote: vote, participation: gate.participation.rawValue,
+                                                      requirements: gate.record.requirementsKey,
                                                       at: services.clock.now().timeIntervalSince1970)) {
         case .stored: break
         case .notFound: throw PageError.notFound

@@ -70,10 +70,7 @@ struct QuestionnaireRoutes {
                     tally = QuestionTally(question: question, answers: [])
                     answered = pages.plural("consultation_question_answered", count: counts.1[record.id] ?? 0, context, format: format)
                 } else {
-                    let byValue = counts.0[record.id] ?? [:]
-                    tally = QuestionTally(question: question, answers: byValue.flatMap { value, count in
-                        Array(repeating: QuestionAnswer(stored: value, kind: question.kind), count: count)
-                    })
+                    tally = QuestionTally(question: question, counted: counts.0[record.id] ?? [:])
                     answered = pages.plural("consultation_question_answered", count: tally.answered, context, format: format)
                 }
                 results = question.options.enumerated().map { option, label in

@@ -10,8 +10,8 @@ struct VerificationRoutes {
     let services: ConsultationServices
     let pages: Pages
 
-    /// The most addresses one list holds.
-    static let mostAddresses = 100_000
+    /// The most addresses one list holds: about what a form of a megabyte carries.
+    static let mostAddresses = 30_000
 
     func register(in council: PathRegistrar) {
         council.post(ConsultationPaths.declaration, use: declare)
@@ -44,7 +44,8 @@ struct VerificationRoutes {
             else { return try await refuse("consultation_error_residence") }
             residence = chosen
         }
-        try await services.verifications.declare(councilID: gate.council.id, accountID: account.id, birthDate: birthDate?.text,
+        try await services.verifications.declare(councilID: gate.council.id, emailDigest: try await services.addressDigests.digest(account.email, now: gate.now),
+                                                 birthDate: birthDate?.text,
                                                  residence: residence, at: services.clock.now().timeIntervalSince1970)
         return .redirect(to: SiteURL.with(ConsultationPaths.item.url(gate.council.slug, gate.record.id), notice: "consultation_declaration_recorded"),
                          type: .normal)
@@ -86,7 +87,7 @@ struct VerificationRoutes {
                                                               ["line": "\(index + 1)", "column": "\(leading + 1)", "address": String(address.prefix(100))]),
                                             typed: typed, status: .unprocessableContent).response(from: request, context: context)
             }
-            digests.insert(Tokens.digest(valid.lowercased()))
+            digests.insert(try await services.addressDigests.digest(valid, now: services.clock.now().timeIntervalSince1970))
             guard digests.count <= Self.mostAddresses else {
                 return try await renderList(request: request, context: context, error: pages.text("consultation_list_error_size", context),
                                             typed: typed, status: .unprocessableContent).response(from: request, context: context)

@@ -37,16 +37,34 @@ public struct Formatting: Sendable {
         })
     }()
 
-    /// A count as the locale writes it. Below 1,000 (no grouping), digit by digit from the locale's own digits, which
-    /// the tests compare with the locale's formatting; larger numbers through the locale's formatter.
-    public func number(_ value: Int) -> String {
-        if value >= 0, value < 1_000, let digits = Self.digits[localeIdentifier] {
-            if value < 10 { return digits[value] }
-            var text = ""
-            for scalar in String(value).unicodeScalars { text += digits[Int(scalar.value) - 48] }
-            return text
+    /// How each locale of the site separates thousands, asked of the locale once (what 1,000 writes between its
+    /// first digit and the rest); nil for a locale that groups otherwise (then its formatter writes every number).
+    static let thousands: [String: String] = {
+        var separators: [String: String] = [:]
+        for (identifier, digits) in Formatting.digits {
+            let written = 1_000.formatted(.number.locale(Locale(identifier: identifier)))
+            let one = digits[1], zeros = String(repeating: digits[0], count: 3)
+            guard written.hasPrefix(one), written.hasSuffix(zeros) else { continue }
+            separators[identifier] = String(written.dropFirst(one.count).dropLast(zeros.count))
         }
-        return value.formatted(.number.locale(locale))
+        return separators
+    }()
+
+    /// A count as the locale writes it: digit by digit from the locale's own digits, grouped by threes with its own
+    /// separator (both asked of the locale once; the tests compare the result with the locale's formatting). A page
+    /// of a national consultation writes thousands of counts: the formatter's cost would be most of it.
+    public func number(_ value: Int) -> String {
+        guard value >= 0, let digits = Self.digits[localeIdentifier] else { return value.formatted(.number.locale(locale)) }
+        if value < 10 { return digits[value] }
+        let decimal = Array(String(value).utf8)
+        let separator = decimal.count > 3 ? Self.thousands[localeIdentifier] : ""
+        guard let separator else { return value.formatted(.number.locale(locale)) }
+        var text = ""
+        for (index, byte) in decimal.enumerated() {
+            if index > 0, (decimal.count - index) % 3 == 0 { text += separator }
+            text += digits[Int(byte) - 48]
+        }
+        return text
     }
 
     /// `items` in the order a reader of the language expects for `key` (its alphabet and collation, case ignored):

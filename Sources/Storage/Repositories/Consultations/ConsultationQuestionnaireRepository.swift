@@ -121,11 +121,14 @@ public struct ConsultationQuestionnaireRepository: Sendable {
         }
     }
 
-    /// Questions change in a consultation that has not opened yet: a draft, or published and announced.
+    /// Questions change in a consultation that has not opened yet (a draft, or published and announced) and that
+    /// nobody answered: an opening moved later does not let a question and its answers go.
     static func expectNotOpened(_ consultationID: Int64, councilID: Int64, at: Double, on sql: any SQLDatabase) async throws {
         try await ConsultationRepository.claim(id: consultationID, councilID: councilID, on: sql)
         guard try await sql.raw("""
             SELECT id FROM consultations WHERE id = \(bind: consultationID) AND (published = \(bind: false) OR opens_at > \(bind: at))
+            AND NOT EXISTS (SELECT 1 FROM consultation_answers a JOIN consultation_questions q ON q.id = a.question_id
+            WHERE q.consultation_id = \(bind: consultationID))
             """).first() != nil else { throw StoreError.stateChanged }
     }
 }

@@ -29,6 +29,13 @@ public struct ConsultationRecord: Sendable, Hashable, Decodable {
 
     public var title: LocalizedText { LocalizedText(fr: titleFr, ar: titleAr, en: titleEn) }
     public var residences: [String] { (residenceLines ?? "").split(separator: "\n").map(String.init) }
+
+    /// What participants must meet, as one value two reads compare (the vote's admission and its transaction).
+    public var requirementsKey: String { Self.requirementsKey(minimumAge: minimumAge, residences: residenceLines, councilList: councilList) }
+
+    public static func requirementsKey(minimumAge: Int?, residences: String?, councilList: Bool) -> String {
+        "\(minimumAge.map(String.init) ?? "-")|\(councilList)|\(residences ?? "")"
+    }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
 
     enum CodingKeys: String, CodingKey {

@@ -12,10 +12,12 @@ public struct CastVote: Sendable, Equatable {
     public let vote: Int
     /// The participation mode the request was admitted under: stored only if the consultation still has it.
     public let participation: String
+    /// And the requirements it was admitted under (`ConsultationRecord.requirementsKey`).
+    public let requirements: String
     public let at: Double
 
     public init(statementID: Int64, consultationID: Int64, councilID: Int64, participantID: Int64, vote: Int, participation: String,
-                at: Double) {
+                requirements: String = ConsultationRecord.requirementsKey(minimumAge: nil, residences: nil, councilList: false), at: Double) {
         precondition((-1...1).contains(vote))
         self.statementID = statementID
         self.consultationID = consultationID
@@ -23,6 +25,7 @@ public struct CastVote: Sendable, Equatable {
         self.participantID = participantID
         self.vote = vote
         self.participation = participation
+        self.requirements = requirements
         self.at = at
     }
 
@@ -59,7 +62,8 @@ public struct ConsultationVoteRecorder: Sendable {
                 guard let statement = statements[vote.statementID], statement.consultationID == vote.consultationID,
                       statement.councilID == vote.councilID, statement.modules & 1 != 0, statement.isShown,
                       participants[vote.participantID] == vote.consultationID else { return .notFound }
-                guard statement.isOpen(at: vote.at), statement.participation == vote.participation else { return .stateChanged }
+                guard statement.isOpen(at: vote.at), statement.participation == vote.participation, statement.requirements == vote.requirements
+                else { return .stateChanged }
                 return .stored
             }
             let accepted = zip(votes, outcomes).filter { $0.1 == .stored }.map(\.0)
@@ -71,8 +75,10 @@ public struct ConsultationVoteRecorder: Sendable {
             let current = latest.sorted { ($0.key.statement, $0.key.participant) < ($1.key.statement, $1.key.participant) }.map(\.value)
             let upsert = sql.insert(into: "consultation_votes").columns("statement_id", "participant_id", "vote", "voted_at")
             for vote in current { upsert.values(SQLBind(vote.statementID), SQLBind(vote.participantID), SQLBind(vote.vote), SQLBind(vote.at)) }
+            // A batch written beside another (PostgreSQL) may commit after it: its older vote does not replace a newer one.
             try await upsert.onConflict(with: ["statement_id", "participant_id"]) {
                 $0.set(excludedValueOf: "vote").set(excludedValueOf: "voted_at")
+                    .where(SQLQueryString("consultation_votes.voted_at <= excluded.voted_at"))
             }.run()
             let log = sql.insert(into: "consultation_vote_log").columns("consultation_id", "statement_id", "participant_id", "vote", "voted_at")
             for vote in accepted {
@@ -100,6 +106,7 @@ public struct ConsultationVoteRecorder: Sendable {
         let opensAt: Double
         let closesAt: Double
         let synthesisPublishedAt: Double?
+        let requirements: String
 
         /// As `StatementModeration.isShown`: accepted, or waiting where moderation comes after publication.
         var isShown: Bool { moderation == 1 || (moderation == 0 && mode == "after") }
@@ -120,7 +127,7 @@ public struct ConsultationVoteRecorder: Sendable {
     static func statements(_ ids: [Int64], on sql: any SQLDatabase) async throws -> [Int64: Statement] {
         let rows = try await sql.raw("""
             SELECT s.id, s.consultation_id, s.moderation, c.council_id, c.modules, c.moderation AS mode, c.participation, c.published, c.opens_at,
-            c.closes_at, c.synthesis_published_at FROM consultation_statements s JOIN consultations c ON c.id = s.consultation_id
+            c.closes_at, c.synthesis_published_at, c.minimum_age, c.residences, c.council_list FROM consultation_statements s JOIN consultations c ON c.id = s.consultation_id
             WHERE s.id IN (\(binds: ids))
             """).all()
         var found: [Int64: Statement] = [:]
@@ -135,7 +142,10 @@ public struct ConsultationVoteRecorder: Sendable {
                 published: try row.decode(column: "published", as: Bool.self),
                 opensAt: try row.decode(column: "opens_at", as: Double.self),
                 closesAt: try row.decode(column: "closes_at", as: Double.self),
-                synthesisPublishedAt: try row.decode(column: "synthesis_published_at", as: Double?.self))
+                synthesisPublishedAt: try row.decode(column: "synthesis_published_at", as: Double?.self),
+                requirements: ConsultationRecord.requirementsKey(minimumAge: try row.decode(column: "minimum_age", as: Int?.self),
+                                                                 residences: try row.decode(column: "residences", as: String?.self),
+                                                                 councilList: try row.decode(column: "council_list", as: Bool.self)))
         }
         return found
     }

@@ -8,11 +8,11 @@ public struct ParticipantVerificationRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// What is known of an account for the council: its declaration, and whether its address is on the list.
-    public func standing(councilID: Int64, accountID: Int64, emailDigest: String) async throws -> (birthDate: String?, residence: String?, onList: Bool) {
+    /// What is known of an address (its digest) for the council: its declaration, and whether it is on the list.
+    public func standing(councilID: Int64, emailDigest: String) async throws -> (birthDate: String?, residence: String?, onList: Bool) {
         try await database.read { sql in
             let declared = try await sql.raw("""
-                SELECT birth_date, residence FROM participant_declarations WHERE council_id = \(bind: councilID) AND account_id = \(bind: accountID)
+                SELECT birth_date, residence FROM participant_declarations WHERE council_id = \(bind: councilID) AND email_digest = \(bind: emailDigest)
                 """).first()
             let listed = try await sql.raw("""
                 SELECT 1 AS listed FROM council_participant_lists WHERE council_id = \(bind: councilID) AND email_digest = \(bind: emailDigest)
@@ -23,12 +23,12 @@ public struct ParticipantVerificationRepository: Sendable {
 
     /// Records a declaration. What was declared stays: a later declaration only adds what was missing, so that a
     /// refusal cannot be turned by declaring another age or place.
-    public func declare(councilID: Int64, accountID: Int64, birthDate: String?, residence: String?, at: Double) async throws {
+    public func declare(councilID: Int64, emailDigest: String, birthDate: String?, residence: String?, at: Double) async throws {
         try await database.transaction { sql in
             try await sql.raw("""
-                INSERT INTO participant_declarations (council_id, account_id, birth_date, residence, declared_at)
-                VALUES (\(bind: councilID), \(bind: accountID), \(bind: birthDate), \(bind: residence), \(bind: at))
-                ON CONFLICT (council_id, account_id) DO UPDATE SET
+                INSERT INTO participant_declarations (council_id, email_digest, birth_date, residence, declared_at)
+                VALUES (\(bind: councilID), \(bind: emailDigest), \(bind: birthDate), \(bind: residence), \(bind: at))
+                ON CONFLICT (council_id, email_digest) DO UPDATE SET
                 birth_date = COALESCE(participant_declarations.birth_date, excluded.birth_date),
                 residence = COALESCE(participant_declarations.residence, excluded.residence)
                 """).run()

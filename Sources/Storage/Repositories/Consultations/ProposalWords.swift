@@ -43,10 +43,14 @@ enum ProposalWords {
         }
     }
 
-    /// For each term, the condition that a proposal (a row of `consultation_proposals`) has a word beginning with it.
+    /// For each term, the condition that a proposal (a row of `consultation_proposals`) has a word beginning with it; a
+    /// term of two letters (`de`, `la`, `في`) is a whole word, or it would match most of the index.
     static func matching(_ terms: [String], consultationID: Int64) -> [SQLQueryString] {
         terms.map { term in
-            """
+            term.count <= SearchWords.shortest ? """
+            consultation_proposals.id IN (SELECT proposal_id FROM consultation_proposal_words WHERE consultation_id = \(bind: consultationID) \
+            AND word = \(bind: term))
+            """ : """
             consultation_proposals.id IN (SELECT proposal_id FROM consultation_proposal_words WHERE consultation_id = \(bind: consultationID) \
             AND word >= \(bind: term) AND word < \(bind: SearchWords.upperBound(of: term)))
             """
