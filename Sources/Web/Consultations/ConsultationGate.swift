@@ -88,6 +88,11 @@ struct ConsultationGate: Sendable {
         return CalendarDay(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDay(year: 2000, month: 1, day: 1)!
     }
 
+    /// The consultation's statements, as its record's version says they are.
+    func statements(_ services: ConsultationServices) async throws -> [ConsultationStatementRecord] {
+        try await services.statementLists.statements(of: record) { try await services.statements.statements(consultationID: record.id) }
+    }
+
     static func schedule(_ record: ConsultationRecord) -> ConsultationSchedule {
         ConsultationSchedule(isPublished: record.published, opensAt: record.opensAt, closesAt: record.closesAt,
                              synthesisPublishedAt: record.synthesisPublishedAt)

@@ -33,6 +33,8 @@ struct ConsultationServices: Sendable {
     /// Open consultations read within the last second, and participants' numbers, for the vote's path.
     let openConsultations = OpenConsultations()
     let knownParticipants = KnownParticipants()
+    /// Each consultation's statements, read again when its statements' version changes.
+    let statementLists = StatementLists()
 
     init(site: Site, limits: ParticipationLimits = ParticipationLimits(), snapshots: MapSnapshotCache = MapSnapshotCache()) {
         consultations = ConsultationRepository(database: site.database)

@@ -20,7 +20,7 @@ struct MapRoutes {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
         let council = gate.council, id = gate.record.id
         let format = Formatting(language: context.language, council: council)
-        let statements = try await services.statements.statements(consultationID: id)
+        let statements = try await gate.statements(services)
             .filter { (StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: gate.moderation) }
         let textOf = Dictionary(uniqueKeysWithValues: statements.map { ($0.number, $0.text) })
         let stored = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)
@@ -40,12 +40,18 @@ struct MapRoutes {
         }
         let consensus = (snapshot?.consensusAgree ?? []).compactMap { textOf[$0] }
         let divisive = (snapshot?.divisive ?? []).compactMap { textOf[$0] }
-        let listed = statements.map { statement in
-            let tally = snapshot?.tally(statement.number) ?? (agree: 0, disagree: 0, pass: 0)
-            return ConsultationMapPage.Listed(text: statement.text, figures: pages.text("consultation_map_statement_figures", context, [
-                "agree": format.number(tally.agree), "disagree": format.number(tally.disagree), "pass": format.number(tally.pass),
-            ]))
+        func list() -> [ConsultationMapPage.Listed] {
+            statements.map { statement in
+                let tally = snapshot?.tally(statement.number) ?? (agree: 0, disagree: 0, pass: 0)
+                return ConsultationMapPage.Listed(text: statement.text, figures: pages.text("consultation_map_statement_figures", context, [
+                    "agree": format.number(tally.agree), "disagree": format.number(tally.disagree), "pass": format.number(tally.pass),
+                ]))
+            }
         }
+        let listed = stored.map {
+            services.snapshots.listed(consultationID: id, computedAt: $0.computedAt, version: gate.record.statementsVersion,
+                                      language: format.localeIdentifier, make: list)
+        } ?? list()
         let model = ConsultationMapPage(
             consultation: pages.localized(gate.record.title, context.language, councilDefault: council.language),
             backURL: ConsultationPaths.item.url(council.slug, id),

@@ -114,6 +114,23 @@ final class MapSnapshotCache: Sendable {
         return drawn
     }
 
+    private let lists = Mutex<[String: [ConsultationMapPage.Listed]]>([:])
+
+    /// The statements' lines of a map page (each with its tally, in the reader's language), written once per map,
+    /// statements' version and language: a national consultation lists hundreds.
+    func listed(consultationID: Int64, computedAt: Double, version: Int64, language: String,
+                make: () -> [ConsultationMapPage.Listed]) -> [ConsultationMapPage.Listed] {
+        let key = "\(consultationID) \(computedAt) \(version) \(language)"
+        if let kept = lists.withLock({ $0[key] }) { return kept }
+        let made = make()
+        lists.withLock { lists in
+            let prefix = "\(consultationID) "
+            lists = lists.filter { !$0.key.hasPrefix(prefix) || $0.key.hasPrefix("\(consultationID) \(computedAt) \(version) ") }
+            lists[key] = made
+        }
+        return made
+    }
+
     init() {}
 
     func snapshot(consultationID: Int64, maps: ConsultationMapRepository) async throws -> (snapshot: MapSnapshot, computedAt: Double)? {

@@ -37,7 +37,7 @@ struct ParticipationRoutes {
         let usesStatements = gate.modules.contains(.statements)
         let participate = gate.decide(.participate(eligible: gate.eligible))
         if usesStatements, participate.isAllowed {
-            let statements = try await services.statements.statements(consultationID: id)
+            let statements = try await gate.statements(services)
                 .filter { (StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: gate.moderation) }
             let mine = if let participant = gate.participant {
                 try await services.statements.votes(consultationID: id, participantID: participant)

@@ -22,7 +22,9 @@ public struct Form: Sendable {
 
     /// A name or value decoded, as it can be stored (`%00` becomes U+FFFD, see `Validate.storable`).
     private static func decode(_ component: Substring) -> String? {
-        component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding.map(Validate.storable)
+        // Most names and many values (a vote, a token) have nothing to decode: taken as they are.
+        if !component.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") || $0 == 0 }) { return String(component) }
+        return component.replacingOccurrences(of: "+", with: " ").removingPercentEncoding.map(Validate.storable)
     }
 
     public subscript(_ name: String) -> String? { values[name]?.last }
