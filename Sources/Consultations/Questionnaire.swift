@@ -29,19 +29,20 @@ public struct QuestionDefinition: Sendable, Hashable {
 
     /// `options` is the text the secretariat typed, one option a line (blank lines and repeats dropped).
     public init(kind: QuestionKind, prompt rawPrompt: String, options rawOptions: String) throws(Problem) {
-        let prompt = rawPrompt.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .joined(separator: " ")
-        guard !prompt.isEmpty else { throw .emptyPrompt }
-        guard prompt.count <= Self.longestPrompt else { throw .promptTooLong }
+        let prompt: String
+        do {
+            prompt = try StatementText.clean(rawPrompt, limit: Self.longestPrompt)
+        } catch {
+            switch error {
+            case .empty: throw .emptyPrompt
+            case .tooLong: throw .promptTooLong
+            }
+        }
         var options: [String] = []
         if kind != .text {
-            for line in rawOptions.split(whereSeparator: \.isNewline) {
-                let option = line.trimmingCharacters(in: .whitespaces)
-                guard !option.isEmpty, !options.contains(option) else { continue }
-                guard option.count <= Self.longestOption else { throw .options }
-                options.append(option)
-            }
-            guard Self.options.contains(options.count) else { throw .options }
+            guard let lines = StatementText.lines(rawOptions, longest: Self.longestOption, most: Self.options.upperBound),
+                  Self.options.contains(lines.count) else { throw .options }
+            options = lines
         }
         self.kind = kind
         self.prompt = prompt
@@ -111,7 +112,8 @@ public struct QuestionTally: Sendable, Hashable {
     public var counts: [Int]
     public var answered: Int
 
-    /// From the answers counted by their stored value (each distinct set of options, and how many chose it).
+    /// From the answers counted by their stored value (each distinct set of options, or any text, and how many gave
+    /// it).
     public init(question: QuestionDefinition, counted: [String: Int]) {
         counts = Array(repeating: 0, count: question.options.count)
         answered = 0
@@ -119,17 +121,6 @@ public struct QuestionTally: Sendable, Hashable {
             answered += count
             if case .choices(let indexes) = QuestionAnswer(stored: value, kind: question.kind) {
                 for index in indexes where counts.indices.contains(index) { counts[index] += count }
-            }
-        }
-    }
-
-    public init(question: QuestionDefinition, answers: some Sequence<QuestionAnswer>) {
-        counts = Array(repeating: 0, count: question.options.count)
-        answered = 0
-        for answer in answers {
-            answered += 1
-            if case .choices(let indexes) = answer {
-                for index in indexes where counts.indices.contains(index) { counts[index] += 1 }
             }
         }
     }

@@ -18,4 +18,17 @@ public enum StatementText {
         guard text.count <= limit else { throw .tooLong(limit: limit) }
         return text
     }
+
+    /// Choices typed one a line (a question's options, a consultation's residences): each trimmed, blank lines and
+    /// repeats dropped, in order; nil when one is longer than `longest` or there are more than `most`.
+    public static func lines(_ raw: String, longest: Int, most: Int) -> [String]? {
+        var lines: [String] = []
+        for line in raw.split(whereSeparator: \.isNewline) {
+            let item = line.trimmingCharacters(in: .whitespaces)
+            guard !item.isEmpty, !lines.contains(item) else { continue }
+            guard item.count <= longest, lines.count < most else { return nil }
+            lines.append(item)
+        }
+        return lines
+    }
 }

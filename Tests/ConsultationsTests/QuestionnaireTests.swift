@@ -31,5 +31,6 @@ import Testing
         }
         let tally = QuestionTally(question: multiple, counted: ["0,2": 3, "2": 1])
         #expect(tally.counts == [3, 0, 4] && tally.answered == 4)
+        #expect(QuestionTally(question: text, counted: ["": 5]).answered == 5)
     }
 }

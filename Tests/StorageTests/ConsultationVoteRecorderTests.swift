@@ -88,7 +88,8 @@ import TestSupport
             for number in 0..<32 { participants.append(try await statements.participant(consultationID: id, cookieDigest: "p\(number)", accountID: nil, at: now)) }
             let votes = (0..<ConsultationVoteRecorder.batchLimit).map { index in
                 CastVote(statementID: ids[index % 32], consultationID: id, councilID: fixture.france, participantID: participants[index / 32],
-                         vote: index % 3 - 1, participation: "anyone", at: now)
+                         vote: index % 3 - 1, participation: "anyone",
+                         requirements: ConsultationRecord.requirementsKey(minimumAge: nil, residences: nil, councilList: false), at: now)
             }
             #expect(try await ConsultationVoteRecorder(database: database).record(votes).allSatisfy { $0 == .stored })
             #expect(try await statements.counts(consultationID: id) == (participants: 32, votes: 1_024))

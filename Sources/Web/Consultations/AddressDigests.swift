@@ -1,28 +1,29 @@
 import Crypto
 import Foundation
 import Storage
-import Synchronization
 
 /// The digest a council's list and people's declarations keep of an e-mail address: an HMAC keyed by a secret of the
 /// instance, so that nobody reading the database can test whether an address is on a list. The same address gives the
 /// same digest across accounts: an account erased and made again with the address finds its declaration.
 final class AddressDigests: Sendable {
     static let keyName = "instance:address-digest-key"
-    private let instanceKey: InstanceKey
-    private let cached = Mutex<SymmetricKey?>(nil)
+    private let instanceKey: KeptInstanceKey
 
     init(persist: PersistRepository) {
-        instanceKey = InstanceKey(persist: persist, name: Self.keyName)
+        instanceKey = KeptInstanceKey(persist: persist, name: Self.keyName)
     }
 
     func digest(_ address: String, now: Double) async throws -> String {
-        let key: SymmetricKey
-        if let kept = cached.withLock({ $0 }) {
-            key = kept
-        } else {
-            key = try await instanceKey.key(now: now)
-            cached.withLock { $0 = key }
-        }
-        return Tokens.hex(HMAC<SHA256>.authenticationCode(for: Data(address.lowercased().utf8), using: key))
+        Self.digest(address, key: try await instanceKey.key(now: now))
+    }
+
+    /// Many addresses under one key (a list of thousands).
+    func digests(_ addresses: some Sequence<String>, now: Double) async throws -> Set<String> {
+        let key = try await instanceKey.key(now: now)
+        return Set(addresses.map { Self.digest($0, key: key) })
+    }
+
+    static func digest(_ address: String, key: SymmetricKey) -> String {
+        Tokens.hex(HMAC<SHA256>.authenticationCode(for: Data(address.lowercased().utf8), using: key))
     }
 }

@@ -88,7 +88,7 @@ struct ConsultationAPI {
     @Sendable func consultation(_ request: Request, context: AppContext) async throws -> JSONBody<ConsultationDTO> {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
         let id = gate.record.id
-        let statements = try await services.statements.statements(consultationID: id)
+        let statements = try await gate.statements(services)
             .filter { (StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: gate.moderation) }
         // Counts from the last map, as the pages show them: never millions of votes counted on a request.
         let stored = try await services.snapshots.snapshot(consultationID: id, maps: services.maps)

@@ -85,18 +85,11 @@ enum ConsultationInput {
             }
             requirements.minimumAge = value
         }
-        var seen = Set<String>()
-        for line in (form["residences"] ?? "").split(whereSeparator: \.isNewline) {
-            let residence = line.trimmingCharacters(in: .whitespaces)
-            guard !residence.isEmpty, seen.insert(residence).inserted else { continue }
-            guard residence.count <= ParticipationRequirements.longestResidence, !residence.contains(where: { $0.isNewline }) else {
-                throw ValidationFailure(field: "residences", key: "consultation_error_residences")
-            }
-            requirements.residences.append(residence)
-        }
-        guard requirements.residences.count <= ParticipationRequirements.mostResidences else {
+        guard let residences = StatementText.lines(form["residences"] ?? "", longest: ParticipationRequirements.longestResidence,
+                                                   most: ParticipationRequirements.mostResidences) else {
             throw ValidationFailure(field: "residences", key: "consultation_error_residences")
         }
+        requirements.residences = residences
         return requirements
     }
 }

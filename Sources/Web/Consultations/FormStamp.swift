@@ -1,25 +1,20 @@
 import Crypto
 import Foundation
 import Storage
-import Synchronization
 
 /// The time a participant's form was shown, signed with a key of the instance: a robot cannot claim it read the page
 /// long ago. The value is `time.signature`, the signature covering the time, the consultation and the browser's CSRF
 /// token: a stamp works only in the browser it was given to.
 final class FormStamp: Sendable {
     static let keyName = "instance:form-stamp-key"
-    private let instanceKey: InstanceKey
-    private let cached = Mutex<SymmetricKey?>(nil)
+    private let instanceKey: KeptInstanceKey
 
     init(persist: PersistRepository) {
-        instanceKey = InstanceKey(persist: persist, name: Self.keyName)
+        instanceKey = KeptInstanceKey(persist: persist, name: Self.keyName)
     }
 
     private func key(now: Double) async throws -> SymmetricKey {
-        if let key = cached.withLock({ $0 }) { return key }
-        let key = try await instanceKey.key(now: now)
-        cached.withLock { $0 = key }
-        return key
+        try await instanceKey.key(now: now)
     }
 
     private func signature(_ time: Int64, _ consultationID: Int64, _ csrf: String, key: SymmetricKey) -> String {

@@ -47,7 +47,7 @@ struct QuestionnaireRoutes {
             try await services.questionnaires.answers(consultationID: id, participantID: participant)
         } else { [Int64: String]() }
         let showsResults = gate.may(.seeQuestionnaireResults)
-        let counts = showsResults ? try await services.questionnaires.counts(consultationID: id) : ([:], [:])
+        let counts = showsResults ? try await services.questionnaires.counts(consultationID: id) : [:]
         let editing = gate.may(.editQuestions), staff = gate.actor.council.isSecretariat
         var rows: [QuestionnairePage.Question] = []
         for (index, record) in questions.enumerated() {
@@ -57,27 +57,23 @@ struct QuestionnaireRoutes {
                 chosen = Set(typed)
                 text = typed.first ?? ""
             } else if let stored = mine[record.id] {
-                chosen = Set(stored.split(separator: ",").map(String.init))
-                text = stored
+                switch QuestionAnswer(stored: stored, kind: question.kind) {
+                case .choices(let indexes): (chosen, text) = (Set(indexes.map(String.init)), "")
+                case .text(let typed): (chosen, text) = ([], typed)
+                }
             } else {
                 (chosen, text) = ([], "")
             }
             var results: [QuestionnairePage.Result] = []
             var answered: String?
             if showsResults {
-                let tally: QuestionTally
-                if question.kind == .text {
-                    tally = QuestionTally(question: question, answers: [])
-                    answered = pages.plural("consultation_question_answered", count: counts.1[record.id] ?? 0, context, format: format)
-                } else {
-                    tally = QuestionTally(question: question, counted: counts.0[record.id] ?? [:])
-                    answered = pages.plural("consultation_question_answered", count: tally.answered, context, format: format)
-                }
+                let tally = QuestionTally(question: question, counted: counts[record.id] ?? [:])
+                answered = pages.plural("consultation_question_answered", count: tally.answered, context, format: format)
                 results = question.options.enumerated().map { option, label in
                     let share = tally.answered > 0 ? Double(tally.counts[option]) / Double(tally.answered) : 0
                     return QuestionnairePage.Result(label: label, figures: pages.plural("consultation_question_option_count", count: tally.counts[option], context,
                                                                                       format: format, ["share": format.percent(share)]),
-                                                    bar: String(format: "%.1f", share * 100))
+                                                    share: share, id: "q\(record.id)-result-\(option)")
                 }
             }
             let texts = staff && question.kind == .text && showsResults
@@ -193,8 +189,9 @@ struct QuestionnairePage: Encodable {
     struct Result: Encodable {
         let label: String
         let figures: String
-        /// The share of those who answered, in hundredths of the bar's length.
-        let bar: String
+        /// The share of those who answered, 0 to 1, drawn by a `<progress>` as the petitions' counts are.
+        let share: Double
+        let id: String
     }
 
     struct Question: Encodable {

@@ -27,7 +27,7 @@ struct SynthesisRoutes {
             pages.localizer.plural(key, count: count, number: format.number(count), language ?? context.language, arguments)
         }
         let counts = try await services.statements.counts(consultationID: id)
-        let shown = try await services.statements.statements(consultationID: id)
+        let shown = try await gate.statements(services)
             .filter { (StatementModeration(rawValue: $0.moderation) ?? .rejected).isShown(under: gate.moderation) }.count
         var figures = [plural("consultation_counts", counts.participants, ["votes": format.number(counts.votes)]),
                        plural("consultation_synthesis_statements", shown)]

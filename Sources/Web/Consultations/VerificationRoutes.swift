@@ -76,7 +76,7 @@ struct VerificationRoutes {
         let scope = try context.inCouncil()
         try pages.require(ConsultationRules.decide(.manageParticipantList, by: ConsultationActor(scope.actor), phase: .open), context)
         let typed = context.form["addresses"] ?? ""
-        var digests = Set<String>()
+        var addresses = Set<String>()
         for (index, line) in typed.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let leading = line.prefix { $0.isWhitespace }.count
             let address = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -87,13 +87,15 @@ struct VerificationRoutes {
                                                               ["line": "\(index + 1)", "column": "\(leading + 1)", "address": String(address.prefix(100))]),
                                             typed: typed, status: .unprocessableContent).response(from: request, context: context)
             }
-            digests.insert(try await services.addressDigests.digest(valid, now: services.clock.now().timeIntervalSince1970))
-            guard digests.count <= Self.mostAddresses else {
+            addresses.insert(valid)
+            guard addresses.count <= Self.mostAddresses else {
                 return try await renderList(request: request, context: context, error: pages.text("consultation_list_error_size", context),
                                             typed: typed, status: .unprocessableContent).response(from: request, context: context)
             }
         }
-        try await services.verifications.replaceList(councilID: scope.council.id, digests: digests, at: services.clock.now().timeIntervalSince1970)
+        let now = services.clock.now().timeIntervalSince1970
+        try await services.verifications.replaceList(councilID: scope.council.id, digests: try await services.addressDigests.digests(addresses, now: now),
+                                                     at: now)
         return .redirect(to: SiteURL.with(ConsultationPaths.participantList.url(scope.slug), notice: "saved"), type: .normal)
     }
 }

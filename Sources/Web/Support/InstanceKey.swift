@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Storage
+import Synchronization
 
 /// A secret of the instance, made once and kept in the database under `name`, shared by every server process.
 struct InstanceKey: Sendable {
@@ -24,5 +25,22 @@ struct InstanceKey: Sendable {
             throw Unavailable(name: name)
         }
         return SymmetricKey(data: data)
+    }
+}
+
+/// An instance key read from the database once, then kept by this process (the key never changes once made).
+final class KeptInstanceKey: Sendable {
+    private let instanceKey: InstanceKey
+    private let kept = Mutex<SymmetricKey?>(nil)
+
+    init(persist: PersistRepository, name: String) {
+        instanceKey = InstanceKey(persist: persist, name: name)
+    }
+
+    func key(now: Double) async throws -> SymmetricKey {
+        if let key = kept.withLock({ $0 }) { return key }
+        let key = try await instanceKey.key(now: now)
+        kept.withLock { $0 = key }
+        return key
     }
 }

@@ -4,7 +4,6 @@ import SQLKit
 /// A question of a consultation's questionnaire, as stored.
 public struct ConsultationQuestionRecord: Sendable, Hashable {
     public let id: Int64
-    public let position: Int
     /// `single`, `multiple` or `text`.
     public let kind: String
     public let prompt: String
@@ -22,9 +21,9 @@ public struct ConsultationQuestionnaireRepository: Sendable {
     public func questions(consultationID: Int64) async throws -> [ConsultationQuestionRecord] {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT id, position, kind, prompt, options FROM consultation_questions WHERE consultation_id = \(bind: consultationID) ORDER BY position
+                SELECT id, kind, prompt, options FROM consultation_questions WHERE consultation_id = \(bind: consultationID) ORDER BY position
                 """).all().map { row in
-                ConsultationQuestionRecord(id: try row.decode(column: "id", as: Int64.self), position: try row.decode(column: "position", as: Int.self),
+                ConsultationQuestionRecord(id: try row.decode(column: "id", as: Int64.self),
                                            kind: try row.decode(column: "kind", as: String.self), prompt: try row.decode(column: "prompt", as: String.self),
                                            options: try row.decode(column: "options", as: String.self).split(separator: "\n").map(String.init))
             }
@@ -91,9 +90,9 @@ public struct ConsultationQuestionnaireRepository: Sendable {
         }
     }
 
-    /// The choice questions' answers counted by value (each distinct set of options chosen, counted in the database),
-    /// and how many answered each text question.
-    public func counts(consultationID: Int64) async throws -> (choices: [Int64: [String: Int]], texts: [Int64: Int]) {
+    /// Each question's answers counted in the database by value: each distinct set of options chosen, and for a
+    /// free-answer question every text under one empty value (how many answered it).
+    public func counts(consultationID: Int64) async throws -> [Int64: [String: Int]] {
         try await database.read { sql in
             let rows = try await sql.raw("""
                 SELECT a.question_id, CASE WHEN q.kind = 'text' THEN '' ELSE a.value END AS value, COUNT(*) AS n
@@ -101,13 +100,12 @@ public struct ConsultationQuestionnaireRepository: Sendable {
                 WHERE q.consultation_id = \(bind: consultationID)
                 GROUP BY a.question_id, CASE WHEN q.kind = 'text' THEN '' ELSE a.value END
                 """).all()
-            var choices: [Int64: [String: Int]] = [:], texts: [Int64: Int] = [:]
+            var counts: [Int64: [String: Int]] = [:]
             for row in rows {
-                let question = try row.decode(column: "question_id", as: Int64.self), value = try row.decode(column: "value", as: String.self)
-                let count = try row.decode(column: "n", as: Int.self)
-                if value.isEmpty { texts[question, default: 0] += count } else { choices[question, default: [:]][value] = count }
+                counts[try row.decode(column: "question_id", as: Int64.self), default: [:]][try row.decode(column: "value", as: String.self)] =
+                    try row.decode(column: "n", as: Int.self)
             }
-            return (choices, texts)
+            return counts
         }
     }
 

@@ -17,7 +17,7 @@ public struct CastVote: Sendable, Equatable {
     public let at: Double
 
     public init(statementID: Int64, consultationID: Int64, councilID: Int64, participantID: Int64, vote: Int, participation: String,
-                requirements: String = ConsultationRecord.requirementsKey(minimumAge: nil, residences: nil, councilList: false), at: Double) {
+                requirements: String, at: Double) {
         precondition((-1...1).contains(vote))
         self.statementID = statementID
         self.consultationID = consultationID
