@@ -30,8 +30,11 @@ public protocol Database: Sendable {
 }
 
 extension SQLDatabase {
-    /// Runs COMMIT or ROLLBACK in a task of its own, which the caller's cancellation does not reach.
+    /// Runs COMMIT or ROLLBACK in a task of its own, which the caller's cancellation does not reach; on SQLite's
+    /// connections, which run a statement without suspending (`SQLiteDirectConnection`), cancellation cannot reach it
+    /// anyway, and it runs at once.
     static func finish(_ sql: any SQLDatabase, _ statement: String) async throws {
+        if sql is SQLiteDirectConnection { return try await sql.raw(SQLQueryString(statement)).run() }
         try await Task { try await sql.raw(SQLQueryString(statement)).run() }.value
     }
 

@@ -7,8 +7,8 @@ import Synchronization
 /// request only suspends when every connection is lent.
 final class SQLiteReaders: Sendable {
     private struct State {
-        var idle: [SQLiteReadConnection]
-        var waiting: [CheckedContinuation<SQLiteReadConnection, any Error>] = []
+        var idle: [SQLiteDirectConnection]
+        var waiting: [CheckedContinuation<SQLiteDirectConnection, any Error>] = []
         var isClosed = false
         /// Connections given up because they could not be opened again; opened when a request next finds none idle.
         var missing = 0
@@ -16,18 +16,18 @@ final class SQLiteReaders: Sendable {
 
     private let state: Mutex<State>
     /// Opens a connection in place of one left unusable (a snapshot whose ROLLBACK failed).
-    private let reopen: @Sendable () throws -> SQLiteReadConnection
+    private let reopen: @Sendable () throws -> SQLiteDirectConnection
     private let logger: Logger
 
-    init(_ connections: [SQLiteReadConnection], logger: Logger, reopen: @escaping @Sendable () throws -> SQLiteReadConnection) {
+    init(_ connections: [SQLiteDirectConnection], logger: Logger, reopen: @escaping @Sendable () throws -> SQLiteDirectConnection) {
         state = Mutex(State(idle: connections))
         self.reopen = reopen
         self.logger = logger
     }
 
     /// A connection for one request; fails once the store is closed.
-    func take() async throws -> SQLiteReadConnection {
-        enum Next { case idle(SQLiteReadConnection), reopen, wait }
+    func take() async throws -> SQLiteDirectConnection {
+        enum Next { case idle(SQLiteDirectConnection), reopen, wait }
         let next = try state.withLock { state throws(StoreError) -> Next in
             guard !state.isClosed else { throw StoreError.closed }
             if let idle = state.idle.popLast() { return .idle(idle) }
@@ -49,7 +49,7 @@ final class SQLiteReaders: Sendable {
         }
         return try await withCheckedThrowingContinuation { continuation in
             // Checked again under the lock: a connection may have come back since.
-            let ready = state.withLock { state -> Result<SQLiteReadConnection, StoreError>? in
+            let ready = state.withLock { state -> Result<SQLiteDirectConnection, StoreError>? in
                 if state.isClosed { return .failure(.closed) }
                 if let connection = state.idle.popLast() { return .success(connection) }
                 state.waiting.append(continuation)
@@ -60,8 +60,8 @@ final class SQLiteReaders: Sendable {
     }
 
     /// Gives a connection back: to the next waiting request, or to the idle ones; closed if the store is.
-    func give(_ lent: SQLiteReadConnection) {
-        var connection: SQLiteReadConnection? = lent
+    func give(_ lent: SQLiteDirectConnection) {
+        var connection: SQLiteDirectConnection? = lent
         // A transaction left open would hold its snapshot for the next request and keep the WAL from being
         // checkpointed: rolled back, or the connection replaced.
         if lent.isInTransaction {
@@ -84,7 +84,7 @@ final class SQLiteReaders: Sendable {
             }
         }
         guard let connection else { return }
-        let (waiter, closeIt) = state.withLock { state -> (CheckedContinuation<SQLiteReadConnection, any Error>?, Bool) in
+        let (waiter, closeIt) = state.withLock { state -> (CheckedContinuation<SQLiteDirectConnection, any Error>?, Bool) in
             if state.isClosed { return (nil, true) }
             if state.waiting.isEmpty {
                 state.idle.append(connection)

@@ -1,31 +1,26 @@
 import Logging
 import NIOCore
-import NIOPosix
 import SQLKit
-import SQLiteKit
-import SQLiteNIO
 import ServiceLifecycle
 
 /// The embedded default: a SQLite database in WAL mode, owned by this service and closed on shutdown.
 ///
 /// One connection writes, one transaction at a time, serialised by a lock that keeps a transaction's statements
 /// together. A file database also has reader connections (`read`), which run side by side and see every committed
-/// write; an in-memory database (tests) has only the one connection.
+/// write; an in-memory database (tests) has only the one connection. Every connection runs its statements on the
+/// calling task's thread (`SQLiteDirectConnection`).
 public final class SQLiteStore: Database, Service {
     public let kind = DatabaseKind.sqlite
-    private let connection: SQLiteConnection
+    private let connection: SQLiteDirectConnection
     private let readers: SQLiteReaders?
-    /// The writer's thread (readers run their statements on the calling task's thread, `SQLiteReadConnection`).
-    private let threadPool: NIOThreadPool
     private let lock = AsyncLock()
     private let logger: Logger
     /// Set once the connection is closed (under the lock): closing twice is harmless.
     private nonisolated(unsafe) var isClosed = false
 
-    private init(connection: SQLiteConnection, readers: SQLiteReaders?, threadPool: NIOThreadPool, logger: Logger) {
+    private init(connection: SQLiteDirectConnection, readers: SQLiteReaders?, logger: Logger) {
         self.connection = connection
         self.readers = readers
-        self.threadPool = threadPool
         self.logger = logger
     }
 
@@ -33,40 +28,20 @@ public final class SQLiteStore: Database, Service {
     /// gets `readers` reader connections (by default twice the cores).
     public static func open(path: String?, readers readerCount: Int? = nil, logger: Logger) async throws -> SQLiteStore {
         let readerCount = path == nil ? 0 : max(1, readerCount ?? 2 * System.coreCount)
-        let threadPool = NIOThreadPool(numberOfThreads: 1)
-        threadPool.start()
-        func open() async throws -> SQLiteConnection {
-            try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory, threadPool: threadPool, logger: logger,
-                                            on: MultiThreadedEventLoopGroup.singleton.any())
-        }
-        var opened: [SQLiteConnection] = []
-        do {
-            let connection = try await open()
-            opened.append(connection)
-            let sql = connection.sql(queryLogLevel: .trace)
-            if path != nil {
-                try await sql.raw("PRAGMA journal_mode = WAL").run()
-                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        let connection = try SQLiteDirectConnection.writer(path: path, logger: logger)
+        var pool: SQLiteReaders?
+        if let path, readerCount > 0 {
+            var readers: [SQLiteDirectConnection] = []
+            do {
+                for _ in 0..<readerCount { readers.append(try SQLiteDirectConnection.reader(path: path, logger: logger)) }
+            } catch {
+                for reader in readers { reader.close() }
+                connection.close()
+                throw error
             }
-            try await sql.raw("PRAGMA foreign_keys = ON").run()
-            try await sql.raw("PRAGMA busy_timeout = 5000").run()
-            var pool: SQLiteReaders?
-            if let path, readerCount > 0 {
-                var readers: [SQLiteReadConnection] = []
-                do {
-                    for _ in 0..<readerCount { readers.append(try SQLiteReadConnection(path: path, logger: logger)) }
-                } catch {
-                    for reader in readers { reader.close() }
-                    throw error
-                }
-                pool = SQLiteReaders(readers, logger: logger) { try SQLiteReadConnection(path: path, logger: logger) }
-            }
-            return SQLiteStore(connection: connection, readers: pool, threadPool: threadPool, logger: logger)
-        } catch {
-            for connection in opened { try? await connection.close() }
-            try? await threadPool.shutdownGracefully()
-            throw error
+            pool = SQLiteReaders(readers, logger: logger) { try SQLiteDirectConnection.reader(path: path, logger: logger) }
         }
+        return SQLiteStore(connection: connection, readers: pool, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -85,11 +60,11 @@ public final class SQLiteStore: Database, Service {
     public func withSQL<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         await lock.acquire()
         do {
-            let result = try await body(connection.sql(queryLogLevel: .trace))
-            await lock.release()
+            let result = try await body(connection)
+            lock.release()
             return result
         } catch {
-            await lock.release()
+            lock.release()
             throw error
         }
     }
@@ -117,12 +92,11 @@ public final class SQLiteStore: Database, Service {
 
     public func close() async throws {
         await lock.acquire()
-        defer { Task { await lock.release() } }
+        defer { lock.release() }
         guard !isClosed else { return }
         isClosed = true
         readers?.close()
-        try await connection.close()
-        try await threadPool.shutdownGracefully()
+        connection.close()
     }
 
     /// Waits for graceful shutdown (or cancellation), then closes the connection, in a task of its own so that a

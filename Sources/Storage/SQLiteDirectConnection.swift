@@ -6,20 +6,22 @@ import SQLiteKit
 import SQLiteNIO
 import CSQLiteOptions
 import Synchronization
-// The SQLite library SQLiteNIO builds (its own copy, its functions prefixed `sqlite_nio_`): the readers must use the
-// very same library as the writer, or the two would not share the locks that keep WAL reads consistent.
+// The SQLite library SQLiteNIO builds (its own copy, its functions prefixed `sqlite_nio_`): every connection to one
+// database must use the very same library, or they would not share the locks that keep WAL reads consistent.
 import VaporCSQLite
 
-/// A SQLite connection that only reads, with its statements prepared once and kept, run on the calling task's thread.
+/// A SQLite connection whose statements are prepared once and kept, and run on the calling task's thread.
 ///
 /// SQLiteNIO prepares every statement again on every call and runs it on a thread pool, handing each row back to an
-/// event loop as a task of its own: for a page's dozen small indexed reads (each 5–50 µs of SQLite's own work), the
-/// parsing and the thread hops cost more than the reads. A reader is lent to one task at a time (`SQLiteReaders`)
-/// and never suspends while it runs a statement; a lock held for the statement's run still keeps two threads apart
-/// should a caller share it (`async let` over one snapshot).
+/// event loop as a task of its own: for a page's dozen small indexed reads (each 5–50 µs of SQLite's own work), and
+/// for the writer's short transactions (a batch of votes: six statements, a few hundred microseconds of SQLite's
+/// work), the parsing and the thread hops cost more than the statements, and under load each hop waits for a core.
+/// A connection is lent to one task at a time (`SQLiteReaders` for readers, the store's lock for the writer) and never
+/// suspends while it runs a statement; a lock held for the statement's run still keeps two threads apart should a
+/// caller share it (`async let` over one snapshot).
 ///
-/// Writes never come here: the connection is `query_only`, and the writer stays on SQLiteNIO.
-final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
+/// A reader is `query_only`: asked to write, it refuses rather than racing the writer.
+final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
     /// A prepared statement and the names of its columns, read again whenever SQLite has prepared the statement again
     /// (the schema changed: a column added, renamed or moved).
     private final class Prepared {
@@ -69,14 +71,25 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
     static let statementLimit = 256
 
     /// Opens `path` for reading beside its writer.
-    init(path: String, logger: Logger) throws {
+    static func reader(path: String, logger: Logger) throws -> SQLiteDirectConnection {
+        try SQLiteDirectConnection(path: path, flags: SQLITE_OPEN_READWRITE, setup: ["PRAGMA query_only = ON"], logger: logger)
+    }
+
+    /// Opens (creating it if needed) the database at `path`, or a new in-memory one when `path` is nil, as its one
+    /// writer: in WAL mode for a file, with foreign keys enforced.
+    static func writer(path: String?, logger: Logger) throws -> SQLiteDirectConnection {
+        let file = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"]
+        return try SQLiteDirectConnection(path: path ?? ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                          setup: (path == nil ? [] : file) + ["PRAGMA foreign_keys = ON"], logger: logger)
+    }
+
+    private init(path: String, flags: Int32, setup: [String], logger: Logger) throws {
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard opened == SQLITE_OK, let handle else {
             let message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0).map { String(cString: $0) } } ?? "cannot open \(path)"
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
-            throw SQLiteReadError(code: opened, message: message)
+            throw SQLiteDirectError(code: opened, message: message)
         }
         self.handle = handle
         self.logger = logger
@@ -86,8 +99,7 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
             // Plans that do not depend on bound values: otherwise SQLite prepares a kept statement again on every run
             // when its WHERE compares a column to a bound value and it has an ORDER BY (most of the pages' reads).
             try check(hemicycle_sqlite_enable_qpsg(UnsafeMutableRawPointer(handle)))
-            // A reader that is asked to write refuses, rather than racing the writer.
-            try execute(sql: "PRAGMA query_only = ON", binds: []) { _ in }
+            for pragma in setup { try execute(sql: pragma, binds: []) { _ in } }
         } catch {
             sqlite_nio_sqlite3_close_v2(handle)
             throw error
@@ -141,7 +153,7 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
 
     func execute(sql: String, binds: [SQLiteData], _ onRow: (any SQLRow) -> ()) throws {
         try lock.withLock { _ throws(any Error) in
-            guard !isClosed else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "The reader connection is closed.") }
+            guard !isClosed else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "The connection is closed.") }
             try run(sql: sql, binds: binds, onRow)
         }
     }
@@ -165,7 +177,7 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
             var values: [SQLiteData] = []
             values.reserveCapacity(count)
             for index in 0..<Int32(count) { values.append(Self.value(at: index, of: statement)) }
-            onRow(ReaderRow(columnNames: columns, values: values, decoder: decoder))
+            onRow(DirectRow(columnNames: columns, values: values, decoder: decoder))
             stepped = sqlite_nio_sqlite3_step(statement)
         }
         guard stepped == SQLITE_DONE else { throw error(stepped) }
@@ -184,7 +196,7 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
             if let statement { sqlite_nio_sqlite3_finalize(statement) }
             throw error(result)
         }
-        guard let statement else { throw SQLiteReadError(code: SQLITE_MISUSE, message: "The query holds no statement.") }
+        guard let statement else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "The query holds no statement.") }
         let prepared = Prepared(handle: statement)
         statements[sql] = prepared
         return prepared
@@ -230,23 +242,23 @@ final class SQLiteReadConnection: SQLDatabase, @unchecked Sendable {
         guard result == SQLITE_OK else { throw error(result) }
     }
 
-    private func error(_ code: Int32) -> SQLiteReadError {
-        SQLiteReadError(code: code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "SQLite error \(code)")
+    private func error(_ code: Int32) -> SQLiteDirectError {
+        SQLiteDirectError(code: code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "SQLite error \(code)")
     }
 
     /// SQLite copies the bound text or blob before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
-/// A statement a reader could not prepare or run.
-struct SQLiteReadError: Error, CustomStringConvertible {
+/// A statement a direct connection could not open, prepare or run.
+struct SQLiteDirectError: Error, CustomStringConvertible {
     let code: Int32
     let message: String
     var description: String { "SQLite error \(code): \(message)" }
 }
 
-/// One row a reader returned.
-private struct ReaderRow: PositionedRow {
+/// One row a direct connection returned.
+private struct DirectRow: PositionedRow {
     let columnNames: ColumnNames
     let values: [SQLiteData]
     let decoder: SQLiteDataDecoder
@@ -255,7 +267,7 @@ private struct ReaderRow: PositionedRow {
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         guard let index = columnNames.index(of: column) else {
-            throw SQLiteReadError(code: SQLITE_MISUSE, message: "The row has no column \(column).")
+            throw SQLiteDirectError(code: SQLITE_MISUSE, message: "The row has no column \(column).")
         }
         return try decode(at: index, column: column, as: D.self)
     }
