@@ -12,8 +12,9 @@ import Web
 /// `hemicycle bench votes`: a consultation under load. A server on a fresh database (the demo councils and a
 /// consultation of `--statements` statements) takes votes over real HTTP from this machine: `--participants`
 /// browsers, each with its own cookie and address (as behind a proxy that sets `X-Forwarded-For`), spread over
-/// `--clients` keep-alive connections, for `--seconds`. It prints votes/s, p50/p99, the votes acknowledged (303)
-/// against those stored, and how far the opinion map, computed by the server's background worker, trailed the votes.
+/// `--clients` keep-alive connections (written and read as bytes, `RawHTTPClient`), for `--seconds`. It prints
+/// votes/s, p50/p99, the votes acknowledged (303) against those stored, and how far the opinion map, computed by the
+/// server's background worker, trailed the votes.
 struct VotesBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "votes",
@@ -98,10 +99,11 @@ struct VotesBench: AsyncParsableCommand {
                 group.addTask {
                     let mine = Array(stride(from: client, to: tokens.count, by: clients))
                     guard !mine.isEmpty else { return Sample() }
-                    let connection = try await HTTPLoad.connect(host: host, port: port)
+                    let connection = try await RawHTTPClient.connect(host: host, port: port)
                     return try await connection.executeThenClose { inbound, outbound in
                         var sample = Sample()
                         var parts = inbound.makeAsyncIterator()
+                        var reader = RawHTTPClient()
                         var generator = SystemRandomNumberGenerator()
                         var turn = 0
                         while clock.now < end {
@@ -110,25 +112,15 @@ struct VotesBench: AsyncParsableCommand {
                             let token = tokens[participant]
                             let statement = statementIDs[Int.random(in: 0..<statementIDs.count, using: &generator)]
                             let vote = [-1, 0, 1][Int.random(in: 0..<3, using: &generator)]
-                            let body = ByteBuffer(string: "_csrf=\(token)&vote=\(vote)")
-                            var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: "\(path)/statements/\(statement)/vote")
-                            head.headers.add(name: "Host", value: "\(host):\(port)")
-                            head.headers.add(name: "Cookie", value: "hemicycle_csrf=\(token); hemicycle_participant=\(token)")
-                            head.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-                            head.headers.add(name: "Content-Length", value: "\(body.readableBytes)")
-                            head.headers.add(name: "X-Forwarded-For", value: "10.\(participant >> 16 & 255).\(participant >> 8 & 255).\(participant & 255)")
+                            let body = "_csrf=\(token)&vote=\(vote)"
+                            let address = "10.\(participant >> 16 & 255).\(participant >> 8 & 255).\(participant & 255)"
+                            let request = "POST \(path)/statements/\(statement)/vote HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+                                + "Cookie: hemicycle_csrf=\(token); hemicycle_participant=\(token)\r\n"
+                                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n"
+                                + "X-Forwarded-For: \(address)\r\n\r\n\(body)"
                             let sent = clock.now
-                            try await outbound.write(.head(head))
-                            try await outbound.write(.body(.byteBuffer(body)))
-                            try await outbound.write(.end(nil))
-                            var status = 0
-                            reading: while let part = try await parts.next() {
-                                switch part {
-                                case .head(let response): status = Int(response.status.code)
-                                case .body: continue
-                                case .end: break reading
-                                }
-                            }
+                            try await outbound.write(ByteBuffer(string: request))
+                            let status = try await reader.status(from: &parts)
                             _ = sample.histogram.record(UInt64(max(1, ((clock.now - sent) / .microseconds(1)).rounded())))
                             if status == 303 { sample.votes += 1 } else { sample.unexpected += 1 }
                         }

@@ -27,7 +27,7 @@ struct KnownDevices: Sendable {
 
     /// Whether this browser has signed in with `email` since its password was last set.
     func isKnown(_ request: Request, email: String, passwordHash: String?, now: Double) async throws -> Bool {
-        guard let sent = request.cookies[Self.cookieName]?.value, let passwordHash else { return false }
+        guard let sent = request.cookieValue(Self.cookieName), let passwordHash else { return false }
         return Tokens.constantTimeEqual(sent, try await token(for: email, passwordHash: passwordHash, now: now))
     }
 

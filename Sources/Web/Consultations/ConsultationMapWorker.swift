@@ -70,6 +70,8 @@ public struct ConsultationMapWorker: Service {
                     try await processAll()
                 } catch is CancellationError {
                     break
+                } catch where Task.isCancelled {
+                    break
                 } catch {
                     logger.error("The consultations' maps could not be read", metadata: ["error": "\(error)"])
                 }
@@ -89,6 +91,9 @@ public struct ConsultationMapWorker: Service {
             do {
                 if try await process(state) { computed.append(state.consultationID) }
             } catch is CancellationError {
+                throw CancellationError()
+            } catch where Task.isCancelled {
+                // Shutting down: the database's client answers a cancelled query with an error of its own.
                 throw CancellationError()
             } catch {
                 logger.error("A consultation's map could not be computed", metadata: ["consultation": "\(state.consultationID)", "error": "\(error)"])

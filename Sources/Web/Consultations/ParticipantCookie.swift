@@ -50,7 +50,7 @@ enum ParticipantCookie {
 
     /// The browser's identifier, when it is one this site could have given (43 URL-safe characters).
     static func token(_ request: Request) -> String? {
-        guard let value = request.cookies[name]?.value, value.utf8.count == 43,
+        guard let value = request.cookieValue(name), value.utf8.count == 43,
               value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
                   || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else { return nil }
         return value

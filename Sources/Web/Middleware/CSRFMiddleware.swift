@@ -19,7 +19,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         var request = request
         let signedIn = context.sessions.session != nil
-        let isNew = !signedIn && request.cookies[Self.cookieName]?.value != context.csrfToken
+        let isNew = !signedIn && request.cookieValue(Self.cookieName) != context.csrfToken
 
         let isAPI = request.uri.path.hasPrefix("/api/")
         if request.method == .post, request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true,
@@ -57,7 +57,7 @@ struct CSRFTokenMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
-        let existing = request.cookies[CSRFMiddleware.cookieName]?.value
+        let existing = request.cookieValue(CSRFMiddleware.cookieName)
         if let session = context.sessions.session {
             context.csrfToken = session.csrf
         } else {

@@ -11,7 +11,7 @@ struct LanguageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         context.language = context.account?.language
-            ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.value) }
+            ?? request.cookieValue(Self.cookieName).flatMap { Language(rawValue: $0) }
             ?? Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
             ?? .default
         var response = try await next(request, context)

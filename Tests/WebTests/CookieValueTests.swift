@@ -1,0 +1,18 @@
+import Hummingbird
+import Testing
+@testable import Web
+
+/// A cookie's value is read as Hummingbird's own parser reads it, without building the whole list.
+@Suite struct CookieValueTests {
+    @Test func aCookieIsFoundByItsWholeNameInAnyHeader() {
+        let headers = ["hemicycle_lang=ar;hemicycle_csrf=a=b=c ;  \tother=1", "hemicycle_participant=token; hemicycle_csrf=second"]
+        for name in ["hemicycle_lang", "hemicycle_csrf", "other", "hemicycle_participant", "hemicycle", "csrf", "missing", ""] {
+            #expect(Request.cookieValue(name, in: headers) == Cookies(from: headers)[name]?.value, "\(name)")
+        }
+        #expect(Request.cookieValue("hemicycle_csrf", in: headers) == "a=b=c ")
+        #expect(Request.cookieValue("hemicycle_participant", in: headers) == "token")
+        #expect(Request.cookieValue("hemicycle", in: headers) == nil)
+        #expect(Request.cookieValue("x", in: ["", ";;", "x", " x=", "x=later"]) == "")
+        #expect(Request.cookieValue("x", in: []) == nil)
+    }
+}
