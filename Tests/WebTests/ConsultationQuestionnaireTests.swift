@@ -88,7 +88,8 @@ import TestSupport
             #expect(try await visitor.get(page).text.contains("value=\"1\" checked"))
             #expect(try await answer(visitor, [("q\(questions[0].id)", "2"), ("q\(questions[1].id)", "0"), ("q\(questions[1].id)", "2")]).status == .seeOther)
             let second = Visitor(client, acceptLanguage: "fr")
-            #expect(try await answer(second, [("q\(questions[0].id)", "2"), ("q\(questions[1].id)", "2")]).status == .seeOther)
+            #expect(try await answer(second, [("q\(questions[0].id)", "2"), ("q\(questions[1].id)", "2"),
+                                              ("q\(questions[2].id)", "Une idée qui reste au secrétariat")]).status == .seeOther)
             // Once answered, no question goes, even where the opening were moved later.
             await #expect(throws: StoreError.stateChanged) {
                 try await questionnaires.remove(questionID: questions[0].id, consultationID: id, councilID: 1, at: 0)
@@ -96,14 +97,27 @@ import TestSupport
             let counts = try await questionnaires.counts(consultationID: id)
             #expect(counts[questions[0].id] == ["2": 2])
             #expect(counts[questions[1].id] == ["0,2": 1, "2": 1])
-            #expect(counts[questions[2].id] == nil)  // the first visitor left it blank the second time
+            #expect(counts[questions[2].id] == ["": 1])  // the first visitor left it blank the second time
             // The results: the secretariat sees them now, everyone once it is closed.
             let results = try await staff.get(page).text
             #expect(results.contains("2 personnes ont répondu.") && results.contains("2 réponses (100"))
             #expect(!(try await visitor.get(page).text.contains("2 personnes ont répondu.")))
+            // The export's choices, a row per option chosen, follow the same rule; free answers are never in it.
+            let exported = "\(url)/export/questionnaire.csv"
+            #expect(try await visitor.get(exported).status == .notFound)
+            #expect(!(try await visitor.get("\(url)/export").text.contains("questionnaire.csv")))
+            #expect(try await staff.get("\(url)/export").text.contains("questionnaire.csv"))
+            let rows = try await staff.get(exported).text.split(whereSeparator: \.isNewline)
+            #expect(rows == ["participant,question,question-text,option,option-text",
+                             "0,1,Comment venez-vous au travail ?,3,En bus", "1,1,Comment venez-vous au travail ?,3,En bus",
+                             "0,2,Quels services manquent ?,1,Parkings vélo", "0,2,Quels services manquent ?,3,Horaires de nuit",
+                             "1,2,Quels services manquent ?,3,Horaires de nuit"])
             let late = try #require(ConsultationTests.stamp(try await second.get(page).text))
             clock.advance(by: 30 * 86_400)
             #expect(try await Visitor(client, acceptLanguage: "fr").get(page).text.contains("2 personnes ont répondu."))
+            let published = try await Visitor(client).get(exported)
+            #expect(published.status == .ok && published.text.split(whereSeparator: \.isNewline).count == rows.count)
+            #expect(!published.text.contains("secrétariat"))
             #expect(try await second.post(page, [("rendered_at", late), ("website", ""), ("q\(questions[0].id)", "0")]).status == .conflict)
         }
     }

@@ -18,7 +18,14 @@ struct ExportRoutes {
         ("comments.csv", "consultation_export_comments_csv"), ("votes.csv", "consultation_export_votes_csv"),
         ("participants-votes.csv", "consultation_export_participants_votes_csv"), ("summary.csv", "consultation_export_summary_csv"),
         ("consultation.json", "consultation_export_consultation_json"),
+        ("questionnaire.csv", "consultation_export_questionnaire_csv"),
     ]
+
+    /// Whether the reader gets the questionnaire's answers: a consultation with a questionnaire, whose results they may
+    /// see (the secretariat and bureau at any time, everyone once it closed).
+    static func showsQuestionnaire(_ gate: ConsultationGate) -> Bool {
+        gate.modules.contains(.questionnaire) && gate.may(.seeQuestionnaireResults)
+    }
 
     func register(in council: PathRegistrar) {
         council.get(ConsultationPaths.export, use: index)
@@ -31,7 +38,7 @@ struct ExportRoutes {
         let model = ConsultationExportPage(
             consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
             backURL: ConsultationPaths.item.url(slug, id),
-            files: Self.files.map { file in
+            files: Self.files.filter { $0.name != "questionnaire.csv" || Self.showsQuestionnaire(gate) }.map { file in
                 .init(url: ConsultationPaths.exportFile.url(slug, id, file.name), name: file.name, description: pages.text(file.key, context))
             },
             licence: gate.record.source)
@@ -48,6 +55,10 @@ struct ExportRoutes {
         case "comments.csv": body = data.comments()
         case "votes.csv": body = data.votes()
         case "participants-votes.csv": body = data.participantsVotes()
+        case "questionnaire.csv":
+            guard Self.showsQuestionnaire(gate) else { throw PageError.notFound }
+            body = data.questionnaire(questions: try await services.questionnaires.questions(consultationID: gate.record.id),
+                                      answers: try await services.questionnaires.choiceAnswers(consultationID: gate.record.id))
         case "summary.csv": body = data.summary(title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language).text,
                                                 url: services.baseURL + ConsultationPaths.item.url(gate.council.slug, gate.record.id))
         default: body = try data.json(baseURL: services.baseURL, slug: gate.council.slug)
@@ -125,6 +136,27 @@ struct ExportData {
             writer.append(["\(number)", snapshot?.groupOf[String(participant)].map(String.init) ?? "", "\(written[participant] ?? 0)",
                            "\(votes.count)", "\(votes.filter { $0.vote == 1 }.count)", "\(votes.filter { $0.vote == -1 }.count)"]
                           + numbers.map { voteOf[$0].map(String.init) ?? "" })
+        }
+        return writer.text
+    }
+
+    /// One row for each option each participant chose, questions numbered as the questionnaire shows them and options
+    /// from 1. Participants keep the numbers of the other files; one who only answered the questionnaire is numbered
+    /// after all of those. Free answers are not published: they are read by the secretariat.
+    func questionnaire(questions: [ConsultationQuestionRecord],
+                       answers: [(questionID: Int64, participantID: Int64, value: String)]) -> String {
+        var numbers = numberOf
+        for participant in Set(answers.map(\.participantID)).subtracting(numberOf.keys).sorted() { numbers[participant] = numbers.count }
+        let questionOf = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, (number: $0 + 1, record: $1)) })
+        var writer = CSVWriter(header: ["participant", "question", "question-text", "option", "option-text"])
+        for answer in answers {
+            guard let question = questionOf[answer.questionID], let number = numbers[answer.participantID],
+                  let kind = QuestionKind(rawValue: question.record.kind),
+                  case .choices(let chosen) = QuestionAnswer(stored: answer.value, kind: kind) else { continue }
+            for option in chosen where question.record.options.indices.contains(option) {
+                writer.append(["\(number)", "\(question.number)", CSVWriter.neutralise(question.record.prompt), "\(option + 1)",
+                               CSVWriter.neutralise(question.record.options[option])])
+            }
         }
         return writer.text
     }
