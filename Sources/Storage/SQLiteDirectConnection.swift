@@ -69,6 +69,9 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
     /// Statements kept per connection at most; past this (queries built with varying text), all are finalised and
     /// the connection starts again with the new one.
     static let statementLimit = 256
+    /// Statements with more bound values than this are prepared for one run and finalised: their texts vary with a
+    /// list's length (a batch's rows), and kept they would crowd out the statements run again and again.
+    static let keptBindLimit = 64
 
     /// Opens `path` for reading beside its writer.
     static func reader(path: String, logger: Logger) throws -> SQLiteDirectConnection {
@@ -160,11 +163,16 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
 
     /// Runs a statement; under the lock.
     private func run(sql: String, binds: [SQLiteData], _ onRow: (any SQLRow) -> ()) throws {
-        let prepared = try statement(sql)
+        let keep = binds.count <= Self.keptBindLimit
+        let prepared = try statement(sql, keep: keep)
         let statement = prepared.handle
         defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+            if keep {
+                sqlite_nio_sqlite3_reset(statement)
+                sqlite_nio_sqlite3_clear_bindings(statement)
+            } else {
+                sqlite_nio_sqlite3_finalize(statement)
+            }
         }
         for (offset, bind) in binds.enumerated() {
             try check(Self.bind(bind, at: Int32(offset + 1), to: statement))
@@ -183,14 +191,14 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
         guard stepped == SQLITE_DONE else { throw error(stepped) }
     }
 
-    private func statement(_ sql: String) throws -> Prepared {
+    private func statement(_ sql: String, keep: Bool) throws -> Prepared {
         if let prepared = statements[sql] { return prepared }
-        if statements.count >= Self.statementLimit {
+        if keep, statements.count >= Self.statementLimit {
             for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.handle) }
             statements = [:]
         }
         var statement: OpaquePointer?
-        let flags = UInt32(SQLITE_PREPARE_PERSISTENT)
+        let flags = keep ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
         let result = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil)
         guard result == SQLITE_OK else {
             if let statement { sqlite_nio_sqlite3_finalize(statement) }
@@ -198,7 +206,7 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
         }
         guard let statement else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "The query holds no statement.") }
         let prepared = Prepared(handle: statement)
-        statements[sql] = prepared
+        if keep { statements[sql] = prepared }
         return prepared
     }
 

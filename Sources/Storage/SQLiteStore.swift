@@ -61,12 +61,22 @@ public final class SQLiteStore: Database, Service {
         await lock.acquire()
         do {
             let result = try await body(connection)
+            endLeftTransaction()
             lock.release()
             return result
         } catch {
+            endLeftTransaction()
             lock.release()
             throw error
         }
+    }
+
+    /// A transaction left open on the writer (a ROLLBACK that failed) would refuse every later BEGIN: rolled back
+    /// before the next holder of the lock.
+    private func endLeftTransaction() {
+        guard connection.isInTransaction else { return }
+        logger.error("A SQLite write transaction was left open; it is rolled back")
+        try? connection.execute(sql: "ROLLBACK", binds: []) { _ in }
     }
 
     public func snapshot<T: Sendable>(_ body: (any Database) async throws -> T) async throws -> T {

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -46,17 +47,17 @@ struct RawHTTPClient {
         for line in lines.dropFirst() {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
-            let name = parts[0].lowercased(), value = parts[1].trimmingPrefix(" ")
+            let name = parts[0].lowercased(), value = parts[1].trimmingCharacters(in: .whitespaces)
             if name == "transfer-encoding" { throw MalformedAnswer(description: "An answer in chunks (\(value)), which this client does not read.") }
             if name == "content-length" {
-                guard let number = Int(value) else { throw MalformedAnswer(description: "Content-Length: \(value)") }
+                guard let number = Int(value), number >= 0 else { throw MalformedAnswer(description: "Content-Length: \(value)") }
                 length = number
             }
         }
         let total = headEnd + 4 - view.startIndex + length
         guard pending.readableBytes >= total else { return nil }
         pending.moveReaderIndex(forwardBy: total)
-        if pending.readableBytes == 0 { pending.clear() }
+        if pending.readableBytes == 0 { pending.clear() } else { pending.discardReadBytes() }
         return status
     }
 

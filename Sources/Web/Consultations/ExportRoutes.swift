@@ -49,23 +49,30 @@ struct ExportRoutes {
     @Sendable func file(_ request: Request, context: AppContext) async throws -> Response {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
         guard let name = context.parameters.get("file"), Self.files.contains(where: { $0.name == name }) else { throw PageError.notFound }
+        if name == "questionnaire.csv" {
+            guard Self.showsQuestionnaire(gate) else { throw PageError.notFound }
+            // Answered questions no longer change (`ConsultationQuestionnaireRepository.remove`): the two reads agree.
+            let questions = try await services.questionnaires.questions(consultationID: gate.record.id)
+            let counts = try await services.questionnaires.counts(consultationID: gate.record.id)
+            return Self.download(ExportData.questionnaire(questions: questions, counts: counts), name: name, consultationID: gate.record.id)
+        }
         let data = try await ExportData.load(gate: gate, services: services)
         let body: String
         switch name {
         case "comments.csv": body = data.comments()
         case "votes.csv": body = data.votes()
         case "participants-votes.csv": body = data.participantsVotes()
-        case "questionnaire.csv":
-            guard Self.showsQuestionnaire(gate) else { throw PageError.notFound }
-            body = data.questionnaire(questions: try await services.questionnaires.questions(consultationID: gate.record.id),
-                                      answers: try await services.questionnaires.choiceAnswers(consultationID: gate.record.id))
         case "summary.csv": body = data.summary(title: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language).text,
                                                 url: services.baseURL + ConsultationPaths.item.url(gate.council.slug, gate.record.id))
         default: body = try data.json(baseURL: services.baseURL, slug: gate.council.slug)
         }
+        return Self.download(body, name: name, consultationID: gate.record.id)
+    }
+
+    static func download(_ body: String, name: String, consultationID: Int64) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = name.hasSuffix(".json") ? "application/json; charset=utf-8" : "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"consultation-\(gate.record.id)-\(name)\""
+        headers[.contentDisposition] = "attachment; filename=\"consultation-\(consultationID)-\(name)\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
@@ -140,22 +147,19 @@ struct ExportData {
         return writer.text
     }
 
-    /// One row for each option each participant chose, questions numbered as the questionnaire shows them and options
-    /// from 1. Participants keep the numbers of the other files; one who only answered the questionnaire is numbered
-    /// after all of those. Free answers are not published: they are read by the secretariat.
-    func questionnaire(questions: [ConsultationQuestionRecord],
-                       answers: [(questionID: Int64, participantID: Int64, value: String)]) -> String {
-        var numbers = numberOf
-        for participant in Set(answers.map(\.participantID)).subtracting(numberOf.keys).sorted() { numbers[participant] = numbers.count }
-        let questionOf = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, (number: $0 + 1, record: $1)) })
-        var writer = CSVWriter(header: ["participant", "question", "question-text", "option", "option-text"])
-        for answer in answers {
-            guard let question = questionOf[answer.questionID], let number = numbers[answer.participantID],
-                  let kind = QuestionKind(rawValue: question.record.kind),
-                  case .choices(let chosen) = QuestionAnswer(stored: answer.value, kind: kind) else { continue }
-            for option in chosen where question.record.options.indices.contains(option) {
-                writer.append(["\(number)", "\(question.number)", CSVWriter.neutralise(question.record.prompt), "\(option + 1)",
-                               CSVWriter.neutralise(question.record.options[option])])
+    /// How many participants chose each option of each question with options, questions numbered as the
+    /// questionnaire shows them and options from 1, with how many answered the question. Counts only: a row per
+    /// participant, numbered as in the other files, would join each person's answers (a neighbourhood, an age) to
+    /// their votes and statements. Free answers are not published: they are read by the secretariat.
+    static func questionnaire(questions: [ConsultationQuestionRecord], counts: [Int64: [String: Int]]) -> String {
+        var writer = CSVWriter(header: ["question", "question-text", "answered", "option", "option-text", "chosen"])
+        for (index, record) in questions.enumerated() {
+            let question = QuestionnaireRoutes.definition(record)
+            guard question.kind != .text else { continue }
+            let tally = QuestionTally(question: question, counted: counts[record.id] ?? [:])
+            for (option, label) in question.options.enumerated() {
+                writer.append(["\(index + 1)", CSVWriter.neutralise(record.prompt), "\(tally.answered)", "\(option + 1)",
+                               CSVWriter.neutralise(label), "\(tally.counts[option])"])
             }
         }
         return writer.text

@@ -109,20 +109,6 @@ public struct ConsultationQuestionnaireRepository: Sendable {
         }
     }
 
-    /// Every answer to the questions with options, in question and participant order: what an export may publish
-    /// (free answers are read by the secretariat only).
-    public func choiceAnswers(consultationID: Int64) async throws -> [(questionID: Int64, participantID: Int64, value: String)] {
-        try await database.read { sql in
-            try await sql.raw("""
-                SELECT a.question_id, a.participant_id, a.value FROM consultation_answers a JOIN consultation_questions q ON q.id = a.question_id
-                WHERE q.consultation_id = \(bind: consultationID) AND q.kind <> 'text' ORDER BY q.position, q.id, a.participant_id
-                """).all().map { row in
-                    (try row.decode(column: "question_id", as: Int64.self), try row.decode(column: "participant_id", as: Int64.self),
-                     try row.decode(column: "value", as: String.self))
-                }
-        }
-    }
-
     /// The latest answers to a text question, for the secretariat.
     public func texts(questionID: Int64, limit: Int) async throws -> [String] {
         try await database.read { sql in
