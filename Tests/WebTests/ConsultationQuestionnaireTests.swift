@@ -116,6 +116,9 @@ import TestSupport
             let late = try #require(ConsultationTests.stamp(try await second.get(page).text))
             clock.advance(by: 30 * 86_400)
             #expect(try await Visitor(client, acceptLanguage: "fr").get(page).text.contains("2 personnes ont répondu."))
+            // The synthesis's figures say how many answered (a month later, the secretariat signs in again).
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.get("\(url)/synthesis").text.contains("2 personnes ont répondu au questionnaire."))
             let published = try await Visitor(client).get(exported)
             #expect(published.status == .ok && published.text.split(whereSeparator: \.isNewline) == rows)
             #expect(!published.text.contains("secrétariat"))

@@ -39,6 +39,9 @@ struct SynthesisRoutes {
             figures.append(plural("consultation_synthesis_proposals", proposals.shown, ["answered": format.number(proposals.answered),
                                                                                           "supports": format.number(proposals.supports)]))
         }
+        if gate.modules.contains(.questionnaire) {
+            figures.append(plural("consultation_synthesis_questionnaire", try await services.questionnaires.respondents(consultationID: id)))
+        }
         return figures
     }
 

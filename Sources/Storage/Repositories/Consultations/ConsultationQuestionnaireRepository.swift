@@ -109,6 +109,16 @@ public struct ConsultationQuestionnaireRepository: Sendable {
         }
     }
 
+    /// How many participants answered at least one question.
+    public func respondents(consultationID: Int64) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT COUNT(DISTINCT a.participant_id) AS n FROM consultation_answers a JOIN consultation_questions q ON q.id = a.question_id
+                WHERE q.consultation_id = \(bind: consultationID)
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// The latest answers to a text question, for the secretariat.
     public func texts(questionID: Int64, limit: Int) async throws -> [String] {
         try await database.read { sql in
