@@ -16,7 +16,7 @@ import TestSupport
                 try await database.transaction { sql in
                     try await sql.raw("INSERT INTO cancelled_notes (note) VALUES ('never kept')").run()
                     started.continuation.yield()
-                    try await Task.sleep(for: .seconds(30))
+                    try await Task.sleep(for: .seconds(3_600))  // until cancelled, however busy the machine
                 }
             }
             for await _ in started.stream { break }
