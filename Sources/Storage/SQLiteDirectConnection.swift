@@ -59,9 +59,6 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
     private let lock = Mutex(())
     private var statements: [String: Prepared] = [:]
     private var isClosed = false
-    /// When the current slice of statements began, and when the last statement ended (under `lock`).
-    private var sliceStart = ContinuousClock.now
-    private var lastStatement = ContinuousClock.now
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
     let logger: Logger
@@ -141,22 +138,7 @@ final class SQLiteDirectConnection: SQLDatabase, @unchecked Sendable {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try run(query, onRow)
-        // A statement never suspends, so a long run of them (an import, the demo's loading) would keep one of the few
-        // threads every task shares for as long as it lasts: past a slice of time, the task lets the others in.
-        // Statements that follow an idle pause start a new slice.
-        let now = ContinuousClock.now
-        let yields = lock.withLock { _ in
-            defer { lastStatement = now }
-            if now - lastStatement > Self.slice { sliceStart = now }
-            guard now - sliceStart > Self.slice else { return false }
-            sliceStart = now
-            return true
-        }
-        if yields { await Task.yield() }
     }
-
-    /// How long a task runs statements on this connection before it lets other tasks run.
-    static let slice = Duration.milliseconds(2)
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await closure(self)
