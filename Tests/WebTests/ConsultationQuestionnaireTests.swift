@@ -107,7 +107,9 @@ import TestSupport
             #expect(try await visitor.get(exported).status == .notFound)
             #expect(!(try await visitor.get("\(url)/export").text.contains("questionnaire.csv")))
             #expect(try await staff.get("\(url)/export").text.contains("questionnaire.csv"))
-            let rows = try await staff.get(exported).text.split(whereSeparator: \.isNewline)
+            let early = try await staff.get(exported)
+            #expect(early.headers[.cacheControl] == "private, no-store")
+            let rows = early.text.split(whereSeparator: \.isNewline)
             #expect(rows == ["question,question-text,answered,option,option-text,chosen",
                              "1,Comment venez-vous au travail ?,2,1,À pied,0", "1,Comment venez-vous au travail ?,2,2,En vélo,0",
                              "1,Comment venez-vous au travail ?,2,3,En bus,2",
@@ -121,6 +123,7 @@ import TestSupport
             #expect(try await staff.get("\(url)/synthesis").text.contains("2 personnes ont répondu au questionnaire."))
             let published = try await Visitor(client).get(exported)
             #expect(published.status == .ok && published.text.split(whereSeparator: \.isNewline) == rows)
+            #expect(published.headers[.cacheControl] != "private, no-store")
             #expect(!published.text.contains("secrétariat"))
             #expect(try await second.post(page, [("rendered_at", late), ("website", ""), ("q\(questions[0].id)", "0")]).status == .conflict)
         }

@@ -54,7 +54,10 @@ struct ExportRoutes {
             // Answered questions no longer change (`ConsultationQuestionnaireRepository.remove`): the two reads agree.
             let questions = try await services.questionnaires.questions(consultationID: gate.record.id)
             let counts = try await services.questionnaires.counts(consultationID: gate.record.id)
-            return Self.download(ExportData.questionnaire(questions: questions, counts: counts), name: name, consultationID: gate.record.id)
+            var response = Self.download(ExportData.questionnaire(questions: questions, counts: counts), name: name, consultationID: gate.record.id)
+            // Before the results are public, the file is the secretariat's and bureau's: no shared cache keeps it.
+            if gate.phase != .closed && gate.phase != .synthesisPublished { response.headers[.cacheControl] = "private, no-store" }
+            return response
         }
         let data = try await ExportData.load(gate: gate, services: services)
         let body: String

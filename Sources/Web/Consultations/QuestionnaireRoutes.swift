@@ -11,7 +11,7 @@ struct QuestionnaireRoutes {
     let services: ConsultationServices
     let pages: Pages
 
-    /// The latest text answers the secretariat reads on the page (the export has them all).
+    /// The latest text answers the secretariat reads on the page (the open-data export never holds free answers).
     static let textsShown = 50
 
     func register(in council: PathRegistrar) {
