@@ -1,5 +1,6 @@
 import Foundation
 import HemicycleDomain
+import Synchronization
 
 /// A clock for tests: it starts at a fixed instant and moves only by one millisecond per reading (so that events
 /// recorded one after the other keep their order) and when a test advances it.
@@ -38,5 +39,25 @@ public final class SequentialIdentifiers: IdentifierGenerator, @unchecked Sendab
         defer { lock.unlock() }
         count += 1
         return "t\(count)"
+    }
+}
+
+/// The system's time moved forward by what a test asks: a live site's sessions and pages see real time passing,
+/// and a wait for an announced instant (a draw's seed) is skipped rather than slept through.
+public final class ShiftedClock: WallClock, Sendable {
+    private let offset = Mutex<TimeInterval>(0)
+
+    public init() {}
+
+    public func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }
+
+    /// Moves the clock forward, as if `seconds` had passed.
+    public func advance(by seconds: TimeInterval) {
+        offset.withLock { $0 += seconds }
+    }
+
+    /// Moves the clock just past `instant`, if it is still ahead.
+    public func advance(past instant: Date) {
+        advance(by: max(0, instant.timeIntervalSince(now())) + 1)
     }
 }

@@ -29,7 +29,9 @@ struct ConventionWalkTests {
     }
 
     @Test func aConventionIsPreparedAndItsPoolImportedInTwoLanguages() async throws {
-        try await EndToEndTests.withLiveSite { site, base in
+        // The site's clock runs with real time and is moved past each seed's announced instant instead of waiting for it.
+        let clock = ShiftedClock()
+        try await EndToEndTests.withLiveSite(clock: clock) { site, base in
             let axe = try Axe()
             let driver = try await WebDriver(language: "fr")
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convention-walk-\(UUID().uuidString)")
@@ -113,9 +115,9 @@ struct ConventionWalkTests {
                 try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
                 try await driver.open(base + "/lang/ar?next=" + (url.components(separatedBy: base).last ?? url))
                 try await driver.open(url)
-                // The seed is known 30 s from now (Paris time): announced before the commitment (which must come first, even on a
-                // busy machine), entered after.
-                let known = Date().addingTimeInterval(30)
+                // The seed is known ten minutes from now (Paris time): announced before the commitment, which must come first
+                // even on a busy machine; entered after, once the clock is moved past it.
+                let known = clock.now().addingTimeInterval(600)
                 let paris = DateFormatter()
                 paris.locale = Locale(identifier: "en_US_POSIX")
                 paris.timeZone = TimeZone(identifier: "Europe/Paris")
@@ -129,12 +131,13 @@ struct ConventionWalkTests {
                 #expect(try await driver.currentURL.contains("/draw?notice="))
                 problems += try await EndToEndTests.audit(driver, axe, "ar draw waiting")
                 #expect(try await DrawWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk"), tickets: 200).processNext())
+                try await Self.expectCommitted(site, url: url)
                 // The page waiting for the lottery follows it by itself: the commitment appears without a reload.
                 // (It asks less often while nothing changes, up to every 30 s.)
                 try await driver.waitFor("#commitment", seconds: 60)
                 #expect(try await driver.text("#commitment").count > 64)
                 problems += try await EndToEndTests.audit(driver, axe, "ar draw committed")
-                try await Task.sleep(for: .seconds(max(0, known.timeIntervalSinceNow) + 0.5))
+                clock.advance(past: known)
                 try await Walk.set(driver, "#seed", "7 12 19 33 41")
                 try await Walk.submit(driver, formWith: "#seed")
                 #expect(try await driver.text("#result").contains("7 12 19 33 41"))
@@ -144,15 +147,16 @@ struct ConventionWalkTests {
                 let panel = try await ConventionDrawRepository(database: site.database).panel(conventionID: Int64(url.split(separator: "/").last!)!)
                 let declined = try #require(panel.first?.reference)
                 try await Walk.submit(driver, formWith: "#result form[action$='/draw/refusals'] input[value=\(WebDriver.quote(declined))]")
-                let replacementKnown = Date().addingTimeInterval(30)
+                let replacementKnown = clock.now().addingTimeInterval(600)
                 try await Walk.set(driver, "#seed-source", "الأرقام الخمسة لليانصيب الوطني للأسبوع المقبل")
                 try await Walk.set(driver, "#seed-not-before", paris.string(from: replacementKnown))
                 try await Walk.markPage(driver)
                 _ = try await driver.script("document.querySelector(\"form[action$='/draw/replacements']\").submit()")
                 try await Walk.waitForNewPage(driver, then: "main .notice")
                 #expect(try await DrawWorker(database: site.database, clock: site.clock, logger: Logger(label: "walk"), tickets: 200).processNext())
+                try await Self.expectCommitted(site, url: url)
                 try await driver.waitFor("#pick", seconds: 60)
-                try await Task.sleep(for: .seconds(max(0, replacementKnown.timeIntervalSinceNow) + 0.5))
+                clock.advance(past: replacementKnown)
                 try await Walk.set(driver, "#seed", "3 8 21 30 44")
                 try await Walk.submit(driver, formWith: "#seed")
                 problems += try await EndToEndTests.audit(driver, axe, "ar replacement drawn")
@@ -169,6 +173,13 @@ struct ConventionWalkTests {
                 throw error
             }
         }
+    }
+
+    /// The convention's latest draw reached its commitment; if not, why, as stored.
+    static func expectCommitted(_ site: Site, url: String) async throws {
+        let draws = try await ConventionDrawRepository(database: site.database).draws(conventionID: Int64(url.split(separator: "/").last!)!)
+        let latest = try #require(draws.last)
+        try #require(latest.status == "committed", "the draw is \(latest.status): \(latest.errorKey ?? "no error recorded")")
     }
 
     /// The convention sits: the secretariat plans a session and a proposal voted by majority judgment, a member drawn

@@ -11,12 +11,13 @@ import TestSupport
 /// and every page visited is checked by axe-core (WCAG 2.1 A/AA) for serious or critical violations.
 @Suite(.enabled(if: BrowserEnvironment.shouldRun), .serialized)
 struct EndToEndTests {
-    static func withLiveSite(_ body: @escaping @Sendable (Site, String) async throws -> Void) async throws {
+    static func withLiveSite(clock: any WallClock = SystemClock(), _ body: @escaping @Sendable (Site, String) async throws -> Void) async throws {
         try await TestDatabase.with(.sqlite) { database in
             let resources = try await HemicycleServer.Resources.bundled()
             var configuration = AppConfiguration()
             configuration.bcryptCost = 4
-            let site = Site(configuration: configuration, database: database, views: resources.views, localizer: resources.localizer)
+            let site = Site(configuration: configuration, database: database, views: resources.views, localizer: resources.localizer,
+                            clock: clock)
             try await DemoData(site: site).load()
             let app = Application(router: HemicycleServer.buildRouter(site: site, resources: resources),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)))
