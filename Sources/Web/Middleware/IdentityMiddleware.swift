@@ -14,7 +14,7 @@ struct IdentityMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         if trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
-           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+           let last = forwarded.split(separator: ",").last?.trimmed(of: .whitespaces), !last.isEmpty {
             context.clientAddress = ClientAddress.key(last)
         }
         if let session = context.sessions.session {

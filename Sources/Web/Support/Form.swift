@@ -33,7 +33,7 @@ public struct Form: Sendable {
 
     /// The trimmed value, or nil when absent or blank.
     public func text(_ name: String) -> String? {
-        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = self[name]?.trimmed(of: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 }

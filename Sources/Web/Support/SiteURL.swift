@@ -22,6 +22,6 @@ enum SiteURL {
     }
 
     static func with(_ path: String, notice: String) -> String {
-        path + (path.contains("?") ? "&" : "?") + "notice=\(notice)"
+        path + (path.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + "notice=\(notice)"
     }
 }
