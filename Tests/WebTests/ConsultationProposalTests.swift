@@ -108,6 +108,10 @@ import TestSupport
             #expect(try await staff.post("\(proposalURL)/hide?comment=\(parent.id)", [("reason", "Hors sujet.")]).status == .seeOther)
             let afterHiding = try await Visitor(client, acceptLanguage: "fr").get(proposalURL).text
             #expect(afterHiding.contains("Un modérateur a masqué ce commentaire : Hors sujet.") && !afterHiding.contains("Avec des exemples sonores."))
+            for someone in [Visitor(client, acceptLanguage: "fr"), citizen, otherStaff] {
+                let page = try await someone.get(proposalURL)
+                #expect(page.status == .ok && page.text.contains("Hors sujet.") && !page.text.contains("Julien Secrétariat"))
+            }
             // The hidden comment shows neither the proposal's text in its place nor a button acting on the proposal.
             #expect(afterHiding.components(separatedBy: "Réunir les mots de tous les pays.").count == 2)
             #expect(!(try await staff.get(proposalURL).text.contains("action=\"\(proposalURL)/hide?comment=\(parent.id)\"")))
@@ -116,6 +120,16 @@ import TestSupport
             #expect(try await Visitor(client).get(proposalURL).status == .notFound)
             #expect(try await citizen.post("\(proposalURL)/support", []).status == .notFound)
             #expect(try await staff.get(proposalURL).text.contains("Doublon."))
+            // Staff read each decision, on the proposal and on its comments, with who took it; nobody else does.
+            let staffPage = try await staff.get(proposalURL).text
+            #expect(staffPage.contains("Julien Secrétariat a masqué ce contenu. Motif : Doublon."))
+            #expect(staffPage.contains("Julien Secrétariat a masqué ce contenu. Motif : Hors sujet."))
+            let decisions = try await ModerationDecisionRepository(database: site.database)
+                .history(councilID: record.councilId, subject: .comment, ids: [parent.id])
+            // The comment was accepted before it was hidden: both decisions are kept, in order.
+            #expect(decisions[parent.id]?.map(\.decision) == [.accepted, .hidden] && decisions[parent.id]?.last?.reason == "Hors sujet.")
+            #expect(staffPage.contains("Julien Secrétariat a accepté ce contenu."))
+            #expect(staffPage.components(separatedBy: "Motif : Doublon.").count == 2)
             // The Moroccan consultation takes no proposals.
             let (_, moroccanURL) = try await ConsultationTests.consultation(site, "cese-ma")
             #expect(try await Visitor(client).get("\(moroccanURL)/proposals").status == .notFound)

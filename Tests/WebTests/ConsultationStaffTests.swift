@@ -106,6 +106,22 @@ import TestSupport
             // The rejected statement keeps its row in the export, marked as Polis marks it, without its text.
             let comments = try await Visitor(client).get("\(url)/export/comments.csv").text
             #expect(comments.contains(",0,0,-1,\n") && !comments.contains("Hors sujet total.") && comments.contains("Les jeunes doivent être"))
+            // A decision reversed later: the statement keeps the last, the history keeps both, who took them and why.
+            try #require(site.clock as? TestClock).advance(by: 60)
+            #expect(try await staff.post("\(url)/statements/\(drop.id)/moderate", [("decision", "accept"), ("reason", "Admise après relecture.")])
+                .status == .seeOther)
+            let history = try await ModerationDecisionRepository(database: site.database)
+                .history(councilID: record.councilId, subject: .statement, ids: [drop.id, keep.id])
+            let moderator = try #require(try await site.accounts.find(email: "secretariat@cese-fr.example")).displayName
+            #expect(history[drop.id]?.map(\.decision) == [.rejected, .accepted])
+            #expect(history[drop.id]?.map(\.reason) == ["Sans rapport avec la consultation.", "Admise après relecture."])
+            #expect(history[drop.id]?.allSatisfy { $0.moderator == moderator } == true)
+            #expect(history[keep.id]?.map(\.decision) == [.accepted] && history[keep.id]?.first?.reason == nil)
+            let decided = try await staff.get("\(url)/moderation").text
+            let refused = try #require(decided.range(of: "\(moderator) a refusé ce contenu. Motif : Sans rapport avec la consultation."))
+            let admitted = try #require(decided.range(of: "\(moderator) a accepté ce contenu. Motif : Admise après relecture."))
+            #expect(refused.lowerBound < admitted.lowerBound)
+            #expect(decided.contains("\(moderator) a accepté ce contenu.</li>"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HemicycleDomain
+import Storage
 import Testing
 @testable import Web
 
@@ -116,6 +117,18 @@ import Testing
         for key in keys.sorted() {
             for language in Language.allCases {
                 #expect(localizer.table(language)[key] != nil, "\(key) has no \(language.rawValue) text")
+            }
+        }
+    }
+
+    /// The moderation history's sentences are chosen by decision, not written as literals the test above finds.
+    @Test func everyModerationDecisionIsSaidInEveryLanguage() {
+        for decision in ModerationDecisionRecord.Decision.allCases {
+            for hasReason in [false, true] {
+                let key = ModerationHistory.key(decision, hasReason: hasReason)
+                for language in Language.allCases {
+                    #expect(localizer.table(language)[key] != nil, "\(key) has no \(language.rawValue) text")
+                }
             }
         }
     }

@@ -119,6 +119,8 @@ import TestSupport
             #expect(try await Visitor(client).get(url).status == .notFound)
             #expect(!(try await Visitor(client).get("/cese-fr/petitions").text.contains("Injurieuse")))
             #expect(try await staff.get(url).text.contains("Propos injurieux."))
+            // The secretariat reads who hid it and when (nobody else reads a hidden petition).
+            #expect(try await staff.get(url).text.contains("Julien Secrétariat a masqué ce contenu. Motif : Propos injurieux."))
             #expect(try await citizen.post("\(url)/sign", []).status == .notFound)
             #expect(try await staff.post("\(url)/hide", [("reason", "Encore.")]).status == .conflict)
             // A year later the other one is closed; abusive content still comes down.

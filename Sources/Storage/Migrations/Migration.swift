@@ -32,5 +32,6 @@ public enum Migrations {
         CreateConsultationProposalWords(),
         UpdateConsultationsAddVerification(),
         CreateConsultationQuestionnaires(),
+        CreateModerationDecisions(),
     ]
 }

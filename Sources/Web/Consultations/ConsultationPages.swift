@@ -149,6 +149,9 @@ struct ModerationPage: Encodable {
         let action: String
         let accepted: Bool
         let rejected: Bool
+        /// Each decision taken on the statement, as a sentence (`ModerationHistory`).
+        let history: [String]
+        let hasHistory: Bool
     }
 
     /// The consultation's title (the page's own `title` is the layout's).
@@ -256,6 +259,9 @@ struct CitizenProposalPage: Encodable {
         let mayHide: Bool
         let commentAcceptAction: String
         let mayAccept: Bool
+        /// The moderators' decisions on the comment, for staff; empty for others.
+        let history: [String]
+        let hasHistory: Bool
     }
 
     struct Choice: Encodable {
@@ -281,6 +287,9 @@ struct CitizenProposalPage: Encodable {
     let hideAction: String?
     /// A proposal waiting for a moderator (before publication): the secretariat accepts it.
     let acceptAction: String?
+    /// The moderators' decisions on the proposal, for staff; empty for others.
+    let history: [String]
+    let hasHistory: Bool
     let comments: [Comment]
     let hasComments: Bool
     let commentForm: ContributionForm?
@@ -346,5 +355,8 @@ struct PetitionPage: Encodable {
     let work: LinkView?
     let hiddenNote: String?
     let hideAction: String?
+    /// The moderators' decisions on the petition, for the secretariat; empty for others.
+    let history: [String]
+    let hasHistory: Bool
     let backURL: String
 }

@@ -160,6 +160,14 @@ struct ConsultationProposalRoutes {
             try await services.proposals.supports(proposalID: proposal.id, participantID: participant)
         } else { false }
         let records = try await services.proposals.comments(proposalID: proposal.id)
+        let history = ModerationHistory(pages: pages, format: format)
+        // The secretariat reads the moderators' decisions whatever the phase, as it reads what they hid.
+        let moderators = gate.actor.council.isSecretariat
+        let proposalDecisions = moderators ? try await services.moderationDecisions.history(councilID: gate.council.id, subject: .proposal, ids: [proposal.id])
+            : [:]
+        let commentDecisions = moderators ? try await services.moderationDecisions.history(councilID: gate.council.id, subject: .comment, ids: records.map(\.id))
+            : [:]
+        let proposalHistory = history.sentences(proposalDecisions[proposal.id], context)
         // Threads: each comment after its parent, replies deeper (up to a depth, then side by side).
         let children = Dictionary(grouping: records.filter { $0.parentId != nil }, by: { $0.parentId! })
         var ordered: [(CitizenProposalCommentRecord, Int)] = []
@@ -170,7 +178,8 @@ struct ConsultationProposalRoutes {
             stack += (children[comment.id] ?? []).reversed().map { ($0, min(depth + 1, Self.maximumDepth)) }
         }
         let comments = ordered.map { comment, depth in
-            CitizenProposalPage.Comment(
+            let sentences = history.sentences(commentDecisions[comment.id], context)
+            return CitizenProposalPage.Comment(
                 anchor: "comment-\(comment.id)", hidden: comment.hidden || comment.pending, commentText: comment.body,
                 commentNote: comment.hidden ? pages.text("consultation_comment_hidden", context, ["reason": comment.hiddenReason ?? ""])
                     : comment.pending ? pages.text("consultation_comment_pending", context) : "",
@@ -180,7 +189,7 @@ struct ConsultationProposalRoutes {
                 commentHideAction: ConsultationPaths.hideProposal.url(slug, id, proposal.id) + "?comment=\(comment.id)",
                 mayHide: staff && !comment.hidden,
                 commentAcceptAction: ConsultationPaths.acceptProposal.url(slug, id, proposal.id) + "?comment=\(comment.id)",
-                mayAccept: staff && comment.pending && !comment.hidden)
+                mayAccept: staff && comment.pending && !comment.hidden, history: sentences, hasHistory: !sentences.isEmpty)
         }
         let model = CitizenProposalPage(
             consultation: pages.localized(gate.record.title, context.language, councilDefault: gate.council.language),
@@ -196,6 +205,7 @@ struct ConsultationProposalRoutes {
                                                           selected: proposal.answer == $0.rawValue) },
             hideAction: staff && !proposal.hidden ? ConsultationPaths.hideProposal.url(slug, id, proposal.id) : nil,
             acceptAction: staff && proposal.pending && !proposal.hidden ? ConsultationPaths.acceptProposal.url(slug, id, proposal.id) : nil,
+            history: proposalHistory, hasHistory: !proposalHistory.isEmpty,
             comments: comments, hasComments: !comments.isEmpty,
             commentForm: mayTakePart ? ContributionForm(action: ConsultationPaths.comments.url(slug, id, proposal.id),
                                                         stamp: try await services.stamps.stamp(consultationID: id, csrf: context.csrfToken, now: gate.now), title: "", body: typed) : nil,
@@ -294,12 +304,13 @@ struct ConsultationProposalRoutes {
     /// Hides the proposal, or one of its comments (`?comment=`), with the reason.
     @Sendable func hide(_ request: Request, context: AppContext) async throws -> Response {
         let (gate, proposal, comment) = try await moderated(request, context)
+        let account = try pages.requireAccount(context)
         guard let reason = context.form.text("reason"), reason.count <= ModerationRoutes.maximumReasonLength else {
             throw PageError(.unprocessableContent, "consultation_error_reason_needed")
         }
         try await gate.write(conflict: "consultation_conflict_synthesis") {
             try await services.proposals.hide(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id,
-                                              reason: reason)
+                                              reason: reason, by: account.id, at: gate.now)
         }
         return .redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id), notice: "saved"), type: .normal)
     }
@@ -307,8 +318,10 @@ struct ConsultationProposalRoutes {
     /// Accepts a proposal waiting for a moderator, or one of its comments (`?comment=`).
     @Sendable func accept(_ request: Request, context: AppContext) async throws -> Response {
         let (gate, proposal, comment) = try await moderated(request, context)
+        let account = try pages.requireAccount(context)
         try await gate.write(conflict: "consultation_conflict_moderated") {
-            try await services.proposals.accept(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id)
+            try await services.proposals.accept(proposalID: proposal.id, commentID: comment, consultationID: gate.record.id, councilID: gate.council.id,
+                                                by: account.id, at: gate.now)
         }
         return .redirect(to: SiteURL.with(ConsultationPaths.proposal.url(gate.council.slug, gate.record.id, proposal.id), notice: "saved"), type: .normal)
     }

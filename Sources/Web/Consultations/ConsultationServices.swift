@@ -12,6 +12,8 @@ struct ConsultationServices: Sendable {
     let verifications: ParticipantVerificationRepository
     /// The questionnaires' questions and answers.
     let questionnaires: ConsultationQuestionnaireRepository
+    /// Every moderator's decision, kept for staff.
+    let moderationDecisions: ModerationDecisionRepository
     /// Keyed digests of addresses, for the council's list and people's declarations.
     let addressDigests: AddressDigests
     let works: WorkRepository
@@ -43,6 +45,7 @@ struct ConsultationServices: Sendable {
         proposals = ConsultationProposalRepository(database: site.database)
         verifications = ParticipantVerificationRepository(database: site.database)
         questionnaires = ConsultationQuestionnaireRepository(database: site.database)
+        moderationDecisions = ModerationDecisionRepository(database: site.database)
         addressDigests = AddressDigests(persist: site.persist)
         works = site.works
         throttles = site.throttles

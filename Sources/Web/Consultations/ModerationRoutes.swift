@@ -21,12 +21,17 @@ struct ModerationRoutes {
         let gate = try await ConsultationGate.load(services: services, context: context, request: request)
         try pages.require(gate.decide(.moderate), context)
         let slug = gate.council.slug, id = gate.record.id
-        let items = try await services.statements.statements(consultationID: id).filter { $0.participantId != nil }.map { statement in
+        let written = try await services.statements.statements(consultationID: id).filter { $0.participantId != nil }
+        let decisions = try await services.moderationDecisions.history(councilID: gate.council.id, subject: .statement, ids: written.map(\.id))
+        let history = ModerationHistory(pages: pages, format: Formatting(language: context.language, council: gate.council))
+        let items = written.map { statement in
             let moderation = StatementModeration(rawValue: statement.moderation) ?? .pending
+            let sentences = history.sentences(decisions[statement.id], context)
             return (moderation, ModerationPage.Item(
                 anchor: "statement-\(statement.number)", text: statement.text,
                 status: pages.text("consultation_moderation_status_\(moderation)", context), reason: statement.moderationReason,
-                action: ConsultationPaths.moderate.url(slug, id, statement.id), accepted: moderation == .accepted, rejected: moderation == .rejected))
+                action: ConsultationPaths.moderate.url(slug, id, statement.id), accepted: moderation == .accepted, rejected: moderation == .rejected,
+                history: sentences, hasHistory: !sentences.isEmpty))
         }
         let waiting = items.filter { $0.0 == .pending }.map(\.1), decided = items.filter { $0.0 != .pending }.map(\.1)
         let proposals = gate.modules.contains(.proposals) ? try await services.proposals.waiting(consultationID: id).map {

@@ -111,6 +111,9 @@ struct PetitionRoutes {
         let signed = if let account = context.account { try await petitions.hasSigned(petitionID: petition.id, accountID: account.id) } else { false }
         let sign = PetitionRules.decide(.sign, by: actor, status: status)
         let work = if let workID = petition.workId { try await services.works.find(id: workID, councilID: council.id) } else { WorkRecord?.none }
+        // The secretariat reads who hid the petition, when and why; others read the reason only.
+        let history = actor.council.isSecretariat ? ModerationHistory(pages: pages, format: format).sentences(
+            try await services.moderationDecisions.history(councilID: council.id, subject: .petition, ids: [petition.id])[petition.id], context) : []
         let model = PetitionPage(
             title: petition.title, body: petition.body, status: pages.text("petition_status_\(status.rawValue)", context), statusCode: status.rawValue,
             progress: progress(petition, format: format, context: context),
@@ -123,6 +126,7 @@ struct PetitionRoutes {
                                                                                                             councilDefault: council.language)) },
             hiddenNote: status == .hidden ? pages.text("petition_hidden", context, ["reason": petition.hiddenReason ?? ""]) : nil,
             hideAction: PetitionRules.decide(.hide, by: actor, status: status).isAllowed ? PetitionPaths.hide.url(council.slug, petition.id) : nil,
+            history: history, hasHistory: !history.isEmpty,
             backURL: PetitionPaths.list.url(council.slug))
         return try await pages.page("petition", title: petition.title, request: request, context: context, council: council, typed: model)
     }
@@ -157,7 +161,8 @@ struct PetitionRoutes {
             throw PageError(.unprocessableContent, "consultation_error_reason_needed")
         }
         do {
-            try await petitions.hide(petitionID: petition.id, councilID: council.id, reason: reason)
+            try await petitions.hide(petitionID: petition.id, councilID: council.id, reason: reason, by: try pages.requireAccount(context).id,
+                                     at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.stateChanged {
             throw PageError(.conflict, "petition_conflict_hidden")
         }

@@ -278,7 +278,8 @@ public struct ConsultationProposalRepository: Sendable {
     }
 
     /// Hides a proposal or a comment, with the reason (kept); a comment shown leaves the proposal's count.
-    public func hide(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64, reason: String) async throws {
+    public func hide(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64, reason: String, by accountID: Int64,
+                     at: Double) async throws {
         try await database.transaction { sql in
             try await Self.claimProposal(proposalID, consultationID, councilID, on: sql)
             if let commentID {
@@ -294,11 +295,14 @@ public struct ConsultationProposalRepository: Sendable {
                 try await sql.update("consultation_proposals").set("hidden", to: true).set("hidden_reason", to: reason)
                     .where("id", .equal, proposalID).run()
             }
+            try await ModerationDecisionRepository.record(councilID: councilID, subject: commentID == nil ? .proposal : .comment,
+                                                          subjectID: commentID ?? proposalID, decision: .hidden, reason: reason,
+                                                          accountID: accountID, at: at, on: sql)
         }
     }
 
     /// Accepts a proposal or a comment waiting for a moderator: it is shown.
-    public func accept(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64) async throws {
+    public func accept(proposalID: Int64, commentID: Int64?, consultationID: Int64, councilID: Int64, by accountID: Int64, at: Double) async throws {
         try await database.transaction { sql in
             try await Self.claimProposal(proposalID, consultationID, councilID, on: sql)
             if let commentID {
@@ -311,6 +315,9 @@ public struct ConsultationProposalRepository: Sendable {
                     .where("id", .equal, proposalID).where("pending", .equal, true).where("hidden", .equal, false)
                     .returning("id").first() != nil else { throw StoreError.stateChanged }
             }
+            try await ModerationDecisionRepository.record(councilID: councilID, subject: commentID == nil ? .proposal : .comment,
+                                                          subjectID: commentID ?? proposalID, decision: .accepted, reason: nil,
+                                                          accountID: accountID, at: at, on: sql)
         }
     }
 

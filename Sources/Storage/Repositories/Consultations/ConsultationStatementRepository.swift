@@ -110,6 +110,9 @@ public struct ConsultationStatementRepository: Sendable {
                 .set("moderated_at", to: at)
                 .where("id", .equal, statementID).where("consultation_id", .equal, consultationID)
                 .returning("id").first() != nil else { throw StoreError.notFound }
+            try await ModerationDecisionRepository.record(councilID: councilID, subject: .statement, subjectID: statementID,
+                                                          decision: moderation == 1 ? .accepted : .rejected, reason: reason, accountID: accountID,
+                                                          at: at, on: sql)
             try await Self.bumpVersion(consultationID, on: sql)
         }
     }

@@ -128,11 +128,13 @@ public struct PetitionRepository: Sendable {
     }
 
     /// Hides a petition (the secretariat), open, closed or referred, with the reason kept.
-    public func hide(petitionID: Int64, councilID: Int64, reason: String) async throws {
+    public func hide(petitionID: Int64, councilID: Int64, reason: String, by accountID: Int64, at: Double) async throws {
         try await database.transaction { sql in
             guard try await sql.update("petitions").set("status", to: "hidden").set("hidden_reason", to: reason)
                 .where("id", .equal, petitionID).where("council_id", .equal, councilID).where("status", .notEqual, "hidden")
                 .returning("id").first() != nil else { throw StoreError.stateChanged }
+            try await ModerationDecisionRepository.record(councilID: councilID, subject: .petition, subjectID: petitionID, decision: .hidden,
+                                                          reason: reason, accountID: accountID, at: at, on: sql)
         }
     }
 }
