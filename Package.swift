@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CouncilWork", targets: ["CouncilWork"]),
         .library(name: "Conventions", targets: ["Conventions"]),
         .library(name: "Consultations", targets: ["Consultations"]),
+        .library(name: "PublicSite", targets: ["PublicSite"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -56,6 +57,8 @@ let package = Package(
         .target(name: "Conventions", dependencies: ["HemicycleDomain", "CSVFormat"], swiftSettings: strict),
         // Pure rules of citizen consultations: phases, who may take part, moderation, the next statement, rate limits.
         .target(name: "Consultations", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        // Pure rules of the council's public site: news posts' workflow, their addresses, the cleaning of their body.
+        .target(name: "PublicSite", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -95,6 +98,7 @@ let package = Package(
                 "CouncilWork",
                 "Conventions",
                 "Consultations",
+                "PublicSite",
                 // A convention's draw: the worker runs LEXIMIN and commits; the pick is instant.
                 "Sortition",
                 // Where a convention's members stand, from their votes on statements.
@@ -166,6 +170,7 @@ let package = Package(
         .testTarget(name: "CouncilWorkTests", dependencies: ["CouncilWork", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "ConventionsTests", dependencies: ["Conventions", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
                     swiftSettings: strict),
@@ -178,6 +183,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
+                "PublicSite",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.

@@ -33,5 +33,6 @@ public enum Migrations {
         UpdateConsultationsAddVerification(),
         CreateConsultationQuestionnaires(),
         CreateModerationDecisions(),
+        CreateNewsPosts(),
     ]
 }

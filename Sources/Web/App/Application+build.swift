@@ -98,6 +98,10 @@ public enum HemicycleServer {
         PetitionRoutes(services: consultationServices, petitions: PetitionRepository(database: site.database), pages: site.pages)
             .register(in: council.pages)
         ConsultationAPI(services: consultationServices).register(in: council.api)
+        let newsServices = NewsServices(site: site)
+        NewsRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
+        NewsEditorRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
+        NewsFeeds(services: newsServices, pages: site.pages).register(in: council.pages)
         return router
     }
 

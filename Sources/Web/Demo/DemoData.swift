@@ -198,6 +198,7 @@ public struct DemoData: Sendable {
             try await DemoConventions(site: scoped).load()
             try await DemoDrawnConvention.load(site: scoped)
             try await DemoConsultations(site: scoped).load()
+            try await DemoNews(site: scoped).load()
         }
     }
 }

@@ -1,0 +1,39 @@
+/// The URLs a post may hold. A browser ignores tabs, line breaks and leading control characters inside a URL
+/// (`java&#9;script:` runs), so they are removed before the scheme is read, and the cleaned address is what is kept.
+enum SafeURL {
+    static let linkSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// A link: http(s), mail, or an address without a scheme (a path, a fragment).
+    static func link(_ value: String) -> String? {
+        let cleaned = clean(value)
+        guard !cleaned.isEmpty else { return nil }
+        if let scheme = scheme(of: cleaned) { return linkSchemes.contains(scheme) ? cleaned : nil }
+        return cleaned
+    }
+
+    /// An image: a path of this site only (its file store), so that no post loads, or tracks, anything from elsewhere.
+    static func image(_ value: String) -> String? {
+        let cleaned = clean(value)
+        guard cleaned.hasPrefix("/"), !cleaned.hasPrefix("//"), !cleaned.hasPrefix("/\\"), scheme(of: cleaned) == nil else { return nil }
+        return cleaned
+    }
+
+    static func clean(_ value: String) -> String {
+        var scalars = value.unicodeScalars.filter { !($0.value < 0x20 || $0.value == 0x7F) }[...]
+        while let first = scalars.first, first == " " || first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The scheme, lower-case: what comes before a `:` that precedes any `/`, `?` or `#`; also a backslash, which
+    /// browsers read as a slash.
+    static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { return scheme }
+            if ["/", "?", "#", "\\"].contains(scalar) { return nil }
+            scheme.unicodeScalars.append(scalar.lowercasedASCII)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,14 @@
+/// The council's news, its editors' forms and its feeds, under the `/{council}` group. A post's `{slug}` is its number
+/// followed by its title (`NewsSlug`): only the number finds it.
+enum NewsPaths {
+    static let list = Path1("/{council}/news")
+    static let new = Path1("/{council}/news/new")
+    static let item = Path2("/{council}/news/{slug}")
+    static let edit = Path2("/{council}/news/{slug}/edit")
+    /// Submit, schedule (publish now or later), return to the writer, take down.
+    static let status = Path2("/{council}/news/{slug}/status")
+    static let atom = Path1("/{council}/feed.atom")
+    static let rss = Path1("/{council}/feed.rss")
+
+    static let all: [any DeclaredPath] = [list, new, item, edit, status, atom, rss]
+}
