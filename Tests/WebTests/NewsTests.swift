@@ -81,6 +81,10 @@ import TestSupport
             #expect(try await otherCouncil.get("/cese-ma/news/\(slug)").status == .notFound)
             #expect(!(try await visitor.get("/cese-fr/news").text.contains("Une délégation reçue")))
             #expect(try await writer.get("/cese-fr/news").text.contains("Une délégation reçue"))
+            // The API is the public's: no draft, whoever asks.
+            #expect(try await writer.get("/api/v1/cese-fr/news/\(id)").status == .notFound)
+            #expect(!(try await writer.get("/api/v1/cese-fr/news").text.contains("Une délégation reçue")))
+            #expect(try await visitor.get("/api/v1/cese-fr/news?category=bogus").status == .badRequest)
 
             // The writer submits; only an editor schedules, and no one else moves it.
             #expect(try await writer.post("\(url)/status", [("action", "schedule")]).status == .forbidden)
@@ -108,6 +112,10 @@ import TestSupport
             #expect(try await visitor.get("/cese-fr/news").text.contains("Une délégation reçue"))
             #expect(try await visitor.get("/cese-fr/feed.atom").text.contains("Une délégation reçue"))
             #expect(try await visitor.get("/cese-fr/feed.rss").text.contains("Une délégation reçue"))
+            let api = try await visitor.get("/api/v1/cese-fr/news/\(id)")
+            #expect(api.status == .ok && api.text.contains("\"language\":\"fr\"") && api.text.contains("Une délégation reçue"))
+            #expect(try await visitor.get("/api/v1/cese-fr/news?category=international&language=fr").text.contains("Une délégation reçue"))
+            #expect(!(try await visitor.get("/api/v1/cese-fr/news?language=en").text.contains("Une délégation reçue")))
             // An address with another title finds it and is sent to the current one.
             let renamed = try await visitor.get("/cese-fr/news/\(id)-ancien-titre")
             #expect(renamed.status == .movedPermanently && renamed.location == url)

@@ -14,7 +14,9 @@ enum APIPaths {
     static let conventionSessions = Path2("/api/v1/{council}/conventions/{id}/sessions")
     static let consultations = Path1("/api/v1/{council}/consultations")
     static let consultation = Path2("/api/v1/{council}/consultations/{id}")
+    static let news = Path1("/api/v1/{council}/news")
+    static let newsPost = Path2("/api/v1/{council}/news/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
-                                          conventionDraw, conventionSessions, consultations, consultation]
+                                          conventionDraw, conventionSessions, consultations, consultation, news, newsPost]
 }
