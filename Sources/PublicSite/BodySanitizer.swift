@@ -31,7 +31,11 @@ public enum BodySanitizer {
     ]
     static let void: Set<String> = ["br", "img", "hr"]
     /// Opening one of these closes an open paragraph, as a browser would.
-    static let blocks: Set<String> = ["p", "h2", "h3", "h4", "ul", "ol", "blockquote", "figure", "hr"]
+    static let blocks: Set<String> = ["p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "figure", "figcaption", "hr"]
+    static let headings: Set<String> = ["h2", "h3", "h4"]
+    /// Elements open at once, beyond which deeper ones are dropped (their text kept): no page needs more, and each
+    /// closing tag looks through them.
+    static let maximumDepth = 32
 
     public static func clean(_ input: String) -> SanitizedBody {
         var cleaner = Cleaner(Array(input.unicodeScalars))
@@ -117,6 +121,11 @@ private struct Cleaner {
         }
     }
 
+    /// Closes the open elements from `position` up.
+    mutating func close(from position: Int) {
+        while open.count > position { output += "</\(open.removeLast())>" }
+    }
+
     mutating func closingTag() {
         index += 2
         let name = readName()
@@ -124,7 +133,7 @@ private struct Cleaner {
         index = min(input.count, index + 1)
         let element = BodySanitizer.renamed[name] ?? name
         guard let position = open.lastIndex(of: element) else { return }
-        while open.count > position { output += "</\(open.removeLast())>" }
+        close(from: position)
     }
 
     mutating func openingTag() {
@@ -137,9 +146,15 @@ private struct Cleaner {
         }
         let element = BodySanitizer.renamed[name] ?? name
         guard let kept = BodySanitizer.allowed[element] else { return }
-        if BodySanitizer.blocks.contains(element), let paragraph = open.lastIndex(of: "p") {
-            while open.count > paragraph { output += "</\(open.removeLast())>" }
+        // The end tags a browser implies, so that what is stored is the tree it builds: a block closes an open
+        // paragraph, a heading an open heading, a link an open link.
+        if BodySanitizer.blocks.contains(element), let paragraph = open.lastIndex(of: "p") { close(from: paragraph) }
+        if BodySanitizer.headings.contains(element), let heading = open.lastIndex(where: { BodySanitizer.headings.contains($0) }) {
+            close(from: heading)
         }
+        if element == "a", let link = open.lastIndex(of: "a") { close(from: link) }
+        if element == "li", let item = open.lastIndex(of: "li"), !open[item...].contains(where: { $0 == "ul" || $0 == "ol" }) { close(from: item) }
+        guard BodySanitizer.void.contains(element) || open.count < BodySanitizer.maximumDepth else { return }
         var written: [(String, String)] = []
         for (key, value) in attributes where written.allSatisfy({ $0.0 != key }) {
             if let value = Self.attribute(key, value, of: element, kept: kept) { written.append((key, value)) }

@@ -11,11 +11,20 @@ enum SafeURL {
         return cleaned
     }
 
-    /// An image: a path of this site only (its file store), so that no post loads, or tracks, anything from elsewhere.
+    /// An image: one uploaded for the news (`/{council}/news/images/{name}`, served from the file store), so that no
+    /// post loads or tracks anything from elsewhere, nor calls any other address of the site as the reader.
     static func image(_ value: String) -> String? {
         let cleaned = clean(value)
-        guard cleaned.hasPrefix("/"), !cleaned.hasPrefix("//"), !cleaned.hasPrefix("/\\"), scheme(of: cleaned) == nil else { return nil }
+        let parts = cleaned.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[0].isEmpty, parts[2] == "news", parts[3] == "images",
+              isName(parts[1], allowing: "-"), isName(parts[4], allowing: ".") else { return nil }
         return cleaned
+    }
+
+    /// Lower-case letters and digits, and `extra`, at most 100.
+    static func isName(_ text: Substring, allowing extra: Unicode.Scalar) -> Bool {
+        !text.isEmpty && text.count <= 100
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == extra }
     }
 
     static func clean(_ value: String) -> String {

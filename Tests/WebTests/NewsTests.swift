@@ -1,4 +1,5 @@
 import Foundation
+import FoundationXML
 import HemicycleDomain
 import Hummingbird
 import HummingbirdTesting
@@ -44,7 +45,7 @@ import TestSupport
                 ("summary", "Le Conseil a reçu une délégation du Conseil du Maroc."),
                 ("body", "<h1>Visite</h1><p onclick=\"alert(1)\">Le <a href=\"javascript:alert(1)\">Conseil</a> a reçu "
                     + "<a href=\"/cese-ma\">ses homologues</a>.<script>alert(document.cookie)</script></p>"
-                    + "<img src=\"/files/x\" alt=\"La délégation\" onerror=\"alert(1)\">"),
+                    + "<img src=\"/cese-fr/news/images/ab12.png\" alt=\"La délégation\" onerror=\"alert(1)\">"),
             ]
             // Nobody but the communication staff writes, whatever they send.
             let before = try await Self.count(site)
@@ -55,7 +56,7 @@ import TestSupport
                 #expect(try await someone.post("/cese-fr/news", fields).status == .forbidden)
             }
             // Bad input is refused with the sentence, and nothing is stored.
-            let noAlternative = try await writer.post("/cese-fr/news", fields.map { $0.0 == "body" ? ($0.0, "<p>x</p><img src=\"/files/x\">") : $0 })
+            let noAlternative = try await writer.post("/cese-fr/news", fields.map { $0.0 == "body" ? ($0.0, "<p>x</p><img src=\"/cese-fr/news/images/ab12.png\">") : $0 })
             #expect(noAlternative.status == .unprocessableContent)
             #expect(noAlternative.text.contains("texte de remplacement"))
             #expect(try await writer.post("/cese-fr/news", fields.map { $0.0 == "title" ? ($0.0, "") : $0 }).status == .unprocessableContent)
@@ -73,7 +74,7 @@ import TestSupport
             let id = try #require(Int64(slug.prefix { $0.isNumber }))
             let stored = try #require(try await NewsRepository(database: site.database).find(id: id, councilID: france.id))
             #expect(stored.body == "<h2>Visite</h2><p>Le <a>Conseil</a> a reçu <a href=\"/cese-ma\">ses homologues</a>.</p>"
-                + "<img src=\"/files/x\" alt=\"La délégation\">")
+                + "<img src=\"/cese-fr/news/images/ab12.png\" alt=\"La délégation\">")
 
             // A draft is the staff's: 404 for the others, and in no list or feed.
             #expect(try await writer.get(url).status == .ok)
@@ -103,6 +104,8 @@ import TestSupport
             #expect(try await editor.post("\(url)/status", [("action", "schedule"), ("publish_at", "2026-11-30T12:00")]).status == .seeOther)
             #expect(try await visitor.get(url).status == .notFound)
             #expect(!(try await visitor.get("/cese-fr/feed.atom").text.contains("Une délégation reçue")))
+            #expect(!(try await visitor.get("/cese-fr/feed.rss").text.contains("Une délégation reçue")))
+            #expect(!(try await visitor.get("/cese-fr/news").text.contains("Une délégation reçue")))
 
             // Its time comes: the public reads it, in the list and the feeds, without anyone acting.
             clock.advance(by: 2 * 3_600 + 60)
@@ -118,7 +121,17 @@ import TestSupport
             #expect(!(try await visitor.get("/api/v1/cese-fr/news?language=en").text.contains("Une délégation reçue")))
             // An address with another title finds it and is sent to the current one.
             let renamed = try await visitor.get("/cese-fr/news/\(id)-ancien-titre")
-            #expect(renamed.status == .movedPermanently && renamed.location == url)
+            #expect(renamed.status == .temporaryRedirect && renamed.location == url)
+
+            // Published, a post is read by all but still changed by none of them: the rule refuses, not the lookup.
+            for someone in [citizen, member, otherCouncil] {
+                #expect(try await someone.post("\(url)/edit", fields).status == .forbidden)
+                #expect(try await someone.post("\(url)/status", [("action", "unpublish")]).status == .forbidden)
+                #expect(try await someone.get("\(url)/edit").status == .forbidden)
+            }
+            // Nor translated from another council.
+            #expect(try await otherCouncil.get("/cese-ma/news/new?translation_of=\(id)").status == .notFound)
+            #expect(try await otherCouncil.post("/cese-ma/news", fields + [("translation_of", "\(id)")]).status == .notFound)
 
             // Taken down by an editor only; the trace stays for the staff.
             #expect(try await citizen.post("\(url)/status", [("action", "unpublish")]).status == .forbidden)
@@ -145,7 +158,7 @@ import TestSupport
             let posts = try await news.published(councilID: france.id, category: nil, now: site.clock.now().timeIntervalSince1970, limit: 50)
             let consultation = try #require(posts.first { $0.category == "participation" })
             let page = try await english.get("/cese-fr/news/\(consultation.id)")
-            #expect(page.status == .movedPermanently)
+            #expect(page.status == .temporaryRedirect)
             let text = try await english.get(try #require(page.location)).text
             #expect(text.contains("This post has not been translated into English; it is shown in French."))
             // Its English version, once written, is linked, and a second one is refused.
@@ -239,5 +252,25 @@ import TestSupport
             let international = try #require(parsed["intl.rss"]?["entries"] as? [[String: Any]])
             #expect(international.count == 1)
         }
+    }
+
+    /// Every feed parses as XML, here and always (feedparser reads them where Python is at hand).
+    @Test func feedsAreWellFormedXML() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let visitor = Visitor(client)
+            for path in ["/cese-fr/feed.atom", "/cese-fr/feed.rss?lang=en", "/cese-ma/feed.atom?lang=ar", "/cese-ma/feed.rss?category=plenary"] {
+                let response = try await visitor.get(path)
+                #expect(response.status == .ok)
+                #expect(XMLParser(data: Data(response.text.utf8)).parse(), "\(path)")
+            }
+            #expect(try await visitor.get("/cese-fr/feed.atom?category=nonsense").status == .notFound)
+        }
+    }
+
+    @Test func feedLinksAreMadeAbsoluteOnlyForTheSitesPaths() {
+        let html = "<p><a href=\"/cese-fr\">a</a><a href=\"//other.example/x\">b</a><a href=\"https://x.example/\">c</a>"
+            + "<img src=\"/cese-fr/news/images/a.png\" alt=\"=&quot;/\"></p>"
+        #expect(NewsFeeds.absolute(html, base: "https://h.example") == "<p><a href=\"https://h.example/cese-fr\">a</a><a href=\"//other.example/x\">b</a>"
+            + "<a href=\"https://x.example/\">c</a><img src=\"https://h.example/cese-fr/news/images/a.png\" alt=\"=&quot;/\"></p>")
     }
 }

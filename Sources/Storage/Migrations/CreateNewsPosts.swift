@@ -2,7 +2,9 @@ import SQLKit
 
 /// A council's news (`news_posts`): one row per language of a post, its translations pointing to the first written
 /// (`translation_of`); the body stored already cleaned; a post is public once `scheduled` and its `publish_at` has
-/// come. Every step of its workflow is kept in `news_post_events` (who, when, what), taking a post down included.
+/// come. Every step of its workflow is kept in `news_post_events` (who, when, what), taking a post down included. What a
+/// post's links mention (a member, a group, a commission, a work, a consultation, a convention, a council), by number,
+/// is in `news_mentions`, written with the post.
 struct CreateNewsPosts: Migration {
     let name = "CreateNewsPosts"
 
@@ -39,5 +41,13 @@ struct CreateNewsPosts: Migration {
             .column("at", type: double, .notNull)
             .run()
         try await sql.create(index: "news_post_events_post").on("news_post_events").column("post_id").run()
+        try await sql.create(table: "news_mentions")
+            .column("post_id", type: .bigint, .notNull, .references("news_posts", "id", onDelete: .cascade))
+            // member, group, commission, work, consultation, convention, council.
+            .column("subject", type: .text, .notNull)
+            .column("subject_id", type: .bigint, .notNull)
+            .primaryKey("post_id", "subject", "subject_id")
+            .run()
+        try await sql.create(index: "news_mentions_subject").on("news_mentions").column("subject").column("subject_id").run()
     }
 }

@@ -62,7 +62,10 @@ public struct AppConfiguration: Sendable {
         uploadLimit = min(max(reader.int(forKey: "hemicycle.upload.limit", default: uploadLimit), 1), DocumentType.maximumBytes)
         uploadQuota = max(reader.int(forKey: "hemicycle.upload.quota", default: uploadQuota), 1)
         runsMapWorker = reader.bool(forKey: "hemicycle.map.worker", default: true)
-        baseURL = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
+        // Links are the base followed by a path: a trailing slash would make them `//path`, another host.
+        var base = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
+        while base.hasSuffix("/") { base.removeLast() }
+        baseURL = base
     }
 
     public var isDevelopment: Bool { environment == "development" }

@@ -54,6 +54,7 @@ public enum HemicycleServer {
         APIRoutes(services: councilServices, pages: site.pages, openAPIDocument: resources.openAPIDocument).register(on: routes, in: council.api)
         CouncilRoutes(services: councilServices, pages: site.pages, directory: Directory(services: councilServices))
             .register(in: council.pages)
+        PeopleRoutes(services: councilServices, pages: site.pages, directory: Directory(services: councilServices)).register(in: council.pages)
         BodyAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
         MemberAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
         let workServices = WorkServices(site: site)

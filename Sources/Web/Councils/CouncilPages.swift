@@ -14,6 +14,8 @@ struct CouncilHomePage: Encodable {
 
 /// A person in a list; the role only when it is more than "member", the group where the list mixes groups.
 struct PersonRow: Encodable {
+    /// Their page.
+    let url: String
     let name: String
     let role: String?
     let group: LocalizedView?
@@ -22,6 +24,7 @@ struct PersonRow: Encodable {
 struct MembersPage: Encodable {
     struct Group: Encodable {
         let id: Int64
+        let url: String
         let name: LocalizedView
         let acronym: String
         let count: String
@@ -50,5 +53,7 @@ struct CommissionPage: Encodable {
     let description: LocalizedView
     let members: [PersonRow]
     let hasMembers: Bool
+    let news: [NewsMentionLink]
+    let hasNews: Bool
     let backURL: String
 }

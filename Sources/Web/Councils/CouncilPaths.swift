@@ -4,6 +4,9 @@ enum CouncilPaths {
     static let members = Path1("/{council}/members")
     static let commissions = Path1("/{council}/commissions")
     static let commission = Path2("/{council}/commissions/{id}")
+    /// A sitting member's public page (`{id}` is the seat's number).
+    static let member = Path2("/{council}/members/{id}")
+    static let group = Path2("/{council}/groups/{id}")
 
-    static let all: [any DeclaredPath] = [home, members, commissions, commission]
+    static let all: [any DeclaredPath] = [home, members, commissions, commission, member, group]
 }

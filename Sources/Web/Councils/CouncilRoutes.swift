@@ -1,6 +1,7 @@
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import PublicSite
 import Storage
 
 /// A council's public pages: home, directory of members by group, commissions.
@@ -47,9 +48,9 @@ struct CouncilRoutes {
             groups: listing.groups.map { group in
                 let seated = listing.sitting.filter { $0.groupId == group.id }
                 return MembersPage.Group(
-                    id: group.id, name: pages.localized(group.name, language, councilDefault: council.language),
+                    id: group.id, url: CouncilPaths.group.url(council.slug, group.id), name: pages.localized(group.name, language, councilDefault: council.language),
                     acronym: group.acronym ?? "", count: format.number(seated.count),
-                    members: seated.map { person($0, group: nil, context: context) }, hasMembers: !seated.isEmpty)
+                    members: seated.map { person($0, council: council, group: nil, context: context) }, hasMembers: !seated.isEmpty)
             },
             total: pages.plural("members_sitting", count: listing.sittingCount, context, format: format))
         return try await pages.page("members", title: pages.text("members_title", context), request: request,
@@ -57,8 +58,8 @@ struct CouncilRoutes {
     }
 
     /// A person in a list; the role is shown only when it is more than "member".
-    func person(_ membership: Membership, group: LocalizedView?, context: AppContext) -> PersonRow {
-        PersonRow(name: membership.displayName,
+    func person(_ membership: Membership, council: Council, group: LocalizedView?, context: AppContext) -> PersonRow {
+        PersonRow(url: CouncilPaths.member.url(council.slug, membership.id), name: membership.displayName,
                   role: membership.roleValue == .member ? nil : pages.text(membership.roleValue.labelKey, context), group: group)
     }
 
@@ -85,14 +86,16 @@ struct CouncilRoutes {
         let language = context.language
         let listing = try await directory.load(council, language: language)
         let members = listing.seats(of: commission.id).map { membership in
-            person(membership, group: listing.groups.first { $0.id == membership.groupId }.map {
+            person(membership, council: council, group: listing.groups.first { $0.id == membership.groupId }.map {
                 pages.localized($0.name, language, councilDefault: council.language)
             }, context: context)
         }
+        let news = try await PeopleRoutes(services: services, pages: pages, directory: directory).news(.commission, commission.id, council: council,
+                                                                                                     context: context)
         let model = CommissionPage(
             name: pages.localized(commission.name, language, councilDefault: council.language),
             description: pages.localized(commission.description, language, councilDefault: council.language),
-            members: members, hasMembers: !members.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
+            members: members, hasMembers: !members.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
         return try await pages.page("commission", title: model.name.text, request: request, context: context, council: council,
                                          typed: model)
     }

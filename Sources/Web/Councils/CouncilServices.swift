@@ -8,6 +8,9 @@ struct CouncilServices: Sendable {
     let commissions: CommissionRepository
     let memberships: MembershipRepository
     let clock: any WallClock
+    /// What the public pages show of a member's record, and the news that mention them.
+    let records: PublicRecordRepository
+    let news: NewsRepository
 
     init(site: Site) {
         councils = site.councils
@@ -15,5 +18,7 @@ struct CouncilServices: Sendable {
         commissions = site.commissions
         memberships = site.memberships
         clock = site.clock
+        records = PublicRecordRepository(database: site.database)
+        news = NewsRepository(database: site.database)
     }
 }

@@ -34,7 +34,13 @@ struct DemoNews {
             .map { ConsultationPaths.item.url(france.slug, $0.id) } ?? ConsultationPaths.list.url(france.slug)
         let moroccanConsultation = try await consultations.all(councilID: morocco.id, includeDrafts: false).first
             .map { ConsultationPaths.item.url(morocco.slug, $0.id) } ?? ConsultationPaths.list.url(morocco.slug)
-        let members = CouncilPaths.members.url(france.slug), rabat = CouncilPaths.home.url(morocco.slug), paris = CouncilPaths.home.url(france.slug)
+        let rabat = CouncilPaths.home.url(morocco.slug), paris = CouncilPaths.home.url(france.slug)
+        // The two members who travelled (fictional, as every person of the demo), and their groups.
+        let seats = try await site.memberships.all(councilID: france.id)
+        let groups = try await site.groups.all(councilID: france.id)
+        let member = { (name: String) in seats.first { $0.displayName == name }.map { CouncilPaths.member.url(france.slug, $0.id) } ?? CouncilPaths.members.url(france.slug) }
+        let group = { (name: String) in groups.first { $0.nameFr == name }.map { CouncilPaths.group.url(france.slug, $0.id) } ?? CouncilPaths.members.url(france.slug) }
+        let nadia = member("Nadia Rapporteure"), paul = member("Paul Conseiller"), unsa = group("Groupe UNSA"), business = group("Groupe Entreprises")
         // 5 February 2024, 10:00 in Paris: the mission's post went out after the delegation came back.
         let missionDate = 1_707_123_600.0
 
@@ -43,7 +49,7 @@ struct DemoNews {
                 (.fr, "Mission à Rabat : vers un accord-cadre avec le Conseil du Maroc",
                  "Deux membres de la commission Affaires européennes et internationales se sont rendus à Rabat les 31 janvier et 1er février pour finaliser un accord-cadre de coopération.",
                  """
-                 <p>Les 31 janvier et 1<sup>er</sup> février, deux membres de la <a href="\(commission)">commission Affaires européennes et internationales</a>, Claire Dumas (<a href="\(members)">groupe UNSA</a>) et Marc Lefèvre (<a href="\(members)">groupe Entreprises</a>), se sont rendus à Rabat à l’invitation du <a href="\(rabat)">Conseil économique, social et environnemental du Maroc</a>.</p>
+                 <p>Les 31 janvier et 1<sup>er</sup> février, deux membres de la <a href="\(commission)">commission Affaires européennes et internationales</a>, <a href="\(nadia)">Nadia Rapporteure</a> (<a href="\(unsa)">groupe UNSA</a>) et <a href="\(paul)">Paul Conseiller</a> (<a href="\(business)">groupe Entreprises</a>), se sont rendus à Rabat à l’invitation du <a href="\(rabat)">Conseil économique, social et environnemental du Maroc</a>.</p>
                  <h2>Un accord-cadre de coopération</h2>
                  <p>La délégation a finalisé avec ses homologues un accord-cadre qui organise l’échange de bonnes pratiques :</p>
                  <ul><li>la préparation des travaux et le traitement des <em>opinions divergentes</em> ;</li><li>la rédaction des rapports annuels ;</li><li>la participation citoyenne, des plateformes de consultation aux conventions citoyennes ;</li><li>le budget, l’organisation des commissions et des séances plénières, les ressources humaines.</li></ul>
@@ -55,7 +61,7 @@ struct DemoNews {
                 (.en, "Mission to Rabat: towards a framework agreement with Morocco's Council",
                  "Two members of the European and International Affairs Commission went to Rabat on 31 January and 1 February to finalise a framework cooperation agreement.",
                  """
-                 <p>On 31 January and 1 February, two members of the <a href="\(commission)">European and International Affairs Commission</a>, Claire Dumas (<a href="\(members)">UNSA group</a>) and Marc Lefèvre (<a href="\(members)">Business group</a>), went to Rabat at the invitation of the <a href="\(rabat)">Economic, Social and Environmental Council of Morocco</a>.</p>
+                 <p>On 31 January and 1 February, two members of the <a href="\(commission)">European and International Affairs Commission</a>, <a href="\(nadia)">Nadia Rapporteure</a> (<a href="\(unsa)">UNSA group</a>) and <a href="\(paul)">Paul Conseiller</a> (<a href="\(business)">Business group</a>), went to Rabat at the invitation of the <a href="\(rabat)">Economic, Social and Environmental Council of Morocco</a>.</p>
                  <h2>A framework cooperation agreement</h2>
                  <p>The delegation and its counterparts finalised a framework agreement for exchanging good practice:</p>
                  <ul><li>how work is prepared and how <em>dissenting opinions</em> are handled;</li><li>how annual reports are written;</li><li>citizen participation, from consultation platforms to citizens' conventions;</li><li>budget, the organisation of commissions and plenary sittings, human resources.</li></ul>
@@ -66,7 +72,7 @@ struct DemoNews {
                 (.ar, "بعثة إلى الرباط: نحو اتفاق إطار مع المجلس المغربي",
                  "زار عضوان من لجنة الشؤون الأوروبية والدولية الرباط يومي 31 يناير و1 فبراير لوضع اللمسات الأخيرة على اتفاق إطار للتعاون.",
                  """
-                 <p>يومي 31 يناير و1 فبراير، زار عضوان من <a href="\(commission)">لجنة الشؤون الأوروبية والدولية</a>، كلير دوما (<a href="\(members)">مجموعة الاتحاد الوطني للنقابات المستقلة</a>) ومارك لوفيفر (<a href="\(members)">مجموعة المقاولات</a>)، الرباط بدعوة من <a href="\(rabat)">المجلس الاقتصادي والاجتماعي والبيئي</a>.</p>
+                 <p>يومي 31 يناير و1 فبراير، زار عضوان من <a href="\(commission)">لجنة الشؤون الأوروبية والدولية</a>، <a href="\(nadia)">نادية رابورتور</a> (<a href="\(unsa)">مجموعة الاتحاد الوطني للنقابات المستقلة</a>) و<a href="\(paul)">بول كونساي</a> (<a href="\(business)">مجموعة المقاولات</a>)، الرباط بدعوة من <a href="\(rabat)">المجلس الاقتصادي والاجتماعي والبيئي</a>.</p>
                  <h2>اتفاق إطار للتعاون</h2>
                  <p>وضع الوفد مع نظرائه اللمسات الأخيرة على اتفاق إطار لتبادل الممارسات الجيدة في إعداد الأشغال ومعالجة الآراء المخالفة وكتابة التقارير السنوية والمشاركة المواطنة والتنظيم الإداري.</p>
                  <p>وسيساهم المجلس المغربي في مشروع الرأي حول <a href="\(avis)">الفرنكوفونية المعاصرة</a>.</p>
@@ -134,6 +140,7 @@ struct DemoNews {
 
     func add(_ post: Post, councilID: Int64, writer: Int64, editor: Int64, now: Double) async throws {
         let news = NewsRepository(database: site.database)
+        let councils = Dictionary(try await site.councils.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
         var original: Int64?
         for (language, title, summary, body) in post.versions {
             let cleaned = BodySanitizer.clean(body)
@@ -142,6 +149,8 @@ struct DemoNews {
             let id = try await news.create(
                 councilID: councilID, translationOf: original,
                 content: NewsPostContent(language: language.rawValue, category: post.category.rawValue, title: title, summary: summary, body: cleaned.html),
+                mentions: NewsMentions.find(in: cleaned.html, councils: councils, base: site.configuration.baseURL)
+                    .map { StoredMention(subject: $0.subject.rawValue, id: $0.id) },
                 accountID: writer, at: written)
             original = original ?? id
             try await news.move(id: id, councilID: councilID, from: [.draft], to: .review, publishAt: nil, event: .submitted, accountID: writer,

@@ -136,19 +136,30 @@ struct NewsFeeds {
         let tag = "\"" + SHA256.hash(data: Data(body.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         var headers = HTTPFields()
         headers[.eTag] = tag
-        headers[.lastModified] = httpDate(updated)
+        if updated > 0 { headers[.lastModified] = httpDate(updated) }
         headers[.cacheControl] = "public, max-age=300"
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmed(of: .whitespaces) == tag || $0 == "*" }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { candidate in
+            // A weak tag names the same bytes here: the feed is compared whole.
+            let value = candidate.trimmed(of: .whitespaces)
+            return value == "*" || value == tag || value == "W/" + tag
+        }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = type
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// The body's site paths (`href="/…"`, `src="/…"`) made absolute: a feed is read away from the site.
+    /// The body's site paths (`href="/…"`, `src="/…"`, not `//host`) made absolute: a feed is read away from the site.
     static func absolute(_ html: String, base: String) -> String {
-        html.replacingOccurrences(of: " href=\"/", with: " href=\"\(base)/").replacingOccurrences(of: " src=\"/", with: " src=\"\(base)/")
-            .replacingOccurrences(of: "=\"\(base)//", with: "=\"//")
+        var result = "", rest = Substring(html)
+        while let range = rest.range(of: "=\"/") {
+            result += rest[..<range.upperBound].dropLast()
+            rest = rest[range.upperBound...]
+            let attribute = result.hasSuffix(" href=\"") || result.hasSuffix(" src=\"")
+            if attribute, !rest.hasPrefix("/") { result += base }
+            result += "/"
+        }
+        return result + rest
     }
 
     /// Text for XML: the five special characters escaped, and the characters XML 1.0 cannot hold dropped.

@@ -88,7 +88,8 @@ struct NewsRoutes {
         let canonical = NewsSlug.make(id: post.id, title: post.title)
         // An address with the post's former title, or none, still finds it: the reader is sent to the current one.
         if context.parameters.get("slug") != canonical {
-            return .redirect(to: NewsPaths.item.url(scope.slug, canonical), type: .permanent)
+            // Not permanent: a title renamed back would send browsers that kept the redirect round in a loop.
+            return .redirect(to: NewsPaths.item.url(scope.slug, canonical), type: .temporary)
         }
         let council = scope.council
         let format = Formatting(language: context.language, council: council)

@@ -4,7 +4,7 @@ import Storage
 
 /// Which language of each post a reader gets: theirs where the post has it, else the one it was first written in.
 enum NewsSelection {
-    /// One version per group, in the order of `posts` (newest first), at most `limit`.
+    /// One version per group, newest first, at most `limit`.
     static func forReader(_ posts: [NewsPostRecord], language: Language, limit: Int) -> [NewsPostRecord] {
         var byGroup: [Int64: NewsPostRecord] = [:]
         var order: [Int64] = []
@@ -18,6 +18,8 @@ enum NewsSelection {
                 order.append(post.group)
             }
         }
-        return order.prefix(limit).compactMap { byGroup[$0] }
+        // Each post in order of the version the reader gets: a translation published later does not move the others' post.
+        return order.compactMap { byGroup[$0] }.sorted { ($0.publishAt ?? $0.updatedAt, $0.id) > ($1.publishAt ?? $1.updatedAt, $1.id) }
+            .prefix(limit).map { $0 }
     }
 }

@@ -1,16 +1,28 @@
 import HemicycleDomain
+import PublicSite
 import Storage
 
 /// What the news routes need: the posts, the clock, and the site's address for feeds.
 struct NewsServices: Sendable {
     let news: NewsRepository
+    /// Every council hosted here: the links of a post that mention one of them, or its things.
+    let councils: CouncilRepository
     let clock: any WallClock
     /// The site's address: feeds and their entries link with absolute addresses.
     let baseURL: String
 
     init(site: Site) {
         news = NewsRepository(database: site.database)
+        councils = site.councils
         clock = site.clock
         baseURL = site.configuration.baseURL
+    }
+}
+
+extension NewsServices {
+    /// What the cleaned `body` mentions, as stored.
+    func mentions(in body: String) async throws -> [StoredMention] {
+        let councils = Dictionary(try await councils.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
+        return NewsMentions.find(in: body, councils: councils, base: baseURL).map { StoredMention(subject: $0.subject.rawValue, id: $0.id) }
     }
 }

@@ -104,4 +104,9 @@ public struct Formatting: Sendable {
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone))
     }
+
+    /// A day, without the time ("3 déc. 2026").
+    public func date(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale, timeZone: timeZone))
+    }
 }

@@ -64,3 +64,14 @@ public struct NewsPostEvent: Sendable, Hashable {
 public enum NewsStoredStatus: String, Sendable, CaseIterable {
     case draft, review, scheduled, published, unpublished
 }
+
+/// A mention as stored: what a post's link names, by number (`NewsMention` in the rules).
+public struct StoredMention: Sendable, Hashable {
+    public let subject: String
+    public let id: Int64
+
+    public init(subject: String, id: Int64) {
+        self.subject = subject
+        self.id = id
+    }
+}

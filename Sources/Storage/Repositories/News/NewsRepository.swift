@@ -48,7 +48,8 @@ public struct NewsRepository: Sendable {
 
     /// A post, a draft, with its `created` event. `translationOf` names a post of the council; a second version in the
     /// same language of one group is refused (`StoreError.duplicateName`).
-    public func create(councilID: Int64, translationOf: Int64?, content: NewsPostContent, accountID: Int64, at: Double) async throws -> Int64 {
+    public func create(councilID: Int64, translationOf: Int64?, content: NewsPostContent, mentions: [StoredMention] = [], accountID: Int64,
+                       at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             var root: Int64?
             if let translationOf {
@@ -71,18 +72,43 @@ public struct NewsRepository: Sendable {
                         SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) else { throw StoreError.notFound }
             try await Self.event(.created, post: id, publishAt: nil, accountID: accountID, at: at, on: sql)
+            try await Self.write(mentions, post: id, on: sql)
             return id
         }
     }
 
     /// New words for a post, from one of `from` (its language stays).
-    public func update(id: Int64, councilID: Int64, content: NewsPostContent, from: Set<NewsStoredStatus>, accountID: Int64, at: Double) async throws {
+    public func update(id: Int64, councilID: Int64, content: NewsPostContent, mentions: [StoredMention] = [], from: Set<NewsStoredStatus>,
+                       accountID: Int64, at: Double) async throws {
         try await database.transaction { sql in
             try await Self.guardStatus(id: id, councilID: councilID, from: from, at: at, on: sql)
             try await sql.update("news_posts").set("category", to: content.category).set("title", to: content.title)
                 .set("summary", to: content.summary).set("body", to: content.body).set("updated_at", to: at)
                 .where("id", .equal, id).run()
             try await Self.event(.edited, post: id, publishAt: nil, accountID: accountID, at: at, on: sql)
+            try await sql.delete(from: "news_mentions").where("post_id", .equal, id).run()
+            try await Self.write(mentions, post: id, on: sql)
+        }
+    }
+
+    static func write(_ mentions: [StoredMention], post: Int64, on sql: any SQLDatabase) async throws {
+        guard !mentions.isEmpty else { return }
+        var insert = sql.insert(into: "news_mentions").columns("post_id", "subject", "subject_id")
+        for mention in Set(mentions) { insert = insert.values(SQLBind(post), SQLBind(mention.subject), SQLBind(mention.id)) }
+        try await insert.run()
+    }
+
+    /// The public posts at `now` that mention `subject` number `id`, newest first, with their council's slug (a post of
+    /// a partner council may mention this one's people).
+    public func mentioning(subject: String, id: Int64, now: Double, limit: Int) async throws -> [(post: NewsPostRecord, councilSlug: String)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT p.*, c.slug AS council_slug FROM news_mentions m JOIN news_posts p ON p.id = m.post_id JOIN councils c ON c.id = p.council_id
+                WHERE m.subject = \(bind: subject) AND m.subject_id = \(bind: id) AND p.status = 'scheduled' AND p.publish_at <= \(bind: now)
+                ORDER BY p.publish_at DESC, p.id DESC LIMIT \(unsafeRaw: "\(limit)")
+                """).all().map { row in
+                (try row.decodeModel(NewsPostRecord.self), try row.decode(column: "council_slug", as: String.self))
+            }
         }
     }
 

@@ -1,0 +1,51 @@
+import HemicycleDomain
+import SQLKit
+
+/// A member's public record, as their page shows it: the works they are rapporteur of, and how they voted on the
+/// ballots of published works (before publication a council's votes are its own).
+public struct PublicRecordRepository: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// One vote of a member on a ballot of a published work.
+    public struct Vote: Sendable, Hashable {
+        public let workID: Int64
+        public let title: LocalizedText
+        /// The amendment put to the vote; nil for the whole text.
+        public let amendmentNumber: Int?
+        /// for, against, abstain.
+        public let choice: String
+        public let body: String
+        public let closedAt: Double?
+    }
+
+    /// The works `membershipID` is rapporteur of, in the council, newest first.
+    public func rapporteurWorks(membershipID: Int64, councilID: Int64) async throws -> [WorkRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT w.* FROM works w JOIN work_rapporteurs r ON r.work_id = w.id
+                WHERE r.membership_id = \(bind: membershipID) AND w.council_id = \(bind: councilID) ORDER BY w.id DESC
+                """).decodeAll(WorkRecord.self)
+        }
+    }
+
+    /// The member's votes on the ballots of published works, the latest first.
+    public func publishedVotes(membershipID: Int64, councilID: Int64, limit: Int) async throws -> [Vote] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT w.id AS work_id, w.title_fr, w.title_ar, w.title_en, a.number AS amendment_number, v.choice, b.body, b.closed_at
+                FROM ballot_votes v JOIN ballots b ON b.id = v.ballot_id JOIN works w ON w.id = b.work_id
+                LEFT JOIN amendments a ON a.id = b.amendment_id
+                WHERE v.membership_id = \(bind: membershipID) AND w.council_id = \(bind: councilID) AND w.status = 'published'
+                ORDER BY b.opened_at DESC, b.id DESC LIMIT \(unsafeRaw: "\(limit)")
+                """).all().map { row in
+                Vote(workID: try row.decode(column: "work_id", as: Int64.self),
+                     title: LocalizedText(fr: try row.decode(column: "title_fr", as: String?.self), ar: try row.decode(column: "title_ar", as: String?.self),
+                                          en: try row.decode(column: "title_en", as: String?.self)),
+                     amendmentNumber: try row.decode(column: "amendment_number", as: Int?.self), choice: try row.decode(column: "choice", as: String.self),
+                     body: try row.decode(column: "body", as: String.self), closedAt: try row.decode(column: "closed_at", as: Double?.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// A post that mentions what the page is about ("in the news").
+struct NewsMentionLink: Encodable {
+    let url: String
+    let title: String
+    let lang: String
+    let dir: String
+    let date: String
+}
+
+/// A sitting member's public page: seat, group and commissions, works as rapporteur, votes on published works, and
+/// the news that mention them.
+struct MemberPage: Encodable {
+    struct WorkRow: Encodable {
+        let url: String
+        let label: LocalizedView
+        let status: String
+    }
+
+    struct VoteRow: Encodable {
+        let url: String
+        let work: LocalizedView
+        let ballot: String
+        let choice: String
+        let date: String
+    }
+
+    let name: String
+    let role: String?
+    let group: LinkView?
+    let commissions: [LinkView]
+    let hasCommissions: Bool
+    let works: [WorkRow]
+    let hasWorks: Bool
+    let votes: [VoteRow]
+    let hasVotes: Bool
+    let news: [NewsMentionLink]
+    let hasNews: Bool
+    let backURL: String
+}
+
+/// A group's page: its sitting members and the news that mention it.
+struct GroupPage: Encodable {
+    struct Person: Encodable {
+        let url: String
+        let name: String
+        let role: String?
+    }
+
+    let name: LocalizedView
+    let acronym: String?
+    let count: String
+    let members: [Person]
+    let hasMembers: Bool
+    let news: [NewsMentionLink]
+    let hasNews: Bool
+    let backURL: String
+}
