@@ -103,6 +103,7 @@ public enum HemicycleServer {
         NewsRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsEditorRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsFeeds(services: newsServices, pages: site.pages).register(in: council.pages)
+        NewsImageRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsAPI(services: newsServices).register(in: council.api)
         return router
     }

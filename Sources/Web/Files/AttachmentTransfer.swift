@@ -16,7 +16,10 @@ struct AttachmentTransfer: Sendable {
     /// Reads the upload of the signed-in account (whose right the route checked before a byte was read), then asks
     /// `owner` again once it is all in: a long upload may outlast the right. `owner` returns the council and the
     /// owner's id, or throws the refusal; any refusal leaves nothing behind.
+    /// `types` are those the owner takes (all by default); `typeRefusal` is the sentence for any other. With
+    /// `titleRequired`, a file sent without a title is refused with that sentence (an image without its alternative text).
     func add(_ request: Request, context: AppContext, pages: Pages, ownerKind: String, check: AttachmentOwnerCheck? = nil,
+             types: Set<DocumentType> = Set(DocumentType.allCases), typeRefusal: String = "document_error_type", titleRequired: String? = nil,
              owner: () async throws -> (councilID: Int64, ownerID: Int64)) async throws {
         // What the account may still attach today; nothing is read once it is used up.
         let account = try pages.requireAccount(context)
@@ -28,10 +31,11 @@ struct AttachmentTransfer: Sendable {
         let owned: (councilID: Int64, ownerID: Int64), type: DocumentType, digest: String
         do {
             owned = try await owner()
-            guard file.size > 0, let detected = DocumentType.detect(head: file.head, tail: file.tail) else {
-                throw PageError(.unsupportedMediaType, "document_error_type")
+            guard file.size > 0, let detected = DocumentType.detect(head: file.head, tail: file.tail), types.contains(detected) else {
+                throw PageError(.unsupportedMediaType, typeRefusal)
             }
             type = detected
+            if let titleRequired, Self.title(upload.fields["title"] ?? "").isEmpty { throw PageError(.unprocessableContent, titleRequired) }
             digest = try file.finish()
         } catch {
             files.discard(file)

@@ -48,7 +48,8 @@ struct NewsEditorRoutes {
                 .init(value: $0.rawValue, label: pages.text("news_category_\($0.rawValue)", context), selected: $0.rawValue == input.category)
             },
             draftTitle: input.title, summary: input.summary, body: input.body, translationOf: translationOf.map(String.init), error: error,
-            backURL: slug.map { NewsPaths.item.url(council.slug, $0) } ?? NewsPaths.list.url(council.slug))
+            backURL: slug.map { NewsPaths.item.url(council.slug, $0) } ?? NewsPaths.list.url(council.slug),
+            imagesURL: NewsPaths.images.url(council.slug))
         return try await pages.page("news-form", title: model.heading, request: request, context: context, council: council, typed: model,
                                     status: status)
     }

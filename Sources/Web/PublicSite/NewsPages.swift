@@ -104,4 +104,21 @@ struct NewsFormPage: Encodable {
     let translationOf: String?
     let error: String?
     let backURL: String
+    let imagesURL: String
+}
+
+/// The council's images for posts, each with the element to paste into a post, and the form to add one.
+struct NewsImagesPage: Encodable {
+    struct Image: Encodable {
+        let url: String
+        let alt: String
+        let snippet: String
+        let date: String
+    }
+
+    let images: [Image]
+    let hasImages: Bool
+    let action: String
+    let limit: String
+    let backURL: String
 }

@@ -7,8 +7,12 @@ enum NewsPaths {
     static let edit = Path2("/{council}/news/{slug}/edit")
     /// Submit, schedule (publish now or later), return to the writer, take down.
     static let status = Path2("/{council}/news/{slug}/status")
+    /// The council's images for posts: the writers' library and upload (GET, POST).
+    static let images = Path1("/{council}/news/images")
+    /// One image, by its content's digest and its type's extension (`{name}` is `digest.ext`): anyone may load it.
+    static let image = Path2("/{council}/news/images/{name}")
     static let atom = Path1("/{council}/feed.atom")
     static let rss = Path1("/{council}/feed.rss")
 
-    static let all: [any DeclaredPath] = [list, new, item, edit, status, atom, rss]
+    static let all: [any DeclaredPath] = [list, new, item, edit, status, images, image, atom, rss]
 }

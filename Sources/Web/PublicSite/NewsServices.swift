@@ -10,12 +10,21 @@ struct NewsServices: Sendable {
     let clock: any WallClock
     /// The site's address: feeds and their entries link with absolute addresses.
     let baseURL: String
+    /// Images for posts: their bytes, their records (owned by the council's news), the largest upload, the daily quota.
+    let files: any FileStore
+    let attachments: AttachmentRepository
+    let uploadLimit: Int
+    let uploadQuota: Int
 
     init(site: Site) {
         news = NewsRepository(database: site.database)
         councils = site.councils
         clock = site.clock
         baseURL = site.configuration.baseURL
+        files = site.files
+        attachments = AttachmentRepository(database: site.database)
+        uploadLimit = site.configuration.uploadLimit
+        uploadQuota = site.configuration.uploadQuota
     }
 }
 

@@ -108,6 +108,16 @@ public struct AttachmentRepository: Sendable {
         }
     }
 
+    /// An owner's attachment of these bytes (`digest`), if it has one.
+    public func find(digest: String, councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> Attachment? {
+        try await database.read { sql in
+            try await sql.raw("""
+                \(unsafeRaw: Self.select) WHERE t.digest = \(bind: digest) AND t.council_id = \(bind: councilID)
+                AND t.owner_kind = \(bind: ownerKind) AND t.owner_id = \(bind: ownerID) ORDER BY t.id LIMIT 1
+                """).first().map(Self.decode)
+        }
+    }
+
     public func find(id: Int64, councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> Attachment? {
         try await database.read { sql in
             try await sql.raw("""
