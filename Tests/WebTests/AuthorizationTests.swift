@@ -69,7 +69,7 @@ import TestSupport
             #expect(directory.text.contains("Nadia Rapporteure"))
             #expect(!directory.text.contains("@cese-fr.example"))
             #expect(!directory.text.contains("Alex Citoyen"), "citizens are not in the members' directory")
-            #expect(directory.text.contains(#"Hélène Présidente <span class="badge">Présidence</span>"#))
+            #expect(directory.text.contains(#"Hélène Présidente</a> <span class="badge">Présidence</span>"#))
             #expect(!directory.text.contains(#"<span class="badge"></span>"#), "plain members carry no empty badge")
             let api = try await visitor.get("/api/v1/cese-fr/members")
             #expect(!api.text.contains("@"))

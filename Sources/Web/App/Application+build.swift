@@ -44,6 +44,7 @@ public enum HemicycleServer {
         let routes = PathRegistrar(router)
         let council = councilGroups(router, site: site)
         HomeRoutes(services: HomeServices(site: site), pages: site.pages, assets: resources.assets).register(on: routes)
+        SitemapRoutes(site: site).register(on: routes)
         let accountServices = AccountServices(site: site)
         SignInRoutes(services: accountServices, pages: site.pages, passwords: passwords).register(on: routes)
         AccountRoutes(services: accountServices, pages: site.pages, passwords: passwords).register(on: routes)

@@ -63,7 +63,7 @@ public struct Site: Sendable {
         attachments = AttachmentRepository(database: database)
         self.files = files ?? LocalFileStore(folder: configuration.filesFolder)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
-        pages = Pages(views: views, localizer: localizer)
+        pages = Pages(views: views, localizer: localizer, baseURL: configuration.baseURL)
         devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)
     }
 

@@ -8,6 +8,8 @@ import Storage
 public struct Pages: Sendable {
     public let views: Views
     public let localizer: Localizer
+    /// The site's address: canonical and alternate links are absolute.
+    public var baseURL: String = ""
 
     /// Renders a full page from a typed page model: the layout's shared values (language, direction, navigation,
     /// person, CSRF token, notice) beside the model's own.
@@ -37,6 +39,7 @@ public struct Pages: Sendable {
         if let account = context.account {
             data["account"] = ["name": .string(account.displayName), "isAdmin": .bool(account.isInstanceAdmin && account.isVerified)]
         }
+        if status == .ok { data.merge(Self.addresses(request, language: language, council: council, base: baseURL)) { _, new in new } }
         if let key = request.uri.queryParameters.get("notice"), localizer.has("notice_\(key)") {
             data["notice"] = .string(localizer.text("notice_\(key)", language))
         }
@@ -49,6 +52,27 @@ public struct Pages: Sendable {
         // The model's own values come last: a page may name its council or title itself.
         data.merge(values) { _, own in own }
         return HTML(bytes: try views.renderBytes(template, .object(data)), status: status)
+    }
+
+    /// The page's addresses for search engines and link previews: its canonical address in the reader's language, the
+    /// same page in each language (`?lang=`, and `x-default` without it), and its Open Graph locale. A page whose
+    /// languages live at different addresses (a news post and its translations) gives its own `alternates`.
+    static func addresses(_ request: Request, language: Language, council: Council?, base: String) -> [String: TemplateValue] {
+        var kept: [String] = []
+        for (key, value) in request.uri.queryParameters where !["lang", "notice", "next", "_csrf"].contains(String(key)) {
+            kept.append("\(SiteURL.encodeQuery(String(key)))=\(SiteURL.encodeQuery(String(value)))")
+        }
+        let path = base + request.uri.path
+        func address(_ language: Language?) -> String {
+            let query = kept + (language.map { ["lang=\($0.rawValue)"] } ?? [])
+            return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+        }
+        var alternates: [TemplateValue] = Language.allCases.map { ["hreflang": .string($0.rawValue), "url": .string(address($0))] }
+        alternates.append(["hreflang": "x-default", "url": .string(address(nil))])
+        return [
+            "canonical": .string(address(language)), "alternates": .list(alternates),
+            "ogLocale": .string("\(language.rawValue)_\(council?.country ?? (language == .ar ? "MA" : "FR"))"),
+        ]
     }
 
     /// The site-wide links of the layout and the account pages, from their declared paths.

@@ -81,6 +81,18 @@ struct NewsPostPage: Encodable {
     let hasActions: Bool
     let backURL: String
     let feeds: [FeedLink]
+    /// The post in each language it has, at its own address (it overrides the layout's `?lang=` alternates).
+    let alternates: [Alternate]
+    /// Its own address: its language is in it.
+    let canonical: String
+    let ogArticle: Bool
+    let ogDescription: String
+}
+
+/// A language version of a page, for `<link rel="alternate" hreflang>`.
+struct Alternate: Encodable {
+    let hreflang: String
+    let url: String
 }
 
 /// Writing or changing a post.

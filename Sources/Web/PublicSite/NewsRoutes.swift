@@ -135,7 +135,11 @@ struct NewsRoutes {
             history: history, hasHistory: !history.isEmpty,
             editURL: NewsRules.decide(.edit, by: actor, status: status).isAllowed ? NewsPaths.edit.url(council.slug, canonical) : nil,
             translateURLs: translate, actions: actions, hasActions: !actions.isEmpty, backURL: NewsPaths.list.url(council.slug),
-            feeds: Self.feeds(council, category: nil, language: context.language, pages: pages, context: context))
+            feeds: Self.feeds(council, category: nil, language: context.language, pages: pages, context: context),
+            alternates: visible.map { Alternate(hreflang: $0.language, url: services.baseURL + NewsPaths.item.url(council.slug, NewsSlug.make(id: $0.id, title: $0.title))) }
+                + [Alternate(hreflang: "x-default", url: services.baseURL + NewsPaths.item.url(council.slug, NewsSlug.make(id: visible.first?.id ?? post.id,
+                                                                                                                           title: visible.first?.title ?? post.title)))],
+            canonical: services.baseURL + NewsPaths.item.url(council.slug, canonical), ogArticle: true, ogDescription: post.summary)
         return try await pages.page("news-post", title: post.title, request: request, context: context, council: council, typed: model)
             .response(from: request, context: context)
     }
