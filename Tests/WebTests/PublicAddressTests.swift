@@ -54,4 +54,29 @@ import TestSupport
             #expect(post.contains("<meta property=\"og:description\" content=\"Deux membres de la commission Affaires européennes et internationales"))
         }
     }
+
+    /// A visitor's browser revalidates a page it kept: unchanged, it is 304 without bytes; a signed-in page is never kept.
+    @Test func aVisitorsPageAnswersAConditionalRequest() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let first = try await visitor.get("/cese-fr/news")
+            let tag = try #require(first.headers[.eTag])
+            #expect(first.headers[.cacheControl] == "private, no-cache")
+            var conditional = HTTPFields()
+            conditional[.ifNoneMatch] = tag
+            let again = try await visitor.get("/cese-fr/news", headers: conditional)
+            #expect(again.status == .notModified && again.body.readableBytes == 0)
+            // A new post changes the page, so the browser gets it again.
+            let writer = Visitor(client)
+            try await writer.signIn("admin@hemicycle.example")
+            let created = try await writer.post("/cese-fr/news", [("language", "fr"), ("category", "plenary"), ("title", "Séance du jour"),
+                                                                  ("summary", "La séance."), ("body", "La séance.")])
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            #expect(try await writer.post("\(url)/status", [("action", "schedule")]).status == .seeOther)
+            #expect(try await visitor.get("/cese-fr/news", headers: conditional).status == .ok)
+            let signedIn = try await writer.get("/cese-fr/news")
+            #expect(signedIn.headers[.cacheControl] == "no-store" && signedIn.headers[.eTag] == nil)
+            #expect(try await writer.get("/cese-fr/news", headers: conditional).status == .ok)
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HemicycleDomain
 import Hummingbird
@@ -107,11 +108,21 @@ public struct HTML: ResponseGenerator {
 
     public var body: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// A signed-in person's page is never stored (it holds their name and data). A visitor's page may be kept by their
+    /// own browser, revalidated every time: it carries an `ETag`, and an unchanged page answers 304 without its bytes.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        let isVisitor = (context as? AppContext).map { $0.account == nil } ?? false
+        guard status == .ok, isVisitor, request.method == .get || request.method == .head else {
+            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        let tag = "\"" + SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        var headers: HTTPFields = [.eTag: tag, .cacheControl: "private, no-cache", .vary: "Cookie, Accept-Language"]
+        if let match = request.headers[.ifNoneMatch],
+           match.split(separator: ",").contains(where: { let value = $0.trimmed(of: .whitespaces); return value == tag || value == "W/" + tag }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
