@@ -195,6 +195,8 @@ public struct OutboxMessage: Sendable, Hashable, Decodable {
     public let sentAt: Double?
     public let attempts: Int
     public let lastError: String?
+    /// The address that ends the subscription the message comes from, in one click (RFC 8058).
+    public let listUnsubscribe: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -206,6 +208,7 @@ public struct OutboxMessage: Sendable, Hashable, Decodable {
         case sentAt = "sent_at"
         case attempts
         case lastError = "last_error"
+        case listUnsubscribe = "list_unsubscribe"
     }
 }
 

@@ -34,5 +34,6 @@ public enum Migrations {
         CreateConsultationQuestionnaires(),
         CreateModerationDecisions(),
         CreateNewsPosts(),
+        CreateNewsSubscriptions(),
     ]
 }

@@ -105,6 +105,7 @@ public enum HemicycleServer {
         NewsEditorRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsFeeds(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsImageRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
+        NewsSubscriptionRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsAPI(services: newsServices).register(in: council.api)
         return router
     }
@@ -144,6 +145,8 @@ public enum HemicycleServer {
         if configuration.runsMapWorker {
             app.addServices(ConsultationMapWorker(database: database, clock: site.clock, logger: logger, ready: migrated))
         }
+        // The news, mailed to subscribers once each post is public.
+        app.addServices(NewsMailWorker(site: site, logger: logger, ready: migrated))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

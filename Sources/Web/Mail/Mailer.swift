@@ -48,6 +48,20 @@ public struct Mailer: Sendable {
                           body: localizer.text("mail_convention_drawn_body", language, arguments), kind: "convention_drawn")
     }
 
+    /// The double opt-in of a subscription to a council's news: nothing is sent to the address until its owner follows
+    /// the link.
+    func sendNewsConfirmation(to email: String, council: String, link: String, language: Language) async throws {
+        try await send(kind: "news_confirm", to: email, language: language, arguments: ["council": council, "link": "\(baseURL)\(link)"])
+    }
+
+    /// A post mailed to a subscriber, with the link that ends the subscription (in the text and for the mail program).
+    func newsPost(to email: String, council: String, title: String, summary: String, link: String, unsubscribe: String,
+                  language: Language) -> NewsMail {
+        let arguments = ["council": council, "title": title, "summary": summary, "link": "\(baseURL)\(link)", "unsubscribe": "\(baseURL)\(unsubscribe)"]
+        return NewsMail(recipient: email, subject: localizer.text("mail_news_post_subject", language, arguments),
+                        body: localizer.text("mail_news_post_body", language, arguments), listUnsubscribe: "\(baseURL)\(unsubscribe)")
+    }
+
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {
         let subject = localizer.text("mail_\(kind)_subject", language, arguments)
         let body = localizer.text("mail_\(kind)_body", language, arguments)

@@ -75,11 +75,14 @@ public struct SMTPClient: Sendable {
         public let to: String
         public let subject: String
         public let body: String
+        /// The one-click unsubscribe address of a subscription's message (RFC 8058).
+        public let listUnsubscribe: String?
 
-        public init(to: String, subject: String, body: String) {
+        public init(to: String, subject: String, body: String, listUnsubscribe: String? = nil) {
             self.to = to
             self.subject = subject
             self.body = body
+            self.listUnsubscribe = listUnsubscribe
         }
     }
 
@@ -201,12 +204,19 @@ public struct SMTPClient: Sendable {
         let subject = "=?UTF-8?B?\(Data(message.subject.utf8).base64EncodedString())?="
         let date = Date().formatted(.dateTime.locale(Locale(identifier: "en_US_POSIX")))
         let body = Data(message.body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        return [
-            "From: \(from.filter { $0 != "\r" && $0 != "\n" })",
+        // A subscription's message is ended in one click by the mail program (RFC 2369, RFC 8058); the address holds
+        // only URL characters, and no line break gets into a header.
+        // By scalars: "\r\n" is one `Character`, which a filter on characters would keep whole.
+        let oneLine = { (text: String) in String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) }
+        let unsubscribe = message.listUnsubscribe.map { oneLine($0).filter { $0 != ">" } }
+            .map { ["List-Unsubscribe: <\($0)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"] } ?? []
+        let lines = [
+            "From: \(oneLine(from))",
             "To: <\(address(message.to))>",
             "Subject: \(subject)",
             "Date: \(date)",
             "Message-ID: <\(UUID().uuidString)@hemicycle>",
+        ] + unsubscribe + [
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: base64",
@@ -214,6 +224,7 @@ public struct SMTPClient: Sendable {
             body,
             ".",
             "",
-        ].joined(separator: "\r\n")
+        ]
+        return lines.joined(separator: "\r\n")
     }
 }

@@ -32,6 +32,7 @@ struct NewsListPage: Encodable {
     let newURL: String?
     let pending: [Row]
     let hasPending: Bool
+    let subscribe: NewsSubscribeForm
 }
 
 /// A feed a page offers (`<link rel="alternate">` in its head, and a link in its body).
@@ -133,4 +134,24 @@ struct NewsImagesPage: Encodable {
     let action: String
     let limit: String
     let backURL: String
+}
+
+/// Confirming or ending a subscription: what it is, and the button that does it (none once done).
+struct NewsSubscriptionPage: Encodable {
+    let heading: String
+    let message: String
+    let action: String?
+    let button: String?
+    let backURL: String
+}
+
+/// The form to subscribe to the council's news, on its news page.
+struct NewsSubscribeForm: Encodable {
+    struct Theme: Encodable {
+        let value: String
+        let label: String
+    }
+
+    let action: String
+    let themes: [Theme]
 }

@@ -45,7 +45,10 @@ struct NewsRoutes {
             allURL: NewsPaths.list.url(scope.slug), filtered: category != nil,
             feeds: Self.feeds(scope.council, category: category, language: context.language, pages: pages, context: context),
             newURL: NewsRules.decide(.create, by: actor, status: .draft).isAllowed ? NewsPaths.new.url(scope.slug) : nil,
-            pending: pending, hasPending: !pending.isEmpty)
+            pending: pending, hasPending: !pending.isEmpty,
+            subscribe: NewsSubscribeForm(action: NewsPaths.subscribe.url(scope.slug), themes: NewsCategory.allCases.map {
+                .init(value: $0.rawValue, label: pages.text("news_category_\($0.rawValue)", context))
+            }))
         return try await pages.page("news", title: model.heading, request: request, context: context, council: scope.council, typed: model)
     }
 

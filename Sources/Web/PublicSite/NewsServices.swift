@@ -15,6 +15,9 @@ struct NewsServices: Sendable {
     let attachments: AttachmentRepository
     let uploadLimit: Int
     let uploadQuota: Int
+    let subscriptions: NewsSubscriptionRepository
+    let tokens: SubscriptionTokens
+    let mailer: Mailer
 
     init(site: Site) {
         news = NewsRepository(database: site.database)
@@ -25,6 +28,9 @@ struct NewsServices: Sendable {
         attachments = AttachmentRepository(database: site.database)
         uploadLimit = site.configuration.uploadLimit
         uploadQuota = site.configuration.uploadQuota
+        subscriptions = NewsSubscriptionRepository(database: site.database)
+        tokens = SubscriptionTokens(persist: site.persist)
+        mailer = site.mailer
     }
 }
 

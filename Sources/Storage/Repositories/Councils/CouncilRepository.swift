@@ -38,6 +38,12 @@ public struct CouncilRepository: Sendable {
         }
     }
 
+    public func find(id: Int64) async throws -> Council? {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM councils WHERE id = \(bind: id)").decodeFirst(Council.self)
+        }
+    }
+
     public func count() async throws -> Int {
         try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM councils").first(decodingColumn: "n", as: Int.self) ?? 0

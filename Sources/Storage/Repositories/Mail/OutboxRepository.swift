@@ -8,14 +8,22 @@ public struct OutboxRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     @discardableResult
-    public func enqueue(recipient: String, subject: String, body: String, kind: String, at date: Date) async throws -> Int64 {
+    public func enqueue(recipient: String, subject: String, body: String, kind: String, listUnsubscribe: String? = nil, at date: Date) async throws -> Int64 {
         try await database.withSQL { sql in
-            try await sql.insert(into: "outbox")
-                .columns("recipient", "subject", "body", "kind", "created_at")
-                .values(SQLBind(recipient), SQLBind(subject), SQLBind(body), SQLBind(kind), SQLBind(date.timeIntervalSince1970))
-                .returning("id")
-                .first(decodingColumn: "id", as: Int64.self) ?? 0
+            try await Self.enqueue(recipient: recipient, subject: subject, body: body, kind: kind, listUnsubscribe: listUnsubscribe,
+                                   at: date.timeIntervalSince1970, on: sql)
         }
+    }
+
+    /// Queues a message in the caller's transaction.
+    @discardableResult
+    static func enqueue(recipient: String, subject: String, body: String, kind: String, listUnsubscribe: String?, at: Double,
+                        on sql: any SQLDatabase) async throws -> Int64 {
+        try await sql.insert(into: "outbox")
+            .columns("recipient", "subject", "body", "kind", "list_unsubscribe", "created_at")
+            .values(SQLBind(recipient), SQLBind(subject), SQLBind(body), SQLBind(kind), SQLBind(listUnsubscribe), SQLBind(at))
+            .returning("id")
+            .first(decodingColumn: "id", as: Int64.self) ?? 0
     }
 
     /// The newest messages first.

@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+import Storage
+
+/// The tokens of a subscription's links: an HMAC, under a key of the instance, of what the link does, the
+/// subscription and when it was made. Nothing is stored; a renewed subscription (made again after it ended) keeps its
+/// links, and no link of one subscription works for another.
+struct SubscriptionTokens: Sendable {
+    enum Purpose: String {
+        case confirm, unsubscribe
+    }
+
+    static let keyName = "news_subscriptions"
+    private let instanceKey: KeptInstanceKey
+
+    init(persist: PersistRepository) {
+        instanceKey = KeptInstanceKey(persist: persist, name: Self.keyName)
+    }
+
+    func token(_ purpose: Purpose, _ subscription: NewsSubscriptionRecord, now: Double) async throws -> String {
+        let key = try await instanceKey.key(now: now)
+        let message = "\(purpose.rawValue)|\(subscription.id)|\(subscription.councilId)|\(subscription.email)"
+        return Tokens.base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)))
+    }
+
+    func verify(_ token: String, _ purpose: Purpose, _ subscription: NewsSubscriptionRecord, now: Double) async throws -> Bool {
+        Tokens.constantTimeEqual(token, try await self.token(purpose, subscription, now: now))
+    }
+
+    /// The link's address: `path?s=ID&t=TOKEN`.
+    func link(_ purpose: Purpose, _ subscription: NewsSubscriptionRecord, path: String, now: Double) async throws -> String {
+        "\(path)?s=\(subscription.id)&t=\(try await token(purpose, subscription, now: now))"
+    }
+}
