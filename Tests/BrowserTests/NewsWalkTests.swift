@@ -1,5 +1,6 @@
 import Foundation
 import HemicycleDomain
+import Logging
 import Storage
 import TestRequirements
 import Testing
@@ -65,6 +66,30 @@ struct NewsWalkTests {
                     fetch(document.querySelector('link[type="application/atom+xml"]').href).then(r => r.text()).then(done);
                     """) as? String
                 #expect(feed?.contains("Le Conseil reçoit les conseils de l’UCESIF") == true)
+
+                // A reader subscribes, confirms through the mailed link, and leaves in one click.
+                try await driver.open(base + "/cese-fr/news")
+                try await driver.type("lectrice@example.org", into: "#subscribe-email")
+                try await Walk.submit(driver, formWith: "#subscribe-email")
+                let confirmation = try #require(try await site.outbox.messages(to: "lectrice@example.org").first)
+                let confirm = try #require(confirmation.body.split(whereSeparator: \.isWhitespace).first { $0.contains("/news/subscription?") })
+                let path = String(confirm.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" })
+                try await driver.open(base + path)
+                problems += try await EndToEndTests.audit(driver, axe, "fr confirm a subscription")
+                try await Walk.markPage(driver)
+                try await driver.click("main form button")
+                try await Walk.waitForNewPage(driver, then: "main h1")
+                #expect(try await driver.text("main").contains("lectrice@example.org reçoit les actualités du conseil"))
+                // The post published above is mailed to her, with its one-click link.
+                #expect(try await NewsMailWorker(site: site, logger: Logger(label: "walk")).mailAll() >= 1)
+                let mailed = try #require(try await site.outbox.messages(to: "lectrice@example.org").last)
+                let unsubscribe = try #require(mailed.listUnsubscribe)
+                try await driver.open(base + String(unsubscribe.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }))
+                problems += try await EndToEndTests.audit(driver, axe, "fr unsubscribe")
+                try await Walk.markPage(driver)
+                try await driver.click("main form button")
+                try await Walk.waitForNewPage(driver, then: "main h1")
+                #expect(try await driver.text("main").contains("lectrice@example.org ne reçoit plus les actualités du conseil."))
 
                 // The Moroccan council's news, in Arabic, right to left.
                 try await driver.open(base + "/lang/ar?next=/cese-ma/news")
