@@ -273,4 +273,31 @@ import TestSupport
         #expect(NewsFeeds.absolute(html, base: "https://h.example") == "<p><a href=\"https://h.example/cese-fr\">a</a><a href=\"//other.example/x\">b</a>"
             + "<a href=\"https://x.example/\">c</a><img src=\"https://h.example/cese-fr/news/images/a.png\" alt=\"=&quot;/\"></p>")
     }
+
+    /// A post started from an adopted avis or a drawn convention, pre-filled with their facts and links.
+    @Test func aPostStartsFromAnAvisOrADraw() async throws {
+        try await Harness.run(.sqlite) { site, client in
+            let writer = Visitor(client, acceptLanguage: "fr")
+            try await writer.signIn("secretariat@cese-fr.example")
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let avis = try #require(try await site.works.all(councilID: france.id, statuses: ["published"], kind: nil).first)
+            let form = try await writer.get("/cese-fr/news/new")
+            #expect(form.text.contains("value=\"work:\(avis.id)\""))
+            let page = try await writer.get("/cese-fr/news/new?from=work:\(avis.id)").text
+            #expect(page.contains("La Francophonie contemporaine : un atout pour la France et ses partenaires : le Conseil adopte son avis"))
+            #expect(page.contains("&lt;a href=&quot;/cese-fr/works/\(avis.id)&quot;&gt;Lire l’avis"))
+            let nadia = try #require(try await site.memberships.all(councilID: france.id).first { $0.displayName == "Nadia Rapporteure" })
+            #expect(page.contains("/cese-fr/members/\(nadia.id)"))
+            // Only what the council adopted or drew, and only for its writers.
+            let preparing = try await site.works.all(councilID: france.id, statuses: ["in_preparation", "referred"], kind: nil)
+            for work in preparing { #expect(try await writer.get("/cese-fr/news/new?from=work:\(work.id)").status == .notFound) }
+            #expect(try await writer.get("/cese-fr/news/new?from=work:999999").status == .notFound)
+            #expect(try await writer.get("/cese-fr/news/new?from=nonsense").status == .notFound)
+            #expect(try await Visitor(client).get("/cese-fr/news/new?from=work:\(avis.id)").status == .unauthorized)
+            let conventions = try await ConventionRepository(database: site.database).all(councilID: france.id, statuses: ["drawn", "sitting", "reported"])
+            let drawn = try #require(conventions.first)
+            let drawPage = try await writer.get("/cese-fr/news/new?from=draw:\(drawn.id)").text
+            #expect(drawPage.contains("tirés au sort") && drawPage.contains("/cese-fr/conventions/\(drawn.id)/draw"))
+        }
+    }
 }

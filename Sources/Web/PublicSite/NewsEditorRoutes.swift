@@ -23,6 +23,11 @@ struct NewsEditorRoutes {
         let scope = try context.inCouncil()
         try pages.require(NewsRules.decide(.create, by: try NewsRoutes.actor(context), status: .draft), context)
         var input = NewsInput(form: Form(), defaultLanguage: scope.council.language)
+        if let from = request.uri.queryParameters.get("from") {
+            guard let prefilled = try await NewsStarters(services: services, pages: pages).prefill(from, council: scope.council, context: context)
+            else { throw PageError.notFound }
+            input = prefilled
+        }
         var translationOf: Int64?
         if let original = request.uri.queryParameters.get("translation_of").flatMap({ Int64($0) }) {
             guard let post = try await services.news.find(id: original, councilID: scope.council.id) else { throw PageError.notFound }
@@ -38,6 +43,7 @@ struct NewsEditorRoutes {
     func form(_ request: Request, _ context: AppContext, council: Council, input: NewsInput, translationOf: Int64?, post: NewsPostRecord?,
               error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let slug = post.map { NewsSlug.make(id: $0.id, title: $0.title) }
+        let starters = post == nil && translationOf == nil ? try await NewsStarters(services: services, pages: pages).options(council, context: context) : []
         let language = Language(rawValue: input.language) ?? council.language
         let model = NewsFormPage(
             heading: pages.text(post == nil ? (translationOf == nil ? "news_new_title" : "news_translation_title") : "news_edit_title", context),
@@ -49,7 +55,7 @@ struct NewsEditorRoutes {
             },
             draftTitle: input.title, summary: input.summary, body: input.body, translationOf: translationOf.map(String.init), error: error,
             backURL: slug.map { NewsPaths.item.url(council.slug, $0) } ?? NewsPaths.list.url(council.slug),
-            imagesURL: NewsPaths.images.url(council.slug))
+            imagesURL: NewsPaths.images.url(council.slug), starters: starters, hasStarters: !starters.isEmpty, startAction: NewsPaths.new.url(council.slug))
         return try await pages.page("news-form", title: model.heading, request: request, context: context, council: council, typed: model,
                                     status: status)
     }

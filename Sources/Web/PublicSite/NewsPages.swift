@@ -118,6 +118,10 @@ struct NewsFormPage: Encodable {
     let error: String?
     let backURL: String
     let imagesURL: String
+    /// What a new post may start from (an adopted avis, a drawn convention), by a form that reloads this page.
+    let starters: [Option]
+    let hasStarters: Bool
+    let startAction: String
 }
 
 /// The council's images for posts, each with the element to paste into a post, and the form to add one.

@@ -16,6 +16,10 @@ struct NewsServices: Sendable {
     let uploadLimit: Int
     let uploadQuota: Int
     let subscriptions: NewsSubscriptionRepository
+    /// What a post can start from: an adopted avis, a drawn convention (and the people it names).
+    let works: WorkRepository
+    let conventions: ConventionRepository
+    let memberships: MembershipRepository
     let tokens: SubscriptionTokens
     let mailer: Mailer
 
@@ -29,6 +33,9 @@ struct NewsServices: Sendable {
         uploadLimit = site.configuration.uploadLimit
         uploadQuota = site.configuration.uploadQuota
         subscriptions = NewsSubscriptionRepository(database: site.database)
+        works = site.works
+        conventions = ConventionRepository(database: site.database)
+        memberships = site.memberships
         tokens = SubscriptionTokens(persist: site.persist)
         mailer = site.mailer
     }
