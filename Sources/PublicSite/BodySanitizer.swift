@@ -314,3 +314,28 @@ extension StringProtocol {
         return result
     }
 }
+
+extension BodySanitizer {
+    /// The text of cleaned HTML, for search and previews: tags dropped, a block's end a line break, entities decoded.
+    public static func plainText(_ html: String) -> String {
+        var text = "", inTag = false, tag = ""
+        for scalar in html.unicodeScalars {
+            if inTag {
+                if scalar == ">" {
+                    inTag = false
+                    let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
+                    if ["p", "h2", "h3", "h4", "li", "br", "blockquote", "figcaption", "hr"].contains(String(name)) { text += "\n" }
+                } else {
+                    tag.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "<" {
+                inTag = true
+                tag = ""
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return Entities.decode(Array(text.unicodeScalars)).split(separator: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+}

@@ -26,7 +26,9 @@ public enum NewsMentions {
     /// The mentions in `html` (as `BodySanitizer` writes it): links to `/{council}/{folder}/{number}` of any council
     /// hosted here, and to a council's home `/{council}`. `councils` maps the hosted councils' slugs to their numbers;
     /// `base` is the site's own address, whose absolute links count as paths.
-    public static func find(in html: String, councils: [String: Int64], base: String) -> [NewsMention] {
+    /// With `ownCouncil`, only that council's things are kept (and any council's home): a number in another
+    /// council's address would name a thing of theirs on a page of this one.
+    public static func find(in html: String, councils: [String: Int64], base: String, ownCouncil: String? = nil) -> [NewsMention] {
         var found: [NewsMention] = []
         var rest = Substring(html)
         while let start = rest.range(of: " href=\"") {
@@ -45,7 +47,8 @@ public enum NewsMentions {
             let mention: NewsMention?
             switch named.count {
             case 1: mention = NewsMention(.council, councilID)
-            case 3: mention = folders[named[1]].flatMap { subject in Int64(named[2]).map { NewsMention(subject, $0) } }
+            case 3 where ownCouncil == nil || ownCouncil == slug:
+                mention = folders[named[1]].flatMap { subject in Int64(named[2]).map { NewsMention(subject, $0) } }
             default: mention = nil
             }
             if let mention, !found.contains(mention) { found.append(mention) }

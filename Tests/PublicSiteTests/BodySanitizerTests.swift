@@ -153,3 +153,10 @@ import Testing
         #expect(deep == String(repeating: "<b>", count: 32) + "x" + String(repeating: "</b>", count: 32))
     }
 }
+
+@Suite struct PlainTextTests {
+    @Test func theTextOfAPostIsItsWordsByBlock() {
+        let html = BodySanitizer.clean("<h2>Titre</h2><p>Un &amp; <em>deux</em> &lt;trois&gt;</p><ul><li>a</li><li>b</li></ul>").html
+        #expect(BodySanitizer.plainText(html) == "Titre\nUn & deux <trois>\na\nb")
+    }
+}

@@ -109,6 +109,26 @@ import TestSupport
         }
     }
 
+    /// Nobody makes the site mail a stranger's box again and again: three confirmations a day per mailbox, however its
+    /// address is spelled and whatever the council, and ten requests an hour per client.
+    @Test func aMailboxIsNotBombed() async throws {
+        try await Harness.run(.sqlite, configure: { $0.trustForwardedFor = true }) { site, client in
+            let attacker = Visitor(client)
+            let spellings = ["victim@example.org", "victim+1@example.org", "v.ictim@example.org", "Victim+news@Example.org", "vic.tim+2@example.org"]
+            for (index, address) in spellings.enumerated() {
+                let council = index % 2 == 0 ? "cese-fr" : "cese-ma"
+                #expect(try await attacker.post("/\(council)/news/subscribe", [("email", address), ("category", "plenary")]).status == .seeOther)
+            }
+            var mails = 0
+            for address in spellings { mails += try await site.outbox.messages(to: address.lowercased()).count }
+            #expect(mails == 3)
+            for index in 0..<5 {
+                _ = try await attacker.post("/cese-fr/news/subscribe", [("email", "other\(index)@example.org"), ("category", "plenary")])
+            }
+            #expect(try await attacker.post("/cese-fr/news/subscribe", [("email", "last@example.org"), ("category", "plenary")]).status == .tooManyRequests)
+        }
+    }
+
     @Test func aNewsMailCarriesTheOneClickUnsubscribeHeaders() {
         let message = SMTPClient.Message(to: "a@example.org", subject: "s", body: "b",
                                          listUnsubscribe: "https://h.example/cese-fr/news/unsubscribe?s=1&t=abc\r\nBcc: x@example.org")

@@ -50,6 +50,17 @@ import TestSupport
             let commission = try #require(try await site.commissions.all(councilID: france.id).first { ($0.nameFr ?? "").contains("internationales") })
             #expect(try await visitor.get("/cese-fr/commissions/\(commission.id)").text.contains("Mission à Rabat"))
             #expect(try await visitor.get("/cese-ma/groups/\(group.id)").status == .notFound)
+
+            // Another council's post that links this council's member is not "in the news" of their page.
+            let moroccanEditor = Visitor(client)
+            try await moroccanEditor.signIn("admin@hemicycle.example")
+            let created = try await moroccanEditor.post("/cese-ma/news", [
+                ("language", "fr"), ("category", "international"), ("title", "Une visite"), ("summary", "Une visite."),
+                ("body", "<p><a href=\"/cese-fr/members/\(nadia.id)\">Nadia</a> et <a href=\"/cese-fr\">le Conseil français</a>.</p>"),
+            ])
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            #expect(try await moroccanEditor.post("\(url)/status", [("action", "schedule")]).status == .seeOther)
+            #expect(!(try await visitor.get("/cese-fr/members/\(nadia.id)").text.contains("Une visite")))
         }
     }
 }

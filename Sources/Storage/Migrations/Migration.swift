@@ -35,5 +35,7 @@ public enum Migrations {
         CreateModerationDecisions(),
         CreateNewsPosts(),
         CreateNewsSubscriptions(),
+        CreateSiteSearch(),
+        UpdateProposalWordsFoldArabicLetters(),
     ]
 }

@@ -107,6 +107,7 @@ public enum HemicycleServer {
         NewsImageRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsSubscriptionRoutes(services: newsServices, pages: site.pages).register(in: council.pages)
         NewsAPI(services: newsServices).register(in: council.api)
+        SearchRoutes(indexer: SiteSearchIndexer(site: site), pages: site.pages).register(in: council.pages)
         return router
     }
 
@@ -145,6 +146,8 @@ public enum HemicycleServer {
         if configuration.runsMapWorker {
             app.addServices(ConsultationMapWorker(database: database, clock: site.clock, logger: logger, ready: migrated))
         }
+        // Each council's search index, made again when what it publishes changes.
+        app.addServices(SearchIndexWorker(site: site, logger: logger, ready: migrated))
         // The news, mailed to subscribers once each post is public.
         app.addServices(NewsMailWorker(site: site, logger: logger, ready: migrated))
         if let smtp {

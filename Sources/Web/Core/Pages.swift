@@ -59,7 +59,8 @@ public struct Pages: Sendable {
     /// languages live at different addresses (a news post and its translations) gives its own `alternates`.
     static func addresses(_ request: Request, language: Language, council: Council?, base: String) -> [String: TemplateValue] {
         var kept: [String] = []
-        for (key, value) in request.uri.queryParameters where !["lang", "notice", "next", "_csrf"].contains(String(key)) {
+        // Only the parameters that choose what a page shows: no token, notice or tracking tag becomes an address.
+        for (key, value) in request.uri.queryParameters where ["q", "type", "year", "category", "phase", "page"].contains(String(key)) {
             kept.append("\(SiteURL.encodeQuery(String(key)))=\(SiteURL.encodeQuery(String(value)))")
         }
         let path = base + request.uri.path

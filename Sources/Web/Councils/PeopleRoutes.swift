@@ -22,7 +22,8 @@ struct PeopleRoutes {
     /// The public posts that mention `subject` number `id`, for a page's "in the news".
     func news(_ subject: NewsMention.Subject, _ id: Int64, council: Council, context: AppContext) async throws -> [NewsMentionLink] {
         let format = Formatting(language: context.language, council: council)
-        let found = try await services.news.mentioning(subject: subject.rawValue, id: id, now: services.clock.now().timeIntervalSince1970,
+        let found = try await services.news.mentioning(subject: subject.rawValue, id: id, councilID: subject == .council ? nil : council.id,
+                                                       now: services.clock.now().timeIntervalSince1970,
                                                        limit: Self.newsLimit * 3)
         let slugs = Dictionary(found.map { ($0.post.id, $0.councilSlug) }, uniquingKeysWith: { first, _ in first })
         // One version of each post, in the reader's language where it has one.

@@ -200,5 +200,7 @@ public struct DemoData: Sendable {
             try await DemoConsultations(site: scoped).load()
             try await DemoNews(site: scoped).load()
         }
+        // Found by the search from the first page.
+        try await SiteSearchIndexer(site: site).refreshAll()
     }
 }

@@ -149,7 +149,8 @@ struct DemoNews {
             let id = try await news.create(
                 councilID: councilID, translationOf: original,
                 content: NewsPostContent(language: language.rawValue, category: post.category.rawValue, title: title, summary: summary, body: cleaned.html),
-                mentions: NewsMentions.find(in: cleaned.html, councils: councils, base: site.configuration.baseURL)
+                mentions: NewsMentions.find(in: cleaned.html, councils: councils, base: site.configuration.baseURL,
+                                           ownCouncil: councils.first { $0.value == councilID }?.key)
                     .map { StoredMention(subject: $0.subject.rawValue, id: $0.id) },
                 accountID: writer, at: written)
             original = original ?? id

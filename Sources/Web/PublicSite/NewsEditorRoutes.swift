@@ -77,7 +77,7 @@ struct NewsEditorRoutes {
         let id: Int64
         do {
             id = try await services.news.create(councilID: scope.council.id, translationOf: translationOf, content: content,
-                                                mentions: try await services.mentions(in: content.body), accountID: account.id,
+                                                mentions: try await services.mentions(in: content.body, council: scope.council), accountID: account.id,
                                                 at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.duplicateName {
             throw PageError(.conflict, "news_conflict_translation_exists")
@@ -107,7 +107,7 @@ struct NewsEditorRoutes {
                                   error: pages.text(error.key, context), status: .unprocessableContent).response(from: request, context: context)
         }
         do {
-            try await services.news.update(id: post.id, councilID: scope.council.id, content: content, mentions: try await services.mentions(in: content.body),
+            try await services.news.update(id: post.id, councilID: scope.council.id, content: content, mentions: try await services.mentions(in: content.body, council: scope.council),
                                            from: NewsStatus.starts(for: .edit, by: actor),
                                            accountID: account.id, at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.stateChanged {

@@ -22,6 +22,8 @@ struct NewsServices: Sendable {
     let memberships: MembershipRepository
     let tokens: SubscriptionTokens
     let mailer: Mailer
+    /// Counts of subscription requests per client and per mailbox: the site never mails a stranger's box repeatedly.
+    let throttles: ThrottleRepository
 
     init(site: Site) {
         news = NewsRepository(database: site.database)
@@ -38,13 +40,16 @@ struct NewsServices: Sendable {
         memberships = site.memberships
         tokens = SubscriptionTokens(persist: site.persist)
         mailer = site.mailer
+        throttles = site.throttles
     }
 }
 
 extension NewsServices {
-    /// What the cleaned `body` mentions, as stored.
-    func mentions(in body: String) async throws -> [StoredMention] {
+    /// What the cleaned `body` of a post of `council` mentions, as stored: the council's own people, bodies and works
+    /// (a link to another council's names a number of theirs, never kept), and councils by their home page.
+    func mentions(in body: String, council: Council) async throws -> [StoredMention] {
         let councils = Dictionary(try await councils.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
-        return NewsMentions.find(in: body, councils: councils, base: baseURL).map { StoredMention(subject: $0.subject.rawValue, id: $0.id) }
+        return NewsMentions.find(in: body, councils: councils, base: baseURL, ownCouncil: council.slug)
+            .map { StoredMention(subject: $0.subject.rawValue, id: $0.id) }
     }
 }

@@ -28,6 +28,19 @@ struct NewsSubscriptionRoutes {
         guard !chosen.isEmpty else { throw PageError(.unprocessableContent, "news_subscribe_error_themes") }
         let categories = chosen.count == NewsCategory.allCases.count ? [] : NewsCategory.allCases.map(\.rawValue).filter(chosen.contains)
         let now = services.clock.now().timeIntervalSince1970
+        // A client that asks too often is told to wait; a mailbox asked for too often (however its address is spelled:
+        // case, dots, `+tag`) gets the same answer as any, and no more mail this day.
+        let (count, start) = try await services.throttles.hit("news-subscribe:client:" + Tokens.digest(context.clientAddress),
+                                                              window: Self.clientLimit.window, now: Date(timeIntervalSince1970: now))
+        if let delay = LoginThrottle.retryDelay(count: count, windowStart: start, limit: Self.clientLimit, now: now) {
+            throw PageError(.tooManyRequests, "error_throttled", ["minutes": Formatting(language: context.language).number(max(1, Int((delay / 60).rounded(.up)))),
+                                                                  "seconds": String(Int(delay.rounded(.up)))])
+        }
+        let mailbox = try await services.throttles.hit("news-subscribe:mailbox:" + Tokens.digest(Self.mailbox(email)),
+                                                       window: Self.mailboxLimit.window, now: Date(timeIntervalSince1970: now))
+        guard mailbox.count <= Self.mailboxLimit.maximum else {
+            return .redirect(to: SiteURL.with(NewsPaths.list.url(scope.slug), notice: "news_subscription_mailed"), type: .normal)
+        }
         let requested = try await services.subscriptions.request(councilID: scope.council.id, email: email.lowercased(),
                                                                  language: context.language.rawValue, categories: categories, at: now)
         if requested.mailsConfirmation {
@@ -41,6 +54,20 @@ struct NewsSubscriptionRoutes {
         return .redirect(to: SiteURL.with(NewsPaths.list.url(scope.slug), notice: "news_subscription_mailed"), type: .normal)
     }
 
+    /// Requests to subscribe from one client: ten an hour.
+    static let clientLimit = LoginThrottle.Limit(maximum: 10, window: 3_600)
+    /// Confirmations to one mailbox, whatever the council: three a day.
+    static let mailboxLimit = LoginThrottle.Limit(maximum: 3, window: 86_400)
+
+    /// The mailbox an address reaches: lower-case, without a `+tag`, and without the dots of its local part (as the
+    /// largest providers read it), so that spellings of one box count as one.
+    static func mailbox(_ email: String) -> String {
+        let lowered = email.lowercased()
+        guard let at = lowered.lastIndex(of: "@") else { return lowered }
+        let local = lowered[..<at].prefix { $0 != "+" }.filter { $0 != "." }
+        return local + lowered[at...]
+    }
+
     /// The subscription a link names, if its token is right.
     func subscription(_ request: Request, _ context: AppContext, _ purpose: SubscriptionTokens.Purpose) async throws -> NewsSubscriptionRecord {
         let scope = try context.inCouncil()
@@ -51,12 +78,23 @@ struct NewsSubscriptionRoutes {
         return subscription
     }
 
-    func page(_ request: Request, _ context: AppContext, heading: String, message: String, button: String?) async throws -> HTML {
+    /// The link's own address, built from its declared path (never from the request's, which may hold `//`).
+    func link(_ purpose: SubscriptionTokens.Purpose, _ subscription: NewsSubscriptionRecord, _ context: AppContext) async throws -> String {
+        let slug = try context.inCouncil().slug
+        return try await services.tokens.link(purpose, subscription, path: purpose == .confirm ? NewsPaths.confirm.url(slug) : NewsPaths.unsubscribe.url(slug),
+                                              now: services.clock.now().timeIntervalSince1970)
+    }
+
+    func page(_ request: Request, _ context: AppContext, _ purpose: SubscriptionTokens.Purpose, _ subscription: NewsSubscriptionRecord,
+              heading: String, message: String, button: String?) async throws -> HTML {
         let scope = try context.inCouncil()
         let model = NewsSubscriptionPage(heading: heading, message: message,
-                                         action: button == nil ? nil : request.uri.path + "?" + (request.uri.query ?? ""), button: button,
+                                         action: button == nil ? nil : try await link(purpose, subscription, context), button: button,
                                          backURL: NewsPaths.list.url(scope.slug))
-        return try await pages.page("news-subscription", title: heading, request: request, context: context, council: scope.council, typed: model)
+        var page = try await pages.page("news-subscription", title: heading, request: request, context: context, council: scope.council, typed: model)
+        // It shows the address and carries the link's token: no browser keeps it.
+        page.isPrivate = true
+        return page
     }
 
     func themes(_ subscription: NewsSubscriptionRecord, _ context: AppContext) -> String {
@@ -69,7 +107,7 @@ struct NewsSubscriptionRoutes {
     @Sendable func confirmPage(_ request: Request, context: AppContext) async throws -> HTML {
         let subscription = try await subscription(request, context, .confirm)
         let done = subscription.isActive
-        return try await page(request, context, heading: pages.text("news_subscription_title", context),
+        return try await page(request, context, .confirm, subscription, heading: pages.text("news_subscription_title", context),
                               message: pages.text(done ? "news_subscription_confirmed" : "news_subscription_confirm_explained", context,
                                                   ["email": subscription.email, "themes": themes(subscription, context)]),
                               button: done || subscription.unsubscribedAt != nil ? nil : pages.text("news_subscription_confirm", context))
@@ -78,13 +116,13 @@ struct NewsSubscriptionRoutes {
     @Sendable func confirm(_ request: Request, context: AppContext) async throws -> Response {
         let subscription = try await subscription(request, context, .confirm)
         try await services.subscriptions.confirm(id: subscription.id, at: services.clock.now().timeIntervalSince1970)
-        return .redirect(to: request.uri.path + "?" + (request.uri.query ?? ""), type: .normal)
+        return .redirect(to: try await link(.confirm, subscription, context), type: .normal)
     }
 
     @Sendable func unsubscribePage(_ request: Request, context: AppContext) async throws -> HTML {
         let subscription = try await subscription(request, context, .unsubscribe)
         let ended = subscription.unsubscribedAt != nil
-        return try await page(request, context, heading: pages.text("news_unsubscribe_title", context),
+        return try await page(request, context, .unsubscribe, subscription, heading: pages.text("news_unsubscribe_title", context),
                               message: pages.text(ended ? "news_unsubscribed" : "news_unsubscribe_explained", context, ["email": subscription.email]),
                               button: ended ? nil : pages.text("news_unsubscribe", context))
     }
@@ -93,6 +131,6 @@ struct NewsSubscriptionRoutes {
     @Sendable func unsubscribe(_ request: Request, context: AppContext) async throws -> Response {
         let subscription = try await subscription(request, context, .unsubscribe)
         try await services.subscriptions.unsubscribe(id: subscription.id, at: services.clock.now().timeIntervalSince1970)
-        return .redirect(to: request.uri.path + "?" + (request.uri.query ?? ""), type: .normal)
+        return .redirect(to: try await link(.unsubscribe, subscription, context), type: .normal)
     }
 }

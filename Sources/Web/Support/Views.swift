@@ -96,6 +96,8 @@ public struct Views: Sendable {
 public struct HTML: ResponseGenerator {
     public let bytes: [UInt8]
     public let status: HTTPResponse.Status
+    /// Never kept by a browser, even a visitor's (it shows an address, or carries a token).
+    var isPrivate = false
 
     public init(_ body: String, status: HTTPResponse.Status = .ok) {
         self.init(bytes: Array(body.utf8), status: status)
@@ -112,7 +114,7 @@ public struct HTML: ResponseGenerator {
     /// own browser, revalidated every time: it carries an `ETag`, and an unchanged page answers 304 without its bytes.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let isVisitor = (context as? AppContext).map { $0.account == nil } ?? false
-        guard status == .ok, isVisitor, request.method == .get || request.method == .head else {
+        guard status == .ok, isVisitor, !isPrivate, request.method == .get || request.method == .head else {
             return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }

@@ -100,11 +100,13 @@ public struct NewsRepository: Sendable {
 
     /// The public posts at `now` that mention `subject` number `id`, newest first, with their council's slug (a post of
     /// a partner council may mention this one's people).
-    public func mentioning(subject: String, id: Int64, now: Double, limit: Int) async throws -> [(post: NewsPostRecord, councilSlug: String)] {
+    /// `councilID` (for a council's own member, group, commission...) keeps only that council's posts.
+    public func mentioning(subject: String, id: Int64, councilID: Int64?, now: Double, limit: Int) async throws -> [(post: NewsPostRecord, councilSlug: String)] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT p.*, c.slug AS council_slug FROM news_mentions m JOIN news_posts p ON p.id = m.post_id JOIN councils c ON c.id = p.council_id
                 WHERE m.subject = \(bind: subject) AND m.subject_id = \(bind: id) AND p.status = 'scheduled' AND p.publish_at <= \(bind: now)
+                AND (\(bind: councilID ?? -1) = -1 OR p.council_id = \(bind: councilID ?? -1))
                 ORDER BY p.publish_at DESC, p.id DESC LIMIT \(unsafeRaw: "\(limit)")
                 """).all().map { row in
                 (try row.decodeModel(NewsPostRecord.self), try row.decode(column: "council_slug", as: String.self))

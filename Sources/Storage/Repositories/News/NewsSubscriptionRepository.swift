@@ -55,34 +55,32 @@ public struct NewsSubscriptionRepository: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// The address's subscription to the council, made or renewed (an ended or unconfirmed one takes the new
-    /// language and themes); its confirmation is mailed unless it is active, or was mailed less than `resendAfter`
-    /// seconds ago.
+    /// The address's subscription to the council, made or renewed; its confirmation is to be mailed when it is new,
+    /// ended, or unconfirmed and last mailed at least `resendAfter` seconds ago, and only then are its language and
+    /// themes set (a stranger typing the address changes nothing the owner would confirm unawares). Each decision is
+    /// one statement that reads and writes the row, so that requests at once mail once.
     public func request(councilID: Int64, email: String, language: String, categories: [String], at: Double,
                         resendAfter: Double = 600) async throws -> SubscriptionRequest {
         try await database.transaction { sql in
             let list = categories.joined(separator: ",")
-            if let existing = try await sql.raw("""
-                SELECT * FROM news_subscriptions WHERE council_id = \(bind: councilID) AND email = \(bind: email)
-                """).decodeFirst(NewsSubscriptionRecord.self) {
-                if existing.isActive { return SubscriptionRequest(subscription: existing, mailsConfirmation: false) }
-                let mails = at - existing.confirmationSentAt >= resendAfter || existing.unsubscribedAt != nil
-                // An ended subscription starts again unconfirmed: its owner confirms once more.
-                var update = sql.update("news_subscriptions").set("language", to: language).set("categories", to: list)
-                    .set("unsubscribed_at", to: SQLLiteral.null).set("confirmed_at", to: SQLLiteral.null)
-                if mails { update = update.set("confirmation_sent_at", to: at) }
-                try await update.where("id", .equal, existing.id).run()
-                guard let renewed = try await sql.raw("SELECT * FROM news_subscriptions WHERE id = \(bind: existing.id)")
-                    .decodeFirst(NewsSubscriptionRecord.self) else { throw StoreError.notFound }
-                return SubscriptionRequest(subscription: renewed, mailsConfirmation: mails)
+            if try await sql.raw("""
+                INSERT INTO news_subscriptions (council_id, email, language, categories, created_at, confirmation_sent_at)
+                VALUES (\(bind: councilID), \(bind: email), \(bind: language), \(bind: list), \(bind: at), \(bind: at))
+                ON CONFLICT (council_id, email) DO NOTHING RETURNING id
+                """).first() == nil {
+                // Ended, or unconfirmed and not mailed lately: renewed, unconfirmed, and mailed.
+                _ = try await sql.raw("""
+                    UPDATE news_subscriptions SET language = \(bind: language), categories = \(bind: list), confirmed_at = NULL,
+                    unsubscribed_at = NULL, confirmation_sent_at = \(bind: at)
+                    WHERE council_id = \(bind: councilID) AND email = \(bind: email)
+                    AND (unsubscribed_at IS NOT NULL OR (confirmed_at IS NULL AND confirmation_sent_at <= \(bind: at - resendAfter)))
+                    RETURNING id
+                    """).first()
             }
-            guard let id = try await sql.insert(into: "news_subscriptions")
-                .columns("council_id", "email", "language", "categories", "created_at", "confirmation_sent_at")
-                .values(SQLBind(councilID), SQLBind(email), SQLBind(language), SQLBind(list), SQLBind(at), SQLBind(at))
-                .returning("id").first(decodingColumn: "id", as: Int64.self),
-                let created = try await sql.raw("SELECT * FROM news_subscriptions WHERE id = \(bind: id)").decodeFirst(NewsSubscriptionRecord.self)
-            else { throw StoreError.notFound }
-            return SubscriptionRequest(subscription: created, mailsConfirmation: true)
+            guard let subscription = try await sql.raw("""
+                SELECT * FROM news_subscriptions WHERE council_id = \(bind: councilID) AND email = \(bind: email)
+                """).decodeFirst(NewsSubscriptionRecord.self) else { throw StoreError.notFound }
+            return SubscriptionRequest(subscription: subscription, mailsConfirmation: subscription.confirmationSentAt == at && !subscription.isActive)
         }
     }
 

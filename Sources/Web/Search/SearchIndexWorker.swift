@@ -1,0 +1,36 @@
+import Logging
+import ServiceLifecycle
+
+/// Keeps every council's search index up to date, in the background: a post whose time comes, a work published, a
+/// member seated are found within `interval`.
+public struct SearchIndexWorker: Service {
+    let indexer: SiteSearchIndexer
+    let logger: Logger
+    let ready: ReadySignal
+    let interval: Duration
+
+    public init(site: Site, logger: Logger, ready: ReadySignal = ReadySignal(isOpen: true), interval: Duration = .seconds(30)) {
+        indexer = SiteSearchIndexer(site: site)
+        self.logger = logger
+        self.ready = ready
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            try await ready.wait()
+            while !Task.isCancelled {
+                do {
+                    try await indexer.refreshAll()
+                } catch is CancellationError {
+                    break
+                } catch where Task.isCancelled {
+                    break
+                } catch {
+                    logger.error("The search index could not be made", metadata: ["error": "\(error)"])
+                }
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+}

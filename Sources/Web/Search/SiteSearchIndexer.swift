@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+import HemicycleDomain
+import PublicSite
+import Storage
+
+/// Makes a council's search index from what it publishes: its public news (each language), its published works
+/// (each language they are written in), its sitting members, its consultations once public. The index is made again
+/// whole when any of that changes, which a fingerprint of the documents tells.
+struct SiteSearchIndexer: Sendable {
+    let search: SiteSearchRepository
+    let news: NewsRepository
+    let works: WorkRepository
+    let consultations: ConsultationRepository
+    let memberships: MembershipRepository
+    let groups: GroupRepository
+    let councils: CouncilRepository
+    let clock: any WallClock
+
+    init(site: Site) {
+        search = SiteSearchRepository(database: site.database)
+        news = NewsRepository(database: site.database)
+        works = site.works
+        consultations = ConsultationRepository(database: site.database)
+        memberships = site.memberships
+        groups = site.groups
+        councils = site.councils
+        clock = site.clock
+    }
+
+    func documents(_ council: Council, now: Double) async throws -> [SearchDocument] {
+        let slug = council.slug
+        var documents: [SearchDocument] = []
+        for post in try await news.published(councilID: council.id, category: nil, now: now, limit: 100_000) {
+            documents.append(SearchDocument(kind: "news", subjectID: post.id, language: post.language, title: post.title,
+                                            body: post.summary + "\n" + BodySanitizer.plainText(post.body),
+                                            url: NewsPaths.item.url(slug, NewsSlug.make(id: post.id, title: post.title)), publishedAt: post.publishAt))
+        }
+        for work in try await works.all(councilID: council.id, statuses: ["published"], kind: nil) {
+            for language in Language.allCases {
+                guard let title = work.title[language], !title.isEmpty else { continue }
+                documents.append(SearchDocument(kind: "work", subjectID: work.id, language: language.rawValue, title: title,
+                                                body: work.summary[language] ?? "", url: WorkPaths.item.url(slug, work.id), publishedAt: work.createdAt))
+            }
+        }
+        for consultation in try await consultations.all(councilID: council.id, includeDrafts: false) {
+            for language in Language.allCases {
+                guard let title = consultation.title[language], !title.isEmpty else { continue }
+                documents.append(SearchDocument(kind: "consultation", subjectID: consultation.id, language: language.rawValue, title: title,
+                                                body: consultation.description[language] ?? "", url: ConsultationPaths.item.url(slug, consultation.id),
+                                                publishedAt: consultation.opensAt))
+            }
+        }
+        let groupNames = Dictionary(try await groups.all(councilID: council.id).map { group in
+            (group.id, Language.allCases.compactMap { group.name[$0] }.joined(separator: "\n"))
+        }, uniquingKeysWith: { first, _ in first })
+        for seat in try await memberships.all(councilID: council.id) where seat.roleValue.sitsInAssembly {
+            documents.append(SearchDocument(kind: "member", subjectID: seat.id, language: "", title: seat.displayName,
+                                            body: seat.groupId.flatMap { groupNames[$0] } ?? "", url: CouncilPaths.member.url(slug, seat.id),
+                                            publishedAt: nil))
+        }
+        return documents
+    }
+
+    static func fingerprint(_ documents: [SearchDocument]) -> String {
+        var hasher = SHA256()
+        // Words folded another way make another index.
+        hasher.update(data: Data("words \(SearchWords.version)\u{2}".utf8))
+        for document in documents {
+            hasher.update(data: Data("\(document.kind)\u{1}\(document.subjectID)\u{1}\(document.language)\u{1}\(document.title)\u{1}\(document.body)\u{1}\(document.url)\u{1}\(document.publishedAt ?? -1)\u{2}".utf8))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Makes the council's index again if what it publishes changed; whether it did.
+    @discardableResult
+    func refresh(_ council: Council) async throws -> Bool {
+        let now = clock.now().timeIntervalSince1970
+        let documents = try await documents(council, now: now)
+        let fingerprint = Self.fingerprint(documents)
+        guard try await search.fingerprint(councilID: council.id) != fingerprint else { return false }
+        try await search.replace(councilID: council.id, documents: documents, fingerprint: fingerprint, at: now)
+        return true
+    }
+
+    func refreshAll() async throws {
+        for council in try await councils.all() { try await refresh(council) }
+    }
+}
