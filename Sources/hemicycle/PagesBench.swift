@@ -11,7 +11,7 @@ import Web
 struct PagesBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pages",
-        abstract: "Requests/s and p50/p99 of the home, a council, the works list, the published avis and its JSON, on a fresh demo database.")
+        abstract: "Requests/s and p50/p99 of the home, a council, the works list, the published avis and its JSON, a news post, a member page and a search, on a fresh demo database.")
 
     @Option(name: .customLong("database-url"), help: "An empty database to load the demo into (default: a new SQLite file in a temporary folder).")
     var databaseURL: String?
@@ -30,8 +30,17 @@ struct PagesBench: AsyncParsableCommand {
         let session = try await signIn(host: host, port: port)
         let works = try await HTTPLoad.once(host: host, port: port, path: "/api/v1/cese-fr/works?status=published")
         let published = (try JSONSerialization.jsonObject(with: Data(works.body.utf8)) as? [[String: Any]])?.first?["id"] as? Int ?? 1
+        let news = try await HTTPLoad.once(host: host, port: port, path: "/api/v1/cese-fr/news?language=fr")
+        let post = (try JSONSerialization.jsonObject(with: Data(news.body.utf8)) as? [[String: Any]])?.first?["url"] as? String ?? "/cese-fr/news"
+        let postPath = URL(string: post)?.path ?? "/cese-fr/news"
+        let members = try await HTTPLoad.once(host: host, port: port, path: "/api/v1/cese-fr/members")
+        let member = (try JSONSerialization.jsonObject(with: Data(members.body.utf8)) as? [[String: Any]])?
+            .first { $0["role"] as? String == "member" }?["id"] as? Int ?? 1
         let pages: [(label: String, path: String, target: String)] = [
             ("health check", "/healthz", ""),
+            ("news post", postPath, ">= 50% of /healthz, p99 < 50 ms"),
+            ("member page", "/cese-fr/members/\(member)", ">= 50% of /healthz, p99 < 50 ms"),
+            ("search", "/cese-fr/search?q=francophonie", ">= 50% of /healthz, p99 < 50 ms"),
             ("home", "/", ">= 1,500/s"),
             ("council", "/cese-fr", ">= 1,500/s"),
             ("works list", "/cese-fr/works", ">= 1,500/s"),

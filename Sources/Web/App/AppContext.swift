@@ -34,6 +34,8 @@ public struct AppContext: SessionRequestContext, RequestContext {
     public var clientAddress: String
     /// The council of a `/{council}` route, with the visitor's seat and rights there (set by `CouncilScopeMiddleware`).
     public var scope: CouncilScope?
+    /// Set when the page may be kept for other visitors (`PageCacheMiddleware`): the form token is then a stand-in.
+    var pageCacheSlot: PageCache.Slot?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

@@ -33,6 +33,8 @@ public struct Site: Sendable {
     public let mailer: Mailer
     /// Renders pages and speaks the reader's language.
     public let pages: Pages
+    /// Visitors' public pages, kept rendered while nothing changes.
+    let pageCache: PageCache
     let devices: KnownDevices
     public let throttle: LoginThrottle
 
@@ -64,6 +66,7 @@ public struct Site: Sendable {
         self.files = files ?? LocalFileStore(folder: configuration.filesFolder)
         mailer = Mailer(outbox: outbox, localizer: localizer, baseURL: configuration.baseURL, clock: clock)
         pages = Pages(views: views, localizer: localizer, baseURL: configuration.baseURL)
+        pageCache = PageCache(clock: clock)
         devices = KnownDevices(persist: persist, secureCookies: configuration.secureCookies)
     }
 

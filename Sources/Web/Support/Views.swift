@@ -113,18 +113,30 @@ public struct HTML: ResponseGenerator {
     /// A signed-in person's page is never stored (it holds their name and data). A visitor's page may be kept by their
     /// own browser, revalidated every time: it carries an `ETag`, and an unchanged page answers 304 without its bytes.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let isVisitor = (context as? AppContext).map { $0.account == nil } ?? false
+        let context = context as? AppContext
+        let isVisitor = context.map { $0.account == nil } ?? false
+        let slot = context?.pageCacheSlot
         guard status == .ok, isVisitor, !isPrivate, request.method == .get || request.method == .head else {
+            // A page not kept after all carries the visitor's own token in place of the stand-in.
+            let own = slot.map { $0.cache.personal(bytes, token: $0.token) } ?? bytes
             return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+                            body: .init(byteBuffer: ByteBuffer(bytes: own)))
         }
-        let tag = "\"" + SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        if let slot {
+            let entry = slot.cache.store(bytes, slot: slot)
+            return Self.answer(slot.cache.bytes(entry, token: slot.token), tag: slot.cache.tag(entry, token: slot.token), request: request)
+        }
+        return Self.answer(bytes, tag: "\"" + PageCache.digest(bytes) + "\"", request: request)
+    }
+
+    /// A visitor's page with its `ETag`, kept by their own browser and revalidated; 304 when their copy is current.
+    static func answer(_ bytes: [UInt8], tag: String, request: Request) -> Response {
         var headers: HTTPFields = [.eTag: tag, .cacheControl: "private, no-cache", .vary: "Cookie, Accept-Language"]
         if let match = request.headers[.ifNoneMatch],
            match.split(separator: ",").contains(where: { let value = $0.trimmed(of: .whitespaces); return value == tag || value == "W/" + tag }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
