@@ -79,4 +79,32 @@ import TestSupport
             #expect(!PageCacheMiddleware.isKept(path), "\(path)")
         }
     }
+
+    /// Nobody fills the memory or empties the cache at will, nor puts markup in a page through their cookie.
+    @Test func theCacheResistsItsVisitors() async throws {
+        let counting = CountingBox()
+        try await Harness.run(.sqlite, wrap: { database in counting.wrap(database) }) { site, client in
+            let counter = try #require(counting.database)
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            _ = try await visitor.get("/cese-fr/news")
+            // A made-up parameter, or a long address: served, never kept.
+            for _ in 0..<2 { _ = try await visitor.get("/cese-fr/news?utm=x") }
+            _ = counter.take()
+            _ = try await visitor.get("/cese-fr/news?utm=x")
+            #expect(counter.take() > 0)
+            // A refused write (no route, no token) leaves kept pages kept.
+            _ = try await visitor.postRaw("/api/v1/nowhere", body: "")
+            _ = try await visitor.postRaw("/cese-fr/news/subscribe", body: "email=a@example.org")
+            _ = counter.take()
+            _ = try await visitor.get("/cese-fr/news")
+            #expect(counter.take() == 0)
+            // A cookie that is not a token's shape is replaced, never written into a page.
+            let hostile = Visitor(client, acceptLanguage: "fr")
+            hostile.cookies["hemicycle_csrf"] = "\"><meta http-equiv=refresh content=0>" + String(repeating: "x", count: 40)
+            let page = try await hostile.get("/cese-fr/news").text
+            #expect(!page.contains("<meta http-equiv=refresh") && !page.contains("\"><meta"))
+        }
+        #expect(CSRFTokenMiddleware.isWellFormed(Tokens.make()))
+        #expect(!CSRFTokenMiddleware.isWellFormed("\"><b>" + String(repeating: "x", count: 40)))
+    }
 }

@@ -66,13 +66,22 @@ struct CSRFTokenMiddleware: RouterMiddleware {
         if let session = context.sessions.session {
             context.csrfToken = session.csrf
         } else {
-            context.csrfToken = existing == nil || existing!.count < 32 ? Tokens.make() : existing!
+            // A cookie's value goes into pages: only a token's own shape is taken, else a new one is made.
+            context.csrfToken = existing.flatMap { Self.isWellFormed($0) ? $0 : nil } ?? Tokens.make()
         }
         var response = try await next(request, context)
         if existing != context.csrfToken && !response.headers[values: .setCookie].contains(where: { $0.hasPrefix("\(CSRFMiddleware.cookieName)=") }) {
             response.headers[values: .setCookie].append(Self.cookie(context.csrfToken, secure: secureCookies).description)
         }
         return response
+    }
+
+    /// As `Tokens.make()` writes them: 32 to 64 characters of base64url.
+    static func isWellFormed(_ token: String) -> Bool {
+        (32...64).contains(token.utf8.count) && token.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
     }
 
     static func cookie(_ token: String, secure: Bool) -> Cookie {

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import HemicycleDomain
 import Hummingbird
@@ -32,20 +33,32 @@ struct PageCacheMiddleware: RouterMiddleware {
         return best?.kept ?? false
     }
 
+    /// The query parameters the kept pages read; an address with any other is not kept (nor is a long one), so that
+    /// nobody fills the memory with pages kept under made-up addresses.
+    static let parameters: Set<String> = ["q", "type", "year", "category", "lang", "notice"]
+    static let longestAddress = 512
+
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         guard request.method == .get || request.method == .head else {
-            defer { cache.invalidate() }
+            let response = try await next(request, context)
+            // What was answered below 400 may have changed something: every kept page is stale. A refused request
+            // (a 404, a 403, a bad form) changed nothing and keeps them.
+            if response.status.code < 400 { cache.invalidate() }
+            return response
+        }
+        let address = request.uri.description
+        guard request.method == .get, context.account == nil, address.utf8.count <= Self.longestAddress, Self.isKept(request.uri.path),
+              request.uri.queryParameters.allSatisfy({ Self.parameters.contains(String($0.key)) })
+        else {
             return try await next(request, context)
         }
-        guard context.account == nil, Self.isKept(request.uri.path) else {
-            return try await next(request, context)
-        }
-        let key = context.language.rawValue + " " + request.uri.description
+        let key = context.language.rawValue + " " + address
         if let entry = cache.entry(key) {
             return HTML.answer(cache.bytes(entry, token: context.csrfToken), tag: cache.tag(entry, token: context.csrfToken), request: request)
         }
         var context = context
-        context.pageCacheSlot = PageCache.Slot(key: key, token: context.csrfToken, generation: cache.generation, cache: cache)
+        context.pageCacheSlot = PageCache.Slot(key: key, token: context.csrfToken, generation: cache.generation, cache: cache,
+                                               startedAt: cache.clock.now().timeIntervalSince1970)
         context.csrfToken = cache.standIn
         return try await next(request, context)
     }

@@ -16,6 +16,8 @@ struct SiteSearchIndexer: Sendable {
     let groups: GroupRepository
     let councils: CouncilRepository
     let clock: any WallClock
+    /// Kept search pages go when the index changes.
+    let pageCache: PageCache
 
     init(site: Site) {
         search = SiteSearchRepository(database: site.database)
@@ -26,6 +28,7 @@ struct SiteSearchIndexer: Sendable {
         groups = site.groups
         councils = site.councils
         clock = site.clock
+        pageCache = site.pageCache
     }
 
     func documents(_ council: Council, now: Double) async throws -> [SearchDocument] {
@@ -80,6 +83,7 @@ struct SiteSearchIndexer: Sendable {
         let fingerprint = Self.fingerprint(documents)
         guard try await search.fingerprint(councilID: council.id) != fingerprint else { return false }
         try await search.replace(councilID: council.id, documents: documents, fingerprint: fingerprint, at: now)
+        pageCache.invalidate()
         return true
     }
 

@@ -15,6 +15,8 @@ final class PageCache: Sendable {
         let digest: String
         let generation: Int
         let storedAt: Double
+
+        var size: Int { segments.reduce(64) { $0 + $1.count } }
     }
 
     /// What a request that may be kept carries to the page's response.
@@ -24,24 +26,29 @@ final class PageCache: Sendable {
         let token: String
         let generation: Int
         let cache: PageCache
+        /// When the page's data began to be read: its time in the cache counts from then.
+        let startedAt: Double
 
-        init(key: String, token: String, generation: Int, cache: PageCache) {
+        init(key: String, token: String, generation: Int, cache: PageCache, startedAt: Double) {
             self.key = key
-            self.token = token
+            // Only a token's own characters go into a page (`CSRFTokenMiddleware` makes sure; this makes sure twice).
+            self.token = HTMLEscaping.escape(token)
             self.generation = generation
             self.cache = cache
+            self.startedAt = startedAt
         }
     }
 
     /// Stands for the form token in a kept page: as long as a token, never one.
     let standIn = "\u{1}" + Tokens.make().dropFirst()
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<(pages: [String: Entry], bytes: Int, generation: Int)>(([:], 0, 0))
     private let currentGeneration = Atomic<Int>(0)
     let clock: any WallClock
     let ttl: Double
     let capacity: Int
 
-    init(clock: any WallClock, ttl: Double = 10, capacity: Int = 2_000) {
+    /// `capacity` is in bytes: past it, every kept page goes.
+    init(clock: any WallClock, ttl: Double = 10, capacity: Int = 64 * 1_048_576) {
         self.clock = clock
         self.ttl = ttl
         self.capacity = capacity
@@ -56,24 +63,29 @@ final class PageCache: Sendable {
 
     func entry(_ key: String) -> Entry? {
         let generation = generation, now = clock.now().timeIntervalSince1970
-        return entries.withLock { entries in
-            guard let entry = entries[key] else { return nil }
+        return entries.withLock { state in
+            guard let entry = state.pages[key] else { return nil }
             guard entry.generation == generation, now - entry.storedAt < ttl, entry.storedAt <= now else {
-                entries[key] = nil
+                state.pages[key] = nil
+                state.bytes -= entry.size
                 return nil
             }
             return entry
         }
     }
 
-    /// Keeps a page rendered with the stand-in, unless something changed since its request began.
+    /// Keeps a page rendered with the stand-in, unless something changed since its request began. Pages of an
+    /// older generation go as soon as a page of a newer one is kept.
     func store(_ bytes: [UInt8], slot: Slot) -> Entry {
         let entry = Entry(segments: Self.split(bytes, at: Array(standIn.utf8)), digest: Self.digest(bytes), generation: slot.generation,
-                          storedAt: clock.now().timeIntervalSince1970)
+                          storedAt: slot.startedAt)
         guard slot.generation == generation else { return entry }
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[slot.key] = entry
+        entries.withLock { state in
+            if state.generation != entry.generation || state.bytes + entry.size > capacity {
+                state = ([:], 0, entry.generation)
+            }
+            if let replaced = state.pages.updateValue(entry, forKey: slot.key) { state.bytes -= replaced.size }
+            state.bytes += entry.size
         }
         return entry
     }
