@@ -79,7 +79,16 @@ public enum WorkRules {
         actor.isSecretariat || actor.isBureau ? .allowed : .forbidden("error_forbidden")
     }
 
-    /// Nothing is public before publication: drafts, amendments and votes are for the council's own people.
+    /// The steps of a work mailed to those who follow it: its referral to a commission, its adoptions (or rejection),
+    /// its publication. (A new referral is mailed to those who follow the council's referrals.)
+    public static let followedSteps: [WorkStatus] = [.assigned, .adoptedInCommission, .adopted, .rejected, .published]
+
+    /// Whether a work has steps ahead for its followers: none once published or rejected.
+    public static func hasStepsToFollow(_ status: WorkStatus) -> Bool { status != .published && status != .rejected }
+
+    /// A work's progress is public from its referral (its title, kind, referral, commission, rapporteurs and the steps
+    /// of its timeline, as councils announce them); what it says is not before publication: drafts, amendments and
+    /// votes are for the council's own people.
     public static func maySee(_ status: WorkStatus, by actor: CouncilActor) -> Bool {
         status.isPublic || actor.isSecretariat || actor.isBureau || actor.sitsInAssembly
     }

@@ -4,16 +4,20 @@
 public struct CouncilActor: Sendable, Equatable {
     public let role: Role?
     public let isInstanceAdministrator: Bool
+    /// The duties of a staff seat (`Duty`); none for any other.
+    public let duties: Set<Duty>
 
     /// - Parameter isVerified: an account whose address is not verified holds nothing but a citizen's reading
     ///   rights, whatever seat or flag it carries.
-    public init(role: Role?, isInstanceAdministrator: Bool = false, isVerified: Bool = true) {
+    public init(role: Role?, isInstanceAdministrator: Bool = false, isVerified: Bool = true, duties: Set<Duty> = []) {
         if isVerified {
             self.role = role
             self.isInstanceAdministrator = isInstanceAdministrator
+            self.duties = Duty.holdable(by: role) ? duties : []
         } else {
             self.role = role == nil ? nil : .citizen
             self.isInstanceAdministrator = false
+            self.duties = []
         }
     }
 

@@ -18,15 +18,16 @@ public enum NewsAction: Sendable, Hashable, CaseIterable {
     case unpublish
 }
 
-/// Who writes and who publishes. Writers are the secretariat (staff and administrators); editors, who accept, schedule
-/// and take down, are the council's administrators.
+/// Who writes and who publishes: the communication staff, by the duties the council's administrators give to members
+/// of its staff (`Duty`). Writers draft and submit; editors, who also accept, schedule and take down, write too. The
+/// council's administrators hold both.
 public struct NewsActor: Sendable, Equatable {
     public let council: CouncilActor
 
     public init(_ council: CouncilActor) { self.council = council }
 
-    public var isWriter: Bool { council.isSecretariat }
-    public var isEditor: Bool { council.isAdministrator }
+    public var isWriter: Bool { council.isAdministrator || !council.duties.isEmpty }
+    public var isEditor: Bool { council.isAdministrator || council.duties.contains(.newsEditor) }
 }
 
 /// The rules of news posts: the route refuses with `decide`, the page hides with the same answer.

@@ -168,8 +168,11 @@ public struct Membership: Sendable, Hashable, Decodable {
     public let endedAt: Double?
     public let displayName: String
     public let email: String
+    /// The seat's duties, comma-separated (`Duty`).
+    public let duties: String
 
     public var roleValue: Role { Role(rawValue: role) ?? .citizen }
+    public var dutySet: Set<Duty> { Duty.parse(duties) }
     public var isCurrent: Bool { endedAt == nil }
 
     enum CodingKeys: String, CodingKey {
@@ -180,7 +183,7 @@ public struct Membership: Sendable, Hashable, Decodable {
         case groupId = "group_id"
         case endedAt = "ended_at"
         case displayName = "display_name"
-        case email
+        case email, duties
     }
 }
 

@@ -198,6 +198,14 @@ struct CouncilWorkWalkTests {
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await EndToEndTests.audit(driver, axe, "ar \(path)")
                 }
+                // The progress of the work in preparation, as a visitor reads it (with the form to follow it), in
+                // Arabic then in French.
+                let preparing = try #require(try await site.works.all(councilID: france.id).first { $0.status == "in_preparation" })
+                try await driver.open(base + "/cese-fr/works/\(preparing.id)")
+                #expect(try await driver.script("return document.querySelector('form[action$=\"/works/\(preparing.id)/follow\"]') !== null") as? Bool == true)
+                problems += try await EndToEndTests.audit(driver, axe, "ar visitor progress /cese-fr/works/\(preparing.id)")
+                try await driver.open(base + "/cese-fr/works/\(preparing.id)?lang=fr")
+                problems += try await EndToEndTests.audit(driver, axe, "fr visitor progress /cese-fr/works/\(preparing.id)")
                 // The demo avis and the one in preparation, seen by a member in Arabic.
                 try await Self.signIn(driver, base, "membre3@cese-fr.example")
                 for work in try await site.works.all(councilID: france.id) where work.id != id {

@@ -3,7 +3,7 @@ import PublicSite
 import Testing
 
 @Suite struct NewsRulesTests {
-    let writer = NewsActor(CouncilActor(role: .staff))
+    let writer = NewsActor(CouncilActor(role: .staff, duties: [.newsWriter]))
     let editor = NewsActor(CouncilActor(role: .administrator))
     let member = NewsActor(CouncilActor(role: .member))
     let visitor = NewsActor(.visitor)
@@ -43,7 +43,7 @@ import Testing
         #expect(NewsRules.decide(.returnToDraft, by: editor, status: .published) == .conflict("news_conflict_status"))
         for action in NewsAction.allCases where action != .see {
             #expect(!NewsRules.decide(action, by: member, status: .draft).isAllowed)
-            #expect(!NewsRules.decide(action, by: NewsActor(CouncilActor(role: .staff, isVerified: false)), status: .draft).isAllowed)
+            #expect(!NewsRules.decide(action, by: NewsActor(CouncilActor(role: .staff, isVerified: false, duties: [.newsEditor])), status: .draft).isAllowed)
         }
     }
 

@@ -21,14 +21,14 @@ import TestSupport
     }
 
     @Test(arguments: TestDatabase.kinds)
-    func nothingIsPublicBeforePublication(kind: DatabaseKind) async throws {
+    func nothingButItsProgressIsPublicBeforePublication(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { site, client in
             let (published, preparing) = try await Self.demoWorks(site)
             let anonymous = Visitor(client, acceptLanguage: "fr")
             let list = try await anonymous.get("/cese-fr/works")
             #expect(list.status == .ok)
-            #expect(list.text.contains("/cese-fr/works/\(published.id)"))
-            #expect(!list.text.contains("/cese-fr/works/\(preparing.id)"))
+            // Every work's progress is listed; the one in preparation opens its progress page, not its text.
+            #expect(list.text.contains("/cese-fr/works/\(published.id)") && list.text.contains("/cese-fr/works/\(preparing.id)\""))
             let page = try await anonymous.get("/cese-fr/works/\(published.id)")
             #expect(page.status == .ok)
             #expect(page.text.contains("Position divergente") && page.text.contains("Déclarations des groupes"))
@@ -37,7 +37,10 @@ import TestSupport
             for email in [nil, "citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
                 let person = Visitor(client)
                 if let email { try await person.signIn(email) }
-                for path in ["/cese-fr/works/\(preparing.id)", "/cese-fr/works/\(preparing.id)/akoma-ntoso.xml",
+                let progress = try await person.get("/cese-fr/works/\(preparing.id)")
+                #expect(progress.status == .ok && progress.text.contains("/cese-fr/works/\(preparing.id)/follow"))
+                #expect(!progress.text.contains("Financer le permis") && !progress.text.contains("id=\"amendments\""))
+                for path in ["/cese-fr/works/\(preparing.id)/compare", "/cese-fr/works/\(preparing.id)/akoma-ntoso.xml",
                              "/cese-fr/works/\(preparing.id)/votes.csv", "/api/v1/cese-fr/works/\(preparing.id)"] {
                     #expect(try await person.get(path).status == .notFound, "\(email ?? "visitor") on \(path)")
                 }
@@ -167,7 +170,10 @@ import TestSupport
             let group = try #require(try await site.groups.all(councilID: france.id).first)
             #expect(try await staff.post("\(base)/declarations", [("group", "\(group.id)"), ("body", "Nous votons ce texte.")]).status == .seeOther)
             #expect(try await staff.post("\(base)/dissents", [("block", paragraph.id), ("holder", "Groupe CGT"), ("body", "Réserve.")]).status == .seeOther)
-            #expect(try await Visitor(client).get(base).status == .notFound)
+            // Adopted, not yet published: a visitor sees its progress, not its declarations or dissent.
+            let adopted = try await Visitor(client).get(base)
+            #expect(adopted.status == .ok && !adopted.text.contains("Nous votons ce texte.") && !adopted.text.contains("Réserve."))
+            #expect(try await Visitor(client).get("\(base)/votes.csv").status == .notFound)
             #expect(try await staff.post("\(base)/move", [("to", "published")]).status == .seeOther)
             let published = try await Visitor(client).get(base)
             #expect(published.status == .ok && published.text.contains("Nous votons ce texte.") && published.text.contains("Réserve."))
@@ -338,13 +344,15 @@ enum AkomaNtosoCheck {
 }
 
 @Suite struct WorkListFilterTests {
-    /// A visitor asking for a status they may not see gets an empty list, on both databases, not an error.
+    /// The list of works shows every work's progress; the API, published works only: a visitor asking it for a status
+    /// they may not see gets an empty list, on both databases, not an error.
     @Test(arguments: TestDatabase.kinds)
     func filtersOnHiddenStatusesGiveEmptyLists(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { _, client in
-            let visitor = Visitor(client)
+            let visitor = Visitor(client, acceptLanguage: "fr")
             let page = try await visitor.get("/cese-fr/works?status=in_preparation")
-            #expect(page.status == .ok && page.text.contains("Aucun travail ne correspond."))
+            #expect(page.status == .ok && page.text.contains("Jeunes et emploi dans les territoires ruraux"))
+            #expect(try await visitor.get("/cese-fr/works?status=rejected").text.contains("Aucun travail ne correspond."))
             let api = try await visitor.get("/api/v1/cese-fr/works?status=in_preparation")
             #expect(api.status == .ok && api.text == "[]")
             #expect(try await visitor.get("/api/v1/cese-fr/works?status=bogus").status == .badRequest)

@@ -51,6 +51,19 @@ import TestSupport
             #expect(try await visitor.get("/cese-fr/commissions/\(commission.id)").text.contains("Mission à Rabat"))
             #expect(try await visitor.get("/cese-ma/groups/\(group.id)").status == .notFound)
 
+            // Since when a member sits, and their group's declarations on published works; the group's page lists the works
+            // its members are rapporteurs of and its declarations; the commission's, the works entrusted to it.
+            #expect(text.contains("Siège depuis le") && text.contains("Déclarations de son groupe"))
+            #expect(groupPage.contains("Textes dont ses membres sont rapporteurs") && groupPage.contains("La Francophonie contemporaine"))
+            #expect(groupPage.contains("Déclarations du groupe"))
+            let commissionPage = try await visitor.get("/cese-fr/commissions/\(commission.id)").text
+            #expect(commissionPage.contains("Textes confiés à la commission") && commissionPage.contains("La Francophonie contemporaine"))
+            // The published avis and the consultation are in the news too.
+            let avis = try #require(published.first)
+            #expect(try await visitor.get("/cese-fr/works/\(avis)").text.contains("Mission à Rabat"))
+            let consultation = try #require(try await ConsultationRepository(database: site.database).all(councilID: france.id, includeDrafts: false).first)
+            #expect(try await visitor.get("/cese-fr/consultations/\(consultation.id)").text.contains("La Francophonie et vous : la consultation est ouverte"))
+
             // Another council's post that links this council's member is not "in the news" of their page.
             let moroccanEditor = Visitor(client)
             try await moroccanEditor.signIn("admin@hemicycle.example")

@@ -37,5 +37,7 @@ public enum Migrations {
         CreateNewsSubscriptions(),
         CreateSiteSearch(),
         UpdateProposalWordsFoldArabicLetters(),
+        CreateWorkSubscriptions(),
+        UpdateMembershipsAddDuties(),
     ]
 }

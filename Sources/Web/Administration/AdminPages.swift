@@ -79,8 +79,20 @@ struct MemberEditPage: Encodable {
     let mayRemove: Bool
     let groupOptions: [SelectOption]
     let commissions: [Commission]
+    /// A staff seat's duties, for the council's administrators to give (`Duty`); absent for anyone else.
+    let dutyForm: DutyForm?
     let email: String?
     let error: String?
+
+    struct DutyForm: Encodable {
+        let options: [DutyOption]
+    }
+
+    struct DutyOption: Encodable {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
 }
 
 struct OutboxPage: Encodable {

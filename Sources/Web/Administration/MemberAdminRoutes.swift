@@ -153,7 +153,11 @@ struct MemberAdminRoutes {
             roleOptions: roleOptions(policy, current: membership.roleValue, isSelf: isSelf, selected: membership.role, context: context),
             mayRemove: policy.mayChange(from: membership.roleValue, to: nil, isSelf: isSelf).isAllowed,
             groupOptions: try await groupOptions(council, selected: membership.groupId, language: language),
-            commissions: commissions, email: policy.allows(.viewPersonalData) ? membership.email : nil, error: error)
+            commissions: commissions,
+            dutyForm: Duty.mayAssign(by: policy.actor).isAllowed ? MemberEditPage.DutyForm(options: Duty.allCases.map {
+                MemberEditPage.DutyOption(value: $0.rawValue, label: pages.text($0.labelKey, context), checked: membership.dutySet.contains($0))
+            }) : nil,
+            email: policy.allows(.viewPersonalData) ? membership.email : nil, error: error)
         return try await pages.page("admin-member", title: membership.displayName, request: request, context: context,
                                    council: council, typed: model, status: status)
     }
@@ -169,7 +173,15 @@ struct MemberAdminRoutes {
             try pages.require(policy.mayChange(from: membership.roleValue, to: role, isSelf: membership.accountId == context.account?.id), context)
             let groupID = role.sitsInAssembly ? form.text("group").flatMap { Int64($0) } : nil
             let commissionIDs = form.all("commission").compactMap { Int64($0) }
-            try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID)
+            // The duties' boxes come with the form only for those who may give them; anyone else who sends them is refused.
+            var duties: Set<Duty>?
+            if form["duties_shown"] != nil {
+                try pages.require(Duty.mayAssign(by: policy.actor), context)
+                let chosen = form.all("duty")
+                guard chosen.allSatisfy({ Duty(rawValue: $0) != nil }) else { throw ValidationFailure(field: "duty", key: "error_duty_invalid") }
+                duties = Set(chosen.compactMap(Duty.init(rawValue:)))
+            }
+            try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID, duties: duties)
             try await services.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {

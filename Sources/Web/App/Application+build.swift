@@ -68,6 +68,7 @@ public enum HemicycleServer {
         WorkExports(services: workServices, pages: site.pages).register(in: council.pages)
         WorkAttachmentRoutes(services: workServices, pages: site.pages).register(in: council.pages)
         WorkAPI(services: workServices).register(in: council.api)
+        WorkFollowRoutes(services: WorkFollowServices(site: site), pages: site.pages).register(in: council.pages)
         let conventionServices = ConventionServices(site: site)
         let conventions = ConventionRoutes(services: conventionServices, pages: site.pages)
         conventions.register(in: council.pages)
@@ -151,6 +152,8 @@ public enum HemicycleServer {
         app.addServices(SearchIndexWorker(site: site, logger: logger, ready: migrated))
         // The news, mailed to subscribers once each post is public.
         app.addServices(NewsMailWorker(site: site, logger: logger, ready: migrated))
+        // The steps of council work, mailed to those who follow it.
+        app.addServices(WorkProgressMailWorker(site: site, logger: logger, ready: migrated))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

@@ -74,6 +74,7 @@ public struct Site: Sendable {
     /// citizen's reading rights.
     static func actor(_ account: Account?, _ membership: Membership?) -> CouncilActor {
         guard let account else { return .visitor }
-        return CouncilActor(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin, isVerified: account.isVerified)
+        return CouncilActor(role: membership?.roleValue, isInstanceAdministrator: account.isInstanceAdmin, isVerified: account.isVerified,
+                            duties: membership?.dutySet ?? [])
     }
 }

@@ -63,20 +63,8 @@ public struct ConsultationMapWorker: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            try await ready.wait()
-            while !Task.isCancelled {
-                do {
-                    try await processAll()
-                } catch is CancellationError {
-                    break
-                } catch where Task.isCancelled {
-                    break
-                } catch {
-                    logger.error("The consultations' maps could not be read", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
+        await Repeating.run(every: interval, after: ready, logger: logger, failure: "The consultations' maps could not be read") {
+            try await processAll()
         }
         // Another worker takes the consultations at once rather than after the lease.
         try? await maps.release(worker: name)

@@ -92,6 +92,9 @@ struct ConsultationPage: Encodable {
     /// The secretariat's synthesis form, once the consultation is closed.
     let synthesisURL: String?
     let synthesis: Synthesis?
+    /// The posts that mention the consultation.
+    var news: [NewsMentionLink] = []
+    var hasNews = false
 
     struct Synthesis: Encodable {
         let text: LocalizedView

@@ -17,6 +17,8 @@ struct ConsultationServices: Sendable {
     /// Keyed digests of addresses, for the council's list and people's declarations.
     let addressDigests: AddressDigests
     let works: WorkRepository
+    /// The posts that mention a consultation, on its page.
+    let inTheNews: InTheNews
     let throttles: ThrottleRepository
     let clock: any WallClock
     let random: any RandomSource
@@ -40,6 +42,7 @@ struct ConsultationServices: Sendable {
 
     init(site: Site, limits: ParticipationLimits = ParticipationLimits(), snapshots: MapSnapshotCache = MapSnapshotCache()) {
         consultations = ConsultationRepository(database: site.database)
+        inTheNews = InTheNews(database: site.database, clock: site.clock)
         statements = ConsultationStatementRepository(database: site.database)
         maps = ConsultationMapRepository(database: site.database)
         proposals = ConsultationProposalRepository(database: site.database)

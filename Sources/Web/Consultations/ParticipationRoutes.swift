@@ -2,6 +2,7 @@ import Consultations
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import PublicSite
 import Storage
 
 /// A consultation's page and what participants do there: vote agree / disagree / pass on one statement at a time
@@ -67,7 +68,7 @@ struct ParticipationRoutes {
                 residences: gate.requirements.residences.map { SelectOption(value: $0, label: $0, selected: false) },
                 hasResidences: !gate.requirements.residences.isEmpty, declarationError: declarationError)
             : nil
-        let model = ConsultationPage(
+        var model = ConsultationPage(
             consultation: localized(record.title), description: record.description.isEmpty ? nil : localized(record.description),
             phase: pages.text("consultation_phase_\(gate.phase.rawValue)", context), phaseCode: gate.phase.rawValue,
             dates: ConsultationRoutes.dates(record, format: format, pages: pages, context: context),
@@ -88,6 +89,8 @@ struct ParticipationRoutes {
             questionnaireURL: gate.modules.contains(.questionnaire) ? ConsultationPaths.questionnaire.url(slug, id) : nil,
             synthesisURL: gate.may(.publishSynthesis) ? ConsultationPaths.synthesis.url(slug, id) : nil,
             synthesis: try await synthesis(gate, context: context, format: format))
+        model.news = try await services.inTheNews.links(.consultation, gate.record.id, council: council, context: context)
+        model.hasNews = !model.news.isEmpty
         return try await pages.page("consultation", title: localized(record.title).text, request: request, context: context, council: council,
                                     typed: model, status: status)
     }

@@ -110,6 +110,9 @@ struct ConventionPage: Encodable {
     /// The secretariat closes the pool and asks for the draw, when the pool can meet the quotas.
     var requestDrawAction: String?
     var requestDrawBlocked: String?
+    /// The posts that mention the convention.
+    var news: [NewsMentionLink] = []
+    var hasNews = false
 }
 
 /// A link with a localized label.

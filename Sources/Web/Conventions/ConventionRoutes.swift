@@ -3,6 +3,7 @@ import CouncilWork
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import PublicSite
 import Storage
 
 /// The pages of citizens' conventions: the list, a new convention, a convention's page, its criteria as CSV.
@@ -127,6 +128,8 @@ struct ConventionRoutes {
                 model.requestDrawBlocked = pages.text("convention_draw_request_blocked", context)
             }
         }
+        model.news = try await services.inTheNews.links(.convention, gate.record.id, council: gate.council, context: context)
+        model.hasNews = !model.news.isEmpty
         return try await pages.page("convention", title: view.localized(gate.record.title).text, request: request, context: context,
                                     council: gate.council, typed: model, status: status)
     }

@@ -10,6 +10,8 @@ struct ConventionServices: Sendable {
     let groups: ConventionGroupRepository
     let statements: ConventionStatementRepository
     let works: WorkRepository
+    /// The posts that mention a convention, on its page.
+    let inTheNews: InTheNews
     let memberships: MembershipRepository
     let files: any FileStore
     /// The sessions' documents.
@@ -32,6 +34,7 @@ struct ConventionServices: Sendable {
         groups = ConventionGroupRepository(database: site.database)
         statements = ConventionStatementRepository(database: site.database)
         works = WorkRepository(database: site.database)
+        inTheNews = InTheNews(database: site.database, clock: site.clock)
         memberships = site.memberships
         files = site.files
         attachments = AttachmentRepository(database: site.database)

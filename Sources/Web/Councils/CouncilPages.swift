@@ -53,6 +53,9 @@ struct CommissionPage: Encodable {
     let description: LocalizedView
     let members: [PersonRow]
     let hasMembers: Bool
+    /// The works assigned to it.
+    let works: [MemberPage.WorkRow]
+    let hasWorks: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String

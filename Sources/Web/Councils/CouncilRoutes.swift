@@ -90,12 +90,16 @@ struct CouncilRoutes {
                 pages.localized($0.name, language, councilDefault: council.language)
             }, context: context)
         }
-        let news = try await PeopleRoutes(services: services, pages: pages, directory: directory).news(.commission, commission.id, council: council,
-                                                                                                     context: context)
+        let news = try await services.inTheNews.links(.commission, commission.id, council: council, context: context)
+        // Every work's progress is public: its page shows what the reader may see of it.
+        let works = try await services.records.works(commissionID: commission.id, councilID: council.id).map { work in
+            MemberPage.WorkRow(url: WorkPaths.item.url(council.slug, work.id), label: pages.localized(work.title, language, councilDefault: council.language),
+                               status: pages.text("work_status_\(work.status)", context))
+        }
         let model = CommissionPage(
             name: pages.localized(commission.name, language, councilDefault: council.language),
             description: pages.localized(commission.description, language, councilDefault: council.language),
-            members: members, hasMembers: !members.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
+            members: members, hasMembers: !members.isEmpty, works: works, hasWorks: !works.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
         return try await pages.page("commission", title: model.name.text, request: request, context: context, council: council,
                                          typed: model)
     }

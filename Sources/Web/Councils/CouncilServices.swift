@@ -8,9 +8,10 @@ struct CouncilServices: Sendable {
     let commissions: CommissionRepository
     let memberships: MembershipRepository
     let clock: any WallClock
-    /// What the public pages show of a member's record, and the news that mention them.
+    /// What the public pages show of a member's record.
     let records: PublicRecordRepository
-    let news: NewsRepository
+    /// The posts that mention a member, a group, a commission.
+    let inTheNews: InTheNews
 
     init(site: Site) {
         councils = site.councils
@@ -19,6 +20,6 @@ struct CouncilServices: Sendable {
         memberships = site.memberships
         clock = site.clock
         records = PublicRecordRepository(database: site.database)
-        news = NewsRepository(database: site.database)
+        inTheNews = InTheNews(database: site.database, clock: site.clock)
     }
 }

@@ -26,6 +26,8 @@ struct MemberPage: Encodable {
 
     let name: String
     let role: String?
+    /// Since when they sit.
+    let since: String?
     let group: LinkView?
     let commissions: [LinkView]
     let hasCommissions: Bool
@@ -33,6 +35,9 @@ struct MemberPage: Encodable {
     let hasWorks: Bool
     let votes: [VoteRow]
     let hasVotes: Bool
+    /// Their group's declarations on published works.
+    let declarations: [DeclarationRow]
+    let hasDeclarations: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String
@@ -51,7 +56,22 @@ struct GroupPage: Encodable {
     let count: String
     let members: [Person]
     let hasMembers: Bool
+    /// The works its members are rapporteurs of.
+    let works: [MemberPage.WorkRow]
+    let hasWorks: Bool
+    let declarations: [DeclarationRow]
+    let hasDeclarations: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String
+}
+
+/// A group's declaration on a published work, in the council's language.
+struct DeclarationRow: Encodable {
+    let url: String
+    let work: LocalizedView
+    let body: String
+    let date: String
+    let lang: String
+    let dir: String
 }

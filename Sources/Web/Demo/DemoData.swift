@@ -29,6 +29,8 @@ public struct DemoData: Sendable {
         var commissions: [Int] = []
         var language: Language = .fr
         var instanceAdmin = false
+        /// A staff seat's duties: the communication staff.
+        var duties: Set<Duty> = []
     }
 
     static let frenchGroups = [
@@ -89,7 +91,7 @@ public struct DemoData: Sendable {
 
     static let frenchPeople = [
         Person(email: "admin@hemicycle.example", name: "Camille Administratrice", role: .administrator, instanceAdmin: true),
-        Person(email: "secretariat@cese-fr.example", name: "Julien Secrétariat", role: .staff),
+        Person(email: "secretariat@cese-fr.example", name: "Julien Secrétariat", role: .staff, duties: [.newsWriter]),
         Person(email: "presidence@cese-fr.example", name: "Hélène Présidente", role: .president, group: 2, commissions: []),
         Person(email: "bureau@cese-fr.example", name: "Marc Questeur", role: .bureau, group: 5, commissions: [3]),
         Person(email: "membre@cese-fr.example", name: "Nadia Rapporteure", role: .member, group: 9, commissions: [1]),
@@ -120,7 +122,7 @@ public struct DemoData: Sendable {
 
     static let moroccanPeople = [
         Person(email: "admin@hemicycle.example", name: "", role: .administrator),
-        Person(email: "secretariat@cese-ma.example", name: "Youssef Secrétariat", role: .staff, language: .ar),
+        Person(email: "secretariat@cese-ma.example", name: "Youssef Secrétariat", role: .staff, language: .ar, duties: [.newsWriter, .newsEditor]),
         Person(email: "presidence@cese-ma.example", name: "Amina Présidente", role: .president, group: 0, language: .ar),
         Person(email: "bureau@cese-ma.example", name: "Omar Bureau", role: .bureau, group: 1, commissions: [1], language: .ar),
         Person(email: "membre@cese-ma.example", name: "Salma Experte", role: .member, group: 0, commissions: [0, 5], language: .ar),
@@ -185,7 +187,7 @@ public struct DemoData: Sendable {
                     }
                     let membershipID = try await site.memberships.add(
                         councilID: councilID, accountID: accountID, role: person.role,
-                        groupID: person.group.map { groupIDs[$0] }, now: now, on: sql)
+                        groupID: person.group.map { groupIDs[$0] }, duties: person.duties, now: now, on: sql)
                     try await site.commissions.setSeats(membershipID: membershipID,
                                                         commissionIDs: person.commissions.map { commissionIDs[$0] },
                                                         councilID: councilID, on: sql)

@@ -56,10 +56,24 @@ public struct Mailer: Sendable {
 
     /// A post mailed to a subscriber, with the link that ends the subscription (in the text and for the mail program).
     func newsPost(to email: String, council: String, title: String, summary: String, link: String, unsubscribe: String,
-                  language: Language) -> NewsMail {
+                  language: Language) -> SubscriberMail {
         let arguments = ["council": council, "title": title, "summary": summary, "link": "\(baseURL)\(link)", "unsubscribe": "\(baseURL)\(unsubscribe)"]
-        return NewsMail(recipient: email, subject: localizer.text("mail_news_post_subject", language, arguments),
+        return SubscriberMail(recipient: email, subject: localizer.text("mail_news_post_subject", language, arguments),
                         body: localizer.text("mail_news_post_body", language, arguments), listUnsubscribe: "\(baseURL)\(unsubscribe)")
+    }
+
+    /// The double opt-in of a subscription to council work: `subject` says what it follows (a work, the new referrals).
+    func sendWorkConfirmation(to email: String, council: String, subject: String, link: String, language: Language) async throws {
+        try await send(kind: "work_follow_confirm", to: email, language: language,
+                       arguments: ["council": council, "subject": subject, "link": "\(baseURL)\(link)"])
+    }
+
+    /// A step of a work (`step`, a sentence), mailed to those who follow it or the council's new referrals.
+    func workProgress(to email: String, council: String, title: String, step: String, link: String, unsubscribe: String,
+                      language: Language) -> SubscriberMail {
+        let arguments = ["council": council, "title": title, "step": step, "link": "\(baseURL)\(link)", "unsubscribe": "\(baseURL)\(unsubscribe)"]
+        return SubscriberMail(recipient: email, subject: localizer.text("mail_work_progress_subject", language, arguments),
+                              body: localizer.text("mail_work_progress_body", language, arguments), listUnsubscribe: "\(baseURL)\(unsubscribe)")
     }
 
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {

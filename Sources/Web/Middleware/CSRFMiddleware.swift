@@ -27,7 +27,7 @@ struct CSRFMiddleware: RouterMiddleware {
             // A form with a file: its handler reads it as it streams and checks the token before keeping a byte.
             return try await next(request, context)
         }
-        if request.method == .post, NewsPaths.unsubscribe.path.matches(request.uri.path) {
+        if request.method == .post, NewsPaths.unsubscribe.path.matches(request.uri.path) || WorkPaths.followEnd.path.matches(request.uri.path) {
             // A mail program's one-click unsubscribe (RFC 8058) has no session and no form token: the link's own token
             // is the right, checked by the handler.
             return try await next(request, context)

@@ -35,20 +35,8 @@ public struct NewsMailWorker: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            try await ready.wait()
-            while !Task.isCancelled {
-                do {
-                    try await mailAll()
-                } catch is CancellationError {
-                    break
-                } catch where Task.isCancelled {
-                    break
-                } catch {
-                    logger.error("The news could not be mailed", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
+        await Repeating.run(every: interval, after: ready, logger: logger, failure: "The news could not be mailed") {
+            try await mailAll()
         }
     }
 
@@ -62,7 +50,7 @@ public struct NewsMailWorker: Service {
             let versions = try await news.translations(group: group, councilID: councilID)
                 .filter { NewsStatus.at($0.status, publishAt: $0.publishAt, now: now).isPublic }
             guard let original = versions.first else { continue }
-            var mails: [NewsMail] = []
+            var mails: [SubscriberMail] = []
             if now - (versions.compactMap(\.publishAt).min() ?? now) <= Self.freshness {
                 for subscriber in try await subscriptions.active(councilID: councilID)
                 where subscriber.categoryList.isEmpty || subscriber.categoryList.contains(original.category) {

@@ -140,14 +140,6 @@ struct NewsImagesPage: Encodable {
     let backURL: String
 }
 
-/// Confirming or ending a subscription: what it is, and the button that does it (none once done).
-struct NewsSubscriptionPage: Encodable {
-    let heading: String
-    let message: String
-    let action: String?
-    let button: String?
-    let backURL: String
-}
 
 /// The form to subscribe to the council's news, on its news page.
 struct NewsSubscribeForm: Encodable {

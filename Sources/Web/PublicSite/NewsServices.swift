@@ -24,6 +24,7 @@ struct NewsServices: Sendable {
     let mailer: Mailer
     /// Counts of subscription requests per client and per mailbox: the site never mails a stranger's box repeatedly.
     let throttles: ThrottleRepository
+    let subscriptionFlow: SubscriptionFlow
 
     init(site: Site) {
         news = NewsRepository(database: site.database)
@@ -41,6 +42,7 @@ struct NewsServices: Sendable {
         tokens = SubscriptionTokens(persist: site.persist)
         mailer = site.mailer
         throttles = site.throttles
+        subscriptionFlow = SubscriptionFlow(throttles: site.throttles, tokens: tokens, clock: site.clock)
     }
 }
 

@@ -2,6 +2,21 @@ import Crypto
 import Foundation
 import Storage
 
+/// What a subscription's link tokens sign besides the subscription's number, council and address: what it follows,
+/// so that no link of one kind of subscription works for another.
+protocol TokenSigned: MailSubscription {
+    var signedSubject: String { get }
+}
+
+extension NewsSubscriptionRecord: TokenSigned {
+    /// The news's tokens sign nothing more (links mailed before subscriptions to work existed stay valid).
+    var signedSubject: String { "" }
+}
+
+extension WorkSubscriptionRecord: TokenSigned {
+    var signedSubject: String { "work|\(target)|" }
+}
+
 /// The tokens of a subscription's links: an HMAC, under a key of the instance, of what the link does, the
 /// subscription and when it was made. Nothing is stored; a renewed subscription (made again after it ended) keeps its
 /// links, and no link of one subscription works for another.
@@ -17,18 +32,18 @@ struct SubscriptionTokens: Sendable {
         instanceKey = KeptInstanceKey(persist: persist, name: Self.keyName)
     }
 
-    func token(_ purpose: Purpose, _ subscription: NewsSubscriptionRecord, now: Double) async throws -> String {
+    func token(_ purpose: Purpose, _ subscription: some TokenSigned, now: Double) async throws -> String {
         let key = try await instanceKey.key(now: now)
-        let message = "\(purpose.rawValue)|\(subscription.id)|\(subscription.councilId)|\(subscription.email)"
+        let message = "\(subscription.signedSubject)\(purpose.rawValue)|\(subscription.id)|\(subscription.councilId)|\(subscription.email)"
         return Tokens.base64URL(Array(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)))
     }
 
-    func verify(_ token: String, _ purpose: Purpose, _ subscription: NewsSubscriptionRecord, now: Double) async throws -> Bool {
+    func verify(_ token: String, _ purpose: Purpose, _ subscription: some TokenSigned, now: Double) async throws -> Bool {
         Tokens.constantTimeEqual(token, try await self.token(purpose, subscription, now: now))
     }
 
     /// The link's address: `path?s=ID&t=TOKEN`.
-    func link(_ purpose: Purpose, _ subscription: NewsSubscriptionRecord, path: String, now: Double) async throws -> String {
+    func link(_ purpose: Purpose, _ subscription: some TokenSigned, path: String, now: Double) async throws -> String {
         "\(path)?s=\(subscription.id)&t=\(try await token(purpose, subscription, now: now))"
     }
 }

@@ -17,20 +17,8 @@ public struct SearchIndexWorker: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            try await ready.wait()
-            while !Task.isCancelled {
-                do {
-                    try await indexer.refreshAll()
-                } catch is CancellationError {
-                    break
-                } catch where Task.isCancelled {
-                    break
-                } catch {
-                    logger.error("The search index could not be made", metadata: ["error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
+        await Repeating.run(every: interval, after: ready, logger: logger, failure: "The search index could not be made") {
+            try await indexer.refreshAll()
         }
     }
 }

@@ -12,12 +12,11 @@ struct WorkListPage: Encodable {
 
     let rows: [Row]
     let hasRows: Bool
-    /// Only the statuses the reader may see.
     let statuses: [SelectOption]
     let kinds: [SelectOption]
     let action: String
     /// Present for those who may refer a new work item.
     let newURL: String?
-    /// The reader sees public work only (no work in preparation).
-    let publicOnly: Bool
+    /// The form to be told of the council's new referrals.
+    let follow: FollowForm?
 }

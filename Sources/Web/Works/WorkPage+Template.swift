@@ -34,6 +34,9 @@ extension WorkPage: TemplateConvertible {
         page.add("actions", try .encoded(actions))
         page.add("consultations", try .encoded(consultations))
         page.add("hasConsultations", .bool(hasConsultations))
+        page.add("news", try .encoded(news))
+        page.add("hasNews", .bool(hasNews))
+        if let follow { page.add("follow", try .encoded(follow)) }
         return page.value
     }
 }

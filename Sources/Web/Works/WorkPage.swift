@@ -206,4 +206,9 @@ struct WorkPage: Encodable {
     /// The consultations that inform the work (set after the rest of the page).
     var consultations: [Link] = []
     var hasConsultations = false
+    /// The posts that mention the work.
+    var news: [NewsMentionLink] = []
+    var hasNews = false
+    /// The form to follow its progress by e-mail, while it has steps ahead.
+    var follow: FollowForm?
 }

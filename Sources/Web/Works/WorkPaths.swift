@@ -25,6 +25,12 @@ enum WorkPaths {
     static let closeBallot = Path3("/{council}/works/{id}/ballots/{ballot}/close")
     static let consolidate = Path2("/{council}/works/{id}/consolidate")
 
+    /// Following council work by e-mail: a work's progress, the council's new referrals; the links mailed.
+    static let follow = Path2("/{council}/works/{id}/follow")
+    static let followReferrals = Path1("/{council}/works/follow")
+    static let followConfirm = Path1("/{council}/works/follow/confirm")
+    static let followEnd = Path1("/{council}/works/follow/unsubscribe")
+
     static let attachments = Path2("/{council}/works/{id}/attachments")
     static let attachment = Path3("/{council}/works/{id}/attachments/{attachment}")
     static let attachmentDelete = Path3("/{council}/works/{id}/attachments/{attachment}/delete")
@@ -32,6 +38,6 @@ enum WorkPaths {
     static let all: [any DeclaredPath] = [
         list, new, item, compare, akomaNtoso, votesCSV, move, rapporteurs, amendmentDeadline, versions, hearings,
         contributions, declarations, dissents, demandPlenary, amendments, amendment, cosign, ballots, vote, closeBallot,
-        consolidate, attachments, attachment, attachmentDelete,
+        consolidate, follow, followReferrals, followConfirm, followEnd, attachments, attachment, attachmentDelete,
     ]
 }

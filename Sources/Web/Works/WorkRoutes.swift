@@ -3,6 +3,7 @@ import CouncilWork
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import PublicSite
 import Storage
 
 /// The pages of council work: the list, a work item's page, a new referral, the comparison of two versions.
@@ -22,7 +23,8 @@ struct WorkRoutes {
         let scope = try context.inCouncil()
         let council = scope.council, actor = scope.actor
         let language = context.language
-        let visible = WorkStatus.allCases.filter { WorkRules.maySee($0, by: actor) }
+        // Every work's progress is public (`WorkProgressPage`); what it says waits for publication.
+        let visible = WorkStatus.allCases
         let statusFilter = request.uri.queryParameters.get("status").flatMap(WorkStatus.init(rawValue:))
         let kindFilter = request.uri.queryParameters.get("kind").flatMap(WorkKind.init(rawValue:))
         let statuses = statusFilter.map { visible.contains($0) ? [$0] : [] } ?? visible
@@ -41,7 +43,7 @@ struct WorkRoutes {
             kinds: WorkKind.allCases.map { SelectOption(value: $0.rawValue, label: pages.text("work_kind_\($0.rawValue)", context), selected: $0 == kindFilter) },
             action: WorkPaths.list.url(council.slug),
             newURL: WorkRules.mayRefer(actor).isAllowed ? WorkPaths.new.url(council.slug) : nil,
-            publicOnly: !WorkRules.maySee(.inPreparation, by: actor))
+            follow: followForm(work: nil, council: council, context: context))
         return try await pages.page("works", title: pages.text("works_title", context), request: request, context: context,
                                     council: council, typed: model)
     }
@@ -92,8 +94,18 @@ struct WorkRoutes {
         }
     }
 
+    /// The whole work for those who may see it; its progress for anyone else (`WorkProgressPage`).
     @Sendable func page(_ request: Request, context: AppContext) async throws -> HTML {
-        let dossier = try await WorkDossier.load(services: services, context: context)
+        let dossier: WorkDossier
+        do {
+            dossier = try await WorkDossier.load(services: services, context: context)
+        } catch let error as PageError where error.status == .notFound {
+            let scope = try context.inCouncil()
+            guard let id = context.parameters.get("id", as: Int64.self),
+                  let progress = try await progressPage(id: id, scope: scope, context: context) else { throw error }
+            return try await pages.page("work-progress", title: progress.title, request: request, context: context, council: scope.council,
+                                        typed: progress.model)
+        }
         return try await render(dossier, request: request, context: context)
     }
 
@@ -116,6 +128,9 @@ struct WorkRoutes {
                           url: ConsultationPaths.item.url(dossier.council.slug, consultation.id))
         }
         page.hasConsultations = !page.consultations.isEmpty
+        page.news = try await services.inTheNews.links(.work, dossier.work.id, council: dossier.council, context: context)
+        page.hasNews = !page.news.isEmpty
+        page.follow = followForm(work: dossier.work.id, status: dossier.status, council: dossier.council, context: context)
         return try await pages.page("work", title: title, request: request, context: context, council: dossier.council,
                                    typed: page, status: status)
     }

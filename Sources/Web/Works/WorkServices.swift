@@ -14,6 +14,8 @@ struct WorkServices: Sendable {
     let attachments: AttachmentRepository
     /// The consultations about a work, listed on its page.
     let consultations: ConsultationRepository
+    /// The posts that mention a work, on its page.
+    let inTheNews: InTheNews
     let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
@@ -37,6 +39,7 @@ struct WorkServices: Sendable {
         memberships = MembershipRepository(database: database)
         attachments = AttachmentRepository(database: database)
         consultations = ConsultationRepository(database: database)
+        inTheNews = InTheNews(database: database, clock: clock)
         self.files = files
         self.clock = clock
         self.ids = ids

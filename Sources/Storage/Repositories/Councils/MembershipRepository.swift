@@ -11,7 +11,7 @@ public struct MembershipRepository: Sendable {
 
     /// The name shown is the one frozen when the seat ended, else the person's current name.
     private static let selectColumns = """
-        SELECT m.id, m.council_id, m.account_id, m.role, m.group_id, m.ended_at,
+        SELECT m.id, m.council_id, m.account_id, m.role, m.group_id, m.ended_at, m.duties,
                COALESCE(m.public_name, a.display_name) AS display_name, a.email
         FROM memberships m JOIN accounts a ON a.id = m.account_id
         """
@@ -65,7 +65,7 @@ public struct MembershipRepository: Sendable {
         try await database.read { sql in
             guard let row = try await sql.raw("""
                 SELECT c.*, m.id AS seat_id, m.council_id AS seat_council_id, m.account_id AS seat_account_id, m.role AS seat_role,
-                       m.group_id AS seat_group_id, m.ended_at AS seat_ended_at,
+                       m.group_id AS seat_group_id, m.ended_at AS seat_ended_at, m.duties AS seat_duties,
                        COALESCE(m.public_name, a.display_name) AS seat_display_name, a.email AS seat_email
                 FROM councils c
                 LEFT JOIN memberships m ON m.council_id = c.id AND m.account_id = \(bind: accountID) AND m.ended_at IS NULL
@@ -90,8 +90,9 @@ public struct MembershipRepository: Sendable {
     /// Seats a person in a council (a seat that had ended is taken up again, with its history); the domain's group
     /// rule and the group's council are checked.
     @discardableResult
-    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, now: Date,
+    public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, duties: Set<Duty> = [], now: Date,
                     on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
+        let duties = Duty.stored(Duty.holdable(by: role) ? duties : [])
         let body: (any SQLDatabase) async throws -> Int64 = { sql in
             try Validate.membership(role: role, hasGroup: groupID != nil)
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
@@ -100,12 +101,13 @@ public struct MembershipRepository: Sendable {
                 guard try existing.decodeNil(column: "ended_at") == false else { throw StoreError.alreadyMember }
                 let id = try existing.decode(column: "id", as: Int64.self)
                 try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
-                    .set("ended_at", to: SQLLiteral.null).set("public_name", to: SQLLiteral.null).where("id", .equal, id).run()
+                    .set("ended_at", to: SQLLiteral.null).set("public_name", to: SQLLiteral.null).set("duties", to: duties)
+                    .where("id", .equal, id).run()
                 return id
             }
             return try await sql.insert(into: "memberships")
-                .columns("council_id", "account_id", "role", "group_id", "created_at")
-                .values(SQLBind(councilID), SQLBind(accountID), SQLBind(role.rawValue), SQLBind(groupID),
+                .columns("council_id", "account_id", "role", "group_id", "duties", "created_at")
+                .values(SQLBind(councilID), SQLBind(accountID), SQLBind(role.rawValue), SQLBind(groupID), SQLBind(duties),
                         SQLBind(now.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
@@ -114,15 +116,21 @@ public struct MembershipRepository: Sendable {
         return try await database.transaction(body)
     }
 
-    public func update(id: Int64, councilID: Int64, role: Role, groupID: Int64?) async throws {
+    /// Sets the seat's role and group; with `duties`, its duties too (dropped when the role holds none: `Duty.holdable`).
+    public func update(id: Int64, councilID: Int64, role: Role, groupID: Int64?, duties: Set<Duty>? = nil) async throws {
         try Validate.membership(role: role, hasGroup: groupID != nil)
         try await database.transaction { sql in
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
             guard try await sql.select().column("id").from("memberships")
                 .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
-            try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
-                .where("id", .equal, id).where("council_id", .equal, councilID).run()
+            var update = sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
+            if !Duty.holdable(by: role) {
+                update = update.set("duties", to: "")
+            } else if let duties {
+                update = update.set("duties", to: Duty.stored(duties))
+            }
+            try await update.where("id", .equal, id).where("council_id", .equal, councilID).run()
             // A seat that no longer sits in the assembly no longer reports, co-signs or votes.
             if !role.sitsInAssembly { try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql) }
         }

@@ -1,8 +1,9 @@
 import HemicycleDomain
 import SQLKit
 
-/// A member's public record, as their page shows it: the works they are rapporteur of, and how they voted on the
-/// ballots of published works (before publication a council's votes are its own).
+/// A member's public record, as their page shows it: since when they sit, the works they are rapporteur of, how they
+/// voted on the ballots of published works (before publication a council's votes are its own), and their group's
+/// declarations on published works.
 public struct PublicRecordRepository: Sendable {
     let database: any Database
 
@@ -46,6 +47,59 @@ public struct PublicRecordRepository: Sendable {
                      amendmentNumber: try row.decode(column: "amendment_number", as: Int?.self), choice: try row.decode(column: "choice", as: String.self),
                      body: try row.decode(column: "body", as: String.self), closedAt: try row.decode(column: "closed_at", as: Double?.self))
             }
+        }
+    }
+
+    /// A group's declaration on the final text of a published work.
+    public struct Declaration: Sendable, Hashable {
+        public let workID: Int64
+        public let title: LocalizedText
+        public let body: String
+        public let createdAt: Double
+    }
+
+    /// When the seat began.
+    public func seatedSince(membershipID: Int64, councilID: Int64) async throws -> Double? {
+        try await database.read { sql in
+            try await sql.raw("SELECT created_at FROM memberships WHERE id = \(bind: membershipID) AND council_id = \(bind: councilID)")
+                .first(decodingColumn: "created_at", as: Double.self)
+        }
+    }
+
+    /// The group's declarations on published works, the latest first.
+    public func groupDeclarations(groupID: Int64, councilID: Int64, limit: Int) async throws -> [Declaration] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT w.id AS work_id, w.title_fr, w.title_ar, w.title_en, d.body, d.created_at
+                FROM group_declarations d JOIN works w ON w.id = d.work_id
+                WHERE d.group_id = \(bind: groupID) AND w.council_id = \(bind: councilID) AND w.status = 'published'
+                ORDER BY d.created_at DESC, d.id DESC LIMIT \(unsafeRaw: "\(limit)")
+                """).all().map { row in
+                Declaration(workID: try row.decode(column: "work_id", as: Int64.self),
+                            title: LocalizedText(fr: try row.decode(column: "title_fr", as: String?.self),
+                                                 ar: try row.decode(column: "title_ar", as: String?.self),
+                                                 en: try row.decode(column: "title_en", as: String?.self)),
+                            body: try row.decode(column: "body", as: String.self), createdAt: try row.decode(column: "created_at", as: Double.self))
+            }
+        }
+    }
+
+    /// The works a group's members are rapporteurs of, and the works assigned to a commission, newest first.
+    public func works(groupID: Int64, councilID: Int64) async throws -> [WorkRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT w.* FROM works w WHERE w.council_id = \(bind: councilID) AND EXISTS (
+                SELECT 1 FROM work_rapporteurs r JOIN memberships m ON m.id = r.membership_id WHERE r.work_id = w.id AND m.group_id = \(bind: groupID))
+                ORDER BY w.id DESC
+                """).decodeAll(WorkRecord.self)
+        }
+    }
+
+    public func works(commissionID: Int64, councilID: Int64) async throws -> [WorkRecord] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT * FROM works WHERE council_id = \(bind: councilID) AND commission_id = \(bind: commissionID) ORDER BY id DESC
+                """).decodeAll(WorkRecord.self)
         }
     }
 }
