@@ -81,8 +81,18 @@ struct MemberEditPage: Encodable {
     let commissions: [Commission]
     /// A staff seat's duties, for the council's administrators to give (`Duty`); absent for anyone else.
     let dutyForm: DutyForm?
+    /// The member's photo (shown on their public page while they sit in the assembly) and the forms to change it.
+    let photo: Photo
     let email: String?
     let error: String?
+
+    struct Photo: Encodable {
+        let url: String?
+        let alt: String
+        let action: String
+        let deleteAction: String?
+        let limit: String
+    }
 
     struct DutyForm: Encodable {
         let options: [DutyOption]

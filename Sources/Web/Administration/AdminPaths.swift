@@ -5,6 +5,8 @@ enum AdminPaths {
     static let members = Path1("/{council}/admin/members")
     static let member = Path2("/{council}/admin/members/{id}")
     static let memberDelete = Path2("/{council}/admin/members/{id}/delete")
+    static let memberPhoto = Path2("/{council}/admin/members/{id}/photo")
+    static let memberPhotoDelete = Path2("/{council}/admin/members/{id}/photo/delete")
     static let invitationRevoke = Path2("/{council}/admin/members/invitations/{invitation}/revoke")
 
     /// The pages shared by groups and commissions.
@@ -23,6 +25,6 @@ enum AdminPaths {
     static let groups = Bodies("groups")
     static let commissions = Bodies("commissions")
 
-    static let all: [any DeclaredPath] = [overview, outbox, members, member, memberDelete, invitationRevoke]
+    static let all: [any DeclaredPath] = [overview, outbox, members, member, memberDelete, memberPhoto, memberPhotoDelete, invitationRevoke]
         + [groups, commissions].flatMap { [$0.list, $0.item, $0.delete] as [any DeclaredPath] }
 }

@@ -13,9 +13,14 @@ struct AdminServices: Sendable {
     let mailer: Mailer
     let clock: any WallClock
     let isDevelopment: Bool
+    /// Members' photos, and the largest file taken.
+    let attachments: AttachmentRepository
+    let uploadLimit: Int
 
     init(site: Site) {
         groups = site.groups
+        attachments = site.attachments
+        uploadLimit = site.configuration.uploadLimit
         commissions = site.commissions
         memberships = site.memberships
         invitations = site.invitations

@@ -147,6 +147,7 @@ struct MemberAdminRoutes {
                                       checked: seats.contains($0.id))
         }
         let isSelf = membership.accountId == context.account?.id
+        let photo = try await MemberPhotoRoutes.current(services.attachments, membership: membership)
         let model = MemberEditPage(
             name: membership.displayName, action: AdminPaths.member.url(council.slug, membership.id),
             deleteAction: AdminPaths.memberDelete.url(council.slug, membership.id), backURL: AdminPaths.members.url(council.slug),
@@ -157,6 +158,11 @@ struct MemberAdminRoutes {
             dutyForm: Duty.mayAssign(by: policy.actor).isAllowed ? MemberEditPage.DutyForm(options: Duty.allCases.map {
                 MemberEditPage.DutyOption(value: $0.rawValue, label: pages.text($0.labelKey, context), checked: membership.dutySet.contains($0))
             }) : nil,
+            photo: MemberEditPage.Photo(
+                url: photo.map { MemberPhotoRoutes.url(council, membership, $0) }, alt: pages.text("member_photo_alt", context, ["name": membership.displayName]),
+                action: AdminPaths.memberPhoto.url(council.slug, membership.id),
+                deleteAction: photo == nil ? nil : AdminPaths.memberPhotoDelete.url(council.slug, membership.id),
+                limit: pages.text("news_images_limit", context, ["size": Formatting(language: language).number(services.uploadLimit / 1_048_576)])),
             email: policy.allows(.viewPersonalData) ? membership.email : nil, error: error)
         return try await pages.page("admin-member", title: membership.displayName, request: request, context: context,
                                    council: council, typed: model, status: status)

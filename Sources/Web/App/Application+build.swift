@@ -59,6 +59,7 @@ public enum HemicycleServer {
         PeopleRoutes(services: councilServices, pages: site.pages, directory: Directory(services: councilServices)).register(in: council.pages)
         BodyAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
         MemberAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
+        MemberPhotoRoutes(site: site).register(in: council.pages)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)
         works.register(in: council.pages)

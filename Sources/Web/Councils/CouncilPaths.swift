@@ -7,6 +7,8 @@ enum CouncilPaths {
     /// A sitting member's public page (`{id}` is the seat's number).
     static let member = Path2("/{council}/members/{id}")
     static let group = Path2("/{council}/groups/{id}")
+    /// A sitting member's photo, by its content's digest.
+    static let memberPhoto = Path3("/{council}/members/{id}/photo/{name}")
 
-    static let all: [any DeclaredPath] = [home, members, commissions, commission, member, group]
+    static let all: [any DeclaredPath] = [home, members, commissions, commission, member, group, memberPhoto]
 }

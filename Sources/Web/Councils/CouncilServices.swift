@@ -10,6 +10,8 @@ struct CouncilServices: Sendable {
     let clock: any WallClock
     /// What the public pages show of a member's record.
     let records: PublicRecordRepository
+    /// Members' photos.
+    let attachments: AttachmentRepository
     /// The posts that mention a member, a group, a commission.
     let inTheNews: InTheNews
 
@@ -20,6 +22,7 @@ struct CouncilServices: Sendable {
         memberships = site.memberships
         clock = site.clock
         records = PublicRecordRepository(database: site.database)
+        attachments = site.attachments
         inTheNews = InTheNews(database: site.database, clock: site.clock)
     }
 }

@@ -28,6 +28,9 @@ struct MemberPage: Encodable {
     let role: String?
     /// Since when they sit.
     let since: String?
+    /// Their photo, if the secretariat gave one, and what it shows.
+    let photo: String?
+    let photoAlt: String
     let group: LinkView?
     let commissions: [LinkView]
     let hasCommissions: Bool

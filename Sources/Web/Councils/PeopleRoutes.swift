@@ -44,9 +44,11 @@ struct PeopleRoutes {
         var declarations: [DeclarationRow] = []
         if let group = seat.groupId { declarations = try await self.declarations(group: group, council: council, context: context) }
         let since = try await services.records.seatedSince(membershipID: seat.id, councilID: council.id)
+        let photo = try await MemberPhotoRoutes.current(services.attachments, membership: seat).map { MemberPhotoRoutes.url(council, seat, $0) }
         let model = MemberPage(
             name: seat.displayName, role: seat.roleValue == .member ? nil : pages.text(seat.roleValue.labelKey, context),
             since: since.map { pages.text("member_since", context, ["date": format.date(Date(timeIntervalSince1970: $0))]) },
+            photo: photo, photoAlt: pages.text("member_photo_alt", context, ["name": seat.displayName]),
             group: listing.groups.first { $0.id == seat.groupId }.map {
                 LinkView(url: CouncilPaths.group.url(council.slug, $0.id), label: pages.localized($0.name, language, councilDefault: council.language))
             },
