@@ -138,13 +138,7 @@ struct NewsFeeds {
         headers[.eTag] = tag
         if updated > 0 { headers[.lastModified] = httpDate(updated) }
         headers[.cacheControl] = "public, max-age=300"
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { candidate in
-            // A weak tag names the same bytes here: the feed is compared whole.
-            let value = candidate.trimmed(of: .whitespaces)
-            return value == "*" || value == tag || value == "W/" + tag
-        }) {
-            return Response(status: .notModified, headers: headers)
-        }
+        if ConditionalRequest.isCurrent(request, tag: tag) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = type
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
@@ -162,31 +156,23 @@ struct NewsFeeds {
         return result + rest
     }
 
-    /// Text for XML: the five special characters escaped, and the characters XML 1.0 cannot hold dropped.
+    /// Text for XML: the characters XML 1.0 cannot hold dropped, the special ones escaped (`HTMLEscaping`).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
+        func holdable(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return (value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r") && value != 0xFFFE && value != 0xFFFF
         }
-        return result
+        guard !text.unicodeScalars.allSatisfy(holdable) else { return HTMLEscaping.escape(text) }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter(holdable))
+        return HTMLEscaping.escape(String(kept))
     }
 
+    /// One style for every date of a feed or the sitemap (a value: made once, shared by every request).
+    static let rfc3339Style = Date.ISO8601FormatStyle()
+
     static func rfc3339(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: seconds.rounded(.down)))
+        Date(timeIntervalSince1970: seconds.rounded(.down)).formatted(rfc3339Style)
     }
 
     static func rfc822(_ seconds: Double) -> String { httpDate(seconds) }

@@ -46,7 +46,8 @@ struct SitemapRoutes {
             for commission in try await site.commissions.all(councilID: council.id) {
                 entries.append(Entry(path: CouncilPaths.commission.url(slug, commission.id), alternates: [], modified: nil))
             }
-            for work in try await site.works.all(councilID: council.id, statuses: ["published"], kind: nil) {
+            // Every work's progress is public; a published work's page says all of it.
+            for work in try await site.works.all(councilID: council.id) {
                 entries.append(Entry(path: WorkPaths.item.url(slug, work.id), alternates: [], modified: nil))
             }
             let posts = try await news.published(councilID: council.id, category: nil, now: now, limit: 50_000)

@@ -132,10 +132,7 @@ public struct HTML: ResponseGenerator {
     /// A visitor's page with its `ETag`, kept by their own browser and revalidated; 304 when their copy is current.
     static func answer(_ bytes: [UInt8], tag: String, request: Request) -> Response {
         var headers: HTTPFields = [.eTag: tag, .cacheControl: "private, no-cache", .vary: "Cookie, Accept-Language"]
-        if let match = request.headers[.ifNoneMatch],
-           match.split(separator: ",").contains(where: { let value = $0.trimmed(of: .whitespaces); return value == tag || value == "W/" + tag }) {
-            return Response(status: .notModified, headers: headers)
-        }
+        if ConditionalRequest.isCurrent(request, tag: tag) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

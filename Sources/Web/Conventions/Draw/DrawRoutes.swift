@@ -144,7 +144,7 @@ struct DrawRoutes {
         var headers = HTTPFields()
         headers[.eTag] = tag
         headers[.cacheControl] = number == nil ? "no-cache" : draw.status == "drawn" ? "public, max-age=31536000, immutable" : "no-cache"
-        if request.headers[.ifNoneMatch] == tag { return Response(status: .notModified, headers: headers) }
+        if ConditionalRequest.isCurrent(request, tag: tag) { return Response(status: .notModified, headers: headers) }
         let archive = try ZipArchive.make(contents, modified: Date(timeIntervalSince1970: draw.drawnAt ?? draw.committedAt ?? draw.requestedAt))
         headers[.contentType] = "application/zip"
         headers[.contentDisposition] = "attachment; filename=\"draw-\(gate.council.slug)-\(gate.record.id)-\(draw.number).zip\""
