@@ -84,7 +84,13 @@ import TestSupport
             await #expect(throws: StoreError.groupHasMembers) {
                 try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france)
             }
-            try await memberships.update(id: id, councilID: f.france, role: .staff, groupID: nil)
+            // A seat sits from when it is seated; one that stops sitting has no date, and starts anew when it sits again.
+            let records = PublicRecordRepository(database: database)
+            #expect(try await records.seatedSince(membershipID: id, councilID: f.france) == TestClock.start.timeIntervalSince1970)
+            try await memberships.update(id: id, councilID: f.france, role: .bureau, groupID: f.unsa, now: TestClock.start.addingTimeInterval(60))
+            #expect(try await records.seatedSince(membershipID: id, councilID: f.france) == TestClock.start.timeIntervalSince1970)
+            try await memberships.update(id: id, councilID: f.france, role: .staff, groupID: nil, now: TestClock.start.addingTimeInterval(120))
+            #expect(try await records.seatedSince(membershipID: id, councilID: f.france) == nil)
             try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france)
             #expect(try await GroupRepository(database: database).all(councilID: f.france).isEmpty)
         }

@@ -43,6 +43,8 @@ import TestSupport
             #expect(try await staff.post("/cese-fr/news", post).status == .forbidden)
             // A seat that is no longer staff holds no duty, and keeps none when it is staff again.
             #expect(try await admin.post(edit, [("role", "staff"), ("duties_shown", "1"), ("duty", "news_writer")]).status == .seeOther)
+            let citizenWithDuty = try await admin.post(edit, [("role", "citizen"), ("duties_shown", "1"), ("duty", "news_writer")])
+            #expect(citizenWithDuty.status == .unprocessableContent && citizenWithDuty.text.contains("Seul un membre du secrétariat"))
             #expect(try await admin.post(edit, [("role", "citizen")]).status == .seeOther)
             #expect(try await site.memberships.find(id: julien.id, councilID: france.id)?.duties == "")
             #expect(try await admin.post(edit, [("role", "staff")]).status == .seeOther)

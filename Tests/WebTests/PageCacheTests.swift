@@ -67,6 +67,11 @@ import TestSupport
             // A write shows at once.
             #expect(try await editor.post("\(url)/status", [("action", "unpublish")]).status == .seeOther)
             #expect(!(try await visitor.get("/cese-fr/news").text.contains("Séance ouverte")))
+            // A subscription by e-mail changes nothing a kept page shows: anyone sending one leaves them kept.
+            let generation = site.pageCache.generation
+            #expect(try await visitor.post("/cese-fr/news/subscribe", [("email", "a@example.org"), ("category", "plenary")]).status == .seeOther)
+            #expect(try await visitor.post("/cese-fr/works/follow", [("email", "a@example.org")]).status == .seeOther)
+            #expect(site.pageCache.generation == generation)
         }
     }
 

@@ -39,5 +39,6 @@ public enum Migrations {
         UpdateProposalWordsFoldArabicLetters(),
         CreateWorkSubscriptions(),
         UpdateMembershipsAddDuties(),
+        UpdateMembershipsAddSeatedAt(),
     ]
 }

@@ -186,8 +186,10 @@ struct MemberAdminRoutes {
                 let chosen = form.all("duty")
                 guard chosen.allSatisfy({ Duty(rawValue: $0) != nil }) else { throw ValidationFailure(field: "duty", key: "error_duty_invalid") }
                 duties = Set(chosen.compactMap(Duty.init(rawValue:)))
+                if duties?.isEmpty == false, !Duty.holdable(by: role) { throw ValidationFailure(field: "duty", key: "error_duty_staff_only") }
             }
-            try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID, duties: duties)
+            try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID, duties: duties,
+                                                  now: services.clock.now())
             try await services.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {

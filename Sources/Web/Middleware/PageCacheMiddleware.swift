@@ -16,6 +16,13 @@ struct PageCacheMiddleware: RouterMiddleware {
         SearchRoutes.path.path,
     ]
 
+    /// Forms whose answer changes nothing a kept page shows (subscriptions by e-mail): anyone may send them, and they
+    /// must not make every kept page stale.
+    static let leavingPagesCurrent: [PathPattern] = [
+        NewsPaths.subscribe.path, NewsPaths.confirm.path, NewsPaths.unsubscribe.path,
+        WorkPaths.follow.path, WorkPaths.followReferrals.path, WorkPaths.followConfirm.path, WorkPaths.followEnd.path,
+    ]
+
     /// Every declared path, split once: its segments (`nil` for a value), how many are fixed, and whether it is kept.
     static let routes: [(segments: [Substring?], fixed: Int, kept: Bool)] = SitePaths.all.map { declared in
         let segments = declared.path.pattern.split(separator: "/").map { $0.hasPrefix("{") ? nil : $0 }
@@ -42,8 +49,8 @@ struct PageCacheMiddleware: RouterMiddleware {
         guard request.method == .get || request.method == .head else {
             let response = try await next(request, context)
             // What was answered below 400 may have changed something: every kept page is stale. A refused request
-            // (a 404, a 403, a bad form) changed nothing and keeps them.
-            if response.status.code < 400 { cache.invalidate() }
+            // (a 404, a 403, a bad form) changed nothing and keeps them, as does a subscription.
+            if response.status.code < 400, !Self.leavingPagesCurrent.contains(where: { $0.matches(request.uri.path) }) { cache.invalidate() }
             return response
         }
         let address = request.uri.description

@@ -30,11 +30,11 @@ struct NewsSubscriptionRoutes {
         let categories = chosen.count == NewsCategory.allCases.count ? [] : NewsCategory.allCases.map(\.rawValue).filter(chosen.contains)
         // The same answer whatever the address's state: the page tells nobody who subscribes.
         let answer = Response.redirect(to: SiteURL.with(NewsPaths.list.url(scope.slug), notice: "news_subscription_mailed"), type: .normal)
-        guard try await flow.admit(email: email, context: context) else { return answer }
+        try await flow.admit(context: context)
         let requested = try await services.subscriptions.request(councilID: scope.council.id, email: email.lowercased(),
                                                                  language: context.language.rawValue, categories: categories,
                                                                  at: services.clock.now().timeIntervalSince1970)
-        if requested.mailsConfirmation {
+        if requested.mailsConfirmation, try await flow.mayMail(requested.subscription.email) {
             let name = scope.council.name.resolved(for: context.language, councilDefault: scope.council.language)?.text ?? scope.council.slug
             try await services.mailer.sendNewsConfirmation(
                 to: requested.subscription.email, council: name,

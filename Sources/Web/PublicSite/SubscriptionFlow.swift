@@ -27,10 +27,8 @@ struct SubscriptionFlow: Sendable {
         return local + lowered[at...]
     }
 
-    /// Whether a request to subscribe `email` may go on. A client that asks too often is told to wait (429); a
-    /// mailbox asked for too often (however its address is spelled) answers false: the caller gives the same answer as
-    /// to any, and mails nothing more this day.
-    func admit(email: String, context: AppContext) async throws -> Bool {
+    /// Lets a request to subscribe go on, or tells a client that asks too often to wait (429).
+    func admit(context: AppContext) async throws {
         let now = clock.now()
         let (count, start) = try await throttles.hit("news-subscribe:client:" + Tokens.digest(context.clientAddress),
                                                      window: Self.clientLimit.window, now: now)
@@ -38,8 +36,14 @@ struct SubscriptionFlow: Sendable {
             throw PageError(.tooManyRequests, "error_throttled", ["minutes": Formatting(language: context.language).number(max(1, Int((delay / 60).rounded(.up)))),
                                                                   "seconds": String(Int(delay.rounded(.up)))])
         }
+    }
+
+    /// Whether a confirmation may be mailed to `email` now: false once its mailbox (however its address is spelled)
+    /// had its share today; the caller then gives the same answer as to any, and mails nothing. Only the mails sent
+    /// count, so that requests a stranger makes for an address already waiting for its link take nothing from it.
+    func mayMail(_ email: String) async throws -> Bool {
         let mailbox = try await throttles.hit("news-subscribe:mailbox:" + Tokens.digest(Self.mailbox(email)),
-                                              window: Self.mailboxLimit.window, now: now)
+                                              window: Self.mailboxLimit.window, now: clock.now())
         return mailbox.count <= Self.mailboxLimit.maximum
     }
 

@@ -17,8 +17,9 @@ extension WorkSubscriptionRecord: TokenSigned {
     var signedSubject: String { "work|\(target)|" }
 }
 
-/// The tokens of a subscription's links: an HMAC, under a key of the instance, of what the link does, the
-/// subscription and when it was made. Nothing is stored; a renewed subscription (made again after it ended) keeps its
+/// The tokens of a subscription's links: an HMAC, under a key of the instance, of what the link does and the
+/// subscription (its number, council, address and what it follows). They do not expire: an unsubscribe link works
+/// as long as the mails that carry it may be read. Nothing is stored; a renewed subscription (made again after it ended) keeps its
 /// links, and no link of one subscription works for another.
 struct SubscriptionTokens: Sendable {
     enum Purpose: String {

@@ -70,11 +70,11 @@ struct WorkFollowRoutes {
         let back = id.map { WorkPaths.item.url(scope.slug, $0) } ?? WorkPaths.list.url(scope.slug)
         // The same answer whatever the address's state: the page tells nobody who follows what.
         let answer = Response.redirect(to: SiteURL.with(back, notice: "work_follow_mailed"), type: .normal)
-        guard try await services.flow.admit(email: email, context: context) else { return answer }
+        try await services.flow.admit(context: context)
         let requested = try await services.subscriptions.request(councilID: scope.council.id, workID: id, email: email.lowercased(),
                                                                  language: context.language.rawValue,
                                                                  at: services.clock.now().timeIntervalSince1970)
-        if requested.mailsConfirmation {
+        if requested.mailsConfirmation, try await services.flow.mayMail(requested.subscription.email) {
             let name = scope.council.name.resolved(for: context.language, councilDefault: scope.council.language)?.text ?? scope.council.slug
             try await services.mailer.sendWorkConfirmation(
                 to: requested.subscription.email, council: name, subject: subject(work, scope.council, context),

@@ -4,8 +4,9 @@ import HemicycleDomain
 import PublicSite
 import Storage
 
-/// The public page of a work not yet published: its progress, as a council announces it (title, kind, referral,
-/// commission, rapporteurs, the steps of its timeline with their dates), the posts that mention it, and the form to
+/// The public page of a work not yet published: its progress, as a council announces it (title, kind, referral and its
+/// reference, commission, deadline, rapporteurs, the steps of its timeline with their dates; not the summary, written
+/// for the council's own people), the posts that mention it, and the form to
 /// follow it by e-mail. What it says (drafts, amendments, votes, hearings, contributions, declarations, dissent,
 /// documents, the notes of its steps) waits for publication: that is the full page (`WorkRules.maySee`).
 struct WorkProgressPage: Encodable {
@@ -21,7 +22,6 @@ struct WorkProgressPage: Encodable {
     }
 
     let title: LocalizedView
-    let summary: LocalizedView?
     let kind: String
     let status: String
     let statusCode: String
@@ -72,11 +72,10 @@ extension WorkRoutes {
         let steps = try await services.works.events(workID: id).filter { WorkStatus(rawValue: $0.status) != nil }.map {
             WorkProgressPage.Step(label: t("work_status_\($0.status)"), date: format.date(Date(timeIntervalSince1970: $0.at)))
         }
-        let summary = pages.localized(work.summary, language, councilDefault: council.language)
         let title = pages.localized(work.title, language, councilDefault: council.language)
         let news = try await services.inTheNews.links(.work, id, council: council, context: context)
         let model = WorkProgressPage(
-            title: title, summary: summary.text.isEmpty ? nil : summary, kind: t("work_kind_\(work.kind)"),
+            title: title, kind: t("work_kind_\(work.kind)"),
             status: t("work_status_\(status.rawValue)"), statusCode: status.rawValue, referral: t("referral_\(work.referralSource)"),
             reference: work.referralReference,
             commission: commission.map { pages.localized($0.name, language, councilDefault: council.language) },

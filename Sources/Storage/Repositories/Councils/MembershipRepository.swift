@@ -93,6 +93,7 @@ public struct MembershipRepository: Sendable {
     public func add(councilID: Int64, accountID: Int64, role: Role, groupID: Int64?, duties: Set<Duty> = [], now: Date,
                     on sql: (any SQLDatabase)? = nil) async throws -> Int64 {
         let duties = Duty.stored(Duty.holdable(by: role) ? duties : [])
+        let seatedAt: Double? = role.sitsInAssembly ? now.timeIntervalSince1970 : nil
         let body: (any SQLDatabase) async throws -> Int64 = { sql in
             try Validate.membership(role: role, hasGroup: groupID != nil)
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
@@ -102,12 +103,13 @@ public struct MembershipRepository: Sendable {
                 let id = try existing.decode(column: "id", as: Int64.self)
                 try await sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
                     .set("ended_at", to: SQLLiteral.null).set("public_name", to: SQLLiteral.null).set("duties", to: duties)
+                    .set("seated_at", to: seatedAt)
                     .where("id", .equal, id).run()
                 return id
             }
             return try await sql.insert(into: "memberships")
-                .columns("council_id", "account_id", "role", "group_id", "duties", "created_at")
-                .values(SQLBind(councilID), SQLBind(accountID), SQLBind(role.rawValue), SQLBind(groupID), SQLBind(duties),
+                .columns("council_id", "account_id", "role", "group_id", "duties", "seated_at", "created_at")
+                .values(SQLBind(councilID), SQLBind(accountID), SQLBind(role.rawValue), SQLBind(groupID), SQLBind(duties), SQLBind(seatedAt),
                         SQLBind(now.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
@@ -117,7 +119,8 @@ public struct MembershipRepository: Sendable {
     }
 
     /// Sets the seat's role and group; with `duties`, its duties too (dropped when the role holds none: `Duty.holdable`).
-    public func update(id: Int64, councilID: Int64, role: Role, groupID: Int64?, duties: Set<Duty>? = nil) async throws {
+    /// A seat that comes to sit in the assembly is seated `now`; one that sat already keeps its date.
+    public func update(id: Int64, councilID: Int64, role: Role, groupID: Int64?, duties: Set<Duty>? = nil, now: Date) async throws {
         try Validate.membership(role: role, hasGroup: groupID != nil)
         try await database.transaction { sql in
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
@@ -125,6 +128,9 @@ public struct MembershipRepository: Sendable {
                 .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
             var update = sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
+            update = role.sitsInAssembly
+                ? update.set(SQLColumn("seated_at"), to: SQLFunction("COALESCE", args: SQLColumn("seated_at"), SQLBind(now.timeIntervalSince1970)))
+                : update.set(SQLColumn("seated_at"), to: SQLLiteral.null)
             if !Duty.holdable(by: role) {
                 update = update.set("duties", to: "")
             } else if let duties {

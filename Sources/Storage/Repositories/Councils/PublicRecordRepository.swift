@@ -58,11 +58,11 @@ public struct PublicRecordRepository: Sendable {
         public let createdAt: Double
     }
 
-    /// When the seat began.
+    /// When the seat began to sit in the assembly (`seated_at`).
     public func seatedSince(membershipID: Int64, councilID: Int64) async throws -> Double? {
         try await database.read { sql in
-            try await sql.raw("SELECT created_at FROM memberships WHERE id = \(bind: membershipID) AND council_id = \(bind: councilID)")
-                .first(decodingColumn: "created_at", as: Double.self)
+            try await sql.raw("SELECT seated_at FROM memberships WHERE id = \(bind: membershipID) AND council_id = \(bind: councilID)")
+                .first(decodingColumn: "seated_at", as: Double?.self) ?? nil
         }
     }
 
@@ -84,12 +84,14 @@ public struct PublicRecordRepository: Sendable {
         }
     }
 
-    /// The works a group's members are rapporteurs of, and the works assigned to a commission, newest first.
+    /// The works a group's present members are rapporteurs of (a member who changed groups brings theirs along), and
+    /// the works assigned to a commission, newest first.
     public func works(groupID: Int64, councilID: Int64) async throws -> [WorkRecord] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT w.* FROM works w WHERE w.council_id = \(bind: councilID) AND EXISTS (
-                SELECT 1 FROM work_rapporteurs r JOIN memberships m ON m.id = r.membership_id WHERE r.work_id = w.id AND m.group_id = \(bind: groupID))
+                SELECT 1 FROM work_rapporteurs r JOIN memberships m ON m.id = r.membership_id
+                WHERE r.work_id = w.id AND m.group_id = \(bind: groupID) AND m.ended_at IS NULL)
                 ORDER BY w.id DESC
                 """).decodeAll(WorkRecord.self)
         }
