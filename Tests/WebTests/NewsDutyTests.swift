@@ -20,6 +20,11 @@ import TestSupport
                                             ("body", "La séance.")]
             let staff = Visitor(client, acceptLanguage: "fr")
             try await staff.signIn("secretariat@cese-fr.example")
+            // The form lists what a post may mention, as links to paste.
+            let form = try await staff.get("/cese-fr/news/new").text
+            let nadia = try #require(try await site.memberships.all(councilID: france.id).first { $0.displayName == "Nadia Rapporteure" })
+            #expect(form.contains("value=\"&lt;a href=&quot;/cese-fr/members/\(nadia.id)&quot;&gt;Nadia Rapporteure&lt;/a&gt;\""))
+            #expect(form.contains("&lt;a href=&quot;/cese-ma&quot;&gt;"))
             // A writer drafts, but does not schedule.
             let created = try await staff.post("/cese-fr/news", post)
             let url = try #require(created.location?.components(separatedBy: "?").first)

@@ -55,6 +55,19 @@ import TestSupport
             let news = try await visitor.get("/cese-fr/search?q=rabat&type=news&year=2024").text
             #expect(Self.titles(news).count == 2 && news.contains("aria-current=\"page\">Actualités (2)"))
             #expect(Self.titles(try await visitor.get("/cese-fr/search?q=rabat&type=member").text).isEmpty)
+            // By body: the posts that mention the commission, its works and its members; a group, its members.
+            let commission = try #require(try await site.commissions.all(councilID: france.id).first { ($0.nameFr ?? "").contains("internationales") })
+            let unsa = try #require(try await site.groups.all(councilID: france.id).first { $0.nameFr == "Groupe UNSA" })
+            let francophonie = try await visitor.get("/cese-fr/search?q=francophonie").text
+            #expect(francophonie.contains("body=commission:\(commission.id)"))
+            let inCommission = try await visitor.get("/cese-fr/search?q=francophonie&body=commission%3A\(commission.id)").text
+            #expect(Self.titles(inCommission).contains("La Francophonie contemporaine : un atout pour la France et ses partenaires"))
+            #expect(Self.titles(inCommission).contains("La Francophonie contemporaine : le Conseil adopte son avis"))
+            #expect(Self.titles(try await visitor.get("/cese-fr/search?q=nadia&type=member&body=group%3A\(unsa.id)").text) == ["Nadia Rapporteure"])
+            #expect(Self.titles(try await visitor.get("/cese-fr/search?q=nadia&type=member&body=group%3A\(unsa.id + 1_000)").text)
+                == ["Nadia Rapporteure"], "an unknown body narrows nothing")
+            let otherGroup = try #require(try await site.groups.all(councilID: france.id).first { $0.id != unsa.id })
+            #expect(Self.titles(try await visitor.get("/cese-fr/search?q=nadia&type=member&body=group%3A\(otherGroup.id)").text).isEmpty)
             // A snippet around the first word found, marked.
             #expect(all.contains("<mark>Rabat</mark>"))
             // A query is shown as text, never as markup.

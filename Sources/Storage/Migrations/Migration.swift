@@ -40,5 +40,6 @@ public enum Migrations {
         CreateWorkSubscriptions(),
         UpdateMembershipsAddDuties(),
         UpdateMembershipsAddSeatedAt(),
+        UpdateSearchEntriesAddBodies(),
     ]
 }

@@ -42,7 +42,7 @@ struct PageCacheMiddleware: RouterMiddleware {
 
     /// The query parameters the kept pages read; an address with any other is not kept (nor is a long one), so that
     /// nobody fills the memory with pages kept under made-up addresses.
-    static let parameters: Set<String> = ["q", "type", "year", "category", "lang", "notice"]
+    static let parameters: Set<String> = ["q", "type", "year", "body", "category", "lang", "notice"]
     static let longestAddress = 512
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {

@@ -55,7 +55,8 @@ struct NewsEditorRoutes {
             },
             draftTitle: input.title, summary: input.summary, body: input.body, translationOf: translationOf.map(String.init), error: error,
             backURL: slug.map { NewsPaths.item.url(council.slug, $0) } ?? NewsPaths.list.url(council.slug),
-            imagesURL: NewsPaths.images.url(council.slug), starters: starters, hasStarters: !starters.isEmpty, startAction: NewsPaths.new.url(council.slug))
+            imagesURL: NewsPaths.images.url(council.slug), starters: starters, hasStarters: !starters.isEmpty, startAction: NewsPaths.new.url(council.slug),
+            mentions: try await NewsMentionPicker(services: services, pages: pages).groups(council, language: language, context: context))
         return try await pages.page("news-form", title: model.heading, request: request, context: context, council: council, typed: model,
                                     status: status)
     }

@@ -122,6 +122,8 @@ struct NewsFormPage: Encodable {
     let starters: [Option]
     let hasStarters: Bool
     let startAction: String
+    /// What the post may mention, as links to paste.
+    let mentions: [NewsMentionPicker.Group]
 }
 
 /// The council's images for posts, each with the element to paste into a post, and the form to add one.

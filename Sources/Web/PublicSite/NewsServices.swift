@@ -20,6 +20,10 @@ struct NewsServices: Sendable {
     let works: WorkRepository
     let conventions: ConventionRepository
     let memberships: MembershipRepository
+    /// What a post may mention (`NewsMentionPicker`).
+    let groups: GroupRepository
+    let commissions: CommissionRepository
+    let consultations: ConsultationRepository
     let tokens: SubscriptionTokens
     let mailer: Mailer
     /// Counts of subscription requests per client and per mailbox: the site never mails a stranger's box repeatedly.
@@ -39,6 +43,9 @@ struct NewsServices: Sendable {
         works = site.works
         conventions = ConventionRepository(database: site.database)
         memberships = site.memberships
+        groups = site.groups
+        commissions = site.commissions
+        consultations = ConsultationRepository(database: site.database)
         tokens = SubscriptionTokens(persist: site.persist)
         mailer = site.mailer
         throttles = site.throttles

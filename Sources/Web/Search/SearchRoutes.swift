@@ -5,7 +5,9 @@ import Storage
 
 /// `/{council}/search?q=`: the council's public news, works, members and consultations, in the three languages
 /// (accents, case, Arabic vowel marks and hamza seats do not matter), every word required, the best first; narrowed
-/// by type (`type=`) and year (`year=`), with the count of each beside its link, and a snippet around the first word.
+/// by type (`type=`), year (`year=`) and body (`body=commission:{id}` or `group:{id}`: a work's commission, a member's
+/// group and commissions, the bodies a post mentions), with the count of each beside its link, and a snippet around
+/// the first word.
 struct SearchRoutes {
     let indexer: SiteSearchIndexer
     let pages: Pages
@@ -27,6 +29,15 @@ struct SearchRoutes {
         let query = String((request.uri.queryParameters.get("q") ?? "").prefix(Self.maximumQuery))
         let kind = request.uri.queryParameters.get("type").flatMap { Self.kinds.contains($0) ? $0 : nil }
         let year = request.uri.queryParameters.get("year").flatMap { Int($0) }
+        let language = context.language
+        var bodyNames: [String: String] = [:]
+        for group in try await indexer.groups.all(councilID: council.id) {
+            bodyNames["group:\(group.id)"] = pages.localized(group.name, language, councilDefault: council.language).text
+        }
+        for commission in try await indexer.commissions.all(councilID: council.id) {
+            bodyNames["commission:\(commission.id)"] = pages.localized(commission.name, language, councilDefault: council.language).text
+        }
+        let body = request.uri.queryParameters.get("body").map { String($0) }.flatMap { bodyNames[$0] == nil ? nil : $0 }
         let terms = SearchWords.query(query)
         // A council searched before its first indexing (a new instance) is indexed now, once.
         if !terms.isEmpty, try await indexer.search.fingerprint(councilID: council.id) == nil { try await indexer.refresh(council) }
@@ -40,19 +51,32 @@ struct SearchRoutes {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = council.zone
         let yearOf = { (hit: SearchHit) in hit.document.publishedAt.map { calendar.component(.year, from: Date(timeIntervalSince1970: $0)) } }
-        let kept = hits.filter { (kind == nil || $0.document.kind == kind) && (year == nil || yearOf($0) == year) }
+        let kept = hits.filter {
+            (kind == nil || $0.document.kind == kind) && (year == nil || yearOf($0) == year) && (body == nil || $0.document.bodies.contains(body!))
+        }
         let base = Self.path.url(council.slug) + "?q=" + SiteURL.encodeQuery(query)
+        // Each facet's link keeps the others chosen.
+        func link(type: String?, year: Int?, body: String?) -> String {
+            base + (type.map { "&type=\($0)" } ?? "") + (year.map { "&year=\($0)" } ?? "") + (body.map { "&body=" + SiteURL.encodeQuery($0) } ?? "")
+        }
         let kindFacets = Self.kinds.compactMap { candidate -> SearchPage.Facet? in
             let count = hits.filter { $0.document.kind == candidate }.count
             guard count > 0 else { return nil }
             return .init(label: pages.plural("search_kind_\(candidate)", count: count, context, format: format),
-                         url: base + "&type=\(candidate)" + (year.map { "&year=\($0)" } ?? ""), current: candidate == kind)
+                         url: link(type: candidate, year: year, body: body), current: candidate == kind)
         }
         let years = Set(hits.compactMap(yearOf)).sorted(by: >)
         let yearFacets = years.map { candidate in
             SearchPage.Facet(label: pages.plural("search_year", count: hits.filter { yearOf($0) == candidate }.count, context, format: format,
                                                  ["year": "\(candidate)"]),
-                             url: base + "&year=\(candidate)" + (kind.map { "&type=\($0)" } ?? ""), current: candidate == year)
+                             url: link(type: kind, year: candidate, body: body), current: candidate == year)
+        }
+        var bodyCounts: [String: Int] = [:]
+        for hit in hits { for key in Set(hit.document.bodies) where bodyNames[key] != nil { bodyCounts[key, default: 0] += 1 } }
+        let bodyFacets = bodyCounts.keys.sorted { (bodyNames[$0] ?? "", $0) < (bodyNames[$1] ?? "", $1) }.map { candidate in
+            SearchPage.Facet(label: pages.plural("search_body", count: bodyCounts[candidate] ?? 0, context, format: format,
+                                                 ["name": bodyNames[candidate] ?? ""]),
+                             url: link(type: kind, year: year, body: candidate), current: candidate == body)
         }
         let results = kept.prefix(Self.shown).map { hit in
             let document = hit.document
@@ -66,8 +90,8 @@ struct SearchRoutes {
         let model = SearchPage(
             query: query, action: Self.path.url(council.slug), searched: !terms.isEmpty,
             count: pages.plural("search_count", count: kept.count, context, format: format, ["query": query]),
-            results: Array(results), hasResults: !results.isEmpty, kinds: kindFacets, years: yearFacets,
-            hasFacets: !kindFacets.isEmpty, allURL: base, filtered: kind != nil || year != nil)
+            results: Array(results), hasResults: !results.isEmpty, kinds: kindFacets, years: yearFacets, bodies: bodyFacets,
+            hasFacets: !kindFacets.isEmpty, allURL: base, filtered: kind != nil || year != nil || body != nil)
         return try await pages.page("search", title: pages.text("search_title", context), request: request, context: context, council: council,
                                     typed: model)
     }
@@ -119,6 +143,7 @@ struct SearchPage: Encodable {
     let hasResults: Bool
     let kinds: [Facet]
     let years: [Facet]
+    let bodies: [Facet]
     let hasFacets: Bool
     let allURL: String
     let filtered: Bool

@@ -14,6 +14,7 @@ struct SiteSearchIndexer: Sendable {
     let consultations: ConsultationRepository
     let memberships: MembershipRepository
     let groups: GroupRepository
+    let commissions: CommissionRepository
     let councils: CouncilRepository
     let clock: any WallClock
     /// Kept search pages go when the index changes.
@@ -26,6 +27,7 @@ struct SiteSearchIndexer: Sendable {
         consultations = ConsultationRepository(database: site.database)
         memberships = site.memberships
         groups = site.groups
+        commissions = site.commissions
         councils = site.councils
         clock = site.clock
         pageCache = site.pageCache
@@ -34,16 +36,23 @@ struct SiteSearchIndexer: Sendable {
     func documents(_ council: Council, now: Double) async throws -> [SearchDocument] {
         let slug = council.slug
         var documents: [SearchDocument] = []
+        // The bodies each thing belongs to, for the facet by body.
+        let mentioned = try await news.bodiesMentioned(councilID: council.id)
+        let commissionOf = Dictionary(try await works.all(councilID: council.id).compactMap { work in work.commissionId.map { (work.id, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+        let seats = Dictionary(grouping: try await commissions.seats(councilID: council.id), by: \.membershipID)
         for post in try await news.published(councilID: council.id, category: nil, now: now, limit: 100_000) {
             documents.append(SearchDocument(kind: "news", subjectID: post.id, language: post.language, title: post.title,
                                             body: post.summary + "\n" + BodySanitizer.plainText(post.body),
-                                            url: NewsPaths.item.url(slug, NewsSlug.make(id: post.id, title: post.title)), publishedAt: post.publishAt))
+                                            url: NewsPaths.item.url(slug, NewsSlug.make(id: post.id, title: post.title)), publishedAt: post.publishAt,
+                                            bodies: mentioned[post.id] ?? []))
         }
         for work in try await works.all(councilID: council.id, statuses: ["published"], kind: nil) {
             for language in Language.allCases {
                 guard let title = work.title[language], !title.isEmpty else { continue }
                 documents.append(SearchDocument(kind: "work", subjectID: work.id, language: language.rawValue, title: title,
-                                                body: work.summary[language] ?? "", url: WorkPaths.item.url(slug, work.id), publishedAt: work.createdAt))
+                                                body: work.summary[language] ?? "", url: WorkPaths.item.url(slug, work.id), publishedAt: work.createdAt,
+                                                bodies: work.commissionId.map { ["commission:\($0)"] } ?? []))
             }
         }
         for consultation in try await consultations.all(councilID: council.id, includeDrafts: false) {
@@ -51,7 +60,8 @@ struct SiteSearchIndexer: Sendable {
                 guard let title = consultation.title[language], !title.isEmpty else { continue }
                 documents.append(SearchDocument(kind: "consultation", subjectID: consultation.id, language: language.rawValue, title: title,
                                                 body: consultation.description[language] ?? "", url: ConsultationPaths.item.url(slug, consultation.id),
-                                                publishedAt: consultation.opensAt))
+                                                publishedAt: consultation.opensAt,
+                                                bodies: consultation.workId.flatMap { commissionOf[$0] }.map { ["commission:\($0)"] } ?? []))
             }
         }
         let groupNames = Dictionary(try await groups.all(councilID: council.id).map { group in
@@ -60,7 +70,8 @@ struct SiteSearchIndexer: Sendable {
         for seat in try await memberships.all(councilID: council.id) where seat.roleValue.sitsInAssembly {
             documents.append(SearchDocument(kind: "member", subjectID: seat.id, language: "", title: seat.displayName,
                                             body: seat.groupId.flatMap { groupNames[$0] } ?? "", url: CouncilPaths.member.url(slug, seat.id),
-                                            publishedAt: nil))
+                                            publishedAt: nil,
+                                            bodies: (seat.groupId.map { ["group:\($0)"] } ?? []) + (seats[seat.id] ?? []).map { "commission:\($0.commissionID)" }))
         }
         return documents
     }
@@ -70,7 +81,7 @@ struct SiteSearchIndexer: Sendable {
         // Words folded another way make another index.
         hasher.update(data: Data("words \(SearchWords.version)\u{2}".utf8))
         for document in documents {
-            hasher.update(data: Data("\(document.kind)\u{1}\(document.subjectID)\u{1}\(document.language)\u{1}\(document.title)\u{1}\(document.body)\u{1}\(document.url)\u{1}\(document.publishedAt ?? -1)\u{2}".utf8))
+            hasher.update(data: Data("\(document.kind)\u{1}\(document.subjectID)\u{1}\(document.language)\u{1}\(document.title)\u{1}\(document.body)\u{1}\(document.url)\u{1}\(document.publishedAt ?? -1)\u{1}\(document.bodies.joined(separator: ","))\u{2}".utf8))
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

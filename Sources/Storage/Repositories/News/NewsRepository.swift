@@ -98,6 +98,21 @@ public struct NewsRepository: Sendable {
         try await insert.run()
     }
 
+    /// The groups and commissions each of the council's posts mentions (`group:{id}`, `commission:{id}`), by post.
+    public func bodiesMentioned(councilID: Int64) async throws -> [Int64: [String]] {
+        try await database.read { sql in
+            var bodies: [Int64: [String]] = [:]
+            for row in try await sql.raw("""
+                SELECT m.post_id, m.subject, m.subject_id FROM news_mentions m JOIN news_posts p ON p.id = m.post_id
+                WHERE p.council_id = \(bind: councilID) AND m.subject IN ('group', 'commission') ORDER BY m.post_id, m.subject, m.subject_id
+                """).all() {
+                bodies[try row.decode(column: "post_id", as: Int64.self), default: []]
+                    .append("\(try row.decode(column: "subject", as: String.self)):\(try row.decode(column: "subject_id", as: Int64.self))")
+            }
+            return bodies
+        }
+    }
+
     /// The public posts at `now` that mention `subject` number `id`, newest first, with their council's slug (a post of
     /// a partner council may mention this one's people).
     /// `councilID` (for a council's own member, group, commission...) keeps only that council's posts.

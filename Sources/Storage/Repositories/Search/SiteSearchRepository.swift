@@ -10,8 +10,12 @@ public struct SearchDocument: Sendable, Hashable {
     public let body: String
     public let url: String
     public let publishedAt: Double?
+    /// The council's bodies it belongs to: `commission:{id}`, `group:{id}`.
+    public let bodies: [String]
 
-    public init(kind: String, subjectID: Int64, language: String, title: String, body: String, url: String, publishedAt: Double?) {
+    public init(kind: String, subjectID: Int64, language: String, title: String, body: String, url: String, publishedAt: Double?,
+                bodies: [String] = []) {
+        self.bodies = bodies
         self.kind = kind
         self.subjectID = subjectID
         self.language = language
@@ -53,9 +57,9 @@ public struct SiteSearchRepository: Sendable {
             var words: [(Int64, String, Int)] = []
             for document in documents {
                 guard let id = try await sql.insert(into: "search_entries")
-                    .columns("council_id", "kind", "subject_id", "language", "title", "body", "url", "published_at")
+                    .columns("council_id", "kind", "subject_id", "language", "title", "body", "url", "published_at", "bodies")
                     .values(SQLBind(councilID), SQLBind(document.kind), SQLBind(document.subjectID), SQLBind(document.language), SQLBind(document.title),
-                            SQLBind(document.body), SQLBind(document.url), SQLBind(document.publishedAt))
+                            SQLBind(document.body), SQLBind(document.url), SQLBind(document.publishedAt), SQLBind(document.bodies.joined(separator: ",")))
                     .returning("id").first(decodingColumn: "id", as: Int64.self) else { continue }
                 let title = SearchWords.words(in: document.title)
                 let titled = Set(title)
@@ -89,7 +93,7 @@ public struct SiteSearchRepository: Sendable {
                 anyTerm.append("(\(match))")
             }
             let rows = try await sql.raw("""
-                SELECT e.id, e.kind, e.subject_id, e.language, e.title, e.body, e.url, e.published_at,
+                SELECT e.id, e.kind, e.subject_id, e.language, e.title, e.body, e.url, e.published_at, e.bodies,
                 (SELECT SUM(w.weight) FROM search_words w WHERE w.entry_id = e.id AND (\(anyTerm.joined(separator: " OR ")))) AS score
                 FROM search_entries e WHERE e.council_id = \(bind: councilID) AND \(conditions.joined(separator: " AND "))
                 ORDER BY score DESC, e.published_at DESC, e.id LIMIT \(unsafeRaw: "\(limit)")
@@ -99,7 +103,8 @@ public struct SiteSearchRepository: Sendable {
                     kind: try row.decode(column: "kind", as: String.self), subjectID: try row.decode(column: "subject_id", as: Int64.self),
                     language: try row.decode(column: "language", as: String.self), title: try row.decode(column: "title", as: String.self),
                     body: try row.decode(column: "body", as: String.self), url: try row.decode(column: "url", as: String.self),
-                    publishedAt: try row.decode(column: "published_at", as: Double?.self)),
+                    publishedAt: try row.decode(column: "published_at", as: Double?.self),
+                    bodies: try row.decode(column: "bodies", as: String.self).split(separator: ",").map(String.init)),
                           score: try row.decode(column: "score", as: Int?.self) ?? 0)
             }
         }
