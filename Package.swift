@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Conventions", targets: ["Conventions"]),
         .library(name: "Consultations", targets: ["Consultations"]),
         .library(name: "PublicSite", targets: ["PublicSite"]),
+        .library(name: "Cooperation", targets: ["Cooperation"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -59,6 +60,7 @@ let package = Package(
         .target(name: "Consultations", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // Pure rules of the council's public site: news posts' workflow, their addresses, the cleaning of their body.
         .target(name: "PublicSite", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        .target(name: "Cooperation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -99,6 +101,7 @@ let package = Package(
                 "Conventions",
                 "Consultations",
                 "PublicSite",
+                "Cooperation",
                 // A convention's draw: the worker runs LEXIMIN and commits; the pick is instant.
                 "Sortition",
                 // Where a convention's members stand, from their votes on statements.
@@ -171,6 +174,7 @@ let package = Package(
         .testTarget(name: "ConventionsTests", dependencies: ["Conventions", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "CooperationTests", dependencies: ["Cooperation", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
                     swiftSettings: strict),
@@ -183,7 +187,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
-                "PublicSite",
+                "PublicSite", "Cooperation",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.

@@ -50,6 +50,7 @@ struct EndToEndTests {
                 var problems: [String] = []
                 let france = try #require(try await site.councils.find(slug: "cese-fr"))
                 let commission = try #require(try await site.commissions.all(councilID: france.id).first)
+                let mission = try #require(try await MissionRepository(database: site.database).all(councilID: france.id).first)
 
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
                              "/signin", "/signup", "/password/forgot", "/no-such-page"] {
@@ -90,7 +91,8 @@ struct EndToEndTests {
                 #expect(try await driver.script("return document.documentElement.lang") as? String == "ar")
                 #expect(try await driver.text("h1") == "حسابي")
                 #expect(try await site.accounts.find(email: "ines@example.org")?.language == .ar)
-                for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr"] {
+                for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
+                             "/cese-fr/cooperation/missions/\(mission.id)"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")
@@ -115,7 +117,8 @@ struct EndToEndTests {
                 let member = try #require(try await site.memberships.all(councilID: france.id).first)
                 for path in ["/cese-fr/admin", "/cese-fr/admin/groups", "/cese-fr/admin/groups/\(group.id)",
                              "/cese-fr/admin/commissions", "/cese-fr/admin/commissions/\(commission.id)",
-                             "/cese-fr/admin/members", "/cese-fr/admin/members/\(member.id)"] {
+                             "/cese-fr/admin/members", "/cese-fr/admin/members/\(member.id)", "/cese-fr/cooperation/missions/new",
+                             "/cese-fr/cooperation/missions/\(mission.id)/edit", "/cese-fr/cooperation/missions/\(mission.id)"] {
                     try await driver.open(base + path)
                     #expect(try await !driver.text("h1").contains("403"), "\(path)")
                     problems += try await Self.audit(driver, axe, "staff \(path)")

@@ -41,5 +41,6 @@ public enum Migrations {
         UpdateMembershipsAddDuties(),
         UpdateMembershipsAddSeatedAt(),
         UpdateSearchEntriesAddBodies(),
+        CreateMissions(),
     ]
 }

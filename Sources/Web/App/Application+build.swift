@@ -60,6 +60,7 @@ public enum HemicycleServer {
         BodyAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
         MemberAdminRoutes(services: adminServices, pages: site.pages).register(in: council.pages)
         MemberPhotoRoutes(site: site).register(in: council.pages)
+        MissionRoutes(services: MissionServices(site: site), pages: site.pages).register(in: council.pages)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)
         works.register(in: council.pages)

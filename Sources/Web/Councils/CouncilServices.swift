@@ -12,6 +12,8 @@ struct CouncilServices: Sendable {
     let records: PublicRecordRepository
     /// Members' photos.
     let attachments: AttachmentRepository
+    /// The missions a member travelled on.
+    let missions: MissionRepository
     /// The posts that mention a member, a group, a commission.
     let inTheNews: InTheNews
 
@@ -23,6 +25,7 @@ struct CouncilServices: Sendable {
         clock = site.clock
         records = PublicRecordRepository(database: site.database)
         attachments = site.attachments
+        missions = MissionRepository(database: site.database)
         inTheNews = InTheNews(database: site.database, clock: site.clock)
     }
 }

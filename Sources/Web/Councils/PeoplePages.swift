@@ -41,6 +41,16 @@ struct MemberPage: Encodable {
     /// Their group's declarations on published works.
     let declarations: [DeclarationRow]
     let hasDeclarations: Bool
+    /// The missions they travelled on.
+    let missions: [MissionRow]
+    let hasMissions: Bool
+
+    struct MissionRow: Encodable {
+        let url: String
+        let title: LocalizedView
+        let destination: String
+        let dates: String
+    }
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String

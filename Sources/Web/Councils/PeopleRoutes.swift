@@ -44,6 +44,10 @@ struct PeopleRoutes {
         var declarations: [DeclarationRow] = []
         if let group = seat.groupId { declarations = try await self.declarations(group: group, council: council, context: context) }
         let since = try await services.records.seatedSince(membershipID: seat.id, councilID: council.id)
+        let missions = try await services.missions.missions(membershipID: seat.id, councilID: council.id).map {
+            MemberPage.MissionRow(url: MissionPaths.item.url(council.slug, $0.id), title: pages.localized($0.title, language, councilDefault: council.language),
+                                  destination: $0.destination, dates: MissionRoutes.dates($0, format: format))
+        }
         let photo = try await MemberPhotoRoutes.current(services.attachments, membership: seat).map { MemberPhotoRoutes.url(council, seat, $0) }
         let model = MemberPage(
             name: seat.displayName, role: seat.roleValue == .member ? nil : pages.text(seat.roleValue.labelKey, context),
@@ -53,7 +57,7 @@ struct PeopleRoutes {
                 LinkView(url: CouncilPaths.group.url(council.slug, $0.id), label: pages.localized($0.name, language, councilDefault: council.language))
             },
             commissions: commissions, hasCommissions: !commissions.isEmpty, works: works, hasWorks: !works.isEmpty, votes: votes, hasVotes: !votes.isEmpty,
-            declarations: declarations, hasDeclarations: !declarations.isEmpty,
+            declarations: declarations, hasDeclarations: !declarations.isEmpty, missions: missions, hasMissions: !missions.isEmpty,
             news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.members.url(council.slug))
         return try await pages.page("member", title: seat.displayName, request: request, context: context, council: council, typed: model)
     }

@@ -200,6 +200,7 @@ public struct DemoData: Sendable {
             try await DemoConventions(site: scoped).load()
             try await DemoDrawnConvention.load(site: scoped)
             try await DemoConsultations(site: scoped).load()
+            try await DemoMissions(site: scoped).load()
             try await DemoNews(site: scoped).load()
         }
         // Found by the search from the first page.

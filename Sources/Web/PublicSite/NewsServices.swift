@@ -19,6 +19,7 @@ struct NewsServices: Sendable {
     /// What a post can start from: an adopted avis, a drawn convention (and the people it names).
     let works: WorkRepository
     let conventions: ConventionRepository
+    let missions: MissionRepository
     let memberships: MembershipRepository
     /// What a post may mention (`NewsMentionPicker`).
     let groups: GroupRepository
@@ -42,6 +43,7 @@ struct NewsServices: Sendable {
         subscriptions = NewsSubscriptionRepository(database: site.database)
         works = site.works
         conventions = ConventionRepository(database: site.database)
+        missions = MissionRepository(database: site.database)
         memberships = site.memberships
         groups = site.groups
         commissions = site.commissions

@@ -1,8 +1,8 @@
 import HemicycleDomain
 import Storage
 
-/// What a post may start from, pre-filled with its facts and links: an avis the council adopted or published, and a
-/// convention whose panel was drawn. The writer reads, completes and submits it as any post.
+/// What a post may start from, pre-filled with its facts and links: a mission, an avis the council adopted or
+/// published, and a convention whose panel was drawn. The writer reads, completes and submits it as any post.
 struct NewsStarters {
     let services: NewsServices
     let pages: Pages
@@ -23,7 +23,12 @@ struct NewsStarters {
                 "title": pages.localized(convention.title, language, councilDefault: council.language).text,
             ]), selected: false)
         }
-        return works + draws
+        let missions = try await services.missions.all(councilID: council.id).map { mission in
+            NewsFormPage.Option(value: "mission:\(mission.id)", label: pages.text("news_from_mission_option", context, [
+                "title": pages.localized(mission.title, language, councilDefault: council.language).text,
+            ]), selected: false)
+        }
+        return missions + works + draws
     }
 
     /// The post `from` starts, in the writer's language; nil when it names nothing this council may publish about.
@@ -61,9 +66,46 @@ struct NewsStarters {
             input.body = "<p>\(escape(pages.plural("news_from_draw_body", count: convention.panelSize, context, format: format, ["title": title])))</p>\n"
                 + "<p><a href=\"\(ConventionPaths.draw.url(council.slug, convention.id))\">\(escape(pages.text("news_from_draw_link", context)))</a></p>\n"
                 + "<p><a href=\"\(ConventionPaths.item.url(council.slug, convention.id))\">\(escape(title))</a></p>"
+        case "mission":
+            guard let mission = try await services.missions.find(id: id, councilID: council.id) else { return nil }
+            input = try await missionPost(mission, input: input, council: council, context: context)
         default:
             return nil
         }
+        return input
+    }
+
+    /// A post on a mission: who travelled (linked, with their groups), where and when, the partner council, the
+    /// purpose, whom they met and the outcomes, and the mission's page.
+    func missionPost(_ mission: MissionRecord, input: NewsInput, council: Council, context: AppContext) async throws -> NewsInput {
+        var input = input
+        let language = context.language
+        let escape = { (text: String) in HTMLEscaping.escape(text) }
+        let travelled = Set(try await services.missions.members(missionID: mission.id))
+        let seats = try await services.memberships.all(councilID: council.id, includingEnded: true).filter { travelled.contains($0.id) }
+        let groups = Dictionary(try await services.groups.all(councilID: council.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Formatting(language: language).list(seats.map { seat in
+            let person = "<a href=\"\(CouncilPaths.member.url(council.slug, seat.id))\">\(escape(seat.displayName))</a>"
+            guard let group = seat.groupId.flatMap({ groups[$0] }) else { return person }
+            return person + " (<a href=\"\(CouncilPaths.group.url(council.slug, group.id))\">"
+                + escape(pages.localized(group.name, language, councilDefault: council.language).text) + "</a>)"
+        })
+        var partner = escape(mission.destination)
+        if let id = mission.partnerCouncilId, let other = try await services.councils.find(id: id) {
+            partner = "<a href=\"\(CouncilPaths.home.url(other.slug))\">\(escape(pages.localized(other.name, language, councilDefault: other.language).text))</a>"
+        }
+        let title = pages.localized(mission.title, language, councilDefault: council.language).text
+        let format = Formatting(language: language, council: council)
+        input.category = "international"
+        input.title = title
+        input.summary = String(mission.purpose.prefix(600))
+        input.body = "<p>" + pages.text("news_from_mission_body", context, [
+            "names": names, "partner": partner, "destination": escape(mission.destination), "dates": escape(MissionRoutes.dates(mission, format: format)),
+        ]) + "</p>\n"
+            + "<p>\(escape(mission.purpose))</p>\n"
+            + (mission.met.isEmpty ? "" : "<p>\(escape(mission.met))</p>\n")
+            + (mission.outcomes.isEmpty ? "" : "<p>\(escape(mission.outcomes))</p>\n")
+            + "<p><a href=\"\(MissionPaths.item.url(council.slug, mission.id))\">\(escape(pages.text("news_from_mission_link", context)))</a></p>"
         return input
     }
 }

@@ -1,0 +1,22 @@
+import HemicycleDomain
+import Storage
+
+/// What the missions' routes need: the missions, the council's seats, groups and commissions (who travelled), the
+/// councils hosted here (the partner), the clock.
+struct MissionServices: Sendable {
+    let missions: MissionRepository
+    let memberships: MembershipRepository
+    let groups: GroupRepository
+    let commissions: CommissionRepository
+    let councils: CouncilRepository
+    let clock: any WallClock
+
+    init(site: Site) {
+        missions = MissionRepository(database: site.database)
+        memberships = site.memberships
+        groups = site.groups
+        commissions = site.commissions
+        councils = site.councils
+        clock = site.clock
+    }
+}

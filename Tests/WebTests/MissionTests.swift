@@ -1,0 +1,79 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+/// Missions between councils: the secretariat records them, everyone reads them, the member pages list them, and a
+/// post about one starts from it, pre-filled with its people (linked) and its partner.
+@Suite struct MissionTests {
+    @Test(arguments: TestDatabase.kinds)
+    func theSecretariatRecordsAMissionThatMembersPagesAndPostsShow(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            let seats = try await site.memberships.all(councilID: france.id)
+            let nadia = try #require(seats.first { $0.displayName == "Nadia Rapporteure" })
+            let sophie = try #require(seats.first { $0.displayName == "Sophie Conseillère" })
+            let staffSeat = try #require(seats.first { $0.displayName == "Julien Secrétariat" })
+            let visitor = Visitor(client, acceptLanguage: "fr")
+
+            // The demo's mission to Rabat, public, on its members' pages.
+            let list = try await visitor.get("/cese-fr/cooperation/missions")
+            #expect(list.status == .ok && list.text.contains("Mission à Rabat auprès du Conseil du Maroc") && list.text.contains("2 membres"))
+            let demo = try #require(try await MissionRepository(database: site.database).all(councilID: france.id).first)
+            let page = try await visitor.get("/cese-fr/cooperation/missions/\(demo.id)")
+            #expect(page.text.contains("/cese-fr/members/\(nadia.id)") && page.text.contains("Groupe UNSA") && page.text.contains("href=\"/cese-ma\""))
+            #expect(!page.text.contains("/edit") && !page.text.contains("?from=mission"))
+            #expect(try await visitor.get("/cese-fr/members/\(nadia.id)").text.contains("Mission à Rabat auprès du Conseil du Maroc"))
+            #expect(try await visitor.get("/cese-ma/cooperation/missions/\(demo.id)").status == .notFound)
+
+            let fields: [(String, String)] = [("title_fr", "Mission à Dakar"), ("destination", "Dakar, Sénégal"), ("partner", ""),
+                                              ("starts_on", "2026-03-02"), ("ends_on", "2026-03-04"), ("member", "\(sophie.id)"),
+                                              ("purpose", "Rencontrer le Conseil du Sénégal."), ("met", ""), ("outcomes", "")]
+            // Nobody but the secretariat records one, whatever the page shows.
+            let anonymous = try await visitor.post("/cese-fr/cooperation/missions", fields).status
+            #expect(anonymous == .unauthorized || anonymous == .forbidden)
+            for email in ["membre@cese-fr.example", "citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post("/cese-fr/cooperation/missions", fields).status == .forbidden, "\(email)")
+                #expect(try await someone.post("/cese-fr/cooperation/missions/\(demo.id)/delete", []).status == .forbidden, "\(email)")
+                #expect(try await someone.get("/cese-fr/cooperation/missions/new").status == .forbidden, "\(email)")
+            }
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            // Refused with the sentence, and nothing stored: days backwards, nobody, a member of staff, a partner that is this council.
+            let count = try await MissionRepository(database: site.database).all(councilID: france.id).count
+            let backwards = try await staff.post("/cese-fr/cooperation/missions", fields.map { $0.0 == "ends_on" ? ($0.0, "2026-03-01") : $0 })
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("le dernier ne précède pas le premier"))
+            #expect(backwards.text.contains("value=\"Dakar, Sénégal\""))
+            #expect(try await staff.post("/cese-fr/cooperation/missions", fields.filter { $0.0 != "member" }).status == .unprocessableContent)
+            #expect(try await staff.post("/cese-fr/cooperation/missions", fields.map { $0.0 == "member" ? ($0.0, "\(staffSeat.id)") : $0 }).status
+                == .unprocessableContent)
+            #expect(try await staff.post("/cese-fr/cooperation/missions", fields.map { $0.0 == "partner" ? ($0.0, "\(france.id)") : $0 }).status
+                == .unprocessableContent)
+            #expect(try await MissionRepository(database: site.database).all(councilID: france.id).count == count)
+
+            let created = try await staff.post("/cese-fr/cooperation/missions", fields.map { $0.0 == "partner" ? ($0.0, "\(morocco.id)") : $0 })
+            #expect(created.status == .seeOther)
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            let mine = try await staff.get(url).text
+            #expect(mine.contains("Mission à Dakar") && mine.contains("/cese-fr/members/\(sophie.id)") && mine.contains("?from=mission:"))
+            #expect(try await visitor.get("/cese-fr/members/\(sophie.id)").text.contains("Mission à Dakar"))
+            // A post about it starts pre-filled, its people and partner linked (mentions once saved).
+            let id = try #require(url.split(separator: "/").last.map(String.init))
+            let form = try await staff.get("/cese-fr/news/new?from=mission:\(id)").text
+            #expect(form.contains("value=\"Mission à Dakar\"") && form.contains("&lt;a href=&quot;/cese-fr/members/\(sophie.id)&quot;&gt;"))
+            #expect(form.contains("&lt;a href=&quot;/cese-ma&quot;&gt;"))
+            // Corrected, then removed.
+            #expect(try await staff.post(url, fields.map { $0.0 == "title_fr" ? ($0.0, "Mission à Dakar et Saint-Louis") : $0 }).status == .seeOther)
+            #expect(try await visitor.get(url).text.contains("Mission à Dakar et Saint-Louis"))
+            #expect(try await staff.post("\(url)/delete", []).status == .seeOther)
+            #expect(try await visitor.get(url).status == .notFound)
+        }
+    }
+}
