@@ -18,20 +18,51 @@ public enum MissionRules {
     }
 }
 
+/// A day of the calendar, counted from 1 January 1970 (whatever the time zone: a mission's days are the council's).
+public struct CivilDay: Sendable, Hashable, Comparable {
+    public let number: Int
+
+    /// The day `year-month-day`, or nil when there is no such day (30 February).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...31).contains(day), (1...9999).contains(year) else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        // Days from the civil calendar (H. Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        number = era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// `yyyy-MM-dd`, and nothing else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func < (left: CivilDay, right: CivilDay) -> Bool { left.number < right.number }
+}
+
 /// A mission as a form gives it, checked before anything is stored.
 public struct MissionDraft: Sendable, Equatable {
     public var destination: String
-    /// Its first and last days (the start of each, in the council's time zone).
-    public var startsAt: Double
-    public var endsAt: Double
+    /// Its first and last days, in the council's calendar.
+    public var firstDay: CivilDay
+    public var lastDay: CivilDay
     /// The seats of those who travelled.
     public var members: [Int64]
     public var purpose: String
 
-    public init(destination: String, startsAt: Double, endsAt: Double, members: [Int64], purpose: String) {
+    public init(destination: String, firstDay: CivilDay, lastDay: CivilDay, members: [Int64], purpose: String) {
         self.destination = destination
-        self.startsAt = startsAt
-        self.endsAt = endsAt
+        self.firstDay = firstDay
+        self.lastDay = lastDay
         self.members = members
         self.purpose = purpose
     }
@@ -39,14 +70,14 @@ public struct MissionDraft: Sendable, Equatable {
     /// The first refusal, as the key of its sentence; nil when the mission may be stored.
     public func problem() -> String? {
         if destination.isEmpty { return "mission_error_destination" }
-        if endsAt < startsAt { return "mission_error_dates" }
+        if lastDay < firstDay { return "mission_error_dates" }
         // A mission lasts days, not years: a typing slip in a year is caught here.
-        if endsAt - startsAt > Self.longest { return "mission_error_dates" }
+        if lastDay.number - firstDay.number + 1 > Self.longestInDays { return "mission_error_dates" }
         if members.isEmpty { return "mission_error_members" }
         if purpose.isEmpty { return "mission_error_purpose" }
         return nil
     }
 
-    /// The longest mission: ninety days.
-    public static let longest = 90 * 86_400.0
+    /// The longest mission: ninety days, the first and the last counted.
+    public static let longestInDays = 90
 }

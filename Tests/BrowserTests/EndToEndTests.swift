@@ -92,7 +92,7 @@ struct EndToEndTests {
                 #expect(try await driver.text("h1") == "حسابي")
                 #expect(try await site.accounts.find(email: "ines@example.org")?.language == .ar)
                 for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
-                             "/cese-fr/cooperation/missions/\(mission.id)"] {
+                             "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")

@@ -69,10 +69,11 @@ import Testing
             <a href="/cese-ma">le Conseil du Maroc</a>, <a href="/cese-ma/consultations/4">sa consultation</a>, \
             <a href="/cese-fr/members/12">encore Claire</a>, <a href="/cese-xx/members/1">inconnu</a>, <a href="/cese-fr/members/abc">x</a>, \
             <a href="/cese-fr/members/1/edit">x</a>, <a href="https://www.lecese.fr/cese-fr/members/5">ailleurs</a>, \
-            <a href="//hemicycle.test/cese-fr/members/6">x</a>, <a href="/cese-fr/conventions/7">la convention</a></p>
+            <a href="//hemicycle.test/cese-fr/members/6">x</a>, <a href="/cese-fr/conventions/7">la convention</a>, \
+            <a href="/cese-fr/cooperation/missions/8">la mission</a>, <a href="/cese-fr/cooperation/other/9">x</a></p>
             """).html
         let found = NewsMentions.find(in: html, councils: ["cese-fr": 1, "cese-ma": 2], base: "http://hemicycle.test")
         #expect(found == [NewsMention(.member, 12), NewsMention(.group, 3), NewsMention(.commission, 2), NewsMention(.work, 1),
-                          NewsMention(.council, 2), NewsMention(.consultation, 4), NewsMention(.convention, 7)])
+                          NewsMention(.council, 2), NewsMention(.consultation, 4), NewsMention(.convention, 7), NewsMention(.mission, 8)])
     }
 }

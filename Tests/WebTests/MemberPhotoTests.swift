@@ -62,6 +62,16 @@ import TestSupport
             #expect(try await Self.count(site) == 0)
             #expect(!(try await Visitor(client).get("/cese-fr/members/\(nadia.id)").text.contains("class=\"portrait\"")))
             #expect(try await Visitor(client).get(url).status == .notFound)
+
+            // Only a sitting member has one; a seat that ends takes its photo with it.
+            #expect(try await staff.postFile("/cese-fr/admin/members/\(staffSeat.id)/photo", fileName: "s.png", content: NewsImageTests.png).status
+                == .conflict)
+            #expect(try await staff.postFile(upload, fileName: "n.png", content: NewsImageTests.png).status == .seeOther)
+            #expect(try await Self.count(site) == 1)
+            let admin = Visitor(client)
+            try await admin.signIn("admin@hemicycle.example")
+            #expect(try await admin.post("/cese-fr/admin/members/\(nadia.id)/delete", []).status == .seeOther)
+            #expect(try await Self.count(site) == 0)
         }
     }
 }

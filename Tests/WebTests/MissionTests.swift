@@ -26,10 +26,23 @@ import TestSupport
             #expect(list.status == .ok && list.text.contains("Mission à Rabat auprès du Conseil du Maroc") && list.text.contains("2 membres"))
             let demo = try #require(try await MissionRepository(database: site.database).all(councilID: france.id).first)
             let page = try await visitor.get("/cese-fr/cooperation/missions/\(demo.id)")
-            #expect(page.text.contains("/cese-fr/members/\(nadia.id)") && page.text.contains("Groupe UNSA") && page.text.contains("href=\"/cese-ma\""))
+            #expect(page.text.contains("/cese-fr/members/\(nadia.id)") && page.text.contains("Groupe UNSA")
+                && page.text.contains("href=\"/cese-fr/cooperation/partners/cese-ma\""))
             #expect(!page.text.contains("/edit") && !page.text.contains("?from=mission"))
+            // The post on the mission links it: the mission's page shows it.
+            #expect(page.text.contains("Mission à Rabat : vers un accord-cadre avec le Conseil du Maroc"))
             #expect(try await visitor.get("/cese-fr/members/\(nadia.id)").text.contains("Mission à Rabat auprès du Conseil du Maroc"))
             #expect(try await visitor.get("/cese-ma/cooperation/missions/\(demo.id)").status == .notFound)
+            // The partner's page, from the cooperation data: the missions between the two councils, both ways, and its news.
+            let partners = try await visitor.get("/cese-fr/cooperation/partners")
+            #expect(partners.status == .ok && partners.text.contains("/cese-fr/cooperation/partners/cese-ma") && partners.text.contains("1 mission"))
+            let partner = try await visitor.get("/cese-fr/cooperation/partners/cese-ma").text
+            #expect(partner.contains("Mission à Rabat auprès du Conseil du Maroc") && partner.contains("href=\"/cese-ma\""))
+            #expect(partner.contains("Mission à Rabat : vers un accord-cadre avec le Conseil du Maroc"))
+            let reverse = try await visitor.get("/cese-ma/cooperation/partners/cese-fr").text
+            #expect(reverse.contains("/cese-fr/cooperation/missions/\(demo.id)"))
+            #expect(try await visitor.get("/cese-fr/cooperation/partners/cese-fr").status == .notFound)
+            #expect(try await visitor.get("/cese-fr/cooperation/partners/nowhere").status == .notFound)
 
             let fields: [(String, String)] = [("title_fr", "Mission à Dakar"), ("destination", "Dakar, Sénégal"), ("partner", ""),
                                               ("starts_on", "2026-03-02"), ("ends_on", "2026-03-04"), ("member", "\(sophie.id)"),
@@ -69,6 +82,15 @@ import TestSupport
             let form = try await staff.get("/cese-fr/news/new?from=mission:\(id)").text
             #expect(form.contains("value=\"Mission à Dakar\"") && form.contains("&lt;a href=&quot;/cese-fr/members/\(sophie.id)&quot;&gt;"))
             #expect(form.contains("&lt;a href=&quot;/cese-ma&quot;&gt;"))
+            // Someone who travelled and no longer sits stays on the mission when it is corrected (unlinked).
+            let admin = Visitor(client)
+            try await admin.signIn("admin@hemicycle.example")
+            #expect(try await admin.post("/cese-fr/admin/members/\(sophie.id)", [("role", "citizen")]).status == .seeOther)
+            let edit = try await staff.get("\(url)/edit").text
+            #expect(edit.contains("id=\"member-\(sophie.id)\" name=\"member\" value=\"\(sophie.id)\" checked"))
+            #expect(try await staff.post(url, fields.map { $0.0 == "outcomes" ? ($0.0, "Un accord de principe.") : $0 }).status == .seeOther)
+            let kept = try await visitor.get(url).text
+            #expect(kept.contains("Sophie Conseillère") && !kept.contains("/cese-fr/members/\(sophie.id)") && kept.contains("Un accord de principe."))
             // Corrected, then removed.
             #expect(try await staff.post(url, fields.map { $0.0 == "title_fr" ? ($0.0, "Mission à Dakar et Saint-Louis") : $0 }).status == .seeOther)
             #expect(try await visitor.get(url).text.contains("Mission à Dakar et Saint-Louis"))

@@ -96,7 +96,9 @@ struct AccountRoutes {
             return try await render(request, context, errors: ["delete_password": pages.text("error_wrong_password", context)],
                                     status: .unprocessableContent).response(from: request, context: context)
         }
+        let seats = try await services.memberships.all(accountID: account.id)
         try await services.accounts.erase(id: account.id, at: services.clock.now())
+        for seat in seats { try await services.photos.removeAll(seat) }
         context.sessions.clearSession()
         return .redirect(to: SiteURL.with(HomePaths.home.url, notice: "account_deleted"), type: .normal)
     }

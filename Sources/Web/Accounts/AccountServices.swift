@@ -18,6 +18,8 @@ struct AccountServices: Sendable {
     let councils: CouncilRepository
     let groups: GroupRepository
     let memberships: MembershipRepository
+    /// The photos of the account's seats, erased with it.
+    let photos: MemberPhotos
     let invitations: InvitationRepository
     let clock: any WallClock
     let secureCookies: Bool
@@ -25,6 +27,7 @@ struct AccountServices: Sendable {
     init(site: Site) {
         database = site.database
         accounts = site.accounts
+        photos = MemberPhotos(site: site)
         tokens = site.tokens
         throttles = site.throttles
         limits = site.throttle

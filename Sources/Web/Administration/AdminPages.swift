@@ -81,8 +81,8 @@ struct MemberEditPage: Encodable {
     let commissions: [Commission]
     /// A staff seat's duties, for the council's administrators to give (`Duty`); absent for anyone else.
     let dutyForm: DutyForm?
-    /// The member's photo (shown on their public page while they sit in the assembly) and the forms to change it.
-    let photo: Photo
+    /// The photo of a member who sits in the assembly (shown on their public page) and the forms to change it.
+    let photo: Photo?
     let email: String?
     let error: String?
 

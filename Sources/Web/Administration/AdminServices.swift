@@ -16,10 +16,12 @@ struct AdminServices: Sendable {
     /// Members' photos, and the largest file taken.
     let attachments: AttachmentRepository
     let uploadLimit: Int
+    let photos: MemberPhotos
 
     init(site: Site) {
         groups = site.groups
         attachments = site.attachments
+        photos = MemberPhotos(site: site)
         uploadLimit = site.configuration.uploadLimit
         commissions = site.commissions
         memberships = site.memberships

@@ -158,7 +158,7 @@ struct MemberAdminRoutes {
             dutyForm: Duty.mayAssign(by: policy.actor).isAllowed ? MemberEditPage.DutyForm(options: Duty.allCases.map {
                 MemberEditPage.DutyOption(value: $0.rawValue, label: pages.text($0.labelKey, context), checked: membership.dutySet.contains($0))
             }) : nil,
-            photo: MemberEditPage.Photo(
+            photo: !membership.roleValue.sitsInAssembly ? nil : MemberEditPage.Photo(
                 url: photo.map { MemberPhotoRoutes.url(council, membership, $0) }, alt: pages.text("member_photo_alt", context, ["name": membership.displayName]),
                 action: AdminPaths.memberPhoto.url(council.slug, membership.id),
                 deleteAction: photo == nil ? nil : AdminPaths.memberPhotoDelete.url(council.slug, membership.id),
@@ -204,6 +204,8 @@ struct MemberAdminRoutes {
         let membership = try await membership(council, context)
         try pages.require(policy.mayChange(from: membership.roleValue, to: nil, isSelf: membership.accountId == context.account?.id), context)
         try await services.memberships.remove(id: membership.id, councilID: council.id, now: services.clock.now())
+        // The seat has ended: its photo goes with it.
+        try await services.photos.removeAll(membership)
         return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "deleted"), type: .normal)
     }
 }

@@ -11,13 +11,15 @@ struct MissionListPage: Encodable {
     let rows: [Row]
     let hasRows: Bool
     let newURL: String?
+    let partnersURL: String
 }
 
 /// One mission: who travelled (with their groups and commissions), where and when, whom they met, why and what came
 /// of it; written in the council's language (`contentLang`).
 struct MissionPage: Encodable {
     struct Person: Encodable {
-        let url: String
+        /// Their page, while they sit.
+        let url: String?
         let name: String
         let group: String?
         let commissions: String?
@@ -38,6 +40,8 @@ struct MissionPage: Encodable {
     /// For the communication staff: a post about the mission, pre-filled.
     let newsURL: String?
     let backURL: String
+    let news: [NewsMentionLink]
+    let hasNews: Bool
 }
 
 /// Recording or correcting a mission; after a refusal, the message and what was typed.

@@ -47,7 +47,8 @@ struct MissionRoutes {
                 count: pages.plural("mission_members_count", count: count, context, format: format)))
         }
         let model = MissionListPage(rows: rows, hasRows: !rows.isEmpty,
-                                    newURL: MissionRules.decide(.record, by: scope.actor).isAllowed ? MissionPaths.new.url(council.slug) : nil)
+                                    newURL: MissionRules.decide(.record, by: scope.actor).isAllowed ? MissionPaths.new.url(council.slug) : nil,
+                                    partnersURL: PartnerPaths.list.url(council.slug))
         return try await pages.page("missions", title: pages.text("missions_title", context), request: request, context: context, council: council,
                                     typed: model)
     }
@@ -70,7 +71,7 @@ struct MissionRoutes {
         let commissionSeats = Dictionary(grouping: try await services.commissions.seats(councilID: council.id), by: \.membershipID)
         let people = seats.map { seat in
             MissionPage.Person(
-                url: CouncilPaths.member.url(council.slug, seat.id), name: seat.displayName,
+                url: seat.isCurrent && seat.roleValue.sitsInAssembly ? CouncilPaths.member.url(council.slug, seat.id) : nil, name: seat.displayName,
                 group: seat.groupId.flatMap { groups[$0] }.map { pages.localized($0.name, language, councilDefault: council.language).text },
                 commissions: (commissionSeats[seat.id] ?? []).compactMap { commissions[$0.commissionID] }
                     .map { pages.localized($0.name, language, councilDefault: council.language).text }
@@ -78,9 +79,10 @@ struct MissionRoutes {
         }
         var partnerLink: LinkView?
         if let id = mission.partnerCouncilId, let partnerCouncil = try await services.councils.find(id: id) {
-            partnerLink = LinkView(url: CouncilPaths.home.url(partnerCouncil.slug),
+            partnerLink = LinkView(url: PartnerPaths.item.url(council.slug, partnerCouncil.slug),
                                    label: pages.localized(partnerCouncil.name, language, councilDefault: partnerCouncil.language))
         }
+        let news = try await services.inTheNews.links(.mission, mission.id, council: council, context: context)
         let mayRecord = MissionRules.decide(.record, by: scope.actor).isAllowed
         let mayWrite = NewsRules.decide(.create, by: NewsActor(scope.actor), status: .draft).isAllowed
         let model = MissionPage(
@@ -90,7 +92,7 @@ struct MissionRoutes {
             editURL: mayRecord ? MissionPaths.edit.url(council.slug, mission.id) : nil,
             deleteAction: mayRecord ? MissionPaths.delete.url(council.slug, mission.id) : nil,
             newsURL: mayWrite ? NewsPaths.new.url(council.slug) + "?from=mission:\(mission.id)" : nil,
-            backURL: MissionPaths.list.url(council.slug))
+            backURL: MissionPaths.list.url(council.slug), news: news, hasNews: !news.isEmpty)
         return try await pages.page("mission", title: model.title.text, request: request, context: context, council: council, typed: model)
     }
 
@@ -100,7 +102,11 @@ struct MissionRoutes {
         let council = scope.council, language = context.language
         try pages.require(MissionRules.decide(.record, by: scope.actor), context)
         let groups = Dictionary(try await services.groups.all(councilID: council.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let members = try await services.memberships.all(councilID: council.id).filter(\.roleValue.sitsInAssembly).map { seat in
+        // The council's sitting members, and whoever was on the mission and no longer sits (kept unless unticked).
+        var travelled: Set<Int64> = []
+        if let mission { travelled = Set(try await services.missions.members(missionID: mission.id)) }
+        let members = try await services.memberships.all(councilID: council.id, includingEnded: true)
+            .filter { ($0.isCurrent && $0.roleValue.sitsInAssembly) || travelled.contains($0.id) }.map { seat in
             MissionFormPage.Member(
                 value: seat.id,
                 label: seat.groupId.flatMap { groups[$0] }.map { "\(seat.displayName) — \(pages.localized($0.name, language, councilDefault: council.language).text)" }
@@ -136,14 +142,15 @@ struct MissionRoutes {
     }
 
     /// The fields of the form, checked; a `ValidationFailure` names what is wrong.
-    func fields(_ context: AppContext, council: Council) throws -> MissionFields {
+    func fields(_ context: AppContext, council: Council, partners: Set<Int64>) throws -> MissionFields {
         let form = context.form
         let title = try Validate.localizedName(form.localized("title"), field: "title")
         let text = { (name: String) in Validate.storable(form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let destination = text("destination"), met = text("met"), purpose = text("purpose"), outcomes = text("outcomes")
         guard destination.count <= Validate.maximumNameLength, [met, purpose, outcomes].allSatisfy({ $0.count <= Self.longestText })
         else { throw ValidationFailure(field: "", key: "mission_error_too_long") }
-        guard let starts = WorkActionRoutes.date(form.text("starts_on"), in: council.zone),
+        guard let first = CivilDay(form.text("starts_on") ?? ""), let last = CivilDay(form.text("ends_on") ?? ""),
+              let starts = WorkActionRoutes.date(form.text("starts_on"), in: council.zone),
               let ends = WorkActionRoutes.date(form.text("ends_on"), in: council.zone) else { throw ValidationFailure(field: "starts_on", key: "mission_error_dates") }
         var members: [Int64] = []
         for value in form.all("member") {
@@ -152,10 +159,10 @@ struct MissionRoutes {
         }
         var partner: Int64?
         if let raw = form.text("partner") {
-            guard let id = Int64(raw), id != council.id else { throw ValidationFailure(field: "partner", key: "mission_error_partner") }
+            guard let id = Int64(raw), id != council.id, partners.contains(id) else { throw ValidationFailure(field: "partner", key: "mission_error_partner") }
             partner = id
         }
-        if let problem = MissionDraft(destination: destination, startsAt: starts, endsAt: ends, members: members, purpose: purpose).problem() {
+        if let problem = MissionDraft(destination: destination, firstDay: first, lastDay: last, members: members, purpose: purpose).problem() {
             throw ValidationFailure(field: "", key: problem)
         }
         return MissionFields(title: title, destination: destination, partnerCouncilID: partner, startsAt: starts, endsAt: ends, met: met,
@@ -177,7 +184,8 @@ struct MissionRoutes {
         let scope = try context.inCouncil()
         try pages.require(MissionRules.decide(.record, by: scope.actor), context)
         do {
-            let id = try await write(try fields(context, council: scope.council))
+            let partners = Set(try await services.councils.all().map(\.id))
+            let id = try await write(try fields(context, council: scope.council, partners: partners))
             return .redirect(to: SiteURL.with(MissionPaths.item.url(scope.slug, id), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             let (values, chosen) = typed(context)

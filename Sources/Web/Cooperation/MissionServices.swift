@@ -9,6 +9,8 @@ struct MissionServices: Sendable {
     let groups: GroupRepository
     let commissions: CommissionRepository
     let councils: CouncilRepository
+    /// The posts that mention a mission or a partner council.
+    let inTheNews: InTheNews
     let clock: any WallClock
 
     init(site: Site) {
@@ -17,6 +19,7 @@ struct MissionServices: Sendable {
         groups = site.groups
         commissions = site.commissions
         councils = site.councils
+        inTheNews = InTheNews(database: site.database, clock: site.clock)
         clock = site.clock
     }
 }

@@ -3,24 +3,44 @@ import HemicycleDomain
 import Hummingbird
 import Storage
 
-/// A member's photo, optional: the secretariat uploads it on the member's administration page (PNG, JPEG or WebP,
-/// typed from its bytes, within the upload limit and the daily quota; a new one replaces the last) or takes it away;
-/// the member's public page shows it, served by its content's digest.
-struct MemberPhotoRoutes {
+/// Members' photos as stored: taken away with the seat that ends and the account that is erased (a photo is
+/// personal data).
+struct MemberPhotos: Sendable {
     let transfer: AttachmentTransfer
     let attachments: AttachmentRepository
+
+    init(site: Site) {
+        attachments = site.attachments
+        transfer = AttachmentTransfer(files: site.files, attachments: site.attachments, clock: site.clock,
+                                      uploadLimit: site.configuration.uploadLimit, uploadQuota: site.configuration.uploadQuota)
+    }
+
+    /// Removes every photo of the seat, bytes included unless another attachment holds them.
+    func removeAll(_ membership: Membership) async throws {
+        for attachment in try await attachments.all(councilID: membership.councilId, ownerKind: MemberPhotoRoutes.kind, ownerID: membership.id) {
+            try await transfer.remove(attachment, councilID: membership.councilId)
+        }
+    }
+}
+
+/// A member's photo, optional: the secretariat uploads it on the member's administration page (PNG, JPEG or WebP,
+/// typed from its bytes, within the upload limit and the daily quota; a new one replaces the last) or takes it away;
+/// a sitting member's public page shows it, served by its content's digest.
+struct MemberPhotoRoutes {
+    let photos: MemberPhotos
     let memberships: MembershipRepository
     let pages: Pages
+
+    var transfer: AttachmentTransfer { photos.transfer }
+    var attachments: AttachmentRepository { photos.attachments }
 
     static let kind = "member_photo"
     static let types: Set<DocumentType> = [.png, .jpeg, .webp]
 
     init(site: Site) {
-        attachments = site.attachments
+        photos = MemberPhotos(site: site)
         memberships = site.memberships
         pages = site.pages
-        transfer = AttachmentTransfer(files: site.files, attachments: site.attachments, clock: site.clock,
-                                      uploadLimit: site.configuration.uploadLimit, uploadQuota: site.configuration.uploadQuota)
     }
 
     func register(in council: PathRegistrar) {
@@ -39,12 +59,14 @@ struct MemberPhotoRoutes {
         return CouncilPaths.memberPhoto.url(council.slug, membership.id, "\(attachment.digest).\(type.fileExtension)")
     }
 
-    /// The current seat the route names in its council, for someone who manages the council's people.
-    func seat(_ context: AppContext) async throws -> (council: Council, membership: Membership) {
+    /// The seat the route names in its council, for someone who manages the council's people: to upload, a current
+    /// seat in the assembly (only they have a public page); to take a photo away, any seat.
+    func seat(_ context: AppContext, toUpload: Bool = true) async throws -> (council: Council, membership: Membership) {
         let council = try context.inCouncil().council
         _ = try pages.authorize(.manageMemberships, context)
-        guard let id = context.parameters.get("id", as: Int64.self), let membership = try await memberships.find(id: id, councilID: council.id),
-              membership.isCurrent else { throw PageError.notFound }
+        guard let id = context.parameters.get("id", as: Int64.self), let membership = try await memberships.find(id: id, councilID: council.id)
+        else { throw PageError.notFound }
+        if toUpload, !(membership.isCurrent && membership.roleValue.sitsInAssembly) { throw PageError(.conflict, "member_photo_error_seat") }
         return (council, membership)
     }
 
@@ -62,10 +84,8 @@ struct MemberPhotoRoutes {
     }
 
     @Sendable func remove(_ request: Request, context: AppContext) async throws -> Response {
-        let (council, membership) = try await seat(context)
-        for attachment in try await attachments.all(councilID: council.id, ownerKind: Self.kind, ownerID: membership.id) {
-            try await transfer.remove(attachment, councilID: council.id)
-        }
+        let (council, membership) = try await seat(context, toUpload: false)
+        try await photos.removeAll(membership)
         return .redirect(to: SiteURL.with(AdminPaths.member.url(council.slug, membership.id), notice: "deleted"), type: .normal)
     }
 
@@ -82,7 +102,8 @@ struct MemberPhotoRoutes {
         let body = try await FileIO().loadFile(path: transfer.files.path(of: attachment.digest), context: context)
         return Response(status: .ok, headers: [
             .contentType: type.mediaType, .contentLength: String(attachment.size), .init("X-Content-Type-Options")!: "nosniff",
-            .contentSecurityPolicy: "default-src 'none'; sandbox", .cacheControl: "public, max-age=31536000, immutable",
+            .contentSecurityPolicy: "default-src 'none'; sandbox", // A day: a photo taken away leaves the caches within it.
+            .cacheControl: "public, max-age=86400",
         ], body: body)
     }
 }

@@ -41,6 +41,9 @@ struct DemoNews {
         let member = { (name: String) in seats.first { $0.displayName == name }.map { CouncilPaths.member.url(france.slug, $0.id) } ?? CouncilPaths.members.url(france.slug) }
         let group = { (name: String) in groups.first { $0.nameFr == name }.map { CouncilPaths.group.url(france.slug, $0.id) } ?? CouncilPaths.members.url(france.slug) }
         let nadia = member("Nadia Rapporteure"), paul = member("Paul Conseiller"), unsa = group("Groupe UNSA"), business = group("Groupe Entreprises")
+        // The mission itself, recorded by the secretariat (DemoMissions).
+        let mission = try await MissionRepository(database: site.database).all(councilID: france.id).first
+            .map { MissionPaths.item.url(france.slug, $0.id) } ?? MissionPaths.list.url(france.slug)
         // 5 February 2024, 10:00 in Paris: the mission's post went out after the delegation came back.
         let missionDate = 1_707_123_600.0
 
@@ -57,6 +60,7 @@ struct DemoNews {
                  <p>Le Conseil du Maroc contribuera au projet d’avis sur <a href="\(avis)">la Francophonie contemporaine</a>, avant la date fixée par la commission.</p>
                  <blockquote><p>« Nos deux conseils partagent une même conviction : la société civile organisée a sa place dans la décision publique. »</p></blockquote>
                  <p>Les deux conseils sont membres de l’UCESIF, l’Union des conseils économiques et sociaux et institutions similaires des États et gouvernements membres de la Francophonie.</p>
+                 <p><a href="\(mission)">Le compte rendu de la mission</a> : qui est parti, qui la délégation a rencontré, ce qui a été arrêté.</p>
                  """),
                 (.en, "Mission to Rabat: towards a framework agreement with Morocco's Council",
                  "Two members of the European and International Affairs Commission went to Rabat on 31 January and 1 February to finalise a framework cooperation agreement.",
@@ -68,6 +72,7 @@ struct DemoNews {
                  <h2>A contribution to the avis on Francophonie</h2>
                  <p>Morocco's Council will contribute to the draft avis on <a href="\(avis)">contemporary Francophonie</a>, before the commission's deadline.</p>
                  <p>Both councils belong to UCESIF, the union of economic and social councils and similar institutions of the member states and governments of the Francophonie.</p>
+                 <p><a href="\(mission)">The mission's record</a>: who went, whom the delegation met, what was agreed.</p>
                  """),
                 (.ar, "بعثة إلى الرباط: نحو اتفاق إطار مع المجلس المغربي",
                  "زار عضوان من لجنة الشؤون الأوروبية والدولية الرباط يومي 31 يناير و1 فبراير لوضع اللمسات الأخيرة على اتفاق إطار للتعاون.",
@@ -76,6 +81,7 @@ struct DemoNews {
                  <h2>اتفاق إطار للتعاون</h2>
                  <p>وضع الوفد مع نظرائه اللمسات الأخيرة على اتفاق إطار لتبادل الممارسات الجيدة في إعداد الأشغال ومعالجة الآراء المخالفة وكتابة التقارير السنوية والمشاركة المواطنة والتنظيم الإداري.</p>
                  <p>وسيساهم المجلس المغربي في مشروع الرأي حول <a href="\(avis)">الفرنكوفونية المعاصرة</a>.</p>
+                 <p><a href="\(mission)">محضر البعثة</a>: من سافر، ومن التقى الوفد، وما تم الاتفاق عليه.</p>
                  """),
             ], publishAt: missionDate),
             Post(category: .plenary, versions: [

@@ -37,7 +37,9 @@ struct SearchRoutes {
         for commission in try await indexer.commissions.all(councilID: council.id) {
             bodyNames["commission:\(commission.id)"] = pages.localized(commission.name, language, councilDefault: council.language).text
         }
-        let body = request.uri.queryParameters.get("body").map { String($0) }.flatMap { bodyNames[$0] == nil ? nil : $0 }
+        let body = request.uri.queryParameters.get("body").map { String($0) }
+        // A body that is none of the council's: refused, and never kept under a made-up address.
+        if let body, bodyNames[body] == nil { throw PageError(.badRequest, "search_error_body") }
         let terms = SearchWords.query(query)
         // A council searched before its first indexing (a new instance) is indexed now, once.
         if !terms.isEmpty, try await indexer.search.fingerprint(councilID: council.id) == nil { try await indexer.refresh(council) }

@@ -59,8 +59,8 @@ public struct MissionFields: Sendable {
     }
 }
 
-/// A council's missions and who travelled. Those named are the council's own sitting members (checked in the
-/// transaction that writes them); the partner is another council hosted here.
+/// A council's missions and who travelled. Those named are the council's own sitting members, or were when they
+/// travelled (checked in the transaction that writes them); the partner is another council hosted here.
 public struct MissionRepository: Sendable {
     let database: any Database
 
@@ -118,7 +118,7 @@ public struct MissionRepository: Sendable {
     /// Corrects a mission (who travelled included).
     public func update(id: Int64, councilID: Int64, _ fields: MissionFields, at: Double) async throws {
         try await database.transaction { sql in
-            try await Self.check(councilID: councilID, fields, on: sql)
+            try await Self.check(councilID: councilID, fields, missionID: id, on: sql)
             guard try await sql.raw("""
                 UPDATE missions SET title_fr = \(bind: fields.title[.fr]), title_ar = \(bind: fields.title[.ar]), title_en = \(bind: fields.title[.en]),
                 destination = \(bind: fields.destination), partner_council_id = \(bind: fields.partnerCouncilID), starts_at = \(bind: fields.startsAt),
@@ -137,13 +137,17 @@ public struct MissionRepository: Sendable {
         }
     }
 
-    static func check(councilID: Int64, _ fields: MissionFields, on sql: any SQLDatabase) async throws {
+    /// Those named are the council's current sitting members, or already on the mission (a seat that has ended since
+    /// stays on the missions it travelled on).
+    static func check(councilID: Int64, _ fields: MissionFields, missionID: Int64? = nil, on sql: any SQLDatabase) async throws {
         let wanted = Set(fields.members)
+        guard !wanted.isEmpty else { throw StoreError.notFound }
         let seated = try await sql.raw("""
-            SELECT id FROM memberships WHERE council_id = \(bind: councilID) AND ended_at IS NULL
-            AND role IN ('member', 'bureau', 'president') AND id IN (\(binds: Array(wanted)))
+            SELECT id FROM memberships WHERE council_id = \(bind: councilID) AND id IN (\(binds: Array(wanted)))
+            AND ((ended_at IS NULL AND role IN ('member', 'bureau', 'president'))
+                 OR id IN (SELECT membership_id FROM mission_members WHERE mission_id = \(bind: missionID ?? -1)))
             """).all().count
-        guard !wanted.isEmpty, seated == wanted.count else { throw StoreError.notFound }
+        guard seated == wanted.count else { throw StoreError.notFound }
         if let partner = fields.partnerCouncilID {
             guard partner != councilID, try await sql.raw("SELECT id FROM councils WHERE id = \(bind: partner)").first() != nil
             else { throw StoreError.notFound }
