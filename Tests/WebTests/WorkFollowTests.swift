@@ -118,6 +118,18 @@ import TestSupport
             try await site.works.move(id: youth.id, councilID: council.id, to: "published", note: nil, accountID: nil, at: now)
             #expect(try await worker.mailAll() == 0)
             #expect(try await site.outbox.messages(to: address).count == 2)
+
+            // An address typed and never confirmed is forgotten after a week; its link then finds nothing.
+            #expect(try await reader.post("/cese-fr/works/follow", [("email", "jamais@example.org")]).status == .seeOther)
+            let neverConfirmed = try NewsSubscriptionTests.link(in: try #require(try await site.outbox.messages(to: "jamais@example.org").first).body)
+            #expect(try await reader.get(neverConfirmed).status == .ok)
+            let clock = try #require(site.clock as? TestClock)
+            clock.advance(by: 8 * 86_400)
+            _ = try await worker.mailAll()
+            _ = try await NewsMailWorker(site: site, logger: Logger(label: "news")).mailAll()
+            #expect(try await reader.get(neverConfirmed).status == .notFound)
+            // A confirmed one stays.
+            #expect(try await english.get(referralsConfirm).status == .ok)
         }
     }
 }

@@ -44,6 +44,7 @@ public struct NewsMailWorker: Service {
     @discardableResult
     public func mailAll() async throws -> Int {
         let now = clock.now().timeIntervalSince1970
+        try await subscriptions.purgeUnconfirmed(before: now - SubscriptionFlow.unconfirmedKept)
         var queued = 0
         for (group, councilID) in try await subscriptions.unmailed(now: now) {
             guard let council = try await councils.find(id: councilID) else { continue }

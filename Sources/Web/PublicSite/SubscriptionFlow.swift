@@ -17,6 +17,9 @@ struct SubscriptionFlow: Sendable {
     static let clientLimit = LoginThrottle.Limit(maximum: 10, window: 3_600)
     /// Confirmations to one mailbox, whatever the council or the subscription: three a day.
     static let mailboxLimit = LoginThrottle.Limit(maximum: 3, window: 86_400)
+    /// How long a subscription waits for its owner's confirmation before it is forgotten (the mail workers purge it):
+    /// a week.
+    static let unconfirmedKept = 7 * 86_400.0
 
     /// The mailbox an address reaches: lower-case, without a `+tag`, and without the dots of its local part (as the
     /// largest providers read it), so that spellings of one box count as one.

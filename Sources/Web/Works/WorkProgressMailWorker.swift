@@ -46,6 +46,7 @@ public struct WorkProgressMailWorker: Service {
     @discardableResult
     public func mailAll() async throws -> Int {
         let now = clock.now().timeIntervalSince1970
+        try await subscriptions.purgeUnconfirmed(before: now - SubscriptionFlow.unconfirmedKept)
         var queued = 0
         let statuses = [WorkStatus.referred] + WorkRules.followedSteps
         for step in try await subscriptions.unmailed(statuses: statuses.map(\.rawValue), since: now - Self.freshness) {

@@ -54,6 +54,11 @@ public struct NewsSubscriptionRepository: Sendable {
         try await database.transaction { sql in try await SubscriptionRows.confirm(table: Self.table, id: id, at: at, on: sql) }
     }
 
+    /// Forgets the subscriptions never confirmed, mailed their link before `before` (`SubscriptionRows.purgeUnconfirmed`).
+    public func purgeUnconfirmed(before: Double) async throws {
+        try await database.transaction { sql in try await SubscriptionRows.purgeUnconfirmed(table: Self.table, before: before, on: sql) }
+    }
+
     /// Ends a subscription (again: nothing changes).
     public func unsubscribe(id: Int64, at: Double) async throws {
         try await database.transaction { sql in try await SubscriptionRows.unsubscribe(table: Self.table, id: id, at: at, on: sql) }

@@ -92,6 +92,12 @@ struct SubscriptionRows {
             .where("confirmed_at", .is, SQLLiteral.null).where("unsubscribed_at", .is, SQLLiteral.null).run()
     }
 
+    /// Forgets the subscriptions never confirmed whose confirmation was last mailed before `before`: an address someone
+    /// typed and its owner never confirmed is not kept.
+    static func purgeUnconfirmed(table: String, before: Double, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: table).where("confirmed_at", .is, SQLLiteral.null).where("confirmation_sent_at", .lessThan, before).run()
+    }
+
     /// Ends a subscription (again: nothing changes).
     static func unsubscribe(table: String, id: Int64, at: Double, on sql: any SQLDatabase) async throws {
         try await sql.update(table).set("unsubscribed_at", to: at).where("id", .equal, id)

@@ -69,6 +69,11 @@ public struct WorkSubscriptionRepository: Sendable {
         try await database.transaction { sql in try await SubscriptionRows.confirm(table: Self.table, id: id, at: at, on: sql) }
     }
 
+    /// Forgets the subscriptions never confirmed, mailed their link before `before` (`SubscriptionRows.purgeUnconfirmed`).
+    public func purgeUnconfirmed(before: Double) async throws {
+        try await database.transaction { sql in try await SubscriptionRows.purgeUnconfirmed(table: Self.table, before: before, on: sql) }
+    }
+
     public func unsubscribe(id: Int64, at: Double) async throws {
         try await database.transaction { sql in try await SubscriptionRows.unsubscribe(table: Self.table, id: id, at: at, on: sql) }
     }
