@@ -51,7 +51,9 @@ import TestSupport
 
             // By type and year, each with its count.
             let all = try await visitor.get("/cese-fr/search?q=rabat").text
-            #expect(all.contains("Actualités (2)") && all.contains("2024 (2)"))
+            // The mission is found in each of its languages, the reader's first.
+            #expect(all.contains("Actualités (2)") && all.contains("Missions (3)") && all.contains("2024 (5)"))
+            #expect(Self.titles(try await visitor.get("/cese-fr/search?q=rabat&type=mission").text).first == "Mission à Rabat auprès du Conseil du Maroc")
             let news = try await visitor.get("/cese-fr/search?q=rabat&type=news&year=2024").text
             #expect(Self.titles(news).count == 2 && news.contains("aria-current=\"page\">Actualités (2)"))
             #expect(Self.titles(try await visitor.get("/cese-fr/search?q=rabat&type=member").text).isEmpty)

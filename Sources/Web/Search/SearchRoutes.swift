@@ -14,7 +14,7 @@ struct SearchRoutes {
 
     static let path = Path1("/{council}/search")
     static let all: [any DeclaredPath] = [path]
-    static let kinds = ["news", "work", "member", "consultation"]
+    static let kinds = ["news", "work", "member", "consultation", "mission"]
     static let limit = 500
     static let shown = 50
     static let maximumQuery = 200

@@ -5,7 +5,7 @@ import PublicSite
 import Storage
 
 /// Makes a council's search index from what it publishes: its public news (each language), its published works
-/// (each language they are written in), its sitting members, its consultations once public. The index is made again
+/// (each language they are written in), its sitting members, its consultations once public, its missions. The index is made again
 /// whole when any of that changes, which a fingerprint of the documents tells.
 struct SiteSearchIndexer: Sendable {
     let search: SiteSearchRepository
@@ -16,6 +16,7 @@ struct SiteSearchIndexer: Sendable {
     let groups: GroupRepository
     let commissions: CommissionRepository
     let councils: CouncilRepository
+    let missions: MissionRepository
     let clock: any WallClock
     /// Kept search pages go when the index changes.
     let pageCache: PageCache
@@ -28,6 +29,7 @@ struct SiteSearchIndexer: Sendable {
         memberships = site.memberships
         groups = site.groups
         commissions = site.commissions
+        missions = MissionRepository(database: site.database)
         councils = site.councils
         clock = site.clock
         pageCache = site.pageCache
@@ -62,6 +64,16 @@ struct SiteSearchIndexer: Sendable {
                                                 body: consultation.description[language] ?? "", url: ConsultationPaths.item.url(slug, consultation.id),
                                                 publishedAt: consultation.opensAt,
                                                 bodies: consultation.workId.flatMap { commissionOf[$0] }.map { ["commission:\($0)"] } ?? []))
+            }
+        }
+        for mission in try await missions.all(councilID: council.id) {
+            let travelled = try await missions.members(missionID: mission.id)
+            let bodies = Set(seats.filter { travelled.contains($0.key) }.flatMap { $0.value.map { "commission:\($0.commissionID)" } })
+            for language in Language.allCases {
+                guard let title = mission.title[language], !title.isEmpty else { continue }
+                documents.append(SearchDocument(kind: "mission", subjectID: mission.id, language: language.rawValue, title: title,
+                                                body: [mission.destination, mission.purpose, mission.met, mission.outcomes].joined(separator: "\n"),
+                                                url: MissionPaths.item.url(slug, mission.id), publishedAt: mission.startsAt, bodies: bodies.sorted()))
             }
         }
         let groupNames = Dictionary(try await groups.all(councilID: council.id).map { group in
