@@ -33,6 +33,11 @@ import TestSupport
             #expect(page.text.contains("Mission à Rabat : vers un accord-cadre avec le Conseil du Maroc"))
             #expect(try await visitor.get("/cese-fr/members/\(nadia.id)").text.contains("Mission à Rabat auprès du Conseil du Maroc"))
             #expect(try await visitor.get("/cese-ma/cooperation/missions/\(demo.id)").status == .notFound)
+            // The same in the API.
+            let api = try await visitor.get("/api/v1/cese-fr/cooperation/missions")
+            #expect(api.status == .ok && api.text.contains("\"partner\":\"cese-ma\"") && api.text.contains("\"firstDay\":\"2024-01-31\"")
+                && api.text.contains("\"lastDay\":\"2024-02-01\"") && api.text.contains("Nadia Rapporteure"))
+            #expect(try await visitor.get("/api/v1/cese-ma/cooperation/missions/\(demo.id)").status == .notFound)
             // The partner's page, from the cooperation data: the missions between the two councils, both ways, and its news.
             let partners = try await visitor.get("/cese-fr/cooperation/partners")
             #expect(partners.status == .ok && partners.text.contains("/cese-fr/cooperation/partners/cese-ma") && partners.text.contains("1 mission"))

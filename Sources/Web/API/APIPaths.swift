@@ -16,7 +16,10 @@ enum APIPaths {
     static let consultation = Path2("/api/v1/{council}/consultations/{id}")
     static let news = Path1("/api/v1/{council}/news")
     static let newsPost = Path2("/api/v1/{council}/news/{id}")
+    static let missions = Path1("/api/v1/{council}/cooperation/missions")
+    static let mission = Path2("/api/v1/{council}/cooperation/missions/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
-                                          conventionDraw, conventionSessions, consultations, consultation, news, newsPost]
+                                          conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
+                                          missions, mission]
 }

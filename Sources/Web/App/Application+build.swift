@@ -63,6 +63,7 @@ public enum HemicycleServer {
         let missionServices = MissionServices(site: site)
         MissionRoutes(services: missionServices, pages: site.pages).register(in: council.pages)
         PartnerRoutes(services: missionServices, pages: site.pages).register(in: council.pages)
+        MissionAPI(services: missionServices, baseURL: site.configuration.baseURL).register(in: council.api)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)
         works.register(in: council.pages)
