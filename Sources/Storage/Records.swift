@@ -174,6 +174,8 @@ public struct Membership: Sendable, Hashable, Decodable {
     public var roleValue: Role { Role(rawValue: role) ?? .citizen }
     public var dutySet: Set<Duty> { Duty.parse(duties) }
     public var isCurrent: Bool { endedAt == nil }
+    /// The seat is current and sits in the assembly: its holder has a public page.
+    public var sits: Bool { isCurrent && roleValue.sitsInAssembly }
 
     enum CodingKeys: String, CodingKey {
         case id

@@ -48,7 +48,7 @@ struct MissionAPI {
              partners: [Int64: String]) async throws -> MissionDTO {
         let travellers = try await services.missions.members(missionID: mission.id).compactMap { seats[$0] }.map { seat in
             MissionTravellerDTO(name: seat.displayName,
-                                url: seat.isCurrent && seat.roleValue.sitsInAssembly ? baseURL + CouncilPaths.member.url(council.slug, seat.id) : nil,
+                                url: CouncilPaths.memberPage(council, seat).map { baseURL + $0 },
                                 group: seat.groupId.flatMap { groups[$0] }.map { LocalizedDTO($0.name) })
         }
         return MissionDTO(

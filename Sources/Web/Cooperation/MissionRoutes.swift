@@ -39,8 +39,9 @@ struct MissionRoutes {
         let council = scope.council
         let format = Formatting(language: context.language, council: council)
         var rows: [MissionListPage.Row] = []
+        let counts = try await services.missions.travellerCounts(councilID: council.id)
         for mission in try await services.missions.all(councilID: council.id) {
-            let count = try await services.missions.members(missionID: mission.id).count
+            let count = counts[mission.id] ?? 0
             rows.append(MissionListPage.Row(
                 url: MissionPaths.item.url(council.slug, mission.id), title: pages.localized(mission.title, context.language, councilDefault: council.language),
                 destination: mission.destination, dates: Self.dates(mission, format: format),
@@ -71,7 +72,7 @@ struct MissionRoutes {
         let commissionSeats = Dictionary(grouping: try await services.commissions.seats(councilID: council.id), by: \.membershipID)
         let people = seats.map { seat in
             MissionPage.Person(
-                url: seat.isCurrent && seat.roleValue.sitsInAssembly ? CouncilPaths.member.url(council.slug, seat.id) : nil, name: seat.displayName,
+                url: CouncilPaths.memberPage(council, seat), name: seat.displayName,
                 group: seat.groupId.flatMap { groups[$0] }.map { pages.localized($0.name, language, councilDefault: council.language).text },
                 commissions: (commissionSeats[seat.id] ?? []).compactMap { commissions[$0.commissionID] }
                     .map { pages.localized($0.name, language, councilDefault: council.language).text }
@@ -106,7 +107,7 @@ struct MissionRoutes {
         var travelled: Set<Int64> = []
         if let mission { travelled = Set(try await services.missions.members(missionID: mission.id)) }
         let members = try await services.memberships.all(councilID: council.id, includingEnded: true)
-            .filter { ($0.isCurrent && $0.roleValue.sitsInAssembly) || travelled.contains($0.id) }.map { seat in
+            .filter { $0.sits || travelled.contains($0.id) }.map { seat in
             MissionFormPage.Member(
                 value: seat.id,
                 label: seat.groupId.flatMap { groups[$0] }.map { "\(seat.displayName) — \(pages.localized($0.name, language, councilDefault: council.language).text)" }

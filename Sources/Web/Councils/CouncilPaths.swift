@@ -1,3 +1,5 @@
+import Storage
+
 /// A council's public pages, under the `/{council}` group.
 enum CouncilPaths {
     static let home = Path1("/{council}")
@@ -9,6 +11,11 @@ enum CouncilPaths {
     static let group = Path2("/{council}/groups/{id}")
     /// A sitting member's photo, by its content's digest.
     static let memberPhoto = Path3("/{council}/members/{id}/photo/{name}")
+
+    /// The public page of the seat's holder, while they sit (a staff seat or an ended one has none).
+    static func memberPage(_ council: Council, _ seat: Membership) -> String? {
+        seat.sits ? member.url(council.slug, seat.id) : nil
+    }
 
     static let all: [any DeclaredPath] = [home, members, commissions, commission, member, group, memberPhoto]
 }

@@ -66,7 +66,7 @@ struct MemberPhotoRoutes {
         _ = try pages.authorize(.manageMemberships, context)
         guard let id = context.parameters.get("id", as: Int64.self), let membership = try await memberships.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
-        if toUpload, !(membership.isCurrent && membership.roleValue.sitsInAssembly) { throw PageError(.conflict, "member_photo_error_seat") }
+        if toUpload, !membership.sits { throw PageError(.conflict, "member_photo_error_seat") }
         return (council, membership)
     }
 
@@ -94,7 +94,7 @@ struct MemberPhotoRoutes {
     @Sendable func photo(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
         guard let id = context.parameters.get("id", as: Int64.self), let name = context.parameters.get("name"), let dot = name.firstIndex(of: "."),
-              let membership = try await memberships.find(id: id, councilID: council.id), membership.isCurrent, membership.roleValue.sitsInAssembly,
+              let membership = try await memberships.find(id: id, councilID: council.id), membership.sits,
               let attachment = try await attachments.find(digest: String(name[..<dot]), councilID: council.id, ownerKind: Self.kind, ownerID: membership.id),
               Self.url(council, membership, attachment) == CouncilPaths.memberPhoto.url(council.slug, membership.id, name),
               let type = DocumentType.allCases.first(where: { $0.mediaType == attachment.mediaType }), Self.types.contains(type)

@@ -85,8 +85,7 @@ struct NewsStarters {
         let seats = try await services.memberships.all(councilID: council.id, includingEnded: true).filter { travelled.contains($0.id) }
         let groups = Dictionary(try await services.groups.all(councilID: council.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Formatting(language: language).list(seats.map { seat in
-            let person = seat.isCurrent && seat.roleValue.sitsInAssembly
-                ? "<a href=\"\(CouncilPaths.member.url(council.slug, seat.id))\">\(escape(seat.displayName))</a>" : escape(seat.displayName)
+            let person = CouncilPaths.memberPage(council, seat).map { "<a href=\"\($0)\">\(escape(seat.displayName))</a>" } ?? escape(seat.displayName)
             guard let group = seat.groupId.flatMap({ groups[$0] }) else { return person }
             return person + " (<a href=\"\(CouncilPaths.group.url(council.slug, group.id))\">"
                 + escape(pages.localized(group.name, language, councilDefault: council.language).text) + "</a>)"

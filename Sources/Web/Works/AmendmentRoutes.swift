@@ -44,7 +44,7 @@ struct AmendmentRoutes {
         }
         // Those named are invited to co-sign; each co-signs only by accepting.
         let cosigners = form.all("cosigners").compactMap(Int64.init)
-            .filter { dossier.people[$0].map { $0.isCurrent && $0.roleValue.sitsInAssembly } == true }
+            .filter { dossier.people[$0].map { $0.sits } == true }
         let member = dossier.membership!
         let tabled = try await services.drafts.table(workID: dossier.work.id, NewAmendment(
             versionID: current.record.id, operation: operation.rawValue, anchor: anchor, span: span.map { ($0.start, $0.end) },

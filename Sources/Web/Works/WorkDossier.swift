@@ -137,7 +137,7 @@ struct WorkDossier: Sendable {
 
     /// Members who sit in the assembly (plenary voters) or in the work's commission (commission voters).
     func eligibleVoters(body: String, seats: [(commissionID: Int64, membershipID: Int64)]) -> [(membershipID: Int64, groupID: Int64?)] {
-        let sitting = people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }
+        let sitting = people.values.filter { $0.sits }
         let chosen = body == "commission"
             ? sitting.filter { member in seats.contains { $0.commissionID == work.commissionId && $0.membershipID == member.id } }
             : Array(sitting)

@@ -83,7 +83,7 @@ struct WorkPageModel {
         var sortedSitting: [Membership]?
         func sitting() -> [Membership] {
             if let sortedSitting { return sortedSitting }
-            let sorted = dossier.people.values.filter { $0.isCurrent && $0.roleValue.sitsInAssembly }.sorted { $0.displayName < $1.displayName }
+            let sorted = dossier.people.values.filter { $0.sits }.sorted { $0.displayName < $1.displayName }
             sortedSitting = sorted
             return sorted
         }

@@ -61,7 +61,7 @@ extension WorkRoutes {
             .map { seat in
                 WorkProgressPage.Person(
                     name: seat.displayName,
-                    url: seat.isCurrent && seat.roleValue.sitsInAssembly ? CouncilPaths.member.url(council.slug, seat.id) : nil,
+                    url: CouncilPaths.memberPage(council, seat),
                     group: seat.groupId.flatMap { groups[$0] }.flatMap { group in
                         group.acronym.flatMap { $0.isEmpty ? nil : $0 } ?? group.name.resolved(for: language, councilDefault: council.language)?.text
                     })

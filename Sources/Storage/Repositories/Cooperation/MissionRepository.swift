@@ -88,6 +88,20 @@ public struct MissionRepository: Sendable {
         }
     }
 
+    /// How many travelled on each of the council's missions, in one query.
+    public func travellerCounts(councilID: Int64) async throws -> [Int64: Int] {
+        try await database.read { sql in
+            var counts: [Int64: Int] = [:]
+            for row in try await sql.raw("""
+                SELECT t.mission_id, COUNT(*) AS n FROM mission_members t JOIN missions m ON m.id = t.mission_id
+                WHERE m.council_id = \(bind: councilID) GROUP BY t.mission_id
+                """).all() {
+                counts[try row.decode(column: "mission_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+            }
+            return counts
+        }
+    }
+
     /// The missions a seat travelled on, the latest first.
     public func missions(membershipID: Int64, councilID: Int64) async throws -> [MissionRecord] {
         try await database.read { sql in
