@@ -46,6 +46,29 @@ public struct CivilDay: Sendable, Hashable, Comparable {
         self.init(year: year, month: month, day: day)
     }
 
+    /// The day `number` days after 1 January 1970.
+    public init(number: Int) { self.number = number }
+
+    /// The year, month and day (H. Hinnant's algorithm, the other way).
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = number + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `yyyy-MM-dd`.
+    public var text: String {
+        let (year, month, day) = components
+        func padded(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
     public static func < (left: CivilDay, right: CivilDay) -> Bool { left.number < right.number }
 }
 

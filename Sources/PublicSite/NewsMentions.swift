@@ -1,11 +1,11 @@
 import Foundation
 
-/// What a post mentions: the council's people and bodies, its works, consultations, conventions and missions, and
-/// partner councils, found in the links of its cleaned body. A mention names its subject by number, so it stays valid when the
+/// What a post mentions: the council's people and bodies, its works, consultations, conventions, missions and
+/// agreements, and partner councils, found in the links of its cleaned body. A mention names its subject by number, so it stays valid when the
 /// subject is renamed; the pages of the subject list the posts that mention it ("in the news").
 public struct NewsMention: Sendable, Hashable {
     public enum Subject: String, Sendable, CaseIterable {
-        case member, group, commission, work, consultation, convention, mission, council
+        case member, group, commission, work, consultation, convention, mission, council, agreement
     }
 
     public let subject: Subject
@@ -49,8 +49,13 @@ public enum NewsMentions {
             case 1: mention = NewsMention(.council, councilID)
             case 3 where ownCouncil == nil || ownCouncil == slug:
                 mention = folders[named[1]].flatMap { subject in Int64(named[2]).map { NewsMention(subject, $0) } }
-            case 4 where (ownCouncil == nil || ownCouncil == slug) && named[1] == "cooperation" && named[2] == "missions":
-                mention = Int64(named[3]).map { NewsMention(.mission, $0) }
+            case 4 where (ownCouncil == nil || ownCouncil == slug) && named[1] == "cooperation":
+                let subject: NewsMention.Subject? = switch named[2] {
+                case "missions": .mission
+                case "agreements": .agreement
+                default: nil
+                }
+                mention = subject.flatMap { subject in Int64(named[3]).map { NewsMention(subject, $0) } }
             default: mention = nil
             }
             if let mention, !found.contains(mention) { found.append(mention) }

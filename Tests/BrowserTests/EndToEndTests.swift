@@ -51,9 +51,11 @@ struct EndToEndTests {
                 let france = try #require(try await site.councils.find(slug: "cese-fr"))
                 let commission = try #require(try await site.commissions.all(councilID: france.id).first)
                 let mission = try #require(try await MissionRepository(database: site.database).all(councilID: france.id).first)
+                let agreement = try #require(try await AgreementRepository(database: site.database).all(councilID: france.id).first)
 
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
-                             "/signin", "/signup", "/password/forgot", "/no-such-page"] {
+                             "/signin", "/signup", "/password/forgot", "/no-such-page", "/cese-fr/cooperation",
+                             "/cese-fr/cooperation/agreements/\(agreement.id)"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.lang") as? String == "fr")
                     problems += try await Self.audit(driver, axe, "fr \(path)")
@@ -92,7 +94,8 @@ struct EndToEndTests {
                 #expect(try await driver.text("h1") == "حسابي")
                 #expect(try await site.accounts.find(email: "ines@example.org")?.language == .ar)
                 for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
-                             "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma"] {
+                             "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma",
+                             "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")
@@ -118,7 +121,9 @@ struct EndToEndTests {
                 for path in ["/cese-fr/admin", "/cese-fr/admin/groups", "/cese-fr/admin/groups/\(group.id)",
                              "/cese-fr/admin/commissions", "/cese-fr/admin/commissions/\(commission.id)",
                              "/cese-fr/admin/members", "/cese-fr/admin/members/\(member.id)", "/cese-fr/cooperation/missions/new",
-                             "/cese-fr/cooperation/missions/\(mission.id)/edit", "/cese-fr/cooperation/missions/\(mission.id)"] {
+                             "/cese-fr/cooperation/missions/\(mission.id)/edit", "/cese-fr/cooperation/missions/\(mission.id)",
+                             "/cese-fr/cooperation", "/cese-fr/cooperation/agreements/new", "/cese-fr/cooperation/agreements/\(agreement.id)",
+                             "/cese-fr/cooperation/agreements/\(agreement.id)/edit"] {
                     try await driver.open(base + path)
                     #expect(try await !driver.text("h1").contains("403"), "\(path)")
                     problems += try await Self.audit(driver, axe, "staff \(path)")

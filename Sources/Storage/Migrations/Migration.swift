@@ -42,5 +42,6 @@ public enum Migrations {
         UpdateMembershipsAddSeatedAt(),
         UpdateSearchEntriesAddBodies(),
         CreateMissions(),
+        CreateAgreements(),
     ]
 }

@@ -18,8 +18,10 @@ enum APIPaths {
     static let newsPost = Path2("/api/v1/{council}/news/{id}")
     static let missions = Path1("/api/v1/{council}/cooperation/missions")
     static let mission = Path2("/api/v1/{council}/cooperation/missions/{id}")
+    static let agreements = Path1("/api/v1/{council}/cooperation/agreements")
+    static let agreement = Path2("/api/v1/{council}/cooperation/agreements/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
                                           conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
-                                          missions, mission]
+                                          missions, mission, agreements, agreement]
 }

@@ -5,6 +5,8 @@ import Storage
 /// councils hosted here (the partner), the clock.
 struct MissionServices: Sendable {
     let missions: MissionRepository
+    /// The agreements, listed on a partner's page.
+    let agreements: AgreementRepository
     let memberships: MembershipRepository
     let groups: GroupRepository
     let commissions: CommissionRepository
@@ -15,6 +17,7 @@ struct MissionServices: Sendable {
 
     init(site: Site) {
         missions = MissionRepository(database: site.database)
+        agreements = AgreementRepository(database: site.database)
         memberships = site.memberships
         groups = site.groups
         commissions = site.commissions

@@ -1,3 +1,4 @@
+import Cooperation
 import Foundation
 import HemicycleDomain
 import Hummingbird
@@ -58,6 +59,16 @@ struct PartnerRoutes {
             }
         }
         let news = try await services.inTheNews.links(.council, partner.id, council: council, context: context)
+        // The agreements between the two councils this reader may see.
+        let parties = try await services.agreements.parties(councilID: council.id)
+        let now = services.clock.now(), actor = try context.inCouncil().actor
+        let agreements = try await services.agreements.all(councilID: council.id).compactMap { agreement -> PartnerPage.Agreement? in
+            let status = agreement.status(at: now, in: council)
+            guard (parties[agreement.id] ?? []).contains(partner.id), AgreementRules.decide(.see(status), by: actor).isAllowed else { return nil }
+            return PartnerPage.Agreement(url: AgreementPaths.item.url(council.slug, agreement.id),
+                                         title: pages.localized(agreement.title, language, councilDefault: council.language),
+                                         status: pages.text("agreement_status_\(status.rawValue)", context))
+        }
         let description = pages.localized(partner.description, language, councilDefault: partner.language)
         let model = PartnerPage(
             name: pages.localized(partner.name, language, councilDefault: partner.language),
@@ -66,7 +77,7 @@ struct PartnerRoutes {
             languages: format.list(partner.publishedLanguages.map(\.endonym)),
             networks: partner.networkList.isEmpty ? nil : format.list(partner.networkList),
             website: partner.website.flatMap { $0.isEmpty ? nil : $0 },
-            ours: rows(ours, of: council), hasOurs: !ours.isEmpty, theirs: rows(theirs, of: partner), hasTheirs: !theirs.isEmpty,
+            agreements: agreements, hasAgreements: !agreements.isEmpty, ours: rows(ours, of: council), hasOurs: !ours.isEmpty, theirs: rows(theirs, of: partner), hasTheirs: !theirs.isEmpty,
             news: news, hasNews: !news.isEmpty, backURL: PartnerPaths.list.url(council.slug))
         return try await pages.page("partner", title: model.name.text, request: request, context: context, council: council, typed: model)
     }
@@ -87,6 +98,12 @@ struct PartnerListPage: Encodable {
 
 /// A partner council, as this council's cooperation knows it.
 struct PartnerPage: Encodable {
+    struct Agreement: Encodable {
+        let url: String
+        let title: LocalizedView
+        let status: String
+    }
+
     struct Mission: Encodable {
         let url: String
         let title: LocalizedView
@@ -100,6 +117,8 @@ struct PartnerPage: Encodable {
     let languages: String
     let networks: String?
     let website: String?
+    let agreements: [Agreement]
+    let hasAgreements: Bool
     let ours: [Mission]
     let hasOurs: Bool
     let theirs: [Mission]

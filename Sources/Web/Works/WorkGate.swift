@@ -26,10 +26,12 @@ struct WorkGate: Sendable {
     static func load(services: WorkServices, context: AppContext) async throws -> WorkGate {
         let scope = try context.inCouncil()
         guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
-        return try await load(id: id, services: services, scope: scope)
+        return try await load(id: id, services: services, scope: scope, reader: context.account)
     }
 
-    static func load(id: Int64, services: WorkServices, scope: CouncilScope) async throws -> WorkGate {
+    /// - Parameter reader: the signed-in account, to read a work a partner council shares with a council where it
+    ///   holds a seat (`PartnerReading`); none where only this council's own rules apply (a form, an upload).
+    static func load(id: Int64, services: WorkServices, scope: CouncilScope, reader: Account? = nil) async throws -> WorkGate {
         let council = scope.council, membership = scope.membership
         guard let (work, currentVersionDate) = try await services.works.findWithCurrentVersionDate(id: id, councilID: council.id) else {
             throw PageError.notFound
@@ -37,7 +39,10 @@ struct WorkGate: Sendable {
         let status = WorkStatus(rawValue: work.status) ?? .referred
         let rapporteurs = try await services.works.rapporteurs(workID: id)
         let actor = WorkActor(scope.actor, isRapporteur: membership.map { rapporteurs.contains($0.id) } ?? false)
-        guard WorkRules.maySee(status, by: actor.council) else { throw PageError.notFound }
+        if !WorkRules.maySee(status, by: actor.council) {
+            guard let reader, try await services.partners.mayRead(workID: id, of: council, account: reader, now: services.clock.now())
+            else { throw PageError.notFound }
+        }
         let ballots = try await services.ballots.all(workID: id)
         let procedure = Procedure(rawValue: work.procedure) ?? .ordinary
         // A vote on the whole text counts for the version it was held on: a version filed after it needs a new vote.

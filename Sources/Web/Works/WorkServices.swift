@@ -16,6 +16,8 @@ struct WorkServices: Sendable {
     let consultations: ConsultationRepository
     /// The posts that mention a work, on its page.
     let inTheNews: InTheNews
+    /// What partner councils read of the council's works under an agreement.
+    let partners: PartnerReading
     let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
@@ -40,6 +42,7 @@ struct WorkServices: Sendable {
         attachments = AttachmentRepository(database: database)
         consultations = ConsultationRepository(database: database)
         inTheNews = InTheNews(database: database, clock: clock)
+        partners = PartnerReading(plans: AgreementPlanRepository(database: database), memberships: memberships)
         self.files = files
         self.clock = clock
         self.ids = ids

@@ -1,0 +1,38 @@
+import Cooperation
+import Foundation
+import Storage
+
+extension CivilDay {
+    /// The day it is at `date` in `zone`.
+    init(_ date: Date, in zone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        // Every instant falls on a day of the Gregorian calendar.
+        self = CivilDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDay(number: 0)
+    }
+}
+
+extension AgreementRecord {
+    /// Its days, as the rules read them (a stored day that is no day is taken as absent).
+    var calendar: AgreementCalendar {
+        AgreementCalendar(signedOn: signedOn.flatMap(CivilDay.init), inForceFrom: inForceFrom.flatMap(CivilDay.init),
+                          endsOn: endsOn.flatMap(CivilDay.init), terminatedOn: terminatedOn.flatMap(CivilDay.init))
+    }
+
+    /// Its status on the day it is now in `council`'s calendar.
+    func status(at now: Date, in council: Council) -> AgreementStatus {
+        calendar.status(on: CivilDay(now, in: council.zone))
+    }
+}
+
+extension Formatting {
+    /// A day of the calendar, written as `date` writes one (whatever the time zone: the day is the day).
+    func day(_ day: CivilDay) -> String {
+        Formatting(language: language, country: country).date(Date(timeIntervalSince1970: Double(day.number) * 86_400 + 43_200))
+    }
+
+    func day(_ text: String?) -> String? {
+        text.flatMap(CivilDay.init).map(day)
+    }
+}

@@ -1,0 +1,94 @@
+import Cooperation
+import HemicycleDomain
+import Testing
+
+@Suite struct AgreementRulesTests {
+    func day(_ text: String) throws -> CivilDay { try #require(CivilDay(text)) }
+
+    @Test func aCivilDayReadsBackAsItsText() throws {
+        for text in ["1970-01-01", "2024-01-31", "2024-02-29", "2000-02-29", "1900-03-01", "2099-12-31", "0001-01-01"] {
+            #expect(try day(text).text == text)
+            #expect(CivilDay(number: try day(text).number) == (try day(text)))
+        }
+        #expect(CivilDay(number: 0).text == "1970-01-01" && CivilDay(number: -1).text == "1969-12-31")
+    }
+
+    @Test func theStatusFollowsTheDaysBoundariesIncluded() throws {
+        let calendar = AgreementCalendar(signedOn: try day("2024-01-31"), inForceFrom: try day("2024-03-01"), endsOn: try day("2028-02-29"))
+        #expect(calendar.status(on: try day("2024-01-30")) == .negotiating)
+        #expect(calendar.status(on: try day("2024-01-31")) == .signed)
+        #expect(calendar.status(on: try day("2024-02-29")) == .signed)
+        #expect(calendar.status(on: try day("2024-03-01")) == .inForce)
+        #expect(calendar.status(on: try day("2028-02-29")) == .inForce)
+        #expect(calendar.status(on: try day("2028-03-01")) == .expired)
+        // In force from its signature when the text says nothing else; unlimited without a last day.
+        let open = AgreementCalendar(signedOn: try day("2024-01-31"))
+        #expect(try open.status(on: day("2024-01-31")) == .inForce && open.status(on: try day("2124-01-31")) == .inForce)
+        // Terminated: from the day the termination takes effect, even before the term.
+        var ended = calendar
+        ended.terminatedOn = try day("2026-06-15")
+        #expect(ended.status(on: try day("2026-06-14")) == .inForce)
+        #expect(try ended.status(on: day("2026-06-15")) == .terminated && ended.status(on: try day("2030-01-01")) == .terminated)
+        #expect(AgreementCalendar().status(on: try day("2026-01-01")) == .negotiating)
+        #expect(AgreementStatus.allCases.filter(\.shares) == [.inForce])
+        #expect(AgreementStatus.allCases.filter { !$0.isPublic } == [.negotiating])
+    }
+
+    @Test func daysThatDoNotHoldTogetherAreRefused() throws {
+        #expect(AgreementCalendar().problem() == nil)
+        #expect(AgreementCalendar(endsOn: try day("2028-01-01")).problem() == "agreement_error_unsigned_dates")
+        #expect(AgreementCalendar(signedOn: try day("2024-01-31"), inForceFrom: try day("2024-01-30")).problem() == "agreement_error_dates")
+        #expect(AgreementCalendar(signedOn: try day("2024-01-31"), endsOn: try day("2024-01-30")).problem() == "agreement_error_dates")
+        #expect(AgreementCalendar(signedOn: try day("2024-01-31"), terminatedOn: try day("2023-12-31")).problem() == "agreement_error_dates")
+        #expect(AgreementCalendar(signedOn: try day("2024-01-31"), inForceFrom: try day("2024-01-31"), endsOn: try day("2024-01-31"),
+                                  terminatedOn: try day("2024-01-31")).problem() == nil)
+    }
+
+    @Test func partnersReadOnlyWhileAnAgreementIsInForceAndOnlyFromASeat() throws {
+        let calendar = AgreementCalendar(signedOn: try day("2024-01-31"), endsOn: try day("2026-11-30"))
+        for role in [Role.member, .staff, .bureau, .president, .administrator] {
+            #expect(PartnerAccess.mayRead(under: [calendar], today: try day("2026-11-30"), readerRole: role))
+            #expect(!PartnerAccess.mayRead(under: [calendar], today: try day("2026-12-01"), readerRole: role))
+        }
+        #expect(!PartnerAccess.mayRead(under: [calendar], today: try day("2026-11-30"), readerRole: .citizen))
+        #expect(!PartnerAccess.mayRead(under: [calendar], today: try day("2026-11-30"), readerRole: nil))
+        #expect(!PartnerAccess.mayRead(under: [], today: try day("2026-11-30"), readerRole: .member))
+        // Under any of several agreements.
+        let later = AgreementCalendar(signedOn: try day("2026-12-01"))
+        #expect(PartnerAccess.mayRead(under: [calendar, later], today: try day("2026-12-01"), readerRole: .member))
+    }
+
+    @Test func theSecretariatKeepsAgreementsMembersFollowThemAndAnyoneReadsThemOnceSigned() {
+        let visitor = CouncilActor.visitor, citizen = CouncilActor(role: .citizen), member = CouncilActor(role: .member)
+        let staff = CouncilActor(role: .staff), admin = CouncilActor(role: nil, isInstanceAdministrator: true)
+        for status in AgreementStatus.allCases where status != .negotiating {
+            #expect(AgreementRules.decide(.see(status), by: visitor).isAllowed)
+        }
+        #expect(!AgreementRules.decide(.see(.negotiating), by: visitor).isAllowed && !AgreementRules.decide(.see(.negotiating), by: citizen).isAllowed)
+        #expect(AgreementRules.decide(.see(.negotiating), by: member).isAllowed && AgreementRules.decide(.follow, by: member).isAllowed)
+        #expect(!AgreementRules.decide(.follow, by: citizen).isAllowed && !AgreementRules.decide(.follow, by: visitor).isAllowed)
+        for actor in [visitor, citizen, member, CouncilActor(role: .bureau), CouncilActor(role: .staff, isVerified: false)] {
+            #expect(!AgreementRules.decide(.record, by: actor).isAllowed && !AgreementRules.decide(.share, by: actor).isAllowed)
+        }
+        for actor in [staff, admin] {
+            #expect(AgreementRules.decide(.record, by: actor).isAllowed && AgreementRules.decide(.share, by: actor).isAllowed)
+            #expect(AgreementRules.decide(.delete(isRecorder: true), by: actor).isAllowed)
+            #expect(!AgreementRules.decide(.delete(isRecorder: false), by: actor).isAllowed)
+        }
+    }
+
+    @Test func whatIsLateComesFirstThenWhatIsOpenThenWhatIsFinished() throws {
+        let today = try day("2026-11-30")
+        let actions = [
+            PlannedAction(id: 1, dueOn: try day("2026-12-15"), state: .ongoing),
+            PlannedAction(id: 2, dueOn: try day("2026-10-01"), state: .done),
+            PlannedAction(id: 3, dueOn: try day("2026-11-29"), state: .planned),
+            PlannedAction(id: 4, dueOn: nil, state: .planned),
+            PlannedAction(id: 5, dueOn: try day("2026-06-01"), state: .ongoing),
+            PlannedAction(id: 6, dueOn: try day("2026-11-30"), state: .planned),
+            PlannedAction(id: 7, dueOn: try day("2026-01-01"), state: .dropped),
+        ]
+        #expect(ActionPlan.ordered(actions, today: today).map(\.id) == [5, 3, 6, 1, 4, 7, 2])
+        #expect(actions.filter { $0.isLate(today: today) }.map(\.id) == [3, 5])
+    }
+}
