@@ -64,10 +64,13 @@ public struct AgreementCalendar: Sendable, Equatable {
 public enum AgreementAction: Sendable, Hashable {
     /// Read its record: its parties, status, dates, signatories, themes, texts and documents.
     case see(AgreementStatus)
-    /// Read its action plan and what it shares.
+    /// Read its action plan, what it shares and its documents.
     case follow
-    /// Record, correct it, its action plan and its documents.
+    /// Record one, and keep its action plan.
     case record
+    /// Correct its record (days, parties, texts) and its documents: the council that recorded it, so that no other
+    /// party moves the days that open what a council shares.
+    case edit(isRecorder: Bool)
     /// Remove it: the council that recorded it.
     case delete(isRecorder: Bool)
     /// Open or close access to the council's own work items for a partner.
@@ -75,8 +78,9 @@ public enum AgreementAction: Sendable, Hashable {
 }
 
 /// The rules of agreements, for an actor in one of the councils a party to it (the route's council). Anyone reads a
-/// signed agreement, the parties' members and secretariat read one under negotiation and follow its action plan, the
-/// secretariat of each party keeps it, and each council alone decides what of its own it shares.
+/// signed agreement, the parties' members and secretariat read one under negotiation and follow its action plan and
+/// documents, the secretariat of each party keeps the plan, the recorder's secretariat keeps the record, and each
+/// council alone decides what of its own it shares.
 public enum AgreementRules {
     public static func decide(_ action: AgreementAction, by actor: CouncilActor) -> Decision {
         let inside = actor.isSecretariat || actor.isBureau || actor.sitsInAssembly
@@ -89,6 +93,8 @@ public enum AgreementRules {
             return actor.isSecretariat ? .allowed : .forbidden("agreement_refused")
         case .delete(let isRecorder):
             return actor.isSecretariat && isRecorder ? .allowed : .forbidden("agreement_refused_delete")
+        case .edit(let isRecorder):
+            return actor.isSecretariat && isRecorder ? .allowed : .forbidden("agreement_refused_edit")
         }
     }
 }

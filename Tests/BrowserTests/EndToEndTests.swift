@@ -55,7 +55,7 @@ struct EndToEndTests {
 
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
                              "/signin", "/signup", "/password/forgot", "/no-such-page", "/cese-fr/cooperation",
-                             "/cese-fr/cooperation/agreements/\(agreement.id)"] {
+                             "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.lang") as? String == "fr")
                     problems += try await Self.audit(driver, axe, "fr \(path)")
@@ -95,7 +95,7 @@ struct EndToEndTests {
                 #expect(try await site.accounts.find(email: "ines@example.org")?.language == .ar)
                 for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
                              "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma",
-                             "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)"] {
+                             "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)", "/networks/aicesis"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")

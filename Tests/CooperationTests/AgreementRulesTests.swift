@@ -69,11 +69,14 @@ import Testing
         #expect(!AgreementRules.decide(.follow, by: citizen).isAllowed && !AgreementRules.decide(.follow, by: visitor).isAllowed)
         for actor in [visitor, citizen, member, CouncilActor(role: .bureau), CouncilActor(role: .staff, isVerified: false)] {
             #expect(!AgreementRules.decide(.record, by: actor).isAllowed && !AgreementRules.decide(.share, by: actor).isAllowed)
+            #expect(!AgreementRules.decide(.edit(isRecorder: true), by: actor).isAllowed)
         }
         for actor in [staff, admin] {
             #expect(AgreementRules.decide(.record, by: actor).isAllowed && AgreementRules.decide(.share, by: actor).isAllowed)
             #expect(AgreementRules.decide(.delete(isRecorder: true), by: actor).isAllowed)
             #expect(!AgreementRules.decide(.delete(isRecorder: false), by: actor).isAllowed)
+            #expect(AgreementRules.decide(.edit(isRecorder: true), by: actor).isAllowed)
+            #expect(!AgreementRules.decide(.edit(isRecorder: false), by: actor).isAllowed)
         }
     }
 
@@ -90,5 +93,40 @@ import Testing
         ]
         #expect(ActionPlan.ordered(actions, today: today).map(\.id) == [5, 3, 6, 1, 4, 7, 2])
         #expect(actions.filter { $0.isLate(today: today) }.map(\.id) == [3, 5])
+    }
+}
+
+@Suite struct NetworkRulesTests {
+    @Test func onlyTheInstancesAdministratorsKeepTheDirectory() {
+        #expect(NetworkRules.mayManage(CouncilActor(role: nil, isInstanceAdministrator: true)).isAllowed)
+        for actor in [CouncilActor.visitor, CouncilActor(role: .administrator), CouncilActor(role: .staff),
+                      CouncilActor(role: nil, isInstanceAdministrator: true, isVerified: false)] {
+            #expect(!NetworkRules.mayManage(actor).isAllowed)
+        }
+    }
+
+    @Test func aNetworkAndItsMembersAreCheckedBeforeTheyAreStored() {
+        #expect(NetworkDraft(slug: "ucesif", founded: 2004).problem() == nil)
+        for slug in ["u", "UCESIF", "uce sif", "-ucesif", "ucésif", String(repeating: "a", count: 41)] {
+            #expect(NetworkDraft(slug: slug, founded: nil).problem() == "network_error_slug", "\(slug)")
+        }
+        #expect(NetworkDraft(slug: "aicesis", founded: 1899).problem() == "network_error_founded")
+        #expect(NetworkMemberDraft(isHosted: true, name: "", country: "", languages: []).problem() == nil)
+        let senegal = NetworkMemberDraft(isHosted: false, name: "Conseil économique, social et environnemental du Sénégal", country: "SN",
+                                         languages: ["fr", "wo"])
+        #expect(senegal.problem() == nil)
+        var bad = senegal
+        bad.name = ""
+        #expect(bad.problem() == "network_member_error_name")
+        for country in ["sn", "SEN", "S1", ""] {
+            bad = senegal
+            bad.country = country
+            #expect(bad.problem() == "network_member_error_country", "\(country)")
+        }
+        for languages in [[], ["FR"], ["français"], Array(repeating: "fr", count: 11)] {
+            bad = senegal
+            bad.languages = languages
+            #expect(bad.problem() == "network_member_error_languages", "\(languages)")
+        }
     }
 }

@@ -117,11 +117,19 @@ import TestSupport
             #expect(try await visitor.postFile("/cese-fr/cooperation/agreements/\(id)/documents", fields: [], fileName: "p.pdf", content: pdf).status
                 != .seeOther)
 
-            // Signed, it is public; corrected by either party; removed by the recorder, with its plan, shares and documents.
-            var signed = fields.map { $0.0 == "signed_on" ? ($0.0, "2026-11-02") : $0 }
-            signed.append(("party", "\(france.id)"))
-            #expect(try await moroccanStaff.post("/cese-ma/cooperation/agreements/\(id)", signed).status == .seeOther)
+            // Only the recorder corrects the record and its documents: no other party moves the days that open what a
+            // council shares. Signed, it is public; removed by the recorder, with its plan, shares and documents.
+            let signed = fields.map { $0.0 == "signed_on" ? ($0.0, "2026-11-02") : $0 }
+            #expect(try await moroccanStaff.post("/cese-ma/cooperation/agreements/\(id)", signed).status == .forbidden)
+            #expect(try await moroccanStaff.get("/cese-ma/cooperation/agreements/\(id)/edit").status == .forbidden)
+            #expect(try await moroccanStaff.postFile("/cese-ma/cooperation/agreements/\(id)/documents", fields: [], fileName: "p.pdf", content: pdf).status
+                == .forbidden)
+            #expect(try await moroccanStaff.post("\(String(link))/delete", []).status == .forbidden)
+            #expect(try await visitor.get(url).status == .notFound)
+            #expect(try await staff.post(url, signed).status == .seeOther)
             #expect(try await visitor.get(url).text.contains("En vigueur"))
+            // Its documents stay with the parties.
+            #expect(try await visitor.get(String(link)).status != .ok)
             #expect(try await !french.get("/cese-ma/works/\(moroccanWork.id)").text.contains(progressOnly))
             #expect(try await staff.post("/cese-fr/cooperation/agreements/\(id)/delete", []).status == .seeOther)
             #expect(try await visitor.get(url).status == .notFound)

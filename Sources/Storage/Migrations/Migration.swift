@@ -43,5 +43,6 @@ public enum Migrations {
         UpdateSearchEntriesAddBodies(),
         CreateMissions(),
         CreateAgreements(),
+        CreateNetworks(),
     ]
 }

@@ -35,11 +35,12 @@ struct AgreementPageBuilder {
             return AgreementPage.Text(language: text.endonym, lang: text.rawValue, dir: text.direction, text: body)
         }
         let mayRecord = AgreementRules.decide(.record, by: actor).isAllowed
+        let mayEdit = AgreementRules.decide(.edit(isRecorder: agreement.councilId == council.id), by: actor).isAllowed
         let follows = AgreementRules.decide(.follow, by: actor).isAllowed
-        let documents = try await services.attachments.all(councilID: agreement.councilId, ownerKind: AgreementPlanRoutes.ownerKind, ownerID: agreement.id)
+        let documents = !follows ? [] : try await services.attachments.all(councilID: agreement.councilId, ownerKind: AgreementPlanRoutes.ownerKind, ownerID: agreement.id)
             .map { document in
                 DocumentLink(document, url: AgreementPaths.document.url(council.slug, agreement.id, document.id),
-                             deleteURL: mayRecord ? AgreementPaths.documentDelete.url(council.slug, agreement.id, document.id) : nil,
+                             deleteURL: mayEdit ? AgreementPaths.documentDelete.url(council.slug, agreement.id, document.id) : nil,
                              date: format.date(Date(timeIntervalSince1970: document.createdAt)), format: format) { pages.localizer.text($0, language, $1) }
             }
         let today = CivilDay(services.clock.now(), in: council.zone)
@@ -107,7 +108,7 @@ struct AgreementPageBuilder {
             parties: parties, place: agreement.place.nilIfEmpty, signedOn: format.day(agreement.signedOn), inForceFrom: format.day(agreement.inForceFrom),
             endsOn: format.day(agreement.endsOn), terminatedOn: format.day(agreement.terminatedOn), themes: themes, hasThemes: !themes.isEmpty,
             texts: texts, documents: documents, hasDocuments: !documents.isEmpty,
-            documentForm: mayRecord ? WorkPage.DocumentForm(action: AgreementPaths.documents.url(council.slug, agreement.id), accept: DocumentLink.accept,
+            documentForm: mayEdit ? WorkPage.DocumentForm(action: AgreementPaths.documents.url(council.slug, agreement.id), accept: DocumentLink.accept,
                                                             limit: pages.text("document_limit", context, ["size": format.byteCount(Int64(services.uploadLimit))]))
                 : nil,
             follows: follows, actions: actions, hasActions: !actions.isEmpty,
@@ -116,7 +117,7 @@ struct AgreementPageBuilder {
                                                            idPrefix: "new-action-", values: [:], councils: councilOptions(council.id),
                                                            states: stateOptions(ActionState.planned.rawValue)) : nil,
             ours: ours, hasOurs: !ours.isEmpty, theirs: theirs, hasTheirs: !theirs.isEmpty, shareForm: shareForm,
-            editURL: mayRecord ? AgreementPaths.edit.url(council.slug, agreement.id) : nil,
+            editURL: mayEdit ? AgreementPaths.edit.url(council.slug, agreement.id) : nil,
             deleteAction: AgreementRules.decide(.delete(isRecorder: agreement.councilId == council.id), by: actor).isAllowed
                 ? AgreementPaths.delete.url(council.slug, agreement.id) : nil,
             news: news, hasNews: !news.isEmpty, backURL: AgreementPaths.home.url(council.slug))

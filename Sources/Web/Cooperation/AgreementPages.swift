@@ -14,6 +14,7 @@ struct CooperationPage: Encodable {
     let newURL: String?
     let partnersURL: String
     let missionsURL: String
+    let networksURL: String
 }
 
 /// One agreement: its record (parties, status, days, signatories, themes, texts, documents), and for the parties'

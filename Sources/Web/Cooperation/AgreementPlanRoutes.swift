@@ -32,6 +32,12 @@ struct AgreementPlanRoutes {
         return (scope, agreement)
     }
 
+    /// Whether the route's council recorded the agreement the route names (false when there is none to find).
+    func recorded(_ context: AppContext) async throws -> Bool {
+        let (scope, agreement, _) = try await agreements.agreement(context)
+        return agreement.councilId == scope.council.id
+    }
+
     func back(_ scope: CouncilScope, _ agreement: AgreementRecord, notice: String, anchor: String) -> Response {
         .redirect(to: SiteURL.with(AgreementPaths.item.url(scope.slug, agreement.id), notice: notice) + "#\(anchor)", type: .normal)
     }
@@ -112,19 +118,19 @@ struct AgreementPlanRoutes {
     /// The right is checked before a byte is read, and again once the file is in. The documents are kept under the
     /// council that recorded the agreement, whichever party adds them.
     @Sendable func addDocument(_ request: Request, context: AppContext) async throws -> Response {
-        let (scope, agreement) = try await kept(context)
+        let (scope, agreement) = try await kept(context, .edit(isRecorder: try await recorded(context)))
         try await services.transfer.add(request, context: context, pages: pages, ownerKind: Self.ownerKind) {
             let current = try await CouncilScope.resolve(scope.council, account: context.account, memberships: services.memberships)
-            try pages.require(AgreementRules.decide(.record, by: current.actor), context)
+            try pages.require(AgreementRules.decide(.edit(isRecorder: agreement.councilId == scope.council.id), by: current.actor), context)
             guard try await services.agreements.find(id: agreement.id, partyID: scope.council.id) != nil else { throw PageError.notFound }
             return (agreement.councilId, agreement.id)
         }
         return back(scope, agreement, notice: "saved", anchor: "documents")
     }
 
-    /// Whoever may see the agreement reads its documents.
+    /// The parties' members and secretariats read its documents (working papers as well as the signed text).
     @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
-        let (_, agreement, _) = try await agreements.agreement(context)
+        let (_, agreement) = try await kept(context, .follow)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await services.attachments.find(id: id, councilID: agreement.councilId, ownerKind: Self.ownerKind, ownerID: agreement.id)
         else { throw PageError.notFound }
@@ -132,7 +138,7 @@ struct AgreementPlanRoutes {
     }
 
     @Sendable func removeDocument(_ request: Request, context: AppContext) async throws -> Response {
-        let (scope, agreement) = try await kept(context)
+        let (scope, agreement) = try await kept(context, .edit(isRecorder: try await recorded(context)))
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await services.attachments.find(id: id, councilID: agreement.councilId, ownerKind: Self.ownerKind, ownerID: agreement.id)
         else { throw PageError.notFound }

@@ -61,7 +61,8 @@ struct AgreementRoutes {
         }
         let model = CooperationPage(rows: rows, hasRows: !rows.isEmpty,
                                     newURL: AgreementRules.decide(.record, by: scope.actor).isAllowed ? AgreementPaths.new.url(council.slug) : nil,
-                                    partnersURL: PartnerPaths.list.url(council.slug), missionsURL: MissionPaths.list.url(council.slug))
+                                    partnersURL: PartnerPaths.list.url(council.slug), missionsURL: MissionPaths.list.url(council.slug),
+                                    networksURL: NetworkPaths.list.url)
         return try await pages.page("cooperation", title: pages.text("cooperation_title", context), request: request, context: context,
                                     council: council, typed: model)
     }
@@ -84,11 +85,16 @@ struct AgreementRoutes {
         return try await pages.page("agreement", title: model.title.text, request: request, context: context, council: scope.council, typed: model)
     }
 
+    /// What correcting (or recording) the agreement takes.
+    static func writing(_ agreement: AgreementRecord?, in council: Council) -> AgreementAction {
+        agreement.map { .edit(isRecorder: $0.councilId == council.id) } ?? .record
+    }
+
     func form(_ request: Request, _ context: AppContext, agreement: AgreementRecord?, values: [String: String], parties: Set<Int64>,
               signatories: [Int64: String], themes: Set<Int64>, error: String?, status: HTTPResponse.Status = .ok) async throws -> HTML {
         let scope = try context.inCouncil()
         let council = scope.council, language = context.language
-        try pages.require(AgreementRules.decide(.record, by: scope.actor), context)
+        try pages.require(AgreementRules.decide(Self.writing(agreement, in: council), by: scope.actor), context)
         let format = Formatting(language: language, council: council)
         let councils = format.sorted(try await services.councils.all()) { name($0, context).text }.map { other in
             AgreementFormPage.Council(value: other.id, label: name(other, context).text, checked: other.id == council.id || parties.contains(other.id),
@@ -114,7 +120,7 @@ struct AgreementRoutes {
 
     @Sendable func editForm(_ request: Request, context: AppContext) async throws -> HTML {
         let (scope, agreement, _) = try await agreement(context)
-        try pages.require(AgreementRules.decide(.record, by: scope.actor), context)
+        try pages.require(AgreementRules.decide(Self.writing(agreement, in: scope.council), by: scope.actor), context)
         var values = ["title_fr": agreement.titleFr ?? "", "title_ar": agreement.titleAr ?? "", "title_en": agreement.titleEn ?? "",
                       "text_fr": agreement.textFr, "text_ar": agreement.textAr, "text_en": agreement.textEn, "place": agreement.place]
         for (name, day) in [("signed_on", agreement.signedOn), ("in_force_from", agreement.inForceFrom), ("ends_on", agreement.endsOn),
@@ -173,7 +179,7 @@ struct AgreementRoutes {
     func save(_ request: Request, _ context: AppContext, agreement: AgreementRecord?,
               write: (AgreementFields) async throws -> Int64) async throws -> Response {
         let scope = try context.inCouncil()
-        try pages.require(AgreementRules.decide(.record, by: scope.actor), context)
+        try pages.require(AgreementRules.decide(Self.writing(agreement, in: scope.council), by: scope.actor), context)
         func again(_ key: String) async throws -> Response {
             let form = context.form
             var values: [String: String] = [:]

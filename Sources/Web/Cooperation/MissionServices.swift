@@ -7,6 +7,8 @@ struct MissionServices: Sendable {
     let missions: MissionRepository
     /// The agreements, listed on a partner's page.
     let agreements: AgreementRepository
+    /// The networks a partner belongs to, on its page.
+    let networks: NetworkRepository
     let memberships: MembershipRepository
     let groups: GroupRepository
     let commissions: CommissionRepository
@@ -18,6 +20,7 @@ struct MissionServices: Sendable {
     init(site: Site) {
         missions = MissionRepository(database: site.database)
         agreements = AgreementRepository(database: site.database)
+        networks = NetworkRepository(database: site.database)
         memberships = site.memberships
         groups = site.groups
         commissions = site.commissions

@@ -70,12 +70,16 @@ struct PartnerRoutes {
                                          status: pages.text("agreement_status_\(status.rawValue)", context))
         }
         let description = pages.localized(partner.description, language, councilDefault: partner.language)
+        let networkLinks = try await services.networks.networks(councilID: partner.id).map {
+            LinkView(url: NetworkPaths.item.url($0.slug), label: pages.localized($0.name, language))
+        }
         let model = PartnerPage(
             name: pages.localized(partner.name, language, councilDefault: partner.language),
             description: description.text.isEmpty ? nil : description, homeURL: CouncilPaths.home.url(partner.slug),
             country: pages.text("country_\(partner.country)", context),
             languages: format.list(partner.publishedLanguages.map(\.endonym)),
             networks: partner.networkList.isEmpty ? nil : format.list(partner.networkList),
+            networkLinks: networkLinks, hasNetworkLinks: !networkLinks.isEmpty,
             website: partner.website.flatMap { $0.isEmpty ? nil : $0 },
             agreements: agreements, hasAgreements: !agreements.isEmpty, ours: rows(ours, of: council), hasOurs: !ours.isEmpty, theirs: rows(theirs, of: partner), hasTheirs: !theirs.isEmpty,
             news: news, hasNews: !news.isEmpty, backURL: PartnerPaths.list.url(council.slug))
@@ -116,6 +120,9 @@ struct PartnerPage: Encodable {
     let country: String
     let languages: String
     let networks: String?
+    /// The networks' directories it is listed in.
+    let networkLinks: [LinkView]
+    let hasNetworkLinks: Bool
     let website: String?
     let agreements: [Agreement]
     let hasAgreements: Bool

@@ -202,6 +202,7 @@ public struct DemoData: Sendable {
             try await DemoConsultations(site: scoped).load()
             try await DemoMissions(site: scoped).load()
             try await DemoAgreements(site: scoped).load()
+            try await DemoNetworks(site: scoped).load()
             try await DemoNews(site: scoped).load()
         }
         // Found by the search from the first page.

@@ -48,9 +48,9 @@ struct WorkAttachmentRoutes {
         return back(dossier, notice: "saved")
     }
 
-    /// Whoever may see the work item may read its documents.
+    /// Whoever may see the work item may read its documents, a partner council it is shared with among them.
     @Sendable func download(_ request: Request, context: AppContext) async throws -> Response {
-        let dossier = try await gate(context)
+        let dossier = try await WorkGate.load(services: services, context: context, partnerReads: true)
         guard let id = context.parameters.get("attachment", as: Int64.self),
               let attachment = try await services.attachments.find(id: id, councilID: dossier.council.id, ownerKind: Self.ownerKind,
                                                                    ownerID: dossier.work.id)

@@ -59,7 +59,7 @@ struct WorkDossier: Sendable {
     /// The work item named by the route's `{id}` in the route's council, with everything its page shows.
     static func load(services: WorkServices, context: AppContext, extent: Extent = .page) async throws -> WorkDossier {
         try await services.snapshot { services in
-            try await load(gate: WorkGate.load(services: services, context: context), services: services, extent: extent)
+            try await load(gate: WorkGate.load(services: services, context: context, partnerReads: extent == .page), services: services, extent: extent)
         }
     }
 

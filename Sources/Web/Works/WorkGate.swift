@@ -23,10 +23,12 @@ struct WorkGate: Sendable {
     func may(_ action: WorkAction) -> Bool { decide(action).isAllowed }
 
     /// The work item named by the route's `{id}` in the route's council.
-    static func load(services: WorkServices, context: AppContext) async throws -> WorkGate {
+    /// - Parameter partnerReads: whether a partner council's people may read it here (`PartnerReading`): on its page,
+    ///   its comparisons and its documents; never on a form, an export or the API.
+    static func load(services: WorkServices, context: AppContext, partnerReads: Bool = false) async throws -> WorkGate {
         let scope = try context.inCouncil()
         guard let id = context.parameters.get("id", as: Int64.self) else { throw PageError.notFound }
-        return try await load(id: id, services: services, scope: scope, reader: context.account)
+        return try await load(id: id, services: services, scope: scope, reader: partnerReads ? context.account : nil)
     }
 
     /// - Parameter reader: the signed-in account, to read a work a partner council shares with a council where it

@@ -1,0 +1,91 @@
+import Foundation
+import HemicycleDomain
+import Storage
+import TestRequirements
+import Testing
+import TestSupport
+@testable import Web
+
+/// Cooperation in headless Chromium: the French secretariat records an agreement with the Moroccan council ending
+/// today, shares its avis in preparation and plans an action; a Moroccan member (in Arabic) finds the work and reads
+/// its draft; a second after midnight in Paris the draft is hers no more. The instance's administrator keeps the
+/// networks' directory. Every page is audited by axe-core, in French and Arabic.
+@Suite(.enabled(if: BrowserEnvironment.shouldRun), .serialized)
+struct CooperationWalkTests {
+    typealias Walk = CouncilWorkWalkTests
+
+    @Test func twoCouncilsSignAnAgreementAndShareAWorkUntilItEnds() async throws {
+        let clock = TestClock()
+        try await EndToEndTests.withLiveSite(clock: clock) { site, base in
+            let axe = try Axe()
+            let driver = try await WebDriver(language: "fr")
+            do {
+                var problems: [String] = []
+                let france = try #require(try await site.councils.find(slug: "cese-fr"))
+                let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+                let youth = try #require(try await site.works.all(councilID: france.id).first { $0.status == "in_preparation" })
+
+                // The French secretariat records the agreement, signed today and ending today.
+                try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
+                try await driver.open(base + "/cese-fr/cooperation/agreements/new")
+                problems += try await EndToEndTests.audit(driver, axe, "fr new agreement")
+                try await driver.type("Protocole d’échange sur les ressources humaines", into: "#title_fr")
+                try await driver.click("#party-\(morocco.id)")
+                try await driver.type("Rabat", into: "#place")
+                try await Walk.set(driver, "#signed_on", "2026-11-30")
+                try await Walk.set(driver, "#ends_on", "2026-11-30")
+                try await driver.type("Claire Dumas, présidente", into: "#signatories-\(france.id)")
+                try await Walk.submit(driver, formWith: "#title_fr")
+                #expect(try await driver.text("main .status") == "En vigueur")
+                let agreement = try #require(try await AgreementRepository(database: site.database).all(councilID: france.id)
+                    .first { $0.titleFr == "Protocole d’échange sur les ressources humaines" })
+                problems += try await EndToEndTests.audit(driver, axe, "fr agreement kept by its secretariat")
+
+                // It shares its avis in preparation, and plans an action.
+                try await Walk.set(driver, "#share-work", "\(youth.id)")
+                try await Walk.set(driver, "#share-grantee", "\(morocco.id)")
+                try await Walk.submit(driver, formWith: "#share-work")
+                #expect(try await driver.text("#shared").contains("Jeunes et emploi dans les territoires ruraux"))
+                try await Walk.set(driver, "#new-action-title", "Accueillir deux agents du Conseil du Maroc")
+                try await Walk.set(driver, "#new-action-due", "2027-03-01")
+                try await Walk.submit(driver, formWith: "#new-action-title")
+                #expect(try await driver.text("#plan").contains("Accueillir deux agents du Conseil du Maroc"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr agreement with its plan and shares")
+                try await Walk.signOut(driver)
+
+                // A Moroccan member finds the shared work from the agreement, in Arabic, and reads its draft.
+                try await Walk.signIn(driver, base, "membre@cese-ma.example")
+                try await driver.open(base + "/cese-ma/cooperation/agreements/\(agreement.id)")
+                #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
+                problems += try await EndToEndTests.audit(driver, axe, "ar agreement followed by a member")
+                try await Walk.markPage(driver)
+                try await driver.click("#shared a[href='/cese-fr/works/\(youth.id)']")
+                try await Walk.waitForNewPage(driver, then: "main h1")
+                #expect(try await driver.text("main").contains("Financer le permis"))
+                problems += try await EndToEndTests.audit(driver, axe, "ar shared work")
+
+                // A second after midnight in Paris, the agreement has expired: the draft is hers no more.
+                let midnight = Date(timeIntervalSince1970: 1_796_079_601) // 2026-12-01 00:00:01 in Paris
+                clock.advance(by: midnight.timeIntervalSince(clock.now()))
+                try await driver.open(base + "/cese-fr/works/\(youth.id)")
+                #expect(try await !driver.text("main").contains("Financer le permis"))
+                try await driver.open(base + "/cese-ma/cooperation")
+                problems += try await EndToEndTests.audit(driver, axe, "ar cooperation")
+                try await Walk.signOut(driver)
+
+                // The instance's administrator keeps the networks' directory.
+                try await Walk.signIn(driver, base, "admin@hemicycle.example")
+                try await driver.open(base + "/lang/fr?next=/networks/ucesif")
+                try await driver.open(base + "/networks/ucesif")
+                problems += try await EndToEndTests.audit(driver, axe, "fr network kept by the administrator")
+                try await driver.open(base + "/networks")
+                problems += try await EndToEndTests.audit(driver, axe, "fr networks kept by the administrator")
+                #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
+                await driver.quit()
+            } catch {
+                await driver.quit()
+                throw error
+            }
+        }
+    }
+}

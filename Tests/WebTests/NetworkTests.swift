@@ -1,0 +1,73 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+/// The networks' directory: anyone reads it, in their language; the instance's administrators keep it.
+@Suite struct NetworkTests {
+    @Test(arguments: TestDatabase.kinds)
+    func anyoneReadsTheDirectoryAndTheInstancesAdministratorsKeepIt(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let list = try await visitor.get("/networks")
+            #expect(list.status == .ok && list.text.contains("href=\"/networks/ucesif\"") && list.text.contains("href=\"/networks/aicesis\"")
+                && list.text.contains("6 conseils membres") && list.text.contains("Fondé en 2004"))
+            let ucesif = try await visitor.get("/networks/ucesif")
+            #expect(ucesif.status == .ok && ucesif.text.contains("href=\"/cese-fr\"") && ucesif.text.contains("href=\"/cese-ma\"")
+                && ucesif.text.contains("Sénégal") && ucesif.text.contains("Conseil économique et social du Liban"))
+            #expect(ucesif.text.contains("arabe, français") || ucesif.text.contains("arabe et français"))
+            #expect(!ucesif.text.contains("/networks/ucesif/members"))
+            let arabic = try await Visitor(client, acceptLanguage: "ar").get("/networks/ucesif")
+            #expect(arabic.text.contains("السنغال") && arabic.text.contains("اتحاد المجالس الاقتصادية"))
+            #expect(try await visitor.get("/networks/nowhere").status == .notFound)
+            // A partner's page links the directories it is listed in.
+            #expect(try await visitor.get("/cese-fr/cooperation/partners/cese-ma").text.contains("href=\"/networks/aicesis\""))
+
+            let network: [(String, String)] = [("slug", "rescesao"), ("name_fr", "Réseau des conseils d’Afrique de l’Ouest"), ("founded", "2011")]
+            let member: [(String, String)] = [("council", ""), ("name", "Conseil économique, social et environnemental du Mali"), ("country", "ml"),
+                                              ("languages", "fr, bm"), ("website", ""), ("hemicycle", "https://hemicycle.example.ml")]
+            let anonymous = try await visitor.post("/networks", network).status
+            #expect(anonymous == .unauthorized || anonymous == .forbidden)
+            for email in ["secretariat@cese-fr.example", "presidence@cese-ma.example", "citoyen@hemicycle.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post("/networks", network).status == .forbidden, "\(email)")
+                #expect(try await someone.post("/networks/ucesif/members", member).status == .forbidden, "\(email)")
+                #expect(try await someone.post("/networks/ucesif/delete", []).status == .forbidden, "\(email)")
+                #expect(try await someone.post("/networks/ucesif", network).status == .forbidden, "\(email)")
+            }
+            let admin = Visitor(client, acceptLanguage: "fr")
+            try await admin.signIn("admin@hemicycle.example")
+            #expect(try await admin.post("/networks", network.map { $0.0 == "slug" ? ($0.0, "Réseau") : $0 }).status == .unprocessableContent)
+            #expect(try await admin.post("/networks", network.map { $0.0 == "founded" ? ($0.0, "211") : $0 }).status == .unprocessableContent)
+            #expect(try await admin.post("/networks", network.map { $0.0 == "slug" ? ($0.0, "ucesif") : $0 }).status == .conflict)
+            #expect(try await NetworkRepository(database: site.database).all().count == 2)
+            #expect(try await admin.post("/networks", network).location?.hasPrefix("/networks/rescesao") == true)
+            // Members: one elsewhere with its own Hemicycle, and a council hosted here (once).
+            let refused = try await admin.post("/networks/rescesao/members", member.map { $0.0 == "country" ? ($0.0, "Mali") : $0 })
+            #expect(refused.status == .unprocessableContent && refused.text.contains("code ISO 3166-1 de deux lettres"))
+            #expect(try await admin.post("/networks/rescesao/members", member.map { $0.0 == "hemicycle" ? ($0.0, "javascript:alert(1)") : $0 }).status
+                == .unprocessableContent)
+            #expect(try await admin.post("/networks/rescesao/members", member).status == .seeOther)
+            #expect(try await admin.post("/networks/rescesao/members", [("council", "\(france.id)")]).status == .seeOther)
+            #expect(try await admin.post("/networks/rescesao/members", [("council", "\(france.id)")]).status == .conflict)
+            #expect(try await admin.post("/networks/rescesao/members", [("council", "999999")]).status == .unprocessableContent)
+            let page = try await visitor.get("/networks/rescesao")
+            #expect(page.text.contains("Mali") && page.text.contains("bambara") && page.text.contains("href=\"https://hemicycle.example.ml\"")
+                && page.text.contains("href=\"/cese-fr\"") && page.text.contains("2 conseils membres"))
+            let stored = try await NetworkRepository(database: site.database).find(slug: "rescesao")
+            let members = try await NetworkRepository(database: site.database).members(networkID: try #require(stored).id)
+            #expect(members.first?.country == "ML" && members.first?.languageCodes == ["fr", "bm"])
+            let first = try #require(members.first)
+            #expect(try await admin.post("/networks/ucesif/members/\(first.id)/delete", []).status == .notFound)
+            #expect(try await admin.post("/networks/rescesao/members/\(first.id)/delete", []).status == .seeOther)
+            #expect(try await admin.post("/networks/rescesao/delete", []).status == .seeOther)
+            #expect(try await visitor.get("/networks/rescesao").status == .notFound)
+        }
+    }
+}
