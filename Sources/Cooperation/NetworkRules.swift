@@ -55,3 +55,18 @@ public struct NetworkMemberDraft: Sendable, Equatable {
         return nil
     }
 }
+
+/// The rules of the instance's themes of cooperation: the instance's administrators keep the list; a theme an
+/// agreement names stays until no agreement does.
+public enum ThemeRules {
+    public static func mayManage(_ actor: CouncilActor) -> Decision {
+        actor.isInstanceAdministrator ? .allowed : .forbidden("theme_refused")
+    }
+
+    /// The first refusal for a new theme's identifier, as the key of its sentence.
+    public static func problem(slug: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
+        guard (2...40).contains(slug.count), slug.allSatisfy(allowed.contains) else { return "theme_error_slug" }
+        return nil
+    }
+}

@@ -80,6 +80,12 @@ struct CooperationWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "fr network kept by the administrator")
                 try await driver.open(base + "/networks")
                 problems += try await EndToEndTests.audit(driver, axe, "fr networks kept by the administrator")
+                try await driver.open(base + "/admin/themes")
+                #expect(try await driver.text("main").contains("Traitement des opinions divergentes"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr themes of cooperation")
+                try await driver.open(base + "/lang/ar?next=/admin/themes")
+                try await driver.open(base + "/admin/themes")
+                problems += try await EndToEndTests.audit(driver, axe, "ar themes of cooperation")
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {

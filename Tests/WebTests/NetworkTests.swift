@@ -71,3 +71,45 @@ import TestSupport
         }
     }
 }
+
+/// The themes of cooperation: the instance's administrators keep the list; a theme an agreement names stays.
+@Suite struct CooperationThemeTests {
+    @Test(arguments: TestDatabase.kinds)
+    func theInstancesAdministratorsKeepTheThemesAndAThemeInUseStays(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let repository = AgreementRepository(database: site.database)
+            let themes = try await repository.themes()
+            #expect(themes.map(\.slug) == ["preparation", "dissent", "annual_report", "participation", "budget", "commissions", "plenary",
+                                           "human_resources"])
+            let theme: [(String, String)] = [("slug", "digital"), ("name_fr", "Transformation numérique"), ("name_ar", "التحول الرقمي")]
+            let anonymous = try await Visitor(client).post("/admin/themes", theme).status
+            #expect(anonymous == .unauthorized || anonymous == .forbidden)
+            for email in ["secretariat@cese-fr.example", "secretariat@cese-ma.example", "citoyen@hemicycle.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.get("/admin/themes").status == .forbidden, "\(email)")
+                #expect(try await someone.post("/admin/themes", theme).status == .forbidden, "\(email)")
+                #expect(try await someone.post("/admin/themes/\(themes[0].id)/delete", []).status == .forbidden, "\(email)")
+            }
+            let admin = Visitor(client, acceptLanguage: "fr")
+            try await admin.signIn("admin@hemicycle.example")
+            let page = try await admin.get("/admin/themes")
+            #expect(page.status == .ok && page.text.contains("Traitement des opinions divergentes") && page.text.contains("Nommé par 1 accord."))
+            #expect(try await admin.get("/cese-fr/cooperation").text.contains("href=\"/admin/themes\""))
+            #expect(try await admin.post("/admin/themes", theme.map { $0.0 == "slug" ? ($0.0, "Numérique") : $0 }).status == .unprocessableContent)
+            #expect(try await admin.post("/admin/themes", theme.map { $0.0 == "slug" ? ($0.0, "dissent") : $0 }).status == .conflict)
+            #expect(try await admin.post("/admin/themes", [("slug", "digital")]).status == .unprocessableContent)
+            #expect(try await admin.post("/admin/themes", theme).status == .seeOther)
+            let digital = try #require(try await repository.themes().last)
+            #expect(digital.slug == "digital" && digital.nameAr == "التحول الرقمي")
+            #expect(try await admin.post("/admin/themes/\(digital.id)", [("name_fr", "Numérique"), ("name_en", "Digital")]).status == .seeOther)
+            #expect(try await repository.themes().last?.nameEn == "Digital")
+            // The demo agreement names every theme of the framework: they stay; the new one goes.
+            let kept = try await admin.post("/admin/themes/\(themes[1].id)/delete", [])
+            #expect(kept.status == .conflict && kept.text.contains("Un accord nomme ce thème"))
+            #expect(try await admin.post("/admin/themes/\(digital.id)/delete", []).status == .seeOther)
+            #expect(try await repository.themes().count == themes.count)
+            #expect(try await admin.post("/admin/themes/\(digital.id)/delete", []).status == .notFound)
+        }
+    }
+}

@@ -28,6 +28,10 @@ import TestSupport
             // Staff's seats have no public page.
             let staff = try #require(try await site.memberships.all(councilID: france.id).first { $0.displayName == "Julien Secrétariat" })
             #expect(!xml.contains("/cese-fr/members/\(staff.id)<"))
+            // Cooperation: the signed agreement under both parties' addresses, missions, the networks' directories.
+            #expect(xml.contains("<loc>http://hemicycle.test/cese-fr/cooperation/agreements/1</loc>")
+                && xml.contains("<loc>http://hemicycle.test/cese-ma/cooperation/agreements/1</loc>"))
+            #expect(xml.contains("<loc>http://hemicycle.test/cese-fr/cooperation/missions/1</loc>") && xml.contains("<loc>http://hemicycle.test/networks/ucesif</loc>"))
         }
     }
 

@@ -15,6 +15,8 @@ struct CooperationPage: Encodable {
     let partnersURL: String
     let missionsURL: String
     let networksURL: String
+    /// For the instance's administrators, who keep the themes.
+    let themesURL: String?
 }
 
 /// One agreement: its record (parties, status, days, signatories, themes, texts, documents), and for the parties'

@@ -62,7 +62,8 @@ struct AgreementRoutes {
         let model = CooperationPage(rows: rows, hasRows: !rows.isEmpty,
                                     newURL: AgreementRules.decide(.record, by: scope.actor).isAllowed ? AgreementPaths.new.url(council.slug) : nil,
                                     partnersURL: PartnerPaths.list.url(council.slug), missionsURL: MissionPaths.list.url(council.slug),
-                                    networksURL: NetworkPaths.list.url)
+                                    networksURL: NetworkPaths.list.url,
+                                    themesURL: ThemeRules.mayManage(NetworkRoutes.actor(context)).isAllowed ? ThemePaths.list.url : nil)
         return try await pages.page("cooperation", title: pages.text("cooperation_title", context), request: request, context: context,
                                     council: council, typed: model)
     }

@@ -1,3 +1,4 @@
+import Cooperation
 import Foundation
 import HemicycleDomain
 import Hummingbird
@@ -34,7 +35,8 @@ struct SitemapRoutes {
         for council in try await site.councils.all() {
             let slug = council.slug
             for path in [CouncilPaths.home.url(slug), CouncilPaths.members.url(slug), CouncilPaths.commissions.url(slug), NewsPaths.list.url(slug),
-                         WorkPaths.list.url(slug), ConsultationPaths.list.url(slug), PetitionPaths.list.url(slug), ConventionPaths.list.url(slug)] {
+                         WorkPaths.list.url(slug), ConsultationPaths.list.url(slug), PetitionPaths.list.url(slug), ConventionPaths.list.url(slug),
+                         AgreementPaths.home.url(slug), PartnerPaths.list.url(slug), MissionPaths.list.url(slug)] {
                 entries.append(Entry(path: path, alternates: [], modified: nil))
             }
             for seat in try await site.memberships.all(councilID: council.id) where seat.roleValue.sitsInAssembly {
@@ -50,6 +52,14 @@ struct SitemapRoutes {
             for work in try await site.works.all(councilID: council.id) {
                 entries.append(Entry(path: WorkPaths.item.url(slug, work.id), alternates: [], modified: nil))
             }
+            // Signed agreements, under each party's address; the council's missions.
+            for agreement in try await AgreementRepository(database: site.database).all(councilID: council.id)
+            where agreement.status(at: site.clock.now(), in: council).isPublic {
+                entries.append(Entry(path: AgreementPaths.item.url(slug, agreement.id), alternates: [], modified: agreement.updatedAt))
+            }
+            for mission in try await MissionRepository(database: site.database).all(councilID: council.id) {
+                entries.append(Entry(path: MissionPaths.item.url(slug, mission.id), alternates: [], modified: mission.updatedAt))
+            }
             let posts = try await news.published(councilID: council.id, category: nil, now: now, limit: 50_000)
             let groups = Dictionary(grouping: posts, by: \.group)
             for post in posts {
@@ -57,6 +67,10 @@ struct SitemapRoutes {
                 entries.append(Entry(path: NewsPaths.item.url(slug, NewsSlug.make(id: post.id, title: post.title)), alternates: versions,
                                      modified: post.updatedAt))
             }
+        }
+        entries.append(Entry(path: NetworkPaths.list.url, alternates: [], modified: nil))
+        for network in try await NetworkRepository(database: site.database).all() {
+            entries.append(Entry(path: NetworkPaths.item.url(network.slug), alternates: [], modified: nil))
         }
         let base = site.configuration.baseURL
         var xml = """

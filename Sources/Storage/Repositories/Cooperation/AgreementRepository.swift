@@ -163,3 +163,44 @@ public struct AgreementRepository: Sendable {
         }
     }
 }
+
+extension AgreementRepository {
+    /// How many agreements name each theme.
+    public func themeUses() async throws -> [Int64: Int] {
+        try await database.read { sql in
+            var uses: [Int64: Int] = [:]
+            for row in try await sql.raw("SELECT theme_id, COUNT(*) AS n FROM agreement_themes GROUP BY theme_id").all() {
+                uses[try row.decode(column: "theme_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
+            }
+            return uses
+        }
+    }
+
+    /// Adds a theme at the end of the list; `StoreError.duplicateName` when the identifier is taken.
+    public func addTheme(slug: String, name: LocalizedText) async throws -> Int64 {
+        try await database.transaction { sql in
+            guard try await sql.raw("SELECT id FROM cooperation_themes WHERE slug = \(bind: slug)").first() == nil else { throw StoreError.duplicateName }
+            let position = try await sql.raw("SELECT COALESCE(MAX(position), -1) + 1 AS p FROM cooperation_themes").first(decodingColumn: "p", as: Int.self) ?? 0
+            return try await sql.insert(into: "cooperation_themes").columns("slug", "name_fr", "name_ar", "name_en", "position")
+                .values(SQLBind(slug), SQLBind(name[.fr]), SQLBind(name[.ar]), SQLBind(name[.en]), SQLBind(position))
+                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    public func renameTheme(id: Int64, name: LocalizedText) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                UPDATE cooperation_themes SET name_fr = \(bind: name[.fr]), name_ar = \(bind: name[.ar]), name_en = \(bind: name[.en])
+                WHERE id = \(bind: id) RETURNING id
+                """).first() != nil else { throw StoreError.notFound }
+        }
+    }
+
+    /// Removes a theme no agreement names; `StoreError.stateChanged` when one does.
+    public func removeTheme(id: Int64) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("SELECT theme_id FROM agreement_themes WHERE theme_id = \(bind: id)").first() == nil else { throw StoreError.stateChanged }
+            guard try await sql.raw("DELETE FROM cooperation_themes WHERE id = \(bind: id) RETURNING id").first() != nil else { throw StoreError.notFound }
+        }
+    }
+}
