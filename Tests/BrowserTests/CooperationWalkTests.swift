@@ -7,8 +7,9 @@ import TestSupport
 @testable import Web
 
 /// Cooperation in headless Chromium: the French secretariat records an agreement with the Moroccan council ending
-/// today, shares its avis in preparation and plans an action; a Moroccan member (in Arabic) finds the work and reads
-/// its draft; a second after midnight in Paris the draft is hers no more. The instance's administrator keeps the
+/// today, shares its avis in preparation (open to contributions until today) and plans an action; a Moroccan member (in
+/// Arabic) finds the work, reads its draft and drafts a contribution; a second after midnight in Paris the draft is
+/// hers no more. The instance's administrator keeps the
 /// networks' directory. Every page is audited by axe-core, in French and Arabic.
 @Suite(.enabled(if: BrowserEnvironment.shouldRun), .serialized)
 struct CooperationWalkTests {
@@ -44,6 +45,7 @@ struct CooperationWalkTests {
                 // It shares its avis in preparation, and plans an action.
                 try await Walk.set(driver, "#share-work", "\(youth.id)")
                 try await Walk.set(driver, "#share-grantee", "\(morocco.id)")
+                try await Walk.set(driver, "#share-due", "2026-11-30")
                 try await Walk.submit(driver, formWith: "#share-work")
                 #expect(try await driver.text("#shared").contains("Jeunes et emploi dans les territoires ruraux"))
                 try await Walk.set(driver, "#new-action-title", "Accueillir deux agents du Conseil du Maroc")
@@ -63,6 +65,17 @@ struct CooperationWalkTests {
                 try await Walk.waitForNewPage(driver, then: "main h1")
                 #expect(try await driver.text("main").contains("Financer le permis"))
                 problems += try await EndToEndTests.audit(driver, axe, "ar shared work")
+
+                // She drafts a contribution in her council's space.
+                try await driver.open(base + "/cese-ma/cooperation/contributions")
+                problems += try await EndToEndTests.audit(driver, axe, "ar contributions")
+                let share = try #require(try await AgreementPlanRepository(database: site.database).shares(agreementID: agreement.id)
+                    .first { $0.itemKind == "contribution" })
+                try await Walk.set(driver, "#share-\(share.id)-title", "Contribution du Conseil du Maroc")
+                try await Walk.set(driver, "#share-\(share.id)-body", "Le Conseil partage ses travaux sur l’emploi des jeunes.")
+                try await Walk.submit(driver, formWith: "#share-\(share.id)-title")
+                #expect(try await driver.text("main h1") == "Contribution du Conseil du Maroc")
+                problems += try await EndToEndTests.audit(driver, axe, "ar contribution draft")
 
                 // A second after midnight in Paris, the agreement has expired: the draft is hers no more.
                 let midnight = Date(timeIntervalSince1970: 1_796_079_601) // 2026-12-01 00:00:01 in Paris

@@ -52,10 +52,11 @@ struct EndToEndTests {
                 let commission = try #require(try await site.commissions.all(councilID: france.id).first)
                 let mission = try #require(try await MissionRepository(database: site.database).all(councilID: france.id).first)
                 let agreement = try #require(try await AgreementRepository(database: site.database).all(councilID: france.id).first)
+                let avis = try #require(try await site.works.all(councilID: france.id).first { $0.status == "published" })
 
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
                              "/signin", "/signup", "/password/forgot", "/no-such-page", "/cese-fr/cooperation",
-                             "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif"] {
+                             "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif", "/cese-fr/works/\(avis.id)"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.lang") as? String == "fr")
                     problems += try await Self.audit(driver, axe, "fr \(path)")

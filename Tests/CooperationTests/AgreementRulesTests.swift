@@ -130,3 +130,40 @@ import Testing
         }
     }
 }
+
+@Suite struct ContributionRulesTests {
+    @Test func aContributionIsOpenUntilItsLastDayWhileTheAgreementIsInForce() throws {
+        let agreement = AgreementCalendar(signedOn: try #require(CivilDay("2024-03-14")), endsOn: try #require(CivilDay("2028-03-13")))
+        let window = ContributionWindow(agreement: agreement, lastDay: try #require(CivilDay("2024-06-15")))
+        func day(_ text: String) throws -> CivilDay { try #require(CivilDay(text)) }
+        #expect(try window.isOpen(on: day("2024-03-14")) && window.isOpen(on: day("2024-06-15")))
+        #expect(try !window.isOpen(on: day("2024-06-16")) && !window.isOpen(on: day("2024-03-13")))
+        #expect(!ContributionWindow(agreement: agreement, lastDay: nil).isOpen(on: try #require(CivilDay("2024-05-01"))))
+        var ended = agreement
+        ended.terminatedOn = try #require(CivilDay("2024-05-01"))
+        #expect(!ContributionWindow(agreement: ended, lastDay: try #require(CivilDay("2024-06-15"))).isOpen(on: try #require(CivilDay("2024-05-01"))))
+    }
+
+    @Test func membersDraftTheBureauSendsAndTheReceiverAcknowledges() {
+        let member = CouncilActor(role: .member), bureau = CouncilActor(role: .bureau), staff = CouncilActor(role: .staff)
+        let citizen = CouncilActor(role: .citizen), visitor = CouncilActor.visitor
+        for actor in [member, bureau, staff] {
+            #expect(ContributionRules.decide(.draft, by: actor, status: .draft, isOpen: true).isAllowed)
+            #expect(ContributionRules.decide(.draft, by: actor, status: .draft, isOpen: false) == .conflict("contribution_error_closed"))
+            #expect(ContributionRules.decide(.draft, by: actor, status: .sent, isOpen: true) == .conflict("contribution_error_sent"))
+        }
+        for actor in [citizen, visitor] {
+            #expect(!ContributionRules.decide(.see, by: actor, status: .draft, isOpen: true).isAllowed)
+            #expect(!ContributionRules.decide(.draft, by: actor, status: .draft, isOpen: true).isAllowed)
+        }
+        #expect(ContributionRules.decide(.send, by: bureau, status: .draft, isOpen: true).isAllowed)
+        #expect(ContributionRules.decide(.send, by: CouncilActor(role: .president), status: .draft, isOpen: true).isAllowed)
+        #expect(ContributionRules.decide(.send, by: bureau, status: .draft, isOpen: false) == .conflict("contribution_error_closed"))
+        for actor in [member, staff, citizen] {
+            #expect(!ContributionRules.decide(.send, by: actor, status: .draft, isOpen: true).isAllowed)
+        }
+        #expect(ContributionRules.decide(.acknowledge, by: staff, status: .sent, isOpen: false).isAllowed)
+        #expect(ContributionRules.decide(.acknowledge, by: staff, status: .acknowledged, isOpen: false) == .conflict("contribution_error_acknowledged"))
+        #expect(!ContributionRules.decide(.acknowledge, by: member, status: .sent, isOpen: false).isAllowed)
+    }
+}

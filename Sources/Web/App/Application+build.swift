@@ -70,6 +70,7 @@ public enum HemicycleServer {
         AgreementPlanRoutes(services: agreementServices, pages: site.pages, agreements: agreementRoutes).register(in: council.pages)
         AgreementAPI(services: agreementServices, baseURL: site.configuration.baseURL).register(in: council.api)
         NetworkRoutes(services: NetworkServices(site: site), pages: site.pages).register(on: routes)
+        ContributionRoutes(services: ContributionServices(site: site), pages: site.pages).register(in: council.pages)
         ThemeRoutes(agreements: agreementServices.agreements, pages: site.pages).register(on: routes)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)

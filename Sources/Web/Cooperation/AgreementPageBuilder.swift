@@ -80,16 +80,17 @@ struct AgreementPageBuilder {
             for granting in Set(shares.map(\.grantingCouncilId)).union([council.id]) {
                 titles[granting] = Dictionary(try await services.works.all(councilID: granting).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             }
-            for share in shares where share.itemKind == AgreementShare.work {
+            for share in shares where AgreementShare.workKinds.contains(share.itemKind) {
                 guard let work = titles[share.grantingCouncilId]?[share.itemId], let granting = councils[share.grantingCouncilId] else { continue }
                 let label = pages.localized(work.title, language, councilDefault: granting.language).text
+                let contribute = share.dueOn.flatMap(CivilDay.init).map { pages.text("agreement_share_contribute_until", context, ["date": format.day($0)]) }
                 if share.grantingCouncilId == council.id {
                     ours.append(AgreementPage.Shared(
-                        work: label, url: WorkPaths.item.url(council.slug, work.id), council: name(share.granteeCouncilId),
+                        work: label, url: WorkPaths.item.url(council.slug, work.id), council: name(share.granteeCouncilId), contribute: contribute,
                         deleteAction: mayShare ? AgreementPaths.shareDelete.url(council.slug, agreement.id, share.id) : nil))
                 } else if share.granteeCouncilId == council.id {
                     theirs.append(AgreementPage.Shared(work: label, url: WorkPaths.item.url(granting.slug, work.id), council: name(granting.id),
-                                                       deleteAction: nil))
+                                                       contribute: contribute, deleteAction: nil))
                 }
             }
             if mayShare {

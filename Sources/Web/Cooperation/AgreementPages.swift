@@ -17,6 +17,8 @@ struct CooperationPage: Encodable {
     let networksURL: String
     /// For the instance's administrators, who keep the themes.
     let themesURL: String?
+    /// For the council's members and secretariat: contributions to partners' works.
+    let contributionsURL: String?
 }
 
 /// One agreement: its record (parties, status, days, signatories, themes, texts, documents), and for the parties'
@@ -63,6 +65,8 @@ struct AgreementPage: Encodable {
         let work: String
         let url: String
         let council: LocalizedView
+        /// Open to contributions: until when.
+        let contribute: String?
         let deleteAction: String?
     }
 

@@ -97,9 +97,16 @@ struct AgreementPlanRoutes {
         let (scope, agreement) = try await kept(context, .share)
         guard let grantee = context.form.text("grantee").flatMap({ Int64($0) }), let work = context.form.text("work").flatMap({ Int64($0) })
         else { throw PageError(.unprocessableContent, "agreement_share_error") }
+        // With a last day, the partner may contribute until then (in this council's calendar).
+        var due: CivilDay?
+        if let raw = context.form.text("due_on") {
+            guard let day = CivilDay(raw), CivilDay(services.clock.now(), in: scope.council.zone) <= day
+            else { throw PageError(.unprocessableContent, "agreement_share_error_due") }
+            due = day
+        }
         do {
             _ = try await services.plans.shareWork(agreementID: agreement.id, grantingID: scope.council.id, granteeID: grantee, workID: work,
-                                                   at: services.clock.now().timeIntervalSince1970)
+                                                   dueOn: due?.text, at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.notFound {
             throw PageError(.unprocessableContent, "agreement_share_error")
         }

@@ -63,7 +63,9 @@ struct AgreementRoutes {
                                     newURL: AgreementRules.decide(.record, by: scope.actor).isAllowed ? AgreementPaths.new.url(council.slug) : nil,
                                     partnersURL: PartnerPaths.list.url(council.slug), missionsURL: MissionPaths.list.url(council.slug),
                                     networksURL: NetworkPaths.list.url,
-                                    themesURL: ThemeRules.mayManage(NetworkRoutes.actor(context)).isAllowed ? ThemePaths.list.url : nil)
+                                    themesURL: ThemeRules.mayManage(NetworkRoutes.actor(context)).isAllowed ? ThemePaths.list.url : nil,
+                                    contributionsURL: ContributionRules.decide(.see, by: scope.actor, status: .draft, isOpen: true).isAllowed
+                                        ? ContributionPaths.list.url(council.slug) : nil)
         return try await pages.page("cooperation", title: pages.text("cooperation_title", context), request: request, context: context,
                                     council: council, typed: model)
     }

@@ -14,7 +14,7 @@ struct PartnerReading: Sendable {
     func mayRead(workID: Int64, of council: Council, account: Account, now: Date) async throws -> Bool {
         let seats = try await memberships.all(accountID: account.id).filter { $0.councilId != council.id }
         guard !seats.isEmpty else { return false }
-        let sharing = try await plans.agreementsSharing(kind: AgreementShare.work, itemID: workID, grantingID: council.id,
+        let sharing = try await plans.agreementsSharing(kinds: AgreementShare.workKinds, itemID: workID, grantingID: council.id,
                                                         granteeIDs: seats.map(\.councilId))
         guard !sharing.isEmpty else { return false }
         let today = CivilDay(now, in: council.zone)

@@ -3,9 +3,10 @@ import HemicycleDomain
 import Storage
 
 /// The demo's agreement: the framework agreement of cooperation between the French and Moroccan councils, signed in
-/// 2024 for four years, with the themes of the framework, an action plan (two actions late) and the Moroccan council's
-/// referral on the social and solidarity economy shared with the French council, which prepares an avis on young
-/// people and jobs in rural areas (signatories fictional).
+/// 2024 for four years, with the themes of the framework, an action plan (two actions late), the Moroccan council's
+/// contribution to the French avis on contemporary Francophonie, and the Moroccan council's referral on the social
+/// and solidarity economy shared with the French council, which prepares an avis on young people and jobs in rural
+/// areas (signatories fictional).
 struct DemoAgreements {
     let site: Site
 
@@ -51,6 +52,26 @@ struct DemoAgreements {
         for (title, owner, who, due, state, followUp) in actions {
             _ = try await plans.addAction(agreementID: id, AgreementActionFields(title: title, ownerCouncilID: owner, owner: who, dueOn: due, state: state,
                                                                                  followUp: followUp), at: now)
+        }
+        // The French avis on contemporary Francophonie was opened to the Moroccan council's contribution until 15 May
+        // 2026; its bureau sent one on 30 April, which the French secretariat acknowledged on 4 May.
+        let paris = TimeZone(identifier: france.timeZone) ?? .gmt
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = paris
+        func at(_ month: Int, _ day: Int) -> Double { calendar.date(from: DateComponents(year: 2026, month: month, day: day, hour: 11))!.timeIntervalSince1970 }
+        if let avis = try await site.works.all(councilID: france.id).first(where: { $0.status == "published" }),
+           let bureau = try await site.memberships.all(councilID: morocco.id).first(where: { $0.email == "bureau@cese-ma.example" }),
+           let author = try await site.memberships.all(councilID: morocco.id).first(where: { $0.email == "membre@cese-ma.example" }),
+           let staff = try await site.memberships.all(councilID: france.id).first(where: { $0.email == "secretariat@cese-fr.example" }) {
+            _ = try await plans.shareWork(agreementID: id, grantingID: france.id, granteeID: morocco.id, workID: avis.id, dueOn: "2026-05-15", at: at(4, 1))
+            let contributions = PartnerContributionRepository(database: site.database)
+            let contribution = try await contributions.create(
+                workID: avis.id, councilID: morocco.id, agreementID: id,
+                title: "Contribution du Conseil du Maroc au titre de l’accord-cadre de 2024",
+                body: "Le Conseil partage son expérience de la plateforme de participation citoyenne, propose des échanges de jeunes chercheurs entre les deux conseils et souligne la place de la langue arabe aux côtés du français dans l’espace francophone.",
+                authorMembershipID: author.id, at: at(4, 28))
+            try await contributions.send(id: contribution, councilID: morocco.id, by: bureau.id, at: at(4, 30))
+            try await contributions.acknowledge(id: contribution, workID: avis.id, by: staff.id, at: at(5, 4))
         }
         if let referral = try await site.works.all(councilID: morocco.id).first(where: { $0.status == "referred" }) {
             _ = try await plans.shareWork(agreementID: id, grantingID: morocco.id, granteeID: france.id, workID: referral.id, at: now)

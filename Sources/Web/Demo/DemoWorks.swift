@@ -74,10 +74,7 @@ struct DemoWorks {
                                         heldAt: day("2026-04-08"), notes: "Place du français dans les organisations internationales.")
         try await site.works.addHearing(workID: avis, person: "Moussa Imaginaire", capacity: "président d'une université francophone (personnage fictif)",
                                         heldAt: day("2026-04-22"), notes: "Mobilité des étudiants et des chercheurs.")
-        try await site.works.addContribution(workID: avis, author: "CESE du Maroc", authorKind: "partner",
-                                             title: "Contribution du CESE du Maroc au titre de l'accord de coopération de 2024",
-                                             body: "Le Conseil partage son expérience de la plateforme de participation citoyenne et propose des échanges de jeunes chercheurs entre les deux conseils.",
-                                             at: day("2026-04-30"))
+        // The Moroccan council's contribution comes through the agreement (`DemoAgreements`).
         let first = BlockAlignment.align(previous: nil, parsed: DraftMarkup.parse(Self.francophonieDraft), newIdentifier: site.ids.next)
         let version1 = try await site.drafts.addVersion(workID: avis, body: WorkActionRoutes.json(first), note: "Projet des rapporteurs", at: day("2026-05-12"))
         try await site.works.setAmendmentDeadline(id: avis, councilID: france.id, deadline: day("2026-06-20"))

@@ -18,7 +18,12 @@ struct WorkExports {
     @Sendable func akomaNtoso(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await WorkDossier.load(services: services, context: context, extent: .record)
         let council = dossier.council
-        let xml = AkomaNtoso.document(dossier, language: council.language, groupName: { dossier.groupName($0, language: council.language) })
+        let councils = Dictionary(try await services.councils.all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let contributions = try await services.partnerContributions.received(workID: dossier.work.id).compactMap { record in
+            councils[record.councilId].map { (record: record, council: $0) }
+        }
+        let xml = AkomaNtoso.document(dossier, language: council.language, groupName: { dossier.groupName($0, language: council.language) },
+                                      contributions: contributions)
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: xml)))
     }
 
@@ -45,12 +50,14 @@ struct WorkExports {
 
 /// Akoma Ntoso 3.0: a `doc` whose body holds the parts, chapters, numbered recommendations and paragraphs, with
 /// dissent as notes referenced in place, group declarations in the conclusions, the timeline as the lifecycle, and
-/// the votes by group in a proprietary block.
+/// the votes by group in a proprietary block; the contributions partner councils sent are referenced (`TLCReference`,
+/// with their council as a `TLCOrganization`) so that the text can cite them.
 enum AkomaNtoso {
     static let namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
     static let hemicycleNamespace = "https://hemicycle.example/ns/council-work/1.0"
 
-    static func document(_ dossier: WorkDossier, language: Language, groupName: (Int64?) -> String) -> String {
+    static func document(_ dossier: WorkDossier, language: Language, groupName: (Int64?) -> String,
+                         contributions: [(record: PartnerContributionRecord, council: Council)] = []) -> String {
         let work = dossier.work
         let day = { (seconds: Double) in String(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds)).prefix(10)) }
         let date = day(dossier.events.last { $0.status == "adopted" }?.at ?? work.createdAt)
@@ -94,6 +101,14 @@ enum AkomaNtoso {
         xml += "      </lifecycle>\n      <references source=\"#hemicycle\">\n"
         xml += "        <TLCOrganization eId=\"\(escape(dossier.council.slug))\" href=\"/ontology/organization/\(escape(dossier.council.slug))\" showAs=\"\(escape(dossier.council.name.resolved(for: language, councilDefault: dossier.council.language)?.text ?? dossier.council.slug))\"/>\n"
         xml += "        <TLCOrganization eId=\"hemicycle\" href=\"/ontology/organization/hemicycle\" showAs=\"Hemicycle\"/>\n"
+        for council in Dictionary(contributions.map { ($0.council.id, $0.council) }, uniquingKeysWith: { first, _ in first }).values
+            .sorted(by: { $0.slug < $1.slug }) where council.id != dossier.council.id {
+            let name = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
+            xml += "        <TLCOrganization eId=\"\(escape(council.slug))\" href=\"/ontology/organization/\(escape(council.slug))\" showAs=\"\(escape(name))\"/>\n"
+        }
+        for (index, contribution) in contributions.enumerated() {
+            xml += "        <TLCReference eId=\"contribution_\(index + 1)\" name=\"contribution\" href=\"/ontology/contribution/\(escape(contribution.council.slug))/\(contribution.record.id)\" showAs=\"\(escape(contribution.record.title))\"/>\n"
+        }
         for status in Set(dossier.events.map(\.status)).sorted() {
             xml += "        <TLCEvent eId=\"\(escape(status))\" href=\"/ontology/event/\(escape(status))\" showAs=\"\(escape(status))\"/>\n"
         }

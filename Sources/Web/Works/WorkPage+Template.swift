@@ -37,6 +37,8 @@ extension WorkPage: TemplateConvertible {
         page.add("news", try .encoded(news))
         page.add("hasNews", .bool(hasNews))
         if let follow { page.add("follow", try .encoded(follow)) }
+        page.add("partnerContributions", try .encoded(partnerContributions))
+        page.add("hasPartnerContributions", .bool(hasPartnerContributions))
         return page.value
     }
 }

@@ -211,4 +211,7 @@ struct WorkPage: Encodable {
     var hasNews = false
     /// The form to follow its progress by e-mail, while it has steps ahead.
     var follow: FollowForm?
+    /// The contributions partner councils sent to it, with their provenance.
+    var partnerContributions: [ReceivedContribution] = []
+    var hasPartnerContributions = false
 }

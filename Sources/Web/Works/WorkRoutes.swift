@@ -131,6 +131,8 @@ struct WorkRoutes {
         page.news = try await services.inTheNews.links(.work, dossier.work.id, council: dossier.council, context: context)
         page.hasNews = !page.news.isEmpty
         page.follow = followForm(work: dossier.work.id, status: dossier.status, council: dossier.council, context: context)
+        page.partnerContributions = try await receivedContributions(dossier, context: context)
+        page.hasPartnerContributions = !page.partnerContributions.isEmpty
         return try await pages.page("work", title: title, request: request, context: context, council: dossier.council,
                                    typed: page, status: status)
     }

@@ -18,6 +18,9 @@ struct WorkServices: Sendable {
     let inTheNews: InTheNews
     /// What partner councils read of the council's works under an agreement.
     let partners: PartnerReading
+    /// What partner councils sent to its works.
+    let partnerContributions: PartnerContributionRepository
+    let councils: CouncilRepository
     let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
@@ -43,6 +46,8 @@ struct WorkServices: Sendable {
         consultations = ConsultationRepository(database: database)
         inTheNews = InTheNews(database: database, clock: clock)
         partners = PartnerReading(plans: AgreementPlanRepository(database: database), memberships: memberships)
+        partnerContributions = PartnerContributionRepository(database: database)
+        councils = CouncilRepository(database: database)
         self.files = files
         self.clock = clock
         self.ids = ids

@@ -58,8 +58,11 @@ public struct AgreementPlanRepository: Sendable {
     /// Shares one of the granting council's work items with another party. `StoreError.notFound` when either council
     /// is not a party, they are the same, or the work item is not the granting council's; shared with that party
     /// already, it stays as it was.
-    public func shareWork(agreementID: Int64, grantingID: Int64, granteeID: Int64, workID: Int64, at: Double) async throws -> Int64 {
-        try await database.transaction { sql in
+    /// With `dueOn` (`yyyy-MM-dd`), the partner may also contribute to it until that day: the share's kind is then
+    /// `AgreementShare.contribution`, and sharing it again moves the day.
+    public func shareWork(agreementID: Int64, grantingID: Int64, granteeID: Int64, workID: Int64, dueOn: String? = nil, at: Double) async throws -> Int64 {
+        let kind = dueOn == nil ? AgreementShare.work : AgreementShare.contribution
+        return try await database.transaction { sql in
             guard grantingID != granteeID else { throw StoreError.notFound }
             try await Self.checkParty(grantingID, agreementID: agreementID, on: sql)
             try await Self.checkParty(granteeID, agreementID: agreementID, on: sql)
@@ -67,11 +70,14 @@ public struct AgreementPlanRepository: Sendable {
             else { throw StoreError.notFound }
             if let existing = try await sql.raw("""
                 SELECT id FROM agreement_shares WHERE agreement_id = \(bind: agreementID) AND grantee_council_id = \(bind: granteeID)
-                AND item_kind = \(bind: AgreementShare.work) AND item_id = \(bind: workID)
-                """).first(decodingColumn: "id", as: Int64.self) { return existing }
+                AND item_kind = \(bind: kind) AND item_id = \(bind: workID)
+                """).first(decodingColumn: "id", as: Int64.self) {
+                try await sql.raw("UPDATE agreement_shares SET due_on = \(bind: dueOn) WHERE id = \(bind: existing)").run()
+                return existing
+            }
             return try await sql.insert(into: "agreement_shares")
-                .columns("agreement_id", "granting_council_id", "grantee_council_id", "item_kind", "item_id", "created_at")
-                .values(SQLBind(agreementID), SQLBind(grantingID), SQLBind(granteeID), SQLBind(AgreementShare.work), SQLBind(workID), SQLBind(at))
+                .columns("agreement_id", "granting_council_id", "grantee_council_id", "item_kind", "item_id", "created_at", "due_on")
+                .values(SQLBind(agreementID), SQLBind(grantingID), SQLBind(granteeID), SQLBind(kind), SQLBind(workID), SQLBind(at), SQLBind(dueOn))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
         }
     }
@@ -88,16 +94,31 @@ public struct AgreementPlanRepository: Sendable {
 
     /// The agreements under which the granting council shares an item with any of `granteeIDs`, whatever their
     /// status: the caller reads the status on its day.
-    public func agreementsSharing(kind: String, itemID: Int64, grantingID: Int64, granteeIDs: [Int64]) async throws -> [(grantee: Int64, agreement: AgreementRecord)] {
-        guard !granteeIDs.isEmpty else { return [] }
+    public func agreementsSharing(kinds: [String], itemID: Int64, grantingID: Int64, granteeIDs: [Int64]) async throws -> [(grantee: Int64, agreement: AgreementRecord)] {
+        guard !granteeIDs.isEmpty, !kinds.isEmpty else { return [] }
         return try await database.read { sql in
             try await sql.raw("""
                 SELECT s.grantee_council_id, a.* FROM agreement_shares s JOIN agreements a ON a.id = s.agreement_id
-                WHERE s.granting_council_id = \(bind: grantingID) AND s.item_kind = \(bind: kind) AND s.item_id = \(bind: itemID)
+                WHERE s.granting_council_id = \(bind: grantingID) AND s.item_kind IN (\(binds: kinds)) AND s.item_id = \(bind: itemID)
                 AND s.grantee_council_id IN (\(binds: granteeIDs))
                 """).all().map { row in
                 (try row.decode(column: "grantee_council_id", as: Int64.self), try row.decodeModel(AgreementRecord.self))
             }
+        }
+    }
+
+    /// The works opened to `granteeID`'s contributions, by any council, under any agreement (whatever its status),
+    /// with the agreement: the caller reads the status and the last day in the granting council's calendar.
+    public func contributionOpenings(granteeID: Int64) async throws -> [(share: AgreementShare, agreement: AgreementRecord)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT s.id AS s_id, s.agreement_id AS s_agreement_id, s.granting_council_id AS s_granting_council_id,
+                       s.grantee_council_id AS s_grantee_council_id, s.item_kind AS s_item_kind, s.item_id AS s_item_id,
+                       s.created_at AS s_created_at, s.due_on AS s_due_on, a.*
+                FROM agreement_shares s JOIN agreements a ON a.id = s.agreement_id
+                WHERE s.grantee_council_id = \(bind: granteeID) AND s.item_kind = \(bind: AgreementShare.contribution)
+                ORDER BY s.due_on, s.id
+                """).all().map { row in (try row.decodeModel(AgreementShare.self, prefix: "s_"), try row.decodeModel(AgreementRecord.self)) }
         }
     }
 

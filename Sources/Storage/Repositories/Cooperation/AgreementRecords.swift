@@ -90,14 +90,20 @@ public struct AgreementShare: Sendable, Hashable, Decodable {
     public let itemKind: String
     public let itemId: Int64
     public let createdAt: Double
+    /// For a contribution: the last day it may be sent, in the granting council's calendar (`yyyy-MM-dd`).
+    public let dueOn: String?
 
     /// A work item of the granting council, to read in full before it is published.
     public static let work = "work"
+    /// A work item of the granting council, to read and contribute to until `dueOn`.
+    public static let contribution = "contribution"
+    /// The kinds under which a work is read.
+    public static let workKinds = [work, contribution]
 
     enum CodingKeys: String, CodingKey {
         case id
         case agreementId = "agreement_id", grantingCouncilId = "granting_council_id", granteeCouncilId = "grantee_council_id"
-        case itemKind = "item_kind", itemId = "item_id", createdAt = "created_at"
+        case itemKind = "item_kind", itemId = "item_id", createdAt = "created_at", dueOn = "due_on"
     }
 }
 

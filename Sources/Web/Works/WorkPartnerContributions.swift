@@ -1,0 +1,34 @@
+import Cooperation
+import Foundation
+import HemicycleDomain
+import Storage
+
+extension WorkRoutes {
+    /// The contributions partner councils sent to the work, with their provenance (the council, who in its bureau
+    /// sent them, when) and, for the council's secretariat or bureau, the button that acknowledges them.
+    func receivedContributions(_ dossier: WorkDossier, context: AppContext) async throws -> [ReceivedContribution] {
+        let received = try await services.partnerContributions.received(workID: dossier.work.id)
+        guard !received.isEmpty else { return [] }
+        let actor = try context.inCouncil().actor
+        let format = Formatting(language: context.language, council: dossier.council)
+        var councils: [Int64: Council] = [:]
+        for council in try await services.councils.all() { councils[council.id] = council }
+        var names: [Int64: [Int64: String]] = [:]
+        for id in Set(received.map(\.councilId)) {
+            names[id] = Dictionary(try await services.memberships.all(councilID: id, includingEnded: true).map { ($0.id, $0.displayName) },
+                                   uniquingKeysWith: { first, _ in first })
+        }
+        return received.compactMap { record in
+            guard let sender = councils[record.councilId] else { return nil }
+            let status = ContributionStatus(rawValue: record.status) ?? .sent
+            let date = format.date(Date(timeIntervalSince1970: record.sentAt ?? record.createdAt))
+            return ReceivedContribution(
+                council: pages.localized(sender.name, context.language, councilDefault: sender.language),
+                councilURL: PartnerPaths.item.url(dossier.council.slug, sender.slug), title: record.title, body: record.body,
+                sent: pages.text("contribution_sent_by", context, ["date": date, "name": record.sentByMembershipId.flatMap { names[record.councilId]?[$0] } ?? "—"]),
+                acknowledged: record.acknowledgedAt.map { pages.text("contribution_acknowledged_on", context, ["date": format.date(Date(timeIntervalSince1970: $0))]) },
+                acknowledgeAction: ContributionRules.decide(.acknowledge, by: actor, status: status, isOpen: false).isAllowed
+                    ? ContributionPaths.acknowledge.url(dossier.council.slug, dossier.work.id, record.id) : nil)
+        }
+    }
+}
