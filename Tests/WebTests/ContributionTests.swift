@@ -20,9 +20,9 @@ import TestSupport
             let page = try await Visitor(client, acceptLanguage: "fr").get("/cese-fr/works/\(avis.id)")
             #expect(page.text.contains("Contributions des conseils partenaires") && page.text.contains("Contribution du Conseil du Maroc au titre de l’accord-cadre de 2024"))
             #expect(page.text.contains("Envoyée le 30 avr. 2026, validée par Omar Bureau") && page.text.contains("Reçue le 4 mai 2026"))
-            #expect(page.text.contains("href=\"/cese-fr/cooperation/partners/cese-ma\"") && !page.text.contains("/acknowledge"))
+            #expect(page.text.contains("href=\"/cese-fr/cooperation/partners/cese-ma\""))
             let xml = try await Visitor(client).get("/cese-fr/works/\(avis.id)/akoma-ntoso.xml").text
-            #expect(xml.contains("<TLCOrganization eId=\"cese-ma\"") && xml.contains("<TLCReference eId=\"contribution_1\" name=\"contribution\""))
+            #expect(xml.contains("<TLCOrganization eId=\"org_cese-ma\"") && xml.contains("<TLCReference eId=\"contribution_1\" name=\"contribution\""))
             #expect(XMLParser(data: Data(xml.utf8)).parse())
         }
     }
@@ -86,8 +86,12 @@ import TestSupport
             #expect(received.contains("Contribution sur l’emploi des jeunes ruraux") && received.contains("validée par Omar Bureau"))
             let acknowledge = "/cese-fr/works/\(youth.id)/partner-contributions/\(id)/acknowledge"
             #expect(received.contains(acknowledge))
+            // A French member reads it, without the button; the Moroccan member sees her council's contribution on the work.
             let french = Visitor(client)
             try await french.signIn("membre2@cese-fr.example")
+            let memberView = try await french.get("/cese-fr/works/\(youth.id)").text
+            #expect(memberView.contains("Contribution sur l’emploi des jeunes ruraux") && !memberView.contains(acknowledge))
+            #expect(try await member.get("/cese-fr/works/\(youth.id)").text.contains("Contribution sur l’emploi des jeunes ruraux"))
             #expect(try await french.post(acknowledge, []).status == .forbidden)
             #expect(try await member.post("/cese-ma/works/\(youth.id)/partner-contributions/\(id)/acknowledge", []).status == .notFound)
             #expect(try await staff.post(acknowledge, []).status == .seeOther)
@@ -105,6 +109,10 @@ import TestSupport
             #expect(try await bureau.post("\(secondURL)/send?lang=fr", []).text.contains("La date limite des contributions à ce travail est passée"))
             #expect(try await member.post("/cese-ma/cooperation/contributions", draft).status == .conflict)
             #expect(try await contributions.all(councilID: morocco.id).filter { $0.status == "draft" }.count == 1)
+            // What was written under the agreement keeps it: it is terminated, not deleted.
+            let kept = try await staff.post("/cese-fr/cooperation/agreements/\(agreement.id)/delete", [])
+            #expect(kept.status == .conflict && kept.text.contains("Indiquez plutôt sa date de résiliation"))
+            #expect(try await contributions.all(agreementID: agreement.id).count == 3)
         }
     }
 }

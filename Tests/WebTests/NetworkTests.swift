@@ -28,7 +28,8 @@ import TestSupport
             // A partner's page links the directories it is listed in.
             #expect(try await visitor.get("/cese-fr/cooperation/partners/cese-ma").text.contains("href=\"/networks/aicesis\""))
 
-            let network: [(String, String)] = [("slug", "rescesao"), ("name_fr", "Réseau des conseils d’Afrique de l’Ouest"), ("founded", "2011")]
+            let network: [(String, String)] = [("slug", "rescesao"), ("name_fr", "Réseau des conseils d’Afrique de l’Ouest"), ("founded", "2011"),
+                                               ("website", "https://reseau.example")]
             let member: [(String, String)] = [("council", ""), ("name", "Conseil économique, social et environnemental du Mali"), ("country", "ml"),
                                               ("languages", "fr, bm"), ("website", ""), ("hemicycle", "https://hemicycle.example.ml")]
             let anonymous = try await visitor.post("/networks", network).status
@@ -58,8 +59,10 @@ import TestSupport
             #expect(try await admin.post("/networks/rescesao/members", [("council", "\(france.id)")]).status == .conflict)
             #expect(try await admin.post("/networks/rescesao/members", [("council", "999999")]).status == .unprocessableContent)
             let page = try await visitor.get("/networks/rescesao")
-            #expect(page.text.contains("Mali") && page.text.contains("bambara") && page.text.contains("href=\"https://hemicycle.example.ml\"")
+            #expect(page.text.contains("<td>Mali</td>") && page.text.contains("bambara") && page.text.contains("href=\"https://hemicycle.example.ml\"")
                 && page.text.contains("href=\"/cese-fr\"") && page.text.contains("2 conseils membres"))
+            // The network's site is its own, not its members' (who have none here).
+            #expect(page.text.components(separatedBy: "href=\"https://reseau.example\"").count == 2)
             let stored = try await NetworkRepository(database: site.database).find(slug: "rescesao")
             let members = try await NetworkRepository(database: site.database).members(networkID: try #require(stored).id)
             #expect(members.first?.country == "ML" && members.first?.languageCodes == ["fr", "bm"])

@@ -26,6 +26,7 @@ struct CreateNetworks: Migration {
             .column("hemicycle_url", type: .text)
             .run()
         try await sql.create(index: "network_members_network").on("network_members").column("network_id").run()
-        try await sql.create(index: "network_members_council").on("network_members").column("council_id").run()
+        // A council hosted here is listed once per network (others, with no council, as often as they are named).
+        try await sql.create(index: "network_members_council").on("network_members").column("council_id").column("network_id").unique().run()
     }
 }

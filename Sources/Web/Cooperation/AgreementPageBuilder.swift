@@ -87,10 +87,10 @@ struct AgreementPageBuilder {
                 if share.grantingCouncilId == council.id {
                     ours.append(AgreementPage.Shared(
                         work: label, url: WorkPaths.item.url(council.slug, work.id), council: name(share.granteeCouncilId), contribute: contribute,
-                        deleteAction: mayShare ? AgreementPaths.shareDelete.url(council.slug, agreement.id, share.id) : nil))
+                        withdrawAction: mayShare ? AgreementPaths.shareDelete.url(council.slug, agreement.id, share.id) : nil))
                 } else if share.granteeCouncilId == council.id {
                     theirs.append(AgreementPage.Shared(work: label, url: WorkPaths.item.url(granting.slug, work.id), council: name(granting.id),
-                                                       contribute: contribute, deleteAction: nil))
+                                                       contribute: contribute, withdrawAction: nil))
                 }
             }
             if mayShare {

@@ -67,7 +67,7 @@ struct AgreementPage: Encodable {
         let council: LocalizedView
         /// Open to contributions: until when.
         let contribute: String?
-        let deleteAction: String?
+        let withdrawAction: String?
     }
 
     struct ShareForm: Encodable {

@@ -223,9 +223,12 @@ struct AgreementRoutes {
     @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, agreement, _) = try await agreement(context)
         try pages.require(AgreementRules.decide(.delete(isRecorder: agreement.councilId == scope.council.id), by: scope.actor), context)
+        guard try await services.contributions.all(agreementID: agreement.id).isEmpty else { throw PageError(.conflict, "agreement_error_has_contributions") }
         let documents = try await services.attachments.all(councilID: agreement.councilId, ownerKind: AgreementPlanRoutes.ownerKind, ownerID: agreement.id)
         for document in documents { try await services.transfer.remove(document, councilID: agreement.councilId) }
-        try await services.agreements.delete(id: agreement.id, recorderID: scope.council.id)
+        do { try await services.agreements.delete(id: agreement.id, recorderID: scope.council.id) } catch StoreError.stateChanged {
+            throw PageError(.conflict, "agreement_error_has_contributions")
+        }
         return .redirect(to: SiteURL.with(AgreementPaths.home.url(scope.slug), notice: "deleted"), type: .normal)
     }
 }

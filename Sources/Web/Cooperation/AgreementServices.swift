@@ -6,6 +6,7 @@ import Storage
 struct AgreementServices: Sendable {
     let agreements: AgreementRepository
     let plans: AgreementPlanRepository
+    let contributions: PartnerContributionRepository
     let councils: CouncilRepository
     let memberships: MembershipRepository
     let works: WorkRepository
@@ -19,6 +20,7 @@ struct AgreementServices: Sendable {
     init(site: Site) {
         agreements = AgreementRepository(database: site.database)
         plans = AgreementPlanRepository(database: site.database)
+        contributions = PartnerContributionRepository(database: site.database)
         councils = site.councils
         memberships = site.memberships
         works = WorkRepository(database: site.database)

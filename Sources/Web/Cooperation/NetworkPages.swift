@@ -22,8 +22,8 @@ struct NetworkPage: Encodable {
         let hostedHere: Bool
         let country: String
         let languages: String
-        let website: String?
-        let deleteAction: String?
+        let memberWebsite: String?
+        let removeAction: String?
     }
 
     let name: LocalizedView

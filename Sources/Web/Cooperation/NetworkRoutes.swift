@@ -78,12 +78,12 @@ struct NetworkRoutes {
                 return NetworkPage.Member(
                     name: pages.localized(council.name, language, councilDefault: council.language), url: CouncilPaths.home.url(council.slug),
                     hostedHere: true, country: country(council.country), languages: languages(council.publishedLanguages.map(\.rawValue)),
-                    website: council.website.flatMap { $0.isEmpty ? nil : $0 }, deleteAction: delete)
+                    memberWebsite: council.website.flatMap { $0.isEmpty ? nil : $0 }, removeAction: delete)
             }
             return NetworkPage.Member(
                 name: LocalizedView(text: member.name, lang: nil, dir: "auto", fallback: false, fallbackNote: nil, missing: false),
                 url: member.hemicycleURL, hostedHere: false, country: country(member.country), languages: languages(member.languageCodes),
-                website: member.website, deleteAction: delete)
+                memberWebsite: member.website, removeAction: delete)
         }
         members = format.sorted(members) { "\($0.country) \($0.name.text)" }
         let listed = Set(records.compactMap(\.councilId))
@@ -93,7 +93,7 @@ struct NetworkRoutes {
                       "description_en": network.descriptionEn ?? "", "website": network.website ?? "", "founded": network.founded.map(String.init) ?? ""]
         let model = NetworkPage(
             name: pages.localized(network.name, language), description: description.text.isEmpty ? nil : description,
-            founded: network.founded.map { pages.text("network_founded_in", context, ["year": String($0)]) },
+            founded: network.founded.map(String.init),
             website: network.website, members: members, hasMembers: !members.isEmpty,
             count: pages.plural("network_members_count", count: members.count, context, format: format),
             form: manages ? NetworkForm(action: NetworkPaths.item.url(network.slug), values: values, isNew: false) : nil,

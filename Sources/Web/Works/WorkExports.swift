@@ -104,7 +104,7 @@ enum AkomaNtoso {
         for council in Dictionary(contributions.map { ($0.council.id, $0.council) }, uniquingKeysWith: { first, _ in first }).values
             .sorted(by: { $0.slug < $1.slug }) where council.id != dossier.council.id {
             let name = council.name.resolved(for: language, councilDefault: council.language)?.text ?? council.slug
-            xml += "        <TLCOrganization eId=\"\(escape(council.slug))\" href=\"/ontology/organization/\(escape(council.slug))\" showAs=\"\(escape(name))\"/>\n"
+            xml += "        <TLCOrganization eId=\"org_\(escape(council.slug))\" href=\"/ontology/organization/\(escape(council.slug))\" showAs=\"\(escape(name))\"/>\n"
         }
         for (index, contribution) in contributions.enumerated() {
             xml += "        <TLCReference eId=\"contribution_\(index + 1)\" name=\"contribution\" href=\"/ontology/contribution/\(escape(contribution.council.slug))/\(contribution.record.id)\" showAs=\"\(escape(contribution.record.title))\"/>\n"

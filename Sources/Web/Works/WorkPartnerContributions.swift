@@ -1,4 +1,5 @@
 import Cooperation
+import CouncilWork
 import Foundation
 import HemicycleDomain
 import Storage
@@ -7,9 +8,15 @@ extension WorkRoutes {
     /// The contributions partner councils sent to the work, with their provenance (the council, who in its bureau
     /// sent them, when) and, for the council's secretariat or bureau, the button that acknowledges them.
     func receivedContributions(_ dossier: WorkDossier, context: AppContext) async throws -> [ReceivedContribution] {
-        let received = try await services.partnerContributions.received(workID: dossier.work.id)
+        var received = try await services.partnerContributions.received(workID: dossier.work.id)
         guard !received.isEmpty else { return [] }
         let actor = try context.inCouncil().actor
+        // A partner reading the work before its publication sees what its own council sent, not what others did.
+        if !WorkRules.maySee(dossier.status, by: actor) {
+            var own: Set<Int64> = []
+            if let account = context.account { own = Set(try await services.memberships.all(accountID: account.id).map(\.councilId)) }
+            received = received.filter { own.contains($0.councilId) }
+        }
         let format = Formatting(language: context.language, council: dossier.council)
         var councils: [Int64: Council] = [:]
         for council in try await services.councils.all() { councils[council.id] = council }

@@ -59,7 +59,7 @@ public struct AgreementPlanRepository: Sendable {
     /// is not a party, they are the same, or the work item is not the granting council's; shared with that party
     /// already, it stays as it was.
     /// With `dueOn` (`yyyy-MM-dd`), the partner may also contribute to it until that day: the share's kind is then
-    /// `AgreementShare.contribution`, and sharing it again moves the day.
+    /// `AgreementShare.contribution`. Sharing it again moves the day, or without one keeps it to reading.
     public func shareWork(agreementID: Int64, grantingID: Int64, granteeID: Int64, workID: Int64, dueOn: String? = nil, at: Double) async throws -> Int64 {
         let kind = dueOn == nil ? AgreementShare.work : AgreementShare.contribution
         return try await database.transaction { sql in
@@ -68,11 +68,12 @@ public struct AgreementPlanRepository: Sendable {
             try await Self.checkParty(granteeID, agreementID: agreementID, on: sql)
             guard try await sql.raw("SELECT id FROM works WHERE id = \(bind: workID) AND council_id = \(bind: grantingID)").first() != nil
             else { throw StoreError.notFound }
+            // One share per work and partner: sharing it again sets (or clears) the last day for contributions.
             if let existing = try await sql.raw("""
                 SELECT id FROM agreement_shares WHERE agreement_id = \(bind: agreementID) AND grantee_council_id = \(bind: granteeID)
-                AND item_kind = \(bind: kind) AND item_id = \(bind: workID)
+                AND item_kind IN (\(binds: AgreementShare.workKinds)) AND item_id = \(bind: workID)
                 """).first(decodingColumn: "id", as: Int64.self) {
-                try await sql.raw("UPDATE agreement_shares SET due_on = \(bind: dueOn) WHERE id = \(bind: existing)").run()
+                try await sql.raw("UPDATE agreement_shares SET item_kind = \(bind: kind), due_on = \(bind: dueOn) WHERE id = \(bind: existing)").run()
                 return existing
             }
             return try await sql.insert(into: "agreement_shares")

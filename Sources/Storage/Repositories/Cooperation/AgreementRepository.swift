@@ -123,9 +123,12 @@ public struct AgreementRepository: Sendable {
         }
     }
 
-    /// Removes an agreement, with its plan and what was shared under it: only the council that recorded it.
+    /// Removes an agreement, with its plan and what was shared under it: only the council that recorded it, and not
+    /// while a contribution was written under it (`StoreError.stateChanged`): what a partner sent stays on the work.
     public func delete(id: Int64, recorderID: Int64) async throws {
         try await database.transaction { sql in
+            guard try await sql.raw("SELECT id FROM partner_contributions WHERE agreement_id = \(bind: id)").first() == nil
+            else { throw StoreError.stateChanged }
             guard try await sql.raw("DELETE FROM agreements WHERE id = \(bind: id) AND council_id = \(bind: recorderID) RETURNING id").first() != nil
             else { throw StoreError.notFound }
         }

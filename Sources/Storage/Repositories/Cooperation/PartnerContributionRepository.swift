@@ -46,6 +46,13 @@ public struct PartnerContributionRepository: Sendable {
         }
     }
 
+    /// Every contribution written under an agreement, drafts included.
+    public func all(agreementID: Int64) async throws -> [PartnerContributionRecord] {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM partner_contributions WHERE agreement_id = \(bind: agreementID) ORDER BY id").decodeAll(PartnerContributionRecord.self)
+        }
+    }
+
     /// One of the contributing council's contributions.
     public func find(id: Int64, councilID: Int64) async throws -> PartnerContributionRecord? {
         try await database.read { sql in
