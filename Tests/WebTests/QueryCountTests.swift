@@ -55,6 +55,40 @@ import TestSupport
     }
 }
 
+/// The cooperation pages and the missions' API cost the same queries whatever the number of missions.
+@Suite struct CooperationQueryCountTests {
+    @Test(arguments: TestDatabase.kinds)
+    func cooperationPagesCostTheSameQueriesWhateverTheMissions(kind: DatabaseKind) async throws {
+        let counting = CountingBox()
+        try await Harness.run(kind, wrap: { database in counting.wrap(database) }) { site, client in
+            let counter = try #require(counting.database)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let pages = ["/cese-fr/cooperation", "/cese-fr/cooperation/missions", "/api/v1/cese-fr/cooperation/missions"]
+            let visitor = Visitor(client)
+            try await visitor.signIn("membre@cese-fr.example")
+            func costs() async throws -> [Int] {
+                var result: [Int] = []
+                for page in pages {
+                    _ = counter.take()
+                    #expect(try await visitor.get(page).status == .ok, "\(page)")
+                    result.append(counter.take())
+                }
+                return result
+            }
+            let before = try await costs()
+            let sitting = try await site.memberships.all(councilID: france.id).filter(\.sits)
+            let missions = MissionRepository(database: site.database)
+            for index in 0..<8 {
+                _ = try await missions.create(councilID: france.id, MissionFields(
+                    title: LocalizedText(fr: "Mission \(index)", ar: nil, en: nil), destination: "Dakar", partnerCouncilID: nil,
+                    startsAt: 1_780_000_000 + Double(index) * 86_400, endsAt: 1_780_000_000 + Double(index) * 86_400, met: "", purpose: "Rencontrer.",
+                    outcomes: "", members: sitting.prefix(3 + index).map(\.id)), at: site.clock.now().timeIntervalSince1970)
+            }
+            #expect(try await costs() == before, "\(pages)")
+        }
+    }
+}
+
 /// A form on one amendment reads the work item's gate and that amendment before its rule answers, not the whole
 /// dossier the page shows.
 @Suite struct AmendmentFormCostTests {

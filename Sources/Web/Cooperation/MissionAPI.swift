@@ -44,9 +44,9 @@ struct MissionAPI {
         council.get(APIPaths.mission, use: item)
     }
 
-    func dto(_ mission: MissionRecord, council: Council, seats: [Int64: Membership], groups: [Int64: CouncilGroup],
-             partners: [Int64: String]) async throws -> MissionDTO {
-        let travellers = try await services.missions.members(missionID: mission.id).compactMap { seats[$0] }.map { seat in
+    func dto(_ mission: MissionRecord, travelled: [Int64], council: Council, seats: [Int64: Membership], groups: [Int64: CouncilGroup],
+             partners: [Int64: String]) -> MissionDTO {
+        let travellers = travelled.compactMap { seats[$0] }.map { seat in
             MissionTravellerDTO(name: seat.displayName,
                                 url: CouncilPaths.memberPage(council, seat).map { baseURL + $0 },
                                 group: seat.groupId.flatMap { groups[$0] }.map { LocalizedDTO($0.name) })
@@ -68,11 +68,11 @@ struct MissionAPI {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[MissionDTO]> {
         let council = try context.inCouncil().council
         let (seats, groups, partners) = try await lookups(council)
-        var missions: [MissionDTO] = []
-        for mission in try await services.missions.all(councilID: council.id) {
-            missions.append(try await dto(mission, council: council, seats: seats, groups: groups, partners: partners))
-        }
-        return JSONBody(value: missions)
+        // Who travelled on every mission, in one query.
+        let travelled = try await services.missions.members(councilID: council.id)
+        return JSONBody(value: try await services.missions.all(councilID: council.id).map { mission in
+            dto(mission, travelled: travelled[mission.id] ?? [], council: council, seats: seats, groups: groups, partners: partners)
+        })
     }
 
     @Sendable func item(_ request: Request, context: AppContext) async throws -> JSONBody<MissionDTO> {
@@ -80,6 +80,7 @@ struct MissionAPI {
         guard let id = context.parameters.get("id", as: Int64.self), let mission = try await services.missions.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
         let (seats, groups, partners) = try await lookups(council)
-        return JSONBody(value: try await dto(mission, council: council, seats: seats, groups: groups, partners: partners))
+        return JSONBody(value: dto(mission, travelled: try await services.missions.members(missionID: mission.id), council: council, seats: seats,
+                                   groups: groups, partners: partners))
     }
 }

@@ -88,6 +88,20 @@ public struct MissionRepository: Sendable {
         }
     }
 
+    /// Who travelled on each of the council's missions, in one query.
+    public func members(councilID: Int64) async throws -> [Int64: [Int64]] {
+        try await database.read { sql in
+            var members: [Int64: [Int64]] = [:]
+            for row in try await sql.raw("""
+                SELECT t.mission_id, t.membership_id FROM mission_members t JOIN missions m ON m.id = t.mission_id
+                WHERE m.council_id = \(bind: councilID) ORDER BY t.mission_id, t.membership_id
+                """).all() {
+                members[try row.decode(column: "mission_id", as: Int64.self), default: []].append(try row.decode(column: "membership_id", as: Int64.self))
+            }
+            return members
+        }
+    }
+
     /// How many travelled on each of the council's missions, in one query.
     public func travellerCounts(councilID: Int64) async throws -> [Int64: Int] {
         try await database.read { sql in
