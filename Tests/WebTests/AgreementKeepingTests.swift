@@ -139,3 +139,25 @@ import TestSupport
         }
     }
 }
+
+/// An agreement's documents: what is too large or not a document is refused with its sentence, and nothing is kept.
+@Suite struct AgreementDocumentTests {
+    @Test(arguments: TestDatabase.kinds)
+    func anOversizedOrWrongTypeDocumentIsRefusedAndNothingKept(kind: DatabaseKind) async throws {
+        try await Harness.run(kind, configure: { $0.uploadLimit = 1_048_576 }) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let agreement = try #require(try await AgreementRepository(database: site.database).all(councilID: france.id).first)
+            let path = "/cese-fr/cooperation/agreements/\(agreement.id)/documents"
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+            let large = try await staff.postFile(path, fileName: "accord.pdf", content: pdf + [UInt8](repeating: 0x20, count: 1_048_576))
+            #expect(large.status == .contentTooLarge && large.text.contains("1 Mo"))
+            let html = try await staff.postFile(path, fileName: "accord.pdf", content: Array("<html><script>alert(1)</script></html>".utf8))
+            #expect(html.status == .unsupportedMediaType && html.text.contains("ni un PDF"))
+            #expect(try await site.attachments.all(councilID: france.id, ownerKind: "agreement", ownerID: agreement.id).isEmpty)
+            #expect(try await staff.postFile(path, fileName: "accord.pdf", content: pdf).status == .seeOther)
+            #expect(try await site.attachments.all(councilID: france.id, ownerKind: "agreement", ownerID: agreement.id).count == 1)
+        }
+    }
+}

@@ -55,15 +55,16 @@ import TestSupport
     }
 }
 
-/// The cooperation pages and the missions' API cost the same queries whatever the number of missions.
+/// The cooperation pages and API cost the same queries whatever the number of missions and agreements.
 @Suite struct CooperationQueryCountTests {
     @Test(arguments: TestDatabase.kinds)
-    func cooperationPagesCostTheSameQueriesWhateverTheMissions(kind: DatabaseKind) async throws {
+    func cooperationPagesCostTheSameQueriesWhateverTheMissionsAndAgreements(kind: DatabaseKind) async throws {
         let counting = CountingBox()
         try await Harness.run(kind, wrap: { database in counting.wrap(database) }) { site, client in
             let counter = try #require(counting.database)
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
-            let pages = ["/cese-fr/cooperation", "/cese-fr/cooperation/missions", "/api/v1/cese-fr/cooperation/missions"]
+            let pages = ["/cese-fr/cooperation", "/cese-fr/cooperation/missions", "/api/v1/cese-fr/cooperation/missions",
+                         "/api/v1/cese-fr/cooperation/agreements"]
             let visitor = Visitor(client)
             try await visitor.signIn("membre@cese-fr.example")
             func costs() async throws -> [Int] {
@@ -83,6 +84,15 @@ import TestSupport
                     title: LocalizedText(fr: "Mission \(index)", ar: nil, en: nil), destination: "Dakar", partnerCouncilID: nil,
                     startsAt: 1_780_000_000 + Double(index) * 86_400, endsAt: 1_780_000_000 + Double(index) * 86_400, met: "", purpose: "Rencontrer.",
                     outcomes: "", members: sitting.prefix(3 + index).map(\.id)), at: site.clock.now().timeIntervalSince1970)
+            }
+            // And eight more agreements, each with its parties, signatories and themes.
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            let themes = try await AgreementRepository(database: site.database).themes().map(\.id)
+            for index in 0..<8 {
+                _ = try await AgreementRepository(database: site.database).create(councilID: france.id, AgreementFields(
+                    title: LocalizedText(fr: "Accord \(index)", ar: nil, en: nil), text: LocalizedText(), place: "Paris", signedOn: "2025-01-0\(index + 1)",
+                    inForceFrom: nil, endsOn: nil, terminatedOn: nil, parties: [france.id, morocco.id],
+                    signatories: [france.id: ["A", "B"], morocco.id: ["C"]], themes: Array(themes.prefix(index + 1))), at: site.clock.now().timeIntervalSince1970)
             }
             #expect(try await costs() == before, "\(pages)")
         }

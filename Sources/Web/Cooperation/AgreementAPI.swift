@@ -47,15 +47,28 @@ struct AgreementAPI {
         council.get(APIPaths.agreement, use: item)
     }
 
-    func dto(_ agreement: AgreementRecord, status: AgreementStatus, council: Council, slugs: [Int64: String]) async throws -> AgreementDTO {
+    /// The parties, signatories and themes of the council's agreements, read once for the whole list.
+    struct Details {
+        let parties: [Int64: [Int64]]
+        let signatories: [Int64: [AgreementSignatory]]
+        let themes: [Int64: [CooperationTheme]]
+    }
+
+    func details(_ council: Council) async throws -> Details {
+        Details(parties: try await services.agreements.parties(councilID: council.id),
+                signatories: try await services.agreements.signatories(councilID: council.id),
+                themes: try await services.agreements.themes(councilID: council.id))
+    }
+
+    func dto(_ agreement: AgreementRecord, status: AgreementStatus, council: Council, slugs: [Int64: String], details: Details) -> AgreementDTO {
         AgreementDTO(
             id: agreement.id, title: LocalizedDTO(agreement.title), status: status.rawValue,
-            parties: try await services.agreements.parties(agreementID: agreement.id).compactMap { slugs[$0] }, place: agreement.place,
+            parties: (details.parties[agreement.id] ?? []).compactMap { slugs[$0] }, place: agreement.place,
             signedOn: agreement.signedOn, inForceFrom: agreement.inForceFrom, endsOn: agreement.endsOn, terminatedOn: agreement.terminatedOn,
-            signatories: try await services.agreements.signatories(agreementID: agreement.id).compactMap { signatory in
+            signatories: (details.signatories[agreement.id] ?? []).compactMap { signatory in
                 slugs[signatory.councilId].map { AgreementSignatoryDTO(council: $0, name: signatory.name) }
             },
-            themes: try await services.agreements.themes(agreementID: agreement.id).map(\.slug), text: LocalizedDTO(agreement.text),
+            themes: (details.themes[agreement.id] ?? []).map(\.slug), text: LocalizedDTO(agreement.text),
             url: baseURL + AgreementPaths.item.url(council.slug, agreement.id))
     }
 
@@ -65,12 +78,12 @@ struct AgreementAPI {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[AgreementDTO]> {
         let scope = try context.inCouncil()
-        let slugs = try await slugs(), now = services.clock.now()
+        let slugs = try await slugs(), now = services.clock.now(), details = try await details(scope.council)
         var agreements: [AgreementDTO] = []
         for agreement in try await services.agreements.all(councilID: scope.council.id) {
             let status = agreement.status(at: now, in: scope.council)
             guard AgreementRules.decide(.see(status), by: scope.actor).isAllowed else { continue }
-            agreements.append(try await dto(agreement, status: status, council: scope.council, slugs: slugs))
+            agreements.append(dto(agreement, status: status, council: scope.council, slugs: slugs, details: details))
         }
         return JSONBody(value: agreements)
     }
@@ -81,6 +94,9 @@ struct AgreementAPI {
         else { throw PageError.notFound }
         let status = agreement.status(at: services.clock.now(), in: scope.council)
         guard AgreementRules.decide(.see(status), by: scope.actor).isAllowed else { throw PageError.notFound }
-        return JSONBody(value: try await dto(agreement, status: status, council: scope.council, slugs: try await slugs()))
+        let details = Details(parties: [agreement.id: try await services.agreements.parties(agreementID: agreement.id)],
+                              signatories: [agreement.id: try await services.agreements.signatories(agreementID: agreement.id)],
+                              themes: [agreement.id: try await services.agreements.themes(agreementID: agreement.id)])
+        return JSONBody(value: dto(agreement, status: status, council: scope.council, slugs: try await slugs(), details: details))
     }
 }

@@ -58,6 +58,36 @@ public struct AgreementRepository: Sendable {
         }
     }
 
+    /// The signatories of each of the council's agreements, in one query.
+    public func signatories(councilID: Int64) async throws -> [Int64: [AgreementSignatory]] {
+        try await database.read { sql in
+            var signatories: [Int64: [AgreementSignatory]] = [:]
+            for row in try await sql.raw("""
+                SELECT agreement_id, council_id, position, name FROM agreement_signatories
+                WHERE agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE council_id = \(bind: councilID))
+                ORDER BY agreement_id, council_id, position
+                """).all() {
+                signatories[try row.decode(column: "agreement_id", as: Int64.self), default: []].append(try row.decodeModel(AgreementSignatory.self))
+            }
+            return signatories
+        }
+    }
+
+    /// The themes of each of the council's agreements, in the instance's order, in one query.
+    public func themes(councilID: Int64) async throws -> [Int64: [CooperationTheme]] {
+        try await database.read { sql in
+            var themes: [Int64: [CooperationTheme]] = [:]
+            for row in try await sql.raw("""
+                SELECT a.agreement_id, t.* FROM cooperation_themes t JOIN agreement_themes a ON a.theme_id = t.id
+                WHERE a.agreement_id IN (SELECT agreement_id FROM agreement_parties WHERE council_id = \(bind: councilID))
+                ORDER BY a.agreement_id, t.position, t.id
+                """).all() {
+                themes[try row.decode(column: "agreement_id", as: Int64.self), default: []].append(try row.decodeModel(CooperationTheme.self))
+            }
+            return themes
+        }
+    }
+
     public func signatories(agreementID: Int64) async throws -> [AgreementSignatory] {
         try await database.read { sql in
             try await sql.raw("SELECT council_id, position, name FROM agreement_signatories WHERE agreement_id = \(bind: agreementID) ORDER BY council_id, position")
