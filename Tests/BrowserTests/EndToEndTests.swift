@@ -56,7 +56,8 @@ struct EndToEndTests {
 
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
                              "/signin", "/signup", "/password/forgot", "/no-such-page", "/cese-fr/cooperation",
-                             "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif", "/cese-fr/works/\(avis.id)"] {
+                             "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif", "/cese-fr/works/\(avis.id)",
+                             "/cese-fr/practices", "/cese-fr/practices/1"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.lang") as? String == "fr")
                     problems += try await Self.audit(driver, axe, "fr \(path)")
@@ -96,7 +97,8 @@ struct EndToEndTests {
                 #expect(try await site.accounts.find(email: "ines@example.org")?.language == .ar)
                 for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
                              "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma",
-                             "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)", "/networks/aicesis"] {
+                             "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)", "/networks/aicesis",
+                             "/cese-ma/practices", "/cese-ma/practices/3"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")
@@ -124,7 +126,7 @@ struct EndToEndTests {
                              "/cese-fr/admin/members", "/cese-fr/admin/members/\(member.id)", "/cese-fr/cooperation/missions/new",
                              "/cese-fr/cooperation/missions/\(mission.id)/edit", "/cese-fr/cooperation/missions/\(mission.id)",
                              "/cese-fr/cooperation", "/cese-fr/cooperation/agreements/new", "/cese-fr/cooperation/agreements/\(agreement.id)",
-                             "/cese-fr/cooperation/agreements/\(agreement.id)/edit"] {
+                             "/cese-fr/cooperation/agreements/\(agreement.id)/edit", "/cese-fr/practices/new", "/cese-fr/practices/2/edit"] {
                     try await driver.open(base + path)
                     #expect(try await !driver.text("h1").contains("403"), "\(path)")
                     problems += try await Self.audit(driver, axe, "staff \(path)")

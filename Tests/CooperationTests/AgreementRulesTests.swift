@@ -167,3 +167,33 @@ import Testing
         #expect(!ContributionRules.decide(.acknowledge, by: member, status: .sent, isOpen: false).isAllowed)
     }
 }
+
+@Suite struct PracticeRulesTests {
+    @Test func eachNoteIsReadByWhomItIsOpenTo() {
+        let inside = PracticeReader(isInside: true), partner = PracticeReader(isPartner: true), network = PracticeReader(isInNetwork: true)
+        #expect(PracticeAudience.allCases.allSatisfy { PracticeRules.mayRead($0, by: inside) })
+        #expect(PracticeAudience.allCases.filter { PracticeRules.mayRead($0, by: partner) } == [.partners, .public])
+        #expect(PracticeAudience.allCases.filter { PracticeRules.mayRead($0, by: network) } == [.network, .public])
+        #expect(PracticeAudience.allCases.filter { PracticeRules.mayRead($0, by: .anyone) } == [.public])
+        #expect(PracticeRules.mayWrite(CouncilActor(role: .staff)).isAllowed)
+        for actor in [CouncilActor.visitor, CouncilActor(role: .member), CouncilActor(role: .bureau), CouncilActor(role: .citizen)] {
+            #expect(!PracticeRules.mayWrite(actor).isAllowed)
+        }
+    }
+
+    @Test func aNoteNeedsItsTitleAndBodyAndANetworkWhenOpenToOne() {
+        let good = PracticeDraft(title: "Traiter la dissidence", summary: "", body: "Les groupes déclarent.", audience: .public, hasNetwork: false)
+        #expect(good.problem() == nil)
+        var bad = good
+        bad.body = ""
+        #expect(bad.problem() == "practice_error_empty")
+        bad = good
+        bad.audience = .network
+        #expect(bad.problem() == "practice_error_network")
+        bad.hasNetwork = true
+        #expect(bad.problem() == nil)
+        bad = good
+        bad.summary = String(repeating: "a", count: 1_001)
+        #expect(bad.problem() == "practice_error_too_long")
+    }
+}

@@ -45,5 +45,6 @@ public enum Migrations {
         CreateAgreements(),
         CreateNetworks(),
         CreatePartnerContributions(),
+        CreatePracticeNotes(),
     ]
 }

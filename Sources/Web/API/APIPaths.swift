@@ -20,8 +20,10 @@ enum APIPaths {
     static let mission = Path2("/api/v1/{council}/cooperation/missions/{id}")
     static let agreements = Path1("/api/v1/{council}/cooperation/agreements")
     static let agreement = Path2("/api/v1/{council}/cooperation/agreements/{id}")
+    static let practices = Path1("/api/v1/{council}/practices")
+    static let practice = Path2("/api/v1/{council}/practices/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
                                           conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
-                                          missions, mission, agreements, agreement]
+                                          missions, mission, agreements, agreement, practices, practice]
 }

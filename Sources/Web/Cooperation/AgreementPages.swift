@@ -15,6 +15,7 @@ struct CooperationPage: Encodable {
     let partnersURL: String
     let missionsURL: String
     let networksURL: String
+    let practicesURL: String
     /// For the instance's administrators, who keep the themes.
     let themesURL: String?
     /// For the council's members and secretariat: contributions to partners' works.

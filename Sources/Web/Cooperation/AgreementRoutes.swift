@@ -62,7 +62,7 @@ struct AgreementRoutes {
         let model = CooperationPage(rows: rows, hasRows: !rows.isEmpty,
                                     newURL: AgreementRules.decide(.record, by: scope.actor).isAllowed ? AgreementPaths.new.url(council.slug) : nil,
                                     partnersURL: PartnerPaths.list.url(council.slug), missionsURL: MissionPaths.list.url(council.slug),
-                                    networksURL: NetworkPaths.list.url,
+                                    networksURL: NetworkPaths.list.url, practicesURL: PracticePaths.list.url(council.slug),
                                     themesURL: ThemeRules.mayManage(NetworkRoutes.actor(context)).isAllowed ? ThemePaths.list.url : nil,
                                     contributionsURL: ContributionRules.decide(.see, by: scope.actor, status: .draft, isOpen: true).isAllowed
                                         ? ContributionPaths.list.url(council.slug) : nil)

@@ -203,6 +203,7 @@ public struct DemoData: Sendable {
             try await DemoMissions(site: scoped).load()
             try await DemoAgreements(site: scoped).load()
             try await DemoNetworks(site: scoped).load()
+            try await DemoPractices(site: scoped).load()
             try await DemoNews(site: scoped).load()
         }
         // Found by the search from the first page.

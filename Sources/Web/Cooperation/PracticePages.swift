@@ -1,0 +1,51 @@
+/// The council's practice notes open to the reader, by theme and language.
+struct PracticeListPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: String
+        let summary: String?
+        let lang: String
+        let dir: String
+        let theme: String?
+        let details: String
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let action: String
+    let themes: [SelectOption]
+    let languages: [SelectOption]
+    let newURL: String?
+    let backURL: String
+}
+
+/// One practice note, in its language.
+struct PracticePage: Encodable {
+    let title: String
+    let summary: String?
+    let body: String
+    let lang: String
+    let dir: String
+    let theme: String?
+    let language: String
+    let maturity: String
+    let audience: String
+    let updated: String
+    let editURL: String?
+    let deleteAction: String?
+    let backURL: String
+}
+
+/// Writing or correcting a note; after a refusal, the message and what was typed.
+struct PracticeFormPage: Encodable {
+    let heading: String
+    let action: String
+    let values: [String: String]
+    let themes: [SelectOption]
+    let languages: [SelectOption]
+    let maturities: [SelectOption]
+    let audiences: [SelectOption]
+    let networks: [SelectOption]
+    let error: String?
+    let backURL: String
+}
