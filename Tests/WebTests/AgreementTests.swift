@@ -35,6 +35,8 @@ import TestSupport
             #expect(page.status == .ok && page.text.contains("Claire Dumas, présidente") && page.text.contains("Karim Alaoui, président"))
             #expect(page.text.contains("Traitement des opinions divergentes") && page.text.contains("Article 2 — Échanges de bonnes pratiques"))
             #expect(page.text.contains("13 mars 2028") && page.text.contains("href=\"/cese-fr/cooperation/partners/cese-ma\""))
+            // The document is titled with the agreement's name (a page model's own `title` does not replace it).
+            #expect(page.text.contains("<title>Accord-cadre de coopération entre le Conseil économique"))
             // The plan and what is shared are the parties' business.
             #expect(!page.text.contains("Plan d’action") && !page.text.contains("Séminaire commun") && !page.text.contains("/edit"))
             // Under the other party's address too, in Arabic; not under a council that is no party.

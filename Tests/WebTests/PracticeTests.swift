@@ -53,6 +53,14 @@ import TestSupport
             #expect(api.status == .ok && api.text.contains("\"theme\":\"annual_report\"") && !api.text.contains("\"audience\":\"network\""))
             #expect(try await frenchMember.get("/api/v1/cese-ma/practices").text.contains("\"network\":\"ucesif\""))
             #expect(try await Visitor(client).get("/api/v1/cese-ma/practices/\(hidden.id)").status == .notFound)
+            let annual = try await Visitor(client).get("/api/v1/cese-ma/practices?theme=annual_report&language=ar").text
+            #expect(annual.contains("\"theme\":\"annual_report\"") && !annual.contains("\"language\":\"en\""))
+            #expect(try await Visitor(client).get("/api/v1/cese-ma/practices?theme=nothing").status == .badRequest)
+            // A note in Arabic read by a French reader: its text is marked Arabic, right to left; the page stays French.
+            let arabicNote = try #require(try await PracticeNoteRepository(database: site.database).all(councilID: morocco.id).first { $0.audience == "public" })
+            let page = try await Visitor(client, acceptLanguage: "fr").get("/cese-ma/practices/\(arabicNote.id)").text
+            #expect(page.contains("<html lang=\"fr\" dir=\"ltr\"") && page.contains("<article lang=\"ar\" dir=\"rtl\">"))
+            #expect(page.contains("<title>\(arabicNote.title) · Hemicycle</title>"))
             // By theme and language.
             let filtered = try await reads(nil, "cese-fr", "?theme=dissent&language=fr")
             #expect(filtered.contains(Self.dissent) && !filtered.contains(Self.plenary))

@@ -58,9 +58,13 @@ struct PracticeAPI {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[PracticeDTO]> {
         let council = try context.inCouncil().council
         let (themes, networks) = try await names()
-        return JSONBody(value: try await readable(try await services.notes.all(councilID: council.id), context: context).map {
-            dto($0, council: council, themes: themes, networks: networks)
-        })
+        // By theme and language, as the library's page filters them; an unknown one is a bad request.
+        let theme = request.uri.queryParameters.get("theme"), language = request.uri.queryParameters.get("language")
+        if let theme, !themes.values.contains(theme) { throw PageError(.badRequest, "error_bad_request") }
+        if let language, Language(rawValue: language) == nil { throw PageError(.badRequest, "error_bad_request") }
+        return JSONBody(value: try await readable(try await services.notes.all(councilID: council.id), context: context).filter { note in
+            (theme == nil || note.themeId.flatMap { themes[$0] } == theme) && (language == nil || note.language == language)
+        }.map { dto($0, council: council, themes: themes, networks: networks) })
     }
 
     @Sendable func item(_ request: Request, context: AppContext) async throws -> JSONBody<PracticeDTO> {

@@ -24,8 +24,9 @@ struct PracticePage: Encodable {
     let title: String
     let summary: String?
     let body: String
-    let lang: String
-    let dir: String
+    /// The note's own language, for its text only (the page stays in the reader's).
+    let contentLang: String
+    let contentDir: String
     let theme: String?
     let language: String
     let maturity: String

@@ -141,8 +141,8 @@ struct PracticeRoutes {
         if note.audience == PracticeAudience.network.rawValue, let id = note.networkId { network = try await services.networks.all().first { $0.id == id } }
         let mayWrite = PracticeRules.mayWrite(scope.actor).isAllowed
         let model = PracticePage(
-            title: note.title, summary: note.summary.nilIfEmpty, body: note.body, lang: note.language,
-            dir: Language(rawValue: note.language)?.direction ?? "auto",
+            title: note.title, summary: note.summary.nilIfEmpty, body: note.body, contentLang: note.language,
+            contentDir: Language(rawValue: note.language)?.direction ?? "auto",
             theme: theme.map { pages.localized($0.name, language).text }, language: Language(rawValue: note.language)?.endonym ?? note.language,
             maturity: pages.text("practice_maturity_\(note.maturity)", context),
             audience: network.map { pages.text("practice_audience_network_named", context, ["network": pages.localized($0.name, language).text]) }

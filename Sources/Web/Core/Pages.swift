@@ -27,6 +27,9 @@ public struct Pages: Sendable {
         data["dir"] = .string(language.direction)
         data["t"] = localizer.templateTable(language)
         data["title"] = .string(title)
+        // The document's title under a name no page model uses: a model's own `title` (a localized name) does not
+        // replace it.
+        data["pageTitle"] = .string(title)
         data["csrf"] = .string(context.csrfToken)
         data["path"] = .string(request.uri.path)
         data["languageSwitch"] = .list(Language.allCases.map { option in
