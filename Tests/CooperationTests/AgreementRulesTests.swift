@@ -133,15 +133,15 @@ import Testing
 
 @Suite struct ContributionRulesTests {
     @Test func aContributionIsOpenUntilItsLastDayWhileTheAgreementIsInForce() throws {
-        let agreement = AgreementCalendar(signedOn: try #require(CivilDay("2024-03-14")), endsOn: try #require(CivilDay("2028-03-13")))
-        let window = ContributionWindow(agreement: agreement, lastDay: try #require(CivilDay("2024-06-15")))
         func day(_ text: String) throws -> CivilDay { try #require(CivilDay(text)) }
+        let agreement = AgreementCalendar(signedOn: try day("2024-03-14"), endsOn: try day("2028-03-13"))
+        let window = ContributionWindow(agreement: agreement, lastDay: try day("2024-06-15"))
         #expect(try window.isOpen(on: day("2024-03-14")) && window.isOpen(on: day("2024-06-15")))
         #expect(try !window.isOpen(on: day("2024-06-16")) && !window.isOpen(on: day("2024-03-13")))
-        #expect(!ContributionWindow(agreement: agreement, lastDay: nil).isOpen(on: try #require(CivilDay("2024-05-01"))))
+        #expect(!ContributionWindow(agreement: agreement, lastDay: nil).isOpen(on: try day("2024-05-01")))
         var ended = agreement
-        ended.terminatedOn = try #require(CivilDay("2024-05-01"))
-        #expect(!ContributionWindow(agreement: ended, lastDay: try #require(CivilDay("2024-06-15"))).isOpen(on: try #require(CivilDay("2024-05-01"))))
+        ended.terminatedOn = try day("2024-05-01")
+        #expect(!ContributionWindow(agreement: ended, lastDay: try day("2024-06-15")).isOpen(on: try day("2024-05-01")))
     }
 
     @Test func membersDraftTheBureauSendsAndTheReceiverAcknowledges() {

@@ -59,6 +59,9 @@ import Testing
         return String((0..<43).map { _ in alphabet.randomElement()! })
     }
 
+    /// Votes acknowledged before the kill: enough that some are in flight when it comes.
+    static let votesBeforeKill = 120
+
     @Test func everyAcknowledgedVoteSurvivesAKill() async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hemicycle")
         try Requirement.require(FileManager.default.isExecutableFile(atPath: executable.path), "the hemicycle executable beside the tests")
@@ -81,8 +84,9 @@ import Testing
             .compactMap { $0["id"] as? Int }
         try #require(statements.count == 6)
 
-        // 40 participants vote until the server is killed; each keeps the votes that were acknowledged.
-        let killAt = ContinuousClock.now + .seconds(3)
+        // 40 participants vote until the server is killed; each keeps the votes that were acknowledged. The kill
+        // comes once enough votes were acknowledged, however slow the machine (a fixed time proved too short under load).
+        let progress = KillProgress()
         let acknowledged = try await withThrowingTaskGroup(of: [(token: String, statement: Int, vote: Int)].self) { group in
             for participant in 0..<40 {
                 group.addTask {
@@ -98,19 +102,26 @@ import Testing
                         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
                         request.setValue("10.1.\(participant).1", forHTTPHeaderField: "X-Forwarded-For")
                         request.httpBody = Data("_csrf=\(token)&vote=\(vote)".utf8)
-                        guard let (_, response) = try? await session.data(for: request) else { return mine }
+                        guard let (_, response) = try? await session.data(for: request) else {
+                            if await !progress.killed { Issue.record("a vote before the kill got no answer") }
+                            return mine
+                        }
                         guard (response as? HTTPURLResponse)?.statusCode == 303 else {
                             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                            if ContinuousClock.now < killAt { Issue.record("a vote before the kill was answered \(status)") }
+                            if await !progress.killed { Issue.record("a vote before the kill was answered \(status)") }
                             return mine
                         }
                         mine.append((token, statement, vote))
+                        await progress.acknowledge()
                     }
                 }
             }
             group.addTask {
-                try await Task.sleep(until: killAt)
-                kill(server.process.processIdentifier, SIGKILL)
+                let deadline = ContinuousClock.now + .seconds(120)
+                while await progress.count < Self.votesBeforeKill, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                await progress.kill { kill(server.process.processIdentifier, SIGKILL) }
                 return []
             }
             var all: [(token: String, statement: Int, vote: Int)] = []
@@ -119,7 +130,7 @@ import Testing
         }
         server.process.waitUntilExit()
         #expect(server.process.terminationReason == .uncaughtSignal)
-        #expect(acknowledged.count > 40, "too few votes before the kill to test anything")
+        #expect(acknowledged.count >= Self.votesBeforeKill, "too few votes within two minutes to test anything")
 
         // Started again on the same database, it serves; then every acknowledged vote is in the log.
         let again = try Self.start(executable, database: database, port: port + 1, log: folder.appendingPathComponent("second.log"))
@@ -147,5 +158,18 @@ import Testing
             if let count = remaining[key], count > 0 { remaining[key] = count - 1 } else { lost += 1 }
         }
         #expect(lost == 0, "\(lost) of \(acknowledged.count) acknowledged votes are not stored")
+    }
+}
+
+/// How many votes were acknowledged, and whether the server was killed: a refusal after the kill is expected.
+private actor KillProgress {
+    private(set) var count = 0
+    private(set) var killed = false
+
+    func acknowledge() { count += 1 }
+
+    func kill(_ signal: @Sendable () -> Void) {
+        killed = true
+        signal()
     }
 }

@@ -153,8 +153,13 @@ public enum HemicycleServer {
             migrated.open()
             try await checkProduction(configuration, accounts: site.accounts)
             if configuration.loadDemoData, configuration.isDevelopment, try await site.councils.count() == 0 {
-                try await DemoData(site: site).load()
-                logger.info("Loaded demo data: cese-fr and cese-ma")
+                do {
+                    try await DemoData(site: site).load()
+                    logger.info("Loaded demo data: cese-fr and cese-ma")
+                } catch is DemoData.Interrupted {
+                    // Asked to stop while starting: nothing was kept, and the server stops without serving.
+                    logger.notice("The server is stopping: the demo data was not loaded")
+                }
             }
         }
         app.addServices(SQLPersistDriver(repository: site.persist, clock: site.clock, throttles: site.throttles))

@@ -1,5 +1,6 @@
 import Foundation
 import HemicycleDomain
+import ServiceLifecycle
 import Storage
 
 /// Two real councils with public facts (groups, commissions) and fictional people in every role.
@@ -134,9 +135,28 @@ public struct DemoData: Sendable {
 
     /// Loads everything in one transaction, so a failure leaves the database as it was.
     public func load() async throws {
+        // Raised when the server is asked to stop or the task is cancelled; read between the steps, inside the
+        // transaction (which may run on another task, without this one's graceful shutdown or cancellation).
+        let stopping = ReadySignal()
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await load(stopping: stopping)
+            } onGracefulShutdown: {
+                stopping.open()
+            }
+        } onCancel: {
+            stopping.open()
+        }
+    }
+
+    func load(stopping: ReadySignal) async throws {
+        func stopIfAsked() throws {
+            if stopping.isOpen { throw Interrupted() }
+        }
         let hash = try await Passwords(cost: site.configuration.bcryptCost).hash(Self.password)
         let now = site.clock.now()
         try await site.database.transaction { sql in
+            try stopIfAsked()
             let france = try await site.councils.create(NewCouncil(
                 slug: "cese-fr",
                 name: LocalizedText(fr: "Conseil économique, social et environnemental",
@@ -165,6 +185,7 @@ public struct DemoData: Sendable {
                 (france, Self.frenchGroups, Self.frenchCommissions, Self.frenchPeople + Self.frenchPlenary),
                 (morocco, Self.moroccanGroups, Self.moroccanCommissions, Self.moroccanPeople),
             ] {
+                try stopIfAsked()
                 var groupIDs: [Int64] = []
                 for group in groups {
                     groupIDs.append(try await site.groups.create(councilID: councilID, name: group.text, acronym: group.acronym,
@@ -196,17 +217,27 @@ public struct DemoData: Sendable {
             // The council work joins the same transaction through a scoped site.
             let scoped = Site(configuration: site.configuration, database: TransactionScope(kind: site.database.kind, sql: sql),
                               views: site.views, localizer: site.localizer, clock: site.clock)
-            try await DemoWorks(site: scoped).load()
-            try await DemoConventions(site: scoped).load()
-            try await DemoDrawnConvention.load(site: scoped)
-            try await DemoConsultations(site: scoped).load()
-            try await DemoMissions(site: scoped).load()
-            try await DemoAgreements(site: scoped).load()
-            try await DemoNetworks(site: scoped).load()
-            try await DemoPractices(site: scoped).load()
-            try await DemoNews(site: scoped).load()
+            let steps: [@Sendable (Site) async throws -> Void] = [
+                { try await DemoWorks(site: $0).load() },
+                { try await DemoConventions(site: $0).load() },
+                { try await DemoDrawnConvention.load(site: $0) },
+                { try await DemoConsultations(site: $0).load() },
+                { try await DemoMissions(site: $0).load() },
+                { try await DemoAgreements(site: $0).load() },
+                { try await DemoNetworks(site: $0).load() },
+                { try await DemoPractices(site: $0).load() },
+                { try await DemoNews(site: $0).load() },
+            ]
+            for step in steps {
+                try stopIfAsked()
+                try await step(scoped)
+            }
         }
         // Found by the search from the first page.
         try await SiteSearchIndexer(site: site).refreshAll()
     }
+
+    /// Thrown between two steps of the loading when the server is asked to stop (SIGTERM while it starts) or the
+    /// task is cancelled: the transaction rolls back, so the next start loads the demo whole.
+    public struct Interrupted: Error {}
 }
