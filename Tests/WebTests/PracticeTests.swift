@@ -115,4 +115,71 @@ import TestSupport
             #expect(try await staff.get(url).status == .notFound)
         }
     }
+
+    static func search(_ words: String) -> String {
+        "?q=" + (words.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    /// The library searched in French, Arabic and English: every word required as a word beginning, whatever its case,
+    /// accents, vowel marks, hamza seat, taa marbuta or tatweel; the words found marked; only the notes open to the
+    /// reader; the best first; the index follows each change of a note.
+    @Test(arguments: TestDatabase.kinds)
+    func theLibraryIsSearchedInEachLanguage(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            // French, whatever the case and accents; the words found are marked as written.
+            let french = try await visitor.get("/cese-fr/practices" + Self.search("PLENIERE divergente")).text
+            #expect(french.contains("<mark>divergentes</mark>") && french.contains("<mark>plénière</mark>"))
+            #expect(!french.contains(Self.plenary) && french.contains("1 résultat pour « PLENIERE divergente »."))
+            // The note kept for partners holds these words too, but is not the visitor's to find.
+            #expect(!french.contains("Préparer un avis"))
+            let member = Visitor(client, acceptLanguage: "fr")
+            try await member.signIn("membre@cese-fr.example")
+            #expect(try await member.get("/cese-fr/practices" + Self.search("plénière")).text.contains("Préparer un avis"))
+            // Arabic: without the article, with vowel marks and tatweel, the alef without its hamza, the taa marbuta as a haa.
+            for words in ["تقرير", "التَّقْرِيـــر", "اعداد", "الجلسه العامه"] {
+                let page = try await visitor.get("/cese-ma/practices" + Self.search(words)).text
+                // The title's words the search did not ask for (those it found are marked).
+                #expect(page.contains("السنوي: من جمع المعطيات") && page.contains("1 résultat pour"), "\(words)")
+            }
+            let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-ma/practices" + Self.search("الجلسه")).text
+            #expect(arabic.contains("<mark>الجلسة</mark>") && arabic.contains("نتيجة واحدة لـ«الجلسه»."))
+            // Every word is required; a word found nowhere finds nothing.
+            let none = try await visitor.get("/cese-ma/practices" + Self.search("تقرير zebra")).text
+            #expect(!none.contains("السنوي: من جمع المعطيات") && none.contains("0 résultat pour « تقرير zebra »."))
+            // English, and a note kept to its council: found by its secretariat, not by a partner's member.
+            #expect(!(try await member.get("/cese-ma/practices" + Self.search("tutor")).text).contains(Self.staff))
+            let moroccanStaff = Visitor(client)
+            try await moroccanStaff.signIn("secretariat@cese-ma.example")
+            #expect(try await moroccanStaff.get("/cese-ma/practices" + Self.search("Tutor")).text.contains(Self.staff))
+            // The API answers the same search, with the filters.
+            let api = try await Visitor(client).get("/api/v1/cese-ma/practices" + Self.search("إعداد") + "&language=ar")
+            #expect(api.status == .ok && api.text.contains("\"theme\":\"annual_report\""))
+            #expect(try await Visitor(client).get("/api/v1/cese-ma/practices" + Self.search("إعداد") + "&language=en").text == "[]")
+
+            // The best first: a word in the title before the same word in the text.
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let notes = PracticeNoteRepository(database: site.database)
+            func note(_ title: String, _ body: String) -> PracticeNoteFields {
+                PracticeNoteFields(themeID: nil, language: "fr", title: title, summary: "", body: body, maturity: "tested", audience: "public", networkID: nil)
+            }
+            let inText = try await notes.create(councilID: france.id, note("Le calendrier des commissions",
+                                                                          "Chaque commission arrête son calendrier ; le budget vient après."), at: 1)
+            let inTitle = try await notes.create(councilID: france.id, note("Le budget du conseil", "Voté chaque année par le bureau."), at: 1)
+            #expect(try await notes.search(councilID: france.id, query: "budget").map(\.noteID) == [inTitle, inText])
+            let listed = try await visitor.get("/cese-fr/practices" + Self.search("budget")).text
+            let first = try #require(listed.range(of: "Le <mark>budget</mark> du conseil")), second = try #require(listed.range(of: "Le calendrier des commissions"))
+            #expect(first.lowerBound < second.lowerBound)
+            // Changed, the note is found by its new words only; deleted, by none.
+            try await notes.update(id: inText, councilID: france.id, note("Le calendrier des commissions", "Arrêté par le bureau."), at: 2)
+            #expect(try await notes.search(councilID: france.id, query: "budget").map(\.noteID) == [inTitle])
+            #expect(try await notes.search(councilID: france.id, query: "arrete bureau").map(\.noteID) == [inText])
+            try await notes.delete(id: inTitle, councilID: france.id)
+            #expect(try await notes.search(councilID: france.id, query: "budget").isEmpty)
+            // Another council's notes are not found here; a query without a word finds nothing.
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            #expect(try await notes.search(councilID: morocco.id, query: "bureau").isEmpty)
+            #expect(try await notes.search(councilID: france.id, query: "« » !").isEmpty)
+        }
+    }
 }

@@ -46,5 +46,6 @@ public enum Migrations {
         CreateNetworks(),
         CreatePartnerContributions(),
         CreatePracticeNotes(),
+        CreatePracticeNoteText(),
     ]
 }

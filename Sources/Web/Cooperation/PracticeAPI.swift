@@ -62,7 +62,8 @@ struct PracticeAPI {
         let theme = request.uri.queryParameters.get("theme"), language = request.uri.queryParameters.get("language")
         if let theme, !themes.values.contains(theme) { throw PageError(.badRequest, "error_bad_request") }
         if let language, Language(rawValue: language) == nil { throw PageError(.badRequest, "error_bad_request") }
-        return JSONBody(value: try await readable(try await services.notes.all(councilID: council.id), context: context).filter { note in
+        let search = try await PracticeSearch.matching(PracticeSearch.query(request), councilID: council.id, notes: services.notes)
+        return JSONBody(value: search.ordered(try await readable(try await services.notes.all(councilID: council.id), context: context)).filter { note in
             (theme == nil || note.themeId.flatMap { themes[$0] } == theme) && (language == nil || note.language == language)
         }.map { dto($0, council: council, themes: themes, networks: networks) })
     }

@@ -1,9 +1,15 @@
+import HemicycleDomain
+
 /// The council's practice notes open to the reader, by theme and language.
 struct PracticeListPage: Encodable {
     struct Row: Encodable {
         let url: String
-        let title: String
+        /// The title, the words a search found marked.
+        let title: [FullTextSearch.Segment]
         let summary: String?
+        /// For a search, the passage of the note around the words it found (shown instead of the summary).
+        let snippet: [FullTextSearch.Segment]?
+        let hasSnippet: Bool
         let lang: String
         let dir: String
         let theme: String?
@@ -13,6 +19,10 @@ struct PracticeListPage: Encodable {
     let rows: [Row]
     let hasRows: Bool
     let action: String
+    /// The words searched for, empty when the list is not a search.
+    let query: String
+    /// How many notes a search found, as a sentence.
+    let found: String?
     let themes: [SelectOption]
     let languages: [SelectOption]
     let newURL: String?

@@ -98,14 +98,18 @@ struct PracticeRoutes {
         let themes = try await services.agreements.themes()
         let themeFilter = request.uri.queryParameters.get("theme").flatMap { slug in themes.first { $0.slug == slug } }
         let languageFilter = request.uri.queryParameters.get("language").flatMap { Language(rawValue: $0) }
+        let query = PracticeSearch.query(request)
+        let search = try await PracticeSearch.matching(query, councilID: council.id, notes: services.notes)
         let all = try await services.notes.all(councilID: council.id)
         let readers = try await services.withNetworks(try await services.readers(scope, account: context.account), for: all)
         let themeNames = Dictionary(themes.map { ($0.id, pages.localized($0.name, language).text) }, uniquingKeysWith: { first, _ in first })
-        let rows = all.filter { note in
+        let rows = search.ordered(all.filter { note in
             PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: readers.reader(for: note))
                 && (themeFilter == nil || note.themeId == themeFilter?.id) && (languageFilter == nil || note.language == languageFilter?.rawValue)
-        }.map { note in
-            PracticeListPage.Row(url: PracticePaths.item.url(council.slug, note.id), title: note.title, summary: note.summary.nilIfEmpty,
+        }).map { note in
+            let snippet = search.snippet(note)
+            return PracticeListPage.Row(url: PracticePaths.item.url(council.slug, note.id), title: search.title(note.title),
+                                 summary: note.summary.nilIfEmpty, snippet: snippet, hasSnippet: snippet != nil,
                                  lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto",
                                  theme: note.themeId.flatMap { themeNames[$0] },
                                  details: pages.text("practice_details", context, [
@@ -114,7 +118,8 @@ struct PracticeRoutes {
                                     "audience": pages.text("practice_audience_\(note.audience)", context)]))
         }
         let model = PracticeListPage(
-            rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.list.url(council.slug),
+            rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.list.url(council.slug), query: query ?? "",
+            found: query.map { pages.plural("search_count", count: rows.count, context, format: Formatting(language: language, council: council), ["query": $0]) },
             themes: themes.map { SelectOption(value: $0.slug, label: pages.localized($0.name, language).text, selected: $0.id == themeFilter?.id) },
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) },
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,

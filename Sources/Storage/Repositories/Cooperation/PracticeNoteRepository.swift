@@ -68,11 +68,14 @@ public struct PracticeNoteRepository: Sendable {
     public func create(councilID: Int64, _ fields: PracticeNoteFields, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await Self.check(fields, on: sql)
-            return try await sql.insert(into: "practice_notes")
+            guard let id = try await sql.insert(into: "practice_notes")
                 .columns("council_id", "theme_id", "language", "title", "summary", "body", "maturity", "audience", "network_id", "created_at", "updated_at")
                 .values(SQLBind(councilID), SQLBind(fields.themeID), SQLBind(fields.language), SQLBind(fields.title), SQLBind(fields.summary),
                         SQLBind(fields.body), SQLBind(fields.maturity), SQLBind(fields.audience), SQLBind(fields.networkID), SQLBind(at), SQLBind(at))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            else { throw StoreError.notFound }
+            try await PracticeNoteText.write(noteID: id, language: fields.language, title: fields.title, summary: fields.summary, body: fields.body, on: sql)
+            return id
         }
     }
 
@@ -84,6 +87,7 @@ public struct PracticeNoteRepository: Sendable {
                 summary = \(bind: fields.summary), body = \(bind: fields.body), maturity = \(bind: fields.maturity), audience = \(bind: fields.audience),
                 network_id = \(bind: fields.networkID), updated_at = \(bind: at) WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id
                 """).first() != nil else { throw StoreError.notFound }
+            try await PracticeNoteText.write(noteID: id, language: fields.language, title: fields.title, summary: fields.summary, body: fields.body, on: sql)
         }
     }
 
@@ -91,7 +95,16 @@ public struct PracticeNoteRepository: Sendable {
         try await database.transaction { sql in
             guard try await sql.raw("DELETE FROM practice_notes WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id").first() != nil
             else { throw StoreError.notFound }
+            try await PracticeNoteText.remove(noteID: id, on: sql)
         }
+    }
+
+    /// The council's notes that hold every word of `query` (as word beginnings, folded as `SearchWords` folds them), the
+    /// best first; none for a query without a word.
+    public func search(councilID: Int64, query: String) async throws -> [PracticeNoteMatch] {
+        let terms = SearchWords.query(query)
+        guard !terms.isEmpty else { return [] }
+        return try await database.read { sql in try await PracticeNoteText.search(councilID: councilID, terms: terms, on: sql) }
     }
 
     static func check(_ fields: PracticeNoteFields, on sql: any SQLDatabase) async throws {
