@@ -57,7 +57,8 @@ public enum SearchWords {
         prefix + "\u{10FFFF}"
     }
 
-    /// What changes the words of a text: an index made under another version is made again.
+    /// What changes the words of a text: an index made under another version is made again (the site's search by its
+    /// fingerprint; the practice notes' full-text index, made by a migration, by a new migration).
     public static let version = 2
 
     /// Arabic letters written either way: the taa marbuta as the haa it is read as at a pause, the alef maqsura as the

@@ -57,7 +57,7 @@ struct EndToEndTests {
                 for path in ["/", "/cese-fr", "/cese-fr/members", "/cese-fr/commissions", "/cese-fr/commissions/\(commission.id)",
                              "/signin", "/signup", "/password/forgot", "/no-such-page", "/cese-fr/cooperation",
                              "/cese-fr/cooperation/agreements/\(agreement.id)", "/networks", "/networks/ucesif", "/cese-fr/works/\(avis.id)",
-                             "/cese-fr/practices", "/cese-fr/practices/1"] {
+                             "/cese-fr/practices", "/cese-fr/practices/1", "/cese-fr/practices?q=pl%C3%A9ni%C3%A8re", "/practices?q=vote"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.lang") as? String == "fr")
                     problems += try await Self.audit(driver, axe, "fr \(path)")
@@ -98,7 +98,7 @@ struct EndToEndTests {
                 for path in ["/account", "/cese-ma", "/cese-ma/members", "/cese-ma/commissions", "/cese-fr", "/cese-fr/cooperation/missions",
                              "/cese-fr/cooperation/missions/\(mission.id)", "/cese-fr/cooperation/partners", "/cese-fr/cooperation/partners/cese-ma",
                              "/cese-ma/cooperation", "/cese-ma/cooperation/agreements/\(agreement.id)", "/networks/aicesis",
-                             "/cese-ma/practices", "/cese-ma/practices/3"] {
+                             "/cese-ma/practices", "/cese-ma/practices/3", "/practices?q=%D8%AA%D9%82%D8%B1%D9%8A%D8%B1"] {
                     try await driver.open(base + path)
                     #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
                     problems += try await Self.audit(driver, axe, "ar \(path)")

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
-import ServiceLifecycle
+@_spi(TestKit) import ServiceLifecycle
 import Storage
 import Testing
 @testable import Web
@@ -47,12 +47,18 @@ import Testing
             try await Migrator(database: store, logger: Self.logger).migrate()
             let resources = try await HemicycleServer.Resources.bundled()
             let site = Site(configuration: Self.configuration(path), database: store, views: resources.views, localizer: resources.localizer)
-            // The loading as a service asked to stop before it begins: it sees the request at its first step.
-            let group = ServiceGroup(configuration: .init(services: [DemoLoading(site: site)], logger: Self.logger))
-            await group.triggerGracefulShutdown()
-            var interrupted = false
-            do { try await group.run() } catch { interrupted = "\(error)".contains("Interrupted") }
-            #expect(interrupted, "the loading did not stop")
+            // The loading as a service of a group asked to stop (the manager a service group gives each service, here
+            // already shutting down, as when SIGTERM comes while it loads): it sees the request at its first step.
+            let manager = GracefulShutdownManager()
+            manager.shutdownGracefully()
+            await #expect(throws: DemoData.Interrupted.self) {
+                try await TaskLocals.$gracefulShutdownManager.withValue(manager) { try await DemoData(site: site).load() }
+            }
+            #expect(try await site.councils.count() == 0, "a part of the demo was kept")
+            // Cancelled, the same.
+            let cancelled = Task { try await DemoData(site: site).load() }
+            cancelled.cancel()
+            await #expect(throws: DemoData.Interrupted.self) { try await cancelled.value }
             #expect(try await site.councils.count() == 0, "a part of the demo was kept")
             try await DemoData(site: site).load()
             #expect(try await site.councils.count() == 2)
@@ -61,11 +67,6 @@ import Testing
             try? await store.close()
             throw error
         }
-    }
-
-    struct DemoLoading: Service {
-        let site: Site
-        func run() async throws { try await DemoData(site: site).load() }
     }
 
     static let logger: Logger = {

@@ -1,10 +1,10 @@
 import SQLKit
 
 /// The practice notes' full-text index (`practice_note_text`), each note's title, summary and body folded as
-/// `FullTextSearch.indexText` folds them: on SQLite an FTS5 table (one row per note, its rowid the note's id), ranked
-/// by BM25; on PostgreSQL a `tsvector` per note made with the text search configuration of the note's language
-/// (`arabic`, `french`, `english`), the title weighted above the summary above the body, under a GIN index. The notes
-/// written before are indexed here.
+/// `FullTextSearch.indexText` folds them: on SQLite an FTS5 table (one row per note, its rowid the note's id, gone with
+/// the note by a trigger, since a virtual table has no foreign key); on PostgreSQL a `tsvector` per note holding the
+/// words as folded (`simple`) and as the note's language stems them (`arabic`, `french`, `english`), under a GIN index,
+/// gone with the note by its foreign key. The notes written before are indexed here.
 struct CreatePracticeNoteText: Migration {
     let name = "CreatePracticeNoteText"
 
@@ -21,6 +21,10 @@ struct CreatePracticeNoteText: Migration {
             // `unicode61` splits words as the folding already did; the folded text has no marks left to remove.
             try await sql.raw("""
                 CREATE VIRTUAL TABLE practice_note_text USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 0')
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER practice_note_text_delete AFTER DELETE ON practice_notes
+                BEGIN DELETE FROM practice_note_text WHERE rowid = old.id; END
                 """).run()
         }
         try await PracticeNoteText.indexAll(on: sql)

@@ -74,6 +74,7 @@ public enum HemicycleServer {
         let practiceServices = PracticeServices(site: site)
         PracticeRoutes(services: practiceServices, pages: site.pages).register(in: council.pages)
         PracticeAPI(services: practiceServices, baseURL: site.configuration.baseURL).register(in: council.api)
+        PracticeLibraryRoutes(services: practiceServices, councils: site.councils, pages: site.pages).register(on: routes)
         ThemeRoutes(agreements: agreementServices.agreements, pages: site.pages).register(on: routes)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)

@@ -27,6 +27,8 @@ struct PracticeListPage: Encodable {
     let languages: [SelectOption]
     let newURL: String?
     let backURL: String
+    /// Every council's library, searched together.
+    let libraryURL: String
 }
 
 /// One practice note, in its language.
@@ -45,6 +47,32 @@ struct PracticePage: Encodable {
     let editURL: String?
     let deleteAction: String?
     let backURL: String
+}
+
+/// The notes of every council open to the reader (`/practices`), by council, theme and language, and searched.
+struct PracticeLibraryPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: [FullTextSearch.Segment]
+        let summary: String?
+        let snippet: [FullTextSearch.Segment]?
+        let hasSnippet: Bool
+        let lang: String
+        let dir: String
+        /// The council that wrote it, in the reader's language.
+        let council: String
+        let theme: String?
+        let details: String
+    }
+
+    let rows: [Row]
+    let hasRows: Bool
+    let action: String
+    let query: String
+    let found: String?
+    let councils: [SelectOption]
+    let themes: [SelectOption]
+    let languages: [SelectOption]
 }
 
 /// Writing or correcting a note; after a refusal, the message and what was typed.

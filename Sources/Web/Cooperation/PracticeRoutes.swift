@@ -14,7 +14,10 @@ enum PracticePaths {
     static let edit = Path2("/{council}/practices/{id}/edit")
     static let delete = Path2("/{council}/practices/{id}/delete")
 
-    static let all: [any DeclaredPath] = [list, new, item, edit, delete]
+    /// Every council's notes open to the reader, searched together.
+    static let library = SitePath("/practices")
+
+    static let all: [any DeclaredPath] = [list, new, item, edit, delete, library]
 }
 
 struct PracticeServices: Sendable {
@@ -123,7 +126,7 @@ struct PracticeRoutes {
             themes: themes.map { SelectOption(value: $0.slug, label: pages.localized($0.name, language).text, selected: $0.id == themeFilter?.id) },
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) },
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,
-            backURL: AgreementPaths.home.url(council.slug))
+            backURL: AgreementPaths.home.url(council.slug), libraryURL: PracticePaths.library.url)
         return try await pages.page("practices", title: pages.text("practices_title", context), request: request, context: context, council: council,
                                     typed: model)
     }

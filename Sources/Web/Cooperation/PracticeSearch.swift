@@ -3,11 +3,15 @@ import HemicycleDomain
 import Hummingbird
 import Storage
 
-/// A search of a council's practice notes (`?q=`), as its library and its API answer it: the notes that hold every
-/// word, the best first, each with the words found marked in its title and in a passage of its text.
+/// A search of practice notes (`?q=`), as the libraries and the API answer it: the notes that hold every word, the
+/// best first, each with the words found marked in its title and in a passage of its text. How well a note matches is
+/// read from its own text (`FullTextSearch.score`), after the notes the reader may not read are set aside.
 struct PracticeSearch: Sendable {
     /// Longer queries are cut: a search uses at most `SearchWords.mostPerQuery` words anyway.
     static let longestQuery = 200
+
+    /// A word in the title counts ten times one in the text; in the summary, four times.
+    static let weights = (title: 10.0, summary: 4.0, body: 1.0)
 
     /// The words the request searches for, if it searches.
     static func query(_ request: Request) -> String? {
@@ -16,22 +20,28 @@ struct PracticeSearch: Sendable {
         return query.isEmpty ? nil : query
     }
 
-    /// The search for `query`, or none (every note, in the library's order).
-    static func matching(_ query: String?, councilID: Int64, notes: PracticeNoteRepository) async throws -> PracticeSearch {
-        guard let query else { return PracticeSearch(terms: [], positions: nil) }
-        let matches = try await notes.search(councilID: councilID, query: query)
-        return PracticeSearch(terms: SearchWords.query(query),
-                              positions: Dictionary(matches.enumerated().map { ($0.element.noteID, $0.offset) }, uniquingKeysWith: { first, _ in first }))
+    /// The search for `query` among the council's notes (every council's for `nil`), or none (every note, in the
+    /// library's order).
+    static func matching(_ query: String?, councilID: Int64?, notes: PracticeNoteRepository) async throws -> PracticeSearch {
+        guard let query else { return PracticeSearch(terms: [], found: nil) }
+        return PracticeSearch(terms: FullTextSearch.terms(query) ?? [], found: Set(try await notes.search(councilID: councilID, query: query)))
     }
 
     let terms: [String]
-    /// Each note found, by its place among the results; `nil` when there is no search.
-    let positions: [Int64: Int]?
+    /// The notes found; `nil` when there is no search.
+    let found: Set<Int64>?
 
-    /// The notes the search found among `notes`, the best first; all of them, as given, without a search.
+    /// The notes the search found among `notes` (those the reader may read), the best first, then the latest; all of
+    /// them, as given, without a search.
     func ordered(_ notes: [PracticeNoteRecord]) -> [PracticeNoteRecord] {
-        guard let positions else { return notes }
-        return notes.filter { positions[$0.id] != nil }.sorted { positions[$0.id]! < positions[$1.id]! }
+        guard let found else { return notes }
+        let weights = Self.weights
+        return notes.filter { found.contains($0.id) }.map { note in
+            (note, FullTextSearch.score([(note.title, weights.title), (note.summary, weights.summary), (note.body, weights.body)], terms: terms))
+        }.sorted { first, second in
+            if first.1 != second.1 { return first.1 > second.1 }
+            return (first.0.updatedAt, first.0.id) > (second.0.updatedAt, second.0.id)
+        }.map(\.0)
     }
 
     /// The title with the words found marked.
@@ -41,7 +51,7 @@ struct PracticeSearch: Sendable {
 
     /// The passage around the words found, from the summary and the body; `nil` without a search.
     func snippet(_ note: PracticeNoteRecord) -> [FullTextSearch.Segment]? {
-        guard positions != nil else { return nil }
+        guard found != nil else { return nil }
         return FullTextSearch.snippet(note.summary + "\n" + note.body, terms: terms)
     }
 }

@@ -153,6 +153,7 @@ public struct DemoData: Sendable {
         func stopIfAsked() throws {
             if stopping.isOpen { throw Interrupted() }
         }
+        try stopIfAsked()
         let hash = try await Passwords(cost: site.configuration.bcryptCost).hash(Self.password)
         let now = site.clock.now()
         try await site.database.transaction { sql in

@@ -36,7 +36,7 @@ struct SitemapRoutes {
             let slug = council.slug
             for path in [CouncilPaths.home.url(slug), CouncilPaths.members.url(slug), CouncilPaths.commissions.url(slug), NewsPaths.list.url(slug),
                          WorkPaths.list.url(slug), ConsultationPaths.list.url(slug), PetitionPaths.list.url(slug), ConventionPaths.list.url(slug),
-                         AgreementPaths.home.url(slug), PartnerPaths.list.url(slug), MissionPaths.list.url(slug)] {
+                         AgreementPaths.home.url(slug), PartnerPaths.list.url(slug), MissionPaths.list.url(slug), PracticePaths.list.url(slug)] {
                 entries.append(Entry(path: path, alternates: [], modified: nil))
             }
             for seat in try await site.memberships.all(councilID: council.id) where seat.roleValue.sitsInAssembly {
@@ -60,6 +60,10 @@ struct SitemapRoutes {
             for mission in try await MissionRepository(database: site.database).all(councilID: council.id) {
                 entries.append(Entry(path: MissionPaths.item.url(slug, mission.id), alternates: [], modified: mission.updatedAt))
             }
+            // The practice notes open to everyone.
+            for note in try await PracticeNoteRepository(database: site.database).all(councilID: council.id) where note.audience == PracticeAudience.public.rawValue {
+                entries.append(Entry(path: PracticePaths.item.url(slug, note.id), alternates: [], modified: note.updatedAt))
+            }
             let posts = try await news.published(councilID: council.id, category: nil, now: now, limit: 50_000)
             let groups = Dictionary(grouping: posts, by: \.group)
             for post in posts {
@@ -69,6 +73,7 @@ struct SitemapRoutes {
             }
         }
         entries.append(Entry(path: NetworkPaths.list.url, alternates: [], modified: nil))
+        entries.append(Entry(path: PracticePaths.library.url, alternates: [], modified: nil))
         for network in try await NetworkRepository(database: site.database).all() {
             entries.append(Entry(path: NetworkPaths.item.url(network.slug), alternates: [], modified: nil))
         }

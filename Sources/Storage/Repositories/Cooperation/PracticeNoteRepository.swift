@@ -59,6 +59,13 @@ public struct PracticeNoteRepository: Sendable {
         }
     }
 
+    /// Every council's notes, the latest first (for the library of the whole instance; who reads which is the rules' business).
+    public func all() async throws -> [PracticeNoteRecord] {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM practice_notes ORDER BY updated_at DESC, id DESC").decodeAll(PracticeNoteRecord.self)
+        }
+    }
+
     public func find(id: Int64, councilID: Int64) async throws -> PracticeNoteRecord? {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM practice_notes WHERE id = \(bind: id) AND council_id = \(bind: councilID)").decodeFirst(PracticeNoteRecord.self)
@@ -95,15 +102,14 @@ public struct PracticeNoteRepository: Sendable {
         try await database.transaction { sql in
             guard try await sql.raw("DELETE FROM practice_notes WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id").first() != nil
             else { throw StoreError.notFound }
-            try await PracticeNoteText.remove(noteID: id, on: sql)
         }
     }
 
-    /// The council's notes that hold every word of `query` (as word beginnings, folded as `SearchWords` folds them), the
-    /// best first; none for a query without a word.
-    public func search(councilID: Int64, query: String) async throws -> [PracticeNoteMatch] {
-        let terms = SearchWords.query(query)
-        guard !terms.isEmpty else { return [] }
+    /// The notes of the council (or of every council, for `nil`) that hold every word of `query` (as word beginnings,
+    /// folded as `SearchWords` folds them), by id: how well each matches is for the reader's notes alone
+    /// (`FullTextSearch.score`). None for a query without a word, or with a word no index can hold.
+    public func search(councilID: Int64?, query: String) async throws -> [Int64] {
+        guard let terms = FullTextSearch.terms(query), !terms.isEmpty else { return [] }
         return try await database.read { sql in try await PracticeNoteText.search(councilID: councilID, terms: terms, on: sql) }
     }
 
