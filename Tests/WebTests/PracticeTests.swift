@@ -241,4 +241,52 @@ import TestSupport
             #expect(sitemap.contains("<loc>http://hemicycle.test/practices</loc>") && sitemap.contains("<loc>http://hemicycle.test/cese-fr/practices</loc>"))
         }
     }
+
+    /// A note's documents: attached by its council's secretariat alone (the right checked again once the file is in),
+    /// read by whoever reads the note, gone with it.
+    @Test(arguments: TestDatabase.kinds)
+    func aNotesDocumentsAreReadByItsReadersAndGoWithIt(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let notes = try await PracticeNoteRepository(database: site.database).all(councilID: france.id)
+            let partnersNote = try #require(notes.first { $0.audience == "partners" }), publicNote = try #require(notes.first { $0.audience == "public" })
+            let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
+            let path = "/cese-fr/practices/\(partnersNote.id)/documents"
+            // Nobody but the council's secretariat attaches one.
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            #expect(try await visitor.postFile(path, fields: [], fileName: "calendrier.pdf", content: pdf).status != .seeOther)
+            // (For a citizen, a note kept for partners does not exist.)
+            for (email, status) in [("citoyen@hemicycle.example", HTTPResponse.Status.notFound), ("membre@cese-fr.example", .forbidden),
+                                    ("secretariat@cese-ma.example", .forbidden)] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.postFile(path, fields: [], fileName: "calendrier.pdf", content: pdf).status == status, "\(email)")
+            }
+            #expect(try await site.attachments.all(councilID: france.id, ownerKind: "practice", ownerID: partnersNote.id).isEmpty)
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.postFile(path, fields: [("title", "Calendrier type d’un avis")], fileName: "calendrier.pdf", content: pdf).status
+                == .seeOther)
+            let wrong = try await staff.postFile(path, fields: [], fileName: "x.pdf", content: Array("MZ\u{90}\u{00}not a pdf".utf8))
+            #expect(wrong.status == .unsupportedMediaType)
+            #expect(try await site.attachments.all(councilID: france.id, ownerKind: "practice", ownerID: partnersNote.id).count == 1)
+            // Read by the partner's member who reads the note; not by a visitor, for whom the note does not exist.
+            let page = try await staff.get("/cese-fr/practices/\(partnersNote.id)").text
+            let link = try #require(page.firstMatch(of: /href="(\/cese-fr\/practices\/\d+\/documents\/\d+)"/)?.1)
+            #expect(page.contains("Calendrier type d’un avis") && page.contains("enctype=\"multipart/form-data\""))
+            let partner = Visitor(client, acceptLanguage: "fr")
+            try await partner.signIn("membre@cese-ma.example")
+            #expect(Array(try await partner.get(String(link)).body.readableBytesView) == pdf)
+            #expect(try await !partner.get("/cese-fr/practices/\(partnersNote.id)").text.contains("enctype=\"multipart/form-data\""))
+            #expect(try await visitor.get(String(link)).status == .notFound)
+            // Another note's address does not reach it; nor does a partner remove it.
+            let elsewhere = String(link).replacingOccurrences(of: "/practices/\(partnersNote.id)/", with: "/practices/\(publicNote.id)/")
+            #expect(try await visitor.get(elsewhere).status == .notFound)
+            #expect(try await partner.post("\(String(link))/delete", []).status == .forbidden)
+            // The note deleted, its document goes too.
+            #expect(try await staff.post("/cese-fr/practices/\(partnersNote.id)/delete", []).status == .seeOther)
+            #expect(try await site.attachments.all(councilID: france.id, ownerKind: "practice", ownerID: partnersNote.id).isEmpty)
+            #expect(try await staff.get(String(link)).status == .notFound)
+        }
+    }
 }

@@ -44,6 +44,10 @@ struct PracticePage: Encodable {
     let maturity: String
     let audience: String
     let updated: String
+    /// What is attached: a model, a calendar, a guide...
+    let documents: [DocumentLink]
+    let hasDocuments: Bool
+    let documentForm: WorkPage.DocumentForm?
     let editURL: String?
     let deleteAction: String?
     let backURL: String

@@ -13,11 +13,14 @@ enum PracticePaths {
     static let item = Path2("/{council}/practices/{id}")
     static let edit = Path2("/{council}/practices/{id}/edit")
     static let delete = Path2("/{council}/practices/{id}/delete")
+    static let documents = Path2("/{council}/practices/{id}/documents")
+    static let document = Path3("/{council}/practices/{id}/documents/{attachment}")
+    static let documentDelete = Path3("/{council}/practices/{id}/documents/{attachment}/delete")
 
     /// Every council's notes open to the reader, searched together.
     static let library = SitePath("/practices")
 
-    static let all: [any DeclaredPath] = [list, new, item, edit, delete, library]
+    static let all: [any DeclaredPath] = [list, new, item, edit, delete, documents, document, documentDelete, library]
 }
 
 struct PracticeServices: Sendable {
@@ -25,6 +28,10 @@ struct PracticeServices: Sendable {
     let agreements: AgreementRepository
     let networks: NetworkRepository
     let memberships: MembershipRepository
+    let attachments: AttachmentRepository
+    let files: any FileStore
+    let uploadLimit: Int
+    let uploadQuota: Int
     let clock: any WallClock
 
     init(site: Site) {
@@ -32,7 +39,18 @@ struct PracticeServices: Sendable {
         agreements = AgreementRepository(database: site.database)
         networks = NetworkRepository(database: site.database)
         memberships = site.memberships
+        attachments = AttachmentRepository(database: site.database)
+        files = site.files
+        uploadLimit = site.configuration.uploadLimit
+        uploadQuota = site.configuration.uploadQuota
         clock = site.clock
+    }
+
+    /// The documents attached to a note (a model, a calendar, a guide), kept under the council that wrote it.
+    static let ownerKind = "practice"
+
+    var transfer: AttachmentTransfer {
+        AttachmentTransfer(files: files, attachments: attachments, clock: clock, uploadLimit: uploadLimit, uploadQuota: uploadQuota)
     }
 
     /// What decides which of `council`'s notes the signed-in person reads: whether they sit inside it, the other
@@ -93,6 +111,9 @@ struct PracticeRoutes {
         council.get(PracticePaths.edit, use: editForm)
         council.post(PracticePaths.item, use: update)
         council.post(PracticePaths.delete, use: delete)
+        council.post(PracticePaths.documents, use: addDocument)
+        council.get(PracticePaths.document, use: document)
+        council.post(PracticePaths.documentDelete, use: removeDocument)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
@@ -148,6 +169,12 @@ struct PracticeRoutes {
         var network: NetworkRecord?
         if note.audience == PracticeAudience.network.rawValue, let id = note.networkId { network = try await services.networks.all().first { $0.id == id } }
         let mayWrite = PracticeRules.mayWrite(scope.actor).isAllowed
+        let format = Formatting(language: language, council: council)
+        let documents = try await services.attachments.all(councilID: council.id, ownerKind: PracticeServices.ownerKind, ownerID: note.id).map { document in
+            DocumentLink(document, url: PracticePaths.document.url(council.slug, note.id, document.id),
+                         deleteURL: mayWrite ? PracticePaths.documentDelete.url(council.slug, note.id, document.id) : nil,
+                         date: format.date(Date(timeIntervalSince1970: document.createdAt)), format: format) { pages.localizer.text($0, language, $1) }
+        }
         let model = PracticePage(
             title: note.title, summary: note.summary.nilIfEmpty, body: note.body, contentLang: note.language,
             contentDir: Language(rawValue: note.language)?.direction ?? "auto",
@@ -155,7 +182,11 @@ struct PracticeRoutes {
             maturity: pages.text("practice_maturity_\(note.maturity)", context),
             audience: network.map { pages.text("practice_audience_network_named", context, ["network": pages.localized($0.name, language).text]) }
                 ?? pages.text("practice_audience_\(note.audience)", context),
-            updated: Formatting(language: language, council: council).date(Date(timeIntervalSince1970: note.updatedAt)),
+            updated: format.date(Date(timeIntervalSince1970: note.updatedAt)),
+            documents: documents, hasDocuments: !documents.isEmpty,
+            documentForm: mayWrite ? WorkPage.DocumentForm(action: PracticePaths.documents.url(council.slug, note.id), accept: DocumentLink.accept,
+                                                             limit: pages.text("document_limit", context, ["size": format.byteCount(Int64(services.uploadLimit))]))
+                : nil,
             editURL: mayWrite ? PracticePaths.edit.url(council.slug, note.id) : nil,
             deleteAction: mayWrite ? PracticePaths.delete.url(council.slug, note.id) : nil, backURL: PracticePaths.list.url(council.slug))
         return try await pages.page("practice", title: note.title, request: request, context: context, council: council, typed: model)
@@ -258,6 +289,44 @@ struct PracticeRoutes {
         let (scope, note) = try await note(context)
         try pages.require(PracticeRules.mayWrite(scope.actor), context)
         try await services.notes.delete(id: note.id, councilID: scope.council.id)
+        // Its documents go with it (their bytes too, unless another attachment holds them).
+        let transfer = services.transfer
+        for document in try await services.attachments.all(councilID: scope.council.id, ownerKind: PracticeServices.ownerKind, ownerID: note.id) {
+            try await transfer.remove(document, councilID: scope.council.id)
+        }
         return .redirect(to: SiteURL.with(PracticePaths.list.url(scope.slug), notice: "deleted"), type: .normal)
+    }
+
+    /// The right is checked before a byte is read, and again once the file is in (a long upload may outlast it, or the
+    /// note).
+    @Sendable func addDocument(_ request: Request, context: AppContext) async throws -> Response {
+        let (scope, note) = try await note(context)
+        try pages.require(PracticeRules.mayWrite(scope.actor), context)
+        try await services.transfer.add(request, context: context, pages: pages, ownerKind: PracticeServices.ownerKind) {
+            let current = try await CouncilScope.resolve(scope.council, account: context.account, memberships: services.memberships)
+            try pages.require(PracticeRules.mayWrite(current.actor), context)
+            guard try await services.notes.find(id: note.id, councilID: scope.council.id) != nil else { throw PageError.notFound }
+            return (scope.council.id, note.id)
+        }
+        return .redirect(to: SiteURL.with(PracticePaths.item.url(scope.slug, note.id), notice: "saved") + "#documents", type: .normal)
+    }
+
+    /// Whoever reads the note reads its documents.
+    @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
+        let (scope, note) = try await note(context)
+        guard let id = context.parameters.get("attachment", as: Int64.self),
+              let attachment = try await services.attachments.find(id: id, councilID: scope.council.id, ownerKind: PracticeServices.ownerKind, ownerID: note.id)
+        else { throw PageError.notFound }
+        return try await services.transfer.download(attachment, context: context)
+    }
+
+    @Sendable func removeDocument(_ request: Request, context: AppContext) async throws -> Response {
+        let (scope, note) = try await note(context)
+        try pages.require(PracticeRules.mayWrite(scope.actor), context)
+        guard let id = context.parameters.get("attachment", as: Int64.self),
+              let attachment = try await services.attachments.find(id: id, councilID: scope.council.id, ownerKind: PracticeServices.ownerKind, ownerID: note.id)
+        else { throw PageError.notFound }
+        try await services.transfer.remove(attachment, councilID: scope.council.id)
+        return .redirect(to: SiteURL.with(PracticePaths.item.url(scope.slug, note.id), notice: "deleted") + "#documents", type: .normal)
     }
 }
