@@ -126,7 +126,8 @@ struct EndToEndTests {
                              "/cese-fr/admin/members", "/cese-fr/admin/members/\(member.id)", "/cese-fr/cooperation/missions/new",
                              "/cese-fr/cooperation/missions/\(mission.id)/edit", "/cese-fr/cooperation/missions/\(mission.id)",
                              "/cese-fr/cooperation", "/cese-fr/cooperation/agreements/new", "/cese-fr/cooperation/agreements/\(agreement.id)",
-                             "/cese-fr/cooperation/agreements/\(agreement.id)/edit", "/cese-fr/practices/new", "/cese-fr/practices/2/edit"] {
+                             "/cese-fr/cooperation/agreements/\(agreement.id)/edit", "/cese-fr/practices/new", "/cese-fr/practices/2/edit",
+                             "/cese-fr/practices/2", "/cese-fr/practices/requests", "/cese-fr/practices/requests/1"] {
                     try await driver.open(base + path)
                     #expect(try await !driver.text("h1").contains("403"), "\(path)")
                     problems += try await Self.audit(driver, axe, "staff \(path)")

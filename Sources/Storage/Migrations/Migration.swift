@@ -47,5 +47,6 @@ public enum Migrations {
         CreatePartnerContributions(),
         CreatePracticeNotes(),
         CreatePracticeNoteText(),
+        CreatePracticeRequests(),
     ]
 }

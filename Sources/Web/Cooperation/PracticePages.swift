@@ -29,6 +29,8 @@ struct PracticeListPage: Encodable {
     let backURL: String
     /// Every council's library, searched together.
     let libraryURL: String
+    /// The questions the council asked its partners, for those who read them.
+    let requestsURL: String?
 }
 
 /// One practice note, in its language.

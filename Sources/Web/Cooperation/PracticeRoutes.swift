@@ -147,7 +147,9 @@ struct PracticeRoutes {
             themes: themes.map { SelectOption(value: $0.slug, label: pages.localized($0.name, language).text, selected: $0.id == themeFilter?.id) },
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) },
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,
-            backURL: AgreementPaths.home.url(council.slug), libraryURL: PracticePaths.library.url)
+            backURL: AgreementPaths.home.url(council.slug), libraryURL: PracticePaths.library.url,
+            requestsURL: PracticeRequestRules.mayRead(PracticeReader(isInside: readers.isInside, isPartner: !readers.councils.isDisjoint(with: readers.partners)))
+                ? PracticeRequestPaths.list.url(council.slug) : nil)
         return try await pages.page("practices", title: pages.text("practices_title", context), request: request, context: context, council: council,
                                     typed: model)
     }

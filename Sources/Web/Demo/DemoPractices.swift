@@ -4,7 +4,7 @@ import Storage
 
 /// The demo's library of good practice: six notes, two in each language, from the French and Moroccan councils
 /// (one on handling dissent, one on the annual report), open to everyone, to partners, to UCESIF or to the council
-/// alone.
+/// alone; and a question the French council asked its partner, answered with the Moroccan note on the annual report.
 struct DemoPractices {
     let site: Site
 
@@ -40,10 +40,19 @@ struct DemoPractices {
              "The host council names a tutor for each visitor, shares the calendar of its commissions and gives access to the internal documents the agreement covers. Each visit ends with a short note on what the visitor will try at home.",
              "emerging", "council"),
         ]
+        var created: [String: Int64] = [:]
         for (council, theme, language, title, summary, body, maturity, audience) in all {
-            _ = try await notes.create(councilID: council.id, PracticeNoteFields(
+            created[theme] = try await notes.create(councilID: council.id, PracticeNoteFields(
                 themeID: themes[theme], language: language, title: title, summary: summary, body: body, maturity: maturity, audience: audience,
                 networkID: audience == "network" ? ucesif : nil), at: now)
+        }
+        // The French council asks its partner how it writes its annual report; the Moroccan council answers with its note.
+        let requests = PracticeRequestRepository(database: site.database)
+        let asked = try await requests.ask(
+            councilID: france.id, themeID: themes["annual_report"], question: "Comment préparez-vous votre rapport annuel ?",
+            details: "Nous cherchons à associer davantage les commissions à la rédaction, et à tenir un calendrier de six mois.", at: now)
+        if let report = created["annual_report"] {
+            try await requests.answer(requestID: asked, noteID: report, answeringCouncilID: morocco.id, at: now)
         }
     }
 }
