@@ -93,10 +93,15 @@ import TestSupport
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
             _ = try await ConventionDrawRepository(database: site.database).request(conventionID: 1, councilID: france.id,
                                                                                seed: SeedAnnouncement(source: "Loto", notBefore: 2e9), at: 0)
+            // A council's contributions are its own people's: a Moroccan member reads the demo's (the first one recorded).
+            let moroccanMember = Visitor(client)
+            try await moroccanMember.signIn("membre@cese-ma.example")
             for operation in APIRoutes.operations where operation.method == "get" {
+                let contributions = operation.path.hasPrefix("/api/v1/{council}/cooperation/contributions")
                 // {id}: the demo's published avis, the first work item recorded.
-                let path = operation.path.replacingOccurrences(of: "{council}", with: "cese-fr").replacingOccurrences(of: "{id}", with: "1")
-                let status = try await visitor.get(path).status
+                let path = operation.path.replacingOccurrences(of: "{council}", with: contributions ? "cese-ma" : "cese-fr")
+                    .replacingOccurrences(of: "{id}", with: "1")
+                let status = try await (contributions ? moroccanMember : visitor).get(path).status
                 #expect(status == .ok, "\(path)")
             }
         }

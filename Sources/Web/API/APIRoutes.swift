@@ -21,6 +21,7 @@ struct APIRoutes {
         ("get", "/api/v1/{council}/members"),
     ] + WorkAPI.operations + ConventionAPI.operations + DrawAPI.operations + SittingAPI.operations
         + ConsultationAPI.operations + NewsAPI.operations + MissionAPI.operations + AgreementAPI.operations + PracticeAPI.operations
+        + ContributionAPI.operations
 
     func register(on routes: PathRegistrar, in scoped: PathRegistrar) {
         routes.get(APIPaths.openAPI, use: openAPI)

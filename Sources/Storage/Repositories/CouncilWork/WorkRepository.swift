@@ -21,6 +21,13 @@ public struct WorkRepository: Sendable {
         }
     }
 
+    /// A work item of whichever council (a partner's work a contribution answers).
+    public func find(id: Int64) async throws -> WorkRecord? {
+        try await database.read { sql in
+            try await sql.select().column("*").from("works").where("id", .equal, id).decodeFirst(WorkRecord.self)
+        }
+    }
+
     public func find(id: Int64, councilID: Int64) async throws -> WorkRecord? {
         try await database.read { sql in
             try await sql.select().column("*").from("works").where("id", .equal, id).where("council_id", .equal, councilID)
