@@ -24,5 +24,8 @@ struct CreatePracticeRequests: Migration {
             .column("created_at", type: double, .notNull)
             .unique("request_id", "note_id")
             .run()
+        // Deleting a note or a council reaches its answers by these.
+        try await sql.create(index: "practice_request_answers_note").on("practice_request_answers").column("note_id").run()
+        try await sql.create(index: "practice_request_answers_council").on("practice_request_answers").column("council_id").run()
     }
 }

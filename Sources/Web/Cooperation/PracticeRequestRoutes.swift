@@ -57,11 +57,14 @@ struct PracticeRequestRoutes {
         let themes = try await services.agreements.themes()
         let themeNames = Dictionary(themes.map { ($0.id, pages.localized($0.name, language).text) }, uniquingKeysWith: { first, _ in first })
         let answers = try await requests.answers(councilID: council.id)
-        let rows = try await requests.all(councilID: council.id).map { asked in
-            PracticeRequestListPage.Row(
+        var rows: [PracticeRequestListPage.Row] = []
+        for asked in try await requests.all(councilID: council.id) {
+            // Counted as shown: only the answers whose note the reader may read.
+            let count = try await visible(answers[asked.id] ?? [], context).count
+            rows.append(PracticeRequestListPage.Row(
                 url: PracticeRequestPaths.item.url(council.slug, asked.id), question: asked.question, theme: asked.themeId.flatMap { themeNames[$0] },
                 asked: pages.text("practice_request_asked", context, ["date": format.date(Date(timeIntervalSince1970: asked.createdAt))]),
-                answers: pages.plural("practice_request_answers_count", count: answers[asked.id]?.count ?? 0, context, format: format))
+                answers: pages.plural("practice_request_answers_count", count: count, context, format: format)))
         }
         let form = PracticeRequestRules.mayAsk(scope.actor).isAllowed ? PracticeRequestListPage.AskForm(
             action: PracticeRequestPaths.list.url(council.slug),
@@ -105,6 +108,21 @@ struct PracticeRequestRoutes {
         return (scope, asked)
     }
 
+    /// The answers whose note the signed-in person may read, where its council keeps it (a note narrowed since, or kept
+    /// from another partner, is neither shown nor counted), with the council that gave each.
+    func visible(_ answers: [PracticeAnswerRecord], _ context: AppContext) async throws -> [(Council, PracticeNoteRecord)] {
+        var result: [(Council, PracticeNoteRecord)] = []
+        for answer in answers {
+            guard let writer = try await councils.find(id: answer.councilId),
+                  let note = try await services.notes.find(id: answer.noteId, councilID: answer.councilId) else { continue }
+            let writerScope = try await CouncilScope.resolve(writer, account: context.account, memberships: services.memberships)
+            let readers = try await services.withNetworks(try await services.readers(writerScope, account: context.account), for: [note])
+            guard PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: readers.reader(for: note)) else { continue }
+            result.append((writer, note))
+        }
+        return result
+    }
+
     /// The councils the signed-in person keeps the secretariat of, among the asking council's partners today.
     func answeringCouncils(_ scope: CouncilScope, _ context: AppContext) async throws -> [Council] {
         guard let account = context.account else { return [] }
@@ -135,17 +153,10 @@ struct PracticeRequestRoutes {
         let (scope, asked) = try await asked(context)
         let council = scope.council, language = context.language, format = Formatting(language: language, council: council)
         let theme = try await services.agreements.themes().first { $0.id == asked.themeId }
-        var answers: [PracticeRequestPage.Answer] = []
-        for answer in try await requests.answers(councilID: council.id)[asked.id] ?? [] {
-            guard let writer = try await councils.find(id: answer.councilId),
-                  let note = try await services.notes.find(id: answer.noteId, councilID: answer.councilId) else { continue }
-            // Shown to whoever may read the note itself, where its council keeps it.
-            let writerScope = try await CouncilScope.resolve(writer, account: context.account, memberships: services.memberships)
-            let readers = try await services.withNetworks(try await services.readers(writerScope, account: context.account), for: [note])
-            guard PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: readers.reader(for: note)) else { continue }
-            answers.append(PracticeRequestPage.Answer(
+        let answers = try await visible(try await requests.answers(councilID: council.id)[asked.id] ?? [], context).map { writer, note in
+            PracticeRequestPage.Answer(
                 council: pages.localized(writer.name, language, councilDefault: writer.language).text, title: note.title,
-                url: PracticePaths.item.url(writer.slug, note.id), lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto"))
+                url: PracticePaths.item.url(writer.slug, note.id), lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto")
         }
         var options: [SelectOption] = []
         for answering in try await answeringCouncils(scope, context) {

@@ -290,12 +290,13 @@ struct PracticeRoutes {
     @Sendable func delete(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, note) = try await note(context)
         try pages.require(PracticeRules.mayWrite(scope.actor), context)
-        try await services.notes.delete(id: note.id, councilID: scope.council.id)
-        // Its documents go with it (their bytes too, unless another attachment holds them).
+        // Its documents go first (their bytes too, unless another attachment holds them): none is left unreachable if
+        // one fails.
         let transfer = services.transfer
         for document in try await services.attachments.all(councilID: scope.council.id, ownerKind: PracticeServices.ownerKind, ownerID: note.id) {
             try await transfer.remove(document, councilID: scope.council.id)
         }
+        try await services.notes.delete(id: note.id, councilID: scope.council.id)
         return .redirect(to: SiteURL.with(PracticePaths.list.url(scope.slug), notice: "deleted"), type: .normal)
     }
 
@@ -304,11 +305,18 @@ struct PracticeRoutes {
     @Sendable func addDocument(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, note) = try await note(context)
         try pages.require(PracticeRules.mayWrite(scope.actor), context)
-        try await services.transfer.add(request, context: context, pages: pages, ownerKind: PracticeServices.ownerKind) {
-            let current = try await CouncilScope.resolve(scope.council, account: context.account, memberships: services.memberships)
-            try pages.require(PracticeRules.mayWrite(current.actor), context)
-            guard try await services.notes.find(id: note.id, councilID: scope.council.id) != nil else { throw PageError.notFound }
-            return (scope.council.id, note.id)
+        do {
+            // Checked again once the file is in, and once more in the transaction that records it.
+            try await services.transfer.add(request, context: context, pages: pages, ownerKind: PracticeServices.ownerKind,
+                                            check: .practiceNote(councilID: scope.council.id)) {
+                let current = try await CouncilScope.resolve(scope.council, account: context.account, memberships: services.memberships)
+                try pages.require(PracticeRules.mayWrite(current.actor), context)
+                guard try await services.notes.find(id: note.id, councilID: scope.council.id) != nil else { throw PageError.notFound }
+                return (scope.council.id, note.id)
+            }
+        } catch StoreError.notFound {
+            // Deleted while the file came in: nothing was kept.
+            throw PageError.notFound
         }
         return .redirect(to: SiteURL.with(PracticePaths.item.url(scope.slug, note.id), notice: "saved") + "#documents", type: .normal)
     }

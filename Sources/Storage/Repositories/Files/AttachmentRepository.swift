@@ -20,6 +20,8 @@ public struct Attachment: Sendable, Hashable {
 public enum AttachmentOwnerCheck: Sendable {
     /// A session of this convention, while the convention is drawn or sits.
     case conventionSession(conventionID: Int64, councilID: Int64)
+    /// A practice note of this council (not deleted while its document was sent).
+    case practiceNote(councilID: Int64)
 
     func verify(ownerKind: String, ownerID: Int64, on sql: any SQLDatabase) async throws {
         switch self {
@@ -27,6 +29,10 @@ public enum AttachmentOwnerCheck: Sendable {
             try await ConventionRepository.claim(id: conventionID, councilID: councilID, statuses: ["drawn", "sitting"], on: sql)
             guard ownerKind == "convention_session", try await sql.raw("""
                 SELECT id FROM convention_sessions WHERE id = \(bind: ownerID) AND convention_id = \(bind: conventionID)
+                """).first() != nil else { throw StoreError.notFound }
+        case let .practiceNote(councilID):
+            guard ownerKind == "practice", try await sql.raw("""
+                SELECT id FROM practice_notes WHERE id = \(bind: ownerID) AND council_id = \(bind: councilID)
                 """).first() != nil else { throw StoreError.notFound }
         }
     }
