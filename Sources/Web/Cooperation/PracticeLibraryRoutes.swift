@@ -45,18 +45,11 @@ struct PracticeLibraryRoutes {
                                uniquingKeysWith: { first, _ in first })
         let slugs = Dictionary(councils.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
         let themeNames = Dictionary(themes.map { ($0.id, pages.localized($0.name, language).text) }, uniquingKeysWith: { first, _ in first })
-        let rows = search.ordered(readable).compactMap { note -> PracticeLibraryPage.Row? in
-            guard let slug = slugs[note.councilId] else { return nil }
-            let snippet = search.snippet(note)
-            let theme = note.themeId.flatMap { themeNames[$0] }
-            let details = pages.text("practice_details", context, [
-                "language": Language(rawValue: note.language)?.endonym ?? note.language,
-                "maturity": pages.text("practice_maturity_\(note.maturity)", context),
-                "audience": pages.text("practice_audience_\(note.audience)", context)])
-            return PracticeLibraryPage.Row(
-                url: PracticePaths.item.url(slug, note.id), title: search.title(note.title), summary: note.summary.nilIfEmpty, snippet: snippet,
-                hasSnippet: snippet != nil, lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto",
-                council: names[note.councilId] ?? slug, theme: theme, details: details)
+        let rows = search.ordered(readable).compactMap { note in
+            slugs[note.councilId].map { slug in
+                PracticeRow(note, slug: slug, council: names[note.councilId] ?? slug, theme: note.themeId.flatMap { themeNames[$0] }, search: search,
+                            pages: pages, context: context)
+            }
         }
         let model = PracticeLibraryPage(
             rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.library.url, query: query ?? "",

@@ -1,22 +1,41 @@
 import HemicycleDomain
+import Storage
+
+/// A note in a list: its title and summary, or for a search the words found marked in its title and a passage of its
+/// text; its council (in the library of every council), theme and details.
+struct PracticeRow: Encodable {
+    let url: String
+    let title: [FullTextSearch.Segment]
+    let summary: String?
+    let snippet: [FullTextSearch.Segment]?
+    let hasSnippet: Bool
+    let lang: String
+    let dir: String
+    /// The council that wrote it, in the library of every council.
+    let council: String?
+    let theme: String?
+    let details: String
+
+    init(_ note: PracticeNoteRecord, slug: String, council: String?, theme: String?, search: PracticeSearch, pages: Pages, context: AppContext) {
+        url = PracticePaths.item.url(slug, note.id)
+        title = search.title(note.title)
+        summary = note.summary.nilIfEmpty
+        snippet = search.snippet(note)
+        hasSnippet = snippet != nil
+        lang = note.language
+        dir = Language(rawValue: note.language)?.direction ?? "auto"
+        self.council = council
+        self.theme = theme
+        details = pages.text("practice_details", context, [
+            "language": Language(rawValue: note.language)?.endonym ?? note.language,
+            "maturity": pages.text("practice_maturity_\(note.maturity)", context),
+            "audience": pages.text("practice_audience_\(note.audience)", context)])
+    }
+}
 
 /// The council's practice notes open to the reader, by theme and language.
 struct PracticeListPage: Encodable {
-    struct Row: Encodable {
-        let url: String
-        /// The title, the words a search found marked.
-        let title: [FullTextSearch.Segment]
-        let summary: String?
-        /// For a search, the passage of the note around the words it found (shown instead of the summary).
-        let snippet: [FullTextSearch.Segment]?
-        let hasSnippet: Bool
-        let lang: String
-        let dir: String
-        let theme: String?
-        let details: String
-    }
-
-    let rows: [Row]
+    let rows: [PracticeRow]
     let hasRows: Bool
     let action: String
     /// The words searched for, empty when the list is not a search.
@@ -57,21 +76,7 @@ struct PracticePage: Encodable {
 
 /// The notes of every council open to the reader (`/practices`), by council, theme and language, and searched.
 struct PracticeLibraryPage: Encodable {
-    struct Row: Encodable {
-        let url: String
-        let title: [FullTextSearch.Segment]
-        let summary: String?
-        let snippet: [FullTextSearch.Segment]?
-        let hasSnippet: Bool
-        let lang: String
-        let dir: String
-        /// The council that wrote it, in the reader's language.
-        let council: String
-        let theme: String?
-        let details: String
-    }
-
-    let rows: [Row]
+    let rows: [PracticeRow]
     let hasRows: Bool
     let action: String
     let query: String

@@ -131,15 +131,8 @@ struct PracticeRoutes {
             PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: readers.reader(for: note))
                 && (themeFilter == nil || note.themeId == themeFilter?.id) && (languageFilter == nil || note.language == languageFilter?.rawValue)
         }).map { note in
-            let snippet = search.snippet(note)
-            return PracticeListPage.Row(url: PracticePaths.item.url(council.slug, note.id), title: search.title(note.title),
-                                 summary: note.summary.nilIfEmpty, snippet: snippet, hasSnippet: snippet != nil,
-                                 lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto",
-                                 theme: note.themeId.flatMap { themeNames[$0] },
-                                 details: pages.text("practice_details", context, [
-                                    "language": Language(rawValue: note.language)?.endonym ?? note.language,
-                                    "maturity": pages.text("practice_maturity_\(note.maturity)", context),
-                                    "audience": pages.text("practice_audience_\(note.audience)", context)]))
+            PracticeRow(note, slug: council.slug, council: nil, theme: note.themeId.flatMap { themeNames[$0] }, search: search, pages: pages,
+                        context: context)
         }
         let model = PracticeListPage(
             rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.list.url(council.slug), query: query ?? "",
