@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-http-structured-headers.git", from: "1.7.0"),
     ],
     targets: [
         // Pure domain rules: roles, permissions, languages, validation. No server or database import.
@@ -61,6 +62,13 @@ let package = Package(
         // Pure rules of the council's public site: news posts' workflow, their addresses, the cleaning of their body.
         .target(name: "PublicSite", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         .target(name: "Cooperation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        // Pure Swift: HTTP Message Signatures (RFC 9421, Ed25519) and Content-Digest (RFC 9530), for instances that
+        // speak to each other.
+        .target(
+            name: "Federation",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers")],
+            swiftSettings: strict),
         // COIN-OR CBC and CLP C interfaces (Debian coinor-libcbc-dev, coinor-libclp-dev).
         .systemLibrary(
             name: "CCoinOR", pkgConfig: "cbc",
@@ -175,6 +183,8 @@ let package = Package(
         .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "CooperationTests", dependencies: ["Cooperation", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "FederationTests", dependencies: ["Federation", "TestRequirements", .product(name: "Crypto", package: "swift-crypto")],
+                    swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
         .testTarget(name: "SortitionTests", dependencies: ["Sortition", "LinearSolvers", "CSVFormat", "TestRequirements"], exclude: ["Reference"],
                     swiftSettings: strict),
