@@ -289,4 +289,32 @@ import TestSupport
             #expect(try await staff.get(String(link)).status == .notFound)
         }
     }
+
+    /// A set of queries in each language, each with the note it must find first (read by a French member, who reads
+    /// every demo note but the one the Moroccan council keeps to itself).
+    @Test(arguments: TestDatabase.kinds)
+    func eachQueryFindsItsNoteFirst(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            var notes: [PracticeNoteRecord] = []
+            for council in try await site.councils.all() { notes += try await PracticeNoteRepository(database: site.database).all(councilID: council.id) }
+            let slugs = Dictionary(try await site.councils.all().map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
+            func url(_ title: String) throws -> String {
+                let note = try #require(notes.first { $0.title.hasPrefix(title) }, "\(title)")
+                return "/\(slugs[note.councilId] ?? "")/practices/\(note.id)"
+            }
+            let member = Visitor(client, acceptLanguage: "fr")
+            try await member.signIn("membre@cese-fr.example")
+            let cases: [(query: String, first: String)] = [
+                ("opinions divergentes", Self.dissent), ("auditions rapporteurs", Self.preparation), ("déclarations des groupes", Self.dissent),
+                ("التقرير السنوي", Self.annual), ("إشراك المواطنين", Self.participation), ("المصادقة", Self.annual),
+                ("electronic vote", Self.plenary), ("vote group", Self.plenary),
+            ]
+            for (query, first) in cases {
+                let page = try await member.get("/practices" + Self.search(query)).text
+                let list = try #require(page.range(of: "<ul class=\"plan\">"), "\(query) finds nothing")
+                let found = try #require(page[list.upperBound...].firstMatch(of: /href="(\/cese-(?:fr|ma)\/practices\/\d+)"/)?.1)
+                #expect(String(found) == (try url(first)), "\(query)")
+            }
+        }
+    }
 }

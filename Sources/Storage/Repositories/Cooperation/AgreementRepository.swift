@@ -209,14 +209,18 @@ extension AgreementRepository {
         }
     }
 
-    /// Adds a theme at the end of the list; `StoreError.duplicateName` when the identifier is taken.
+    /// Adds a theme at the end of the list; `StoreError.duplicateName` when the identifier is taken (also by an
+    /// administrator adding it at the same moment: the unique index decides).
     public func addTheme(slug: String, name: LocalizedText) async throws -> Int64 {
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT id FROM cooperation_themes WHERE slug = \(bind: slug)").first() == nil else { throw StoreError.duplicateName }
             let position = try await sql.raw("SELECT COALESCE(MAX(position), -1) + 1 AS p FROM cooperation_themes").first(decodingColumn: "p", as: Int.self) ?? 0
-            return try await sql.insert(into: "cooperation_themes").columns("slug", "name_fr", "name_ar", "name_en", "position")
-                .values(SQLBind(slug), SQLBind(name[.fr]), SQLBind(name[.ar]), SQLBind(name[.en]), SQLBind(position))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            guard let id = try await sql.raw("""
+                INSERT INTO cooperation_themes (slug, name_fr, name_ar, name_en, position)
+                VALUES (\(bind: slug), \(bind: name[.fr]), \(bind: name[.ar]), \(bind: name[.en]), \(bind: position))
+                ON CONFLICT (slug) DO NOTHING RETURNING id
+                """).first(decodingColumn: "id", as: Int64.self)
+            else { throw StoreError.duplicateName }
+            return id
         }
     }
 

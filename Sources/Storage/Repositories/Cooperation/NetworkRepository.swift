@@ -122,16 +122,19 @@ public struct NetworkRepository: Sendable {
         }
     }
 
-    /// `StoreError.duplicateName` when another network has the slug.
+    /// `StoreError.duplicateName` when another network has the slug (also one added at the same moment: the unique
+    /// index decides).
     public func create(_ fields: NetworkFields) async throws -> Int64 {
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT id FROM networks WHERE slug = \(bind: fields.slug)").first() == nil else { throw StoreError.duplicateName }
-            return try await sql.insert(into: "networks")
-                .columns("slug", "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en", "website", "founded")
-                .values(SQLBind(fields.slug), SQLBind(fields.name[.fr]), SQLBind(fields.name[.ar]), SQLBind(fields.name[.en]),
-                        SQLBind(fields.description[.fr]), SQLBind(fields.description[.ar]), SQLBind(fields.description[.en]), SQLBind(fields.website),
-                        SQLBind(fields.founded))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            guard let id = try await sql.raw("""
+                INSERT INTO networks (slug, name_fr, name_ar, name_en, description_fr, description_ar, description_en, website, founded)
+                VALUES (\(bind: fields.slug), \(bind: fields.name[.fr]), \(bind: fields.name[.ar]), \(bind: fields.name[.en]),
+                        \(bind: fields.description[.fr]), \(bind: fields.description[.ar]), \(bind: fields.description[.en]), \(bind: fields.website),
+                        \(bind: fields.founded))
+                ON CONFLICT (slug) DO NOTHING RETURNING id
+                """).first(decodingColumn: "id", as: Int64.self)
+            else { throw StoreError.duplicateName }
+            return id
         }
     }
 
@@ -159,14 +162,16 @@ public struct NetworkRepository: Sendable {
         try await database.transaction { sql in
             if let council = fields.councilID {
                 guard try await sql.raw("SELECT id FROM councils WHERE id = \(bind: council)").first() != nil else { throw StoreError.notFound }
-                guard try await sql.raw("SELECT id FROM network_members WHERE network_id = \(bind: networkID) AND council_id = \(bind: council)").first() == nil
-                else { throw StoreError.alreadyMember }
             }
-            return try await sql.insert(into: "network_members")
-                .columns("network_id", "council_id", "name", "country", "languages", "website", "hemicycle_url")
-                .values(SQLBind(networkID), SQLBind(fields.councilID), SQLBind(fields.name), SQLBind(fields.country),
-                        SQLBind(fields.languages.joined(separator: ",")), SQLBind(fields.website), SQLBind(fields.hemicycleURL))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            // A council hosted here is listed once (the unique index decides, also between two administrators at once).
+            guard let id = try await sql.raw("""
+                INSERT INTO network_members (network_id, council_id, name, country, languages, website, hemicycle_url)
+                VALUES (\(bind: networkID), \(bind: fields.councilID), \(bind: fields.name), \(bind: fields.country),
+                        \(bind: fields.languages.joined(separator: ",")), \(bind: fields.website), \(bind: fields.hemicycleURL))
+                ON CONFLICT (council_id, network_id) DO NOTHING RETURNING id
+                """).first(decodingColumn: "id", as: Int64.self)
+            else { throw StoreError.alreadyMember }
+            return id
         }
     }
 
