@@ -8,9 +8,11 @@ import TestSupport
 
 /// Cooperation in headless Chromium: the French secretariat records an agreement with the Moroccan council ending
 /// today, shares its avis in preparation (open to contributions until today) and plans an action; a Moroccan member (in
-/// Arabic) finds the work, reads its draft and drafts a contribution; a second after midnight in Paris the draft is
-/// hers no more. The instance's administrator keeps the
-/// networks' directory. Every page is audited by axe-core, in French and Arabic.
+/// Arabic) finds the work, reads its draft and drafts a contribution, which the Moroccan bureau sends; the French
+/// secretariat finds it on its work with its provenance and writes a note for its partners, which a visitor does not
+/// read and the Moroccan member does; a second after midnight in Paris the agreement has ended, and the work's draft is
+/// the Moroccan member's no more (the note stays hers under the councils' framework agreement, still in force). The
+/// instance's administrator keeps the networks' directory. Every page is audited by axe-core, in French and Arabic.
 @Suite(.enabled(if: BrowserEnvironment.shouldRun), .serialized)
 struct CooperationWalkTests {
     typealias Walk = CouncilWorkWalkTests
@@ -76,6 +78,38 @@ struct CooperationWalkTests {
                 try await Walk.submit(driver, formWith: "#share-\(share.id)-title")
                 #expect(try await driver.text("main h1") == "Contribution du Conseil du Maroc")
                 problems += try await EndToEndTests.audit(driver, axe, "ar contribution draft")
+                try await Walk.signOut(driver)
+
+                // The Moroccan bureau validates and sends it before the end of the day; the French secretariat finds it on
+                // its work with its provenance, and writes a note for its partners.
+                try await Walk.signIn(driver, base, "bureau@cese-ma.example")
+                let draft = try #require(try await PartnerContributionRepository(database: site.database).all(councilID: morocco.id)
+                    .first { $0.title == "Contribution du Conseil du Maroc" })
+                try await driver.open(base + "/cese-ma/cooperation/contributions/\(draft.id)")
+                problems += try await EndToEndTests.audit(driver, axe, "ar contribution before it is sent")
+                try await Walk.submit(driver, formWith: "form[action$='/send'] input[name=_csrf]")
+                try await Walk.signOut(driver)
+                try await Walk.signIn(driver, base, "secretariat@cese-fr.example")
+                try await driver.open(base + "/cese-fr/works/\(youth.id)")
+                let work = try await driver.text("main")
+                #expect(work.contains("Contribution du Conseil du Maroc") && work.contains("validée par Omar Bureau"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr work with the partner's contribution")
+                try await driver.open(base + "/cese-fr/practices/new")
+                try await driver.type("Associer un conseil partenaire à un avis", into: "#practice-title")
+                try await driver.type("Le partage de l’avis en préparation, avec une date limite, permet au partenaire de contribuer.", into: "#practice-body")
+                try await Walk.set(driver, "#practice-language", "fr")
+                try await Walk.set(driver, "#practice-maturity", "emerging")
+                try await Walk.set(driver, "#practice-audience", "partners")
+                try await Walk.submit(driver, formWith: "#practice-title")
+                problems += try await EndToEndTests.audit(driver, axe, "fr note for the partners")
+                try await Walk.signOut(driver)
+                // Nobody outside the agreement reads it; the Moroccan member does.
+                try await driver.open(base + "/cese-fr/practices")
+                #expect(try await !driver.text("main").contains("Associer un conseil partenaire à un avis"))
+                try await Walk.signIn(driver, base, "membre@cese-ma.example")
+                try await driver.open(base + "/cese-fr/practices")
+                #expect(try await driver.text("main").contains("Associer un conseil partenaire à un avis"))
+                problems += try await EndToEndTests.audit(driver, axe, "ar the partner's library")
 
                 // A second after midnight in Paris, the agreement has expired: the draft is hers no more.
                 let midnight = Date(timeIntervalSince1970: 1_796_079_601) // 2026-12-01 00:00:01 in Paris
