@@ -94,22 +94,23 @@ public struct VerifiedSignature: Sendable, Equatable {
 public enum HTTPMessageSignatures {
     /// The value of a covered component (§2.1, §2.2).
     static func value(of component: String, in message: HTTPMessage) throws -> String {
-        let value: String?
+        let value: String?, path = message.path.isEmpty ? "/" : message.path
         switch component {
         case "@method": value = message.method
-        case "@authority": value = message.authority
+        case "@authority": value = message.authority.lowercased()
         case "@scheme": value = message.scheme.lowercased()
-        case "@path": value = message.path
+        case "@path": value = path
         case "@query": value = "?" + (message.query ?? "")
-        case "@request-target": value = message.path + (message.query.map { "?" + $0 } ?? "")
-        case "@target-uri": value = message.scheme.lowercased() + "://" + message.authority + message.path + (message.query.map { "?" + $0 } ?? "")
+        case "@request-target": value = path + (message.query.map { "?" + $0 } ?? "")
+        case "@target-uri": value = message.scheme.lowercased() + "://" + message.authority.lowercased() + path + (message.query.map { "?" + $0 } ?? "")
         default:
             guard !component.hasPrefix("@") else { throw HTTPSignatureError.malformed("the derived component \(component) is not supported") }
             value = message.field(component)
         }
         guard let value else { throw HTTPSignatureError.missingComponent(component) }
-        guard !value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else {
-            throw HTTPSignatureError.malformed("\(component) spans lines")
+        // The base is US-ASCII on one line per component (§2.5): a value spanning lines (obs-fold included) is refused.
+        guard value.unicodeScalars.allSatisfy({ $0.isASCII && $0 != "\n" && $0 != "\r" }) else {
+            throw HTTPSignatureError.malformed("\(component) is not one line of US-ASCII")
         }
         return value
     }
@@ -122,16 +123,26 @@ public enum HTTPMessageSignatures {
 
     /// The signature base (§2.5): one line per covered component, then the signature parameters.
     public static func signatureBase(_ message: HTTPMessage, _ parameters: SignatureParameters) throws -> String {
+        try signatureBase(message, parameters, as: parameters.innerList)
+    }
+
+    /// The base with the parameters serialized from `list`: as the signer wrote them (their order is theirs, §3.2).
+    static func signatureBase(_ message: HTTPMessage, _ parameters: SignatureParameters, as list: InnerList) throws -> String {
         var lines: [String] = []
         var seen = Set<String>()
         for component in parameters.components {
             guard seen.insert(component).inserted else { throw HTTPSignatureError.malformed("\(component) is covered twice") }
-            guard component == component.lowercased() else { throw HTTPSignatureError.malformed("\(component) is not in lower case") }
+            // A field name is a lower-case token; a derived component, one of those above.
+            guard !component.isEmpty, component.unicodeScalars.allSatisfy({ Self.nameCharacters.contains($0) }) else {
+                throw HTTPSignatureError.malformed("\(component) is not a lower-case field name")
+            }
             lines.append("\"\(component)\": \(try value(of: component, in: message))")
         }
-        lines.append("\"@signature-params\": \(try serialize(parameters.innerList))")
+        lines.append("\"@signature-params\": \(try serialize(list))")
         return lines.joined(separator: "\n")
     }
+
+    static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.!#$%&'*+^`|~@".unicodeScalars)
 
     /// Signs the message: the `Signature-Input` and `Signature` field values under `label`.
     public static func sign(_ message: HTTPMessage, label: String, parameters: SignatureParameters,
@@ -169,14 +180,15 @@ public enum HTTPMessageSignatures {
               let bytes = Data(base64Encoded: encoded), bytes.count == 64
         else { throw HTTPSignatureError.malformed("no Ed25519 signature for \(chosen)") }
         let parameters = try SignatureParameters(list)
+        guard !parameters.components.isEmpty else { throw HTTPSignatureError.malformed("the signature covers nothing") }
         if let algorithm = parameters.algorithm, algorithm != "ed25519" { throw HTTPSignatureError.unsupportedAlgorithm(algorithm) }
         guard let keyID = parameters.keyID else { throw HTTPSignatureError.malformed("the signature names no key") }
         guard let created = parameters.created else { throw HTTPSignatureError.malformed("the signature has no creation time") }
         guard created <= now + 60, now - created <= maximumAge, parameters.expires.map({ $0 > now }) ?? true else { throw HTTPSignatureError.outOfTime }
         for component in required where !parameters.components.contains(component) { throw HTTPSignatureError.notCovered(component) }
+        // The parameters as they were received: the base is made from their own serialization, before any key is sought.
+        let base = try signatureBase(message, parameters, as: list)
         guard let publicKey = try key(keyID) else { throw HTTPSignatureError.unknownKey(keyID) }
-        // The parameters as they were received: the base is made from their own serialization.
-        let base = try signatureBase(message, parameters)
         guard publicKey.isValidSignature(bytes, for: Data(base.utf8)) else { throw HTTPSignatureError.badSignature }
         return VerifiedSignature(label: chosen, keyID: keyID, created: created, components: parameters.components)
     }
@@ -192,7 +204,8 @@ public enum HTTPMessageSignatures {
         guard let digests = try? parser.parseDictionaryFieldValue() else { throw HTTPSignatureError.malformed("Content-Digest is not a dictionary") }
         var checked = false
         for (algorithm, expected) in [("sha-256", Data(SHA256.hash(data: body))), ("sha-512", Data(SHA512.hash(data: body)))] {
-            guard case let .item(item) = digests[algorithm] else { continue }
+            guard let member = digests[algorithm] else { continue }
+            guard case let .item(item) = member else { throw HTTPSignatureError.digestMismatch }
             guard case let .undecodedByteSequence(encoded) = item.rfc9651BareItem, Data(base64Encoded: encoded) == expected else {
                 throw HTTPSignatureError.digestMismatch
             }

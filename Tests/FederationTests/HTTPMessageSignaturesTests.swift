@@ -77,18 +77,66 @@ import TestRequirements
         // Parameters changed after signing; another algorithm; malformed fields.
         #expect(throws: HTTPSignatureError.badSignature) { try verify(input: Self.rfcInput.replacingOccurrences(of: "1618884473", with: "1618884474")) }
         #expect(throws: HTTPSignatureError.unsupportedAlgorithm("rsa-pss-sha512")) { try verify(input: Self.rfcInput + #";alg="rsa-pss-sha512""#) }
-        for input in ["sig-b26=", "sig-b26=(\"date\";sf);created=1;keyid=\"k\"", "sig-b26=(\"date\");keyid=\"k\"", "sig-b26=(\"date\");created=1618884473",
-                      "((("] {
-            #expect(throws: HTTPSignatureError.self) { try verify(input: input) }
+        let malformed: [(String, HTTPSignatureError)] = [
+            ("sig-b26=", .malformed("Signature-Input or Signature is not a structured dictionary")),
+            (#"sig-b26="a string""#, .malformed("no Signature-Input for sig-b26")),
+            (#"sig-b26=("date";sf);created=1618884473;keyid="k""#, .malformed("a covered component is not a plain name")),
+            (#"sig-b26=("date");keyid="k""#, .malformed("the signature has no creation time")),
+            (#"sig-b26=("date");created=1618884473"#, .malformed("the signature names no key")),
+            (#"sig-b26=();created=1618884473;keyid="k""#, .malformed("the signature covers nothing")),
+            (#"sig-b26=("date");created=1618884473;keyid="k";other=1"#, .malformed("the signature parameter other is not understood")),
+            (#"sig-b26=("Date");created=1618884473;keyid="k""#, .malformed("Date is not a lower-case field name")),
+            ("(((", .malformed("Signature-Input or Signature is not a structured dictionary")),
+        ]
+        for (input, error) in malformed {
+            #expect(throws: error, "\(input)") { try verify(input: input) }
         }
-        #expect(throws: HTTPSignatureError.self) { try verify(signature: "sig-b26=:AAAA:") }
-        #expect(throws: HTTPSignatureError.self) { try verify(signature: "other=:\(Self.rfcSignature.split(separator: ":")[1]):") }
+        #expect(throws: HTTPSignatureError.malformed("no Ed25519 signature for sig-b26")) { try verify(signature: "sig-b26=:AAAA:") }
+        #expect(throws: HTTPSignatureError.malformed("no Ed25519 signature for sig-b26")) {
+            try verify(signature: "other=:\(Self.rfcSignature.split(separator: ":")[1]):")
+        }
+        // The edges of the time window: exactly the maximum age, exactly a minute ahead; an expiry still to come.
+        try verify(now: 1_618_884_473 + 300)
+        try verify(now: 1_618_884_473 - 60)
         // A field value may not span lines; a component is covered once.
         var folded = Self.rfcRequest
         folded.fields[2].value = "application/json\r\nX-Injected: 1"
-        #expect(throws: HTTPSignatureError.self) { try HTTPMessageSignatures.signatureBase(folded, Self.rfcParameters) }
-        #expect(throws: HTTPSignatureError.self) {
+        #expect(throws: HTTPSignatureError.malformed("content-type is not one line of US-ASCII")) {
+            try HTTPMessageSignatures.signatureBase(folded, Self.rfcParameters)
+        }
+        #expect(throws: HTTPSignatureError.malformed("date is covered twice")) {
             try HTTPMessageSignatures.signatureBase(Self.rfcRequest, SignatureParameters(components: ["date", "date"], created: 1, keyID: "k"))
+        }
+        // A digest: each known algorithm must match, in its own form.
+        let body = Array(#"{"hello": "world"}"#.utf8)
+        let right = HTTPMessageSignatures.contentDigest(body)
+        #expect(throws: HTTPSignatureError.digestMismatch) {
+            try HTTPMessageSignatures.verifyContentDigest(right + ", sha-512=:\(Data(repeating: 0, count: 64).base64EncodedString()):", body: body)
+        }
+        #expect(throws: HTTPSignatureError.digestMismatch) { try HTTPMessageSignatures.verifyContentDigest(#"sha-256="not bytes""#, body: body) }
+        #expect(throws: HTTPSignatureError.malformed("Content-Digest has neither sha-256 nor sha-512")) {
+            try HTTPMessageSignatures.verifyContentDigest("md5=:AAAA:", body: body)
+        }
+    }
+
+    /// The signer's own order of parameters is kept in the base (§3.2), and the label asked for is the one verified.
+    @Test func theParametersAreVerifiedAsTheSignerWroteThem() throws {
+        let input = #"late=("@method" "@path");keyid="test-key-ed25519";expires=1618884600;created=1618884473"#
+        let base = """
+            "@method": POST
+            "@path": /foo
+            "@signature-params": ("@method" "@path");keyid="test-key-ed25519";expires=1618884600;created=1618884473
+            """
+        let signature = try Self.rfcKey.signature(for: Data(base.utf8)).base64EncodedString()
+        let both = "other=:\(Data(repeating: 1, count: 64).base64EncodedString()):, late=:\(signature):"
+        let verified = try HTTPMessageSignatures.verify(Self.rfcRequest, signatureInput: #"other=("@method");created=1;keyid="x", "# + input,
+                                                        signature: both, label: "late", required: ["@method"], now: 1_618_884_500,
+                                                        maximumAge: 300) { _ in Self.rfcKey.publicKey }
+        #expect(verified.label == "late" && verified.components == ["@method", "@path"])
+        // The other label, verified, fails.
+        #expect(throws: HTTPSignatureError.outOfTime) {
+            try HTTPMessageSignatures.verify(Self.rfcRequest, signatureInput: #"other=("@method");created=1;keyid="x", "# + input, signature: both,
+                                             required: [], now: 1_618_884_500, maximumAge: 300) { _ in Self.rfcKey.publicKey }
         }
     }
 
@@ -98,7 +146,7 @@ import TestRequirements
         let parameters = SignatureParameters(components: ["@authority", "@target-uri", "@request-target", "@query", "@scheme", "accept", "x-empty"],
                                              created: 1, keyID: "k")
         let base = try HTTPMessageSignatures.signatureBase(message, parameters)
-        #expect(base.hasPrefix("""
+        #expect(base == ("""
             "@authority": cese.example:8443
             "@target-uri": https://cese.example:8443/api/v1/x?a=1&b=2
             "@request-target": /api/v1/x?a=1&b=2
@@ -106,7 +154,11 @@ import TestRequirements
             "@scheme": https
             "accept": text/html, application/json
             "x-empty": \n
-            """))
+            """ + #""@signature-params": ("@authority" "@target-uri" "@request-target" "@query" "@scheme" "accept" "x-empty");created=1;keyid="k""#))
+        // Without a query, `@query` is `?`; an empty path is `/`.
+        let bare = HTTPMessage(method: "GET", scheme: "https", authority: "cese.example", path: "", fields: [])
+        #expect(try HTTPMessageSignatures.signatureBase(bare, SignatureParameters(components: ["@query", "@path"], created: 1, keyID: "k"))
+            .hasPrefix("\"@query\": ?\n\"@path\": /\n"))
     }
 
     // MARK: - The independent implementation (PyPI http-message-signatures)
