@@ -53,7 +53,7 @@ struct PracticeLibraryRoutes {
         }
         let model = PracticeLibraryPage(
             rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.library.url, query: query ?? "",
-            found: query.map { pages.plural("search_count", count: rows.count, context, format: format, ["query": $0]) },
+            found: query.map { pages.plural("search_count", count: rows.count, context, format: format, ["query": Formatting.isolated($0)]) },
             councils: councils.map { SelectOption(value: $0.slug, label: names[$0.id] ?? $0.slug, selected: $0.id == councilFilter?.id) },
             themes: themes.map { SelectOption(value: $0.slug, label: pages.localized($0.name, language).text, selected: $0.id == themeFilter?.id) },
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) })

@@ -136,7 +136,7 @@ struct PracticeRoutes {
         }
         let model = PracticeListPage(
             rows: rows, hasRows: !rows.isEmpty, action: PracticePaths.list.url(council.slug), query: query ?? "",
-            found: query.map { pages.plural("search_count", count: rows.count, context, format: Formatting(language: language, council: council), ["query": $0]) },
+            found: query.map { pages.plural("search_count", count: rows.count, context, format: Formatting(language: language, council: council), ["query": Formatting.isolated($0)]) },
             themes: themes.map { SelectOption(value: $0.slug, label: pages.localized($0.name, language).text, selected: $0.id == themeFilter?.id) },
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) },
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,

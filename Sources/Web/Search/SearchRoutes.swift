@@ -91,7 +91,7 @@ struct SearchRoutes {
         }
         let model = SearchPage(
             query: query, action: Self.path.url(council.slug), searched: !terms.isEmpty,
-            count: pages.plural("search_count", count: kept.count, context, format: format, ["query": query]),
+            count: pages.plural("search_count", count: kept.count, context, format: format, ["query": Formatting.isolated(query)]),
             results: Array(results), hasResults: !results.isEmpty, kinds: kindFacets, years: yearFacets, bodies: bodyFacets,
             hasFacets: !kindFacets.isEmpty, allURL: base, filtered: kind != nil || year != nil || body != nil)
         return try await pages.page("search", title: pages.text("search_title", context), request: request, context: context, council: council,
