@@ -69,6 +69,12 @@ import TestSupport
             #expect(try await moroccanStaff.post(path + "/answers", [("note", "\(shared.id)")]).status == .seeOther)
             #expect(try await moroccanStaff.post(path + "/answers", [("note", "\(shared.id)")]).status == .seeOther)
             #expect(try await requests.answers(councilID: france.id)[asked.id]?.map(\.noteId) == [shared.id])
+            // The French secretariat is told once, in its language, with the link to the thread.
+            let told = try await site.outbox.messages(to: "secretariat@cese-fr.example").filter { $0.kind == "practice_answer" }
+            #expect(told.count == 1)
+            #expect(told.first?.subject == "Conseil Économique, Social et Environnemental du Maroc a répondu à votre question")
+            #expect(told.first?.body.contains("http://hemicycle.test\(path)#answers") == true && told.first?.body.contains(shared.title) == true)
+            #expect(try await site.outbox.messages(to: "membre@cese-fr.example").filter { $0.kind == "practice_answer" }.isEmpty)
             #expect(try await member.get(path).text.contains(shared.title))
             #expect(try await member.get("/cese-fr/practices/requests").text.contains("1 réponse"))
             // Narrowed since to its own council, the note is neither shown nor counted for the French member.

@@ -78,7 +78,7 @@ public enum HemicycleServer {
         PracticeAPI(services: practiceServices, baseURL: site.configuration.baseURL).register(in: council.api)
         PracticeLibraryRoutes(services: practiceServices, councils: site.councils, pages: site.pages).register(on: routes)
         PracticeRequestRoutes(services: practiceServices, requests: PracticeRequestRepository(database: site.database), councils: site.councils,
-                              pages: site.pages).register(in: council.pages)
+                              accounts: site.accounts, mailer: site.mailer, pages: site.pages).register(in: council.pages)
         ThemeRoutes(agreements: agreementServices.agreements, pages: site.pages).register(on: routes)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)

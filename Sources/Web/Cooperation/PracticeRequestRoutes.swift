@@ -20,6 +20,8 @@ struct PracticeRequestRoutes {
     let services: PracticeServices
     let requests: PracticeRequestRepository
     let councils: CouncilRepository
+    let accounts: AccountRepository
+    let mailer: Mailer
     let pages: Pages
 
     func register(in council: PathRegistrar) {
@@ -192,8 +194,21 @@ struct PracticeRequestRoutes {
             return try await itemPage(request, context, error: pages.text("practice_request_answer_hidden_note", context), status: .conflict)
                 .response(from: request, context: context)
         }
-        try await requests.answer(requestID: asked.id, noteID: note.id, answeringCouncilID: note.councilId, at: services.clock.now().timeIntervalSince1970)
+        if try await requests.answer(requestID: asked.id, noteID: note.id, answeringCouncilID: note.councilId, at: services.clock.now().timeIntervalSince1970),
+           let partner = answering.first(where: { $0.id == note.councilId }) {
+            try await tellSecretariat(scope.council, partner: partner, asked: asked, note: note)
+        }
         return .redirect(to: SiteURL.with(PracticeRequestPaths.item.url(scope.slug, asked.id), notice: "saved") + "#answers", type: .normal)
+    }
+
+    /// The asking council's secretariat learns of a new answer, each in their language.
+    func tellSecretariat(_ council: Council, partner: Council, asked: PracticeRequestRecord, note: PracticeNoteRecord) async throws {
+        for seat in try await services.memberships.all(councilID: council.id) where seat.isCurrent && (seat.roleValue == .staff || seat.roleValue == .administrator) {
+            let language = try await accounts.find(id: seat.accountId)?.language ?? council.language
+            try await mailer.sendPracticeAnswer(
+                to: seat.email, partner: pages.localized(partner.name, language, councilDefault: partner.language).text, question: asked.question,
+                note: note.title, link: PracticeRequestPaths.item.url(council.slug, asked.id) + "#answers", language: language)
+        }
     }
 
     @Sendable func withdraw(_ request: Request, context: AppContext) async throws -> Response {

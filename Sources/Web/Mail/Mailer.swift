@@ -76,6 +76,13 @@ public struct Mailer: Sendable {
                               body: localizer.text("mail_work_progress_body", language, arguments), listUnsubscribe: "\(baseURL)\(unsubscribe)")
     }
 
+    /// A partner answered the council's question with one of its notes: its secretariat is told, with the link to the
+    /// thread.
+    func sendPracticeAnswer(to email: String, partner: String, question: String, note: String, link: String, language: Language) async throws {
+        try await send(kind: "practice_answer", to: email, language: language,
+                       arguments: ["partner": partner, "question": question, "note": note, "link": "\(baseURL)\(link)"])
+    }
+
     private func send(kind: String, to email: String, language: Language, arguments: [String: String]) async throws {
         let subject = localizer.text("mail_\(kind)_subject", language, arguments)
         let body = localizer.text("mail_\(kind)_body", language, arguments)

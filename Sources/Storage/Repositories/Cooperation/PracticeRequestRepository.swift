@@ -75,18 +75,19 @@ public struct PracticeRequestRepository: Sendable {
         }
     }
 
-    /// Gives `noteID` (a note of `answeringCouncilID`) in answer to the request; giving it again changes nothing.
-    /// `StoreError.notFound` when the request or a note of that council is not there.
-    public func answer(requestID: Int64, noteID: Int64, answeringCouncilID: Int64, at: Double) async throws {
+    /// Gives `noteID` (a note of `answeringCouncilID`) in answer to the request; giving it again changes nothing (and
+    /// returns false). `StoreError.notFound` when the request or a note of that council is not there.
+    @discardableResult
+    public func answer(requestID: Int64, noteID: Int64, answeringCouncilID: Int64, at: Double) async throws -> Bool {
         try await database.transaction { sql in
             guard try await sql.raw("SELECT id FROM practice_requests WHERE id = \(bind: requestID)").first() != nil,
                   try await sql.raw("SELECT id FROM practice_notes WHERE id = \(bind: noteID) AND council_id = \(bind: answeringCouncilID)").first() != nil
             else { throw StoreError.notFound }
-            try await sql.raw("""
+            return try await sql.raw("""
                 INSERT INTO practice_request_answers (request_id, note_id, council_id, created_at)
                 VALUES (\(bind: requestID), \(bind: noteID), \(bind: answeringCouncilID), \(bind: at))
-                ON CONFLICT (request_id, note_id) DO NOTHING
-                """).run()
+                ON CONFLICT (request_id, note_id) DO NOTHING RETURNING id
+                """).first() != nil
         }
     }
 
