@@ -59,8 +59,10 @@ struct PracticeRequestRoutes {
         let themes = try await services.agreements.themes()
         let themeNames = Dictionary(themes.map { ($0.id, pages.localized($0.name, language).text) }, uniquingKeysWith: { first, _ in first })
         let answers = try await requests.answers(councilID: council.id)
+        // The questions of one theme (`?theme=`), as its library's filter shows its notes.
+        let themeFilter = request.uri.queryParameters.get("theme").flatMap { slug in themes.first { $0.slug == slug } }
         var rows: [PracticeRequestListPage.Row] = []
-        for asked in try await requests.all(councilID: council.id) {
+        for asked in try await requests.all(councilID: council.id) where themeFilter == nil || asked.themeId == themeFilter?.id {
             // Counted as shown: only the answers whose note the reader may read.
             let count = try await visible(answers[asked.id] ?? [], context).count
             rows.append(PracticeRequestListPage.Row(

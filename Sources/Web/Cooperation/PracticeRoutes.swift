@@ -49,7 +49,7 @@ struct PracticeRoutes {
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,
             backURL: AgreementPaths.home.url(council.slug), libraryURL: PracticePaths.library.url,
             requestsURL: PracticeRequestRules.mayRead(PracticeReader(isInside: readers.isInside, isPartner: !readers.councils.isDisjoint(with: readers.partners)))
-                ? PracticeRequestPaths.list.url(council.slug) : nil)
+                ? PracticeRequestPaths.list.url(council.slug) + (themeFilter.map { "?theme=\($0.slug)" } ?? "") : nil)
         return try await pages.page("practices", title: pages.text("practices_title", context), request: request, context: context, council: council,
                                     typed: model)
     }
