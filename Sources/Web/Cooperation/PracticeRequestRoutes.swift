@@ -34,8 +34,7 @@ struct PracticeRequestRoutes {
 
     /// Whether the signed-in person reads the council's questions: inside it, or in a council that is its partner today.
     func reader(_ scope: CouncilScope, _ context: AppContext) async throws -> PracticeReader {
-        let readers = try await services.readers(scope, account: context.account)
-        return PracticeReader(isInside: readers.isInside, isPartner: !readers.councils.isDisjoint(with: readers.partners))
+        try await services.readers(scope, account: context.account).councilReader
     }
 
     func readable(_ context: AppContext) async throws -> CouncilScope {
@@ -58,13 +57,13 @@ struct PracticeRequestRoutes {
         let council = scope.council, language = context.language, format = Formatting(language: language, council: council)
         let themes = try await services.agreements.themes()
         let themeNames = Dictionary(themes.map { ($0.id, pages.localized($0.name, language).text) }, uniquingKeysWith: { first, _ in first })
-        let answers = try await requests.answers(councilID: council.id)
+        let answers = try await visible(try await requests.answers(councilID: council.id), context)
         // The questions of one theme (`?theme=`), as its library's filter shows its notes.
         let themeFilter = request.uri.queryParameters.get("theme").flatMap { slug in themes.first { $0.slug == slug } }
         var rows: [PracticeRequestListPage.Row] = []
         for asked in try await requests.all(councilID: council.id) where themeFilter == nil || asked.themeId == themeFilter?.id {
             // Counted as shown: only the answers whose note the reader may read.
-            let count = try await visible(answers[asked.id] ?? [], context).count
+            let count = answers[asked.id]?.count ?? 0
             rows.append(PracticeRequestListPage.Row(
                 url: PracticeRequestPaths.item.url(council.slug, asked.id), question: asked.question, theme: asked.themeId.flatMap { themeNames[$0] },
                 asked: pages.text("practice_request_asked", context, ["date": format.date(Date(timeIntervalSince1970: asked.createdAt))]),
@@ -112,19 +111,32 @@ struct PracticeRequestRoutes {
         return (scope, asked)
     }
 
-    /// The answers whose note the signed-in person may read, where its council keeps it (a note narrowed since, or kept
-    /// from another partner, is neither shown nor counted), with the council that gave each.
-    func visible(_ answers: [PracticeAnswerRecord], _ context: AppContext) async throws -> [(Council, PracticeNoteRecord)] {
-        var result: [(Council, PracticeNoteRecord)] = []
-        for answer in answers {
-            guard let writer = try await councils.find(id: answer.councilId),
-                  let note = try await services.notes.find(id: answer.noteId, councilID: answer.councilId) else { continue }
-            let writerScope = try await CouncilScope.resolve(writer, account: context.account, memberships: services.memberships)
-            let readers = try await services.withNetworks(try await services.readers(writerScope, account: context.account), for: [note])
-            guard PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: readers.reader(for: note)) else { continue }
-            result.append((writer, note))
+    /// The answers (by question) whose note the signed-in person may read, where its council keeps it (a note narrowed
+    /// since, or kept from another partner, is neither shown nor counted), with the council that gave each. Who reads
+    /// what is worked out once for each council that answered.
+    func visible(_ answers: [Int64: [PracticeAnswerRecord]], _ context: AppContext) async throws -> [Int64: [(Council, PracticeNoteRecord)]] {
+        let all = answers.values.flatMap { $0 }
+        guard !all.isEmpty else { return [:] }
+        let writers = Dictionary(try await councils.all().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var notes: [Int64: PracticeNoteRecord] = [:]
+        for answer in all where notes[answer.noteId] == nil {
+            notes[answer.noteId] = try await services.notes.find(id: answer.noteId, councilID: answer.councilId)
         }
-        return result
+        var readers: [Int64: PracticeServices.Readers] = [:]
+        for councilID in Set(all.map(\.councilId)) {
+            guard let writer = writers[councilID] else { continue }
+            let scope = try await CouncilScope.resolve(writer, account: context.account, memberships: services.memberships)
+            readers[councilID] = try await services.withNetworks(try await services.readers(scope, account: context.account),
+                                                                for: notes.values.filter { $0.councilId == councilID })
+        }
+        return answers.mapValues { list in
+            list.compactMap { answer in
+                guard let writer = writers[answer.councilId], let note = notes[answer.noteId], let reader = readers[answer.councilId],
+                      PracticeRules.mayRead(PracticeAudience(rawValue: note.audience) ?? .council, by: reader.reader(for: note))
+                else { return nil }
+                return (writer, note)
+            }
+        }
     }
 
     /// The councils the signed-in person keeps the secretariat of, among the asking council's partners today.
@@ -139,14 +151,15 @@ struct PracticeRequestRoutes {
         return result
     }
 
-    /// Whether `note` may be given in answer to `scope`'s council: open to it as a partner, or through a network it is in.
-    func decision(_ note: PracticeNoteRecord, to scope: CouncilScope) async throws -> Decision {
-        var inNetwork = false
-        if let network = note.networkId {
-            inNetwork = try await services.networks.members(networkID: network).contains { $0.councilId == scope.council.id }
-        }
-        return PracticeRequestRules.mayAnswer(isPartnersSecretariat: true, with: PracticeAudience(rawValue: note.audience) ?? .council,
-                                              askerInNetwork: inNetwork)
+    /// Whether `note` may be given in answer to the asking council by someone who does (or does not) keep the
+    /// secretariat of a partner: open to the asker as a partner, or through a network it is in (`askerNetworks`).
+    func decision(_ note: PracticeNoteRecord, isPartnersSecretariat: Bool, askerNetworks: Set<Int64>) -> Decision {
+        PracticeRequestRules.mayAnswer(isPartnersSecretariat: isPartnersSecretariat, with: PracticeAudience(rawValue: note.audience) ?? .council,
+                                       askerInNetwork: note.networkId.map(askerNetworks.contains) ?? false)
+    }
+
+    func networks(of council: Council) async throws -> Set<Int64> {
+        Set(try await services.networks.networks(councilID: council.id).map(\.id))
     }
 
     @Sendable func item(_ request: Request, context: AppContext) async throws -> HTML {
@@ -157,14 +170,17 @@ struct PracticeRequestRoutes {
         let (scope, asked) = try await asked(context)
         let council = scope.council, language = context.language, format = Formatting(language: language, council: council)
         let theme = try await services.agreements.themes().first { $0.id == asked.themeId }
-        let answers = try await visible(try await requests.answers(councilID: council.id)[asked.id] ?? [], context).map { writer, note in
+        let given = try await requests.answers(councilID: council.id)[asked.id] ?? []
+        let answers = try await visible([asked.id: given], context)[asked.id, default: []].map { writer, note in
             PracticeRequestPage.Answer(
                 council: pages.localized(writer.name, language, councilDefault: writer.language).text, title: note.title,
                 url: PracticePaths.item.url(writer.slug, note.id), lang: note.language, dir: Language(rawValue: note.language)?.direction ?? "auto")
         }
         var options: [SelectOption] = []
+        let askerNetworks = try await networks(of: council)
         for answering in try await answeringCouncils(scope, context) {
-            for note in try await services.notes.all(councilID: answering.id) where try await decision(note, to: scope).isAllowed {
+            for note in try await services.notes.all(councilID: answering.id)
+            where decision(note, isPartnersSecretariat: true, askerNetworks: askerNetworks).isAllowed {
                 options.append(SelectOption(value: "\(note.id)", label: note.title, selected: false))
             }
         }
@@ -191,7 +207,8 @@ struct PracticeRequestRoutes {
             // Not a note of a council they keep the secretariat of.
             throw PageError(.forbidden, "practice_request_answer_refused")
         }
-        let decision = try await decision(note, to: scope)
+        let decision = decision(note, isPartnersSecretariat: answering.contains { $0.id == note.councilId },
+                                askerNetworks: try await networks(of: scope.council))
         guard decision.isAllowed else {
             return try await itemPage(request, context, error: pages.text("practice_request_answer_hidden_note", context), status: .conflict)
                 .response(from: request, context: context)
@@ -206,7 +223,9 @@ struct PracticeRequestRoutes {
     /// The asking council's secretariat learns of a new answer, each in their language.
     func tellSecretariat(_ council: Council, partner: Council, asked: PracticeRequestRecord, note: PracticeNoteRecord) async throws {
         for seat in try await services.memberships.all(councilID: council.id) where seat.isCurrent && (seat.roleValue == .staff || seat.roleValue == .administrator) {
-            let language = try await accounts.find(id: seat.accountId)?.language ?? council.language
+            // The secretariat as the rules see it (an unverified address holds nothing, and is not written to).
+            guard let account = try await accounts.find(id: seat.accountId), Site.actor(account, seat).isSecretariat else { continue }
+            let language = account.language ?? council.language
             try await mailer.sendPracticeAnswer(
                 to: seat.email, partner: pages.localized(partner.name, language, councilDefault: partner.language).text, question: asked.question,
                 note: note.title, link: PracticeRequestPaths.item.url(council.slug, asked.id) + "#answers", language: language)

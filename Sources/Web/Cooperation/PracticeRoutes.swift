@@ -48,7 +48,7 @@ struct PracticeRoutes {
             languages: Language.allCases.map { SelectOption(value: $0.rawValue, label: $0.endonym, selected: $0 == languageFilter) },
             newURL: PracticeRules.mayWrite(scope.actor).isAllowed ? PracticePaths.new.url(council.slug) : nil,
             backURL: AgreementPaths.home.url(council.slug), libraryURL: PracticePaths.library.url,
-            requestsURL: PracticeRequestRules.mayRead(PracticeReader(isInside: readers.isInside, isPartner: !readers.councils.isDisjoint(with: readers.partners)))
+            requestsURL: PracticeRequestRules.mayRead(readers.councilReader)
                 ? PracticeRequestPaths.list.url(council.slug) + (themeFilter.map { "?theme=\($0.slug)" } ?? "") : nil)
         return try await pages.page("practices", title: pages.text("practices_title", context), request: request, context: context, council: council,
                                     typed: model)

@@ -43,6 +43,9 @@ struct PracticeServices: Sendable {
         let partners: Set<Int64>
         var networkMembers: [Int64: Set<Int64>] = [:]
 
+        /// The reader of what the council keeps for itself and its partners (its questions), networks aside.
+        var councilReader: PracticeReader { PracticeReader(isInside: isInside, isPartner: !councils.isDisjoint(with: partners)) }
+
         func reader(for note: PracticeNoteRecord) -> PracticeReader {
             PracticeReader(isInside: isInside, isPartner: !councils.isDisjoint(with: partners),
                            isInNetwork: note.networkId.map { !(networkMembers[$0] ?? []).isDisjoint(with: councils) } ?? false)

@@ -67,14 +67,14 @@ public struct Formatting: Sendable {
         return text
     }
 
-    /// `items` in the order a reader of the language expects for `key` (its alphabet and collation, case ignored):
-    /// groups listed by their Arabic names for an Arabic reader, by their French names for a French one.
     /// Text typed by someone (a search's words) set inside a sentence of another direction: isolated (U+2068 … U+2069,
     /// as `<bdi>` would in HTML) so that an Arabic query does not reorder a French sentence, nor a French one an Arabic.
     public static func isolated(_ text: String) -> String {
         "\u{2068}" + text + "\u{2069}"
     }
 
+    /// `items` in the order a reader of the language expects for `key` (its alphabet and collation, case ignored):
+    /// groups listed by their Arabic names for an Arabic reader, by their French names for a French one.
     public func sorted<Item>(_ items: [Item], by key: (Item) -> String) -> [Item] {
         let collation = Locale(identifier: language.localeIdentifier)
         return items.map { (key($0), $0) }

@@ -66,10 +66,9 @@ public struct PracticeRequestRepository: Sendable {
         }
     }
 
-    /// Withdraws a question, and its answers with it (the notes stay).
+    /// Withdraws a question; its answers go with it by their foreign key (the notes stay).
     public func withdraw(id: Int64, councilID: Int64) async throws {
         try await database.transaction { sql in
-            try await sql.raw("DELETE FROM practice_request_answers WHERE request_id IN (SELECT id FROM practice_requests WHERE id = \(bind: id) AND council_id = \(bind: councilID))").run()
             guard try await sql.raw("DELETE FROM practice_requests WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id").first() != nil
             else { throw StoreError.notFound }
         }
