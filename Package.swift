@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-http-structured-headers.git", from: "1.7.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain rules: roles, permissions, languages, validation. No server or database import.
@@ -110,6 +111,9 @@ let package = Package(
                 "Consultations",
                 "PublicSite",
                 "Cooperation",
+                // Signed deliveries between instances, and the client that makes them.
+                "Federation",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // A convention's draw: the worker runs LEXIMIN and commits; the pick is instant.
                 "Sortition",
                 // Where a convention's members stand, from their votes on statements.
@@ -128,6 +132,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -87,6 +87,8 @@ public struct VerifiedSignature: Sendable, Equatable {
     public let keyID: String
     public let created: Int
     public let components: [String]
+    /// The signature's own 64 bytes: what a replay repeats.
+    public let signature: Data
 }
 
 /// HTTP Message Signatures (RFC 9421) with Ed25519 (`ed25519`, §3.3.6), and the `Content-Digest` of a body (RFC 9530):
@@ -190,7 +192,7 @@ public enum HTTPMessageSignatures {
         let base = try signatureBase(message, parameters, as: list)
         guard let publicKey = try key(keyID) else { throw HTTPSignatureError.unknownKey(keyID) }
         guard publicKey.isValidSignature(bytes, for: Data(base.utf8)) else { throw HTTPSignatureError.badSignature }
-        return VerifiedSignature(label: chosen, keyID: keyID, created: created, components: parameters.components)
+        return VerifiedSignature(label: chosen, keyID: keyID, created: created, components: parameters.components, signature: bytes)
     }
 
     /// The `Content-Digest` of a body (RFC 9530), with SHA-256.

@@ -176,7 +176,8 @@ import TestRequirements
         request = requests.Request(job["method"], job["url"], headers=dict(job["headers"]), data=job["body"].encode()).prepare()
         seed = base64.b64decode(job["seed"])
         private = Ed25519PrivateKey.from_private_bytes(seed)
-        resolver = MappingKeyResolver(public_keys={"instance-key": private.public_key()}, private_keys={"instance-key": private})
+        keyid = job.get("keyid", "instance-key")
+        resolver = MappingKeyResolver(public_keys={keyid: private.public_key()}, private_keys={keyid: private})
         if job["mode"] == "verify":
             request.headers["Signature-Input"] = job["signatureInput"]
             request.headers["Signature"] = job["signature"]
@@ -185,7 +186,7 @@ import TestRequirements
             print(json.dumps({"ok": True, "covered": len(results)}))
         else:
             signer = HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=resolver)
-            signer.sign(request, key_id="instance-key", label="hemicycle", covered_component_ids=job["required"], body=job["body"].encode())
+            signer.sign(request, key_id=keyid, label="hemicycle", covered_component_ids=job["required"], body=job["body"].encode())
             print(json.dumps({"signatureInput": request.headers["Signature-Input"], "signature": request.headers["Signature"],
                               "contentDigest": request.headers.get("Content-Digest")}))
         """
@@ -244,5 +245,36 @@ import TestRequirements
             try HTTPMessageSignatures.verify(received, signatureInput: theirs["signatureInput"] as? String ?? "", signature: theirs["signature"] as? String ?? "",
                                              required: required, now: now, maximumAge: 300) { _ in key.publicKey }
         }
+    }
+
+    /// A delivery to a partner's inbox as the instance signs it verifies there; one signed there, with the same
+    /// covered components, verifies here by the key's derived id.
+    @Test(.enabled(if: Requirement.runs(when: python != nil, "HTTPSIG_PYTHON (a Python with http-message-signatures)")))
+    func deliveriesAreExchangedWithAnIndependentImplementation() throws {
+        try Requirement.require(Self.python != nil, "HTTPSIG_PYTHON (a Python with http-message-signatures)")
+        let key = Curve25519.Signing.PrivateKey(), keyID = FederationKey.keyID(key.publicKey)
+        let target = "https://cese.example:8443/federation/inbox"
+        let body = String(decoding: try SignedDeliveryTests.document().encoded(), as: UTF8.self)
+        let now = Date()
+        let fields = try SignedDelivery.fields(body: Array(body.utf8), target: target, key: key, now: now, nonce: "n")
+        var job: [String: Any] = [
+            "method": "POST", "url": target, "body": body, "required": SignedDelivery.covered, "keyid": keyID, "mode": "verify",
+            "headers": fields.filter { !$0.name.hasPrefix("signature") }.map { [$0.name, $0.value] }, "seed": key.rawRepresentation.base64EncodedString(),
+            "signatureInput": try #require(fields.first { $0.name == "signature-input" }?.value),
+            "signature": try #require(fields.first { $0.name == "signature" }?.value),
+        ]
+        #expect(try Self.run(job)["ok"] as? Bool == true)
+        job["mode"] = "sign"
+        let date = SignedDelivery.httpDate(now)
+        job["headers"] = [["Content-Type", "application/json"], ["Date", date]]
+        let theirs = try Self.run(job)
+        let received: [(name: String, value: String)] = [
+            ("Content-Type", "application/json"), ("Date", date), ("Content-Digest", try #require(theirs["contentDigest"] as? String)),
+            ("Signature-Input", try #require(theirs["signatureInput"] as? String)), ("Signature", try #require(theirs["signature"] as? String)),
+        ]
+        let verified = try SignedDelivery.verify(method: "POST", target: target, fields: received, body: Array(body.utf8), now: now) {
+            $0 == keyID ? key.publicKey : nil
+        }
+        #expect(verified.keyID == keyID)
     }
 }

@@ -48,5 +48,6 @@ public enum Migrations {
         CreatePracticeNotes(),
         CreatePracticeNoteText(),
         CreatePracticeRequests(),
+        CreateFederation(),
     ]
 }

@@ -80,6 +80,10 @@ public enum HemicycleServer {
         PracticeRequestRoutes(services: practiceServices, requests: PracticeRequestRepository(database: site.database), councils: site.councils,
                               accounts: site.accounts, mailer: site.mailer, pages: site.pages).register(in: council.pages)
         ThemeRoutes(agreements: agreementServices.agreements, pages: site.pages).register(on: routes)
+        let federationServices = FederationServices(site: site)
+        InboxRoutes(services: federationServices, pages: site.pages).register(on: routes)
+        FederationLinkRoutes(services: federationServices, pages: site.pages).register(on: routes)
+        FederationCouncilRoutes(services: federationServices, pages: site.pages).register(in: council.pages)
         let workServices = WorkServices(site: site)
         let works = WorkRoutes(services: workServices, pages: site.pages)
         works.register(in: council.pages)
@@ -180,6 +184,9 @@ public enum HemicycleServer {
         app.addServices(NewsMailWorker(site: site, logger: logger, ready: migrated))
         // The steps of council work, mailed to those who follow it.
         app.addServices(WorkProgressMailWorker(site: site, logger: logger, ready: migrated))
+        // Documents shared with partner instances, delivered and retried until they are taken.
+        app.addServices(FederationDispatcher(services: FederationServices(site: site), transport: HTTPFederationTransport(), logger: logger,
+                                             ready: migrated))
         if let smtp {
             app.addServices(OutboxDispatcher(outbox: site.outbox, client: SMTPClient(settings: smtp, from: configuration.mailFrom),
                                              logger: logger))

@@ -20,6 +20,10 @@ struct CooperationPage: Encodable {
     let themesURL: String?
     /// For the council's members and secretariat: contributions to partners' works.
     let contributionsURL: String?
+    /// For the council's members and secretariat: exchanges with councils on partner instances.
+    let instancesURL: String?
+    /// For the instance's administrators, who link the partner instances.
+    let linksURL: String?
 }
 
 /// One agreement: its record (parties, status, days, signatories, themes, texts, documents), and for the parties'

@@ -65,7 +65,9 @@ struct AgreementRoutes {
                                     networksURL: NetworkPaths.list.url, practicesURL: PracticePaths.list.url(council.slug),
                                     themesURL: ThemeRules.mayManage(NetworkRoutes.actor(context)).isAllowed ? ThemePaths.list.url : nil,
                                     contributionsURL: ContributionRules.decide(.see, by: scope.actor, status: .draft, isOpen: true).isAllowed
-                                        ? ContributionPaths.list.url(council.slug) : nil)
+                                        ? ContributionPaths.list.url(council.slug) : nil,
+                                    instancesURL: InstanceLinkRules.mayRead(scope.actor).isAllowed ? FederationPaths.council.url(council.slug) : nil,
+                                    linksURL: InstanceLinkRules.mayManageLinks(NetworkRoutes.actor(context)).isAllowed ? FederationPaths.links.url : nil)
         return try await pages.page("cooperation", title: pages.text("cooperation_title", context), request: request, context: context,
                                     council: council, typed: model)
     }

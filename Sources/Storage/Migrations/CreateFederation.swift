@@ -1,0 +1,70 @@
+import SQLKit
+
+/// Federation between instances: the instance's own signing key (`federation_key`, one row), the partner instances
+/// it is linked with (`federation_peers`: their address and public key, revoked but never forgotten), the documents
+/// partners delivered (`federation_received`, once per sender and document), the signatures already taken
+/// (`federation_signatures`, so that a replayed request is refused), and the documents waiting to go or gone
+/// (`federation_outbox`).
+struct CreateFederation: Migration {
+    let name = "CreateFederation"
+
+    func prepare(on sql: any SQLDatabase) async throws {
+        let double = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
+        try await sql.create(table: "federation_key")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("private_key", type: .text, .notNull)
+            .column("created_at", type: double, .notNull)
+            .run()
+        try await sql.create(table: "federation_peers")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("name", type: .text, .notNull)
+            .column("base_url", type: .text, .notNull)
+            .column("key_id", type: .text, .notNull, .unique)
+            .column("public_key", type: .text, .notNull)
+            .column("created_at", type: double, .notNull)
+            .column("revoked_at", type: double)
+            .run()
+        try await sql.create(table: "federation_received")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("peer_id", type: .bigint, .notNull, .references("federation_peers", "id", onDelete: .cascade))
+            .column("council_id", type: .bigint, .notNull, .references("councils", "id", onDelete: .cascade))
+            .column("document_id", type: .text, .notNull)
+            .column("kind", type: .text, .notNull)
+            .column("sender_instance", type: .text, .notNull)
+            .column("sender_council", type: .text, .notNull)
+            .column("sender_name", type: .text, .notNull)
+            .column("title", type: .text, .notNull)
+            .column("summary", type: .text, .notNull)
+            .column("body", type: .text, .notNull)
+            .column("language", type: .text, .notNull)
+            .column("url", type: .text, .notNull)
+            .column("detail", type: .text, .notNull)
+            .column("shared_at", type: double, .notNull)
+            .column("received_at", type: double, .notNull)
+            .unique("peer_id", "document_id")
+            .run()
+        try await sql.create(index: "federation_received_council").on("federation_received").column("council_id").run()
+        try await sql.create(table: "federation_signatures")
+            .column("digest", type: .text, .primaryKey(autoIncrement: false))
+            .column("seen_at", type: double, .notNull)
+            .run()
+        try await sql.create(index: "federation_signatures_seen").on("federation_signatures").column("seen_at").run()
+        try await sql.create(table: "federation_outbox")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("peer_id", type: .bigint, .notNull, .references("federation_peers", "id", onDelete: .cascade))
+            .column("council_id", type: .bigint, .notNull, .references("councils", "id", onDelete: .cascade))
+            .column("document_id", type: .text, .notNull, .unique)
+            .column("kind", type: .text, .notNull)
+            .column("title", type: .text, .notNull)
+            .column("recipient", type: .text, .notNull)
+            .column("payload", type: .text, .notNull)
+            .column("created_at", type: double, .notNull)
+            .column("attempts", type: .bigint, .notNull, .default(0))
+            .column("next_attempt_at", type: double, .notNull)
+            .column("delivered_at", type: double)
+            .column("last_error", type: .text)
+            .run()
+        try await sql.create(index: "federation_outbox_due").on("federation_outbox").column("delivered_at").column("next_attempt_at").run()
+        try await sql.create(index: "federation_outbox_council").on("federation_outbox").column("council_id").run()
+    }
+}
