@@ -202,12 +202,13 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
-                "PublicSite", "Cooperation",
+                "PublicSite", "Cooperation", "Federation",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -223,7 +224,8 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork",
+                "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Federation",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

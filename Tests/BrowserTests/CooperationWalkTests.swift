@@ -1,3 +1,5 @@
+import Crypto
+import Federation
 import Foundation
 import HemicycleDomain
 import Storage
@@ -133,6 +135,39 @@ struct CooperationWalkTests {
                 try await driver.open(base + "/lang/ar?next=/admin/themes")
                 try await driver.open(base + "/admin/themes")
                 problems += try await EndToEndTests.audit(driver, axe, "ar themes of cooperation")
+
+                // The administrator links a partner instance with the key its administrators gave; a document it
+                // delivered to the French council is read there, and the secretariat's form shares more.
+                try await driver.open(base + "/lang/fr?next=/admin/federation")
+                try await driver.open(base + "/admin/federation")
+                try await driver.type("CESE du Maroc", into: "#peer-name")
+                try await driver.type("https://hemicycle.cese.ma.example", into: "#peer-address")
+                try await driver.type(FederationKey.text(Curve25519.Signing.PrivateKey().publicKey), into: "#peer-key")
+                try await Walk.submit(driver, formWith: "#peer-name")
+                #expect(try await driver.text("main").contains("https://hemicycle.cese.ma.example"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr partner instances")
+                let peer = try #require(try await FederationPeerRepository(database: site.database).all().first)
+                let received = try await FederationInboxRepository(database: site.database).receive(
+                    peerID: peer.id, signatureDigest: "walk", document: IncomingDocument(
+                        documentID: UUID().uuidString.lowercased(), kind: "practice_note", senderInstance: peer.baseUrl, senderCouncil: "cese-ma",
+                        senderName: "المجلس الاقتصادي والاجتماعي والبيئي", recipient: "cese-fr", title: "معالجة الآراء المخالفة",
+                        summary: "كيف تضاف الآراء المخالفة إلى الرأي.", body: "يودع كل فريق تصريحه.", language: "ar",
+                        url: peer.baseUrl + "/cese-ma/practices/9", detail: "", sharedAt: clock.now().timeIntervalSince1970),
+                    at: clock.now().timeIntervalSince1970, forgetBefore: 0)
+                let receivedID: Int64
+                switch received { case .accepted(let id), .duplicate(let id): receivedID = id }
+                try await driver.open(base + "/cese-fr/cooperation/instances")
+                #expect(try await driver.text("main").contains("معالجة الآراء المخالفة"))
+                problems += try await EndToEndTests.audit(driver, axe, "fr exchanges with partner instances")
+                try await driver.open(base + "/cese-fr/cooperation/instances/received/\(receivedID)")
+                problems += try await EndToEndTests.audit(driver, axe, "fr a document from a partner instance")
+                try await driver.open(base + "/lang/ar?next=/admin/federation")
+                try await driver.open(base + "/admin/federation")
+                problems += try await EndToEndTests.audit(driver, axe, "ar partner instances")
+                try await driver.open(base + "/cese-fr/cooperation/instances")
+                problems += try await EndToEndTests.audit(driver, axe, "ar exchanges with partner instances")
+                try await driver.open(base + "/cese-fr/cooperation/instances/received/\(receivedID)")
+                problems += try await EndToEndTests.audit(driver, axe, "ar a document from a partner instance")
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {
