@@ -28,6 +28,13 @@ struct FederationCouncilRoutes {
                             ["date": format.dateTime(Date(timeIntervalSince1970: document.nextAttemptAt))])
     }
 
+    /// A shared document's row: what, to whom, and where its delivery stands.
+    static func row(_ document: FederationOutboxRecord, partner: String, pages: Pages, context: AppContext, format: Formatting) -> FederationDeliveryRow {
+        FederationDeliveryRow(label: label(kind: document.kind, title: document.title, pages: pages, context: context), partner: partner,
+                              recipient: document.recipient, status: status(document, pages: pages, context: context, format: format),
+                              statusCode: document.deliveredAt == nil ? "pending" : "delivered", error: document.lastError)
+    }
+
     /// A shared item's kind and title, as one sentence.
     static func label(kind: String, title: String, pages: Pages, context: AppContext) -> String {
         pages.text("federation_item_option", context, ["kind": pages.text("federation_kind_\(kind)", context), "title": Formatting.isolated(title)])
@@ -54,16 +61,13 @@ struct FederationCouncilRoutes {
                 from: Self.sender(document, pages: pages, context: context),
                 date: format.dateTime(Date(timeIntervalSince1970: document.receivedAt)))
         }
-        var sent: [FederationCouncilPage.Sent] = []
+        var sent: [FederationDeliveryRow] = []
         var form: FederationCouncilPage.ShareForm?
         if InstanceLinkRules.mayShare(scope.actor).isAllowed {
             let peers = try await services.peers.all()
             let names = Dictionary(peers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            sent = try await services.outbox.all(councilID: council.id).map { document in
-                FederationCouncilPage.Sent(
-                    label: Self.label(kind: document.kind, title: document.title, pages: pages, context: context), partner: names[document.peerId] ?? "",
-                    recipient: document.recipient, status: Self.status(document, pages: pages, context: context, format: format),
-                    statusCode: document.deliveredAt == nil ? "pending" : "delivered", error: document.lastError)
+            sent = try await services.outbox.all(councilID: council.id).map {
+                Self.row($0, partner: names[$0.peerId] ?? "", pages: pages, context: context, format: format)
             }
             let items = try await services.shareable(council, language: context.language).map { item in
                 SelectOption(value: item.value, label: Self.label(kind: item.kind.rawValue, title: item.title, pages: pages, context: context),

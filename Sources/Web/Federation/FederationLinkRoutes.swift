@@ -42,12 +42,8 @@ struct FederationLinkRoutes {
                 revoked: peer.revokedAt.map { pages.text("federation_revoked_on", context, ["date": format.dateTime(Date(timeIntervalSince1970: $0))]) },
                 revokeAction: peer.isRevoked ? nil : FederationPaths.revoke.url(peer.id))
         }
-        let deliveries = try await services.outbox.latest(limit: 50).map { document in
-            FederationLinksPage.Delivery(
-                label: FederationCouncilRoutes.label(kind: document.kind, title: document.title, pages: pages, context: context),
-                partner: names[document.peerId] ?? "",
-                recipient: document.recipient, status: FederationCouncilRoutes.status(document, pages: pages, context: context, format: format),
-                statusCode: document.deliveredAt == nil ? "pending" : "delivered", error: document.lastError)
+        let deliveries = try await services.outbox.latest(limit: 50).map {
+            FederationCouncilRoutes.row($0, partner: names[$0.peerId] ?? "", pages: pages, context: context, format: format)
         }
         let model = FederationLinksPage(
             publicKey: FederationKey.text(key), keyID: FederationKey.keyID(key), inboxAddress: services.inboxAddress, peers: rows,

@@ -1,3 +1,14 @@
+/// A document shared with a partner instance, and where its delivery stands.
+struct FederationDeliveryRow: Encodable {
+    /// The kind and title, as one sentence.
+    let label: String
+    let partner: String
+    let recipient: String
+    let status: String
+    let statusCode: String
+    let error: String?
+}
+
 /// The instance's links with partner instances (`/admin/federation`): its own key to give them, the instances linked,
 /// and the documents on their way.
 struct FederationLinksPage: Encodable {
@@ -12,22 +23,12 @@ struct FederationLinksPage: Encodable {
         let revokeAction: String?
     }
 
-    struct Delivery: Encodable {
-        /// The kind and title, as one sentence.
-        let label: String
-        let partner: String
-        let recipient: String
-        let status: String
-        let statusCode: String
-        let error: String?
-    }
-
     let publicKey: String
     let keyID: String
     let inboxAddress: String
     let peers: [Peer]
     let hasPeers: Bool
-    let deliveries: [Delivery]
+    let deliveries: [FederationDeliveryRow]
     let hasDeliveries: Bool
     let action: String
     let values: [String: String]
@@ -46,16 +47,6 @@ struct FederationCouncilPage: Encodable {
         let date: String
     }
 
-    struct Sent: Encodable {
-        /// The kind and title, as one sentence.
-        let label: String
-        let partner: String
-        let recipient: String
-        let status: String
-        let statusCode: String
-        let error: String?
-    }
-
     struct ShareForm: Encodable {
         let action: String
         let items: [SelectOption]
@@ -67,7 +58,7 @@ struct FederationCouncilPage: Encodable {
 
     let received: [Received]
     let hasReceived: Bool
-    let sent: [Sent]
+    let sent: [FederationDeliveryRow]
     let hasSent: Bool
     let form: ShareForm?
     let backURL: String
