@@ -179,6 +179,15 @@ import TestSupport
                         #expect(try await dispatcher.deliverDue() == 0)
                         #expect(try await servicesA.outbox.all(councilID: france.id).first?.lastError?.contains("HTTP 403") == true)
                         #expect(try await received().count == 2)
+                        // Revoked on this side too: nothing more is tried, and the secretariat is told why.
+                        try await servicesA.peers.revoke(id: peerB, at: clockA.now().timeIntervalSince1970)
+                        clockA.advance(by: DeliverySchedule.longest + 1)
+                        #expect(try await servicesA.outbox.due(at: clockA.now().timeIntervalSince1970).isEmpty)
+                        try await Application(router: HemicycleServer.buildRouter(site: siteA, resources: resources)).test(.router) { client in
+                            let staff = Visitor(client, acceptLanguage: "fr")
+                            try await staff.signIn("secretariat@cese-fr.example")
+                            #expect(try await staff.get("/cese-fr/cooperation/instances").text.contains("le lien avec cette instance a été révoqué"))
+                        }
                     }
                 } catch {
                     try? await transport.shutdown()

@@ -19,19 +19,23 @@ struct FederationCouncilRoutes {
     }
 
     /// Where a shared document stands, as a sentence.
-    static func status(_ document: FederationOutboxRecord, pages: Pages, context: AppContext, format: Formatting) -> String {
+    static func status(_ document: FederationOutboxRecord, to peer: FederationPeerRecord?, pages: Pages, context: AppContext,
+                       format: Formatting) -> String {
         if let delivered = document.deliveredAt {
             return pages.text("federation_status_delivered", context, ["date": format.dateTime(Date(timeIntervalSince1970: delivered))])
         }
+        // Nothing more goes to a revoked instance.
+        if peer?.isRevoked ?? true { return pages.text("federation_status_revoked", context) }
         if document.attempts == 0 { return pages.text("federation_status_pending", context) }
         return pages.plural("federation_status_retrying", count: document.attempts, context, format: format,
                             ["date": format.dateTime(Date(timeIntervalSince1970: document.nextAttemptAt))])
     }
 
     /// A shared document's row: what, to whom, and where its delivery stands.
-    static func row(_ document: FederationOutboxRecord, partner: String, pages: Pages, context: AppContext, format: Formatting) -> FederationDeliveryRow {
-        FederationDeliveryRow(label: label(kind: document.kind, title: document.title, pages: pages, context: context), partner: partner,
-                              recipient: document.recipient, status: status(document, pages: pages, context: context, format: format),
+    static func row(_ document: FederationOutboxRecord, to peer: FederationPeerRecord?, pages: Pages, context: AppContext,
+                    format: Formatting) -> FederationDeliveryRow {
+        FederationDeliveryRow(label: label(kind: document.kind, title: document.title, pages: pages, context: context), partner: peer?.name ?? "",
+                              recipient: document.recipient, status: status(document, to: peer, pages: pages, context: context, format: format),
                               statusCode: document.deliveredAt == nil ? "pending" : "delivered", error: document.lastError)
     }
 
@@ -65,9 +69,9 @@ struct FederationCouncilRoutes {
         var form: FederationCouncilPage.ShareForm?
         if InstanceLinkRules.mayShare(scope.actor).isAllowed {
             let peers = try await services.peers.all()
-            let names = Dictionary(peers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let byID = Dictionary(peers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             sent = try await services.outbox.all(councilID: council.id).map {
-                Self.row($0, partner: names[$0.peerId] ?? "", pages: pages, context: context, format: format)
+                Self.row($0, to: byID[$0.peerId], pages: pages, context: context, format: format)
             }
             let items = try await services.shareable(council, language: context.language).map { item in
                 SelectOption(value: item.value, label: Self.label(kind: item.kind.rawValue, title: item.title, pages: pages, context: context),

@@ -33,7 +33,7 @@ struct FederationLinkRoutes {
         let key = try await services.signingKey().publicKey
         let peers = try await services.peers.all()
         let counts = try await services.inbox.counts()
-        let names = Dictionary(peers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(peers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = peers.map { peer in
             FederationLinksPage.Peer(
                 name: peer.name, address: peer.baseUrl, keyID: peer.keyId,
@@ -43,7 +43,7 @@ struct FederationLinkRoutes {
                 revokeAction: peer.isRevoked ? nil : FederationPaths.revoke.url(peer.id))
         }
         let deliveries = try await services.outbox.latest(limit: 50).map {
-            FederationCouncilRoutes.row($0, partner: names[$0.peerId] ?? "", pages: pages, context: context, format: format)
+            FederationCouncilRoutes.row($0, to: byID[$0.peerId], pages: pages, context: context, format: format)
         }
         let model = FederationLinksPage(
             publicKey: FederationKey.text(key), keyID: FederationKey.keyID(key), inboxAddress: services.inboxAddress, peers: rows,
