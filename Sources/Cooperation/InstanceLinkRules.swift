@@ -18,9 +18,12 @@ public enum InstanceLinkRules {
     }
 
     /// The first thing wrong with a link an administrator enters, as the key of its sentence.
-    public static func problem(name: String, address: String, hasKey: Bool) -> String? {
+    /// `allowsPlainHTTP` in development only: elsewhere the partner is reached over TLS, since the signature keeps what
+    /// is shared intact but not private.
+    public static func problem(name: String, address: String, hasKey: Bool, allowsPlainHTTP: Bool) -> String? {
         if name.isEmpty || name.count > 200 { return "federation_error_name" }
         if !isInstanceAddress(address) { return "federation_error_address" }
+        if !allowsPlainHTTP, !address.lowercased().hasPrefix("https://") { return "federation_error_https" }
         if !hasKey { return "federation_error_key" }
         return nil
     }

@@ -102,6 +102,13 @@ public enum DeliverySchedule {
     public static let first: Double = 30
     public static let longest: Double = 6 * 3600
 
+    /// Whether a partner's answer refuses the document for a reason another attempt would not change: the document
+    /// itself (400, 413, 415, 422) or its recipient (404, 410). Not a refusal of the signature (401, 403: a key not
+    /// linked yet, clocks apart), nor a partner too busy or down (408, 429, 5xx): those are tried again.
+    public static func isFinal(status: Int) -> Bool {
+        [400, 404, 410, 413, 415, 422].contains(status)
+    }
+
     /// The wait after the `attempts`-th failed attempt (1 for the first).
     public static func delay(afterAttempt attempts: Int) -> Double {
         let exponent = max(0, min(attempts - 1, 20))

@@ -20,13 +20,16 @@ import Testing
     }
 
     @Test func linksAreChecked() {
-        #expect(InstanceLinkRules.problem(name: "CESE du Maroc", address: "https://hemicycle.cese.ma", hasKey: true) == nil)
-        #expect(InstanceLinkRules.problem(name: "Local", address: "http://127.0.0.1:8081", hasKey: true) == nil)
-        #expect(InstanceLinkRules.problem(name: "", address: "https://a.example", hasKey: true) == "federation_error_name")
+        #expect(InstanceLinkRules.problem(name: "CESE du Maroc", address: "https://hemicycle.cese.ma", hasKey: true, allowsPlainHTTP: true) == nil)
+        #expect(InstanceLinkRules.problem(name: "Local", address: "http://127.0.0.1:8081", hasKey: true, allowsPlainHTTP: true) == nil)
+        #expect(InstanceLinkRules.problem(name: "", address: "https://a.example", hasKey: true, allowsPlainHTTP: true) == "federation_error_name")
         for address in ["https://a.example/", "ftp://a.example", "https://", "https://u:p@a.example", "https://a.example?x=1", "a.example",
                         "https://a .example"] {
-            #expect(InstanceLinkRules.problem(name: "A", address: address, hasKey: true) == "federation_error_address", "\(address)")
+            #expect(InstanceLinkRules.problem(name: "A", address: address, hasKey: true, allowsPlainHTTP: true) == "federation_error_address", "\(address)")
         }
-        #expect(InstanceLinkRules.problem(name: "A", address: "https://a.example", hasKey: false) == "federation_error_key")
+        #expect(InstanceLinkRules.problem(name: "A", address: "https://a.example", hasKey: false, allowsPlainHTTP: true) == "federation_error_key")
+        // In production, over TLS only.
+        #expect(InstanceLinkRules.problem(name: "A", address: "http://a.example", hasKey: true, allowsPlainHTTP: false) == "federation_error_https")
+        #expect(InstanceLinkRules.problem(name: "A", address: "https://a.example", hasKey: true, allowsPlainHTTP: false) == nil)
     }
 }

@@ -100,6 +100,8 @@ import TestRequirements
         #expect(DeliverySchedule.delay(afterAttempt: 5) == 480)
         #expect(DeliverySchedule.delay(afterAttempt: 12) == 6 * 3600)
         #expect(DeliverySchedule.delay(afterAttempt: 1_000) == 6 * 3600)
+        for status in [400, 404, 413, 422] { #expect(DeliverySchedule.isFinal(status: status)) }
+        for status in [401, 403, 408, 429, 500, 502, 503] { #expect(!DeliverySchedule.isFinal(status: status)) }
     }
 
     @Test func documentsAreCheckedBeforeTheyAreKept() throws {

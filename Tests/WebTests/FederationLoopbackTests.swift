@@ -100,7 +100,7 @@ import TestSupport
                     }
                     #expect(try await dispatcher.deliverDue() == 0)
                     let waiting = try #require(try await servicesA.outbox.all(councilID: france.id).first)
-                    #expect(waiting.attempts == 1 && waiting.deliveredAt == nil && waiting.lastError != nil)
+                    #expect(waiting.attempts == 1 && waiting.deliveredAt == nil && waiting.lastError == "unreachable")
                     #expect(waiting.nextAttemptAt > clockA.now().timeIntervalSince1970 + 20)
 
                     try await Self.serving(siteB, resources: resources, port: port) {
@@ -115,7 +115,7 @@ import TestSupport
                         #expect(try await dispatcher.deliverDue() == 0)
 
                         // Delivered again (an answer lost on the way): a new signature, the same document, kept once.
-                        #expect(try await dispatcher.deliver(delivered, to: try #require(try await servicesA.peers.find(id: peerB)), key: keyA))
+                        #expect(try await dispatcher.deliver(delivered, to: try #require(try await servicesA.peers.find(id: peerB)), key: keyA) == .delivered)
                         #expect(try await received().count == 1)
 
                         // A request replayed as it was: refused the second time.
@@ -152,6 +152,18 @@ import TestSupport
                         let unknown = try await transport.post(url: inboxAddress, fields: lostFields, body: lost)
                         #expect(unknown.status == 404 && unknown.answer.contains("لا يوجد في هذه المنصة مجلس"))
                         #expect(try await received().count == 2)
+                        // Shared to a council the partner does not have: refused for good, with the partner's reason,
+                        // and not tried again.
+                        let misdirected = try await servicesA.outbox.enqueue(.init(
+                            peerID: peerB, councilID: france.id, documentID: UUID().uuidString.lowercased(), kind: "practice_note", title: "Égarée",
+                            recipient: "cese-xx", payload: String(decoding: try Self.document("Égarée", recipient: "cese-xx"), as: UTF8.self)),
+                            at: clockA.now().timeIntervalSince1970)
+                        #expect(try await dispatcher.deliverDue() == 0)
+                        let refused = try #require(try await servicesA.outbox.find(id: misdirected))
+                        #expect(refused.refusedAt != nil && refused.lastError?.hasPrefix("HTTP 404: Aucun conseil de cette instance") == true)
+                        clockA.advance(by: DeliverySchedule.longest + 1)
+                        clockB.advance(by: DeliverySchedule.longest + 1)
+                        #expect(try await servicesA.outbox.due(at: clockA.now().timeIntervalSince1970).isEmpty)
 
                         // The Moroccan members read what came; a citizen does not.
                         try await Application(router: HemicycleServer.buildRouter(site: siteB, resources: resources)).test(.router) { client in

@@ -62,6 +62,7 @@ struct CreateFederation: Migration {
             .column("attempts", type: .bigint, .notNull, .default(0))
             .column("next_attempt_at", type: double, .notNull)
             .column("delivered_at", type: double)
+            .column("refused_at", type: double)
             .column("last_error", type: .text)
             .run()
         try await sql.create(index: "federation_outbox_due").on("federation_outbox").column("delivered_at").column("next_attempt_at").run()

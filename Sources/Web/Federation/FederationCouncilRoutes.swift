@@ -24,6 +24,9 @@ struct FederationCouncilRoutes {
         if let delivered = document.deliveredAt {
             return pages.text("federation_status_delivered", context, ["date": format.dateTime(Date(timeIntervalSince1970: delivered))])
         }
+        if let refused = document.refusedAt {
+            return pages.text("federation_status_refused", context, ["date": format.dateTime(Date(timeIntervalSince1970: refused))])
+        }
         // Nothing more goes to a revoked instance.
         if peer?.isRevoked ?? true { return pages.text("federation_status_revoked", context) }
         if document.attempts == 0 { return pages.text("federation_status_pending", context) }
@@ -36,7 +39,14 @@ struct FederationCouncilRoutes {
                     format: Formatting) -> FederationDeliveryRow {
         FederationDeliveryRow(label: label(kind: document.kind, title: document.title, pages: pages, context: context), partner: peer?.name ?? "",
                               recipient: document.recipient, status: status(document, to: peer, pages: pages, context: context, format: format),
-                              statusCode: document.deliveredAt == nil ? "pending" : "delivered", error: document.lastError)
+                              statusCode: statusCode(document, to: peer),
+                              error: document.lastError == "unreachable" ? pages.text("federation_error_unreachable", context) : document.lastError)
+    }
+
+    static func statusCode(_ document: FederationOutboxRecord, to peer: FederationPeerRecord?) -> String {
+        if document.deliveredAt != nil { return "delivered" }
+        if document.refusedAt != nil { return "refused" }
+        return peer?.isRevoked ?? true ? "revoked" : "pending"
     }
 
     /// A shared item's kind and title, as one sentence.
@@ -61,6 +71,7 @@ struct FederationCouncilRoutes {
         let received = try await services.inbox.all(councilID: council.id).map { document in
             FederationCouncilPage.Received(
                 url: FederationPaths.received.url(council.slug, document.id), title: document.title, language: document.language,
+                direction: document.language == "ar" ? "rtl" : "ltr",
                 kind: pages.text("federation_kind_\(document.kind)", context),
                 from: Self.sender(document, pages: pages, context: context),
                 date: format.dateTime(Date(timeIntervalSince1970: document.receivedAt)))
@@ -107,10 +118,13 @@ struct FederationCouncilRoutes {
                           councilName: FederationServices.pick(council.name, council.language, council)),
             recipient: text("recipient").lowercased(), sharedAt: SharedDocument.timestamp(services.clock.now()), item: item)
         if let problem = document.problem() { return try await again(problem.rawValue) }
+        let payload = try document.encoded()
+        // What the partner would refuse for its size is refused now, with its reason.
+        guard payload.count <= SharedDocument.largestBody else { return try await again("federation_error_too_large") }
         do {
             _ = try await services.outbox.enqueue(.init(
                 peerID: peer.id, councilID: council.id, documentID: document.id, kind: chosen.kind.rawValue, title: item.title,
-                recipient: document.recipient, payload: String(decoding: try document.encoded(), as: UTF8.self)),
+                recipient: document.recipient, payload: String(decoding: payload, as: UTF8.self)),
                 at: services.clock.now().timeIntervalSince1970)
         } catch StoreError.stateChanged {
             return try await again("federation_error_peer", .conflict)

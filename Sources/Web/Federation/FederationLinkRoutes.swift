@@ -62,7 +62,8 @@ struct FederationLinkRoutes {
             try await page(request, context, values: values, error: pages.text(key, context), status: status).response(from: request, context: context)
         }
         let key = FederationKey.publicKey(text("public_key"))
-        if let problem = InstanceLinkRules.problem(name: text("name"), address: text("address"), hasKey: key != nil) { return try await again(problem) }
+        if let problem = InstanceLinkRules.problem(name: text("name"), address: text("address"), hasKey: key != nil,
+                                                  allowsPlainHTTP: services.isDevelopment) { return try await again(problem) }
         guard let key else { return try await again("federation_error_key") }
         if key.rawRepresentation == (try await services.signingKey()).publicKey.rawRepresentation { return try await again("federation_error_own_key") }
         do {

@@ -42,6 +42,7 @@ struct FederationCouncilPage: Encodable {
         let url: String
         let title: String
         let language: String
+        let direction: String
         let kind: String
         let from: String
         let date: String

@@ -19,6 +19,8 @@ struct FederationServices: Sendable {
     let localizer: Localizer
     let clock: any WallClock
     let baseURL: String
+    /// Partners may be reached over plain HTTP in development only.
+    let isDevelopment: Bool
 
     init(site: Site) {
         peers = FederationPeerRepository(database: site.database)
@@ -33,6 +35,7 @@ struct FederationServices: Sendable {
         localizer = site.localizer
         clock = site.clock
         baseURL = site.configuration.baseURL
+        isDevelopment = site.configuration.isDevelopment
     }
 
     /// This instance's inbox, as partners address it and sign for it.

@@ -89,9 +89,12 @@ public struct FederationInboxRepository: Sendable {
     public func receive(peerID: Int64, signatureDigest: String, document: IncomingDocument, at: Double,
                         forgetBefore: Double) async throws -> Arrival {
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT id FROM federation_peers WHERE id = \(bind: peerID) AND revoked_at IS NULL").first() != nil else {
-                throw Refusal.notLinked
-            }
+            // An update that changes nothing locks the link's row: a revocation committed meanwhile is seen (PostgreSQL
+            // re-reads the row; SQLite's writer runs alone).
+            guard try await sql.raw("""
+                UPDATE federation_peers SET revoked_at = revoked_at WHERE id = \(bind: peerID) AND revoked_at IS NULL RETURNING id
+                """).first() != nil
+            else { throw Refusal.notLinked }
             try await sql.raw("DELETE FROM federation_signatures WHERE seen_at < \(bind: forgetBefore)").run()
             guard try await sql.raw("""
                 INSERT INTO federation_signatures (digest, seen_at) VALUES (\(bind: signatureDigest), \(bind: at)) ON CONFLICT DO NOTHING RETURNING digest

@@ -16,12 +16,14 @@ public struct FederationOutboxRecord: Sendable, Hashable, Decodable {
     public let attempts: Int
     public let nextAttemptAt: Double
     public let deliveredAt: Double?
+    /// Set when the partner refused the document for good (it is not tried again).
+    public let refusedAt: Double?
     public let lastError: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, recipient, payload, attempts
         case peerId = "peer_id", councilId = "council_id", documentId = "document_id", createdAt = "created_at",
-             nextAttemptAt = "next_attempt_at", deliveredAt = "delivered_at", lastError = "last_error"
+             nextAttemptAt = "next_attempt_at", deliveredAt = "delivered_at", refusedAt = "refused_at", lastError = "last_error"
     }
 }
 
@@ -55,7 +57,10 @@ public struct FederationOutboxRepository: Sendable {
     /// Queues a document, due at once; `StoreError.stateChanged` when the partner's link was revoked meanwhile.
     public func enqueue(_ document: NewDocument, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
-            guard try await sql.raw("SELECT id FROM federation_peers WHERE id = \(bind: document.peerID) AND revoked_at IS NULL").first() != nil
+            // Locks the link's row, so that a revocation committed meanwhile is seen.
+            guard try await sql.raw("""
+                UPDATE federation_peers SET revoked_at = revoked_at WHERE id = \(bind: document.peerID) AND revoked_at IS NULL RETURNING id
+                """).first() != nil
             else { throw StoreError.stateChanged }
             guard let row = try await sql.raw("""
                 INSERT INTO federation_outbox (peer_id, council_id, document_id, kind, title, recipient, payload, created_at, attempts, next_attempt_at)
@@ -73,7 +78,7 @@ public struct FederationOutboxRepository: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT o.* FROM federation_outbox o JOIN federation_peers p ON p.id = o.peer_id
-                WHERE o.delivered_at IS NULL AND o.next_attempt_at <= \(bind: at) AND p.revoked_at IS NULL
+                WHERE o.delivered_at IS NULL AND o.refused_at IS NULL AND o.next_attempt_at <= \(bind: at) AND p.revoked_at IS NULL
                 ORDER BY o.next_attempt_at, o.id LIMIT \(bind: limit)
                 """).decodeAll(FederationOutboxRecord.self)
         }
@@ -94,6 +99,16 @@ public struct FederationOutboxRepository: Sendable {
             try await sql.raw("""
                 UPDATE federation_outbox SET attempts = attempts + 1, last_error = \(bind: String(error.prefix(500))),
                     next_attempt_at = \(bind: nextAttemptAt)
+                WHERE id = \(bind: id) AND delivered_at IS NULL
+                """).run()
+        }
+    }
+
+    /// Records that the partner refused the document for a reason another attempt would not change.
+    public func markRefused(id: Int64, error: String, at: Double) async throws {
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE federation_outbox SET attempts = attempts + 1, last_error = \(bind: String(error.prefix(500))), refused_at = \(bind: at)
                 WHERE id = \(bind: id) AND delivered_at IS NULL
                 """).run()
         }
