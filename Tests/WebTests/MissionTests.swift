@@ -103,4 +103,52 @@ import TestSupport
             #expect(try await visitor.get(url).status == .notFound)
         }
     }
+
+    /// A mission serves an agreement between the council and its partner: the demo's mission to Rabat, the framework
+    /// agreement it went to finalise; the link shows on both pages and in the API; an agreement the council is not
+    /// party to, or not with the partner named, is refused and nothing is kept.
+    @Test(arguments: TestDatabase.kinds)
+    func aMissionIsLinkedToTheAgreementItServes(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            let missions = MissionRepository(database: site.database), agreements = AgreementRepository(database: site.database)
+            let demo = try #require(try await missions.all(councilID: france.id).first)
+            let framework = try #require(try await agreements.all(councilID: france.id).first)
+            #expect(demo.agreementId == framework.id)
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let page = try await visitor.get("/cese-fr/cooperation/missions/\(demo.id)").text
+            #expect(page.contains("href=\"/cese-fr/cooperation/agreements/\(framework.id)\""))
+            let agreementPage = try await visitor.get("/cese-ma/cooperation/agreements/\(framework.id)")
+            #expect(agreementPage.status == .ok && agreementPage.text.contains("/cese-fr/cooperation/missions/\(demo.id)"))
+            let api = try await visitor.get("/api/v1/cese-fr/cooperation/missions/\(demo.id)").text
+            #expect(api.contains("\"agreement\":\"http:\\/\\/hemicycle.test\\/api\\/v1\\/cese-fr\\/cooperation\\/agreements\\/\(framework.id)\"")
+                || api.contains("\"agreement\":\"http://hemicycle.test/api/v1/cese-fr/cooperation/agreements/\(framework.id)\""))
+
+            // An agreement between the Moroccan council and a third one, without the French council.
+            let third = try await site.councils.create(NewCouncil(slug: "cese-sn", name: LocalizedText(fr: "Conseil du Sénégal", ar: nil, en: nil), country: "SN",
+                                                                  defaultLanguage: .fr, languages: [.fr], timeZone: "Africa/Dakar"), at: site.clock.now())
+            let other = try await agreements.create(councilID: morocco.id, AgreementFields(
+                title: LocalizedText(fr: "Accord Maroc–Sénégal", ar: nil, en: nil), text: LocalizedText(fr: "Texte.", ar: nil, en: nil), place: "Dakar", signedOn: nil, inForceFrom: nil,
+                endsOn: nil, terminatedOn: nil, parties: [morocco.id, third], signatories: [:], themes: []), at: 1)
+            let seats = try await site.memberships.all(councilID: france.id)
+            let sophie = try #require(seats.first { $0.displayName == "Sophie Conseillère" })
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            let form = try await staff.get("/cese-fr/cooperation/missions/new").text
+            #expect(form.contains("name=\"agreement\"") && form.contains("value=\"\(framework.id)\"") && !form.contains("Accord Maroc–Sénégal"))
+            let fields: [(String, String)] = [("title_fr", "Mission à Dakar"), ("destination", "Dakar, Sénégal"), ("partner", "\(third)"),
+                                              ("starts_on", "2026-03-02"), ("ends_on", "2026-03-04"), ("member", "\(sophie.id)"),
+                                              ("purpose", "Rencontrer le Conseil du Sénégal."), ("met", ""), ("outcomes", "")]
+            for agreement in ["\(other)", "\(framework.id)", "x"] {
+                let refused = try await staff.post("/cese-fr/cooperation/missions", fields + [("agreement", agreement)])
+                #expect(refused.status == .unprocessableContent && refused.text.contains("Choisissez un accord dont le conseil est partie"), "\(agreement)")
+            }
+            #expect(try await missions.all(councilID: france.id).count == 1)
+            // With the partner the agreement is with, it is kept.
+            let kept = fields.map { $0.0 == "partner" ? ($0.0, "\(morocco.id)") : $0 } + [("agreement", "\(framework.id)")]
+            #expect(try await staff.post("/cese-fr/cooperation/missions", kept).status == .seeOther)
+            #expect(try await missions.all(agreementID: framework.id).count == 2)
+        }
+    }
 }

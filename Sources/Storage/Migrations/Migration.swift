@@ -49,5 +49,6 @@ public enum Migrations {
         CreatePracticeNoteText(),
         CreatePracticeRequests(),
         CreateFederation(),
+        UpdateMissionsAddAgreement(),
     ]
 }

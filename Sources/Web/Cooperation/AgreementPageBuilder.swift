@@ -102,6 +102,14 @@ struct AgreementPageBuilder {
             }
         }
         let news = try await services.inTheNews.links(.agreement, agreement.id, council: council, context: context)
+        // The missions that served it, whichever party sent them (missions are public).
+        let missions = try await services.missions.all(agreementID: agreement.id).compactMap { mission -> AgreementPage.Mission? in
+            guard let sender = councils[mission.councilId] else { return nil }
+            let zone = Formatting(language: language, council: sender)
+            return AgreementPage.Mission(url: MissionPaths.item.url(sender.slug, mission.id),
+                                         title: pages.localized(mission.title, language, councilDefault: sender.language),
+                                         council: name(sender.id), dates: MissionRoutes.dates(mission, format: zone))
+        }
         return AgreementPage(
             title: pages.localized(agreement.title, language, councilDefault: council.language),
             status: pages.text("agreement_status_\(status.rawValue)", context), statusCode: status.rawValue,
@@ -121,6 +129,7 @@ struct AgreementPageBuilder {
             editURL: mayEdit ? AgreementPaths.edit.url(council.slug, agreement.id) : nil,
             deleteAction: AgreementRules.decide(.delete(isRecorder: agreement.councilId == council.id), by: actor).isAllowed
                 ? AgreementPaths.delete.url(council.slug, agreement.id) : nil,
+            missions: missions, hasMissions: !missions.isEmpty,
             news: news, hasNews: !news.isEmpty, backURL: AgreementPaths.home.url(council.slug))
     }
 }

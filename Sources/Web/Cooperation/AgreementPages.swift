@@ -81,6 +81,14 @@ struct AgreementPage: Encodable {
         let works: [SelectOption]
     }
 
+    /// A mission that served the agreement.
+    struct Mission: Encodable {
+        let url: String
+        let title: LocalizedView
+        let council: LocalizedView
+        let dates: String
+    }
+
     let title: LocalizedView
     let status: String
     let statusCode: String
@@ -110,6 +118,8 @@ struct AgreementPage: Encodable {
     let shareForm: ShareForm?
     let editURL: String?
     let deleteAction: String?
+    let missions: [Mission]
+    let hasMissions: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String

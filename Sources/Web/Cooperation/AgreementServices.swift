@@ -7,6 +7,8 @@ struct AgreementServices: Sendable {
     let agreements: AgreementRepository
     let plans: AgreementPlanRepository
     let contributions: PartnerContributionRepository
+    /// The missions that served an agreement, on its page.
+    let missions: MissionRepository
     let councils: CouncilRepository
     let memberships: MembershipRepository
     let works: WorkRepository
@@ -21,6 +23,7 @@ struct AgreementServices: Sendable {
         agreements = AgreementRepository(database: site.database)
         plans = AgreementPlanRepository(database: site.database)
         contributions = PartnerContributionRepository(database: site.database)
+        missions = MissionRepository(database: site.database)
         councils = site.councils
         memberships = site.memberships
         works = WorkRepository(database: site.database)

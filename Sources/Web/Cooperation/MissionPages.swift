@@ -28,6 +28,8 @@ struct MissionPage: Encodable {
     let title: LocalizedView
     let destination: String
     let partner: LinkView?
+    /// The agreement it serves, when the reader may see it.
+    let agreement: LinkView?
     let dates: String
     let people: [Person]
     let met: String?
@@ -57,6 +59,8 @@ struct MissionFormPage: Encodable {
     let values: [String: String]
     let members: [Member]
     let partners: [SelectOption]
+    /// The agreements the council is party to.
+    let agreements: [SelectOption]
     let zone: String
     let error: String?
     let backURL: String

@@ -83,11 +83,19 @@ struct MissionRoutes {
             partnerLink = LinkView(url: PartnerPaths.item.url(council.slug, partnerCouncil.slug),
                                    label: pages.localized(partnerCouncil.name, language, councilDefault: partnerCouncil.language))
         }
+        // The agreement it serves, for those who may see it (a signed one is public; one under negotiation is the parties').
+        var agreementLink: LinkView?
+        if let id = mission.agreementId, let agreement = try await services.agreements.find(id: id, partyID: council.id),
+           AgreementRules.decide(.see(agreement.status(at: services.clock.now(), in: council)), by: scope.actor).isAllowed {
+            agreementLink = LinkView(url: AgreementPaths.item.url(council.slug, agreement.id),
+                                     label: pages.localized(agreement.title, language, councilDefault: council.language))
+        }
         let news = try await services.inTheNews.links(.mission, mission.id, council: council, context: context)
         let mayRecord = MissionRules.decide(.record, by: scope.actor).isAllowed
         let mayWrite = NewsRules.decide(.create, by: NewsActor(scope.actor), status: .draft).isAllowed
         let model = MissionPage(
             title: pages.localized(mission.title, language, councilDefault: council.language), destination: mission.destination, partner: partnerLink,
+            agreement: agreementLink,
             dates: Self.dates(mission, format: format), people: people, met: mission.met.nilIfEmpty, purpose: mission.purpose,
             outcomes: mission.outcomes.nilIfEmpty, contentLang: council.language.rawValue, contentDir: council.language.direction,
             editURL: mayRecord ? MissionPaths.edit.url(council.slug, mission.id) : nil,
@@ -117,10 +125,14 @@ struct MissionRoutes {
         let partners = try await services.councils.all().filter { $0.id != council.id }.map {
             SelectOption(value: "\($0.id)", label: pages.localized($0.name, language, councilDefault: $0.language).text, selected: values["partner"] == "\($0.id)")
         }
+        let agreements = try await services.agreements.all(councilID: council.id).map {
+            SelectOption(value: "\($0.id)", label: pages.localized($0.title, language, councilDefault: council.language).text,
+                         selected: values["agreement"] == "\($0.id)")
+        }
         let model = MissionFormPage(
             heading: pages.text(mission == nil ? "mission_new_title" : "mission_edit_title", context),
             action: mission.map { MissionPaths.item.url(council.slug, $0.id) } ?? MissionPaths.list.url(council.slug),
-            values: values, members: members, partners: partners, zone: council.timeZone, error: error,
+            values: values, members: members, partners: partners, agreements: agreements, zone: council.timeZone, error: error,
             backURL: mission.map { MissionPaths.item.url(council.slug, $0.id) } ?? MissionPaths.list.url(council.slug))
         return try await pages.page("mission-form", title: model.heading, request: request, context: context, council: council, typed: model,
                                     status: status)
@@ -136,6 +148,7 @@ struct MissionRoutes {
         let zone = scope.council.zone
         let values = ["title_fr": mission.titleFr ?? "", "title_ar": mission.titleAr ?? "", "title_en": mission.titleEn ?? "",
                       "destination": mission.destination, "partner": mission.partnerCouncilId.map(String.init) ?? "",
+                      "agreement": mission.agreementId.map(String.init) ?? "",
                       "starts_on": Self.day(mission.startsAt, in: zone), "ends_on": Self.day(mission.endsAt, in: zone),
                       "met": mission.met, "purpose": mission.purpose, "outcomes": mission.outcomes]
         return try await form(request, context, mission: mission, values: values,
@@ -163,17 +176,22 @@ struct MissionRoutes {
             guard let id = Int64(raw), id != council.id, partners.contains(id) else { throw ValidationFailure(field: "partner", key: "mission_error_partner") }
             partner = id
         }
+        var agreement: Int64?
+        if let raw = form.text("agreement") {
+            guard let id = Int64(raw) else { throw ValidationFailure(field: "agreement", key: "mission_error_agreement") }
+            agreement = id
+        }
         if let problem = MissionDraft(destination: destination, firstDay: first, lastDay: last, members: members, purpose: purpose).problem() {
             throw ValidationFailure(field: "", key: problem)
         }
         return MissionFields(title: title, destination: destination, partnerCouncilID: partner, startsAt: starts, endsAt: ends, met: met,
-                             purpose: purpose, outcomes: outcomes, members: members)
+                             purpose: purpose, outcomes: outcomes, members: members, agreementID: agreement)
     }
 
     /// What was typed, to show again after a refusal.
     func typed(_ context: AppContext) -> (values: [String: String], chosen: Set<Int64>) {
         var values: [String: String] = [:]
-        for name in ["title_fr", "title_ar", "title_en", "destination", "partner", "starts_on", "ends_on", "met", "purpose", "outcomes"] {
+        for name in ["title_fr", "title_ar", "title_en", "destination", "partner", "agreement", "starts_on", "ends_on", "met", "purpose", "outcomes"] {
             values[name] = context.form[name] ?? ""
         }
         return (values, Set(context.form.all("member").compactMap { Int64($0) }))
@@ -191,6 +209,11 @@ struct MissionRoutes {
         } catch let failure as ValidationFailure {
             let (values, chosen) = typed(context)
             return try await form(request, context, mission: mission, values: values, chosen: chosen, error: pages.text(failure.key, context),
+                                  status: .unprocessableContent).response(from: request, context: context)
+        } catch StoreError.stateChanged {
+            // An agreement the council (or the partner) is not party to.
+            let (values, chosen) = typed(context)
+            return try await form(request, context, mission: mission, values: values, chosen: chosen, error: pages.text("mission_error_agreement", context),
                                   status: .unprocessableContent).response(from: request, context: context)
         } catch StoreError.notFound {
             // A seat that is not a sitting member of this council, or a partner that is no council.

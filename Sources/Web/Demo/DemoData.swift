@@ -223,8 +223,9 @@ public struct DemoData: Sendable {
                 { try await DemoConventions(site: $0).load() },
                 { try await DemoDrawnConvention.load(site: $0) },
                 { try await DemoConsultations(site: $0).load() },
-                { try await DemoMissions(site: $0).load() },
                 { try await DemoAgreements(site: $0).load() },
+                // After the agreement, which the mission served.
+                { try await DemoMissions(site: $0).load() },
                 { try await DemoNetworks(site: $0).load() },
                 { try await DemoPractices(site: $0).load() },
                 { try await DemoNews(site: $0).load() },

@@ -10,6 +10,8 @@ public struct MissionRecord: Sendable, Hashable, Decodable {
     public let titleEn: String?
     public let destination: String
     public let partnerCouncilId: Int64?
+    /// The agreement the mission serves, one the council is party to.
+    public let agreementId: Int64?
     public let startsAt: Double
     public let endsAt: Double
     public let met: String
@@ -25,7 +27,7 @@ public struct MissionRecord: Sendable, Hashable, Decodable {
         case councilId = "council_id"
         case titleFr = "title_fr", titleAr = "title_ar", titleEn = "title_en"
         case destination
-        case partnerCouncilId = "partner_council_id"
+        case partnerCouncilId = "partner_council_id", agreementId = "agreement_id"
         case startsAt = "starts_at", endsAt = "ends_at"
         case met, purpose, outcomes
         case createdAt = "created_at", updatedAt = "updated_at"
@@ -37,6 +39,7 @@ public struct MissionFields: Sendable {
     public var title: LocalizedText
     public var destination: String
     public var partnerCouncilID: Int64?
+    public var agreementID: Int64?
     public var startsAt: Double
     public var endsAt: Double
     public var met: String
@@ -46,8 +49,9 @@ public struct MissionFields: Sendable {
     public var members: [Int64]
 
     public init(title: LocalizedText, destination: String, partnerCouncilID: Int64?, startsAt: Double, endsAt: Double, met: String, purpose: String,
-                outcomes: String, members: [Int64]) {
+                outcomes: String, members: [Int64], agreementID: Int64? = nil) {
         self.title = title
+        self.agreementID = agreementID
         self.destination = destination
         self.partnerCouncilID = partnerCouncilID
         self.startsAt = startsAt
@@ -81,6 +85,14 @@ public struct MissionRepository: Sendable {
     }
 
     /// The seats of those who travelled on the mission.
+    /// The missions, of any party, that served the agreement, the latest first.
+    public func all(agreementID: Int64) async throws -> [MissionRecord] {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM missions WHERE agreement_id = \(bind: agreementID) ORDER BY starts_at DESC, id DESC")
+                .decodeAll(MissionRecord.self)
+        }
+    }
+
     public func members(missionID: Int64) async throws -> [Int64] {
         try await database.read { sql in
             try await sql.raw("SELECT membership_id FROM mission_members WHERE mission_id = \(bind: missionID) ORDER BY membership_id").all()
@@ -127,15 +139,17 @@ public struct MissionRepository: Sendable {
     }
 
     /// Records a mission; `StoreError.notFound` when a seat named is not one of the council's sitting members, or the
-    /// partner is the council itself or no council.
+    /// partner is the council itself or no council; `.stateChanged` when the agreement is not one between the council
+    /// (and the partner).
     public func create(councilID: Int64, _ fields: MissionFields, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             try await Self.check(councilID: councilID, fields, on: sql)
             let id = try await sql.insert(into: "missions")
-                .columns("council_id", "title_fr", "title_ar", "title_en", "destination", "partner_council_id", "starts_at", "ends_at", "met",
-                         "purpose", "outcomes", "created_at", "updated_at")
+                .columns("council_id", "title_fr", "title_ar", "title_en", "destination", "partner_council_id", "agreement_id", "starts_at", "ends_at",
+                         "met", "purpose", "outcomes", "created_at", "updated_at")
                 .values(SQLBind(councilID), SQLBind(fields.title[.fr]), SQLBind(fields.title[.ar]), SQLBind(fields.title[.en]),
-                        SQLBind(fields.destination), SQLBind(fields.partnerCouncilID), SQLBind(fields.startsAt), SQLBind(fields.endsAt),
+                        SQLBind(fields.destination), SQLBind(fields.partnerCouncilID), SQLBind(fields.agreementID), SQLBind(fields.startsAt),
+                        SQLBind(fields.endsAt),
                         SQLBind(fields.met), SQLBind(fields.purpose), SQLBind(fields.outcomes), SQLBind(at), SQLBind(at))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
             try await Self.setMembers(missionID: id, fields.members, on: sql)
@@ -149,7 +163,8 @@ public struct MissionRepository: Sendable {
             try await Self.check(councilID: councilID, fields, missionID: id, on: sql)
             guard try await sql.raw("""
                 UPDATE missions SET title_fr = \(bind: fields.title[.fr]), title_ar = \(bind: fields.title[.ar]), title_en = \(bind: fields.title[.en]),
-                destination = \(bind: fields.destination), partner_council_id = \(bind: fields.partnerCouncilID), starts_at = \(bind: fields.startsAt),
+                destination = \(bind: fields.destination), partner_council_id = \(bind: fields.partnerCouncilID),
+                agreement_id = \(bind: fields.agreementID), starts_at = \(bind: fields.startsAt),
                 ends_at = \(bind: fields.endsAt), met = \(bind: fields.met), purpose = \(bind: fields.purpose), outcomes = \(bind: fields.outcomes),
                 updated_at = \(bind: at) WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id
                 """).first() != nil else { throw StoreError.notFound }
@@ -179,6 +194,12 @@ public struct MissionRepository: Sendable {
         if let partner = fields.partnerCouncilID {
             guard partner != councilID, try await sql.raw("SELECT id FROM councils WHERE id = \(bind: partner)").first() != nil
             else { throw StoreError.notFound }
+        }
+        // The agreement is one the council is party to (with the partner too, when the mission names one).
+        if let agreement = fields.agreementID {
+            let parties = try await sql.raw("SELECT council_id FROM agreement_parties WHERE agreement_id = \(bind: agreement)").all()
+                .map { try $0.decode(column: "council_id", as: Int64.self) }
+            guard parties.contains(councilID), fields.partnerCouncilID.map(parties.contains) ?? true else { throw StoreError.stateChanged }
         }
     }
 
