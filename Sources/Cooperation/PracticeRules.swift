@@ -28,13 +28,17 @@ public struct PracticeReader: Sendable, Equatable {
     public var isInside: Bool
     /// A member, bureau member or secretariat of a council with an agreement in force with it today.
     public var isPartner: Bool
+    /// A member, bureau member or secretariat of a council the note is shared with by name, under an agreement in force.
+    public var isGranted: Bool
+
     /// A member, bureau member or secretariat of a council of the note's network.
     public var isInNetwork: Bool
 
-    public init(isInside: Bool = false, isPartner: Bool = false, isInNetwork: Bool = false) {
+    public init(isInside: Bool = false, isPartner: Bool = false, isInNetwork: Bool = false, isGranted: Bool = false) {
         self.isInside = isInside
         self.isPartner = isPartner
         self.isInNetwork = isInNetwork
+        self.isGranted = isGranted
     }
 
     public static let anyone = PracticeReader()
@@ -47,8 +51,10 @@ public enum PracticeRules {
         actor.isSecretariat ? .allowed : .forbidden("practice_refused")
     }
 
+    /// By its audience, or by name: a note shared with a partner under an agreement (the agreement says so
+    /// explicitly) is read by that partner while the agreement is in force, whatever its audience.
     public static func mayRead(_ audience: PracticeAudience, by reader: PracticeReader) -> Bool {
-        if reader.isInside { return true }
+        if reader.isInside || reader.isGranted { return true }
         switch audience {
         case .council: return false
         case .partners: return reader.isPartner

@@ -93,12 +93,33 @@ struct AgreementPageBuilder {
                                                        contribute: contribute, withdrawAction: nil))
                 }
             }
+            // Practice notes shared by name.
+            var notes: [Int64: [Int64: PracticeNoteRecord]] = [:]
+            for granting in Set(shares.filter { $0.itemKind == AgreementShare.practiceNote }.map(\.grantingCouncilId)).union(mayShare ? [council.id] : []) {
+                notes[granting] = Dictionary(try await services.notes.all(councilID: granting).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            for share in shares where share.itemKind == AgreementShare.practiceNote {
+                guard let note = notes[share.grantingCouncilId]?[share.itemId], let granting = councils[share.grantingCouncilId] else { continue }
+                let label = pages.text("agreement_shared_note", context, ["title": Formatting.isolated(note.title)])
+                if share.grantingCouncilId == council.id {
+                    ours.append(AgreementPage.Shared(
+                        work: label, url: PracticePaths.item.url(council.slug, note.id), council: name(share.granteeCouncilId), contribute: nil,
+                        withdrawAction: mayShare ? AgreementPaths.shareDelete.url(council.slug, agreement.id, share.id) : nil))
+                } else if share.granteeCouncilId == council.id {
+                    theirs.append(AgreementPage.Shared(work: label, url: PracticePaths.item.url(granting.slug, note.id), council: name(granting.id),
+                                                       contribute: nil, withdrawAction: nil))
+                }
+            }
             if mayShare {
                 let works = (titles[council.id] ?? [:]).values.sorted { $0.id > $1.id }.map {
                     SelectOption(value: "\($0.id)", label: pages.localized($0.title, language, councilDefault: council.language).text, selected: false)
                 }
+                let ownNotes = (notes[council.id] ?? [:]).values.sorted { $0.id > $1.id }.map {
+                    SelectOption(value: "\($0.id)", label: $0.title, selected: false)
+                }
                 shareForm = AgreementPage.ShareForm(action: AgreementPaths.shares.url(council.slug, agreement.id),
-                                                    grantees: councilOptions(nil).filter { $0.value != "\(council.id)" }, works: works)
+                                                    grantees: councilOptions(nil).filter { $0.value != "\(council.id)" }, works: works,
+                                                    notes: ownNotes, hasNotes: !ownNotes.isEmpty)
             }
         }
         let news = try await services.inTheNews.links(.agreement, agreement.id, council: council, context: context)

@@ -79,6 +79,9 @@ struct AgreementPage: Encodable {
         let action: String
         let grantees: [SelectOption]
         let works: [SelectOption]
+        /// The council's practice notes, to share by name.
+        let notes: [SelectOption]
+        let hasNotes: Bool
     }
 
     /// A mission that served the agreement.

@@ -95,6 +95,18 @@ struct AgreementPlanRoutes {
     /// whole work while the agreement is in force.
     @Sendable func share(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, agreement) = try await kept(context, .share)
+        // A practice note, shared by name: read by the partner while the agreement is in force.
+        if let note = context.form.text("note") {
+            guard let grantee = context.form.text("grantee").flatMap({ Int64($0) }), let id = Int64(note)
+            else { throw PageError(.unprocessableContent, "agreement_share_error") }
+            do {
+                _ = try await services.plans.shareNote(agreementID: agreement.id, grantingID: scope.council.id, granteeID: grantee, noteID: id,
+                                                       at: services.clock.now().timeIntervalSince1970)
+            } catch StoreError.notFound {
+                throw PageError(.unprocessableContent, "agreement_share_error")
+            }
+            return back(scope, agreement, notice: "saved", anchor: "shared")
+        }
         guard let grantee = context.form.text("grantee").flatMap({ Int64($0) }), let work = context.form.text("work").flatMap({ Int64($0) })
         else { throw PageError(.unprocessableContent, "agreement_share_error") }
         // With a last day, the partner may contribute until then (in this council's calendar).

@@ -9,6 +9,8 @@ struct AgreementServices: Sendable {
     let contributions: PartnerContributionRepository
     /// The missions that served an agreement, on its page.
     let missions: MissionRepository
+    /// The practice notes a party shares by name.
+    let notes: PracticeNoteRepository
     let councils: CouncilRepository
     let memberships: MembershipRepository
     let works: WorkRepository
@@ -24,6 +26,7 @@ struct AgreementServices: Sendable {
         plans = AgreementPlanRepository(database: site.database)
         contributions = PartnerContributionRepository(database: site.database)
         missions = MissionRepository(database: site.database)
+        notes = PracticeNoteRepository(database: site.database)
         councils = site.councils
         memberships = site.memberships
         works = WorkRepository(database: site.database)

@@ -8,6 +8,8 @@ import Storage
 struct PracticeServices: Sendable {
     let notes: PracticeNoteRepository
     let agreements: AgreementRepository
+    /// The notes shared by name under agreements.
+    let plans: AgreementPlanRepository
     let networks: NetworkRepository
     let memberships: MembershipRepository
     let attachments: AttachmentRepository
@@ -19,6 +21,7 @@ struct PracticeServices: Sendable {
     init(site: Site) {
         notes = PracticeNoteRepository(database: site.database)
         agreements = AgreementRepository(database: site.database)
+        plans = AgreementPlanRepository(database: site.database)
         networks = NetworkRepository(database: site.database)
         memberships = site.memberships
         attachments = AttachmentRepository(database: site.database)
@@ -41,6 +44,8 @@ struct PracticeServices: Sendable {
         let isInside: Bool
         let councils: Set<Int64>
         let partners: Set<Int64>
+        /// The councils each note is shared with by name, under an agreement in force today.
+        var granted: [Int64: Set<Int64>] = [:]
         var networkMembers: [Int64: Set<Int64>] = [:]
 
         /// The reader of what the council keeps for itself and its partners (its questions), networks aside.
@@ -48,7 +53,8 @@ struct PracticeServices: Sendable {
 
         func reader(for note: PracticeNoteRecord) -> PracticeReader {
             PracticeReader(isInside: isInside, isPartner: !councils.isDisjoint(with: partners),
-                           isInNetwork: note.networkId.map { !(networkMembers[$0] ?? []).isDisjoint(with: councils) } ?? false)
+                           isInNetwork: note.networkId.map { !(networkMembers[$0] ?? []).isDisjoint(with: councils) } ?? false,
+                           isGranted: !(granted[note.id] ?? []).isDisjoint(with: councils))
         }
     }
 
@@ -61,7 +67,7 @@ struct PracticeServices: Sendable {
                 if let role = Site.actor(account, seat).role, role != .citizen { councils.insert(seat.councilId) }
             }
         }
-        var partners: Set<Int64> = []
+        var partners: Set<Int64> = [], granted: [Int64: Set<Int64>] = [:]
         if !councils.isEmpty {
             let parties = try await agreements.parties(councilID: scope.council.id)
             let today = CivilDay(clock.now(), in: scope.council.zone)
@@ -69,8 +75,13 @@ struct PracticeServices: Sendable {
                 partners.formUnion(parties[agreement.id] ?? [])
             }
             partners.remove(scope.council.id)
+            // Notes shared by name with one of the reader's councils, under an agreement in force in the writer's calendar.
+            for grant in try await plans.noteGrants(grantingID: scope.council.id)
+            where councils.contains(grant.grantee) && grant.agreement.calendar.status(on: today).shares {
+                granted[grant.note, default: []].insert(grant.grantee)
+            }
         }
-        return Readers(isInside: isInside, councils: councils, partners: partners)
+        return Readers(isInside: isInside, councils: councils, partners: partners, granted: granted)
     }
 
     /// Adds the members of the networks `notes` are open to, for readers with a seat elsewhere.

@@ -83,6 +83,44 @@ public struct AgreementPlanRepository: Sendable {
         }
     }
 
+    /// Shares one of the granting council's practice notes with another party, by name. `StoreError.notFound` when
+    /// either council is not a party, they are the same, or the note is not the granting council's; shared already,
+    /// it stays as it was.
+    public func shareNote(agreementID: Int64, grantingID: Int64, granteeID: Int64, noteID: Int64, at: Double) async throws -> Int64 {
+        try await database.transaction { sql in
+            guard grantingID != granteeID else { throw StoreError.notFound }
+            try await Self.checkParty(grantingID, agreementID: agreementID, on: sql)
+            try await Self.checkParty(granteeID, agreementID: agreementID, on: sql)
+            guard try await sql.raw("SELECT id FROM practice_notes WHERE id = \(bind: noteID) AND council_id = \(bind: grantingID)").first() != nil
+            else { throw StoreError.notFound }
+            if let row = try await sql.raw("""
+                INSERT INTO agreement_shares (agreement_id, granting_council_id, grantee_council_id, item_kind, item_id, created_at)
+                VALUES (\(bind: agreementID), \(bind: grantingID), \(bind: granteeID), \(bind: AgreementShare.practiceNote), \(bind: noteID), \(bind: at))
+                ON CONFLICT DO NOTHING RETURNING id
+                """).first() {
+                return try row.decode(column: "id", as: Int64.self)
+            }
+            return try await sql.raw("""
+                SELECT id FROM agreement_shares WHERE agreement_id = \(bind: agreementID) AND grantee_council_id = \(bind: granteeID)
+                AND item_kind = \(bind: AgreementShare.practiceNote) AND item_id = \(bind: noteID)
+                """).first(decodingColumn: "id", as: Int64.self) ?? 0
+        }
+    }
+
+    /// The granting council's notes shared by name, with whom and under which agreement (whatever its status: the
+    /// caller reads it on its day).
+    public func noteGrants(grantingID: Int64) async throws -> [(note: Int64, grantee: Int64, agreement: AgreementRecord)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT s.item_id, s.grantee_council_id, a.* FROM agreement_shares s JOIN agreements a ON a.id = s.agreement_id
+                WHERE s.granting_council_id = \(bind: grantingID) AND s.item_kind = \(bind: AgreementShare.practiceNote)
+                """).all().map { row in
+                (try row.decode(column: "item_id", as: Int64.self), try row.decode(column: "grantee_council_id", as: Int64.self),
+                 try row.decodeModel(AgreementRecord.self))
+            }
+        }
+    }
+
     /// Withdraws what the granting council shared.
     public func unshare(id: Int64, agreementID: Int64, grantingID: Int64) async throws {
         try await database.transaction { sql in

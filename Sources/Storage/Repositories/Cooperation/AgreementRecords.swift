@@ -99,6 +99,8 @@ public struct AgreementShare: Sendable, Hashable, Decodable {
     public static let contribution = "contribution"
     /// The kinds under which a work is read.
     public static let workKinds = [work, contribution]
+    /// A practice note the granting council's partner reads while the agreement is in force.
+    public static let practiceNote = "practice_note"
 
     enum CodingKeys: String, CodingKey {
         case id

@@ -102,6 +102,8 @@ public struct PracticeNoteRepository: Sendable {
         try await database.transaction { sql in
             guard try await sql.raw("DELETE FROM practice_notes WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id").first() != nil
             else { throw StoreError.notFound }
+            // Shared by name under agreements: no longer.
+            try await sql.raw("DELETE FROM agreement_shares WHERE item_kind = 'practice_note' AND item_id = \(bind: id) AND granting_council_id = \(bind: councilID)").run()
         }
     }
 
