@@ -61,6 +61,8 @@ import TestSupport
             let fields = try await AgreementTests.fields(site, agreement) + [("terminated_on", CivilDayText.utc(site.clock.now()))]
             #expect(try await frenchStaff.post("/cese-fr/cooperation/agreements/\(agreement.id)", fields).status == .seeOther)
             #expect(try await french.get(note).status != .ok)
+            // Nor is its title shown on the agreement's page any more.
+            #expect(!(try await french.get("/cese-fr/cooperation/agreements/\(agreement.id)").text.contains(note)))
         }
     }
 }

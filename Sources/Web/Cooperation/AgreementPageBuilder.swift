@@ -105,7 +105,9 @@ struct AgreementPageBuilder {
                     ours.append(AgreementPage.Shared(
                         work: label, url: PracticePaths.item.url(council.slug, note.id), council: name(share.granteeCouncilId), contribute: nil,
                         withdrawAction: mayShare ? AgreementPaths.shareDelete.url(council.slug, agreement.id, share.id) : nil))
-                } else if share.granteeCouncilId == council.id {
+                } else if share.granteeCouncilId == council.id,
+                          agreement.calendar.status(on: CivilDay(services.clock.now(), in: granting.zone)).shares {
+                    // The partner learns of the note only while it may read it: the agreement in force in the writer's calendar.
                     theirs.append(AgreementPage.Shared(work: label, url: PracticePaths.item.url(granting.slug, note.id), council: name(granting.id),
                                                        contribute: nil, withdrawAction: nil))
                 }
