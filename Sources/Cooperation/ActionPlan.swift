@@ -1,3 +1,5 @@
+import HemicycleDomain
+
 /// Where an action of an agreement's action plan stands.
 public enum ActionState: String, Sendable, CaseIterable {
     case planned

@@ -1,11 +1,11 @@
 import Foundation
 
 /// What a post mentions: the council's people and bodies, its works, consultations, conventions, missions and
-/// agreements, and partner councils, found in the links of its cleaned body. A mention names its subject by number, so it stays valid when the
+/// agreements, partner councils and networks of councils, found in the links of its cleaned body. A mention names its subject by number, so it stays valid when the
 /// subject is renamed; the pages of the subject list the posts that mention it ("in the news").
 public struct NewsMention: Sendable, Hashable {
     public enum Subject: String, Sendable, CaseIterable {
-        case member, group, commission, work, consultation, convention, mission, council, agreement
+        case member, group, commission, work, consultation, convention, mission, council, agreement, network
     }
 
     public let subject: Subject
@@ -24,11 +24,13 @@ public enum NewsMentions {
     ]
 
     /// The mentions in `html` (as `BodySanitizer` writes it): links to `/{council}/{folder}/{number}` of any council
-    /// hosted here, and to a council's home `/{council}`. `councils` maps the hosted councils' slugs to their numbers;
+    /// hosted here, to a council's home `/{council}`, and to a network's directory `/networks/{network}`. `councils` maps
+    /// the hosted councils' slugs to their numbers, `networks` the networks' slugs to theirs;
     /// `base` is the site's own address, whose absolute links count as paths.
     /// With `ownCouncil`, only that council's things are kept (and any council's home): a number in another
     /// council's address would name a thing of theirs on a page of this one.
-    public static func find(in html: String, councils: [String: Int64], base: String, ownCouncil: String? = nil) -> [NewsMention] {
+    public static func find(in html: String, councils: [String: Int64], networks: [String: Int64] = [:], base: String,
+                            ownCouncil: String? = nil) -> [NewsMention] {
         var found: [NewsMention] = []
         var rest = Substring(html)
         while let start = rest.range(of: " href=\"") {
@@ -41,9 +43,14 @@ public enum NewsMentions {
             guard link.hasPrefix("/"), !link.hasPrefix("//") else { continue }
             let path = link.prefix { $0 != "?" && $0 != "#" }
             let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-            guard let slug = parts.first, let councilID = councils[slug] else { continue }
             // A trailing slash is the same address.
             let named = parts.last?.isEmpty == true ? Array(parts.dropLast()) : parts
+            if named.count == 2, named[0] == "networks", let networkID = networks[named[1]] {
+                let mention = NewsMention(.network, networkID)
+                if !found.contains(mention) { found.append(mention) }
+                continue
+            }
+            guard let slug = parts.first, let councilID = councils[slug] else { continue }
             let mention: NewsMention?
             switch named.count {
             case 1: mention = NewsMention(.council, councilID)

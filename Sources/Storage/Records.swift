@@ -21,6 +21,9 @@ public struct Council: Sendable, Hashable, Decodable {
     public let website: String?
     /// IANA time zone in which the council's dates are shown and read (`Europe/Paris`, `Africa/Casablanca`).
     public let timeZone: String
+    /// The term of office's first and last days (`yyyy-MM-dd`), both or neither.
+    public let termFirstDay: String?
+    public let termLastDay: String?
 
     public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
@@ -28,6 +31,11 @@ public struct Council: Sendable, Hashable, Decodable {
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
     public var publishedLanguages: [Language] { languages.split(separator: ",").compactMap { Language(rawValue: String($0)) } }
     public var networkList: [String] { networks.split(separator: ",").map(String.init) }
+    /// The council's term of office, when it is recorded.
+    public var term: CouncilTerm? {
+        guard let first = termFirstDay.flatMap(CivilDay.init), let last = termLastDay.flatMap(CivilDay.init) else { return nil }
+        return CouncilTerm(firstDay: first, lastDay: last)
+    }
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -44,6 +52,8 @@ public struct Council: Sendable, Hashable, Decodable {
         case networks
         case website
         case timeZone = "time_zone"
+        case termFirstDay = "term_first_day"
+        case termLastDay = "term_last_day"
     }
 }
 
@@ -58,11 +68,13 @@ public struct NewCouncil: Sendable {
     public var networks: [String]
     public var website: String?
     public var timeZone: String
+    public var term: CouncilTerm?
 
     public init(slug: String, name: LocalizedText, description: LocalizedText = LocalizedText(), country: String,
                 defaultLanguage: Language, languages: [Language], networks: [String] = [], website: String? = nil,
-                timeZone: String = "UTC") {
+                timeZone: String = "UTC", term: CouncilTerm? = nil) {
         self.timeZone = timeZone
+        self.term = term
         self.slug = slug
         self.name = name
         self.description = description

@@ -70,10 +70,18 @@ import Testing
             <a href="/cese-fr/members/12">encore Claire</a>, <a href="/cese-xx/members/1">inconnu</a>, <a href="/cese-fr/members/abc">x</a>, \
             <a href="/cese-fr/members/1/edit">x</a>, <a href="https://www.lecese.fr/cese-fr/members/5">ailleurs</a>, \
             <a href="//hemicycle.test/cese-fr/members/6">x</a>, <a href="/cese-fr/conventions/7">la convention</a>, \
-            <a href="/cese-fr/cooperation/missions/8">la mission</a>, <a href="/cese-fr/cooperation/other/9">x</a></p>
+            <a href="/cese-fr/cooperation/missions/8">la mission</a>, <a href="/cese-fr/cooperation/other/9">x</a>, \
+            <a href="/cese-fr/cooperation/agreements/5">l'accord</a>, <a href="/networks/ucesif">l'UCESIF</a>, \
+            <a href="http://hemicycle.test/networks/ucesif/">encore l'UCESIF</a>, <a href="/networks/aicesis/members">x</a>, \
+            <a href="/networks/inconnu">x</a>, <a href="/networks">x</a></p>
             """).html
-        let found = NewsMentions.find(in: html, councils: ["cese-fr": 1, "cese-ma": 2], base: "http://hemicycle.test")
+        let found = NewsMentions.find(in: html, councils: ["cese-fr": 1, "cese-ma": 2], networks: ["ucesif": 3, "aicesis": 4],
+                                      base: "http://hemicycle.test")
         #expect(found == [NewsMention(.member, 12), NewsMention(.group, 3), NewsMention(.commission, 2), NewsMention(.work, 1),
-                          NewsMention(.council, 2), NewsMention(.consultation, 4), NewsMention(.convention, 7), NewsMention(.mission, 8)])
+                          NewsMention(.council, 2), NewsMention(.consultation, 4), NewsMention(.convention, 7), NewsMention(.mission, 8),
+                          NewsMention(.agreement, 5), NewsMention(.network, 3)])
+        // A network's directory is no council's: kept whatever council the post belongs to.
+        #expect(NewsMentions.find(in: html, councils: ["cese-fr": 1, "cese-ma": 2], networks: ["ucesif": 3], base: "http://hemicycle.test",
+                                  ownCouncil: "cese-ma").contains(NewsMention(.network, 3)))
     }
 }

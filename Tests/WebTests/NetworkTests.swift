@@ -77,6 +77,47 @@ import TestSupport
 
 /// The themes of cooperation: the instance's administrators keep the list; a theme an agreement names stays.
 @Suite struct CooperationThemeTests {
+    /// A post that links a network's directory mentions it: the directory lists the public posts of every council hosted
+    /// here that mention it, in the reader's language where the post has one, and no draft.
+    @Test(arguments: TestDatabase.kinds)
+    func aNetworksDirectoryListsThePostsThatMentionIt(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let clock = try #require(site.clock as? TestClock)
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let ucesif = try await visitor.get("/networks/ucesif").text
+            #expect(ucesif.contains("Dans l’actualité"))
+            // The French council's post on the mission, and the Moroccan council's on the delegation it received.
+            #expect(ucesif.contains(">Mission à Rabat : vers un accord-cadre avec le Conseil du Maroc</a>"))
+            #expect(ucesif.contains("href=\"/cese-ma/news/") && ucesif.contains(">Le Conseil reçoit une délégation du Conseil économique, social et environnemental français</a>"))
+            let arabic = try await Visitor(client, acceptLanguage: "ar").get("/networks/ucesif").text
+            #expect(arabic.contains(">بعثة إلى الرباط: نحو اتفاق إطار مع المجلس المغربي</a>"))
+            #expect(!(try await visitor.get("/networks/aicesis").text.contains("Dans l’actualité")))
+
+            let writer = Visitor(client, acceptLanguage: "fr")
+            try await writer.signIn("secretariat@cese-fr.example")
+            let editor = Visitor(client, acceptLanguage: "fr")
+            try await editor.signIn("admin@hemicycle.example")
+            // The writer finds the networks among what a post may mention.
+            #expect(try await writer.get("/cese-fr/news/new").text.contains("&lt;a href=&quot;/networks/aicesis&quot;&gt;"))
+            let created = try await writer.post("/cese-fr/news", [
+                ("language", "fr"), ("category", "international"), ("title", "Assemblée générale de l’AICESIS"),
+                ("summary", "Le Conseil a participé à l’assemblée générale du réseau mondial."),
+                ("body", "<p>Le Conseil a participé à l’assemblée générale de l’<a href=\"/networks/aicesis/\">AICESIS</a>.</p>"),
+            ])
+            #expect(created.status == .seeOther)
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            // A draft, then a post scheduled for later, is not in the news.
+            #expect(!(try await visitor.get("/networks/aicesis").text.contains("Assemblée générale de l’AICESIS")))
+            #expect(try await writer.post("\(url)/status", [("action", "submit")]).status == .seeOther)
+            #expect(try await editor.post("\(url)/status", [("action", "schedule"), ("publish_at", "2026-11-30T12:00")]).status == .seeOther)
+            #expect(!(try await visitor.get("/networks/aicesis").text.contains("Assemblée générale de l’AICESIS")))
+            clock.advance(by: 2 * 3_600 + 60)
+            let aicesis = try await visitor.get("/networks/aicesis").text
+            #expect(aicesis.contains("Dans l’actualité") && aicesis.contains(">Assemblée générale de l’AICESIS</a>"))
+            #expect(aicesis.contains("30 nov. 2026"))
+        }
+    }
+
     @Test(arguments: TestDatabase.kinds)
     func theInstancesAdministratorsKeepTheThemesAndAThemeInUseStays(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { site, client in

@@ -34,6 +34,10 @@ import TestSupport
                 ("cese-ma", "إتفاق إطار للتعاون", "المجلس يستقبل وفدًا من المجلس الاقتصادي والاجتماعي والبيئي الفرنسي"),
                 ("cese-ma", "المـــياه العذبة", "جودة المياه العذبة: شاركوا في الاستشارة"),
                 ("cese-ma", "délégation français", "Le Conseil reçoit une délégation du Conseil économique, social et environnemental français"),
+                // Practice notes open to everyone.
+                ("cese-fr", "opinions divergentes", "Faire place aux opinions divergentes : déclarations des groupes et positions minoritaires"),
+                ("cese-fr", "electronic vote by group", "Running a plenary sitting with an electronic vote by group"),
+                ("cese-ma", "اعداد التقرير السنوى", "إعداد التقرير السنوي: من جمع المعطيات إلى المصادقة في الجلسة العامة"),
             ]
             for (council, query, first) in expected {
                 let page = try await visitor.get("/\(council)/search?q=\(Visitor.encode(query))")
@@ -45,6 +49,16 @@ import TestSupport
             // Not public, or another council's: never found.
             #expect(Self.titles(try await visitor.get("/cese-fr/search?q=prochaine+seance").text).isEmpty)
             #expect(!Self.titles(try await visitor.get("/cese-ma/search?q=mission+rabat").text).contains { $0.hasPrefix("Mission à Rabat") })
+            // Notes kept to the council, its partners or a network are not searched here, even by those who may read them.
+            #expect(Self.titles(try await visitor.get("/cese-fr/search?q=auditions+rapporteurs+calendrier").text).isEmpty)
+            #expect(Self.titles(try await visitor.get("/cese-ma/search?q=hosting+staff").text).isEmpty)
+            #expect(Self.titles(try await visitor.get("/cese-ma/search?q=منصة+المشاركة+المواطنة").text).isEmpty)
+            let secretariat = Visitor(client, acceptLanguage: "fr")
+            try await secretariat.signIn("secretariat@cese-fr.example")
+            #expect(Self.titles(try await secretariat.get("/cese-fr/search?q=auditions+rapporteurs+calendrier").text).isEmpty)
+            let practices = try await visitor.get("/cese-fr/search?q=groupes&type=practice").text
+            #expect(practices.contains("aria-current=\"page\">Bonnes pratiques (1)"))
+            #expect(Self.titles(practices) == ["Faire place aux opinions divergentes : déclarations des groupes et positions minoritaires"])
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
             let staff = try #require(try await site.memberships.all(councilID: france.id).first { $0.displayName == "Julien Secrétariat" })
             #expect(Self.titles(try await visitor.get("/cese-fr/search?q=julien").text).isEmpty, "\(staff.displayName) is staff")

@@ -50,5 +50,6 @@ public enum Migrations {
         CreatePracticeRequests(),
         CreateFederation(),
         UpdateMissionsAddAgreement(),
+        UpdateCouncilsAddTerm(),
     ]
 }

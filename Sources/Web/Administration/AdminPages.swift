@@ -7,7 +7,24 @@ struct AdminOverviewPage: Encodable {
         let label: String
     }
 
+    /// The council's term of office, and the form that records it for its administrators.
+    struct Term: Encodable {
+        struct Form: Encodable {
+            let action: String
+            let first: String
+            let last: String
+            let error: String?
+            /// Which day the error is about.
+            let firstInvalid: Bool
+            let lastInvalid: Bool
+        }
+
+        let current: String
+        let form: Form?
+    }
+
     let links: [Link]
+    let term: Term
 }
 
 /// The groups or the commissions of a council, with the form that adds one.

@@ -7,6 +7,7 @@ struct AdminServices: Sendable {
     let groups: GroupRepository
     let commissions: CommissionRepository
     let memberships: MembershipRepository
+    let councils: CouncilRepository
     let invitations: InvitationRepository
     let accounts: AccountRepository
     let outbox: OutboxRepository
@@ -25,6 +26,7 @@ struct AdminServices: Sendable {
         uploadLimit = site.configuration.uploadLimit
         commissions = site.commissions
         memberships = site.memberships
+        councils = site.councils
         invitations = site.invitations
         accounts = site.accounts
         outbox = site.outbox

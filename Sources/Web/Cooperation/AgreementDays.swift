@@ -1,17 +1,7 @@
 import Cooperation
 import Foundation
+import HemicycleDomain
 import Storage
-
-extension CivilDay {
-    /// The day it is at `date` in `zone`.
-    init(_ date: Date, in zone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        // Every instant falls on a day of the Gregorian calendar.
-        self = CivilDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDay(number: 0)
-    }
-}
 
 extension AgreementRecord {
     /// Its days, as the rules read them (a stored day that is no day is taken as absent).

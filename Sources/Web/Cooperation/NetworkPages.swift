@@ -35,6 +35,9 @@ struct NetworkPage: Encodable {
     let count: String
     let form: NetworkForm?
     let memberForm: MemberForm?
+    /// The posts that mention the network.
+    let news: [NewsMentionLink]
+    let hasNews: Bool
     let deleteAction: String?
     let backURL: String
 }

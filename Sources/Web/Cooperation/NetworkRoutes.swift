@@ -8,15 +8,18 @@ import Storage
 struct NetworkServices: Sendable {
     let networks: NetworkRepository
     let councils: CouncilRepository
+    let inTheNews: InTheNews
 
     init(site: Site) {
         networks = NetworkRepository(database: site.database)
         councils = site.councils
+        inTheNews = InTheNews(database: site.database, clock: site.clock)
     }
 }
 
 /// The networks of councils (`/networks`) and their directories (`/networks/{network}`): each member council with
-/// its country, languages, site, and its page here or the address of its own Hemicycle. Anyone reads them; the
+/// its country, languages, site, and its page here or the address of its own Hemicycle, and the posts of the councils
+/// hosted here that mention the network. Anyone reads them; the
 /// instance's administrators keep them.
 struct NetworkRoutes {
     let services: NetworkServices
@@ -88,6 +91,7 @@ struct NetworkRoutes {
         members = format.sorted(members) { "\($0.country) \($0.name.text)" }
         let listed = Set(records.compactMap(\.councilId))
         let description = pages.localized(network.description, language)
+        let news = try await services.inTheNews.links(network: network.id, councils: councils, context: context)
         let values = ["name_fr": network.nameFr ?? "", "name_ar": network.nameAr ?? "", "name_en": network.nameEn ?? "",
                       "description_fr": network.descriptionFr ?? "", "description_ar": network.descriptionAr ?? "",
                       "description_en": network.descriptionEn ?? "", "website": network.website ?? "", "founded": network.founded.map(String.init) ?? ""]
@@ -100,7 +104,7 @@ struct NetworkRoutes {
             memberForm: manages ? MemberForm(action: NetworkPaths.members.url(network.slug), councils: councils.filter { !listed.contains($0.id) }.map {
                 SelectOption(value: "\($0.id)", label: pages.localized($0.name, language, councilDefault: $0.language).text, selected: false)
             }) : nil,
-            deleteAction: manages ? NetworkPaths.delete.url(network.slug) : nil, backURL: NetworkPaths.list.url)
+            news: news, hasNews: !news.isEmpty, deleteAction: manages ? NetworkPaths.delete.url(network.slug) : nil, backURL: NetworkPaths.list.url)
         return try await pages.page("network", title: model.name.text, request: request, context: context, typed: model)
     }
 

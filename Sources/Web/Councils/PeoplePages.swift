@@ -28,6 +28,8 @@ struct MemberPage: Encodable {
     let role: String?
     /// Since when they sit.
     let since: String?
+    /// The council's term of office, when it is recorded.
+    let term: String?
     /// Their photo, if the secretariat gave one, and what it shows.
     let photo: String?
     let photoAlt: String

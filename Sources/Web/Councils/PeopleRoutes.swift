@@ -52,6 +52,7 @@ struct PeopleRoutes {
         let model = MemberPage(
             name: seat.displayName, role: seat.roleValue == .member ? nil : pages.text(seat.roleValue.labelKey, context),
             since: since.map { pages.text("member_since", context, ["date": format.date(Date(timeIntervalSince1970: $0))]) },
+            term: council.term.map { pages.text("member_term", context, ["first": format.day($0.firstDay), "last": format.day($0.lastDay)]) },
             photo: photo, photoAlt: pages.text("member_photo_alt", context, ["name": seat.displayName]),
             group: listing.groups.first { $0.id == seat.groupId }.map {
                 LinkView(url: CouncilPaths.group.url(council.slug, $0.id), label: pages.localized($0.name, language, councilDefault: council.language))

@@ -168,7 +168,9 @@ public struct DemoData: Sendable {
                     ar: nil,
                     en: "The third constitutional assembly of the French Republic advises the Government and Parliament. Since 2021 it has 175 members from unions, employers, associations and environmental organisations, and involves citizens drawn by lot in its work."),
                 country: "FR", defaultLanguage: .fr, languages: [.fr, .en], networks: ["UCESIF", "AICESIS"],
-                website: "https://www.lecese.fr", timeZone: "Europe/Paris"), at: now, on: sql)
+                website: "https://www.lecese.fr", timeZone: "Europe/Paris",
+                // Illustrative terms of office, not the councils' real ones.
+                term: try CouncilTerm.read(first: "2026-06-01", last: "2031-05-31").get()), at: now, on: sql)
             let morocco = try await site.councils.create(NewCouncil(
                 slug: "cese-ma",
                 name: LocalizedText(fr: "Conseil Économique, Social et Environnemental du Maroc",
@@ -179,7 +181,8 @@ public struct DemoData: Sendable {
                     ar: "مؤسسة دستورية استشارية مستقلة، يبدي المجلس الاقتصادي والاجتماعي والبيئي آراءه للحكومة ولمجلسي البرلمان. يتوزع أعضاؤه على خمس فئات، وتفتح منصته «أشارك» أشغاله أمام المواطنات والمواطنين.",
                     en: nil),
                 country: "MA", defaultLanguage: .ar, languages: [.ar, .fr], networks: ["UCESIF", "AICESIS"],
-                website: "https://www.cese.ma", timeZone: "Africa/Casablanca"), at: now, on: sql)
+                website: "https://www.cese.ma", timeZone: "Africa/Casablanca",
+                term: try CouncilTerm.read(first: "2023-09-01", last: "2028-08-31").get()), at: now, on: sql)
 
             var accounts: [String: Int64] = [:]
             for (councilID, groups, commissions, people) in [

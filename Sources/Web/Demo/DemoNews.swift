@@ -35,6 +35,8 @@ struct DemoNews {
         let moroccanConsultation = try await consultations.all(councilID: morocco.id, includeDrafts: false).first
             .map { ConsultationPaths.item.url(morocco.slug, $0.id) } ?? ConsultationPaths.list.url(morocco.slug)
         let rabat = CouncilPaths.home.url(morocco.slug), paris = CouncilPaths.home.url(france.slug)
+        // The francophone network both councils belong to (DemoNetworks).
+        let ucesif = NetworkPaths.item.url("ucesif")
         // The two members who travelled (fictional, as every person of the demo), and their groups.
         let seats = try await site.memberships.all(councilID: france.id)
         let groups = try await site.groups.all(councilID: france.id)
@@ -59,7 +61,7 @@ struct DemoNews {
                  <h2>Une contribution à l’avis sur la Francophonie</h2>
                  <p>Le Conseil du Maroc contribuera au projet d’avis sur <a href="\(avis)">la Francophonie contemporaine</a>, avant la date fixée par la commission.</p>
                  <blockquote><p>« Nos deux conseils partagent une même conviction : la société civile organisée a sa place dans la décision publique. »</p></blockquote>
-                 <p>Les deux conseils sont membres de l’UCESIF, l’Union des conseils économiques et sociaux et institutions similaires des États et gouvernements membres de la Francophonie.</p>
+                 <p>Les deux conseils sont membres de l’<a href="\(ucesif)">UCESIF</a>, l’Union des conseils économiques et sociaux et institutions similaires des États et gouvernements membres de la Francophonie.</p>
                  <p><a href="\(mission)">Le compte rendu de la mission</a> : qui est parti, qui la délégation a rencontré, ce qui a été arrêté.</p>
                  """),
                 (.en, "Mission to Rabat: towards a framework agreement with Morocco's Council",
@@ -71,7 +73,7 @@ struct DemoNews {
                  <ul><li>how work is prepared and how <em>dissenting opinions</em> are handled;</li><li>how annual reports are written;</li><li>citizen participation, from consultation platforms to citizens' conventions;</li><li>budget, the organisation of commissions and plenary sittings, human resources.</li></ul>
                  <h2>A contribution to the avis on Francophonie</h2>
                  <p>Morocco's Council will contribute to the draft avis on <a href="\(avis)">contemporary Francophonie</a>, before the commission's deadline.</p>
-                 <p>Both councils belong to UCESIF, the union of economic and social councils and similar institutions of the member states and governments of the Francophonie.</p>
+                 <p>Both councils belong to <a href="\(ucesif)">UCESIF</a>, the union of economic and social councils and similar institutions of the member states and governments of the Francophonie.</p>
                  <p><a href="\(mission)">The mission's record</a>: who went, whom the delegation met, what was agreed.</p>
                  """),
                 (.ar, "بعثة إلى الرباط: نحو اتفاق إطار مع المجلس المغربي",
@@ -81,6 +83,7 @@ struct DemoNews {
                  <h2>اتفاق إطار للتعاون</h2>
                  <p>وضع الوفد مع نظرائه اللمسات الأخيرة على اتفاق إطار لتبادل الممارسات الجيدة في إعداد الأشغال ومعالجة الآراء المخالفة وكتابة التقارير السنوية والمشاركة المواطنة والتنظيم الإداري.</p>
                  <p>وسيساهم المجلس المغربي في مشروع الرأي حول <a href="\(avis)">الفرنكوفونية المعاصرة</a>.</p>
+                 <p>المجلسان عضوان في <a href="\(ucesif)">اتحاد المجالس الاقتصادية والاجتماعية والمؤسسات المماثلة للدول والحكومات الأعضاء في الفرنكوفونية</a>.</p>
                  <p><a href="\(mission)">محضر البعثة</a>: من سافر، ومن التقى الوفد، وما تم الاتفاق عليه.</p>
                  """),
             ], publishAt: missionDate),
@@ -123,7 +126,7 @@ struct DemoNews {
                 (.fr, "Le Conseil reçoit une délégation du Conseil économique, social et environnemental français",
                  "Les 31 janvier et 1er février, le Conseil a reçu une délégation de la commission Affaires européennes et internationales du Conseil français pour finaliser un accord-cadre de coopération.",
                  """
-                 <p>Les 31 janvier et 1<sup>er</sup> février, le Conseil a reçu deux membres du <a href="\(paris)">Conseil économique, social et environnemental français</a>, pour préparer un accord-cadre de coopération entre les deux conseils, membres de l’UCESIF.</p>
+                 <p>Les 31 janvier et 1<sup>er</sup> février, le Conseil a reçu deux membres du <a href="\(paris)">Conseil économique, social et environnemental français</a>, pour préparer un accord-cadre de coopération entre les deux conseils, membres de l’<a href="\(ucesif)">UCESIF</a>.</p>
                  <h2>Les axes de la coopération</h2>
                  <ul><li>la préparation des travaux et le traitement des opinions divergentes ;</li><li>la rédaction des rapports annuels ;</li><li>la participation citoyenne ;</li><li>le budget, l’organisation des commissions et des séances plénières, les ressources humaines.</li></ul>
                  """),
@@ -147,6 +150,8 @@ struct DemoNews {
     func add(_ post: Post, councilID: Int64, writer: Int64, editor: Int64, now: Double) async throws {
         let news = NewsRepository(database: site.database)
         let councils = Dictionary(try await site.councils.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let networks = Dictionary(try await NetworkRepository(database: site.database).all().map { ($0.slug, $0.id) },
+                                  uniquingKeysWith: { first, _ in first })
         var original: Int64?
         for (language, title, summary, body) in post.versions {
             let cleaned = BodySanitizer.clean(body)
@@ -155,7 +160,7 @@ struct DemoNews {
             let id = try await news.create(
                 councilID: councilID, translationOf: original,
                 content: NewsPostContent(language: language.rawValue, category: post.category.rawValue, title: title, summary: summary, body: cleaned.html),
-                mentions: NewsMentions.find(in: cleaned.html, councils: councils, base: site.configuration.baseURL,
+                mentions: NewsMentions.find(in: cleaned.html, councils: councils, networks: networks, base: site.configuration.baseURL,
                                            ownCouncil: councils.first { $0.value == councilID }?.key)
                     .map { StoredMention(subject: $0.subject.rawValue, id: $0.id) },
                 accountID: writer, at: written)

@@ -1,9 +1,10 @@
+import Cooperation
 import HemicycleDomain
 import Storage
 
 /// What a post may mention, for its writer to paste: the council's sitting members, groups, commissions, works,
-/// public consultations and missions, and the councils hosted here, each as the link the body keeps as a mention (by number, in the
-/// post's language where the name has one).
+/// public consultations, missions and agreements past negotiation, the councils hosted here and the networks of
+/// councils, each as the link the body keeps as a mention (by number, in the post's language where the name has one).
 struct NewsMentionPicker {
     let services: NewsServices
     let pages: Pages
@@ -32,10 +33,15 @@ struct NewsMentionPicker {
         let consultations = try await services.consultations.all(councilID: council.id, includeDrafts: false)
             .map { item(name($0.title), ConsultationPaths.item.url(slug, $0.id)) }
         let missions = try await services.missions.all(councilID: council.id).map { item(name($0.title), MissionPaths.item.url(slug, $0.id)) }
+        // An agreement still negotiated is not yet public: its link would lead readers nowhere.
+        let now = services.clock.now()
+        let agreements = try await services.agreements.all(councilID: council.id).filter { $0.status(at: now, in: council).isPublic }
+            .map { item(name($0.title), AgreementPaths.item.url(slug, $0.id)) }
         let councils = try await services.councils.all().map { item(name($0.name), CouncilPaths.home.url($0.slug)) }
+        let networks = try await services.networks.all().map { item(name($0.name), NetworkPaths.item.url($0.slug)) }
         return [("news_mention_members", members), ("news_mention_groups", groups), ("news_mention_commissions", commissions),
                 ("news_mention_works", works), ("news_mention_consultations", consultations), ("news_mention_missions", missions),
-                ("news_mention_councils", councils)]
+                ("news_mention_agreements", agreements), ("news_mention_councils", councils), ("news_mention_networks", networks)]
             .filter { !$0.1.isEmpty }
             .map { Group(heading: pages.text($0.0, context), items: $0.1.sorted { $0.label < $1.label }) }
     }

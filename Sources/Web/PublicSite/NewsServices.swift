@@ -25,6 +25,9 @@ struct NewsServices: Sendable {
     let groups: GroupRepository
     let commissions: CommissionRepository
     let consultations: ConsultationRepository
+    let agreements: AgreementRepository
+    /// Networks of councils, whose directories a post may mention.
+    let networks: NetworkRepository
     let tokens: SubscriptionTokens
     let mailer: Mailer
     /// Counts of subscription requests per client and per mailbox: the site never mails a stranger's box repeatedly.
@@ -48,6 +51,8 @@ struct NewsServices: Sendable {
         groups = site.groups
         commissions = site.commissions
         consultations = ConsultationRepository(database: site.database)
+        agreements = AgreementRepository(database: site.database)
+        networks = NetworkRepository(database: site.database)
         tokens = SubscriptionTokens(persist: site.persist)
         mailer = site.mailer
         throttles = site.throttles
@@ -57,10 +62,12 @@ struct NewsServices: Sendable {
 
 extension NewsServices {
     /// What the cleaned `body` of a post of `council` mentions, as stored: the council's own people, bodies and works
-    /// (a link to another council's names a number of theirs, never kept), and councils by their home page.
+    /// (a link to another council's names a number of theirs, never kept), councils by their home page, and networks
+    /// by their directory.
     func mentions(in body: String, council: Council) async throws -> [StoredMention] {
         let councils = Dictionary(try await councils.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
-        return NewsMentions.find(in: body, councils: councils, base: baseURL, ownCouncil: council.slug)
+        let networks = Dictionary(try await networks.all().map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
+        return NewsMentions.find(in: body, councils: councils, networks: networks, base: baseURL, ownCouncil: council.slug)
             .map { StoredMention(subject: $0.subject.rawValue, id: $0.id) }
     }
 }

@@ -3,7 +3,7 @@ import HemicycleDomain
 import Hummingbird
 import Storage
 
-/// `/{council}/search?q=`: the council's public news, works, members and consultations, in the three languages
+/// `/{council}/search?q=`: the council's public news, works, members, consultations, missions and practice notes, in the three languages
 /// (accents, case, Arabic vowel marks and hamza seats do not matter), every word required, the best first; narrowed
 /// by type (`type=`), year (`year=`) and body (`body=commission:{id}` or `group:{id}`: a work's commission, a member's
 /// group and commissions, the bodies a post mentions), with the count of each beside its link, and a snippet around
@@ -14,7 +14,7 @@ struct SearchRoutes {
 
     static let path = Path1("/{council}/search")
     static let all: [any DeclaredPath] = [path]
-    static let kinds = ["news", "work", "member", "consultation", "mission"]
+    static let kinds = ["news", "work", "member", "consultation", "mission", "practice"]
     static let limit = 500
     static let shown = 50
     static let maximumQuery = 200

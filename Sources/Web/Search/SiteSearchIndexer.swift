@@ -1,3 +1,4 @@
+import Cooperation
 import Crypto
 import Foundation
 import HemicycleDomain
@@ -5,7 +6,8 @@ import PublicSite
 import Storage
 
 /// Makes a council's search index from what it publishes: its public news (each language), its published works
-/// (each language they are written in), its sitting members, its consultations once public, its missions. The index is made again
+/// (each language they are written in), its sitting members, its consultations once public, its missions, its practice notes
+/// open to everyone. The index is made again
 /// whole when any of that changes, which a fingerprint of the documents tells.
 struct SiteSearchIndexer: Sendable {
     let search: SiteSearchRepository
@@ -17,6 +19,7 @@ struct SiteSearchIndexer: Sendable {
     let commissions: CommissionRepository
     let councils: CouncilRepository
     let missions: MissionRepository
+    let practices: PracticeNoteRepository
     let clock: any WallClock
     /// Kept search pages go when the index changes.
     let pageCache: PageCache
@@ -30,6 +33,7 @@ struct SiteSearchIndexer: Sendable {
         groups = site.groups
         commissions = site.commissions
         missions = MissionRepository(database: site.database)
+        practices = PracticeNoteRepository(database: site.database)
         councils = site.councils
         clock = site.clock
         pageCache = site.pageCache
@@ -75,6 +79,12 @@ struct SiteSearchIndexer: Sendable {
                                                 body: [mission.destination, mission.purpose, mission.met, mission.outcomes].joined(separator: "\n"),
                                                 url: MissionPaths.item.url(slug, mission.id), publishedAt: mission.startsAt, bodies: bodies.sorted()))
             }
+        }
+        // A note kept to the council, its partners or a network is found in its library by those who read it, never here.
+        for note in try await practices.all(councilID: council.id) where note.audience == PracticeAudience.public.rawValue {
+            documents.append(SearchDocument(kind: "practice", subjectID: note.id, language: note.language, title: note.title,
+                                            body: note.summary + "\n" + note.body, url: PracticePaths.item.url(slug, note.id),
+                                            publishedAt: note.createdAt, bodies: []))
         }
         let groupNames = Dictionary(try await groups.all(councilID: council.id).map { group in
             (group.id, Language.allCases.compactMap { group.name[$0] }.joined(separator: "\n"))

@@ -44,6 +44,14 @@ public struct CouncilRepository: Sendable {
         }
     }
 
+    /// Records the council's term of office, or forgets it (`nil`).
+    public func setTerm(councilID: Int64, _ term: CouncilTerm?) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("councils").set("term_first_day", to: SQLBind(term?.firstDay.text))
+                .set("term_last_day", to: SQLBind(term?.lastDay.text)).where("id", .equal, councilID).run()
+        }
+    }
+
     public func count() async throws -> Int {
         try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM councils").first(decodingColumn: "n", as: Int.self) ?? 0
@@ -57,14 +65,15 @@ public struct CouncilRepository: Sendable {
         let insert: (any SQLDatabase) async throws -> Int64 = { sql in
             try await sql.insert(into: "councils")
                 .columns("slug", "name_fr", "name_ar", "name_en", "description_fr", "description_ar", "description_en",
-                         "country", "default_language", "languages", "networks", "website", "time_zone", "created_at")
+                         "country", "default_language", "languages", "networks", "website", "time_zone", "term_first_day", "term_last_day",
+                         "created_at")
                 .values(SQLBind(council.slug), SQLBind(council.name[.fr]), SQLBind(council.name[.ar]),
                         SQLBind(council.name[.en]), SQLBind(council.description[.fr]),
                         SQLBind(council.description[.ar]), SQLBind(council.description[.en]),
                         SQLBind(council.country), SQLBind(council.defaultLanguage.rawValue),
                         SQLBind(council.languages.map(\.rawValue).joined(separator: ",")),
                         SQLBind(council.networks.joined(separator: ",")), SQLBind(council.website), SQLBind(council.timeZone),
-                        SQLBind(at.timeIntervalSince1970))
+                        SQLBind(council.term?.firstDay.text), SQLBind(council.term?.lastDay.text), SQLBind(at.timeIntervalSince1970))
                 .returning("id")
                 .first(decodingColumn: "id", as: Int64.self) ?? 0
         }
