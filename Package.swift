@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Consultations", targets: ["Consultations"]),
         .library(name: "PublicSite", targets: ["PublicSite"]),
         .library(name: "Cooperation", targets: ["Cooperation"]),
+        .library(name: "Organisation", targets: ["Organisation"]),
         .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
@@ -63,6 +64,9 @@ let package = Package(
         // Pure rules of the council's public site: news posts' workflow, their addresses, the cleaning of their body.
         .target(name: "PublicSite", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         .target(name: "Cooperation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        // Pure rules of a council's organisation: sittings and their agendas, attendance, proxies and quorum, terms of
+        // office, calendars (RFC 5545).
+        .target(name: "Organisation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // Pure Swift: HTTP Message Signatures (RFC 9421, Ed25519) and Content-Digest (RFC 9530), for instances that
         // speak to each other.
         .target(
@@ -111,6 +115,7 @@ let package = Package(
                 "Consultations",
                 "PublicSite",
                 "Cooperation",
+                "Organisation",
                 // Signed deliveries between instances, and the client that makes them.
                 "Federation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -188,6 +193,7 @@ let package = Package(
         .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "CooperationTests", dependencies: ["Cooperation", "HemicycleDomain"], swiftSettings: strict),
+        .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "HemicycleDomain", "TestRequirements"], swiftSettings: strict),
         .testTarget(name: "FederationTests", dependencies: ["Federation", "TestRequirements", .product(name: "Crypto", package: "swift-crypto")],
                     swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),
@@ -202,7 +208,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
-                "PublicSite", "Cooperation", "Federation",
+                "PublicSite", "Cooperation", "Federation", "Organisation",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.
