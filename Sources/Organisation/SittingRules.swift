@@ -31,6 +31,11 @@ public enum SittingRules {
         mayChange(status).then(times.hasStarted(at: now) ? .allowed : .conflict("sitting_error_not_started"))
     }
 
+    /// A sitting is cancelled before it ends, once.
+    public static func mayCancel(_ status: SittingStatus, times: SittingTimes, now: Double) -> Decision {
+        mayChange(status).then(times.isOver(at: now) ? .conflict("sitting_error_over") : .allowed)
+    }
+
     /// A sitting is convened once, before it starts.
     public static func mayConvene(_ status: SittingStatus, times: SittingTimes, now: Double) -> Decision {
         mayChange(status)

@@ -51,5 +51,6 @@ public enum Migrations {
         CreateFederation(),
         UpdateMissionsAddAgreement(),
         UpdateCouncilsAddTerm(),
+        CreateSittings(),
     ]
 }

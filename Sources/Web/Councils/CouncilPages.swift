@@ -56,7 +56,17 @@ struct CommissionPage: Encodable {
     /// The works assigned to it.
     let works: [MemberPage.WorkRow]
     let hasWorks: Bool
+    /// The commission's meetings, for the council's own people.
+    let sittings: [SittingLink]
+    let hasSittings: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String
+}
+
+/// A sitting listed on a body's page: its name, when, and where it stands (or how the body's members attended).
+struct SittingLink: Encodable {
+    let url: String
+    let title: String
+    let detail: String
 }

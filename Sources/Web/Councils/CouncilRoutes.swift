@@ -1,6 +1,7 @@
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import Organisation
 import PublicSite
 import Storage
 
@@ -79,7 +80,8 @@ struct CouncilRoutes {
     }
 
     @Sendable func commission(_ request: Request, context: AppContext) async throws -> HTML {
-        let council = try context.inCouncil().council
+        let scope = try context.inCouncil()
+        let council = scope.council
         guard let id = context.parameters.get("id", as: Int64.self),
               let commission = try await services.commissions.find(id: id, councilID: council.id)
         else { throw PageError.notFound }
@@ -96,10 +98,23 @@ struct CouncilRoutes {
             MemberPage.WorkRow(url: WorkPaths.item.url(council.slug, work.id), label: pages.localized(work.title, language, councilDefault: council.language),
                                status: pages.text("work_status_\(work.status)", context))
         }
+        // Its meetings, to come and held, for those who may read them.
+        var sittings: [SittingLink] = []
+        if SittingRules.decide(scope.actor, .see(.commission)).isAllowed {
+            let format = Formatting(language: language, council: council)
+            let names = [commission.id: pages.localized(commission.name, language, councilDefault: council.language).text]
+            let now = services.clock.now().timeIntervalSince1970
+            sittings = try await services.sittings.all(councilID: council.id, commissionID: commission.id).reversed().map { sitting in
+                SittingLink(url: CouncilSittingPaths.item.url(council.slug, sitting.id),
+                            title: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
+                            detail: CouncilSittingRoutes.status(sitting, now: now, pages: pages, context: context))
+            }
+        }
         let model = CommissionPage(
             name: pages.localized(commission.name, language, councilDefault: council.language),
             description: pages.localized(commission.description, language, councilDefault: council.language),
-            members: members, hasMembers: !members.isEmpty, works: works, hasWorks: !works.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
+            members: members, hasMembers: !members.isEmpty, works: works, hasWorks: !works.isEmpty,
+            sittings: sittings, hasSittings: !sittings.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.commissions.url(council.slug))
         return try await pages.page("commission", title: model.name.text, request: request, context: context, council: council,
                                          typed: model)
     }

@@ -16,6 +16,8 @@ struct CouncilServices: Sendable {
     let missions: MissionRepository
     /// The posts that mention a member, a group, a commission.
     let inTheNews: InTheNews
+    /// The sittings of a commission, and the attendance of a group's members.
+    let sittings: SittingRepository
 
     init(site: Site) {
         councils = site.councils
@@ -27,5 +29,6 @@ struct CouncilServices: Sendable {
         attachments = site.attachments
         missions = MissionRepository(database: site.database)
         inTheNews = InTheNews(database: site.database, clock: site.clock)
+        sittings = SittingRepository(database: site.database)
     }
 }

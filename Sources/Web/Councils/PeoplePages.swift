@@ -76,6 +76,9 @@ struct GroupPage: Encodable {
     let hasWorks: Bool
     let declarations: [DeclarationRow]
     let hasDeclarations: Bool
+    /// How the group's members attended the latest plenary sittings.
+    let attendance: [SittingLink]
+    let hasAttendance: Bool
     let news: [NewsMentionLink]
     let hasNews: Bool
     let backURL: String

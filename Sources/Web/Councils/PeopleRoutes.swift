@@ -73,6 +73,13 @@ struct PeopleRoutes {
         let news = try await services.inTheNews.links(.group, group.id, council: council, context: context)
         let works = rows(try await services.records.works(groupID: group.id, councilID: council.id), council: council, context: context)
         let declarations = try await declarations(group: group.id, council: council, context: context)
+        // Plenary sittings are public, and so is how the group's members attended them.
+        let attendance = try await services.sittings.groupAttendance(groupID: group.id, councilID: council.id, limit: Self.attendanceLimit).map { row in
+            SittingLink(url: CouncilSittingPaths.item.url(council.slug, row.sitting.id),
+                        title: CouncilSittingRoutes.title(row.sitting, commissions: [:], format: format, pages: pages, context: context),
+                        detail: pages.plural("group_attendance", count: row.recorded, context, format: format,
+                                             ["taking_part": format.number(row.takingPart)]))
+        }
         let model = GroupPage(
             name: pages.localized(group.name, language, councilDefault: council.language), acronym: group.acronym,
             count: pages.plural("members_sitting", count: seated.count, context, format: format),
@@ -81,11 +88,13 @@ struct PeopleRoutes {
                                  role: $0.roleValue == .member ? nil : pages.text($0.roleValue.labelKey, context))
             },
             hasMembers: !seated.isEmpty, works: works, hasWorks: !works.isEmpty, declarations: declarations, hasDeclarations: !declarations.isEmpty,
-            news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.members.url(council.slug))
+            attendance: attendance, hasAttendance: !attendance.isEmpty, news: news, hasNews: !news.isEmpty, backURL: CouncilPaths.members.url(council.slug))
         return try await pages.page("group", title: model.name.text, request: request, context: context, council: council, typed: model)
     }
 
     static let declarationLimit = 20
+    /// The plenary sittings whose attendance a group's page shows.
+    static let attendanceLimit = 10
 
     /// Links to works, with their status (every work's progress is public: its page shows what the reader may see).
     func rows(_ works: [WorkRecord], council: Council, context: AppContext) -> [MemberPage.WorkRow] {

@@ -232,6 +232,8 @@ public struct DemoData: Sendable {
                 { try await DemoNetworks(site: $0).load() },
                 { try await DemoPractices(site: $0).load() },
                 { try await DemoNews(site: $0).load() },
+                // After the council work, whose ballots the plenary sitting held.
+                { try await DemoSittings(site: $0).load() },
             ]
             for step in steps {
                 try stopIfAsked()

@@ -1,0 +1,71 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Organisation
+import Storage
+
+/// The calendars calendar programs subscribe to (RFC 5545): the council's plenary sittings, public; a member's own, at
+/// a private address, with the sittings of every body they sit in. A sitting moved or cancelled keeps its `UID` with a
+/// higher `SEQUENCE`, so programs update or remove it.
+struct CouncilSittingCalendarRoutes {
+    let services: CouncilSittingServices
+    let pages: Pages
+
+    func register(in council: PathRegistrar) {
+        council.get(CouncilSittingPaths.calendar, use: councilCalendar)
+        council.get(CouncilSittingPaths.memberCalendar, use: memberCalendar)
+    }
+
+    @Sendable func councilCalendar(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try context.inCouncil().council
+        let sittings = try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue)
+        let name = pages.text("calendar_council_name", context, ["council": pages.localized(council.name, context.language, councilDefault: council.language).text])
+        return try await calendar(name: name, sittings: sittings, council: council, request: request, context: context)
+    }
+
+    /// `/{council}/calendar/{seat}-{signature}.ics`: 404 for a wrong signature or a seat that no longer sits.
+    @Sendable func memberCalendar(_ request: Request, context: AppContext) async throws -> Response {
+        let council = try context.inCouncil().council
+        guard var token = context.parameters.get("token"), token.hasSuffix(".ics") else { throw PageError.notFound }
+        token.removeLast(4)
+        let now = services.clock.now().timeIntervalSince1970
+        guard let seatID = try await services.calendarTokens.seat(in: token, councilID: council.id, now: now),
+              let seat = try await services.memberships.all(councilID: council.id).first(where: { $0.id == seatID && $0.sits })
+        else { throw PageError.notFound }
+        let commissionSeats = try await services.commissions.seats(councilID: council.id)
+        let sittings = try await services.sittings.all(councilID: council.id).filter {
+            CouncilSittingVoters.votes(seat, body: SittingBody(rawValue: $0.body) ?? .plenary, commissionID: $0.commissionId, commissionSeats: commissionSeats)
+        }
+        let name = pages.text("calendar_member_name", context, ["name": seat.displayName])
+        return try await calendar(name: name, sittings: sittings, council: council, request: request, context: context)
+    }
+
+    func calendar(name: String, sittings: [SittingRecord], council: Council, request: Request, context: AppContext) async throws -> Response {
+        let language = context.language
+        let format = Formatting(language: language, council: council)
+        let names = Dictionary(try await services.commissions.all(councilID: council.id).map {
+            ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
+        }, uniquingKeysWith: { first, _ in first })
+        let works = Dictionary(try await services.works.all(councilID: council.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let agendas = try await services.sittings.items(sittingIDs: sittings.map(\.id))
+        let host = URL(string: services.baseURL)?.host ?? "hemicycle"
+        let events = sittings.map { sitting in
+            let agenda = (agendas[sitting.id] ?? []).enumerated().map { index, item in
+                let title = item.workId.flatMap { works[$0]?.title } ?? item.title
+                return pages.text("calendar_agenda_line", context, [
+                    "number": format.number(index + 1), "kind": pages.text("agenda_kind_\(item.kind)", context),
+                    "title": pages.localized(title, language, councilDefault: council.language).text,
+                ])
+            }
+            let location = [sitting.place, sitting.remoteUrl ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+            return CalendarEvent(
+                uid: "sitting-\(sitting.id)@\(host)", sequence: sitting.sequence, startsAt: sitting.startsAt, endsAt: sitting.endsAt,
+                summary: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
+                location: location, description: agenda.isEmpty ? nil : agenda.joined(separator: "\n"),
+                url: services.baseURL + CouncilSittingPaths.item.url(council.slug, sitting.id), cancelled: sitting.status == SittingStatus.cancelled.rawValue,
+                modifiedAt: sitting.updatedAt)
+        }
+        let body = ICalendar.document(name: name, language: language.rawValue, events: events)
+        return NewsFeeds.respond(body, type: "text/calendar; charset=utf-8", updated: sittings.map(\.updatedAt).max() ?? 0, request: request)
+    }
+}

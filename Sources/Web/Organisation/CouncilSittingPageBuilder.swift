@@ -1,0 +1,112 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Organisation
+import Storage
+
+/// A sitting's page: when and where, its agenda, who votes and whether they took part, the proxies and the quorum, and
+/// for the secretariat the forms that keep them.
+struct CouncilSittingPageBuilder {
+    let services: CouncilSittingServices
+    let pages: Pages
+
+    func page(_ request: Request, _ context: AppContext, scope: CouncilScope, sitting: SittingRecord, error: String?,
+              status: HTTPResponse.Status = .ok) async throws -> HTML {
+        let council = scope.council, language = context.language, slug = council.slug
+        let format = Formatting(language: language, council: council)
+        let now = services.clock.now().timeIntervalSince1970
+        let body = SittingBody(rawValue: sitting.body) ?? .plenary
+        let state = SittingStatus(rawValue: sitting.status) ?? .planned
+        let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
+        let keeps = SittingRules.decide(scope.actor, .keep).isAllowed
+        let commissions = try await services.commissions.all(councilID: council.id)
+        let names = Dictionary(commissions.map { ($0.id, pages.localized($0.name, language, councilDefault: council.language).text) },
+                               uniquingKeysWith: { first, _ in first })
+        let works = try await services.works.all(councilID: council.id)
+        let workTitles = Dictionary(works.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let open = keeps && SittingRules.mayChange(state).isAllowed
+
+        let items = try await services.sittings.items(sittingID: sitting.id).enumerated().map { index, item in
+            let work = item.workId.flatMap { workTitles[$0] }
+            return CouncilSittingPage.Item(
+                number: index + 1, kind: pages.text("agenda_kind_\(item.kind)", context),
+                url: work.map { WorkPaths.item.url(slug, $0.id) },
+                title: pages.localized(work?.title ?? item.title, language, councilDefault: council.language),
+                deleteAction: open ? CouncilSittingPaths.agendaDelete.url(slug, sitting.id, item.id) : nil)
+        }
+
+        let seats = try await services.memberships.all(councilID: council.id)
+        let commissionSeats = try await services.commissions.seats(councilID: council.id)
+        let voters = CouncilSittingVoters.seats(body: body, commissionID: sitting.commissionId, seats: seats, commissionSeats: commissionSeats)
+        let recorded = try await services.sittings.attendance(sittingID: sitting.id)
+        let attendance = recorded.compactMapValues(Attendance.init(rawValue:))
+        let groups = Dictionary(try await services.groups.all(councilID: council.id).map {
+            ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
+        }, uniquingKeysWith: { first, _ in first })
+        let mayRecord = keeps && SittingRules.mayRecordAttendance(state, times: times, now: now).isAllowed
+        let voterRows = format.sorted(voters, by: \.displayName).map { seat in
+            CouncilSittingPage.Voter(
+                id: seat.id, name: seat.displayName, url: CouncilPaths.memberPage(council, seat), group: seat.groupId.flatMap { groups[$0] },
+                attendance: attendance[seat.id].map { pages.text("attendance_\($0.rawValue)", context) },
+                editable: mayRecord, label: pages.text("sitting_attendance_of", context, ["name": seat.displayName]),
+                options: mayRecord ? [SelectOption(value: "", label: pages.text("attendance_unrecorded", context), selected: attendance[seat.id] == nil)]
+                    + Attendance.allCases.map {
+                        SelectOption(value: $0.rawValue, label: pages.text("attendance_\($0.rawValue)", context), selected: attendance[seat.id] == $0)
+                    } : [])
+        }
+
+        let proxyRecords = try await services.sittings.proxies(sittingID: sitting.id)
+        let proxies = proxyRecords.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) }
+        let voterIDs = Set(voters.map(\.id))
+        let seatNames = Dictionary(seats.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let ownSeat = scope.membership.flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
+        let proxyRows = proxyRecords.map { proxy in
+            let giver = seatNames[proxy.giverId] ?? "", holder = seatNames[proxy.holderId] ?? ""
+            var note: String?
+            if attendance[proxy.giverId]?.takesPart == true { note = pages.text("proxy_lapsed_giver_present", context) }
+            else if let held = attendance[proxy.holderId], !held.takesPart { note = pages.text("proxy_lapsed_holder_away", context) }
+            let mayWithdraw = CouncilSittingProxyRoutes.mayGive(scope: scope, giver: proxy.giverId, state: state, times: times, now: now, ownSeat: ownSeat)
+            return CouncilSittingPage.ProxyRow(sentence: pages.text("proxy_sentence", context, ["giver": giver, "holder": holder]), note: note,
+                                        deleteAction: mayWithdraw ? CouncilSittingPaths.proxyDelete.url(slug, sitting.id, proxy.id) : nil)
+        }
+        var quorum: String?
+        var quorumMet = false
+        if !voters.isEmpty && !recorded.isEmpty {
+            let count = QuorumCount(voters: voterIDs, attendance: attendance, proxies: proxies, rule: .standard)
+            quorumMet = count.isMet
+            quorum = pages.plural(count.isMet ? "sitting_quorum_met" : "sitting_quorum_not_met", count: count.required, context, format: format,
+                                  ["taking_part": format.number(count.takingPart), "voters": format.number(count.voters)])
+        }
+
+        // A member gives their own vote before the sitting starts; the secretariat records anyone's until it ends.
+        var proxyForm: CouncilSittingPage.ProxyForm?
+        let givers: [Membership] = keeps ? voters : (ownSeat.map { [$0] } ?? [])
+        if !givers.isEmpty, CouncilSittingProxyRoutes.mayGive(scope: scope, giver: givers[0].id, state: state, times: times, now: now, ownSeat: ownSeat) {
+            proxyForm = CouncilSittingPage.ProxyForm(
+                action: CouncilSittingPaths.proxies.url(slug, sitting.id),
+                givers: format.sorted(givers, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
+                holders: format.sorted(voters, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) })
+        }
+        let agendaForm = open ? CouncilSittingPage.AgendaForm(
+            action: CouncilSittingPaths.agenda.url(slug, sitting.id),
+            kinds: AgendaItemKind.allCases.map { SelectOption(value: $0.rawValue, label: pages.text("agenda_kind_\($0.rawValue)", context), selected: false) },
+            works: [SelectOption(value: "", label: pages.text("agenda_no_work", context), selected: true)]
+                + format.sorted(works.map { ($0.id, pages.localized($0.title, language, councilDefault: council.language).text) }, by: \.1)
+                .map { SelectOption(value: "\($0.0)", label: $0.1, selected: false) }) : nil
+
+        let model = CouncilSittingPage(
+            title: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
+            when: CouncilSittingRoutes.when(sitting, format: format), place: sitting.place.isEmpty ? nil : sitting.place, remoteURL: sitting.remoteUrl,
+            status: CouncilSittingRoutes.status(sitting, now: now, pages: pages, context: context), cancelled: state == .cancelled,
+            body: sitting.commissionId.flatMap { id in commissions.first { $0.id == id } }.map {
+                LinkView(url: CouncilPaths.commission.url(slug, $0.id), label: pages.localized($0.name, language, councilDefault: council.language))
+            },
+            items: items, hasItems: !items.isEmpty, voters: voterRows, hasVoters: !voterRows.isEmpty,
+            votersCount: pages.plural("sitting_voters_count", count: voters.count, context, format: format),
+            quorum: quorum, quorumMet: quorumMet, proxies: proxyRows, hasProxies: !proxyRows.isEmpty,
+            agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,
+            editURL: open ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil, conveneAction: nil,
+            cancelAction: keeps && SittingRules.mayCancel(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil, error: error, backURL: CouncilSittingPaths.list.url(slug))
+        return try await pages.page("sitting", title: model.title, request: request, context: context, council: council, typed: model, status: status)
+    }
+}

@@ -1,0 +1,99 @@
+/// The council's sittings: those to come, then those held, each with its body, times and place.
+struct CouncilSittingListPage: Encodable {
+    struct Row: Encodable {
+        let url: String
+        let title: String
+        let when: String
+        let place: String
+        let status: String?
+        let cancelled: Bool
+    }
+
+    let upcoming: [Row]
+    let hasUpcoming: Bool
+    let past: [Row]
+    let hasPast: Bool
+    let newURL: String?
+    /// The public calendar (plenary sittings), and the reader's own when they hold a seat.
+    let calendarURL: String
+    let memberCalendarURL: String?
+}
+
+/// A sitting: when and where, its agenda, who took part, the proxies and the quorum; the secretariat's forms.
+struct CouncilSittingPage: Encodable {
+    struct Item: Encodable {
+        let number: Int
+        let kind: String
+        let url: String?
+        let title: LocalizedView
+        let deleteAction: String?
+    }
+
+    struct Voter: Encodable {
+        let id: Int64
+        let name: String
+        let url: String?
+        let group: String?
+        let attendance: String?
+        /// The secretariat's choice of attendance, once the sitting has started.
+        let editable: Bool
+        let label: String
+        let options: [SelectOption]
+    }
+
+    struct ProxyRow: Encodable {
+        let sentence: String
+        let note: String?
+        let deleteAction: String?
+    }
+
+    struct AgendaForm: Encodable {
+        let action: String
+        let kinds: [SelectOption]
+        let works: [SelectOption]
+    }
+
+    struct ProxyForm: Encodable {
+        let action: String
+        /// The giver is chosen by the secretariat; a member gives their own.
+        let givers: [SelectOption]
+        let holders: [SelectOption]
+    }
+
+    let title: String
+    let when: String
+    let place: String?
+    let remoteURL: String?
+    let status: String
+    let cancelled: Bool
+    let body: LinkView?
+    let items: [Item]
+    let hasItems: Bool
+    let voters: [Voter]
+    let hasVoters: Bool
+    let votersCount: String
+    let quorum: String?
+    let quorumMet: Bool
+    let proxies: [ProxyRow]
+    let hasProxies: Bool
+    let agendaForm: AgendaForm?
+    let attendanceAction: String?
+    let proxyForm: ProxyForm?
+    let editURL: String?
+    let conveneAction: String?
+    let cancelAction: String?
+    let error: String?
+    let backURL: String
+}
+
+/// Planning or correcting a sitting.
+struct CouncilSittingFormPage: Encodable {
+    let heading: String
+    let action: String
+    let values: [String: String]
+    let bodies: [SelectOption]
+    let commissions: [SelectOption]
+    let zone: String
+    let error: String?
+    let backURL: String
+}

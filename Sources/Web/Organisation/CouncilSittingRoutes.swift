@@ -1,0 +1,106 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import Organisation
+import Storage
+
+/// A council's sittings (`/{council}/sittings`): plenary sittings are public; a commission's or the bureau's are read
+/// by the council's members, bureau and secretariat; the secretariat plans, corrects and cancels them.
+struct CouncilSittingRoutes {
+    let services: CouncilSittingServices
+    let pages: Pages
+
+    /// The sittings held shown on the list, the latest first.
+    static let pastShown = 50
+
+    func register(in council: PathRegistrar) {
+        council.get(CouncilSittingPaths.list, use: list)
+        council.get(CouncilSittingPaths.new, use: newForm)
+        council.post(CouncilSittingPaths.list, use: create)
+        council.get(CouncilSittingPaths.item, use: item)
+        council.get(CouncilSittingPaths.edit, use: editForm)
+        council.post(CouncilSittingPaths.item, use: update)
+        council.post(CouncilSittingPaths.status, use: cancel)
+    }
+
+    /// The sitting's name: "Séance plénière du 10 déc. 2026", a commission's or the bureau's meeting.
+    static func title(_ sitting: SittingRecord, commissions: [Int64: String], format: Formatting, pages: Pages, context: AppContext) -> String {
+        let date = format.date(Date(timeIntervalSince1970: sitting.startsAt))
+        switch SittingBody(rawValue: sitting.body) ?? .plenary {
+        case .plenary: return pages.text("sitting_title_plenary", context, ["date": date])
+        case .bureau: return pages.text("sitting_title_bureau", context, ["date": date])
+        case .commission:
+            return pages.text("sitting_title_commission", context, ["commission": sitting.commissionId.flatMap { commissions[$0] } ?? "", "date": date])
+        }
+    }
+
+    /// "10 déc. 2026, 14:30 – 17:30", in the council's time zone.
+    static func when(_ sitting: SittingRecord, format: Formatting) -> String {
+        let start = Date(timeIntervalSince1970: sitting.startsAt), end = Date(timeIntervalSince1970: sitting.endsAt)
+        let sameDay = format.date(start) == format.date(end)
+        return format.dateTime(start) + " – " + (sameDay ? format.time(end) : format.dateTime(end))
+    }
+
+    /// Where the sitting stands now: cancelled, to come, under way, held.
+    static func status(_ sitting: SittingRecord, now: Double, pages: Pages, context: AppContext) -> String {
+        let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
+        if sitting.status == SittingStatus.cancelled.rawValue { return pages.text("sitting_status_cancelled", context) }
+        if times.isOver(at: now) { return pages.text("sitting_status_held", context) }
+        if times.hasStarted(at: now) { return pages.text("sitting_status_under_way", context) }
+        return pages.text("sitting_status_planned", context)
+    }
+
+    func commissionNames(_ council: Council, _ language: Language) async throws -> [Int64: String] {
+        Dictionary(try await services.commissions.all(councilID: council.id).map {
+            ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> HTML {
+        let scope = try context.inCouncil()
+        let council = scope.council
+        let format = Formatting(language: context.language, council: council)
+        let now = services.clock.now().timeIntervalSince1970
+        let names = try await commissionNames(council, context.language)
+        let visible = try await services.sittings.all(councilID: council.id).filter {
+            SittingRules.decide(scope.actor, .see(SittingBody(rawValue: $0.body) ?? .plenary)).isAllowed
+        }
+        func row(_ sitting: SittingRecord) -> CouncilSittingListPage.Row {
+            CouncilSittingListPage.Row(url: CouncilSittingPaths.item.url(council.slug, sitting.id),
+                                title: Self.title(sitting, commissions: names, format: format, pages: pages, context: context),
+                                when: Self.when(sitting, format: format), place: sitting.place,
+                                status: Self.status(sitting, now: now, pages: pages, context: context),
+                                cancelled: sitting.status == SittingStatus.cancelled.rawValue)
+        }
+        let upcoming = visible.filter { $0.endsAt > now }.map(row)
+        let past = visible.filter { $0.endsAt <= now }.reversed().prefix(Self.pastShown).map(row)
+        var memberCalendar: String?
+        if let seat = scope.membership, seat.sits {
+            let token = try await services.calendarTokens.token(seat: seat.id, councilID: council.id, now: now)
+            memberCalendar = services.baseURL + CouncilSittingPaths.memberCalendar.url(council.slug, token + ".ics")
+        }
+        let model = CouncilSittingListPage(
+            upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: Array(past), hasPast: !past.isEmpty,
+            newURL: SittingRules.decide(scope.actor, .keep).isAllowed ? CouncilSittingPaths.new.url(council.slug) : nil,
+            calendarURL: CouncilSittingPaths.calendar.url(council.slug), memberCalendarURL: memberCalendar)
+        return try await pages.page("sittings", title: pages.text("sittings_title", context), request: request, context: context, council: council,
+                                    typed: model)
+    }
+
+    /// The sitting named in the address, when the reader may see it (404 otherwise: a commission's meeting is not
+    /// announced to outsiders).
+    func sitting(_ context: AppContext) async throws -> (CouncilScope, SittingRecord) {
+        let scope = try context.inCouncil()
+        guard let id = context.parameters.get("id", as: Int64.self), let sitting = try await services.sittings.find(id: id, councilID: scope.council.id)
+        else { throw PageError.notFound }
+        guard SittingRules.decide(scope.actor, .see(SittingBody(rawValue: sitting.body) ?? .plenary)).isAllowed else {
+            throw context.account == nil ? PageError.signInRequired : PageError.notFound
+        }
+        return (scope, sitting)
+    }
+
+    @Sendable func item(_ request: Request, context: AppContext) async throws -> HTML {
+        let (scope, sitting) = try await sitting(context)
+        return try await CouncilSittingPageBuilder(services: services, pages: pages).page(request, context, scope: scope, sitting: sitting, error: nil)
+    }
+}

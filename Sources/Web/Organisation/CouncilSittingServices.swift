@@ -1,0 +1,26 @@
+import HemicycleDomain
+import Storage
+
+/// What the sittings' routes need: the sittings, the council's seats, groups, commissions and works, the clock, the
+/// site's address (for calendars) and the key of members' calendar addresses.
+struct CouncilSittingServices: Sendable {
+    let sittings: SittingRepository
+    let memberships: MembershipRepository
+    let groups: GroupRepository
+    let commissions: CommissionRepository
+    let works: WorkRepository
+    let clock: any WallClock
+    let baseURL: String
+    let calendarTokens: CalendarTokens
+
+    init(site: Site) {
+        sittings = SittingRepository(database: site.database)
+        memberships = site.memberships
+        groups = site.groups
+        commissions = site.commissions
+        works = site.works
+        clock = site.clock
+        baseURL = site.configuration.baseURL
+        calendarTokens = CalendarTokens(persist: site.persist)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import HemicycleDomain
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+/// A council's sittings: plenary sittings are public, a commission's are the council's; the secretariat plans them,
+/// sets their agenda, records attendance and proxies; a member gives their own vote before the sitting; the quorum
+/// follows attendance; a cancelled sitting reaches calendars as a cancellation.
+@Suite struct CouncilSittingTests {
+    static func sittings(_ site: Site, _ slug: String) async throws -> [SittingRecord] {
+        let council = try #require(try await site.councils.find(slug: slug))
+        return try await SittingRepository(database: site.database).all(councilID: council.id)
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func plenarySittingsArePublicAndCommissionMeetingsTheCouncils(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let all = try await Self.sittings(site, "cese-fr")
+            let meeting = try #require(all.first { $0.body == "commission" })
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let list = try await visitor.get("/cese-fr/sittings").text
+            #expect(list.contains("Séance plénière du 24 juin 2026") && !list.contains("Réunion de la commission"))
+            #expect(try await visitor.get("/cese-fr/sittings/\(meeting.id)").status == .unauthorized)
+            for email in ["citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.get("/cese-fr/sittings/\(meeting.id)").status == .notFound, "\(email)")
+                #expect(!(try await someone.get("/cese-fr/sittings").text.contains("Réunion de la commission")), "\(email)")
+            }
+            let member = Visitor(client, acceptLanguage: "fr")
+            try await member.signIn("membre@cese-fr.example")
+            let page = try await member.get("/cese-fr/sittings/\(meeting.id)")
+            #expect(page.status == .ok && page.text.contains("Réunion de la commission"))
+            // The plenary sitting of the avis: its agenda links the avis; attendance and the quorum from the final ballot.
+            let plenary = try #require(all.first { $0.body == "plenary" && $0.startsAt == 1_782_291_600 })
+            let text = try await visitor.get("/cese-fr/sittings/\(plenary.id)").text
+            #expect(text.contains("La Francophonie contemporaine : un atout pour la France et ses partenaires") && text.contains("Quorum atteint"))
+            #expect(text.contains("a donné délégation de vote à") && !text.contains("name=\"attendance_"))
+            // The commission's page lists its meetings to the council's people only; the group's page, its attendance.
+            let commission = try #require(meeting.commissionId)
+            #expect(!(try await visitor.get("/cese-fr/commissions/\(commission)").text.contains("Réunions de la commission")))
+            #expect(try await member.get("/cese-fr/commissions/\(commission)").text.contains("Réunions de la commission"))
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let unsa = try #require(try await site.groups.all(councilID: france.id).first { $0.nameFr == "Groupe UNSA" })
+            let group = try await visitor.get("/cese-fr/groups/\(unsa.id)").text
+            #expect(group.contains("Présence des membres du groupe en séance plénière") && group.contains("Séance plénière du 24 juin 2026"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func theSecretariatKeepsASittingAndMembersGiveTheirOwnVote(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let clock = try #require(site.clock as? TestClock)
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let before = try await Self.sittings(site, "cese-fr").count
+            let fields = [("body", "plenary"), ("commission", ""), ("starts_at", "2026-12-02T14:30"), ("ends_at", "2026-12-02T17:30"),
+                          ("place", "Palais d’Iéna, hémicycle"), ("remote_url", "")]
+            // Nobody but the secretariat plans a sitting.
+            #expect(try await Visitor(client).post("/cese-fr/sittings", fields).status == .unauthorized)
+            for email in ["citoyen@hemicycle.example", "membre@cese-fr.example", "presidence@cese-fr.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post("/cese-fr/sittings", fields).status == .forbidden, "\(email)")
+            }
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            // Bad input: the sentence, and nothing stored.
+            let backwards = try await staff.post("/cese-fr/sittings", fields.map { $0.0 == "ends_at" ? ($0.0, "2026-12-02T12:00") : $0 })
+            #expect(backwards.status == .unprocessableContent && backwards.text.contains("la fin après le début"))
+            #expect(try await staff.post("/cese-fr/sittings", fields.map { $0.0 == "remote_url" ? ($0.0, "javascript:alert(1)") : $0 }).status
+                == .unprocessableContent)
+            #expect(try await staff.post("/cese-fr/sittings", fields.map { $0.0 == "body" ? ($0.0, "commission") : $0 }).text
+                .contains("Choisissez la commission qui se réunit."))
+            #expect(try await Self.sittings(site, "cese-fr").count == before)
+            let created = try await staff.post("/cese-fr/sittings", fields)
+            #expect(created.status == .seeOther)
+            let url = try #require(created.location?.components(separatedBy: "?").first)
+            let id = try #require(Int64(url.split(separator: "/").last ?? ""))
+            // 14:30 in Paris is 13:30 UTC in December.
+            let sitting = try #require(try await Self.sittings(site, "cese-fr").first { $0.id == id })
+            #expect(sitting.startsAt == 1_796_909_400 - 8 * 86_400 && sitting.sequence == 0)
+
+            // The agenda: a vote on one of the council's works, a communication with its title.
+            let avis = try #require(try await site.works.all(councilID: france.id).first { ($0.title[.fr] ?? "").contains("Francophonie") })
+            let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+            let moroccanWork = try #require(try await site.works.all(councilID: morocco.id).first)
+            #expect(try await staff.post("\(url)/agenda", [("kind", "vote"), ("work", "\(avis.id)")]).status == .seeOther)
+            #expect(try await staff.post("\(url)/agenda", [("kind", "vote"), ("work", "")]).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/agenda", [("kind", "vote"), ("work", "\(moroccanWork.id)")]).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/agenda", [("kind", "communication"), ("work", ""), ("title_fr", "")]).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/agenda", [("kind", "communication"), ("work", ""), ("title_fr", "Point d’étape du bureau")]).status
+                == .seeOther)
+            let member = Visitor(client)
+            try await member.signIn("membre@cese-fr.example")
+            #expect(try await member.post("\(url)/agenda", [("kind", "other"), ("title_fr", "x")]).status == .forbidden)
+
+            // Attendance waits for the start.
+            let seats = try await site.memberships.all(councilID: france.id).filter(\.sits)
+            let own = try #require(seats.first { $0.email == "membre@cese-fr.example" })
+            let others = seats.filter { $0.id != own.id }
+            #expect(try await staff.post("\(url)/attendance", [("attendance_\(own.id)", "present")]).status == .conflict)
+
+            // A member gives their own vote, once, to a member who holds no other; never someone else's.
+            #expect(try await member.post("\(url)/proxies", [("giver", "\(others[0].id)"), ("holder", "\(others[1].id)")]).status == .forbidden)
+            #expect(try await Visitor(client).post("\(url)/proxies", [("giver", "\(own.id)"), ("holder", "\(others[1].id)")]).status == .unauthorized)
+            #expect(try await member.post("\(url)/proxies", [("giver", "\(own.id)"), ("holder", "\(others[1].id)")]).status == .seeOther)
+            let twice = try await member.post("\(url)/proxies", [("giver", "\(own.id)"), ("holder", "\(others[2].id)")])
+            #expect(twice.status == .unprocessableContent && twice.text.contains("a déjà donné délégation de vote"))
+            let tooMany = try await staff.post("\(url)/proxies", [("giver", "\(others[3].id)"), ("holder", "\(others[1].id)")])
+            #expect(tooMany.status == .unprocessableContent && tooMany.text.contains("le nombre de délégations que permet la règle du conseil"))
+            #expect(try await staff.post("\(url)/proxies", [("giver", "\(others[1].id)"), ("holder", "\(others[3].id)")]).status == .unprocessableContent)
+            let proxies = try await SittingRepository(database: site.database).proxies(sittingID: id)
+            #expect(proxies.count == 1 && proxies[0].giverId == own.id && proxies[0].holderId == others[1].id)
+
+            // Once it has started: the member no longer changes their proxy; the secretariat records attendance.
+            clock.advance(by: 2 * 86_400 + 5 * 3_600)
+            #expect(try await member.post("\(url)/proxies/\(proxies[0].id)/delete", []).status == .conflict)
+            // A majority of the assembly present, the giver excused.
+            var attendance: [(String, String)] = others.prefix(seats.count / 2 + 1).map { ("attendance_\($0.id)", "present") }
+            attendance.append(("attendance_\(own.id)", "excused"))
+            #expect(try await staff.post("\(url)/attendance", attendance + [("attendance_\(others.last!.id)", "asleep")]).status == .unprocessableContent)
+            #expect(try await staff.post("\(url)/attendance", attendance).status == .seeOther)
+            let page = try await staff.get(url).text
+            #expect(page.contains("Quorum atteint") && !page.contains("Sans effet"))
+            // Fewer than half: not reached, said so.
+            #expect(try await staff.post("\(url)/attendance", others.prefix(seats.count / 2 + 1).dropFirst(2).map { ("attendance_\($0.id)", "absent") }).status
+                == .seeOther)
+            #expect(try await staff.get(url).text.contains("Quorum non atteint"))
+            // The giver present after all: the proxy is of no effect.
+            #expect(try await staff.post("\(url)/attendance", [("attendance_\(own.id)", "present")]).status == .seeOther)
+            #expect(try await staff.get(url).text.contains("Sans effet : le membre est présent et vote lui-même."))
+            // Over: it can no longer be cancelled.
+            clock.advance(by: 4 * 3_600)
+            #expect(try await staff.post("\(url)/status", [("action", "cancel")]).status == .conflict)
+        }
+    }
+
+    @Test(arguments: TestDatabase.kinds)
+    func calendarsCarryUpdatesAndCancellationsAndMembersHaveTheirOwn(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let all = try await Self.sittings(site, "cese-fr")
+            let next = try #require(all.first { $0.body == "plenary" && $0.startsAt > 1_796_029_200 })
+            let meeting = try #require(all.first { $0.body == "commission" && $0.startsAt > 1_796_029_200 })
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let calendar = try await visitor.get("/cese-fr/calendar.ics")
+            #expect(calendar.status == .ok && calendar.headers[.contentType] == "text/calendar; charset=utf-8")
+            let unfolded = calendar.text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(unfolded.contains("UID:sitting-\(next.id)@hemicycle.test\r\n") && unfolded.contains("DTSTART:20261209T133000Z\r\n"))
+            #expect(!unfolded.contains("UID:sitting-\(meeting.id)@"))
+
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            // Moved, then cancelled: the same event, its sequence raised each time, then CANCELLED.
+            let moved = [("body", "plenary"), ("commission", ""), ("starts_at", "2026-12-09T15:00"), ("ends_at", "2026-12-09T18:00"),
+                         ("place", "Palais d’Iéna, hémicycle"), ("remote_url", "")]
+            #expect(try await staff.post("/cese-fr/sittings/\(next.id)", moved).status == .seeOther)
+            #expect(try await staff.post("/cese-fr/sittings/\(next.id)/status", [("action", "cancel")]).status == .seeOther)
+            #expect(try await staff.post("/cese-fr/sittings/\(next.id)/status", [("action", "cancel")]).status == .conflict)
+            #expect(try await staff.post("/cese-fr/sittings/\(next.id)", moved).status == .conflict)
+            let after = try await visitor.get("/cese-fr/calendar.ics").text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(after.contains("UID:sitting-\(next.id)@hemicycle.test\r\nDTSTAMP:"))
+            #expect(after.contains("DTSTART:20261209T140000Z\r\nDTEND:20261209T170000Z\r\nSEQUENCE:\(next.sequence + 2)\r\nSTATUS:CANCELLED\r\n"))
+
+            // A member's own calendar: their commission's meeting too, at an address only they are given.
+            let commissionSeats = try await site.commissions.seats(councilID: france.id)
+            let seatID = try #require(commissionSeats.first { $0.commissionID == meeting.commissionId }?.membershipID)
+            let seat = try #require(try await site.memberships.all(councilID: france.id).first { $0.id == seatID })
+            let signedIn = Visitor(client)
+            try await signedIn.signIn(seat.email)
+            let list = try await signedIn.get("/cese-fr/sittings").text
+            let afterValue = list.components(separatedBy: "value=\"http://hemicycle.test").dropFirst().first
+            let address = try #require(afterValue.map { String($0.prefix { $0 != "\"" }) })
+            let own = try await visitor.get(address)
+            #expect(own.status == .ok && own.text.replacingOccurrences(of: "\r\n ", with: "").contains("UID:sitting-\(meeting.id)@hemicycle.test"))
+            let token = String(address.split(separator: "/").last ?? "")
+            let forged = "/cese-fr/calendar/\(seatID + 1)-" + token.split(separator: "-", maxSplits: 1)[1]
+            #expect(try await visitor.get(forged).status == .notFound)
+            #expect(try await visitor.get("/cese-ma/calendar/\(token)").status == .notFound)
+            #expect(try await visitor.get("/cese-fr/calendar/\(seatID)-x.ics").status == .notFound)
+        }
+    }
+}
