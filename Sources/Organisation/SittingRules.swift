@@ -31,6 +31,11 @@ public enum SittingRules {
         mayChange(status).then(times.hasStarted(at: now) ? .allowed : .conflict("sitting_error_not_started"))
     }
 
+    /// A sitting is corrected (its body, times, place) before it starts: then attendance and proxies follow it.
+    public static func mayEdit(_ status: SittingStatus, times: SittingTimes, now: Double) -> Decision {
+        mayChange(status).then(times.hasStarted(at: now) ? .conflict("sitting_error_started") : .allowed)
+    }
+
     /// A sitting is cancelled before it ends, once.
     public static func mayCancel(_ status: SittingStatus, times: SittingTimes, now: Double) -> Decision {
         mayChange(status).then(times.isOver(at: now) ? .conflict("sitting_error_over") : .allowed)

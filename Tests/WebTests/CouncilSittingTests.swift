@@ -24,7 +24,9 @@ import TestSupport
             let visitor = Visitor(client, acceptLanguage: "fr")
             let list = try await visitor.get("/cese-fr/sittings").text
             #expect(list.contains("Séance plénière du 24 juin 2026") && !list.contains("Réunion de la commission"))
-            #expect(try await visitor.get("/cese-fr/sittings/\(meeting.id)").status == .unauthorized)
+            // Not announced to outsiders: 404, as for a sitting that does not exist.
+            #expect(try await visitor.get("/cese-fr/sittings/\(meeting.id)").status == .notFound)
+            #expect(!(try await visitor.get("/cese-fr/sittings/\(all.first { $0.body == "plenary" }!.id)").text.contains("visio.")))
             for email in ["citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
                 let someone = Visitor(client)
                 try await someone.signIn(email)
@@ -177,11 +179,76 @@ import TestSupport
             let address = try #require(afterValue.map { String($0.prefix { $0 != "\"" }) })
             let own = try await visitor.get(address)
             #expect(own.status == .ok && own.text.replacingOccurrences(of: "\r\n ", with: "").contains("UID:sitting-\(meeting.id)@hemicycle.test"))
+            #expect(own.headers[.cacheControl] == "private, no-store")
             let token = String(address.split(separator: "/").last ?? "")
             let forged = "/cese-fr/calendar/\(seatID + 1)-" + token.split(separator: "-", maxSplits: 1)[1]
             #expect(try await visitor.get(forged).status == .notFound)
             #expect(try await visitor.get("/cese-ma/calendar/\(token)").status == .notFound)
             #expect(try await visitor.get("/cese-fr/calendar/\(seatID)-x.ics").status == .notFound)
+        }
+    }
+
+    /// A ballot opened during a sitting belongs to it: the quorum from its attendance must be reached, and a member
+    /// holding a proxy casts the giver's vote once, shown as such in the tally and the exports.
+    @Test(arguments: TestDatabase.kinds)
+    func aBallotAtASittingNeedsItsQuorumAndCountsAProxyOnce(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let preparing = try #require(try await site.works.all(councilID: france.id).first { $0.status == "in_preparation" })
+            let now = site.clock.now().timeIntervalSince1970
+            try await site.works.move(id: preparing.id, councilID: france.id, to: "on_plenary_agenda", note: nil, accountID: nil, at: now)
+            let sittings = SittingRepository(database: site.database)
+            let sittingID = try await sittings.create(councilID: france.id, SittingFields(
+                body: "plenary", commissionID: nil, startsAt: now - 1_800, endsAt: now + 3 * 3_600, place: "Hémicycle", remoteURL: nil), at: now)
+            let base = "/cese-fr/works/\(preparing.id)"
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            // No attendance recorded: the quorum is not reached, and the vote does not open.
+            let refused = try await staff.post("\(base)/ballots", [("body", "plenary")])
+            #expect(refused.status == .conflict && refused.text.contains("Le quorum n’est pas atteint : 0 membres sur"))
+            #expect(try await site.ballots.all(workID: preparing.id).isEmpty)
+
+            let seats = try await site.memberships.all(councilID: france.id).filter(\.sits)
+            let holder = try #require(seats.first { $0.email == "membre3@cese-fr.example" })
+            let giver = try #require(seats.first { $0.email == "membre4@cese-fr.example" })
+            let bystander = try #require(seats.first { $0.email == "membre5@cese-fr.example" })
+            var attendance = seats.filter { $0.id != giver.id }.prefix(seats.count / 2 + 1).map { ("attendance_\($0.id)", "present") }
+            attendance.append(("attendance_\(giver.id)", "excused"))
+            attendance.append(("attendance_\(holder.id)", "present"))
+            #expect(try await staff.post("/cese-fr/sittings/\(sittingID)/attendance", attendance).status == .seeOther)
+            #expect(try await staff.post("/cese-fr/sittings/\(sittingID)/proxies", [("giver", "\(giver.id)"), ("holder", "\(holder.id)")]).status
+                == .seeOther)
+            #expect(try await staff.post("\(base)/ballots", [("body", "plenary")]).status == .seeOther)
+            let ballot = try #require(try await site.ballots.all(workID: preparing.id).last)
+            #expect(ballot.sittingId == sittingID)
+
+            let member = Visitor(client, acceptLanguage: "fr")
+            try await member.signIn(holder.email)
+            #expect(try await member.get(base).text.contains("Votre vote pour \(giver.displayName), qui vous a donné délégation"))
+            let vote = "\(base)/ballots/\(ballot.id)/vote"
+            #expect(try await member.post(vote, [("choice", "for")]).status == .seeOther)
+            // Only the holder casts the giver's vote, once; no one casts the vote of a member who gave none.
+            let other = Visitor(client)
+            try await other.signIn(bystander.email)
+            #expect(try await other.post(vote, [("choice", "against"), ("for", "\(giver.id)")]).status == .forbidden)
+            #expect(try await member.post(vote, [("choice", "against"), ("for", "\(bystander.id)")]).status == .forbidden)
+            #expect(try await member.post(vote, [("choice", "against"), ("for", "\(giver.id)")]).status == .seeOther)
+            #expect(try await member.post(vote, [("choice", "for"), ("for", "\(giver.id)")]).status == .conflict)
+            let absent = Visitor(client)
+            try await absent.signIn(giver.email)
+            #expect(try await absent.post(vote, [("choice", "for")]).status == .conflict)
+            let voters = try await site.ballots.voters(ballotID: ballot.id)
+            #expect(voters.first { $0.membershipID == giver.id }?.choice == "against" && voters.first { $0.membershipID == giver.id }?.castBy == holder.id)
+            #expect(voters.filter { $0.choice != nil }.count == 2)
+
+            #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
+            let page = try await member.get(base).text
+            #expect(page.contains("Dont 1 vote exprimé par délégation.") && page.contains("par délégation, exprimé par \(holder.displayName)"))
+            #expect(page.contains("/cese-fr/sittings/\(sittingID)"))
+            let csv = try await member.get("\(base)/votes.csv").text
+            #expect(csv.hasPrefix("ballot,subject,body,opened_at,closed_at,result,member,group,choice,cast_by_proxy_holder"))
+            #expect(csv.split(separator: "\n").contains { $0.contains(giver.displayName) && $0.contains(",against,\(holder.displayName)") })
+            #expect(try await member.get("\(base)/akoma-ntoso.xml").text.contains("byProxy=\"1\""))
         }
     }
 }

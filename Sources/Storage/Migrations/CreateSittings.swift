@@ -1,6 +1,7 @@
 import SQLKit
 
-/// A council's sittings (`sittings`: the body that meets, the commission for a commission's sitting, its times, place
+/// A council's sittings (`sittings`: the body that meets, the commission for a commission's sitting (forgotten, not
+/// the sitting and its record, when the commission is removed), its times, place
 /// and video link, its status, and the `sequence` calendar programs compare, raised on every change), their agendas
 /// (`sitting_items`, in order, each about a work or titled in the council's languages), attendance
 /// (`sitting_attendance`, one row per seat recorded) and proxies (`sitting_proxies`: a seat's vote given to another
@@ -14,7 +15,7 @@ struct CreateSittings: Migration {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("council_id", type: .bigint, .notNull, .references("councils", "id", onDelete: .cascade))
             .column("body", type: .text, .notNull)
-            .column("commission_id", type: .bigint, .references("commissions", "id", onDelete: .cascade))
+            .column("commission_id", type: .bigint, .references("commissions", "id", onDelete: .setNull))
             .column("starts_at", type: double, .notNull)
             .column("ends_at", type: double, .notNull)
             .column("place", type: .text, .notNull)

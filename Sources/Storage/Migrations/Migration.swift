@@ -52,5 +52,6 @@ public enum Migrations {
         UpdateMissionsAddAgreement(),
         UpdateCouncilsAddTerm(),
         CreateSittings(),
+        UpdateBallotsAddSittingAndProxy(),
     ]
 }

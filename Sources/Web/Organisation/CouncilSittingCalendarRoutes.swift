@@ -20,7 +20,9 @@ struct CouncilSittingCalendarRoutes {
         let council = try context.inCouncil().council
         let sittings = try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue)
         let name = pages.text("calendar_council_name", context, ["council": pages.localized(council.name, context.language, councilDefault: council.language).text])
-        return try await calendar(name: name, sittings: sittings, council: council, request: request, context: context)
+        var response = try await calendar(name: name, sittings: sittings, council: council, withVideoLinks: false, request: request, context: context)
+        response.headers[.vary] = "Accept-Language, Cookie"
+        return response
     }
 
     /// `/{council}/calendar/{seat}-{signature}.ics`: 404 for a wrong signature or a seat that no longer sits.
@@ -37,10 +39,15 @@ struct CouncilSittingCalendarRoutes {
             CouncilSittingVoters.votes(seat, body: SittingBody(rawValue: $0.body) ?? .plenary, commissionID: $0.commissionId, commissionSeats: commissionSeats)
         }
         let name = pages.text("calendar_member_name", context, ["name": seat.displayName])
-        return try await calendar(name: name, sittings: sittings, council: council, request: request, context: context)
+        var response = try await calendar(name: name, sittings: sittings, council: council, withVideoLinks: true, request: request, context: context)
+        // A private address: no shared cache keeps it.
+        response.headers[.cacheControl] = "private, no-store"
+        return response
     }
 
-    func calendar(name: String, sittings: [SittingRecord], council: Council, request: Request, context: AppContext) async throws -> Response {
+    /// The calendar of `sittings`; the video links only in a member's own (they are for those who take part).
+    func calendar(name: String, sittings: [SittingRecord], council: Council, withVideoLinks: Bool, request: Request,
+                  context: AppContext) async throws -> Response {
         let language = context.language
         let format = Formatting(language: language, council: council)
         let names = Dictionary(try await services.commissions.all(councilID: council.id).map {
@@ -57,7 +64,7 @@ struct CouncilSittingCalendarRoutes {
                     "title": pages.localized(title, language, councilDefault: council.language).text,
                 ])
             }
-            let location = [sitting.place, sitting.remoteUrl ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+            let location = withVideoLinks ? [sitting.place, sitting.remoteUrl ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : sitting.place
             return CalendarEvent(
                 uid: "sitting-\(sitting.id)@\(host)", sequence: sitting.sequence, startsAt: sitting.startsAt, endsAt: sitting.endsAt,
                 summary: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),

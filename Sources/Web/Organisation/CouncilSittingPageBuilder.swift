@@ -15,7 +15,6 @@ struct CouncilSittingPageBuilder {
         let council = scope.council, language = context.language, slug = council.slug
         let format = Formatting(language: language, council: council)
         let now = services.clock.now().timeIntervalSince1970
-        let body = SittingBody(rawValue: sitting.body) ?? .plenary
         let state = SittingStatus(rawValue: sitting.status) ?? .planned
         let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
         let keeps = SittingRules.decide(scope.actor, .keep).isAllowed
@@ -35,9 +34,8 @@ struct CouncilSittingPageBuilder {
                 deleteAction: open ? CouncilSittingPaths.agendaDelete.url(slug, sitting.id, item.id) : nil)
         }
 
-        let seats = try await services.memberships.all(councilID: council.id)
-        let commissionSeats = try await services.commissions.seats(councilID: council.id)
-        let voters = CouncilSittingVoters.seats(body: body, commissionID: sitting.commissionId, seats: seats, commissionSeats: commissionSeats)
+        let seats = try await services.memberships.all(councilID: council.id, includingEnded: true)
+        let voters = try await CouncilSittingVoters.ofSitting(sitting, services: services, councilID: council.id)
         let recorded = try await services.sittings.attendance(sittingID: sitting.id)
         let attendance = recorded.compactMapValues(Attendance.init(rawValue:))
         let groups = Dictionary(try await services.groups.all(councilID: council.id).map {
@@ -59,7 +57,7 @@ struct CouncilSittingPageBuilder {
         let proxies = proxyRecords.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) }
         let voterIDs = Set(voters.map(\.id))
         let seatNames = Dictionary(seats.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
-        let ownSeat = scope.membership.flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
+        let ownSeat = CouncilSittingRules.actingSeat(scope).flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
         let proxyRows = proxyRecords.map { proxy in
             let giver = seatNames[proxy.giverId] ?? "", holder = seatNames[proxy.holderId] ?? ""
             var note: String?
@@ -96,7 +94,9 @@ struct CouncilSittingPageBuilder {
 
         let model = CouncilSittingPage(
             title: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
-            when: CouncilSittingRoutes.when(sitting, format: format), place: sitting.place.isEmpty ? nil : sitting.place, remoteURL: sitting.remoteUrl,
+            when: CouncilSittingRoutes.when(sitting, format: format), place: sitting.place.isEmpty ? nil : sitting.place,
+            // The video link is for those who take part: the council's own people, never the public.
+            remoteURL: SittingRules.decide(scope.actor, .see(.commission)).isAllowed ? sitting.remoteUrl : nil,
             status: CouncilSittingRoutes.status(sitting, now: now, pages: pages, context: context), cancelled: state == .cancelled,
             body: sitting.commissionId.flatMap { id in commissions.first { $0.id == id } }.map {
                 LinkView(url: CouncilPaths.commission.url(slug, $0.id), label: pages.localized($0.name, language, councilDefault: council.language))
@@ -105,7 +105,8 @@ struct CouncilSittingPageBuilder {
             votersCount: pages.plural("sitting_voters_count", count: voters.count, context, format: format),
             quorum: quorum, quorumMet: quorumMet, proxies: proxyRows, hasProxies: !proxyRows.isEmpty,
             agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,
-            editURL: open ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil, conveneAction: nil,
+            editURL: keeps && SittingRules.mayEdit(state, times: times, now: now).isAllowed ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil,
+            conveneAction: nil,
             cancelAction: keeps && SittingRules.mayCancel(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil, error: error, backURL: CouncilSittingPaths.list.url(slug))
         return try await pages.page("sitting", title: model.title, request: request, context: context, council: council, typed: model, status: status)
     }

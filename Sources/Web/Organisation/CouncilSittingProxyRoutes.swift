@@ -75,9 +75,7 @@ struct CouncilSittingProxyRoutes {
     /// Records every voter's attendance from the form (`attendance_{seat}`: a status, or empty to forget it).
     @Sendable func recordAttendance(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, sitting) = try await keeper(context)
-        let body = SittingBody(rawValue: sitting.body) ?? .plenary
-        let voters = CouncilSittingVoters.seats(body: body, commissionID: sitting.commissionId, seats: try await services.memberships.all(councilID: scope.council.id),
-                                         commissionSeats: try await services.commissions.seats(councilID: scope.council.id))
+        let voters = try await CouncilSittingVoters.ofSitting(sitting, services: services, councilID: scope.council.id)
         var statuses: [Int64: String?] = [:]
         for seat in voters {
             guard let value = context.form["attendance_\(seat.id)"] else { continue }
@@ -102,16 +100,14 @@ struct CouncilSittingProxyRoutes {
             throw PageError(.unprocessableContent, "proxy_error_not_voter")
         }
         let now = services.clock.now().timeIntervalSince1970
-        let ownSeat = scope.membership
+        let ownSeat = CouncilSittingRules.actingSeat(scope)
         let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
         guard Self.mayGive(scope: scope, giver: giver, state: SittingStatus(rawValue: sitting.status) ?? .planned, times: times, now: now, ownSeat: ownSeat)
         else {
             if context.account == nil { throw PageError.signInRequired }
             throw ownSeat?.id == giver || CouncilSittingRules.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
         }
-        let body = SittingBody(rawValue: sitting.body) ?? .plenary
-        let voters = Set(CouncilSittingVoters.seats(body: body, commissionID: sitting.commissionId, seats: try await services.memberships.all(councilID: scope.council.id),
-                                             commissionSeats: try await services.commissions.seats(councilID: scope.council.id)).map(\.id))
+        let voters = Set(try await CouncilSittingVoters.ofSitting(sitting, services: services, councilID: scope.council.id).map(\.id))
         let actor = scope.actor
         do {
             _ = try await services.sittings.addProxy(sittingID: sitting.id, councilID: scope.council.id, giver: giver, holder: holder, ballotID: nil,
@@ -135,7 +131,7 @@ struct CouncilSittingProxyRoutes {
         let (scope, sitting) = try await routes.sitting(context)
         guard let id = context.parameters.get("proxy", as: Int64.self) else { throw PageError.notFound }
         let now = services.clock.now().timeIntervalSince1970
-        let ownSeat = scope.membership
+        let ownSeat = CouncilSittingRules.actingSeat(scope)
         guard let proxy = try await services.sittings.proxies(sittingID: sitting.id).first(where: { $0.id == id }) else { throw PageError.notFound }
         guard Self.mayGive(scope: scope, giver: proxy.giverId, state: SittingStatus(rawValue: sitting.status) ?? .planned,
                            times: SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt), now: now, ownSeat: ownSeat)
@@ -159,4 +155,10 @@ struct CouncilSittingProxyRoutes {
 enum CouncilSittingRules {
     /// Whether the reader keeps the council's sittings (its secretariat).
     static func keeps(_ scope: CouncilScope) -> Bool { SittingRules.decide(scope.actor, .keep).isAllowed }
+
+    /// The reader's seat when it sits in the assembly as the rules see it (an account not yet verified acts as a
+    /// citizen, whatever its seat).
+    static func actingSeat(_ scope: CouncilScope) -> Membership? {
+        scope.actor.sitsInAssembly ? scope.membership.flatMap { $0.sits ? $0 : nil } : nil
+    }
 }

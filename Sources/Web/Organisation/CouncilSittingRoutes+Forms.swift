@@ -5,6 +5,9 @@ import Organisation
 import Storage
 
 extension CouncilSittingRoutes {
+    /// From 1 January 2000 to 31 December 2099 (UTC).
+    static let plausible = 946_684_800.0..<4_102_444_800.0
+
     func form(_ request: Request, _ context: AppContext, sitting: SittingRecord?, values: [String: String], error: String?,
               status: HTTPResponse.Status = .ok) async throws -> HTML {
         let scope = try context.inCouncil()
@@ -50,7 +53,9 @@ extension CouncilSittingRoutes {
             commission = id
         }
         guard let starts = WorkActionRoutes.date(form.text("starts_at"), in: council.zone),
-              let ends = WorkActionRoutes.date(form.text("ends_at"), in: council.zone)
+              let ends = WorkActionRoutes.date(form.text("ends_at"), in: council.zone),
+              // Years a calendar program reads (four digits), within reason.
+              Self.plausible.contains(starts), Self.plausible.contains(ends)
         else { throw ValidationFailure(field: "starts_at", key: "sitting_error_times") }
         let place = Validate.storable(form.text("place") ?? "")
         guard place.count <= Validate.maximumNameLength else { throw ValidationFailure(field: "place", key: "sitting_error_place") }
@@ -84,9 +89,11 @@ extension CouncilSittingRoutes {
         try pages.require(SittingRules.decide(scope.actor, .keep), context)
         do {
             let fields = try await fields(context, council: scope.council)
+            let now = services.clock.now().timeIntervalSince1970
             try await Self.refusing {
-                try await services.sittings.update(id: sitting.id, councilID: scope.council.id, fields, at: services.clock.now().timeIntervalSince1970) {
-                    SittingRules.mayChange(SittingStatus(rawValue: $0.status) ?? .planned).refusal
+                try await services.sittings.update(id: sitting.id, councilID: scope.council.id, fields, at: now) {
+                    SittingRules.mayEdit(SittingStatus(rawValue: $0.status) ?? .planned, times: SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt),
+                                         now: now).refusal
                 }
             }
             return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "saved"), type: .normal)

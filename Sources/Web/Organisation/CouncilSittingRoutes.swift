@@ -30,7 +30,8 @@ struct CouncilSittingRoutes {
         case .plenary: return pages.text("sitting_title_plenary", context, ["date": date])
         case .bureau: return pages.text("sitting_title_bureau", context, ["date": date])
         case .commission:
-            return pages.text("sitting_title_commission", context, ["commission": sitting.commissionId.flatMap { commissions[$0] } ?? "", "date": date])
+            guard let name = sitting.commissionId.flatMap({ commissions[$0] }) else { return pages.text("sitting_title_commission_removed", context, ["date": date]) }
+            return pages.text("sitting_title_commission", context, ["commission": name, "date": date])
         }
     }
 
@@ -75,7 +76,8 @@ struct CouncilSittingRoutes {
         let upcoming = visible.filter { $0.endsAt > now }.map(row)
         let past = visible.filter { $0.endsAt <= now }.reversed().prefix(Self.pastShown).map(row)
         var memberCalendar: String?
-        if let seat = scope.membership, seat.sits {
+        // The actor, not the seat: an account not yet verified acts as a citizen.
+        if let seat = scope.membership, seat.sits, scope.actor.sitsInAssembly {
             let token = try await services.calendarTokens.token(seat: seat.id, councilID: council.id, now: now)
             memberCalendar = services.baseURL + CouncilSittingPaths.memberCalendar.url(council.slug, token + ".ics")
         }
@@ -93,9 +95,7 @@ struct CouncilSittingRoutes {
         let scope = try context.inCouncil()
         guard let id = context.parameters.get("id", as: Int64.self), let sitting = try await services.sittings.find(id: id, councilID: scope.council.id)
         else { throw PageError.notFound }
-        guard SittingRules.decide(scope.actor, .see(SittingBody(rawValue: sitting.body) ?? .plenary)).isAllowed else {
-            throw context.account == nil ? PageError.signInRequired : PageError.notFound
-        }
+        guard SittingRules.decide(scope.actor, .see(SittingBody(rawValue: sitting.body) ?? .plenary)).isAllowed else { throw PageError.notFound }
         return (scope, sitting)
     }
 

@@ -22,4 +22,16 @@ struct CouncilSittingVoters {
     static func votes(_ seat: Membership, body: SittingBody, commissionID: Int64?, commissionSeats: [(commissionID: Int64, membershipID: Int64)]) -> Bool {
         !self.seats(body: body, commissionID: commissionID, seats: [seat], commissionSeats: commissionSeats).isEmpty
     }
+
+    /// The voters of a sitting as its record needs them: the body's present voters, and the seats (ended or moved
+    /// since) whose attendance or proxy is recorded, so that a held sitting keeps its record after a renewal.
+    static func ofSitting(_ sitting: SittingRecord, services: CouncilSittingServices, councilID: Int64) async throws -> [Membership] {
+        let all = try await services.memberships.all(councilID: councilID, includingEnded: true)
+        let current = Self.seats(body: SittingBody(rawValue: sitting.body) ?? .plenary, commissionID: sitting.commissionId, seats: all,
+                            commissionSeats: try await services.commissions.seats(councilID: councilID))
+        var recorded = Set(try await services.sittings.attendance(sittingID: sitting.id).keys)
+        for proxy in try await services.sittings.proxies(sittingID: sitting.id) { recorded.formUnion([proxy.giverId, proxy.holderId]) }
+        let included = Set(current.map(\.id))
+        return current + all.filter { recorded.contains($0.id) && !included.contains($0.id) }
+    }
 }

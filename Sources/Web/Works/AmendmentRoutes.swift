@@ -2,6 +2,7 @@ import CouncilWork
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import Organisation
 import Storage
 
 /// Amendments and ballots: tabling, withdrawal, admissibility, the rapporteur's opinion, votes in commission and
@@ -108,11 +109,13 @@ struct AmendmentRoutes {
         guard !dossier.ballots.contains(where: { $0.isOpen && $0.record.amendmentId == amendmentID }) else { throw PageError(.conflict, "ballot_error_already_open") }
         let majority = form.text("majority").flatMap(AdoptionRule.Majority.init(rawValue:)) ?? .forExceedsHalfOfVotesCast
         let quorum = form.text("quorum").flatMap(Double.init).map { min(1, max(0, $0 / 100)) }
-        let voters = dossier.eligibleVoters(body: body.rawValue, seats: try await services.commissions.seats(councilID: dossier.council.id))
+        let commissionSeats = try await services.commissions.seats(councilID: dossier.council.id)
+        let voters = dossier.eligibleVoters(body: body.rawValue, seats: commissionSeats)
         guard !voters.isEmpty else { throw PageError(.conflict, "ballot_error_no_voters") }
+        let now = services.clock.now().timeIntervalSince1970
+        let sitting = try await sittingUnderWay(dossier, body: body, commissionSeats: commissionSeats, now: now)
         let id = try await services.ballots.open(workID: dossier.work.id, amendmentID: amendmentID, body: body.rawValue, majority: majority.rawValue,
-                                             quorum: quorum, voters: voters, workStatus: dossier.status.rawValue,
-                                             at: services.clock.now().timeIntervalSince1970)
+                                             quorum: quorum, voters: voters, workStatus: dossier.status.rawValue, sittingID: sitting?.id, at: now)
         return actions.back(dossier, notice: "ballot_opened", anchor: "#ballot-\(id)")
     }
 
@@ -122,8 +125,23 @@ struct AmendmentRoutes {
         try pages.require(dossier.decide(.vote(ballotOpen: ballot.closedAt == nil)), context)
         guard let member = dossier.membership else { throw PageError.forbidden }
         guard let choice = context.form.text("choice").flatMap(VoteChoice.init(rawValue:)) else { throw PageError.malformedForm }
-        // The vote is always the signed-in member's own: no form field names the voter.
-        try await services.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: services.clock.now().timeIntervalSince1970)
+        let now = services.clock.now().timeIntervalSince1970
+        // By proxy: the vote of a member away who gave theirs to the signed-in member, for this ballot's sitting.
+        if let raw = context.form.text("for") {
+            guard let giver = Int64(raw), let sittingID = ballot.sittingId,
+                  let sitting = try await services.sittings.find(id: sittingID, councilID: dossier.council.id) else {
+                throw PageError(.forbidden, "ballot_proxy_refused")
+            }
+            let held = BallotSitting(
+                record: sitting,
+                proxies: try await services.sittings.proxies(sittingID: sittingID).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
+                attendance: try await services.sittings.attendance(sittingID: sittingID).compactMapValues(Attendance.init(rawValue:)))
+            guard held.givers(to: member.id, ballotID: id).contains(giver) else { throw PageError(.forbidden, "ballot_proxy_refused") }
+            try await services.ballots.vote(ballotID: id, membershipID: giver, choice: choice.rawValue, castBy: member.id, at: now)
+            return actions.back(dossier, notice: "vote_recorded", anchor: "#ballot-\(id)")
+        }
+        // Otherwise the vote is the signed-in member's own.
+        try await services.ballots.vote(ballotID: id, membershipID: member.id, choice: choice.rawValue, at: now)
         return actions.back(dossier, notice: "vote_recorded", anchor: "#ballot-\(id)")
     }
 
@@ -180,5 +198,27 @@ struct AmendmentRoutes {
         try await services.drafts.acceptCosignature(workID: gate.work.id, amendmentID: id, membershipID: member.id,
                                                 at: services.clock.now().timeIntervalSince1970)
         return actions.back(gate, notice: "cosigned", anchor: "#amendment-\(id)")
+    }
+
+    /// The sitting of the ballot's body under way now (for a commission, the work's commission), whose quorum must be
+    /// reached for the vote to open: a clear refusal (409) says how many take part and how many are needed. A ballot
+    /// opened when no sitting is under way stands on its own.
+    func sittingUnderWay(_ dossier: WorkDossier, body: BallotBody, commissionSeats: [(commissionID: Int64, membershipID: Int64)],
+                         now: Double) async throws -> SittingRecord? {
+        let commissionID = body == .commission ? dossier.work.commissionId : nil
+        if body == .commission && commissionID == nil { return nil }
+        guard let sitting = try await services.sittings.underWay(councilID: dossier.council.id, body: body.rawValue, commissionID: commissionID, at: now)
+        else { return nil }
+        let seats = try await services.memberships.all(councilID: dossier.council.id)
+        let voters = CouncilSittingVoters.seats(body: SittingBody(rawValue: sitting.body) ?? .plenary, commissionID: sitting.commissionId, seats: seats,
+                                                commissionSeats: commissionSeats)
+        let attendance = try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:))
+        let proxies = try await services.sittings.proxies(sittingID: sitting.id).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) }
+        let count = QuorumCount(voters: Set(voters.map(\.id)), attendance: attendance, proxies: proxies, rule: .standard)
+        guard count.isMet else {
+            throw PageError(.conflict, "ballot_error_quorum", ["taking_part": String(count.takingPart), "voters": String(count.voters),
+                                                               "required": String(count.required)])
+        }
+        return sitting
     }
 }

@@ -2,7 +2,22 @@ import CouncilWork
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import Organisation
 import Storage
+
+/// The sitting a ballot was held at, with what its proxies need: who gave their vote to whom, and who took part.
+struct BallotSitting: Sendable {
+    let record: SittingRecord
+    let proxies: [Proxy]
+    let attendance: [Int64: Attendance]
+
+    /// The givers whose vote `holder` casts on `ballotID`: proxies in effect (the giver away, the holder taking part).
+    func givers(to holder: Int64, ballotID: Int64) -> [Int64] {
+        guard attendance[holder]?.takesPart == true else { return [] }
+        return ProxyRules.casting(for: ballotID, proxies: proxies).filter { $0.value == holder && attendance[$0.key]?.takesPart != true }
+            .map(\.key).sorted()
+    }
+}
 
 /// Everything known about one work item, loaded once per request, with what the visitor may do on it.
 /// A work item the visitor may not see is reported as not found, so nothing about it leaks.
@@ -49,6 +64,8 @@ struct WorkDossier: Sendable {
     let attachments: [Attachment]
     /// The largest file the dossier takes.
     let uploadLimit: Int
+    /// The sittings its ballots were held at, by number (for the page).
+    var sittings: [Int64: BallotSitting] = [:]
 
     var current: Version? { versions.last }
 
@@ -98,7 +115,17 @@ struct WorkDossier: Sendable {
         let commission: Commission? = if page, let commissionID = work.commissionId {
             try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
-        return WorkDossier(
+        var held: [Int64: BallotSitting] = [:]
+        if page {
+            let ids = Array(Set(ballots.compactMap(\.record.sittingId))).sorted()
+            for sitting in try await services.sittings.find(ids: ids, councilID: council.id) {
+                held[sitting.id] = BallotSitting(
+                    record: sitting,
+                    proxies: try await services.sittings.proxies(sittingID: sitting.id).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
+                    attendance: try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:)))
+            }
+        }
+        var dossier = WorkDossier(
             council: council, work: work, status: gate.status, kind: WorkKind(rawValue: work.kind) ?? .avis,
             procedure: gate.procedure, membership: gate.membership, actor: gate.actor, state: gate.state,
             versions: versions, amendments: try await services.drafts.amendments(workID: id),
@@ -110,6 +137,8 @@ struct WorkDossier: Sendable {
             commission: commission,
             attachments: page ? try await services.attachments.all(councilID: council.id, ownerKind: WorkAttachmentRoutes.ownerKind, ownerID: id) : [],
             uploadLimit: services.uploadLimit)
+        dossier.sittings = held
+        return dossier
     }
 
     /// The result of a ballot from its voters' choices.

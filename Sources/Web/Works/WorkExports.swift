@@ -30,7 +30,7 @@ struct WorkExports {
     @Sendable func votes(_ request: Request, context: AppContext) async throws -> Response {
         let dossier = try await WorkDossier.load(services: services, context: context, extent: .record)
         let council = dossier.council
-        var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice"],
+        var writer = CSVWriter(header: ["ballot", "subject", "body", "opened_at", "closed_at", "result", "member", "group", "choice", "cast_by_proxy_holder"],
                                neutralisesFormulas: true)
         let iso = ISO8601DateFormatter()
         for ballot in dossier.ballots {
@@ -39,7 +39,8 @@ struct WorkExports {
             for voter in ballot.voters {
                 writer.append([String(ballot.record.id), subject, ballot.record.body, iso.string(from: Date(timeIntervalSince1970: ballot.record.openedAt)),
                                ballot.record.closedAt.map { iso.string(from: Date(timeIntervalSince1970: $0)) } ?? "", result, voter.name,
-                               dossier.groupName(voter.groupID, language: council.language), voter.choice ?? "did_not_take_part"])
+                               dossier.groupName(voter.groupID, language: council.language), voter.choice ?? "did_not_take_part",
+                               voter.choice == nil ? "" : voter.castBy.map { holder in ballot.voters.first { $0.membershipID == holder }?.name ?? "" } ?? ""])
             }
         }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
@@ -124,7 +125,7 @@ enum AkomaNtoso {
         for ballot in dossier.ballots where !ballot.isOpen {
             let subject = ballot.record.amendmentId.flatMap { id in dossier.amendments.first { $0.id == id } }.map { "amendment-\($0.number)" } ?? "text"
             let counts = ballot.tally.overall
-            xml += "          <hc:ballot subject=\"\(subject)\" body=\"\(ballot.record.body)\" result=\"\(ballot.record.adopted == true ? "adopted" : "rejected")\" for=\"\(counts.pour)\" against=\"\(counts.contre)\" abstain=\"\(counts.abstention)\" notTakingPart=\"\(counts.notTakingPart)\">\n"
+            xml += "          <hc:ballot subject=\"\(subject)\" body=\"\(ballot.record.body)\" result=\"\(ballot.record.adopted == true ? "adopted" : "rejected")\" for=\"\(counts.pour)\" against=\"\(counts.contre)\" abstain=\"\(counts.abstention)\" notTakingPart=\"\(counts.notTakingPart)\" byProxy=\"\(ballot.voters.filter { $0.castBy != nil && $0.choice != nil }.count)\">\n"
             for group in ballot.tally.groups {
                 xml += "            <hc:group name=\"\(escape(groupName(Int64(group.group))))\" for=\"\(group.counts.pour)\" against=\"\(group.counts.contre)\" abstain=\"\(group.counts.abstention)\" notTakingPart=\"\(group.counts.notTakingPart)\" position=\"\(group.position.rawValue)\"/>\n"
             }

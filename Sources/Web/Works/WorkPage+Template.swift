@@ -122,7 +122,7 @@ extension WorkPage.Amendment: TemplateConvertible {
 
 extension WorkPage.Ballot: TemplateConvertible {
     func templateValue() throws -> TemplateValue {
-        var ballot = TemplateFields(capacity: 23)
+        var ballot = TemplateFields(capacity: 27)
         ballot.add("id", .int(Int(id)))
         ballot.add("title", .string(title))
         ballot.add("open", .bool(open))
@@ -145,6 +145,10 @@ extension WorkPage.Ballot: TemplateConvertible {
         ballot.add("myVote", .optional(myVote))
         ballot.add("mayVote", .bool(mayVote))
         ballot.add("mayClose", .bool(mayClose))
+        ballot.add("sitting", .optional(sitting))
+        ballot.add("sittingURL", .optional(sittingURL))
+        ballot.add("byProxy", .optional(byProxy))
+        ballot.add("proxyVotes", try .rows(proxyVotes))
         return ballot.value
     }
 }
@@ -161,9 +165,18 @@ extension WorkPage.Ballot.Group: TemplateConvertible {
 
 extension WorkPage.Ballot.Voter: TemplateConvertible {
     func templateValue() -> TemplateValue {
-        .fields([
+        var fields = [
             TemplateField(name: "name", value: .string(name)), TemplateField(name: "group", value: .string(group)),
             TemplateField(name: "choice", value: .string(choice)),
-        ])
+        ]
+        // As the encoder does: an absent value is no field.
+        if let proxy { fields.append(TemplateField(name: "proxy", value: .string(proxy))) }
+        return .fields(fields)
+    }
+}
+
+extension WorkPage.Ballot.ProxyVote: TemplateConvertible {
+    func templateValue() -> TemplateValue {
+        .fields([TemplateField(name: "giver", value: .int(Int(giver))), TemplateField(name: "legend", value: .string(legend))])
     }
 }

@@ -109,6 +109,14 @@ struct WorkPage: Encodable {
             let name: String
             let group: String
             let choice: String
+            /// Who cast it, when by proxy.
+            let proxy: String?
+        }
+
+        /// A vote the signed-in member casts for a member away who gave them theirs.
+        struct ProxyVote: Encodable {
+            let giver: Int64
+            let legend: String
         }
 
         let id: Int64
@@ -134,6 +142,12 @@ struct WorkPage: Encodable {
         let myVote: String?
         let mayVote: Bool
         let mayClose: Bool
+        /// The sitting it was held at.
+        let sitting: String?
+        let sittingURL: String?
+        /// How many votes were cast by proxy, when any were.
+        let byProxy: String?
+        let proxyVotes: [ProxyVote]
     }
 
     struct NameAndGroup: Encodable {

@@ -21,6 +21,8 @@ struct WorkServices: Sendable {
     /// What partner councils sent to its works.
     let partnerContributions: PartnerContributionRepository
     let councils: CouncilRepository
+    /// The sittings ballots are held at: their attendance, proxies and quorum.
+    let sittings: SittingRepository
     let files: any FileStore
     let clock: any WallClock
     let ids: any IdentifierGenerator
@@ -48,6 +50,7 @@ struct WorkServices: Sendable {
         partners = PartnerReading(plans: AgreementPlanRepository(database: database), memberships: memberships)
         partnerContributions = PartnerContributionRepository(database: database)
         councils = CouncilRepository(database: database)
+        sittings = SittingRepository(database: database)
         self.files = files
         self.clock = clock
         self.ids = ids

@@ -164,6 +164,18 @@ struct WorkView {
         return t("ballot_on_text", ["body": body])
     }
 
+    /// "la séance plénière du 24 juin 2026", as the sittings' pages name it.
+    func sittingTitle(_ sitting: SittingRecord) -> String {
+        let day = format.date(Date(timeIntervalSince1970: sitting.startsAt))
+        switch sitting.body {
+        case "commission":
+            let name = dossier.commission.flatMap { $0.id == sitting.commissionId ? pages.localized($0.name, language, councilDefault: council.language).text : nil }
+            return t("sitting_title_commission", ["commission": name ?? "", "date": day])
+        case "bureau": return t("sitting_title_bureau", ["date": day])
+        default: return t("sitting_title_plenary", ["date": day])
+        }
+    }
+
     func ballots() -> [WorkPage.Ballot] {
         // The sentences every ballot repeats, looked up once.
         let choices = Dictionary(uniqueKeysWithValues: VoteChoice.allCases.map { ($0.rawValue, t("vote_\($0.rawValue)")) })
@@ -186,6 +198,15 @@ struct WorkView {
                     position: t("position_\(result.position.rawValue)"))
             }
             let mine = ballot.isOpen ? dossier.membership.flatMap { member in ballot.voters.first { $0.membershipID == member.id } } : nil
+            let held = ballot.record.sittingId.flatMap { dossier.sittings[$0] }
+            let byProxy = ballot.voters.filter { $0.castBy != nil && $0.choice != nil }.count
+            // The votes the signed-in member casts for members away who gave them theirs, not cast yet.
+            let proxyVotes: [WorkPage.Ballot.ProxyVote] = if ballot.isOpen, let member = dossier.membership, let held, dossier.may(.vote(ballotOpen: true)) {
+                held.givers(to: member.id, ballotID: ballot.record.id).compactMap { giver in
+                    guard let voter = ballot.voters.first(where: { $0.membershipID == giver }), voter.choice == nil else { return nil }
+                    return WorkPage.Ballot.ProxyVote(giver: giver, legend: t("ballot_proxy_vote", ["name": voter.name]))
+                }
+            } else { [] }
             return WorkPage.Ballot(
                 id: ballot.record.id, title: title, open: ballot.isOpen,
                 opening: t("ballot_rule_and_opening", ["rule": t("majority_\(ballot.record.majority)"), "opened": date(ballot.record.openedAt)]),
@@ -199,7 +220,11 @@ struct WorkView {
                 groups: groups,
                 members: ballot.voters.map { voter in
                     WorkPage.Ballot.Voter(name: voter.name, group: groupName(voter.groupID),
-                                          choice: voter.choice.flatMap { choices[$0] } ?? noVote)
+                                          choice: voter.choice.flatMap { choices[$0] } ?? noVote,
+                                          proxy: voter.choice == nil ? nil : voter.castBy.map { holder in
+                                              t("ballot_cast_by_proxy", ["name": ballot.voters.first { $0.membershipID == holder }?.name
+                                                  ?? dossier.people[holder]?.displayName ?? ""])
+                                          })
                 },
                 chart: VoteChart.svg(rows: ballot.tally.groups.map { result in
                                          VoteChart.Row(lines: Int64(result.group).flatMap { chartLines[$0] } ?? [""], counts: result.counts)
@@ -208,7 +233,11 @@ struct WorkView {
                 voteURL: WorkPaths.vote.url(slug, workID, ballot.record.id), closeURL: WorkPaths.closeBallot.url(slug, workID, ballot.record.id),
                 myVote: mine?.choice.flatMap { choices[$0] },
                 mayVote: mine != nil && mine?.choice == nil && dossier.may(.vote(ballotOpen: true)),
-                mayClose: mayClose(ballot.isOpen))
+                mayClose: mayClose(ballot.isOpen),
+                sitting: held.map { t("ballot_held_at", ["sitting": sittingTitle($0.record)]) },
+                sittingURL: held.map { CouncilSittingPaths.item.url(slug, $0.record.id) },
+                byProxy: byProxy == 0 ? nil : pages.plural("ballot_by_proxy", count: byProxy, context, format: format),
+                proxyVotes: proxyVotes)
         }
     }
 }

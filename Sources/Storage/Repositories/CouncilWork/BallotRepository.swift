@@ -25,15 +25,15 @@ public struct BallotRepository: Sendable {
     /// item is still in that state (its row is claimed first, so a concurrent move and this wait for each other).
     @discardableResult
     public func open(workID: Int64, amendmentID: Int64?, body: String, majority: String, quorum: Double?,
-                     voters: [(membershipID: Int64, groupID: Int64?)], workStatus: String? = nil,
+                     voters: [(membershipID: Int64, groupID: Int64?)], workStatus: String? = nil, sittingID: Int64? = nil,
                      at: Double) async throws -> Int64 {
         try await database.transaction { sql in
             if let workStatus {
                 guard try await sql.raw("UPDATE works SET status = status WHERE id = \(bind: workID) AND status = \(bind: workStatus) RETURNING id")
                     .first() != nil else { throw StoreError.stateChanged }
             }
-            let id = try await sql.insert(into: "ballots").columns("work_id", "amendment_id", "body", "majority", "quorum", "opened_at")
-                .values(SQLBind(workID), SQLBind(amendmentID), SQLBind(body), SQLBind(majority), SQLBind(quorum), SQLBind(at))
+            let id = try await sql.insert(into: "ballots").columns("work_id", "amendment_id", "body", "majority", "quorum", "opened_at", "sitting_id")
+                .values(SQLBind(workID), SQLBind(amendmentID), SQLBind(body), SQLBind(majority), SQLBind(quorum), SQLBind(at), SQLBind(sittingID))
                 .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
             for chunk in stride(from: 0, to: voters.count, by: 200).map({ Array(voters[$0..<min($0 + 200, voters.count)]) }) {
                 var insert = sql.insert(into: "ballot_voters").columns("ballot_id", "membership_id", "group_id")
@@ -45,7 +45,8 @@ public struct BallotRepository: Sendable {
     }
 
     /// Records a member's vote: refused when the ballot is closed, the member is not called to vote, or has voted.
-    public func vote(ballotID: Int64, membershipID: Int64, choice: String, at: Double) async throws {
+    /// `castBy` names the member who cast it by proxy.
+    public func vote(ballotID: Int64, membershipID: Int64, choice: String, castBy: Int64? = nil, at: Double) async throws {
         try await database.transaction { sql in
             // Claims the open ballot's row: a concurrent close waits for this vote, and a vote after the close finds it
             // closed.
@@ -60,8 +61,8 @@ public struct BallotRepository: Sendable {
             guard try await sql.select().column("membership_id").from("ballot_votes")
                 .where("ballot_id", .equal, ballotID).where("membership_id", .equal, membershipID).first() == nil
             else { throw StoreError.alreadyVoted }
-            try await sql.insert(into: "ballot_votes").columns("ballot_id", "membership_id", "choice", "cast_at")
-                .values(SQLBind(ballotID), SQLBind(membershipID), SQLBind(choice), SQLBind(at)).run()
+            try await sql.insert(into: "ballot_votes").columns("ballot_id", "membership_id", "choice", "cast_at", "cast_by")
+                .values(SQLBind(ballotID), SQLBind(membershipID), SQLBind(choice), SQLBind(at), SQLBind(castBy)).run()
         }
     }
 
@@ -72,7 +73,7 @@ public struct BallotRepository: Sendable {
 
     static func voters(ballotID: Int64, on sql: any SQLDatabase) async throws -> [BallotVoter] {
         try await sql.raw("""
-                SELECT v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice FROM ballot_voters v
+                SELECT v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice, b.cast_by FROM ballot_voters v
                 JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
                 LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
                 WHERE v.ballot_id = \(bind: ballotID) ORDER BY display_name, v.membership_id
@@ -80,7 +81,7 @@ public struct BallotRepository: Sendable {
                 BallotVoter(membershipID: try row.decode(column: "membership_id", as: Int64.self),
                             groupID: try row.decode(column: "group_id", as: Int64?.self),
                             name: try row.decode(column: "display_name", as: String.self),
-                            choice: try row.decode(column: "choice", as: String?.self))
+                            choice: try row.decode(column: "choice", as: String?.self), castBy: try row.decode(column: "cast_by", as: Int64?.self))
             }
     }
 
@@ -89,7 +90,7 @@ public struct BallotRepository: Sendable {
         try await database.read { sql in
             var byBallot: [Int64: [BallotVoter]] = [:]
             for row in try await sql.raw("""
-                SELECT v.ballot_id, v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice
+                SELECT v.ballot_id, v.membership_id, v.group_id, COALESCE(m.public_name, a.display_name) AS display_name, b.choice, b.cast_by
                 FROM ballot_voters v JOIN ballots l ON l.id = v.ballot_id
                 JOIN memberships m ON m.id = v.membership_id JOIN accounts a ON a.id = m.account_id
                 LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
@@ -99,7 +100,8 @@ public struct BallotRepository: Sendable {
                     BallotVoter(membershipID: try row.decode(column: "membership_id", as: Int64.self),
                                 groupID: try row.decode(column: "group_id", as: Int64?.self),
                                 name: try row.decode(column: "display_name", as: String.self),
-                                choice: try row.decode(column: "choice", as: String?.self)))
+                                choice: try row.decode(column: "choice", as: String?.self),
+                                castBy: try row.decode(column: "cast_by", as: Int64?.self)))
             }
             return byBallot
         }

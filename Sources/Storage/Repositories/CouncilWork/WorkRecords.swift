@@ -212,9 +212,12 @@ public struct BallotRecord: Sendable, Hashable, Decodable {
     public let openedAt: Double
     public let closedAt: Double?
     public let adopted: Bool?
+    /// The sitting the ballot was held at, if it was opened during one.
+    public let sittingId: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id
+        case sittingId = "sitting_id"
         case workId = "work_id"
         case amendmentId = "amendment_id"
         case body
@@ -226,12 +229,22 @@ public struct BallotRecord: Sendable, Hashable, Decodable {
     }
 }
 
-/// A member who may vote on a ballot, the group they sat in, and their vote if they cast one.
+/// A member who may vote on a ballot, the group they sat in, and their vote if they cast one (with the member who
+/// cast it for them, by proxy).
 public struct BallotVoter: Sendable, Hashable {
     public let membershipID: Int64
     public let groupID: Int64?
     public let name: String
     public let choice: String?
+    public let castBy: Int64?
+
+    public init(membershipID: Int64, groupID: Int64?, name: String, choice: String?, castBy: Int64? = nil) {
+        self.membershipID = membershipID
+        self.groupID = groupID
+        self.name = name
+        self.choice = choice
+        self.castBy = castBy
+    }
 }
 
 public struct GroupDeclaration: Sendable, Hashable, Decodable {

@@ -35,7 +35,9 @@ extension SittingRepository {
 
     public func removeItem(id: Int64, sittingID: Int64, councilID: Int64, at: Double, check: @Sendable @escaping (SittingRecord) -> String?) async throws {
         try await changing(id: sittingID, councilID: councilID, bump: true, at: at, check: check) { sql in
-            try await sql.delete(from: "sitting_items").where("id", .equal, id).where("sitting_id", .equal, sittingID).run()
+            // Another sitting's item, or one already gone: nothing changes, the sequence included (the transaction is undone).
+            guard try await sql.raw("DELETE FROM sitting_items WHERE id = \(bind: id) AND sitting_id = \(bind: sittingID) RETURNING id").first() != nil
+            else { throw SittingChangeRefused.notFound }
         }
     }
 

@@ -21,6 +21,28 @@ public struct SittingRepository: Sendable {
         }
     }
 
+    /// The sitting of `body` (of commission `commissionID` for a commission) under way at `at`, the latest started if
+    /// two overlap; none when it is cancelled.
+    public func underWay(councilID: Int64, body: String, commissionID: Int64?, at: Double) async throws -> SittingRecord? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT * FROM sittings WHERE council_id = \(bind: councilID) AND body = \(bind: body) AND status <> 'cancelled'
+                AND starts_at <= \(bind: at) AND ends_at > \(bind: at)
+                AND (\(bind: commissionID ?? -1) = -1 OR commission_id = \(bind: commissionID ?? -1))
+                ORDER BY starts_at DESC, id DESC LIMIT 1
+                """).decodeFirst(SittingRecord.self)
+        }
+    }
+
+    /// Several sittings by number, of one council.
+    public func find(ids: [Int64], councilID: Int64) async throws -> [SittingRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { sql in
+            let list = SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))
+            return try await sql.raw("SELECT * FROM sittings WHERE id IN \(list) AND council_id = \(bind: councilID) ORDER BY id").decodeAll(SittingRecord.self)
+        }
+    }
+
     public func find(id: Int64, councilID: Int64) async throws -> SittingRecord? {
         try await database.read { sql in
             try await sql.raw("SELECT * FROM sittings WHERE id = \(bind: id) AND council_id = \(bind: councilID)").decodeFirst(SittingRecord.self)
@@ -43,11 +65,12 @@ public struct SittingRepository: Sendable {
     func changing<T: Sendable>(id: Int64, councilID: Int64, bump: Bool, at: Double,
                                check: @Sendable (SittingRecord) -> String?, _ change: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await database.transaction { sql in
-            let increment = bump ? 1 : 0
-            guard let sitting = try await sql.raw("""
-                UPDATE sittings SET sequence = sequence + \(unsafeRaw: "\(increment)"), updated_at = \(bind: at)
-                WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING *
-                """).decodeFirst(SittingRecord.self) else { throw SittingChangeRefused.notFound }
+            // What calendars show changes the sequence and the time of the last change; attendance and proxies change
+            // neither (the row is only claimed).
+            let claim: SQLQueryString = bump
+                ? "UPDATE sittings SET sequence = sequence + 1, updated_at = \(bind: at) WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING *"
+                : "UPDATE sittings SET sequence = sequence WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING *"
+            guard let sitting = try await sql.raw(claim).decodeFirst(SittingRecord.self) else { throw SittingChangeRefused.notFound }
             if let key = check(sitting) { throw SittingChangeRefused.refused(key) }
             return try await change(sql)
         }
