@@ -251,4 +251,67 @@ import TestSupport
             #expect(try await member.get("\(base)/akoma-ntoso.xml").text.contains("byProxy=\"1\""))
         }
     }
+
+    /// Minutes: drafted by the secretariat and read by the council's people, approved at a later sitting of the same
+    /// body, then published and read as the sitting is.
+    @Test(arguments: TestDatabase.kinds)
+    func minutesAreDraftedApprovedAtALaterSittingAndPublished(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let all = try await Self.sittings(site, "cese-fr")
+            let june = try #require(all.first { $0.startsAt == 1_782_291_600 })
+            let july = try #require(all.first { $0.startsAt == 1_783_513_800 })
+            let meeting = try #require(all.first { $0.body == "commission" && $0.startsAt == 1_781_080_200 })
+            let visitor = Visitor(client, acceptLanguage: "fr")
+            let published = try await visitor.get("/cese-fr/sittings/\(june.id)").text
+            #expect(published.contains("Publié") && published.contains("La séance est ouverte à 11 heures"))
+            #expect(published.contains("href=\"/cese-fr/sittings/\(july.id)\"") && published.contains("Approuvé lors de : Séance plénière du 8 juil. 2026"))
+            #expect(published.contains("Vote sur le texte : La Francophonie contemporaine"))
+            // A draft is the council's.
+            #expect(!(try await visitor.get("/cese-fr/sittings/\(july.id)").text.contains("est approuvé sans observation")))
+            let member = Visitor(client, acceptLanguage: "fr")
+            try await member.signIn("membre@cese-fr.example")
+            let draft = try await member.get("/cese-fr/sittings/\(july.id)").text
+            #expect(draft.contains("est approuvé sans observation") && draft.contains("Projet") && !draft.contains("name=\"body\""))
+
+            // The commission's meeting of 10 June: its minutes, by the secretariat only.
+            let base = "/cese-fr/sittings/\(meeting.id)/minutes"
+            let text = [("language", "fr"), ("body", "La commission adopte le projet d’avis.\n\nLa réunion est levée à 13 heures.")]
+            #expect(try await member.post(base, text).status == .forbidden)
+            for email in ["citoyen@hemicycle.example", "secretariat@cese-ma.example"] {
+                let someone = Visitor(client)
+                try await someone.signIn(email)
+                #expect(try await someone.post(base, text).status == .notFound, "\(email)")
+            }
+            #expect(try await visitor.post(base, text).status == .notFound)
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.post("\(base)/publish", []).status == .conflict)
+            #expect(try await staff.post(base, [("language", "fr"), ("body", "  ")]).status == .unprocessableContent)
+            #expect(try await staff.post(base, [("language", "xx"), ("body", "Texte")]).status == .unprocessableContent)
+            #expect(try await staff.post(base, text).status == .seeOther)
+            #expect(try await staff.post("\(base)/publish", []).status == .conflict)
+            // Approved at a later meeting of the same commission that has started; never at the plenary, or one to come.
+            #expect(try await staff.post("\(base)/approve", [("approved_at", "\(june.id)")]).status == .conflict)
+            #expect(try await staff.post("\(base)/approve", [("approved_at", "999999")]).status == .unprocessableContent)
+            let sittings = SittingRepository(database: site.database)
+            let now = site.clock.now().timeIntervalSince1970
+            let later = try await sittings.create(councilID: france.id, SittingFields(
+                body: "commission", commissionID: meeting.commissionId, startsAt: now - 7_200, endsAt: now + 3_600, place: "Salle 230", remoteURL: nil), at: now)
+            let toCome = try await sittings.create(councilID: france.id, SittingFields(
+                body: "commission", commissionID: meeting.commissionId, startsAt: now + 86_400, endsAt: now + 90_000, place: "Salle 230", remoteURL: nil), at: now)
+            #expect(try await staff.post("\(base)/approve", [("approved_at", "\(toCome)")]).status == .conflict)
+            let page = try await staff.get("/cese-fr/sittings/\(meeting.id)").text
+            #expect(page.contains("<option value=\"\(later)\">") && !page.contains("<option value=\"\(toCome)\">"))
+            #expect(try await member.post("\(base)/approve", [("approved_at", "\(later)")]).status == .forbidden)
+            #expect(try await staff.post("\(base)/approve", [("approved_at", "\(later)")]).status == .seeOther)
+            #expect(try await staff.post(base, text).status == .conflict)
+            #expect(try await staff.post("\(base)/publish", []).status == .seeOther)
+            #expect(try await staff.post("\(base)/publish", []).status == .conflict)
+            let minutes = try #require(try await sittings.minutes(sittingID: meeting.id))
+            #expect(minutes.status == "published" && minutes.approvedAtSittingId == later && (minutes.publishedAt ?? 0) >= now)
+            let shown = try await member.get("/cese-fr/sittings/\(meeting.id)").text
+            #expect(shown.contains("<p>La commission adopte le projet d’avis.</p><p>La réunion est levée à 13 heures.</p>"))
+        }
+    }
 }

@@ -53,5 +53,6 @@ public enum Migrations {
         UpdateCouncilsAddTerm(),
         CreateSittings(),
         UpdateBallotsAddSittingAndProxy(),
+        CreateSittingMinutes(),
     ]
 }

@@ -56,12 +56,26 @@ struct DemoSittings {
                                                 ballotID: nil, at: at) { _, _, _ in nil }
             }
         }
+        try await sittings.attachBallots(workID: avis.id, body: "plenary", sittingID: plenary, from: 1_782_291_600, to: 1_782_302_400)
+        // 8 July 2026, 14:30 to 17:30 in Paris: the next plenary sitting approves the minutes of 24 June, then published.
+        let july = try await sittings.create(councilID: france.id, SittingFields(
+            body: SittingBody.plenary.rawValue, commissionID: nil, startsAt: 1_783_513_800, endsAt: 1_783_524_600,
+            place: "Palais d’Iéna, hémicycle", remoteURL: nil), at: at)
+        _ = try await sittings.addItem(sittingID: july, councilID: france.id, kind: AgendaItemKind.other.rawValue, workID: nil,
+                                       title: LocalizedText(fr: "Approbation du procès-verbal de la séance du 24 juin 2026", ar: nil,
+                                                            en: "Approval of the minutes of the sitting of 24 June 2026"), at: at, check: accept)
+        try await sittings.writeMinutes(sittingID: plenary, councilID: france.id, language: "fr", body: Self.juneMinutes, at: at) { _ in nil }
+        try await sittings.moveMinutes(sittingID: plenary, councilID: france.id, to: MinutesStatus.approved.rawValue, approvedAt: july, at: at) { _ in nil }
+        try await sittings.moveMinutes(sittingID: plenary, councilID: france.id, to: MinutesStatus.published.rawValue, at: at) { _ in nil }
+        try await sittings.writeMinutes(sittingID: july, councilID: france.id, language: "fr", body: Self.julyMinutes, at: at) { _ in nil }
+
         // 10 June 2026, 10:30 to 13:30 in Paris: the commission adopts the avis.
         let meeting = try await sittings.create(councilID: france.id, SittingFields(
             body: SittingBody.commission.rawValue, commissionID: international.id, startsAt: 1_781_080_200, endsAt: 1_781_091_000,
             place: "Palais d’Iéna, salle 230", remoteURL: "https://visio.cese-fr.example/affaires-internationales"), at: at)
         _ = try await sittings.addItem(sittingID: meeting, councilID: france.id, kind: AgendaItemKind.vote.rawValue, workID: avis.id,
                                        title: LocalizedText(), at: at, check: accept)
+        try await sittings.attachBallots(workID: avis.id, body: "commission", sittingID: meeting, from: 1_781_080_200, to: 1_781_091_000)
         if let ballot = ballots.first(where: { $0.body == "commission" }) {
             let voters = try await site.ballots.voters(ballotID: ballot.id)
             var statuses: [Int64: String?] = [:]
@@ -95,4 +109,18 @@ struct DemoSittings {
                                        title: LocalizedText(fr: "Présentation du rapport annuel", ar: "تقديم التقرير السنوي", en: "Presentation of the annual report"),
                                        at: at, check: accept)
     }
+
+    static let juneMinutes = """
+        La séance est ouverte à 11 heures sous la présidence de la présidente du Conseil.
+
+        Le Conseil examine le projet d’avis « La Francophonie contemporaine : un atout pour la France et ses partenaires », présenté par la rapporteure au nom de la commission Affaires européennes et internationales. Trois amendements sont mis aux voix ; le texte consolidé est adopté.
+
+        Les groupes UNSA et Entreprises déposent une déclaration ; le groupe Alternatives sociales et écologiques exprime une position divergente sur la deuxième préconisation.
+
+        La présidente présente le programme de travail du second semestre. La séance est levée à 13 h 45.
+        """
+
+    static let julyMinutes = """
+        La séance est ouverte à 14 h 30. Le procès-verbal de la séance du 24 juin 2026 est approuvé sans observation.
+        """
 }

@@ -15,6 +15,7 @@ struct CouncilSittingPageBuilder {
         let council = scope.council, language = context.language, slug = council.slug
         let format = Formatting(language: language, council: council)
         let now = services.clock.now().timeIntervalSince1970
+        let body = SittingBody(rawValue: sitting.body) ?? .plenary
         let state = SittingStatus(rawValue: sitting.status) ?? .planned
         let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
         let keeps = SittingRules.decide(scope.actor, .keep).isAllowed
@@ -92,6 +93,19 @@ struct CouncilSittingPageBuilder {
                 + format.sorted(works.map { ($0.id, pages.localized($0.title, language, councilDefault: council.language).text) }, by: \.1)
                 .map { SelectOption(value: "\($0.0)", label: $0.1, selected: false) }) : nil
 
+        // The ballots held at the sitting: those of published works for everyone, the others for the council's people.
+        let insider = MinutesRules.decide(scope.actor, .read(body, .draft)).isAllowed
+        let ballots = try await services.sittings.ballots(sittingID: sitting.id).filter { insider || $0.workStatus == "published" }.map { ballot in
+            let title = pages.localized(ballot.title, language, councilDefault: council.language).text
+            return CouncilSittingPage.BallotRow(
+                url: WorkPaths.item.url(slug, ballot.workID) + "#ballot-\(ballot.id)",
+                title: ballot.amendmentNumber.map { pages.text("sitting_ballot_amendment", context, ["number": format.number($0), "title": title]) }
+                    ?? pages.text("sitting_ballot_text", context, ["title": title]),
+                result: ballot.closedAt == nil ? pages.text("ballot_is_open", context)
+                    : pages.text(ballot.adopted == true ? "ballot_adopted" : "ballot_rejected", context))
+        }
+        let minutes = try await minutesView(scope: scope, sitting: sitting, body: body, format: format, names: names, context: context)
+
         let model = CouncilSittingPage(
             title: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
             when: CouncilSittingRoutes.when(sitting, format: format), place: sitting.place.isEmpty ? nil : sitting.place,
@@ -104,10 +118,59 @@ struct CouncilSittingPageBuilder {
             items: items, hasItems: !items.isEmpty, voters: voterRows, hasVoters: !voterRows.isEmpty,
             votersCount: pages.plural("sitting_voters_count", count: voters.count, context, format: format),
             quorum: quorum, quorumMet: quorumMet, proxies: proxyRows, hasProxies: !proxyRows.isEmpty,
+            ballots: ballots, hasBallots: !ballots.isEmpty, minutes: minutes,
             agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,
             editURL: keeps && SittingRules.mayEdit(state, times: times, now: now).isAllowed ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil,
             conveneAction: nil,
             cancelAction: keeps && SittingRules.mayCancel(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil, error: error, backURL: CouncilSittingPaths.list.url(slug))
         return try await pages.page("sitting", title: model.title, request: request, context: context, council: council, typed: model, status: status)
+    }
+
+    /// The minutes as the reader may see them, with the secretariat's forms: the draft to write, the later sittings
+    /// of the same body that have started (to record the approval), publication once approved.
+    func minutesView(scope: CouncilScope, sitting: SittingRecord, body: SittingBody, format: Formatting, names: [Int64: String],
+                     context: AppContext) async throws -> CouncilSittingPage.Minutes? {
+        let council = scope.council, slug = council.slug, actor = scope.actor
+        let record = try await services.sittings.minutes(sittingID: sitting.id)
+        let status = CouncilSittingMinutesRoutes.status(record)
+        let keeps = SittingRules.decide(actor, .keep).isAllowed
+        let readable = record != nil && MinutesRules.decide(actor, .read(body, status)).isAllowed
+        guard keeps || readable else { return nil }
+        let now = services.clock.now().timeIntervalSince1970
+        var approvedSentence: String?, approvedURL: String?
+        if let id = record?.approvedAtSittingId, let approving = try await services.sittings.find(id: id, councilID: council.id) {
+            approvedSentence = pages.text("minutes_approved_at", context, [
+                "sitting": CouncilSittingRoutes.title(approving, commissions: names, format: format, pages: pages, context: context)])
+            approvedURL = CouncilSittingPaths.item.url(slug, approving.id)
+        }
+        var approveForm: CouncilSittingPage.Minutes.ApproveForm?
+        if record != nil, MinutesRules.decide(actor, .approve(status)).isAllowed {
+            let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
+            let later = try await services.sittings.all(councilID: council.id, commissionID: sitting.commissionId, body: sitting.body).filter {
+                MinutesRules.mayApprove(sitting: (body, sitting.commissionId, times),
+                                        at: (body, $0.commissionId, SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt),
+                                             SittingStatus(rawValue: $0.status) ?? .planned), now: now).isAllowed
+            }
+            if !later.isEmpty {
+                approveForm = .init(action: CouncilSittingPaths.minutesApprove.url(slug, sitting.id), sittings: later.map {
+                    SelectOption(value: "\($0.id)", label: CouncilSittingRoutes.title($0, commissions: names, format: format, pages: pages, context: context),
+                                 selected: false)
+                })
+            }
+        }
+        let language = record.flatMap { Language(rawValue: $0.language) }
+        return CouncilSittingPage.Minutes(
+            status: pages.text(record == nil ? "minutes_status_none" : "minutes_status_\(status.rawValue)", context),
+            paragraphs: readable ? (record?.body ?? "").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty } : [],
+            lang: language?.rawValue, dir: language?.direction, approved: approvedSentence, approvedURL: approvedURL,
+            writeForm: MinutesRules.decide(actor, .write(status)).isAllowed ? .init(
+                action: CouncilSittingPaths.minutes.url(slug, sitting.id),
+                languages: council.publishedLanguages.map {
+                    SelectOption(value: $0.rawValue, label: pages.text("language_\($0.rawValue)", context),
+                                 selected: (language ?? council.language) == $0)
+                }, body: record?.body ?? "") : nil,
+            approveForm: approveForm,
+            publishAction: record != nil && MinutesRules.decide(actor, .publish(status)).isAllowed ? CouncilSittingPaths.minutesPublish.url(slug, sitting.id) : nil)
     }
 }

@@ -47,6 +47,36 @@ struct CouncilSittingPage: Encodable {
         let deleteAction: String?
     }
 
+    /// A ballot held at the sitting, with its result.
+    struct BallotRow: Encodable {
+        let url: String
+        let title: String
+        let result: String
+    }
+
+    struct Minutes: Encodable {
+        struct WriteForm: Encodable {
+            let action: String
+            let languages: [SelectOption]
+            let body: String
+        }
+
+        struct ApproveForm: Encodable {
+            let action: String
+            let sittings: [SelectOption]
+        }
+
+        let status: String
+        let paragraphs: [String]
+        let lang: String?
+        let dir: String?
+        let approved: String?
+        let approvedURL: String?
+        let writeForm: WriteForm?
+        let approveForm: ApproveForm?
+        let publishAction: String?
+    }
+
     struct AgendaForm: Encodable {
         let action: String
         let kinds: [SelectOption]
@@ -76,6 +106,10 @@ struct CouncilSittingPage: Encodable {
     let quorumMet: Bool
     let proxies: [ProxyRow]
     let hasProxies: Bool
+    let ballots: [BallotRow]
+    let hasBallots: Bool
+    /// The minutes, or their absence, as the reader may see them (nil: nothing to show them).
+    let minutes: Minutes?
     let agendaForm: AgendaForm?
     let attendanceAction: String?
     let proxyForm: ProxyForm?
