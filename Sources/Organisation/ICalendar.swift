@@ -2,7 +2,7 @@ import Foundation
 
 /// An event of a calendar feed: a sitting, as calendar programs keep it. The same `uid` with a higher `sequence`
 /// replaces what they hold; `cancelled` removes it from their view.
-public struct CalendarEvent: Sendable, Equatable {
+public struct CalendarEvent: Sendable {
     public var uid: String
     public var sequence: Int
     public var startsAt: Double
@@ -14,9 +14,15 @@ public struct CalendarEvent: Sendable, Equatable {
     public var cancelled: Bool
     /// When the event was last changed (`LAST-MODIFIED`, and `DTSTAMP` of a published feed).
     public var modifiedAt: Double
+    /// For an invitation by mail (RFC 5546): who calls the meeting and who is called (`mailto:` addresses).
+    public var organizer: String?
+    public var attendee: (name: String, email: String)?
 
     public init(uid: String, sequence: Int, startsAt: Double, endsAt: Double, summary: String, location: String? = nil,
-                description: String? = nil, url: String? = nil, cancelled: Bool = false, modifiedAt: Double) {
+                description: String? = nil, url: String? = nil, cancelled: Bool = false, modifiedAt: Double, organizer: String? = nil,
+                attendee: (name: String, email: String)? = nil) {
+        self.organizer = organizer
+        self.attendee = attendee
         self.uid = uid
         self.sequence = sequence
         self.startsAt = startsAt
@@ -46,10 +52,25 @@ public enum ICalendar {
             if let location = event.location, !location.isEmpty { lines.append("LOCATION:\(escape(location))") }
             if let description = event.description, !description.isEmpty { lines.append("DESCRIPTION:\(escape(description))") }
             if let url = event.url { lines.append("URL:\(url)") }
+            if let organizer = event.organizer { lines.append("ORGANIZER:mailto:\(Self.address(organizer))") }
+            if let attendee = event.attendee {
+                lines.append("ATTENDEE;CN=\(Self.parameter(attendee.name));ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:\(Self.address(attendee.email))")
+            }
             lines += ["LAST-MODIFIED:\(utc(event.modifiedAt))", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A mail address fit for a `mailto:` value: no line break, space, or character that would end the property.
+    static func address(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F && !"<>\",;:".unicodeScalars.contains($0) }
+            .map(Character.init))
+    }
+
+    /// A parameter value (§3.2): quoted, without quotes or control characters.
+    static func parameter(_ text: String) -> String {
+        "\"" + String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != "\"" }.map(Character.init)) + "\""
     }
 
     /// TEXT as RFC 5545 writes it (§3.3.11): backslash, semicolon, comma and new lines escaped; other control

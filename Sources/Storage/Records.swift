@@ -214,8 +214,11 @@ public struct OutboxMessage: Sendable, Hashable, Decodable {
     public let lastError: String?
     /// The address that ends the subscription the message comes from, in one click (RFC 8058).
     public let listUnsubscribe: String?
+    /// An invitation for calendar programs (iCalendar, with its `METHOD`), sent beside the text.
+    public let calendar: String?
 
     enum CodingKeys: String, CodingKey {
+        case calendar
         case id
         case recipient
         case subject

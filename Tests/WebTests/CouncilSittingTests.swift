@@ -314,4 +314,48 @@ import TestSupport
             #expect(shown.contains("<p>La commission adopte le projet d’avis.</p><p>La réunion est levée à 13 heures.</p>"))
         }
     }
+
+    /// Convened, the members called to sit are mailed the convocation with a calendar invitation; a change and the
+    /// cancellation follow them, the same event with its sequence raised.
+    @Test(arguments: TestDatabase.kinds)
+    func membersAreConvenedAndToldOfChangesAndTheCancellation(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let next = try #require(try await Self.sittings(site, "cese-fr").first { $0.body == "plenary" && $0.startsAt > 1_796_029_200 })
+            let url = "/cese-fr/sittings/\(next.id)"
+            let member = Visitor(client)
+            try await member.signIn("membre@cese-fr.example")
+            #expect(try await member.post("\(url)/status", [("action", "convene")]).status == .forbidden)
+            let staff = Visitor(client, acceptLanguage: "fr")
+            try await staff.signIn("secretariat@cese-fr.example")
+            #expect(try await staff.post("\(url)/status", [("action", "adjourn")]).status == .badRequest)
+            #expect(try await staff.post("\(url)/status", [("action", "convene")]).status == .seeOther)
+            #expect(try await staff.post("\(url)/status", [("action", "convene")]).status == .conflict)
+            let outbox = OutboxRepository(database: site.database)
+            let convocations = try await outbox.latest(limit: 1_000).filter { $0.kind == "sitting_convocation" }
+            let sitting = try await site.memberships.all(councilID: france.id).filter(\.sits)
+            #expect(!convocations.isEmpty && convocations.count <= sitting.count)
+            let mine = try #require(convocations.first { $0.recipient == "membre@cese-fr.example" })
+            #expect(mine.subject == "Convocation : Séance plénière du 9 déc. 2026")
+            #expect(mine.body.contains("Communication de la présidente sur le programme de travail"))
+            let invitation = try #require(mine.calendar).replacingOccurrences(of: "\r\n ", with: "")
+            #expect(invitation.contains("METHOD:REQUEST\r\n") && invitation.contains("UID:sitting-\(next.id)@hemicycle.test\r\n"))
+            #expect(invitation.contains("SEQUENCE:\(next.sequence + 1)\r\n") && invitation.contains("ORGANIZER:mailto:no-reply@"))
+            #expect(invitation.contains(":mailto:membre@cese-fr.example\r\n"))
+            // Nobody outside the assembly, and no address not yet verified.
+            #expect(!convocations.contains { $0.recipient == "secretariat@cese-fr.example" || $0.recipient == "citoyen@hemicycle.example" })
+
+            let moved = [("body", "plenary"), ("commission", ""), ("starts_at", "2026-12-09T15:00"), ("ends_at", "2026-12-09T18:00"),
+                         ("place", "Palais d’Iéna, hémicycle"), ("remote_url", "")]
+            #expect(try await staff.post(url, moved).status == .seeOther)
+            let update = try #require(try await outbox.latest(limit: 1_000).first { $0.kind == "sitting_update" && $0.recipient == "membre@cese-fr.example" })
+            #expect(try #require(update.calendar).contains("SEQUENCE:\(next.sequence + 2)\r\n") && update.body.contains("15:00"))
+            #expect(try await staff.post("\(url)/status", [("action", "cancel")]).status == .seeOther)
+            let cancelled = try #require(try await outbox.latest(limit: 1_000).first { $0.kind == "sitting_cancellation" && $0.recipient == "membre@cese-fr.example" })
+            let notice = try #require(cancelled.calendar)
+            #expect(notice.contains("METHOD:CANCEL\r\n") && notice.contains("STATUS:CANCELLED\r\n") && notice.contains("SEQUENCE:\(next.sequence + 3)\r\n"))
+            #expect(cancelled.subject == "Annulation : Séance plénière du 9 déc. 2026")
+            #expect(try await outbox.latest(limit: 1_000).filter { $0.kind == "sitting_cancellation" }.count == convocations.count)
+        }
+    }
 }

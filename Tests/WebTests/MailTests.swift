@@ -119,6 +119,23 @@ enum TestCertificate {
 }
 
 @Suite struct MailTests {
+    /// A convocation: its text and its calendar invitation side by side, each in base64, the method from the
+    /// invitation; a message without one is the text alone.
+    @Test func anInvitationTravelsBesideTheText() throws {
+        let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
+        let rendered = SMTPClient.render(SMTPClient.Message(to: "a@example.org", subject: "s", body: "Bonjour", calendar: calendar), from: "h")
+        let boundary = try #require(rendered.components(separatedBy: "boundary=\"").dropFirst().first?.prefix { $0 != "\"" })
+        #expect(rendered.contains("\r\nContent-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"))
+        #expect(rendered.contains("\r\n--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Data("Bonjour".utf8).base64EncodedString() + "\r\n"))
+        #expect(rendered.contains("\r\n--\(boundary)\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Data(calendar.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            + "\r\n--\(boundary)--\r\n"))
+        #expect(rendered.hasSuffix("\r\n.\r\n"))
+        let plain = SMTPClient.render(SMTPClient.Message(to: "a@example.org", subject: "s", body: "Bonjour"), from: "h")
+        #expect(!plain.contains("multipart") && plain.contains("Content-Type: text/plain; charset=utf-8"))
+    }
+
     @Test func smtpURLsAreParsed() throws {
         let settings = try SMTPSettings(url: "smtp://relay%40cese:s3cret@127.0.0.1:2525")
         #expect(settings.host == "127.0.0.1" && settings.port == 2525)

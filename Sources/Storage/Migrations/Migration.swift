@@ -54,5 +54,6 @@ public enum Migrations {
         CreateSittings(),
         UpdateBallotsAddSittingAndProxy(),
         CreateSittingMinutes(),
+        UpdateOutboxAddCalendar(),
     ]
 }

@@ -28,7 +28,9 @@ public struct OutboxDispatcher: Service {
         guard !pending.isEmpty else { return 0 }
         let results: [Result<Void, SMTPClient.Failure>]
         do {
-            results = try await client.send(pending.map { .init(to: $0.recipient, subject: $0.subject, body: $0.body, listUnsubscribe: $0.listUnsubscribe) })
+            results = try await client.send(pending.map {
+                .init(to: $0.recipient, subject: $0.subject, body: $0.body, listUnsubscribe: $0.listUnsubscribe, calendar: $0.calendar)
+            })
         } catch {
             for message in pending { try await outbox.markFailed(id: message.id, error: "\(error)") }
             throw error

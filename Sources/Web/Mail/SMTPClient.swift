@@ -77,12 +77,15 @@ public struct SMTPClient: Sendable {
         public let body: String
         /// The one-click unsubscribe address of a subscription's message (RFC 8058).
         public let listUnsubscribe: String?
+        /// An invitation for calendar programs (an iCalendar document with its `METHOD`), sent beside the text.
+        public let calendar: String?
 
-        public init(to: String, subject: String, body: String, listUnsubscribe: String? = nil) {
+        public init(to: String, subject: String, body: String, listUnsubscribe: String? = nil, calendar: String? = nil) {
             self.to = to
             self.subject = subject
             self.body = body
             self.listUnsubscribe = listUnsubscribe
+            self.calendar = calendar
         }
     }
 
@@ -216,15 +219,21 @@ public struct SMTPClient: Sendable {
             "Subject: \(subject)",
             "Date: \(date)",
             "Message-ID: <\(UUID().uuidString)@hemicycle>",
-        ] + unsubscribe + [
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: base64",
-            "",
-            body,
-            ".",
-            "",
-        ]
+        ] + unsubscribe + ["MIME-Version: 1.0"] + content(body: body, calendar: message.calendar) + [".", ""]
         return lines.joined(separator: "\r\n")
+    }
+
+    /// The text alone, or the text and its calendar invitation side by side (RFC 2046 `multipart/alternative`, the
+    /// invitation as `text/calendar` with its method, RFC 6047), each part in base64.
+    static func content(body: String, calendar: String?) -> [String] {
+        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "", body]
+        guard let calendar else { return text }
+        let encoded = Data(calendar.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        // The method of the invitation, from its own `METHOD` line (REQUEST, CANCEL).
+        let method = calendar.components(separatedBy: "\r\n").first { $0.hasPrefix("METHOD:") }.map { String($0.dropFirst(7)) } ?? "PUBLISH"
+        let boundary = "hemicycle-" + UUID().uuidString
+        return ["Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
+            + ["--\(boundary)", "Content-Type: text/calendar; charset=utf-8; method=\(method)", "Content-Transfer-Encoding: base64", "", encoded,
+               "--\(boundary)--", ""]
     }
 }

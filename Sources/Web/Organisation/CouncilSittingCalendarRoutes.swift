@@ -49,29 +49,8 @@ struct CouncilSittingCalendarRoutes {
     func calendar(name: String, sittings: [SittingRecord], council: Council, withVideoLinks: Bool, request: Request,
                   context: AppContext) async throws -> Response {
         let language = context.language
-        let format = Formatting(language: language, council: council)
-        let names = Dictionary(try await services.commissions.all(councilID: council.id).map {
-            ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
-        }, uniquingKeysWith: { first, _ in first })
-        let works = Dictionary(try await services.works.all(councilID: council.id).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let agendas = try await services.sittings.items(sittingIDs: sittings.map(\.id))
-        let host = URL(string: services.baseURL)?.host ?? "hemicycle"
-        let events = sittings.map { sitting in
-            let agenda = (agendas[sitting.id] ?? []).enumerated().map { index, item in
-                let title = item.workId.flatMap { works[$0]?.title } ?? item.title
-                return pages.text("calendar_agenda_line", context, [
-                    "number": format.number(index + 1), "kind": pages.text("agenda_kind_\(item.kind)", context),
-                    "title": pages.localized(title, language, councilDefault: council.language).text,
-                ])
-            }
-            let location = withVideoLinks ? [sitting.place, sitting.remoteUrl ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : sitting.place
-            return CalendarEvent(
-                uid: "sitting-\(sitting.id)@\(host)", sequence: sitting.sequence, startsAt: sitting.startsAt, endsAt: sitting.endsAt,
-                summary: CouncilSittingRoutes.title(sitting, commissions: names, format: format, pages: pages, context: context),
-                location: location, description: agenda.isEmpty ? nil : agenda.joined(separator: "\n"),
-                url: services.baseURL + CouncilSittingPaths.item.url(council.slug, sitting.id), cancelled: sitting.status == SittingStatus.cancelled.rawValue,
-                modifiedAt: sitting.updatedAt)
-        }
+        let builder = try await SittingEvents.load(sittings.map(\.id), council: council, services: services, pages: pages)
+        let events = sittings.map { builder.event($0, language, withVideoLink: withVideoLinks) }
         let body = ICalendar.document(name: name, language: language.rawValue, events: events)
         return NewsFeeds.respond(body, type: "text/calendar; charset=utf-8", updated: sittings.map(\.updatedAt).max() ?? 0, request: request)
     }

@@ -121,7 +121,7 @@ struct CouncilSittingPageBuilder {
             ballots: ballots, hasBallots: !ballots.isEmpty, minutes: minutes,
             agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,
             editURL: keeps && SittingRules.mayEdit(state, times: times, now: now).isAllowed ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil,
-            conveneAction: nil,
+            conveneAction: keeps && SittingRules.mayConvene(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil,
             cancelAction: keeps && SittingRules.mayCancel(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil, error: error, backURL: CouncilSittingPaths.list.url(slug))
         return try await pages.page("sitting", title: model.title, request: request, context: context, council: council, typed: model, status: status)
     }

@@ -90,11 +90,14 @@ extension CouncilSittingRoutes {
         do {
             let fields = try await fields(context, council: scope.council)
             let now = services.clock.now().timeIntervalSince1970
+            // Once convened, the members are told of the change, with the invitation their calendars update.
+            let convocation = sitting.status == SittingStatus.convened.rawValue
+                ? try await CouncilSittingConvocation.prepare(sitting, council: scope.council, services: services, pages: pages) : nil
             try await Self.refusing {
-                try await services.sittings.update(id: sitting.id, councilID: scope.council.id, fields, at: now) {
+                try await services.sittings.update(id: sitting.id, councilID: scope.council.id, fields, at: now, check: {
                     SittingRules.mayEdit(SittingStatus(rawValue: $0.status) ?? .planned, times: SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt),
                                          now: now).refusal
-                }
+                }, kind: CouncilSittingConvocation.Kind.update.rawValue, mails: { convocation?.mails(.update, for: $0) ?? [] })
             }
             return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
@@ -103,17 +106,33 @@ extension CouncilSittingRoutes {
         }
     }
 
-    /// Cancels the sitting: calendars receive the cancellation (the same event, its sequence raised, `CANCELLED`).
+    /// Convenes the sitting (its members are mailed the convocation with a calendar invitation), or cancels it
+    /// (calendars receive the cancellation: the same event, its sequence raised, `CANCELLED`; the members convened
+    /// are mailed it).
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, sitting) = try await self.sitting(context)
         try pages.require(SittingRules.decide(scope.actor, .keep), context)
-        guard context.form.text("action") == "cancel" else { throw PageError.malformedForm }
-        try await Self.refusing {
-            let now = services.clock.now().timeIntervalSince1970
-            try await services.sittings.setStatus(id: sitting.id, councilID: scope.council.id, SittingStatus.cancelled.rawValue, at: now) {
-                SittingRules.mayCancel(SittingStatus(rawValue: $0.status) ?? .planned, times: SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt),
-                                       now: now).refusal
+        let now = services.clock.now().timeIntervalSince1970
+        let times: @Sendable (SittingRecord) -> SittingTimes = { SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt) }
+        let state: @Sendable (SittingRecord) -> SittingStatus = { SittingStatus(rawValue: $0.status) ?? .planned }
+        let convocation = try await CouncilSittingConvocation.prepare(sitting, council: scope.council, services: services, pages: pages)
+        switch context.form.text("action") {
+        case "convene":
+            try await Self.refusing {
+                try await services.sittings.setStatus(id: sitting.id, councilID: scope.council.id, SittingStatus.convened.rawValue, at: now,
+                                                      kind: CouncilSittingConvocation.Kind.convocation.rawValue,
+                                                      check: { SittingRules.mayConvene(state($0), times: times($0), now: now).refusal },
+                                                      mails: { convocation.mails(.convocation, for: $0) })
             }
+        case "cancel":
+            let wasConvened = sitting.status == SittingStatus.convened.rawValue
+            try await Self.refusing {
+                try await services.sittings.setStatus(id: sitting.id, councilID: scope.council.id, SittingStatus.cancelled.rawValue, at: now,
+                                                      kind: CouncilSittingConvocation.Kind.cancellation.rawValue,
+                                                      check: { SittingRules.mayCancel(state($0), times: times($0), now: now).refusal },
+                                                      mails: { wasConvened ? convocation.mails(.cancellation, for: $0) : [] })
+            }
+        default: throw PageError.malformedForm
         }
         return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "saved"), type: .normal)
     }

@@ -25,13 +25,19 @@ struct CouncilSittingRoutes {
 
     /// The sitting's name: "Séance plénière du 10 déc. 2026", a commission's or the bureau's meeting.
     static func title(_ sitting: SittingRecord, commissions: [Int64: String], format: Formatting, pages: Pages, context: AppContext) -> String {
+        title(sitting, commissions: commissions, format: format, pages: pages, language: context.language)
+    }
+
+    /// The same, in `language` (a mail to a member in theirs).
+    static func title(_ sitting: SittingRecord, commissions: [Int64: String], format: Formatting, pages: Pages, language: Language) -> String {
         let date = format.date(Date(timeIntervalSince1970: sitting.startsAt))
+        let text = { (key: String, arguments: [String: String]) in pages.localizer.text(key, language, arguments) }
         switch SittingBody(rawValue: sitting.body) ?? .plenary {
-        case .plenary: return pages.text("sitting_title_plenary", context, ["date": date])
-        case .bureau: return pages.text("sitting_title_bureau", context, ["date": date])
+        case .plenary: return text("sitting_title_plenary", ["date": date])
+        case .bureau: return text("sitting_title_bureau", ["date": date])
         case .commission:
-            guard let name = sitting.commissionId.flatMap({ commissions[$0] }) else { return pages.text("sitting_title_commission_removed", context, ["date": date]) }
-            return pages.text("sitting_title_commission", context, ["commission": name, "date": date])
+            guard let name = sitting.commissionId.flatMap({ commissions[$0] }) else { return text("sitting_title_commission_removed", ["date": date]) }
+            return text("sitting_title_commission", ["commission": name, "date": date])
         }
     }
 
@@ -48,7 +54,7 @@ struct CouncilSittingRoutes {
         if sitting.status == SittingStatus.cancelled.rawValue { return pages.text("sitting_status_cancelled", context) }
         if times.isOver(at: now) { return pages.text("sitting_status_held", context) }
         if times.hasStarted(at: now) { return pages.text("sitting_status_under_way", context) }
-        return pages.text("sitting_status_planned", context)
+        return pages.text(sitting.status == SittingStatus.convened.rawValue ? "sitting_status_convened" : "sitting_status_planned", context)
     }
 
     func commissionNames(_ council: Council, _ language: Language) async throws -> [Int64: String] {

@@ -12,6 +12,8 @@ struct CouncilSittingServices: Sendable {
     let clock: any WallClock
     let baseURL: String
     let calendarTokens: CalendarTokens
+    /// The address convocations come from: their calendar invitations name it as the organiser.
+    let organizer: String
 
     init(site: Site) {
         sittings = SittingRepository(database: site.database)
@@ -22,5 +24,6 @@ struct CouncilSittingServices: Sendable {
         clock = site.clock
         baseURL = site.configuration.baseURL
         calendarTokens = CalendarTokens(persist: site.persist)
+        organizer = SMTPClient.address(site.configuration.mailFrom)
     }
 }

@@ -17,11 +17,11 @@ public struct OutboxRepository: Sendable {
 
     /// Queues a message in the caller's transaction.
     @discardableResult
-    static func enqueue(recipient: String, subject: String, body: String, kind: String, listUnsubscribe: String?, at: Double,
-                        on sql: any SQLDatabase) async throws -> Int64 {
+    static func enqueue(recipient: String, subject: String, body: String, kind: String, listUnsubscribe: String?, calendar: String? = nil,
+                        at: Double, on sql: any SQLDatabase) async throws -> Int64 {
         try await sql.insert(into: "outbox")
-            .columns("recipient", "subject", "body", "kind", "list_unsubscribe", "created_at")
-            .values(SQLBind(recipient), SQLBind(subject), SQLBind(body), SQLBind(kind), SQLBind(listUnsubscribe), SQLBind(at))
+            .columns("recipient", "subject", "body", "kind", "list_unsubscribe", "calendar", "created_at")
+            .values(SQLBind(recipient), SQLBind(subject), SQLBind(body), SQLBind(kind), SQLBind(listUnsubscribe), SQLBind(calendar), SQLBind(at))
             .returning("id")
             .first(decodingColumn: "id", as: Int64.self) ?? 0
     }

@@ -76,12 +76,19 @@ public struct SittingRepository: Sendable {
         }
     }
 
-    /// Corrects the sitting's body, times and place.
-    public func update(id: Int64, councilID: Int64, _ fields: SittingFields, at: Double, check: @Sendable @escaping (SittingRecord) -> String?) async throws {
+    /// Corrects the sitting's body, times and place; `mails` (made from the sitting as it then stands) are queued in
+    /// the same transaction, as `kind`.
+    public func update(id: Int64, councilID: Int64, _ fields: SittingFields, at: Double, check: @Sendable @escaping (SittingRecord) -> String?,
+                       kind: String = "sitting_update", mails: @Sendable @escaping (SittingRecord) -> [SittingMail] = { _ in [] }) async throws {
         try await changing(id: id, councilID: councilID, bump: true, at: at, check: check) { sql in
             try await sql.update("sittings").set("body", to: fields.body).set("commission_id", to: SQLBind(fields.commissionID))
                 .set("starts_at", to: fields.startsAt).set("ends_at", to: fields.endsAt).set("place", to: fields.place)
                 .set("remote_url", to: SQLBind(fields.remoteURL)).where("id", .equal, id).run()
+            guard let sitting = try await sql.raw("SELECT * FROM sittings WHERE id = \(bind: id)").decodeFirst(SittingRecord.self) else { return }
+            for mail in mails(sitting) {
+                try await OutboxRepository.enqueue(recipient: mail.recipient, subject: mail.subject, body: mail.body, kind: kind, listUnsubscribe: nil,
+                                                   calendar: mail.calendar, at: at, on: sql)
+            }
         }
     }
 
@@ -95,6 +102,65 @@ public struct SittingRepository: Sendable {
     public func delete(id: Int64, councilID: Int64) async throws {
         try await database.withSQL { sql in
             try await sql.delete(from: "sittings").where("id", .equal, id).where("council_id", .equal, councilID).run()
+        }
+    }
+}
+
+/// A member called to a sitting, as their convocation needs them.
+public struct SittingInvitee: Sendable, Hashable {
+    public let seatID: Int64
+    public let name: String
+    public let email: String
+    public let language: String?
+}
+
+/// A convocation (or its cancellation) to one member: the mail and its calendar invitation.
+public struct SittingMail: Sendable {
+    public let recipient: String
+    public let subject: String
+    public let body: String
+    public let calendar: String
+
+    public init(recipient: String, subject: String, body: String, calendar: String) {
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.calendar = calendar
+    }
+}
+
+extension SittingRepository {
+    /// The seats among `seatIDs` whose account's address is verified (a convocation is mailed to no one else).
+    public func invitees(seatIDs: [Int64], councilID: Int64) async throws -> [SittingInvitee] {
+        guard !seatIDs.isEmpty else { return [] }
+        return try await database.read { sql in
+            let ids = SQLGroupExpression(SQLList(seatIDs.map { SQLBind($0) }))
+            return try await sql.raw("""
+                SELECT m.id, COALESCE(m.public_name, a.display_name) AS name, a.email, a.preferred_language FROM memberships m
+                JOIN accounts a ON a.id = m.account_id
+                WHERE m.id IN \(ids) AND m.council_id = \(bind: councilID) AND m.ended_at IS NULL
+                AND a.email_verified_at IS NOT NULL AND a.deleted_at IS NULL ORDER BY m.id
+                """).all().map { row in
+                SittingInvitee(seatID: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
+                               email: try row.decode(column: "email", as: String.self),
+                               language: try row.decode(column: "preferred_language", as: String?.self))
+            }
+        }
+    }
+
+    /// Moves the sitting to `status` and queues `mails` (`kind`) in the same transaction, once `check` accepts it: the
+    /// convocations go out only if the sitting is convened, and all of them. `mails` is made from the sitting as it
+    /// then stands (its sequence raised).
+    public func setStatus(id: Int64, councilID: Int64, _ status: String, at: Double, kind: String,
+                          check: @Sendable @escaping (SittingRecord) -> String?,
+                          mails: @Sendable @escaping (SittingRecord) -> [SittingMail]) async throws {
+        try await changing(id: id, councilID: councilID, bump: true, at: at, check: check) { sql in
+            try await sql.update("sittings").set("status", to: status).where("id", .equal, id).run()
+            guard let sitting = try await sql.raw("SELECT * FROM sittings WHERE id = \(bind: id)").decodeFirst(SittingRecord.self) else { return }
+            for mail in mails(sitting) {
+                try await OutboxRepository.enqueue(recipient: mail.recipient, subject: mail.subject, body: mail.body, kind: kind, listUnsubscribe: nil,
+                                                   calendar: mail.calendar, at: at, on: sql)
+            }
         }
     }
 }
