@@ -358,4 +358,35 @@ import TestSupport
             #expect(try await outbox.latest(limit: 1_000).filter { $0.kind == "sitting_cancellation" }.count == convocations.count)
         }
     }
+
+    /// The API shows what the pages show: plenary sittings to everyone, the council's meetings to its people, minutes
+    /// as they may be read, never the video link.
+    @Test(arguments: TestDatabase.kinds)
+    func theAPIShowsWhatThePagesShow(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let all = try await Self.sittings(site, "cese-fr")
+            let june = try #require(all.first { $0.startsAt == 1_782_291_600 })
+            let july = try #require(all.first { $0.startsAt == 1_783_513_800 })
+            let meeting = try #require(all.first { $0.body == "commission" })
+            let visitor = Visitor(client)
+            let list = try await visitor.get("/api/v1/cese-fr/sittings")
+            #expect(list.status == .ok)
+            let sittings = try #require(try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as? [[String: Any]])
+            #expect(!sittings.isEmpty && sittings.allSatisfy { $0["body"] as? String == "plenary" })
+            #expect(!list.text.contains("visio."))
+            #expect(try await visitor.get("/api/v1/cese-fr/sittings/\(meeting.id)").status == .notFound)
+            let published = try #require(try JSONSerialization.jsonObject(with: Data(try await visitor.get("/api/v1/cese-fr/sittings/\(june.id)").text.utf8))
+                as? [String: Any])
+            #expect((published["minutes"] as? [String: Any])?["status"] as? String == "published" && published["quorumMet"] as? Bool == true)
+            #expect((published["proxies"] as? [[String: Any]])?.count == 1 && published["startsAt"] as? String == "2026-06-24T09:00:00Z")
+            let draft = try #require(try JSONSerialization.jsonObject(with: Data(try await visitor.get("/api/v1/cese-fr/sittings/\(july.id)").text.utf8))
+                as? [String: Any])
+            #expect(draft["minutes"] == nil)
+            let member = Visitor(client)
+            try await member.signIn("membre@cese-fr.example")
+            #expect(try await member.get("/api/v1/cese-fr/sittings").text.contains("\"body\":\"commission\""))
+            #expect(try await member.get("/api/v1/cese-fr/sittings/\(july.id)").text.contains("\"status\":\"draft\""))
+            #expect(try await Visitor(client).get("/api/v1/cese-ma/sittings/\(june.id)").status == .notFound)
+        }
+    }
 }

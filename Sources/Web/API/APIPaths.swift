@@ -22,11 +22,13 @@ enum APIPaths {
     static let agreement = Path2("/api/v1/{council}/cooperation/agreements/{id}")
     static let practices = Path1("/api/v1/{council}/practices")
     static let practice = Path2("/api/v1/{council}/practices/{id}")
+    static let sittings = Path1("/api/v1/{council}/sittings")
+    static let sitting = Path2("/api/v1/{council}/sittings/{id}")
     static let contributions = Path1("/api/v1/{council}/cooperation/contributions")
     static let contribution = Path2("/api/v1/{council}/cooperation/contributions/{id}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
                                           conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
                                           missions, mission, agreements, agreement, practices, practice,
-                                          contributions, contribution]
+                                          contributions, contribution, sittings, sitting]
 }

@@ -68,6 +68,7 @@ public enum HemicycleServer {
         CouncilSittingProxyRoutes(services: sittingServices, pages: site.pages, routes: sittingRoutes).register(in: council.pages)
         CouncilSittingCalendarRoutes(services: sittingServices, pages: site.pages).register(in: council.pages)
         CouncilSittingMinutesRoutes(services: sittingServices, pages: site.pages, routes: sittingRoutes).register(in: council.pages)
+        CouncilSittingAPI(services: sittingServices).register(in: council.api)
         PartnerRoutes(services: missionServices, pages: site.pages).register(in: council.pages)
         MissionAPI(services: missionServices, baseURL: site.configuration.baseURL).register(in: council.api)
         let agreementServices = AgreementServices(site: site)
