@@ -102,7 +102,7 @@ public enum Validate {
     /// First path segments of the instance's own pages, which no council slug may take.
     public static let reservedSlugs: Set<String> = [
         "api", "static", "signin", "signup", "signout", "account", "password", "verify", "admin", "lang", "healthz",
-        "councils", "invitation", "networks", "practices", "federation",
+        "councils", "invitation", "networks", "practices", "federation", "oparl",
     ]
 
     /// A council slug: lower-case letters, digits and dashes, 2 to 40 characters, not a reserved segment.

@@ -77,6 +77,7 @@ public enum HemicycleServer {
         AgreementPlanRoutes(services: agreementServices, pages: site.pages, agreements: agreementRoutes).register(in: council.pages)
         AgreementAPI(services: agreementServices, baseURL: site.configuration.baseURL).register(in: council.api)
         NetworkRoutes(services: NetworkServices(site: site), pages: site.pages).register(on: routes)
+        OParlRoutes(services: OParlServices(site: site), pages: site.pages).register(on: routes)
         let contributionServices = ContributionServices(site: site)
         ContributionRoutes(services: contributionServices, pages: site.pages).register(in: council.pages)
         ContributionAPI(services: contributionServices, baseURL: site.configuration.baseURL).register(in: council.api)
