@@ -56,15 +56,8 @@ import Testing
                     "location": str(e.get("LOCATION", "")), "description": str(e.get("DESCRIPTION", "")), "url": str(e.get("URL", ""))})
             print(json.dumps(out))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = ["-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, data) = try PythonChecker.run(try #require(Self.python), script: script, arguments: [file.path])
+        #expect(status == 0)
         let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let read = try #require(parsed["events"] as? [[String: Any]])
         #expect(read.count == events.count)

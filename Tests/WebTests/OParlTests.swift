@@ -111,15 +111,8 @@ import TestSupport
                     for obj in objs: check(name, obj, obj.get("id", name))
                 print(json.dumps({"checked": count, "errors": errors[:20]}))
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-            process.arguments = ["-c", script, Self.schemas.path, file.path]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let (status, data) = try PythonChecker.run(try #require(Self.python), script: script, arguments: [Self.schemas.path, file.path])
+            #expect(status == 0)
             let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect((result["checked"] as? Int ?? 0) > all.count)
             #expect((result["errors"] as? [String])?.isEmpty == true, "\(result["errors"] ?? "")")
