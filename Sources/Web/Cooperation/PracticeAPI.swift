@@ -58,10 +58,10 @@ struct PracticeAPI {
     @Sendable func list(_ request: Request, context: AppContext) async throws -> JSONBody<[PracticeDTO]> {
         let council = try context.inCouncil().council
         let (themes, networks) = try await names()
-        // By theme and language, as the library's page filters them; an unknown one is a bad request.
+        // By theme and language, as the library's page filters them; a theme not in the instance's list has no note.
         let theme = request.uri.queryParameters.get("theme"), language = request.uri.queryParameters.get("language")
-        if let theme, !themes.values.contains(theme) { throw PageError(.badRequest, "error_bad_request") }
         if let language, Language(rawValue: language) == nil { throw PageError(.badRequest, "error_bad_request") }
+        if let theme, !themes.values.contains(theme) { return JSONBody(value: []) }
         let search = try await PracticeSearch.matching(PracticeSearch.query(request), councilID: council.id, notes: services.notes)
         return JSONBody(value: search.ordered(try await readable(try await services.notes.all(councilID: council.id), context: context)).filter { note in
             (theme == nil || note.themeId.flatMap { themes[$0] } == theme) && (language == nil || note.language == language)
