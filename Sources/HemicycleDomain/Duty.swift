@@ -1,10 +1,12 @@
 /// A duty the council's administrators give to a member of its staff, on top of their role: the communication staff
-/// who write the council's news, and those who publish it.
+/// who write the council's news, and those who publish it; the finance staff who keep the budget.
 public enum Duty: String, CaseIterable, Sendable, Codable {
     /// Writes posts and hands them to the editors.
     case newsWriter = "news_writer"
     /// Accepts, schedules and takes down posts (and writes them).
     case newsEditor = "news_editor"
+    /// Keeps the council's budget: its lines, voted amounts, transfers, commitments and payments.
+    case budgetOfficer = "budget_officer"
 
     /// Localization key of the duty's name.
     public var labelKey: String { "duty_\(rawValue)" }

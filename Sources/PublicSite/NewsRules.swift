@@ -26,7 +26,7 @@ public struct NewsActor: Sendable, Equatable {
 
     public init(_ council: CouncilActor) { self.council = council }
 
-    public var isWriter: Bool { council.isAdministrator || !council.duties.isEmpty }
+    public var isWriter: Bool { council.isAdministrator || !council.duties.isDisjoint(with: [.newsWriter, .newsEditor]) }
     public var isEditor: Bool { council.isAdministrator || council.duties.contains(.newsEditor) }
 }
 

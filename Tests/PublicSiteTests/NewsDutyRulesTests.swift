@@ -12,6 +12,8 @@ import Testing
         #expect(!NewsActor(CouncilActor(role: .staff)).isWriter)
         // A member or a citizen holds no duty, whatever their seat carries; an unverified address holds none either.
         #expect(!NewsActor(CouncilActor(role: .member, duties: [.newsEditor])).isWriter)
+        // The finance duty writes no news.
+        #expect(!NewsActor(CouncilActor(role: .staff, duties: [.budgetOfficer])).isWriter)
         #expect(!NewsActor(CouncilActor(role: .staff, isVerified: false, duties: [.newsEditor])).isWriter)
         #expect(NewsActor(CouncilActor(role: .administrator)).isEditor)
         #expect(Duty.parse("news_editor,bogus,news_writer") == [.newsWriter, .newsEditor])

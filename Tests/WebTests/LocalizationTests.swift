@@ -1,5 +1,6 @@
 import Foundation
 import HemicycleDomain
+import Organisation
 import Storage
 import Testing
 @testable import Web
@@ -80,6 +81,11 @@ import Testing
         keys += ["signed_out", "profile_saved", "password_changed", "password_reset", "account_deleted", "saved", "deleted", "invited",
                  "invitation_accepted", "cosigned"].map { "notice_\($0)" }
         keys += Language.allCases.map { "language_\($0.rawValue)" }
+        // The budget's states, levels, what a line serves, the audit trail's changes, an amount's problems; duties.
+        keys += BudgetYearStatus.allCases.map { "budget_status_\($0.rawValue)" } + BudgetLevel.allCases.map { "budget_level_\($0.rawValue)" }
+        keys += BudgetLinkKind.allCases.map { "budget_link_\($0.rawValue)" } + BudgetAmount.Problem.allCases.map(\.rawValue)
+        keys += ["year_create", "line_add", "line_update", "line_remove", "status", "transfer", "commitment", "payment"].map { "budget_audit_\($0)" }
+        keys += Duty.allCases.map(\.labelKey) + SecretariatUnitKind.allCases.map { "secretariat_kind_\($0.rawValue)" }
         for key in keys { #expect(localizer.has(key), "\(key) has no translation") }
     }
 

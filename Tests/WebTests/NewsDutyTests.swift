@@ -15,7 +15,7 @@ import TestSupport
         try await Harness.run(kind) { site, client in
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
             let julien = try #require(try await site.memberships.all(councilID: france.id).first { $0.email == "secretariat@cese-fr.example" })
-            #expect(julien.dutySet == [.newsWriter])
+            #expect(julien.dutySet == [.newsWriter, .budgetOfficer])
             let post: [(String, String)] = [("language", "fr"), ("category", "plenary"), ("title", "Séance du mois"), ("summary", "La séance."),
                                             ("body", "La séance.")]
             let staff = Visitor(client, acceptLanguage: "fr")
@@ -34,7 +34,7 @@ import TestSupport
             #expect(!(try await staff.get(edit).text.contains("name=\"duty\"")))
             let raised = try await staff.post(edit, [("role", "staff"), ("duties_shown", "1"), ("duty", "news_editor")])
             #expect(raised.status == .forbidden && raised.text.contains("Seuls les administrateurs du conseil attribuent"))
-            #expect(try await site.memberships.find(id: julien.id, councilID: france.id)?.dutySet == [.newsWriter])
+            #expect(try await site.memberships.find(id: julien.id, councilID: france.id)?.dutySet == [.newsWriter, .budgetOfficer])
 
             // The administrator makes him an editor: he schedules.
             let admin = Visitor(client, acceptLanguage: "fr")
@@ -45,6 +45,9 @@ import TestSupport
             #expect(try await staff.post("\(url)/status", [("action", "schedule")]).status == .seeOther)
             // Without a duty, he writes nothing and sees no draft.
             #expect(try await admin.post(edit, [("role", "staff"), ("duties_shown", "1")]).status == .seeOther)
+            #expect(try await staff.post("/cese-fr/news", post).status == .forbidden)
+            // Keeping the budget is not writing the news.
+            #expect(try await admin.post(edit, [("role", "staff"), ("duties_shown", "1"), ("duty", "budget_officer")]).status == .seeOther)
             #expect(try await staff.post("/cese-fr/news", post).status == .forbidden)
             // A seat that is no longer staff holds no duty, and keeps none when it is staff again.
             #expect(try await admin.post(edit, [("role", "staff"), ("duties_shown", "1"), ("duty", "news_writer")]).status == .seeOther)

@@ -98,9 +98,9 @@ import TestSupport
             try await moroccanMember.signIn("membre@cese-ma.example")
             for operation in APIRoutes.operations where operation.method == "get" {
                 let contributions = operation.path.hasPrefix("/api/v1/{council}/cooperation/contributions")
-                // {id}: the demo's published avis, the first work item recorded.
+                // {id}: the demo's published avis, the first work item recorded; {year}: the demo's voted budget.
                 let path = operation.path.replacingOccurrences(of: "{council}", with: contributions ? "cese-ma" : "cese-fr")
-                    .replacingOccurrences(of: "{id}", with: "1")
+                    .replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{year}", with: "2026")
                 let status = try await (contributions ? moroccanMember : visitor).get(path).status
                 #expect(status == .ok, "\(path)")
             }

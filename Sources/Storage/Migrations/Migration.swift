@@ -55,5 +55,7 @@ public enum Migrations {
         UpdateBallotsAddSittingAndProxy(),
         CreateSittingMinutes(),
         UpdateOutboxAddCalendar(),
+        CreateBudget(),
+        CreateSecretariat(),
     ]
 }

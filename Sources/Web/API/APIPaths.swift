@@ -26,9 +26,11 @@ enum APIPaths {
     static let sitting = Path2("/api/v1/{council}/sittings/{id}")
     static let contributions = Path1("/api/v1/{council}/cooperation/contributions")
     static let contribution = Path2("/api/v1/{council}/cooperation/contributions/{id}")
+    static let budget = Path1("/api/v1/{council}/budget")
+    static let budgetYear = Path2("/api/v1/{council}/budget/{year}")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
                                           conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
                                           missions, mission, agreements, agreement, practices, practice,
-                                          contributions, contribution, sittings, sitting]
+                                          contributions, contribution, sittings, sitting, budget, budgetYear]
 }

@@ -31,22 +31,7 @@ enum PoolChart {
             let barsTop = y + (rowHeight - 30) / 2
             for (offset, share, text, colour) in [(0.0, row.populationShare, row.populationText, colours.population),
                                                   (16.0, row.poolShare, row.poolText, colours.pool)] {
-                let width = barWidth * min(1, share / scale)
-                svg.write("<rect x=\"")
-                svg.write(tenths: labelWidth)
-                svg.write("\" y=\"")
-                svg.write(tenths: barsTop + offset)
-                svg.write("\" width=\"")
-                svg.write(tenths: width)
-                svg.write("\" height=\"13.0\" fill=\"")
-                svg.write(colour)
-                svg.write("\"/><text x=\"")
-                svg.write(tenths: labelWidth + width + 4)
-                svg.write("\" y=\"")
-                svg.write(tenths: barsTop + offset + 11)
-                svg.write("\" font-size=\"11\">")
-                svg.write(escaping: text)
-                svg.write("</text>")
+                svg.bar(x: labelWidth, y: barsTop + offset, width: barWidth * min(1, share / scale), colour: colour, text: text)
             }
             y += rowHeight
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HemicycleDomain
 import Hummingbird
+import Organisation
 import Storage
 
 /// What every capability's pages share: rendering a template inside the layout, the reader's language (sentences,
@@ -50,6 +51,7 @@ public struct Pages: Sendable {
             data["council"] = try TemplateEncoder.encode(councilSummary(council, language: language))
             if let scope = context.scope, scope.council.id == council.id {
                 data["canAdminister"] = .bool(scope.policy.allows(.viewAdministration))
+                data["canSeeSecretariat"] = .bool(SecretariatRules.decide(scope.actor, .see).isAllowed)
             }
         }
         // The model's own values come last: a page may name its council or title itself.

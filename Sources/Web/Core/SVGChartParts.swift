@@ -56,4 +56,23 @@ extension SVGWriter {
         }
         write("</text>")
     }
+
+    /// A bar 13 high from `x`, `width` long, in `colour`, its value written just past its end.
+    mutating func bar(x: Double, y: Double, width: Double, colour: String, text: String) {
+        write("<rect x=\"")
+        write(tenths: x)
+        write("\" y=\"")
+        write(tenths: y)
+        write("\" width=\"")
+        write(tenths: width)
+        write("\" height=\"13.0\" fill=\"")
+        write(colour)
+        write("\"/><text x=\"")
+        write(tenths: x + width + 4)
+        write("\" y=\"")
+        write(tenths: y + 11)
+        write("\" font-size=\"11\">")
+        write(escaping: text)
+        write("</text>")
+    }
 }

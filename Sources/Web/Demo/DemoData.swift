@@ -30,7 +30,7 @@ public struct DemoData: Sendable {
         var commissions: [Int] = []
         var language: Language = .fr
         var instanceAdmin = false
-        /// A staff seat's duties: the communication staff.
+        /// A staff seat's duties: the communication staff, the finance staff.
         var duties: Set<Duty> = []
     }
 
@@ -92,7 +92,7 @@ public struct DemoData: Sendable {
 
     static let frenchPeople = [
         Person(email: "admin@hemicycle.example", name: "Camille Administratrice", role: .administrator, instanceAdmin: true),
-        Person(email: "secretariat@cese-fr.example", name: "Julien Secrétariat", role: .staff, duties: [.newsWriter]),
+        Person(email: "secretariat@cese-fr.example", name: "Julien Secrétariat", role: .staff, duties: [.newsWriter, .budgetOfficer]),
         Person(email: "presidence@cese-fr.example", name: "Hélène Présidente", role: .president, group: 2, commissions: []),
         Person(email: "bureau@cese-fr.example", name: "Marc Questeur", role: .bureau, group: 5, commissions: [3]),
         Person(email: "membre@cese-fr.example", name: "Nadia Rapporteure", role: .member, group: 9, commissions: [1]),
@@ -234,6 +234,9 @@ public struct DemoData: Sendable {
                 { try await DemoNews(site: $0).load() },
                 // After the council work, whose ballots the plenary sitting held.
                 { try await DemoSittings(site: $0).load() },
+                // After the missions and conventions its lines and commitments serve.
+                { try await DemoBudget(site: $0).load() },
+                { try await DemoSecretariat(site: $0).load() },
             ]
             for step in steps {
                 try stopIfAsked()

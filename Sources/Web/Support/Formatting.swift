@@ -107,6 +107,12 @@ public struct Formatting: Sendable {
         share.formatted(.percent.precision(.fractionLength(0...digits)).locale(locale))
     }
 
+    /// An amount in cents in `currency`, as the locale writes money ("1 234,56 €", "€1,234.56", "1.234,56 د.م.");
+    /// computed in `Decimal`, never in floating point.
+    public func money(cents: Int64, currency: String) -> String {
+        (Decimal(cents) / 100).formatted(.currency(code: currency).precision(.fractionLength(2)).locale(locale))
+    }
+
     public func dateTime(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone))
     }
