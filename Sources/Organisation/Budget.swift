@@ -35,9 +35,10 @@ public enum BudgetLinkKind: String, CaseIterable, Sendable, Codable {
 /// is added up).
 public let budgetMaximumCents: Int64 = 100_000_000_000_000
 
-/// The currencies a council's budget is kept in: ISO 4217 codes with two decimals (cents).
+/// The currencies a council's budget is kept in: ISO 4217 codes with two decimals (cents). Currencies with none (XOF,
+/// XAF) or three (TND) would need their own minor unit, in parsing and display alike.
 public enum BudgetCurrency {
-    public static let supported: [String] = ["EUR", "MAD", "XOF", "XAF", "TND", "DZD", "CHF", "CAD", "USD"]
+    public static let supported: [String] = ["EUR", "MAD", "DZD", "CHF", "CAD", "USD"]
 
     public static func isSupported(_ code: String) -> Bool { supported.contains(code) }
 }
@@ -58,42 +59,54 @@ public enum BudgetAmount {
 
     /// The cents `text` writes; zero is allowed when `allowZero` (a voted amount still to be set).
     ///
-    /// Spaces and apostrophes group thousands. With both '.' and ',', the last one is the decimal mark and the other
+    /// A currency's sign or name may stand before or after the number, never inside it ("12€50" is refused rather than
+    /// read as 1250). Spaces and apostrophes group thousands. With both '.' and ',', the last one is the decimal mark and the other
     /// groups thousands; with one of them once, it is the decimal mark unless three digits follow it after a first
     /// group other than 0 ("1.234" and "1,234" are 1234, as French and English write them); several times, it groups
     /// thousands. Groups after the first have three digits.
     public static func parse(_ text: String, allowZero: Bool = false) -> Result<Int64, Problem> {
-        var marked: [Character] = [], word = ""
-        // A currency written beside the amount (EUR, MAD, DH, د.م.), letters grouped as words.
-        func wordIsCurrency() -> Bool {
-            defer { word = "" }
-            return word.isEmpty || currencyWords.contains(word.uppercased())
+        let characters = Array(text)
+        guard let firstDigit = characters.firstIndex(where: { asciiDigit($0) != nil }),
+              let lastDigit = characters.lastIndex(where: { asciiDigit($0) != nil }) else {
+            return characters.contains { $0 == "-" || $0 == "\u{2212}" } ? .failure(.notPositive) : .failure(.unreadable)
         }
-        for character in text {
-            if character.isLetter {
-                word.append(character)
-                continue
+        // Around the number: spaces, direction marks, a currency's sign or name (EUR, MAD, DH, د.م.); a minus sign makes
+        // it negative.
+        for segment in [characters[..<firstDigit], characters[(lastDigit + 1)...]] {
+            var word = ""
+            for character in segment + [" "] {
+                if character.isLetter {
+                    word.append(character)
+                    continue
+                }
+                if !word.isEmpty {
+                    guard currencyWords.contains(word.uppercased()) else { return .failure(.unreadable) }
+                    word = ""
+                }
+                if character == "-" || character == "\u{2212}" { return .failure(.notPositive) }
+                guard character.isWhitespace || currencySigns.contains(character) || character == "." || character == "\u{200F}"
+                        || character == "\u{200E}" else { return .failure(.unreadable) }
             }
-            guard wordIsCurrency() else { return .failure(.unreadable) }
+        }
+        // Within it: digits of one script, the decimal and thousands marks; a space groups thousands as an apostrophe does.
+        var marked: [Character] = [], scripts = Set<UInt32>()
+        for character in characters[firstDigit...lastDigit] {
             if let digit = asciiDigit(character) {
+                scripts.insert((character.unicodeScalars.first?.value ?? 0) & ~0xF)
                 marked.append(digit)
             } else if character == "." || character == "," || character == "\u{066B}" {
                 // ٫ is the Arabic decimal mark.
                 marked.append(character == "\u{066B}" ? "." : character)
-            } else if character == "'" || character == "\u{2019}" || character == "\u{066C}" {
-                // ٬ is the Arabic thousands mark.
-                marked.append("'")
-            } else if character == "-" || character == "\u{2212}" {
-                return .failure(.notPositive)
-            } else if character.isWhitespace || currencySigns.contains(character) || character == "\u{200F}" || character == "\u{200E}" {
+            } else if character == "'" || character == "\u{2019}" || character == "\u{066C}" || character.isWhitespace {
+                // ٬ is the Arabic thousands mark; a run of spaces is one mark.
+                if marked.last != "'" { marked.append("'") }
+            } else if character == "\u{200F}" || character == "\u{200E}" {
                 continue
             } else {
                 return .failure(.unreadable)
             }
         }
-        guard wordIsCurrency() else { return .failure(.unreadable) }
-        // "د.م." leaves its dots behind: marks at the end with no digit after them are dropped.
-        while let last = marked.last, last == "." || last == "," { marked.removeLast() }
+        guard scripts.count == 1 else { return .failure(.unreadable) }
         guard let first = marked.first, first.isNumber else { return .failure(.unreadable) }
         let dots = marked.filter { $0 == "." }.count, commas = marked.filter { $0 == "," }.count
         var decimalMark: Character?
@@ -125,7 +138,8 @@ public enum BudgetAmount {
     }
 
     static let currencySigns: Set<Character> = ["€", "$", "£"]
-    static let currencyWords: Set<String> = Set(BudgetCurrency.supported + ["DH", "DHS", "د", "م"])
+    static let currencyWords: Set<String> = Set(BudgetCurrency.supported + ["DH", "DHS", "د", "م", "درهم", "دراهم", "DIRHAM", "DIRHAMS", "EURO", "EUROS",
+                                                                          "DA", "DINAR", "DINARS", "دينار", "FRANC", "FRANCS", "DOLLAR", "DOLLARS"])
 
     /// ASCII digit for a Western, Arabic-Indic or Eastern Arabic-Indic digit.
     static func asciiDigit(_ character: Character) -> Character? {

@@ -49,15 +49,28 @@ public struct BudgetLineExecution: Sendable, Equatable {
     /// Committed and not yet paid.
     public var unpaid: Int64 { committed - paid }
 
-    /// Paid as a share of the credits, in tenths of a percent (0 when there are none); integer arithmetic.
-    public var paidPermille: Int64 { allocation > 0 ? paid * 1000 / allocation : 0 }
+    /// Paid as a share of the credits, in tenths of a percent rounded to the nearest (0 when there are none); integer
+    /// arithmetic, scaled down first for sums too large to multiply.
+    public var paidPermille: Int64 {
+        guard allocation > 0 else { return 0 }
+        let (scaled, overflow) = paid.multipliedReportingOverflow(by: 1000)
+        if overflow { return paid / max(1, allocation / 1000) }
+        return (scaled + allocation / 2) / allocation
+    }
 
     mutating func add(_ other: BudgetLineExecution) {
-        voted += other.voted
-        transfersIn += other.transfersIn
-        transfersOut += other.transfersOut
-        committed += other.committed
-        paid += other.paid
+        voted = Self.sum(voted, other.voted)
+        transfersIn = Self.sum(transfersIn, other.transfersIn)
+        transfersOut = Self.sum(transfersOut, other.transfersOut)
+        committed = Self.sum(committed, other.committed)
+        paid = Self.sum(paid, other.paid)
+    }
+
+    /// A sum that stops at the largest value rather than overflowing (which would stop the process): amounts are
+    /// capped far below it, but sums of many movements are not.
+    static func sum(_ left: Int64, _ right: Int64) -> Int64 {
+        let (result, overflow) = left.addingReportingOverflow(right)
+        return overflow ? (right > 0 ? Int64.max : Int64.min) : result
     }
 }
 
@@ -76,10 +89,12 @@ public struct BudgetExecution: Sendable {
         for movement in movements {
             switch movement.kind {
             case .transfer(let from, let to):
-                lines[from]?.transfersOut += movement.cents
-                lines[to]?.transfersIn += movement.cents
-            case .commitment(let line): lines[line]?.committed += movement.cents
-            case .payment(let line): lines[line]?.paid += movement.cents
+                if let out = lines[from]?.transfersOut { lines[from]?.transfersOut = BudgetLineExecution.sum(out, movement.cents) }
+                if let into = lines[to]?.transfersIn { lines[to]?.transfersIn = BudgetLineExecution.sum(into, movement.cents) }
+            case .commitment(let line):
+                if let committed = lines[line]?.committed { lines[line]?.committed = BudgetLineExecution.sum(committed, movement.cents) }
+            case .payment(let line):
+                if let paid = lines[line]?.paid { lines[line]?.paid = BudgetLineExecution.sum(paid, movement.cents) }
             }
         }
         // Actions then programmes add up what sits under them.

@@ -25,7 +25,7 @@ public enum BudgetRules {
         case .seeDetail:
             return actor.sitsInAssembly || actor.isSecretariat || actor.isBureau ? .allowed : .forbidden("budget_refused")
         case .seeAudit:
-            return actor.isSecretariat || actor.isBureau ? .allowed : .forbidden("budget_refused")
+            return actor.isSecretariat || actor.isBureau ? .allowed : .forbidden("budget_refused_audit")
         case .keep:
             return actor.isAdministrator || actor.duties.contains(.budgetOfficer) ? .allowed : .forbidden("budget_refused_keep")
         }
@@ -62,6 +62,11 @@ public enum BudgetRules {
         case (.voted, .closed): .allowed
         default: .conflict("budget_error_status")
         }
+    }
+
+    /// The year's voted amounts add up to `budgetMaximumCents` at most, so that no sum of the year overflows.
+    public static func mayVoteTotal(_ total: Int64) -> Decision {
+        total <= budgetMaximumCents ? .allowed : .conflict("budget_error_amount_large")
     }
 
     /// A node sits under a node of the level above it (an action under a programme, a line under an action); a

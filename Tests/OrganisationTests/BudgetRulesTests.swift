@@ -9,7 +9,7 @@ import Testing
         ("1234", 123_400), ("1234.5", 123_450), ("1234,56", 123_456), ("1 234,56", 123_456), ("1\u{202F}234,56 €", 123_456),
         ("1,234.56", 123_456), ("1.234,56", 123_456), ("1.234", 123_400), ("1,234", 123_400), ("12'500.00", 1_250_000),
         ("0,50", 50), ("0.05", 5), ("١٬٢٣٤٫٥٦", 123_456), ("۱۲۳۴", 123_400), ("1 234,56 د.م.", 123_456), ("EUR 12", 1_200),
-        ("1.234.567,89", 123_456_789), ("1,234,567", 123_456_700),
+        ("1.234.567,89", 123_456_789), ("1,234,567", 123_456_700), ("د.م. 1 234,00", 123_400), ("€ 12,50", 1_250), ("12 DH", 1_200), ("12 euros", 1_200), ("١٢ درهم", 1_200),
     ] as [(String, Int64)])
     func amountsAreReadIntoCents(text: String, cents: Int64) {
         #expect(BudgetAmount.parse(text) == .success(cents), "\(text)")
@@ -19,6 +19,9 @@ import Testing
         ("", BudgetAmount.Problem.unreadable), ("abc", .unreadable), ("12x", .unreadable), ("1,2345", .tooPrecise), ("0,125", .tooPrecise),
         ("1.234.5", .unreadable), ("1,23,456", .unreadable), ("-5", .notPositive), ("0", .notPositive), ("0,00", .notPositive),
         ("99999999999999", .tooLarge), ("1.000.000.000.001", .tooLarge), ("1e5", .unreadable), ("12.34.56,7", .unreadable),
+        // A sign, a name or a lone space inside the number is not a decimal mark: refused, never read 100 times too large.
+        ("12€50", .unreadable), ("12 50", .unreadable), ("1 2 3", .unreadable), ("1 EUR 234", .unreadable), ("1٢3", .unreadable),
+        ("− 12", .notPositive), ("12 pommes", .unreadable),
     ] as [(String, BudgetAmount.Problem)])
     func badAmountsSayWhatIsWrong(text: String, problem: BudgetAmount.Problem) {
         #expect(BudgetAmount.parse(text) == .failure(problem), "\(text)")
@@ -86,7 +89,7 @@ import Testing
         #expect(execution[1].transfersIn == 5_000 && execution[1].transfersOut == 35_000)
         #expect(execution.total.allocation == execution.total.voted && execution.total.voted == 175_000)
         #expect(execution.total.committed == 115_000 && execution.total.paid == 75_000)
-        #expect(execution[7].paidPermille == 1000 && execution[3].paidPermille == 266)
+        #expect(execution[7].paidPermille == 1000 && execution[3].paidPermille == 267)
     }
 
     @Test func creditsAreTransferredCommittedAndPaidOnlyWhereTheyAre() {

@@ -88,6 +88,8 @@ import TestSupport
             #expect(outside.status == .unprocessableContent && outside.text.contains("date de l’année du budget"))
             let tooMuch = try await staff.post("/cese-fr/budget/2026/transfers", transfer.map { $0.0 == "amount" ? ($0.0, "1 200 000,01") : $0 })
             #expect(tooMuch.status == .conflict && tooMuch.text.contains("pas assez de crédits non engagés"))
+            // What was typed comes back, the form open.
+            #expect(tooMuch.text.contains(">Consultation nationale sur l’eau</textarea>") && tooMuch.text.contains("<details open><summary>Virer des crédits"))
             #expect(try await Self.ledger(site, "cese-fr", 2026).transfers.count == before.transfers.count)
 
             let done = try await staff.post("/cese-fr/budget/2026/transfers", transfer)
@@ -117,6 +119,8 @@ import TestSupport
             let pay = "/cese-fr/budget/2026/commitments/\(commitment.id)/payments"
             #expect(try await staff.post(pay, [("amount", "5000,01"), ("day", "2026-10-15")]).text.contains("dépasse ce qui reste à payer"))
             #expect(try await staff.post(pay, [("amount", "100"), ("day", "2026-09-15")]).status == .conflict)
+            // Paid ahead of the day (the tests' clock stands on 30 November 2026): refused.
+            #expect(try await staff.post(pay, [("amount", "100"), ("day", "2026-12-15")]).text.contains("jamais à l’avance"))
             #expect(try await staff.post(pay, [("amount", "5000"), ("day", "2026-10-15")]).status == .seeOther)
             #expect(try await Self.ledger(site, "cese-fr", 2026).payments.count == committed.payments.count + 1)
             // Another council's commitment is not found through this one.

@@ -57,5 +57,6 @@ public enum Migrations {
         UpdateOutboxAddCalendar(),
         CreateBudget(),
         CreateSecretariat(),
+        CreateActivityReports(),
     ]
 }

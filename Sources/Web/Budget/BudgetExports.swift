@@ -23,8 +23,11 @@ extension BudgetRoutes {
                           + [figures.voted, figures.transfersIn, figures.transfersOut, figures.allocation, figures.committed, figures.paid,
                              figures.available].map(plain.decimalCents))
         }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"\(council.slug)-budget-\(ledger.year.year).csv\""],
+        var headers: HTTPFields = [.contentType: "text/csv; charset=utf-8",
+                                   .contentDisposition: "attachment; filename=\"\(council.slug)-budget-\(ledger.year.year).csv\""]
+        // A year in preparation is the secretariat's and the bureau's: no shared cache keeps it.
+        if ledger.year.status == BudgetYearStatus.draft.rawValue { headers[.cacheControl] = "private, no-store" }
+        return Response(status: .ok, headers: headers,
                         body: .init(byteBuffer: ByteBuffer(string: writer.text)))
     }
 

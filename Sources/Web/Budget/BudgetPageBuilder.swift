@@ -154,9 +154,11 @@ struct BudgetPageBuilder {
         let inYear = CivilDay(year: year.year, month: 1, day: 1).map { first in
             min(max(today, first), CivilDay(year: year.year, month: 12, day: 31) ?? first)
         } ?? today
-        let lineOptions = ordered.filter { $0.level == BudgetLevel.line.rawValue }.map {
-            SelectOption(value: String($0.id), label: label($0, council, language), selected: false)
+        let lines = ordered.filter { $0.level == BudgetLevel.line.rawValue }
+        func lineOptions(selected: String?) -> [SelectOption] {
+            lines.map { SelectOption(value: String($0.id), label: label($0, council, language), selected: String($0.id) == selected) }
         }
+        let transferValues = values["form"] == "transfer" ? values : [:], commitmentValues = values["form"] == "commitment" ? values : [:]
         let parentOptions = [SelectOption(value: "", label: pages.text("budget_parent_none", context), selected: (values["parent"] ?? "").isEmpty)]
             + ordered.filter { $0.level != BudgetLevel.line.rawValue }.map {
                 SelectOption(value: String($0.id), label: label($0, council, language), selected: values["parent"] == String($0.id))
@@ -179,9 +181,12 @@ struct BudgetPageBuilder {
                 },
                 parents: parentOptions, links: linkOptions(links, selected: values["link"], context),
                 votedEditable: BudgetRules.maySetVoted(yearStatus).isAllowed) : nil,
-            movementForms: executes && !lineOptions.isEmpty ? BudgetYearPage.MovementForms(
+            movementForms: executes && !lines.isEmpty ? BudgetYearPage.MovementForms(
                 transferAction: BudgetPaths.transfers.url(council.slug, year.year), commitmentAction: BudgetPaths.commitments.url(council.slug, year.year),
-                lines: lineOptions, links: linkOptions(links, selected: nil, context), today: inYear.text,
+                fromLines: lineOptions(selected: transferValues["from"]), toLines: lineOptions(selected: transferValues["to"]),
+                commitLines: lineOptions(selected: commitmentValues["line"]), links: linkOptions(links, selected: commitmentValues["link"], context),
+                transfer: transferValues, transferOpen: !transferValues.isEmpty, commitment: commitmentValues, commitmentOpen: !commitmentValues.isEmpty,
+                today: inYear.text,
                 firstDay: "\(year.year)-01-01", lastDay: "\(year.year)-12-31") : nil,
             statusForm: keeps && yearStatus != .closed ? BudgetYearPage.StatusForm(
                 action: BudgetPaths.status.url(council.slug, year.year), vote: yearStatus == .draft, close: yearStatus == .voted, today: today.text) : nil,

@@ -87,8 +87,15 @@ struct BudgetYearPage: Encodable {
     struct MovementForms: Encodable {
         let transferAction: String
         let commitmentAction: String
-        let lines: [SelectOption]
+        let fromLines: [SelectOption]
+        let toLines: [SelectOption]
+        let commitLines: [SelectOption]
         let links: [SelectOption]
+        /// What was typed in the form refused, shown again with the form open.
+        let transfer: [String: String]
+        let transferOpen: Bool
+        let commitment: [String: String]
+        let commitmentOpen: Bool
         let today: String
         let firstDay: String
         let lastDay: String

@@ -65,7 +65,10 @@ extension BudgetRoutes {
                 let parentLevel = parent.flatMap { id in ledger.lines.first { $0.id == id } }.flatMap { BudgetLevel(rawValue: $0.level) }
                 if parent != nil, parentLevel == nil { return "budget_error_parent" }
                 if ledger.lines.contains(where: { $0.code == code }) { return "budget_error_code_taken" }
-                return BudgetRules.mayShape(status).then(BudgetRules.mayPlace(level, under: parentLevel)).refusal
+                let total = ledger.lines.reduce(voted) { $0 + $1.votedCents }
+                // The year as it stands now: a vote recorded meanwhile leaves the new line at zero.
+                return BudgetRules.mayShape(status).then(BudgetRules.mayPlace(level, under: parentLevel))
+                    .then(voted == 0 ? .allowed : BudgetRules.maySetVoted(status)).then(BudgetRules.mayVoteTotal(total)).refusal
             }
         }
     }
@@ -116,7 +119,9 @@ extension BudgetRoutes {
                                                  at: services.clock.now().timeIntervalSince1970) { ledger, current in
                 let status = BudgetYearStatus(rawValue: ledger.year.status) ?? .draft
                 if ledger.lines.contains(where: { $0.code == code && $0.id != current.id }) { return "budget_error_code_taken" }
-                return BudgetRules.mayShape(status).then(voted == current.votedCents ? .allowed : BudgetRules.maySetVoted(status)).refusal
+                let total = ledger.lines.reduce(voted - current.votedCents) { $0 + $1.votedCents }
+                return BudgetRules.mayShape(status).then(voted == current.votedCents ? .allowed : BudgetRules.maySetVoted(status))
+                    .then(BudgetRules.mayVoteTotal(total)).refusal
             }
             return .redirect(to: SiteURL.with(BudgetPaths.year.url(scope.slug, ledger.year.year), notice: "saved") + "#lines", type: .normal)
         } catch let failure as ValidationFailure {

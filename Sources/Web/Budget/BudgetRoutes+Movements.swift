@@ -31,26 +31,32 @@ extension BudgetRoutes {
         }
     }
 
+    /// Credits move and are committed once the budget is voted, on the day of the vote or after.
+    static func afterVote(_ day: String, _ ledger: BudgetLedger) throws {
+        if let voted = ledger.year.votedOn, day < voted { throw ValidationFailure(field: "day", key: "budget_error_before_vote") }
+    }
+
     func lineID(_ form: Form, _ name: String, in ledger: BudgetLedger) throws -> Int64 {
         guard let id = form.text(name).flatMap({ Int64($0) }), ledger.lines.contains(where: { $0.id == id && $0.level == BudgetLevel.line.rawValue })
         else { throw ValidationFailure(field: name, key: "budget_error_line") }
         return id
     }
 
-    static func movementValues(_ context: AppContext) -> [String: String] {
-        var values: [String: String] = [:]
+    static func movementValues(_ context: AppContext, form: String) -> [String: String] {
+        var values: [String: String] = ["form": form]
         for name in ["from", "to", "amount", "reason", "day", "line", "label", "link"] { values[name] = context.form[name] ?? "" }
         return values
     }
 
     @Sendable func transfer(_ request: Request, context: AppContext) async throws -> Response {
-        try await changing(request, context, values: Self.movementValues(context), anchor: "#transfers") { scope, ledger in
+        try await changing(request, context, values: Self.movementValues(context, form: "transfer"), anchor: "#transfers") { scope, ledger in
             let form = context.form
             let from = try lineID(form, "from", in: ledger), to = try lineID(form, "to", in: ledger)
             let cents = try Self.amount(form.text("amount"), field: "amount")
             let reason = Validate.storable(form.text("reason") ?? "")
             guard !reason.isEmpty, reason.count <= 1_000 else { throw ValidationFailure(field: "reason", key: "budget_error_reason") }
             let day = try Self.day(form.text("day"), year: ledger.year.year)
+            try Self.afterVote(day, ledger)
             _ = try await services.budget.addTransfer(yearID: ledger.year.id, councilID: scope.council.id, from: from, to: to, cents: cents, reason: reason,
                                                       onDay: day, by: try actor(context), at: services.clock.now().timeIntervalSince1970) { ledger in
                 let execution = BudgetPageBuilder.execution(ledger)
@@ -61,13 +67,14 @@ extension BudgetRoutes {
     }
 
     @Sendable func commit(_ request: Request, context: AppContext) async throws -> Response {
-        try await changing(request, context, values: Self.movementValues(context), anchor: "#commitments") { scope, ledger in
+        try await changing(request, context, values: Self.movementValues(context, form: "commitment"), anchor: "#commitments") { scope, ledger in
             let form = context.form
             let line = try lineID(form, "line", in: ledger)
             let cents = try Self.amount(form.text("amount"), field: "amount")
             let label = Validate.storable(form.text("label") ?? "")
             guard !label.isEmpty, label.count <= Validate.maximumNameLength else { throw ValidationFailure(field: "label", key: "budget_error_label") }
             let day = try Self.day(form.text("day"), year: ledger.year.year)
+            try Self.afterVote(day, ledger)
             let link = try await link(form, council: scope.council, language: context.language)
             _ = try await services.budget.addCommitment(yearID: ledger.year.id, councilID: scope.council.id, lineID: line, cents: cents, label: label,
                                                         onDay: day, linkKind: link?.kind, linkID: link?.id, by: try actor(context),
@@ -86,6 +93,8 @@ extension BudgetRoutes {
             }
             let cents = try Self.amount(form.text("amount"), field: "amount")
             let day = try Self.day(form.text("day"), year: ledger.year.year)
+            // What is paid has been paid: a payment is recorded on its day or after, never ahead.
+            guard day <= CivilDay(services.clock.now(), in: scope.council.zone).text else { throw ValidationFailure(field: "day", key: "budget_error_day_future") }
             _ = try await services.budget.addPayment(yearID: ledger.year.id, councilID: scope.council.id, commitmentID: id, cents: cents, onDay: day,
                                                      by: try actor(context), at: services.clock.now().timeIntervalSince1970) { ledger in
                 guard let commitment = ledger.commitments.first(where: { $0.id == id }) else { return "budget_error_line" }

@@ -237,6 +237,8 @@ public struct DemoData: Sendable {
                 // After the missions and conventions its lines and commitments serve.
                 { try await DemoBudget(site: $0).load() },
                 { try await DemoSecretariat(site: $0).load() },
+                // Last: its figures count the rest.
+                { try await DemoReports(site: $0).load() },
             ]
             for step in steps {
                 try stopIfAsked()

@@ -51,13 +51,12 @@ public struct BudgetRepository: Sendable {
     /// has that year already.
     public func createYear(councilID: Int64, year: Int, currency: String, copying source: Int64?, by actor: BudgetActor, at: Double) async throws -> Int64 {
         try await database.transaction { sql in
-            if try await sql.raw("SELECT id FROM budget_years WHERE council_id = \(bind: councilID) AND year = \(bind: year)").first() != nil {
-                throw BudgetChangeRefused.refused("budget_error_year_taken")
-            }
-            let id = try await sql.insert(into: "budget_years")
-                .columns("council_id", "year", "currency", "status", "voted_on", "created_at", "updated_at")
-                .values(SQLBind(councilID), SQLBind(year), SQLBind(currency), SQLBind("draft"), SQLBind(String?.none), SQLBind(at), SQLBind(at))
-                .returning("id").first(decodingColumn: "id", as: Int64.self) ?? 0
+            // Two people opening the same year at once: the second finds it taken, never a constraint's error.
+            guard let id = try await sql.raw("""
+                INSERT INTO budget_years (council_id, year, currency, status, created_at, updated_at)
+                VALUES (\(bind: councilID), \(bind: year), \(bind: currency), 'draft', \(bind: at), \(bind: at))
+                ON CONFLICT (council_id, year) DO NOTHING RETURNING id
+                """).first(decodingColumn: "id", as: Int64.self) else { throw BudgetChangeRefused.refused("budget_error_year_taken") }
             var copied = 0
             if let source, let from = try await sql.raw("SELECT * FROM budget_years WHERE id = \(bind: source) AND council_id = \(bind: councilID)")
                 .decodeFirst(BudgetYearRecord.self), let ledger = try await Self.ledger(yearID: from.id, on: sql) {
