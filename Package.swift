@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "Cooperation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
         // Pure rules of a council's organisation: sittings and their agendas, attendance, proxies and quorum, terms of
         // office, calendars (RFC 5545).
-        .target(name: "Organisation", dependencies: ["HemicycleDomain"], swiftSettings: strict),
+        .target(name: "Organisation", dependencies: ["HemicycleDomain", "CSVFormat"], swiftSettings: strict),
         // Pure Swift: HTTP Message Signatures (RFC 9421, Ed25519) and Content-Digest (RFC 9530), for instances that
         // speak to each other.
         .target(
@@ -193,7 +193,7 @@ let package = Package(
         .testTarget(name: "ConsultationsTests", dependencies: ["Consultations", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "PublicSiteTests", dependencies: ["PublicSite", "HemicycleDomain"], swiftSettings: strict),
         .testTarget(name: "CooperationTests", dependencies: ["Cooperation", "HemicycleDomain"], swiftSettings: strict),
-        .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "HemicycleDomain", "TestRequirements"], swiftSettings: strict),
+        .testTarget(name: "OrganisationTests", dependencies: ["Organisation", "HemicycleDomain", "CSVFormat", "TestRequirements"], swiftSettings: strict),
         .testTarget(name: "FederationTests", dependencies: ["Federation", "TestRequirements", .product(name: "Crypto", package: "swift-crypto")],
                     swiftSettings: strict),
         .testTarget(name: "LinearSolversTests", dependencies: ["LinearSolvers"], swiftSettings: strict),

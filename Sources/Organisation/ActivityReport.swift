@@ -24,10 +24,10 @@ public enum ActivityReportRules {
         }
     }
 
-    /// A report is published once, for a year that has begun.
+    /// A report is published once, for a year that is over: its figures are then kept as they stand.
     public static func mayPublish(_ status: ActivityReportStatus, year: Int, currentYear: Int) -> Decision {
         if status == .published { return .conflict("report_error_published") }
-        return year <= currentYear ? .allowed : .conflict("report_error_future")
+        return year < currentYear ? .allowed : .conflict("report_error_future")
     }
 }
 

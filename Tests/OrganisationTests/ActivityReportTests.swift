@@ -28,8 +28,9 @@ import Testing
         #expect(ActivityReportRules.decide(CouncilActor(role: .bureau), .read(.draft)).isAllowed)
         #expect(ActivityReportRules.decide(CouncilActor(role: .staff), .write).isAllowed)
         #expect(!ActivityReportRules.decide(CouncilActor(role: .president), .write).isAllowed)
-        #expect(ActivityReportRules.mayPublish(.draft, year: 2026, currentYear: 2026) == .allowed)
-        #expect(ActivityReportRules.mayPublish(.draft, year: 2027, currentYear: 2026) == .conflict("report_error_future"))
+        #expect(ActivityReportRules.mayPublish(.draft, year: 2025, currentYear: 2026) == .allowed)
+        // Published once the year is over, its figures then kept as they stand.
+        #expect(ActivityReportRules.mayPublish(.draft, year: 2026, currentYear: 2026) == .conflict("report_error_future"))
         #expect(ActivityReportRules.mayPublish(.published, year: 2025, currentYear: 2026) == .conflict("report_error_published"))
     }
 

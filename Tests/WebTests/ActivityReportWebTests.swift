@@ -11,9 +11,13 @@ import TestSupport
 /// secretariat and the bureau only; the secretariat writes and publishes it; a published report no longer changes.
 @Suite struct ActivityReportWebTests {
     @Test(arguments: TestDatabase.kinds)
-    func aPublishedReportShowsFiguresComputedFromTheData(kind: DatabaseKind) async throws {
+    func theYearsReportShowsFiguresComputedFromTheData(kind: DatabaseKind) async throws {
         try await Harness.run(kind) { site, client in
+            // The year's report is in preparation: the bureau reads it, visitors do not.
+            #expect(try await Visitor(client).get("/cese-fr/reports/2026").status == .notFound)
+            #expect(try await Visitor(client).get("/cese-fr/reports/2026/tables.csv").status == .notFound)
             let visitor = Visitor(client, acceptLanguage: "fr")
+            try await visitor.signIn("bureau@cese-fr.example")
             let page = try await visitor.get("/cese-fr/reports/2026")
             #expect(page.status == .ok && page.text.contains("Rapport d’activité 2026") && page.text.contains("L’année 2026 a vu le conseil"))
             // The avis adopted in plenary on 24 June, its final vote by group, the attendance of that sitting, the budget.
@@ -24,6 +28,7 @@ import TestSupport
             #expect(try await visitor.get("/cese-fr/reports").text.contains("/cese-fr/reports/2026"))
             let csv = try await visitor.get("/cese-fr/reports/2026/tables.csv")
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.text.contains("votes_by_group,Groupe UNSA,Pour,3"))
+            #expect(csv.headers[.cacheControl] == "private, no-store")
             #expect(csv.text.contains("works_by_kind,Avis,Travaux adoptés,1"))
             // The figures are those of the data: the final ballot's votes add up to its voters'.
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
@@ -33,7 +38,9 @@ import TestSupport
             let votes = csv.text.split(separator: "\n").filter { $0.hasPrefix("votes_by_group,") }.compactMap { Int($0.split(separator: ",").last ?? "") }
             #expect(votes.reduce(0, +) == cast && cast > 0)
             // In Arabic, right to left.
-            let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr/reports/2026")
+            let reader = Visitor(client, acceptLanguage: "ar")
+            try await reader.signIn("presidence@cese-fr.example")
+            let arabic = try await reader.get("/cese-fr/reports/2026?lang=ar")
             #expect(arabic.status == .ok && arabic.text.contains("dir=\"rtl\"") && arabic.text.contains("تقرير النشاط لسنة 2026"))
             // A year to come has no report.
             #expect(try await visitor.get("/cese-fr/reports/2031").status == .notFound)
@@ -71,13 +78,19 @@ import TestSupport
             let long = try await staff.post("/cese-fr/reports/2025", narrative.map { $0.0 == "outlook_fr" ? ($0.0, String(repeating: "a", count: 20_001)) : $0 })
             #expect(long.status == .unprocessableContent && long.text.contains("20\u{202F}000 caractères au plus") || long.text.contains("20 000 caractères au plus"))
             #expect(try await reports.find(councilID: france.id, year: 2025) == nil)
-            #expect(try await staff.post("/cese-fr/reports/2026", narrative).status == .conflict)
+            // The year under way is not published: its figures are not final.
+            #expect(try await staff.post("/cese-fr/reports/2026/publish", []).text.contains("une fois l’année terminée"))
             #expect(try await staff.post("/cese-fr/reports/2025", narrative).status == .seeOther)
             #expect(try await Visitor(client).get("/cese-fr/reports/2025").status == .notFound)
             #expect(try await staff.post("/cese-fr/reports/2025/publish", []).status == .seeOther)
             let published = try await Visitor(client, acceptLanguage: "fr").get("/cese-fr/reports/2025")
-            #expect(published.status == .ok && published.text.contains("L’année 2025 du conseil.") && published.text.contains("0 travail adopté"))
+            #expect(published.status == .ok && published.text.contains("L’année 2025 du conseil.") && published.text.contains("0 séance plénière"))
             #expect(try await reports.find(councilID: france.id, year: 2025)?.status == "published")
+            #expect(try await staff.post("/cese-fr/reports/2025", narrative).status == .conflict)
+            // Its figures are kept: a plenary sitting recorded afterwards in 2025 does not change them.
+            _ = try await SittingRepository(database: site.database).create(councilID: france.id, SittingFields(
+                body: "plenary", commissionID: nil, startsAt: 1_750_000_000, endsAt: 1_750_010_000, place: "Palais d’Iéna", remoteURL: nil), at: 0)
+            #expect(try await Visitor(client, acceptLanguage: "fr").get("/cese-fr/reports/2025").text.contains("0 séance plénière"))
         }
     }
 }

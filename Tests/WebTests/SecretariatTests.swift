@@ -82,7 +82,9 @@ import TestSupport
             #expect(try await repository.posts(councilID: france.id).last?.holderId == nil)
             let foreignPost = try #require(try await repository.posts(councilID: morocco.id).first)
             #expect(try await admin.post("/cese-fr/secretariat/posts/\(foreignPost.id)", [("holder", "")]).status == .notFound)
-            #expect(try await admin.post("/cese-fr/secretariat/posts/\(foreignPost.id)/delete", []).status == .seeOther)
+            #expect(try await admin.post("/cese-fr/secretariat/posts/\(foreignPost.id)/delete", []).status == .notFound)
+            let foreignAssignment = try #require(try await repository.assignments(councilID: morocco.id).first)
+            #expect(try await admin.post("/cese-fr/secretariat/assignments/\(foreignAssignment.id)/delete", []).status == .notFound)
             #expect(try await repository.posts(councilID: morocco.id).contains { $0.id == foreignPost.id })
             // A unit with a post in it stays.
             #expect(try await admin.post("/cese-fr/secretariat/units/\(added.id)/delete", []).status == .conflict)
@@ -102,6 +104,11 @@ import TestSupport
             #expect(try await admin.post("/cese-fr/secretariat/assignments", [("seat", "\(member.id)"), ("subject", "commission:\(commission.id)")]).status
                 == .conflict)
             #expect(try await repository.assignments(councilID: france.id).count == assignments.count + 1)
+            // A seat that leaves the staff leaves its post and assignments.
+            #expect(try await repository.posts(councilID: france.id).contains { $0.holderId == staff.id })
+            try await site.memberships.update(id: staff.id, councilID: france.id, role: .citizen, groupID: nil, now: Date())
+            #expect(!(try await repository.posts(councilID: france.id).contains { $0.holderId == staff.id }))
+            #expect(!(try await repository.assignments(councilID: france.id).contains { $0.membershipId == staff.id }))
         }
     }
 }

@@ -58,5 +58,6 @@ public enum Migrations {
         CreateBudget(),
         CreateSecretariat(),
         CreateActivityReports(),
+        CreateIndicators(),
     ]
 }

@@ -74,6 +74,7 @@ public enum HemicycleServer {
         BudgetAPI(services: budgetServices, baseURL: site.configuration.baseURL).register(in: council.api)
         SecretariatRoutes(services: SecretariatServices(site: site), pages: site.pages).register(in: council.pages)
         ActivityReportRoutes(services: ActivityReportServices(site: site), pages: site.pages).register(in: council.pages)
+        IndicatorRoutes(services: IndicatorServices(site: site), pages: site.pages).register(in: council.pages)
         PartnerRoutes(services: missionServices, pages: site.pages).register(in: council.pages)
         MissionAPI(services: missionServices, baseURL: site.configuration.baseURL).register(in: council.api)
         let agreementServices = AgreementServices(site: site)

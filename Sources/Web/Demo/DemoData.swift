@@ -237,6 +237,7 @@ public struct DemoData: Sendable {
                 // After the missions and conventions its lines and commitments serve.
                 { try await DemoBudget(site: $0).load() },
                 { try await DemoSecretariat(site: $0).load() },
+                { try await DemoIndicators(site: $0).load() },
                 // Last: its figures count the rest.
                 { try await DemoReports(site: $0).load() },
             ]

@@ -2,9 +2,9 @@ import Foundation
 import HemicycleDomain
 import Storage
 
-/// The demo's activity reports for 2026: the French council's, published, with its foreword and outlook in three
-/// languages (written for the demo); the Moroccan council's in preparation. Their figures are computed from the rest
-/// of the demo.
+/// The demo's activity reports for 2026, the demo's year, in preparation (a report is published once its year is
+/// over): the French council's with its foreword and outlook in three languages (written for the demo), the Moroccan
+/// council's begun. Their figures are computed from the rest of the demo.
 struct DemoReports {
     let site: Site
 
@@ -23,7 +23,6 @@ struct DemoReports {
                     ar: "في سنة 2027، سيواصل المجلس تعاونه مع شركائه في اتحاد المجالس الاقتصادية والاجتماعية الفرنكوفونية، وسيخصص تقريره السنوي لحالة فرنسا.",
                     en: "In 2027 the council will pursue its cooperation with its UCESIF partners and devote its annual report to the state of France."),
                 at: now, check: { _ in nil })
-            try await reports.publish(councilID: france.id, year: 2026, at: now, check: { _ in nil })
         }
         if let morocco = try await site.councils.find(slug: "cese-ma") {
             try await reports.save(

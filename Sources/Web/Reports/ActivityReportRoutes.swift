@@ -55,10 +55,32 @@ struct ActivityReportRoutes {
         return (scope, year, record)
     }
 
-    func tables(_ scope: CouncilScope, _ context: AppContext, year: Int) async throws -> (ActivityReportTables, ActivityFacts, [ReportTable]) {
-        let council = scope.council, language = context.language
+    /// The year's facts as they stand now, its budget's execution with them once voted.
+    func liveFacts(_ council: Council, year: Int) async throws -> ActivityFacts {
         let bounds = Self.bounds(year, in: council.zone)
-        let facts = try await services.reports.facts(councilID: council.id, year: year, from: bounds.from, to: bounds.to)
+        let now = services.clock.now()
+        var facts = try await services.reports.facts(councilID: council.id, year: year, from: bounds.from, to: bounds.to, now: now.timeIntervalSince1970,
+                                                     today: CivilDay(now, in: council.zone).text)
+        if let budgetYear = try await services.budget.year(councilID: council.id, year: year), budgetYear.status != BudgetYearStatus.draft.rawValue,
+           let ledger = try await services.budget.ledger(yearID: budgetYear.id) {
+            let total = BudgetPageBuilder.execution(ledger).total
+            facts.budget = .init(currency: budgetYear.currency, allocation: total.allocation, committed: total.committed, paid: total.paid)
+        }
+        return facts
+    }
+
+    /// A published report's facts as they were kept; a draft's as they stand.
+    func facts(_ council: Council, year: Int, record: ActivityReportRecord?) async throws -> ActivityFacts {
+        if record?.status == ActivityReportStatus.published.rawValue, let json = record?.factsJson {
+            return try JSONDecoder().decode(ActivityFacts.self, from: Data(json.utf8))
+        }
+        return try await liveFacts(council, year: year)
+    }
+
+    func tables(_ scope: CouncilScope, _ context: AppContext, year: Int, record: ActivityReportRecord?) async throws
+        -> (ActivityReportTables, ActivityFacts, [ReportTable]) {
+        let council = scope.council, language = context.language
+        let facts = try await facts(council, year: year, record: record)
         let groups = Dictionary(try await services.groups.all(councilID: council.id).map {
             ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
         }, uniquingKeysWith: { first, _ in first })
@@ -66,7 +88,7 @@ struct ActivityReportRoutes {
             ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
         }, uniquingKeysWith: { first, _ in first })
         let maker = ActivityReportTables(pages: pages, context: context, council: council, format: Formatting(language: language, council: council),
-                                 groups: groups, commissions: commissions)
+                                         groups: groups, commissions: commissions)
         return (maker, facts, maker.tables(facts))
     }
 
@@ -75,7 +97,7 @@ struct ActivityReportRoutes {
         let (scope, year, record) = try await report(context)
         let council = scope.council, language = context.language
         let format = Formatting(language: language, council: council)
-        let (maker, facts, tables) = try await tables(scope, context, year: year)
+        let (maker, facts, tables) = try await tables(scope, context, year: year, record: record)
         let rates = maker.attendanceRates(facts)
         let number = { (value: Int64) in format.number(Int(value)) }
         let pageTables = tables.map { table in
@@ -117,14 +139,14 @@ struct ActivityReportRoutes {
         let cooperation = [say("report_fact_agreements", facts.agreementsSigned), say("report_fact_missions", facts.missions),
                            say("report_fact_contributions", facts.contributionsSent)]
         var budget: [ActivityReportPage.Fact] = [], budgetURL: String?
-        if let budgetYear = try await services.budget.year(councilID: council.id, year: year),
-           BudgetRules.decide(scope.actor, .seeExecution(BudgetYearStatus(rawValue: budgetYear.status) ?? .draft)).isAllowed,
-           let ledger = try await services.budget.ledger(yearID: budgetYear.id) {
-            let total = BudgetPageBuilder.execution(ledger).total
-            let money = { (cents: Int64) in format.money(cents: cents, currency: budgetYear.currency) }
+        if let total = facts.budget {
+            let money = { (cents: Int64) in format.money(cents: cents, currency: total.currency) }
+            var execution = BudgetLineExecution(id: 0)
+            execution.voted = total.allocation
+            execution.paid = total.paid
             budget = [ActivityReportPage.Fact(sentence: pages.text("report_budget_execution", context, [
                 "allocation": money(total.allocation), "committed": money(total.committed), "paid": money(total.paid),
-                "rate": format.percent(Double(total.paidPermille) / 1000),
+                "rate": format.percent(Double(execution.paidPermille) / 1000),
             ]))]
             budgetURL = BudgetPaths.year.url(council.slug, year)
         }
@@ -191,8 +213,9 @@ struct ActivityReportRoutes {
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
         let (scope, year) = try await writable(context)
         let current = currentYear(scope.council)
+        let facts = try await liveFacts(scope.council, year: year)
         do {
-            try await services.reports.publish(councilID: scope.council.id, year: year, at: services.clock.now().timeIntervalSince1970) { status in
+            try await services.reports.publish(councilID: scope.council.id, year: year, facts: facts, at: services.clock.now().timeIntervalSince1970) { status in
                 guard let status else { return "report_error_no_narrative" }
                 return ActivityReportRules.mayPublish(ActivityReportStatus(rawValue: status) ?? .draft, year: year, currentYear: current).refusal
             }
@@ -204,16 +227,19 @@ struct ActivityReportRoutes {
 
     /// Every table of the report, one row per cell: `table,row,column,value`.
     @Sendable func csv(_ request: Request, context: AppContext) async throws -> Response {
-        let (scope, year, _) = try await report(context)
-        let (_, _, tables) = try await tables(scope, context, year: year)
+        let (scope, year, record) = try await report(context)
+        let (_, _, tables) = try await tables(scope, context, year: year, record: record)
         var writer = CSVWriter(header: ["table", "row", "column", "value"], neutralisesFormulas: true)
         for table in tables {
             for row in table.rows {
                 for (index, value) in row.values.enumerated() { writer.append([table.id, row.label, table.columns[index], String(value)]) }
             }
         }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"\(scope.slug)-activity-\(year).csv\""],
+        var headers: HTTPFields = [.contentType: "text/csv; charset=utf-8",
+                                   .contentDisposition: "attachment; filename=\"\(scope.slug)-activity-\(year).csv\""]
+        // A draft is the secretariat's and the bureau's: no shared cache keeps it.
+        if record?.status != ActivityReportStatus.published.rawValue { headers[.cacheControl] = "private, no-store" }
+        return Response(status: .ok, headers: headers,
                         body: .init(byteBuffer: ByteBuffer(string: writer.text)))
     }
 }

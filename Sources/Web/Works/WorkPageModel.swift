@@ -62,7 +62,8 @@ struct WorkPageModel {
                 WorkPage.Link(label: t("export_akoma_ntoso"), url: WorkPaths.akomaNtoso.url(view.slug, view.workID)),
                 WorkPage.Link(label: t("export_json"), url: APIPaths.work.url(dossier.council.slug, dossier.work.id)),
                 WorkPage.Link(label: t("export_votes_csv"), url: WorkPaths.votesCSV.url(view.slug, view.workID)),
-            ],
+            ] + (dossier.work.kind == WorkKind.annualReport.rawValue
+                ? [WorkPage.Link(label: t("indicator_dashboard_link"), url: IndicatorPaths.dashboard.url(view.slug, view.workID))] : []),
             actions: forms.isEmpty ? nil : forms)
     }
 

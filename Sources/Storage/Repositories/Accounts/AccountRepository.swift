@@ -100,6 +100,7 @@ public struct AccountRepository: Sendable {
             let time = date.timeIntervalSince1970
             // What the seats carried on live business goes first, so that only what stays recorded keeps a name.
             try await MembershipRepository.endLiveBusiness(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
+            try await MembershipRepository.leaveSecretariat(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await sql.raw("""
                 UPDATE memberships SET ended_at = COALESCE(ended_at, \(bind: time)),
                   public_name = COALESCE(public_name, CASE WHEN

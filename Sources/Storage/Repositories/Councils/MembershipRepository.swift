@@ -139,7 +139,16 @@ public struct MembershipRepository: Sendable {
             try await update.where("id", .equal, id).where("council_id", .equal, councilID).run()
             // A seat that no longer sits in the assembly no longer reports, co-signs or votes.
             if !role.sitsInAssembly { try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql) }
+            // One that leaves the staff leaves its post and assignments.
+            if role != .staff && role != .administrator { try await Self.leaveSecretariat(membershipIDs: "\(id)", on: sql) }
         }
+    }
+
+    /// The seats (`membershipIDs`: ids, or a query giving them) leave the administration: their posts fall vacant and
+    /// their assignments end.
+    static func leaveSecretariat(membershipIDs: String, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE secretariat_posts SET holder_id = NULL WHERE holder_id IN (\(unsafeRaw: membershipIDs))").run()
+        try await sql.raw("DELETE FROM secretariat_assignments WHERE membership_id IN (\(unsafeRaw: membershipIDs))").run()
     }
 
     /// Ends a seat: the person leaves the council and its commissions; what they did stays recorded under the name
@@ -151,6 +160,7 @@ public struct MembershipRepository: Sendable {
             else { throw StoreError.notFound }
             try await sql.delete(from: "commission_seats").where("membership_id", .equal, id).run()
             try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql)
+            try await Self.leaveSecretariat(membershipIDs: "\(id)", on: sql)
             try await sql.raw("""
                 UPDATE memberships SET ended_at = \(bind: now.timeIntervalSince1970),
                   public_name = (SELECT a.display_name FROM accounts a WHERE a.id = memberships.account_id)

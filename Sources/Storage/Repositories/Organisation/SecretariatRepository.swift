@@ -157,7 +157,8 @@ public struct SecretariatRepository: Sendable {
 
     public func removePost(id: Int64, councilID: Int64) async throws {
         try await database.withSQL { sql in
-            try await sql.delete(from: "secretariat_posts").where("id", .equal, id).where("council_id", .equal, councilID).run()
+            guard try await sql.raw("DELETE FROM secretariat_posts WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id").first() != nil
+            else { throw SecretariatChangeRefused.notFound }
         }
     }
 
@@ -190,7 +191,8 @@ public struct SecretariatRepository: Sendable {
 
     public func unassign(id: Int64, councilID: Int64) async throws {
         try await database.withSQL { sql in
-            try await sql.delete(from: "secretariat_assignments").where("id", .equal, id).where("council_id", .equal, councilID).run()
+            guard try await sql.raw("DELETE FROM secretariat_assignments WHERE id = \(bind: id) AND council_id = \(bind: councilID) RETURNING id")
+                .first() != nil else { throw SecretariatChangeRefused.notFound }
         }
     }
 }

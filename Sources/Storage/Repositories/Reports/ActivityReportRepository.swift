@@ -1,3 +1,4 @@
+import Foundation
 import HemicycleDomain
 import SQLKit
 
@@ -14,6 +15,7 @@ public struct ActivityReportRecord: Sendable, Hashable, Decodable {
     public let outlookEn: String?
     /// `draft` or `published`.
     public let status: String
+    public let factsJson: String?
     public let updatedAt: Double
     public let publishedAt: Double?
 
@@ -23,35 +25,51 @@ public struct ActivityReportRecord: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case id, year, status
         case councilId = "council_id", forewordFr = "foreword_fr", forewordAr = "foreword_ar", forewordEn = "foreword_en", outlookFr = "outlook_fr"
-        case outlookAr = "outlook_ar", outlookEn = "outlook_en", updatedAt = "updated_at", publishedAt = "published_at"
+        case outlookAr = "outlook_ar", outlookEn = "outlook_en", factsJson = "facts_json", updatedAt = "updated_at", publishedAt = "published_at"
     }
 }
 
 /// The public facts of a council's year the activity report counts.
-public struct ActivityFacts: Sendable {
-    public struct AdoptedWork: Sendable, Hashable {
+public struct ActivityFacts: Sendable, Codable {
+    public struct AdoptedWork: Sendable, Hashable, Codable {
         public let id: Int64
         public let kind: String
         public let commissionID: Int64?
         public let referralSource: String
     }
 
-    public struct Vote: Sendable, Hashable {
+    public struct Vote: Sendable, Hashable, Codable {
         public let groupID: Int64?
         public let choice: String
     }
 
-    public struct Attendance: Sendable, Hashable {
+    public struct Attendance: Sendable, Hashable, Codable {
         public let groupID: Int64?
         public let status: String
     }
 
-    public struct Participation: Sendable, Hashable {
+    public struct Participation: Sendable, Hashable, Codable {
         public let id: Int64
         public let title: LocalizedText
         public let people: Int64
     }
 
+    /// The year's budget once voted: its currency and, in cents, its credits, what is committed and what is paid.
+    public struct Budget: Sendable, Hashable, Codable {
+        public let currency: String
+        public let allocation: Int64
+        public let committed: Int64
+        public let paid: Int64
+
+        public init(currency: String, allocation: Int64, committed: Int64, paid: Int64) {
+            self.currency = currency
+            self.allocation = allocation
+            self.committed = committed
+            self.paid = paid
+        }
+    }
+
+    public var budget: Budget?
     /// Works adopted in plenary during the year.
     public var adopted: [AdoptedWork] = []
     /// Final votes on whole texts in plenary, closed during the year, on works now published: each member's choice,
@@ -69,7 +87,8 @@ public struct ActivityFacts: Sendable {
     public var signatures: Int64 = 0
     /// Citizens' conventions opened during the year, with the members drawn who took their seat.
     public var conventions: [Participation] = []
-    /// Agreements the council signed during the year, missions that started, contributions sent to partners.
+    /// Agreements the council signed during the year (signed by now), missions that started (by now), contributions
+    /// sent to partners on works now published.
     public var agreementsSigned: Int64 = 0
     public var missions: Int64 = 0
     public var contributionsSent: Int64 = 0
@@ -98,42 +117,45 @@ public struct ActivityReportRepository: Sendable {
     public func save(councilID: Int64, year: Int, foreword: LocalizedText, outlook: LocalizedText, at: Double,
                      check: @Sendable (String?) -> String?) async throws {
         try await database.transaction { sql in
+            // The year's row first, if it is not there (two first saves at once find it made), then claimed.
+            try await sql.raw("""
+                INSERT INTO activity_reports (council_id, year, status, updated_at) VALUES (\(bind: councilID), \(bind: year), 'draft', \(bind: at))
+                ON CONFLICT (council_id, year) DO NOTHING
+                """).run()
             let existing = try await sql.raw("""
                 UPDATE activity_reports SET updated_at = updated_at WHERE council_id = \(bind: councilID) AND year = \(bind: year) RETURNING status
                 """).first().map { try $0.decode(column: "status", as: String.self) }
             if let key = check(existing) { throw ActivityReportRefused(key: key) }
-            if existing == nil {
-                try await sql.insert(into: "activity_reports")
-                    .columns("council_id", "year", "foreword_fr", "foreword_ar", "foreword_en", "outlook_fr", "outlook_ar", "outlook_en", "status", "updated_at",
-                             "published_at")
-                    .values(SQLBind(councilID), SQLBind(year), SQLBind(foreword[.fr]), SQLBind(foreword[.ar]), SQLBind(foreword[.en]), SQLBind(outlook[.fr]),
-                            SQLBind(outlook[.ar]), SQLBind(outlook[.en]), SQLBind("draft"), SQLBind(at), SQLBind(Double?.none))
-                    .run()
-            } else {
-                try await sql.update("activity_reports")
-                    .set("foreword_fr", to: SQLBind(foreword[.fr])).set("foreword_ar", to: SQLBind(foreword[.ar])).set("foreword_en", to: SQLBind(foreword[.en]))
-                    .set("outlook_fr", to: SQLBind(outlook[.fr])).set("outlook_ar", to: SQLBind(outlook[.ar])).set("outlook_en", to: SQLBind(outlook[.en]))
-                    .set("updated_at", to: at).where("council_id", .equal, councilID).where("year", .equal, year).run()
-            }
+            try await sql.update("activity_reports")
+                .set("foreword_fr", to: SQLBind(foreword[.fr])).set("foreword_ar", to: SQLBind(foreword[.ar])).set("foreword_en", to: SQLBind(foreword[.en]))
+                .set("outlook_fr", to: SQLBind(outlook[.fr])).set("outlook_ar", to: SQLBind(outlook[.ar])).set("outlook_en", to: SQLBind(outlook[.en]))
+                .set("updated_at", to: at).where("council_id", .equal, councilID).where("year", .equal, year).run()
         }
     }
 
-    /// Publishes the year's report (its narrative must exist: `check` sees its status, or nil).
-    public func publish(councilID: Int64, year: Int, at: Double, check: @Sendable (String?) -> String?) async throws {
+    /// Publishes the year's report with its figures as they stand (`facts`, kept as JSON), once `check` accepts its
+    /// status (nil when no narrative was saved).
+    public func publish(councilID: Int64, year: Int, facts: ActivityFacts, at: Double, check: @Sendable (String?) -> String?) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let snapshot = String(decoding: try encoder.encode(facts), as: UTF8.self)
         try await database.transaction { sql in
             let existing = try await sql.raw("""
                 UPDATE activity_reports SET updated_at = updated_at WHERE council_id = \(bind: councilID) AND year = \(bind: year) RETURNING status
                 """).first().map { try $0.decode(column: "status", as: String.self) }
             if let key = check(existing) { throw ActivityReportRefused(key: key) }
-            try await sql.update("activity_reports").set("status", to: "published").set("published_at", to: at).set("updated_at", to: at)
+            try await sql.update("activity_reports").set("status", to: "published").set("facts_json", to: snapshot).set("published_at", to: at)
+                .set("updated_at", to: at)
                 .where("council_id", .equal, councilID).where("year", .equal, year).run()
         }
     }
 
     /// The facts of the council's year, from `from` (included) to `to` (excluded): times in seconds, the year's bounds
     /// in the council's time zone; `year` for the facts recorded as days.
-    public func facts(councilID: Int64, year: Int, from: Double, to: Double) async throws -> ActivityFacts {
-        try await database.read { sql in
+    /// Sittings and missions count once they have begun (`now`), agreements once signed (`today`, the council's day).
+    public func facts(councilID: Int64, year: Int, from: Double, to: Double, now: Double, today: String) async throws -> ActivityFacts {
+        let until = min(to, now)
+        return try await database.read { sql in
             var facts = ActivityFacts()
             facts.adopted = try await sql.raw("""
                 SELECT DISTINCT w.id, w.kind, w.commission_id, w.referral_source FROM works w JOIN work_events e ON e.work_id = w.id
@@ -167,7 +189,7 @@ public struct ActivityReportRepository: Sendable {
             }
             facts.plenarySittings = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM sittings WHERE council_id = \(bind: councilID) AND body = 'plenary' AND status <> 'cancelled'
-                AND starts_at >= \(bind: from) AND starts_at < \(bind: to)
+                AND starts_at >= \(bind: from) AND starts_at < \(bind: until)
                 """).first(decodingColumn: "n", as: Int64.self) ?? 0
             facts.consultations = try await sql.raw("""
                 SELECT c.id, c.title_fr, c.title_ar, c.title_en,
@@ -191,12 +213,14 @@ public struct ActivityReportRepository: Sendable {
             facts.agreementsSigned = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM agreements a JOIN agreement_parties p ON p.agreement_id = a.id
                 WHERE p.council_id = \(bind: councilID) AND a.signed_on >= \(bind: "\(year)-01-01") AND a.signed_on <= \(bind: "\(year)-12-31")
+                AND a.signed_on <= \(bind: today)
                 """).first(decodingColumn: "n", as: Int64.self) ?? 0
             facts.missions = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM missions WHERE council_id = \(bind: councilID) AND starts_at >= \(bind: from) AND starts_at < \(bind: to)
+                SELECT COUNT(*) AS n FROM missions WHERE council_id = \(bind: councilID) AND starts_at >= \(bind: from) AND starts_at < \(bind: until)
                 """).first(decodingColumn: "n", as: Int64.self) ?? 0
             facts.contributionsSent = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM partner_contributions WHERE council_id = \(bind: councilID) AND sent_at >= \(bind: from) AND sent_at < \(bind: to)
+                SELECT COUNT(*) AS n FROM partner_contributions c JOIN works w ON w.id = c.work_id AND w.status = 'published'
+                WHERE c.council_id = \(bind: councilID) AND c.sent_at >= \(bind: from) AND c.sent_at < \(bind: to)
                 """).first(decodingColumn: "n", as: Int64.self) ?? 0
             return facts
         }
