@@ -5,7 +5,7 @@
 /// in the bytes: a whole number is read from the bytes themselves, text is made only when asked for, and a place in
 /// the file (line and column, in characters) is worked out only for an error message.
 public enum CSVReader {
-    static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    public static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     static let quote = UInt8(ascii: "\"")
 
     /// Reads `bytes` as a table: `header` receives the first record's names (spaces around them trimmed), `row` every
@@ -28,7 +28,8 @@ public enum CSVReader {
     }
 
     /// Calls `body` with every record of `bytes`, the first (the header) included, blank lines included.
-    public static func forEachRecord(in raw: UnsafeRawBufferPointer, file: String,
+    /// - Parameter delimiter: what separates fields: a comma, or a semicolon as spreadsheets in French write CSV.
+    public static func forEachRecord(in raw: UnsafeRawBufferPointer, file: String, delimiter: UInt8 = comma,
                                      _ body: (CSVRecord) throws(InterchangeError) -> Void) throws(InterchangeError) {
         let bytes = raw.bindMemory(to: UInt8.self)
         let count = bytes.count
@@ -66,7 +67,7 @@ public enum CSVReader {
             // without a branch that follows the data.
             if byte != newline, byte != carriageReturn, byte != quote {
                 ends[fields] = index
-                let isComma = byte == comma
+                let isComma = byte == delimiter
                 fields &+= isComma ? 1 : 0
                 lastContent = isComma ? lastContent : index
                 if fields == capacity {
@@ -118,7 +119,7 @@ public enum CSVReader {
                     // After the closing quote, only carriage returns, then the end of the field.
                     var next = index + 1
                     while next < count, bytes[next] == carriageReturn { next += 1 }
-                    if next < count, bytes[next] != comma, bytes[next] != newline {
+                    if next < count, bytes[next] != delimiter, bytes[next] != newline {
                         throw InterchangeError(file: file, line: line, column: column(at: next, in: bytes),
                                                message: "unexpected character after a closing quote")
                     }

@@ -3,20 +3,29 @@ public struct CSVTable: Sendable {
     public struct Row: Sendable {
         public let line: Int
         public let fields: [String]
+        /// The 1-based character column where each field starts in the file (quotes included).
+        public let columns: [Int]
+
+        public init(line: Int, fields: [String], columns: [Int] = []) {
+            self.line = line
+            self.fields = fields
+            self.columns = columns
+        }
     }
 
     public let header: [String]
     public let rows: [Row]
     public let file: String
 
-    public init(text: String, file: String) throws(InterchangeError) {
+    public init(text: String, file: String, delimiter: UInt8 = CSVReader.comma) throws(InterchangeError) {
         var text = text
         var rows: [Row] = []
         // `withUTF8` does not carry a typed error through; the reader's error is kept and thrown after it.
         let failure = text.withUTF8 { bytes -> InterchangeError? in
             do throws(InterchangeError) {
-                try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(bytes), file: file) { record in
-                    rows.append(Row(line: record.line, fields: (0..<record.count).map(record.string)))
+                try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(bytes), file: file, delimiter: delimiter) { record in
+                    rows.append(Row(line: record.line, fields: (0..<record.count).map(record.string),
+                                    columns: (0..<record.count).map { record.location(of: $0).column }))
                 }
                 return nil
             } catch {
@@ -40,7 +49,9 @@ public struct CSVTable: Sendable {
 
     /// The 1-based character column where field `index` of `row` starts (for error messages).
     public func position(of index: Int, in row: Row) -> Int {
-        row.fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
+        if index < row.columns.count { return row.columns[index] }
+        if let last = row.columns.last, let field = row.fields.last { return last + field.count + 1 }
+        return row.fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
     }
 
     public func integer(_ row: Row, _ index: Int, name: String) throws(InterchangeError) -> Int {

@@ -16,14 +16,30 @@ public enum IndicatorNumber {
     /// A trillion, in thousandths: statistics beyond it are written in a larger unit.
     public static let limit: Int64 = 1_000_000_000_000_000
 
-    public static func parse(_ text: String) -> Int64? {
-        var digits = text.filter { !$0.isWhitespace && $0 != "'" }
+    /// - Parameter decimalComma: whether a comma may be the decimal mark (never in SDMX, where it is a point). A lone
+    ///   comma followed by exactly three digits ("1,234") is refused: English writes a thousand so, French 1.234.
+    public static func parse(_ text: String, decimalComma: Bool = true) -> Int64? {
+        var digits = String(text.compactMap { character -> Character? in
+            if character.isWhitespace || character == "'" { return nil }
+            // Arabic-Indic digits and the Arabic decimal mark, as a reader in Arabic types them.
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 {
+                if (0x660...0x669).contains(scalar.value) { return Character(Unicode.Scalar(scalar.value - 0x660 + 0x30)!) }
+                if (0x6F0...0x6F9).contains(scalar.value) { return Character(Unicode.Scalar(scalar.value - 0x6F0 + 0x30)!) }
+                if scalar.value == 0x66B { return decimalComma ? "," : "." }
+            }
+            return character
+        })
         var negative = false
         if digits.hasPrefix("-") || digits.hasPrefix("\u{2212}") {
             negative = true
             digits.removeFirst()
         } else if digits.hasPrefix("+") {
             digits.removeFirst()
+        }
+        if digits.contains(",") {
+            guard decimalComma, !digits.contains(".") else { return nil }
+            let after = digits.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
+            if after.count == 3 { return nil }
         }
         let parts = digits.split(separator: digits.contains(".") ? "." : ",", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -67,8 +83,9 @@ public struct IndicatorFileError: Error, Sendable, Equatable {
 }
 
 /// An indicator's yearly series read from CSV: either two columns `year,value` (or `année,valeur`), or SDMX-CSV as
-/// statistics offices publish it (`TIME_PERIOD`, `OBS_VALUE`, the series' dimensions and attributes), holding one
-/// annual series. Every line is checked before any value is kept.
+/// statistics offices publish it (its dimensions before `TIME_PERIOD`, then `OBS_VALUE`, then attributes), holding one
+/// annual series. Fields are separated by commas, or by semicolons (or tabs) as spreadsheets in French write them.
+/// Every line is checked before any value is kept.
 public enum IndicatorSeriesFile {
     public struct Point: Sendable, Equatable {
         public let year: Int
@@ -76,20 +93,35 @@ public enum IndicatorSeriesFile {
         public let line: Int
     }
 
-    /// SDMX-CSV columns that describe the file or an observation, not which series it belongs to.
-    static let notDimensions: Set<String> = ["DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "TIME_PERIOD", "OBS_VALUE",
-                                             "UNIT_MULT", "DECIMALS", "CONF_STATUS", "COMMENT", "TITLE", "UNIT_MEASURE_NAME", "LAST UPDATE"]
+    public struct Series: Sendable, Equatable {
+        /// The values, in order of year.
+        public let points: [Point]
+        /// The years the file says have no value (an observation missing or withdrawn).
+        public let missing: [Int]
+    }
 
-    public static func read(_ text: String) throws(IndicatorFileError) -> [Point] {
+    /// SDMX-CSV columns before `TIME_PERIOD` that describe the file, not the series.
+    static let notDimensions: Set<String> = ["STRUCTURE", "STRUCTURE_NAME", "ACTION", "LAST UPDATE"]
+
+    public static func read(_ text: String) throws(IndicatorFileError) -> Series {
+        // "\r\n" is one character to Swift: any line break ends the header.
+        let firstLine = text.prefix { !$0.isNewline }
+        let delimiter: UInt8 = !firstLine.contains(",") && firstLine.contains(";") ? UInt8(ascii: ";")
+            : !firstLine.contains(",") && firstLine.contains("\t") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         let table: CSVTable
-        do { table = try CSVTable(text: text, file: "values.csv") } catch { throw IndicatorFileError("indicator_file_error_unreadable", line: error.line, column: error.column) }
+        do { table = try CSVTable(text: text, file: "values.csv", delimiter: delimiter) } catch {
+            throw IndicatorFileError(error.message == "the file is empty" ? "indicator_file_error_empty" : "indicator_file_error_unreadable",
+                                     line: error.line, column: error.column)
+        }
         // SDMX-CSV with labels writes "FREQ: Frequency"; the code is what counts.
-        let names = table.header.map { String($0.split(separator: ":").first ?? "").trimmingSpaces.uppercased() }
+        let names = table.header.map { String($0.filter { $0 != "\u{FEFF}" }.split(separator: ":").first ?? "").trimmingSpaces.uppercased() }
         let sdmx = names.contains("TIME_PERIOD") && names.contains("OBS_VALUE")
-        let yearColumn: Int, valueColumn: Int
+        let yearColumn: Int, valueColumn: Int, keyColumns: [Int]
         if sdmx {
             yearColumn = names.firstIndex(of: "TIME_PERIOD") ?? 0
             valueColumn = names.firstIndex(of: "OBS_VALUE") ?? 0
+            // The series key: the dataflow and the dimensions, every column before the period but those describing the file.
+            keyColumns = names.indices.filter { $0 < yearColumn && !notDimensions.contains(names[$0]) }
         } else {
             let lower = names.map { $0.lowercased() }
             guard let year = lower.firstIndex(where: { ["year", "année", "annee", "السنة"].contains($0) }),
@@ -98,39 +130,55 @@ public enum IndicatorSeriesFile {
             }
             yearColumn = year
             valueColumn = value
+            // Any other column must say the same all the way down: one series.
+            keyColumns = names.indices.filter { $0 != year && $0 != value }
         }
-        let dimensions = sdmx ? names.indices.filter { !notDimensions.contains(names[$0]) && !names[$0].hasPrefix("OBS_") } : []
-        var series: [String]?, seen: [Int: Int] = [:], points: [Point] = []
+        let multiplier = names.firstIndex(of: "UNIT_MULT")
+        var series: [String]?, seen: [Int: Int] = [:], points: [Point] = [], missing: [Int] = []
         for row in table.rows {
-            func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index].trimmingSpaces : "" }
+            guard row.fields.count == names.count else {
+                throw IndicatorFileError("indicator_file_error_fields", line: row.line, column: table.position(of: min(row.fields.count, names.count), in: row),
+                                         ["found": String(row.fields.count), "expected": String(names.count)])
+            }
+            func field(_ index: Int) -> String { row.fields[index].trimmingSpaces }
             func code(_ index: Int) -> String { String(field(index).split(separator: ":").first ?? "").trimmingSpaces }
-            let key = dimensions.map(code)
+            let key = keyColumns.map(code)
             if let series, series != key {
-                let differs = dimensions.indices.first { series[$0] != key[$0] } ?? 0
-                throw IndicatorFileError("indicator_file_error_series", line: row.line, column: table.position(of: dimensions[differs], in: row),
-                                         ["dimension": names[dimensions[differs]]])
+                let differs = keyColumns.indices.first { series[$0] != key[$0] } ?? 0
+                throw IndicatorFileError("indicator_file_error_series", line: row.line, column: table.position(of: keyColumns[differs], in: row),
+                                         ["dimension": table.header[keyColumns[differs]].trimmingSpaces])
             }
             series = key
+            // Values in thousands or millions (UNIT_MULT 3, 6): recorded in the unit the indicator states, so refused.
+            if let multiplier, !field(multiplier).isEmpty, field(multiplier) != "0" {
+                throw IndicatorFileError("indicator_file_error_unit_mult", line: row.line, column: table.position(of: multiplier, in: row),
+                                         ["power": field(multiplier)])
+            }
             let period = field(yearColumn)
             // An annual period: "2023", or SDMX's "2023-A1".
             let yearText = period.hasSuffix("-A1") ? String(period.dropLast(3)) : period
             guard yearText.count == 4, let year = Int(yearText), (1900...2100).contains(year) else {
-                throw IndicatorFileError("indicator_file_error_period", line: row.line, column: table.position(of: yearColumn, in: row), ["period": period])
-            }
-            let raw = field(valueColumn)
-            // A missing observation ("", "NaN", ":" as Eurostat writes it) is not a value.
-            if raw.isEmpty || raw == "NaN" || raw == ":" || raw == "..", sdmx { continue }
-            guard let milli = IndicatorNumber.parse(raw) else {
-                throw IndicatorFileError("indicator_file_error_value", line: row.line, column: table.position(of: valueColumn, in: row), ["value": raw])
+                throw IndicatorFileError("indicator_file_error_period", line: row.line, column: table.position(of: yearColumn, in: row),
+                                         ["period": String(period.prefix(40))])
             }
             if let first = seen[year] {
                 throw IndicatorFileError("indicator_file_error_duplicate", line: row.line, column: table.position(of: yearColumn, in: row),
                                          ["year": String(year), "first": String(first)])
             }
             seen[year] = row.line
+            let raw = field(valueColumn)
+            // A missing observation ("", "NaN", ":" as Eurostat writes it, ".." as the OECD does) is no value for that year.
+            if raw.isEmpty || raw == "NaN" || raw == ":" || raw == ".." {
+                missing.append(year)
+                continue
+            }
+            guard let milli = IndicatorNumber.parse(raw, decimalComma: !sdmx) else {
+                throw IndicatorFileError("indicator_file_error_value", line: row.line, column: table.position(of: valueColumn, in: row),
+                                         ["value": String(raw.prefix(40))])
+            }
             points.append(Point(year: year, milli: milli, line: row.line))
         }
         guard !points.isEmpty else { throw IndicatorFileError("indicator_file_error_empty", line: 1, column: 1) }
-        return points.sorted { $0.year < $1.year }
+        return Series(points: points.sorted { $0.year < $1.year }, missing: missing.sorted())
     }
 }

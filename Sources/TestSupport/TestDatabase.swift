@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -23,6 +24,14 @@ public enum TestDatabase {
     public struct MissingPostgres: Error, CustomStringConvertible {
         public let description = "\(postgresURLVariable) is not set: run the suite with scripts/test, which starts PostgreSQL"
     }
+
+    /// A PostgreSQL error as the server gave it.
+    public struct PostgresFailure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// At most 12 PostgreSQL test databases at once.
+    static let postgresGate = CountingGate(width: 12)
 
     static let logger: Logger = {
         var logger = Logger(label: "test-database")
@@ -53,6 +62,10 @@ public enum TestDatabase {
             guard case let .postgres(host, port, username, password, database, _, _) = try DatabaseURL(raw) else {
                 throw MissingPostgres()
             }
+            // The cluster takes 300 connections and each test's pools up to 11: tests beyond the gate's width wait for a
+            // database rather than being refused a connection.
+            await postgresGate.enter()
+            defer { postgresGate.leave() }
             let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             let admin = PostgresStore(host: host, port: port, username: username, password: password, database: database,
                                       tls: .disable, logger: logger)
@@ -76,8 +89,48 @@ public enum TestDatabase {
                     outcome = .failure(error)
                 }
                 try await admin.withSQL { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+                // PostgreSQL's own words (the server's message and code), not the driver's generic description.
+                if case .failure(let error as PSQLError) = outcome { throw PostgresFailure(description: String(reflecting: error)) }
                 return try outcome.get()
             }
         }
+    }
+}
+
+/// A counting semaphore for async code: at most `width` holders; the others wait their turn, first come first served.
+final class CountingGate: Sendable {
+    private struct State {
+        var free: Int
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state: Mutex<State>
+
+    init(width: Int) { state = Mutex(State(free: width)) }
+
+    func enter() async {
+        await withCheckedContinuation { continuation in
+            let admitted = state.withLock { state -> Bool in
+                guard state.free > 0 else {
+                    state.waiters.append(continuation)
+                    return false
+                }
+                state.free -= 1
+                return true
+            }
+            if admitted { continuation.resume() }
+        }
+    }
+
+    /// Hands the place to the longest waiting task, or frees it.
+    func leave() {
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.waiters.isEmpty else {
+                state.free += 1
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()
     }
 }

@@ -185,6 +185,14 @@ import TestSupport
             #expect(try await visitor.get(forged).status == .notFound)
             #expect(try await visitor.get("/cese-ma/calendar/\(token)").status == .notFound)
             #expect(try await visitor.get("/cese-fr/calendar/\(seatID)-x.ics").status == .notFound)
+            // Narrowed to one body the member sits in: that commission's meetings only; a body they do not sit in is 404.
+            let commission = try #require(meeting.commissionId)
+            #expect(list.contains("?body=commission-\(commission)"))
+            let narrowed = try await visitor.get(address + "?body=commission-\(commission)").text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(narrowed.contains("UID:sitting-\(meeting.id)@hemicycle.test") && !narrowed.contains("UID:sitting-\(next.id)@"))
+            let plenaryOnly = try await visitor.get(address + "?body=plenary").text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(plenaryOnly.contains("UID:sitting-\(next.id)@hemicycle.test") && !plenaryOnly.contains("UID:sitting-\(meeting.id)@"))
+            #expect(try await visitor.get(address + "?body=commission-999999").status == .notFound)
         }
     }
 
@@ -241,14 +249,29 @@ import TestSupport
             #expect(voters.first { $0.membershipID == giver.id }?.choice == "against" && voters.first { $0.membershipID == giver.id }?.castBy == holder.id)
             #expect(voters.filter { $0.choice != nil }.count == 2)
 
+            // During the sitting, the secretariat records a vote given for this ballot only, never for another's.
+            let present = Set(attendance.filter { $0.1 == "present" }.map(\.0))
+            let away = try #require(seats.first { !present.contains("attendance_\($0.id)") && $0.id != giver.id && $0.id != holder.id })
+            let carrier = try #require(seats.first { present.contains("attendance_\($0.id)") && ![holder.id, giver.id].contains($0.id) })
+            let proxies = "/cese-fr/sittings/\(sittingID)/proxies"
+            #expect(try await staff.post(proxies, [("giver", "\(away.id)"), ("holder", "\(carrier.id)"), ("ballot", "999999")]).status == .unprocessableContent)
+            #expect(try await member.post(proxies, [("giver", "\(holder.id)"), ("holder", "\(carrier.id)"), ("ballot", "\(ballot.id)")]).status
+                == .conflict)
+            #expect(try await staff.post(proxies, [("giver", "\(away.id)"), ("holder", "\(carrier.id)"), ("ballot", "\(ballot.id)")]).status == .seeOther)
+            #expect(try await staff.get("/cese-fr/sittings/\(sittingID)").text.contains("\(away.displayName) a donné délégation de vote à \(carrier.displayName) pour un seul vote"))
+            let carrying = Visitor(client)
+            try await carrying.signIn(carrier.email)
+            #expect(try await carrying.post(vote, [("choice", "abstain"), ("for", "\(away.id)")]).status == .seeOther)
+            #expect(try await site.ballots.voters(ballotID: ballot.id).first { $0.membershipID == away.id }?.castBy == carrier.id)
+
             #expect(try await staff.post("\(base)/ballots/\(ballot.id)/close", []).status == .seeOther)
             let page = try await member.get(base).text
-            #expect(page.contains("Dont 1 vote exprimé par délégation.") && page.contains("par délégation, exprimé par \(holder.displayName)"))
+            #expect(page.contains("Dont 2 votes exprimés par délégation.") && page.contains("par délégation, exprimé par \(holder.displayName)"))
             #expect(page.contains("/cese-fr/sittings/\(sittingID)"))
             let csv = try await member.get("\(base)/votes.csv").text
             #expect(csv.hasPrefix("ballot,subject,body,opened_at,closed_at,result,member,group,choice,cast_by_proxy_holder"))
             #expect(csv.split(separator: "\n").contains { $0.contains(giver.displayName) && $0.contains(",against,\(holder.displayName)") })
-            #expect(try await member.get("\(base)/akoma-ntoso.xml").text.contains("byProxy=\"1\""))
+            #expect(try await member.get("\(base)/akoma-ntoso.xml").text.contains("byProxy=\"2\""))
         }
     }
 

@@ -33,6 +33,9 @@ import TestSupport
             let dashboard = try await member.get("/cese-fr/works/\(report.id)/dashboard")
             #expect(dashboard.status == .ok && dashboard.text.contains("Empreinte carbone") && dashboard.text.contains("8,2 t CO2e par habitant"))
             #expect(try await member.get("/cese-fr/works/\(report.id)").text.contains("/cese-fr/works/\(report.id)/dashboard"))
+            // Only an annual report has one.
+            let avis = try #require(try await site.works.all(councilID: france.id).first { $0.kind == "avis" })
+            #expect(try await member.get("/cese-fr/works/\(avis.id)/dashboard").status == .notFound)
             let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr/indicators")
             #expect(arabic.status == .ok && arabic.text.contains("مؤشرات حالة البلاد"))
         }

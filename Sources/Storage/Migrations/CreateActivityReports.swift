@@ -1,9 +1,8 @@
 import SQLKit
 
 /// The narrative of a council's activity report for a year (`activity_reports`, one per council and year): a foreword
-/// and an outlook in the council's languages, written by the secretariat, `draft` until `published`. A draft's figures
-/// are computed from the council's data when it is read; a published report keeps those of the day it was published
-/// (`facts_json`), so that it no longer changes.
+/// and an outlook in the council's languages, written by the secretariat, `draft` until `published`. Its figures are
+/// computed from the council's data (`UpdateActivityReportsAddFacts` keeps a published report's).
 struct CreateActivityReports: Migration {
     let name = "CreateActivityReports"
 
@@ -16,7 +15,6 @@ struct CreateActivityReports: Migration {
             .column("foreword_fr", type: .text).column("foreword_ar", type: .text).column("foreword_en", type: .text)
             .column("outlook_fr", type: .text).column("outlook_ar", type: .text).column("outlook_en", type: .text)
             .column("status", type: .text, .notNull)
-            .column("facts_json", type: .text)
             .column("updated_at", type: double, .notNull)
             .column("published_at", type: double)
             .unique("council_id", "year")

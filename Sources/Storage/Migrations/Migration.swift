@@ -59,5 +59,6 @@ public enum Migrations {
         CreateSecretariat(),
         CreateActivityReports(),
         CreateIndicators(),
+        UpdateActivityReportsAddFacts(),
     ]
 }

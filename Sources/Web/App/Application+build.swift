@@ -68,6 +68,7 @@ public enum HemicycleServer {
         CouncilSittingProxyRoutes(services: sittingServices, pages: site.pages, routes: sittingRoutes).register(in: council.pages)
         CouncilSittingCalendarRoutes(services: sittingServices, pages: site.pages).register(in: council.pages)
         CouncilSittingMinutesRoutes(services: sittingServices, pages: site.pages, routes: sittingRoutes).register(in: council.pages)
+        CouncilSittingDocumentRoutes(services: sittingServices, pages: site.pages, routes: sittingRoutes).register(in: council.pages)
         CouncilSittingAPI(services: sittingServices).register(in: council.api)
         let budgetServices = BudgetServices(site: site)
         BudgetRoutes(services: budgetServices, pages: site.pages).register(in: council.pages)

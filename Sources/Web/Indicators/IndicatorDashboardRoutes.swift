@@ -11,6 +11,8 @@ extension IndicatorRoutes {
     func work(_ context: AppContext) async throws -> (CouncilScope, WorkRecord) {
         let scope = try context.inCouncil()
         guard let id = context.parameters.get("id", as: Int64.self), let work = try await services.works.find(id: id, councilID: scope.council.id),
+              // A dashboard is annexed to an annual report only.
+              work.kind == WorkKind.annualReport.rawValue,
               WorkRules.maySee(WorkStatus(rawValue: work.status) ?? .referred, by: scope.actor) else { throw PageError.notFound }
         return (scope, work)
     }
@@ -30,15 +32,17 @@ extension IndicatorRoutes {
                 url: IndicatorPaths.item.url(council.slug, indicator.id), name: pages.localized(indicator.name, language, councilDefault: council.language),
                 unit: indicator.unit, year: last.map { String($0.year) }, value: last.map { value($0.valueMilli, indicator.unit) },
                 previous: previous.map { pages.text("indicator_previous", context, ["year": String($0.year), "value": value($0.valueMilli, indicator.unit)]) },
-                change: values.isEmpty ? nil : Self.change(values, at: values.count - 1, format: format),
+                change: values.isEmpty ? nil : Self.change(values, at: values.count - 1, format: format, pages: pages, context: context),
                 illustrative: last?.illustrative ?? false,
-                indicatorID: indicator.id, removeAction: keeps ? IndicatorPaths.dashboard.url(council.slug, work.id) : nil)
+                indicatorID: indicator.id, removeAction: keeps ? IndicatorPaths.dashboard.url(council.slug, work.id) : nil,
+                removeLabel: pages.text("indicator_unannex_named", context, ["name": pages.localized(indicator.name, language, councilDefault: council.language).text]))
         }
         let others = try await services.indicators.all(councilID: council.id).filter { indicator in !annexed.contains { $0.id == indicator.id } }
         let title = pages.localized(work.title, language, councilDefault: council.language)
         let model = IndicatorDashboardPage(
             heading: pages.text("indicator_dashboard_title", context, ["title": title.text]), workTitle: title,
             workURL: WorkPaths.item.url(council.slug, work.id), rows: rows, hasRows: !rows.isEmpty, hasIllustrative: rows.contains(where: \.illustrative),
+            keeps: keeps,
             annex: keeps && !others.isEmpty ? .init(action: IndicatorPaths.dashboard.url(council.slug, work.id), options: others.map {
                 SelectOption(value: String($0.id), label: pages.localized($0.name, language, councilDefault: council.language).text, selected: false)
             }) : nil)

@@ -7,6 +7,7 @@ struct IndicatorListPage: Encodable {
         let unit: String
         let latest: String?
         let change: String?
+        let illustrative: Bool
     }
 
     struct Form: Encodable {
@@ -16,6 +17,7 @@ struct IndicatorListPage: Encodable {
 
     let rows: [Row]
     let hasRows: Bool
+    let hasIllustrative: Bool
     let form: Form?
     let error: String?
 }
@@ -40,8 +42,8 @@ struct IndicatorPage: Encodable {
     let heading: LocalizedView
     let code: String
     let definition: LocalizedView?
-    let source: String
-    let unit: String
+    let source: String?
+    let unit: String?
     let chart: String?
     let values: [Value]
     let hasValues: Bool
@@ -64,6 +66,7 @@ struct IndicatorDashboardPage: Encodable {
         let illustrative: Bool
         let indicatorID: Int64
         let removeAction: String?
+        let removeLabel: String
     }
 
     struct AnnexForm: Encodable {
@@ -77,5 +80,6 @@ struct IndicatorDashboardPage: Encodable {
     let rows: [Row]
     let hasRows: Bool
     let hasIllustrative: Bool
+    let keeps: Bool
     let annex: AnnexForm?
 }

@@ -28,12 +28,14 @@ struct IndicatorRoutes {
         return unit.isEmpty ? number : pages.text("indicator_value_unit", context, ["value": number, "unit": unit])
     }
 
-    /// "+1,2" or "−0,4" from one year to the next; nil without a previous year.
-    static func change(_ values: [IndicatorValueRecord], at index: Int, format: Formatting) -> String? {
+    /// "+1,2" or "−0,4" from the year before; "+1,2 depuis 2019" across a gap; nil without an earlier year.
+    static func change(_ values: [IndicatorValueRecord], at index: Int, format: Formatting, pages: Pages, context: AppContext) -> String? {
         guard index > 0 else { return nil }
         let difference = values[index].valueMilli - values[index - 1].valueMilli
         let number = (Decimal(abs(difference)) / 1000).formatted(.number.precision(.fractionLength(0...3)).locale(format.locale))
-        return difference == 0 ? "=" : (difference > 0 ? "+" : "−") + number
+        let change = difference == 0 ? "=" : (difference > 0 ? "+" : "−") + number
+        if values[index - 1].year == values[index].year - 1 { return change }
+        return pages.text("indicator_change_since", context, ["change": change, "year": String(values[index - 1].year)])
     }
 
     func listPage(_ request: Request, _ context: AppContext, error: String? = nil, values: [String: String] = [:],
@@ -51,9 +53,10 @@ struct IndicatorRoutes {
                     pages.text("indicator_latest", context, ["year": String($0.year),
                                                              "value": Self.value($0.valueMilli, unit: indicator.unit, format: format, pages: pages, context: context)])
                 },
-                change: values.isEmpty ? nil : Self.change(values, at: values.count - 1, format: format))
+                change: values.isEmpty ? nil : Self.change(values, at: values.count - 1, format: format, pages: pages, context: context),
+                illustrative: values.last?.illustrative ?? false)
         }
-        let model = IndicatorListPage(rows: rows, hasRows: !rows.isEmpty,
+        let model = IndicatorListPage(rows: rows, hasRows: !rows.isEmpty, hasIllustrative: rows.contains(where: \.illustrative),
                                       form: IndicatorRules.mayKeep(scope.actor).isAllowed ? .init(action: IndicatorPaths.list.url(council.slug), values: values) : nil,
                                       error: error)
         return try await pages.page("indicators", title: pages.text("indicators_title", context), request: request, context: context, council: council,
@@ -115,19 +118,19 @@ struct IndicatorRoutes {
         let series = try await services.indicators.values(councilID: council.id)[indicator.id] ?? []
         let shown = series.enumerated().map { index, value in
             IndicatorPage.Value(year: value.year, value: Self.value(value.valueMilli, unit: indicator.unit, format: format, pages: pages, context: context),
-                                change: Self.change(series, at: index, format: format), illustrative: value.illustrative,
+                                change: Self.change(series, at: index, format: format, pages: pages, context: context), illustrative: value.illustrative,
                                 deleteAction: keeps ? IndicatorPaths.valueDelete.url(council.slug, indicator.id, value.year) : nil)
         }
         let name = pages.localized(indicator.name, language, councilDefault: council.language)
-        // Year over year: the bars start at the smallest value shown (or zero), so that changes are visible.
-        let floor = min(0, series.map(\.valueMilli).min() ?? 0)
-        let chart = series.isEmpty ? nil : CountChart.svg(
-            rows: series.map { (String($0.year), $0.valueMilli - floor, Self.value($0.valueMilli, unit: indicator.unit, format: format, pages: pages, context: context)) },
-            title: pages.text("indicator_chart_title", context, ["name": name.text]), id: "indicator-chart-\(indicator.id)")
+        // Year over year, bars from zero; a series with negative values is shown by its table alone (bars from zero
+        // would hide them).
+        let chart = series.isEmpty || series.contains(where: { $0.valueMilli < 0 }) ? nil : CountChart.svg(
+            rows: series.map { (String($0.year), $0.valueMilli, Self.value($0.valueMilli, unit: indicator.unit, format: format, pages: pages, context: context)) },
+            title: pages.text("indicator_chart_title", context, ["name": name.text]), id: "indicator-chart-\(indicator.id)", textWidth: 220)
         let model = IndicatorPage(
             heading: name, code: indicator.code,
             definition: indicator.definition.values.isEmpty ? nil : pages.localized(indicator.definition, language, councilDefault: council.language),
-            source: indicator.source, unit: indicator.unit, chart: chart, values: shown.reversed(), hasValues: !shown.isEmpty,
+            source: indicator.source.isEmpty ? nil : indicator.source, unit: indicator.unit.isEmpty ? nil : indicator.unit, chart: chart, values: shown.reversed(), hasValues: !shown.isEmpty,
             hasIllustrative: series.contains(where: \.illustrative),
             forms: keeps ? .init(valueAction: IndicatorPaths.item.url(council.slug, indicator.id), importAction: IndicatorPaths.importValues.url(council.slug, indicator.id),
                                  values: values) : nil,
@@ -145,7 +148,7 @@ struct IndicatorRoutes {
             guard let year = context.form.text("year").flatMap({ Int($0) }), (1900...2100).contains(year) else {
                 throw ValidationFailure(field: "year", key: "indicator_error_year")
             }
-            guard let milli = context.form.text("value").flatMap(IndicatorNumber.parse) else { throw ValidationFailure(field: "value", key: "indicator_error_value") }
+            guard let milli = context.form.text("value").flatMap({ IndicatorNumber.parse($0) }) else { throw ValidationFailure(field: "value", key: "indicator_error_value") }
             try await services.indicators.record(indicatorID: indicator.id, councilID: scope.council.id, [(year, milli)], illustrative: false,
                                                  at: services.clock.now().timeIntervalSince1970)
             return .redirect(to: SiteURL.with(IndicatorPaths.item.url(scope.slug, indicator.id), notice: "saved") + "#values", type: .normal)
@@ -159,7 +162,10 @@ struct IndicatorRoutes {
         let (scope, indicator) = try await indicator(context)
         try pages.require(IndicatorRules.mayKeep(scope.actor), context)
         guard let year = context.parameters.get("year", as: Int.self) else { throw PageError.notFound }
-        try await services.indicators.removeValue(indicatorID: indicator.id, councilID: scope.council.id, year: year, at: services.clock.now().timeIntervalSince1970)
+        do {
+            try await services.indicators.removeValue(indicatorID: indicator.id, councilID: scope.council.id, year: year,
+                                                      at: services.clock.now().timeIntervalSince1970)
+        } catch IndicatorChangeRefused.notFound { throw PageError.notFound }
         return .redirect(to: SiteURL.with(IndicatorPaths.item.url(scope.slug, indicator.id), notice: "saved") + "#values", type: .normal)
     }
 
@@ -182,9 +188,9 @@ struct IndicatorRoutes {
         }
         do {
             guard let text = String(validating: data, as: UTF8.self) else { throw IndicatorFileError("indicator_file_error_encoding", line: 1, column: 1) }
-            let points = try IndicatorSeriesFile.read(text)
-            try await services.indicators.record(indicatorID: indicator.id, councilID: scope.council.id, points.map { ($0.year, $0.milli) },
-                                                 illustrative: false, at: services.clock.now().timeIntervalSince1970)
+            let series = try IndicatorSeriesFile.read(text)
+            try await services.indicators.record(indicatorID: indicator.id, councilID: scope.council.id, series.points.map { ($0.year, $0.milli) },
+                                                 missing: series.missing, illustrative: false, at: services.clock.now().timeIntervalSince1970)
             return .redirect(to: SiteURL.with(IndicatorPaths.item.url(scope.slug, indicator.id), notice: "saved") + "#values", type: .normal)
         } catch let error as IndicatorFileError {
             let format = Formatting(language: context.language)

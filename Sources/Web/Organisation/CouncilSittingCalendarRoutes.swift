@@ -25,7 +25,14 @@ struct CouncilSittingCalendarRoutes {
         return response
     }
 
-    /// `/{council}/calendar/{seat}-{signature}.ics`: 404 for a wrong signature or a seat that no longer sits.
+    /// The body a member's calendar is narrowed to (`?body=plenary`, `bureau` or `commission-{id}`): the key the
+    /// address carries.
+    static func bodyKey(_ body: SittingBody, commissionID: Int64?) -> String {
+        body == .commission ? "commission-\(commissionID ?? 0)" : body.rawValue
+    }
+
+    /// `/{council}/calendar/{seat}-{signature}.ics`: 404 for a wrong signature or a seat that no longer sits; with
+    /// `?body=`, the sittings of that one body (404 for a body the member does not sit in).
     @Sendable func memberCalendar(_ request: Request, context: AppContext) async throws -> Response {
         let council = try context.inCouncil().council
         guard var token = context.parameters.get("token"), token.hasSuffix(".ics") else { throw PageError.notFound }
@@ -35,10 +42,16 @@ struct CouncilSittingCalendarRoutes {
               let seat = try await services.memberships.all(councilID: council.id).first(where: { $0.id == seatID && $0.sits })
         else { throw PageError.notFound }
         let commissionSeats = try await services.commissions.seats(councilID: council.id)
-        let sittings = try await services.sittings.all(councilID: council.id).filter {
+        var sittings = try await services.sittings.all(councilID: council.id).filter {
             CouncilSittingVoters.votes(seat, body: SittingBody(rawValue: $0.body) ?? .plenary, commissionID: $0.commissionId, commissionSeats: commissionSeats)
         }
-        let name = pages.text("calendar_member_name", context, ["name": seat.displayName])
+        var name = pages.text("calendar_member_name", context, ["name": seat.displayName])
+        if let body = request.uri.queryParameters.get("body").map({ String($0) }) {
+            let bodies = try await CouncilSittingRoutes.memberBodies(seat, council: council, services: services, pages: pages, context: context)
+            guard let label = bodies.first(where: { $0.key == body })?.label else { throw PageError.notFound }
+            sittings = sittings.filter { Self.bodyKey(SittingBody(rawValue: $0.body) ?? .plenary, commissionID: $0.commissionId) == body }
+            name = pages.text("calendar_member_body_name", context, ["name": seat.displayName, "body": label])
+        }
         var response = try await calendar(name: name, sittings: sittings, council: council, withVideoLinks: true, request: request, context: context)
         // A private address: no shared cache keeps it.
         response.headers[.cacheControl] = "private, no-store"

@@ -59,13 +59,22 @@ struct CouncilSittingPageBuilder {
         let voterIDs = Set(voters.map(\.id))
         let seatNames = Dictionary(seats.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let ownSeat = CouncilSittingRules.actingSeat(scope).flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
+        let sittingBallots = try await services.sittings.ballots(sittingID: sitting.id)
+        let ballotTitle = { (ballot: SittingBallot) -> String in
+            let title = pages.localized(ballot.title, language, councilDefault: council.language).text
+            return ballot.amendmentNumber.map { pages.text("sitting_ballot_amendment", context, ["number": format.number($0), "title": title]) }
+                ?? pages.text("sitting_ballot_text", context, ["title": title])
+        }
         let proxyRows = proxyRecords.map { proxy in
             let giver = seatNames[proxy.giverId] ?? "", holder = seatNames[proxy.holderId] ?? ""
             var note: String?
             if attendance[proxy.giverId]?.takesPart == true { note = pages.text("proxy_lapsed_giver_present", context) }
             else if let held = attendance[proxy.holderId], !held.takesPart { note = pages.text("proxy_lapsed_holder_away", context) }
             let mayWithdraw = CouncilSittingProxyRoutes.mayGive(scope: scope, giver: proxy.giverId, state: state, times: times, now: now, ownSeat: ownSeat)
-            return CouncilSittingPage.ProxyRow(sentence: pages.text("proxy_sentence", context, ["giver": giver, "holder": holder]), note: note,
+            let sentence = proxy.ballotId.flatMap { id in sittingBallots.first { $0.id == id } }.map {
+                pages.text("proxy_sentence_ballot", context, ["giver": giver, "holder": holder, "ballot": ballotTitle($0)])
+            } ?? pages.text("proxy_sentence", context, ["giver": giver, "holder": holder])
+            return CouncilSittingPage.ProxyRow(sentence: sentence, note: note,
                                         deleteAction: mayWithdraw ? CouncilSittingPaths.proxyDelete.url(slug, sitting.id, proxy.id) : nil)
         }
         var quorum: String?
@@ -77,14 +86,18 @@ struct CouncilSittingPageBuilder {
                                   ["taking_part": format.number(count.takingPart), "voters": format.number(count.voters)])
         }
 
-        // A member gives their own vote before the sitting starts; the secretariat records anyone's until it ends.
+        // A member gives their own vote before the sitting starts; the secretariat records anyone's until it ends, for
+        // the whole sitting or for one of its ballots still open.
         var proxyForm: CouncilSittingPage.ProxyForm?
         let givers: [Membership] = keeps ? voters : (ownSeat.map { [$0] } ?? [])
         if !givers.isEmpty, CouncilSittingProxyRoutes.mayGive(scope: scope, giver: givers[0].id, state: state, times: times, now: now, ownSeat: ownSeat) {
             proxyForm = CouncilSittingPage.ProxyForm(
                 action: CouncilSittingPaths.proxies.url(slug, sitting.id),
                 givers: format.sorted(givers, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
-                holders: format.sorted(voters, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) })
+                holders: format.sorted(voters, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
+                ballots: [SelectOption(value: "", label: pages.text("proxy_whole_sitting", context), selected: true)]
+                    + (keeps ? sittingBallots.filter { $0.closedAt == nil }.map { SelectOption(value: "\($0.id)", label: ballotTitle($0), selected: false) } : []),
+                hasBallots: keeps && sittingBallots.contains { $0.closedAt == nil })
         }
         let agendaForm = open ? CouncilSittingPage.AgendaForm(
             action: CouncilSittingPaths.agenda.url(slug, sitting.id),
@@ -95,15 +108,19 @@ struct CouncilSittingPageBuilder {
 
         // The ballots held at the sitting: those of published works for everyone, the others for the council's people.
         let insider = MinutesRules.decide(scope.actor, .read(body, .draft)).isAllowed
-        let ballots = try await services.sittings.ballots(sittingID: sitting.id).filter { insider || $0.workStatus == "published" }.map { ballot in
-            let title = pages.localized(ballot.title, language, councilDefault: council.language).text
-            return CouncilSittingPage.BallotRow(
+        let ballots = sittingBallots.filter { insider || $0.workStatus == "published" }.map { ballot in
+            CouncilSittingPage.BallotRow(
                 url: WorkPaths.item.url(slug, ballot.workID) + "#ballot-\(ballot.id)",
-                title: ballot.amendmentNumber.map { pages.text("sitting_ballot_amendment", context, ["number": format.number($0), "title": title]) }
-                    ?? pages.text("sitting_ballot_text", context, ["title": title]),
+                title: ballotTitle(ballot),
                 result: ballot.closedAt == nil ? pages.text("ballot_is_open", context)
                     : pages.text(ballot.adopted == true ? "ballot_adopted" : "ballot_rejected", context))
         }
+        let documents = try await services.attachments.all(councilID: council.id, ownerKind: CouncilSittingServices.documentOwner, ownerID: sitting.id)
+            .map { document in
+                DocumentLink(document, url: CouncilSittingPaths.document.url(slug, sitting.id, document.id),
+                             deleteURL: keeps ? CouncilSittingPaths.documentDelete.url(slug, sitting.id, document.id) : nil,
+                             date: format.date(Date(timeIntervalSince1970: document.createdAt)), format: format) { pages.localizer.text($0, language, $1) }
+            }
         let minutes = try await minutesView(scope: scope, sitting: sitting, body: body, format: format, names: names, context: context)
 
         let model = CouncilSittingPage(
@@ -120,6 +137,10 @@ struct CouncilSittingPageBuilder {
             quorum: quorum, quorumMet: quorumMet, proxies: proxyRows, hasProxies: !proxyRows.isEmpty,
             ballots: ballots, hasBallots: !ballots.isEmpty, minutes: minutes,
             agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,
+            documents: documents, hasDocuments: !documents.isEmpty,
+            documentForm: keeps && state != .cancelled ? WorkPage.DocumentForm(
+                action: CouncilSittingPaths.documents.url(slug, sitting.id), accept: DocumentLink.accept,
+                limit: pages.text("document_limit", context, ["size": format.byteCount(Int64(services.uploadLimit))])) : nil,
             editURL: keeps && SittingRules.mayEdit(state, times: times, now: now).isAllowed ? CouncilSittingPaths.edit.url(slug, sitting.id) : nil,
             conveneAction: keeps && SittingRules.mayConvene(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil,
             cancelAction: keeps && SittingRules.mayCancel(state, times: times, now: now).isAllowed ? CouncilSittingPaths.status.url(slug, sitting.id) : nil, error: error, backURL: CouncilSittingPaths.list.url(slug))

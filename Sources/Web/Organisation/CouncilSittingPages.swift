@@ -17,6 +17,14 @@ struct CouncilSittingListPage: Encodable {
     /// The public calendar (plenary sittings), and the reader's own when they hold a seat.
     let calendarURL: String
     let memberCalendarURL: String?
+    /// The member's calendar narrowed to each body they sit in.
+    let bodyCalendars: [BodyCalendar]
+    let hasBodyCalendars: Bool
+
+    struct BodyCalendar: Encodable {
+        let label: String
+        let url: String
+    }
 }
 
 /// A sitting: when and where, its agenda, who took part, the proxies and the quorum; the secretariat's forms.
@@ -88,6 +96,9 @@ struct CouncilSittingPage: Encodable {
         /// The giver is chosen by the secretariat; a member gives their own.
         let givers: [SelectOption]
         let holders: [SelectOption]
+        /// The whole sitting, or one of its ballots still open (the secretariat's choice during the sitting).
+        let ballots: [SelectOption]
+        let hasBallots: Bool
     }
 
     let title: String
@@ -113,6 +124,9 @@ struct CouncilSittingPage: Encodable {
     let agendaForm: AgendaForm?
     let attendanceAction: String?
     let proxyForm: ProxyForm?
+    let documents: [DocumentLink]
+    let hasDocuments: Bool
+    let documentForm: WorkPage.DocumentForm?
     let editURL: String?
     let conveneAction: String?
     let cancelAction: String?

@@ -14,11 +14,14 @@ enum CouncilSittingPaths {
     static let minutes = Path2("/{council}/sittings/{id}/minutes")
     static let minutesApprove = Path2("/{council}/sittings/{id}/minutes/approve")
     static let minutesPublish = Path2("/{council}/sittings/{id}/minutes/publish")
+    static let documents = Path2("/{council}/sittings/{id}/documents")
+    static let document = Path3("/{council}/sittings/{id}/documents/{attachment}")
+    static let documentDelete = Path3("/{council}/sittings/{id}/documents/{attachment}/delete")
     /// The council's public calendar: its plenary sittings.
     static let calendar = Path1("/{council}/calendar.ics")
     /// A member's own calendar, at a private address: the sittings of every body they sit in.
     static let memberCalendar = Path2("/{council}/calendar/{token}")
 
     static let all: [any DeclaredPath] = [list, new, item, edit, status, agenda, agendaDelete, attendance, proxies, proxyDelete, minutes, minutesApprove, minutesPublish, calendar,
-                                          memberCalendar]
+                                          memberCalendar, documents, document, documentDelete]
 }

@@ -107,16 +107,25 @@ struct CouncilSittingProxyRoutes {
             if context.account == nil { throw PageError.signInRequired }
             throw ownSeat?.id == giver || CouncilSittingRules.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
         }
+        // For one ballot of the sitting still open (the secretariat, during the sitting), or for the whole sitting.
+        var chosen: Int64?
+        if let raw = form.text("ballot") {
+            guard CouncilSittingRules.keeps(scope), let id = Int64(raw),
+                  try await services.sittings.ballots(sittingID: sitting.id).contains(where: { $0.id == id && $0.closedAt == nil })
+            else { throw PageError(.unprocessableContent, "proxy_error_ballot") }
+            chosen = id
+        }
+        let ballot = chosen
         let voters = Set(try await CouncilSittingVoters.ofSitting(sitting, services: services, councilID: scope.council.id).map(\.id))
         let actor = scope.actor
         do {
-            _ = try await services.sittings.addProxy(sittingID: sitting.id, councilID: scope.council.id, giver: giver, holder: holder, ballotID: nil,
+            _ = try await services.sittings.addProxy(sittingID: sitting.id, councilID: scope.council.id, giver: giver, holder: holder, ballotID: ballot,
                                                      at: now) { current, existing, recorded in
                 let state = SittingStatus(rawValue: current.status) ?? .planned
                 let times = SittingTimes(startsAt: current.startsAt, endsAt: current.endsAt)
                 guard state != .cancelled, !times.isOver(at: now),
                       SittingRules.decide(actor, .keep).isAllowed || !times.hasStarted(at: now) else { return "proxy_error_closed" }
-                return ProxyRules.problem(Proxy(giver: giver, holder: holder), existing: existing.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
+                return ProxyRules.problem(Proxy(giver: giver, holder: holder, ballotID: ballot), existing: existing.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
                                           voters: voters, attendance: recorded.compactMapValues(Attendance.init(rawValue:)), rule: .standard)
             }
         } catch SittingChangeRefused.refused(let key) {

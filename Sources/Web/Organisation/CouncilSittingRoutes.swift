@@ -57,6 +57,23 @@ struct CouncilSittingRoutes {
         return pages.text(sitting.status == SittingStatus.convened.rawValue ? "sitting_status_convened" : "sitting_status_planned", context)
     }
 
+    /// The bodies `seat` sits in, each with the key of its calendar and its name: the plenary, the bureau for its
+    /// members, each commission it has a seat in.
+    static func memberBodies(_ seat: Membership, council: Council, services: CouncilSittingServices, pages: Pages,
+                             context: AppContext) async throws -> [(key: String, label: String)] {
+        let commissionSeats = try await services.commissions.seats(councilID: council.id)
+        var bodies: [(key: String, label: String)] = []
+        for body in [SittingBody.plenary, .bureau] where CouncilSittingVoters.votes(seat, body: body, commissionID: nil, commissionSeats: commissionSeats) {
+            bodies.append((body.rawValue, pages.text("sitting_body_\(body.rawValue)", context)))
+        }
+        for commission in try await services.commissions.all(councilID: council.id)
+        where CouncilSittingVoters.votes(seat, body: .commission, commissionID: commission.id, commissionSeats: commissionSeats) {
+            bodies.append((CouncilSittingCalendarRoutes.bodyKey(.commission, commissionID: commission.id),
+                           pages.localized(commission.name, context.language, councilDefault: council.language).text))
+        }
+        return bodies
+    }
+
     func commissionNames(_ council: Council, _ language: Language) async throws -> [Int64: String] {
         Dictionary(try await services.commissions.all(councilID: council.id).map {
             ($0.id, pages.localized($0.name, language, councilDefault: council.language).text)
@@ -81,16 +98,22 @@ struct CouncilSittingRoutes {
         }
         let upcoming = visible.filter { $0.endsAt > now }.map(row)
         let past = visible.filter { $0.endsAt <= now }.reversed().prefix(Self.pastShown).map(row)
-        var memberCalendar: String?
+        var memberCalendar: String?, bodyCalendars: [CouncilSittingListPage.BodyCalendar] = []
         // The actor, not the seat: an account not yet verified acts as a citizen.
         if let seat = scope.membership, seat.sits, scope.actor.sitsInAssembly {
             let token = try await services.calendarTokens.token(seat: seat.id, councilID: council.id, now: now)
-            memberCalendar = services.baseURL + CouncilSittingPaths.memberCalendar.url(council.slug, token + ".ics")
+            let address = services.baseURL + CouncilSittingPaths.memberCalendar.url(council.slug, token + ".ics")
+            memberCalendar = address
+            // One per body the member sits in, for those who follow each in its own calendar.
+            bodyCalendars = try await Self.memberBodies(seat, council: council, services: services, pages: pages, context: context).map {
+                .init(label: pages.text("sittings_calendar_body_label", context, ["body": $0.label]), url: address + "?body=" + $0.key)
+            }
         }
         let model = CouncilSittingListPage(
             upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: Array(past), hasPast: !past.isEmpty,
             newURL: SittingRules.decide(scope.actor, .keep).isAllowed ? CouncilSittingPaths.new.url(council.slug) : nil,
-            calendarURL: CouncilSittingPaths.calendar.url(council.slug), memberCalendarURL: memberCalendar)
+            calendarURL: CouncilSittingPaths.calendar.url(council.slug), memberCalendarURL: memberCalendar, bodyCalendars: bodyCalendars,
+            hasBodyCalendars: bodyCalendars.count > 1)
         return try await pages.page("sittings", title: pages.text("sittings_title", context), request: request, context: context, council: council,
                                     typed: model)
     }

@@ -14,6 +14,18 @@ struct CouncilSittingServices: Sendable {
     let calendarTokens: CalendarTokens
     /// The address convocations come from: their calendar invitations name it as the organiser.
     let organizer: String
+    /// The documents of sittings (convocation papers, reports, amendments' tables), in the file store.
+    let attachments: AttachmentRepository
+    let files: any FileStore
+    let uploadLimit: Int
+    let uploadQuota: Int
+
+    /// Documents attached to a sitting, kept under its council.
+    static let documentOwner = "council_sitting"
+
+    var transfer: AttachmentTransfer {
+        AttachmentTransfer(files: files, attachments: attachments, clock: clock, uploadLimit: uploadLimit, uploadQuota: uploadQuota)
+    }
 
     init(site: Site) {
         sittings = SittingRepository(database: site.database)
@@ -25,5 +37,9 @@ struct CouncilSittingServices: Sendable {
         baseURL = site.configuration.baseURL
         calendarTokens = CalendarTokens(persist: site.persist)
         organizer = SMTPClient.address(site.configuration.mailFrom)
+        attachments = AttachmentRepository(database: site.database)
+        files = site.files
+        uploadLimit = site.configuration.uploadLimit
+        uploadQuota = site.configuration.uploadQuota
     }
 }

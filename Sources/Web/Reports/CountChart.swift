@@ -3,8 +3,10 @@
 enum CountChart {
     static let colour = "#1f5fa8"
 
-    static func svg(rows: [(label: String, count: Int64, text: String)], title: String, id: String) -> String {
-        let labelWidth = 190.0, barWidth = 300.0, textWidth = 60.0, lineHeight = 14.0, top = 8.0
+    /// - Parameter textWidth: room after the longest bar for its figure ("21 milliers d’hectares par an" needs more than a
+    ///   count does).
+    static func svg(rows: [(label: String, count: Int64, text: String)], title: String, id: String, textWidth: Double = 60) -> String {
+        let labelWidth = 190.0, barWidth = 300.0, lineHeight = 14.0, top = 8.0
         let wrapped = rows.map { VoteChart.wrap($0.label, width: VoteChart.labelCharacters) }
         let heights = wrapped.map { max(24.0, Double($0.count) * lineHeight + 10) }
         let height = top + heights.reduce(0, +) + 8

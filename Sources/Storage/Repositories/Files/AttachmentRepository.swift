@@ -22,6 +22,8 @@ public enum AttachmentOwnerCheck: Sendable {
     case conventionSession(conventionID: Int64, councilID: Int64)
     /// A practice note of this council (not deleted while its document was sent).
     case practiceNote(councilID: Int64)
+    /// A sitting of this council, not cancelled.
+    case councilSitting(councilID: Int64)
 
     func verify(ownerKind: String, ownerID: Int64, on sql: any SQLDatabase) async throws {
         switch self {
@@ -33,6 +35,10 @@ public enum AttachmentOwnerCheck: Sendable {
         case let .practiceNote(councilID):
             guard ownerKind == "practice", try await sql.raw("""
                 SELECT id FROM practice_notes WHERE id = \(bind: ownerID) AND council_id = \(bind: councilID)
+                """).first() != nil else { throw StoreError.notFound }
+        case let .councilSitting(councilID):
+            guard ownerKind == "council_sitting", try await sql.raw("""
+                SELECT id FROM sittings WHERE id = \(bind: ownerID) AND council_id = \(bind: councilID) AND status <> 'cancelled'
                 """).first() != nil else { throw StoreError.notFound }
         }
     }

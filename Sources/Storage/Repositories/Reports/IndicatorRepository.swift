@@ -81,7 +81,7 @@ public struct IndicatorRepository: Sendable {
         }
     }
 
-    /// The values of the council's indicators (all of them, or those in `ids`), by indicator, in order of year.
+    /// The values of the council's indicators, by indicator, in order of year.
     public func values(councilID: Int64) async throws -> [Int64: [IndicatorValueRecord]] {
         try await database.read { sql in
             Dictionary(grouping: try await sql.raw("""
@@ -105,13 +105,17 @@ public struct IndicatorRepository: Sendable {
         }
     }
 
-    /// Records `points` (year, thousandths) for the council's indicator, replacing the values of those years and
-    /// keeping the others; all or none.
-    public func record(indicatorID: Int64, councilID: Int64, _ points: [(year: Int, milli: Int64)], illustrative: Bool, at: Double) async throws {
+    /// Records `points` (year, thousandths) for the council's indicator, replacing the values of those years, removing
+    /// those of the `missing` years and keeping the others; all or none.
+    public func record(indicatorID: Int64, councilID: Int64, _ points: [(year: Int, milli: Int64)], missing: [Int] = [], illustrative: Bool,
+                       at: Double) async throws {
         try await database.transaction { sql in
             guard try await sql.raw("""
                 UPDATE indicators SET updated_at = \(bind: at) WHERE id = \(bind: indicatorID) AND council_id = \(bind: councilID) RETURNING id
                 """).first() != nil else { throw IndicatorChangeRefused.notFound }
+            for year in missing {
+                try await sql.delete(from: "indicator_values").where("indicator_id", .equal, indicatorID).where("year", .equal, year).run()
+            }
             for point in points {
                 try await sql.delete(from: "indicator_values").where("indicator_id", .equal, indicatorID).where("year", .equal, point.year).run()
                 try await sql.insert(into: "indicator_values").columns("indicator_id", "year", "value_milli", "illustrative", "updated_at")
@@ -125,7 +129,9 @@ public struct IndicatorRepository: Sendable {
             guard try await sql.raw("""
                 UPDATE indicators SET updated_at = \(bind: at) WHERE id = \(bind: indicatorID) AND council_id = \(bind: councilID) RETURNING id
                 """).first() != nil else { throw IndicatorChangeRefused.notFound }
-            try await sql.delete(from: "indicator_values").where("indicator_id", .equal, indicatorID).where("year", .equal, year).run()
+            guard try await sql.raw("""
+                DELETE FROM indicator_values WHERE indicator_id = \(bind: indicatorID) AND year = \(bind: year) RETURNING year
+                """).first() != nil else { throw IndicatorChangeRefused.notFound }
         }
     }
 
@@ -144,12 +150,15 @@ public struct IndicatorRepository: Sendable {
             guard try await sql.raw("SELECT id FROM works WHERE id = \(bind: workID) AND council_id = \(bind: councilID)").first() != nil,
                   try await sql.raw("SELECT id FROM indicators WHERE id = \(bind: indicatorID) AND council_id = \(bind: councilID)").first() != nil
             else { throw IndicatorChangeRefused.notFound }
-            try await sql.delete(from: "work_indicators").where("work_id", .equal, workID).where("indicator_id", .equal, indicatorID).run()
             if annexed {
-                let position = try await sql.raw("SELECT COALESCE(MAX(position), 0) + 1 AS n FROM work_indicators WHERE work_id = \(bind: workID)")
-                    .first(decodingColumn: "n", as: Int64.self) ?? 1
-                try await sql.insert(into: "work_indicators").columns("work_id", "indicator_id", "position")
-                    .values(SQLBind(workID), SQLBind(indicatorID), SQLBind(position)).run()
+                // Twice at once: the second finds it annexed.
+                try await sql.raw("""
+                    INSERT INTO work_indicators (work_id, indicator_id, position)
+                    VALUES (\(bind: workID), \(bind: indicatorID), (SELECT COALESCE(MAX(position), 0) + 1 FROM work_indicators WHERE work_id = \(bind: workID)))
+                    ON CONFLICT (work_id, indicator_id) DO NOTHING
+                    """).run()
+            } else {
+                try await sql.delete(from: "work_indicators").where("work_id", .equal, workID).where("indicator_id", .equal, indicatorID).run()
             }
         }
     }
