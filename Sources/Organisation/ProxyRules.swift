@@ -19,7 +19,8 @@ public struct Proxy: Sendable, Hashable {
     }
 }
 
-/// The council's rule on proxies: how many votes a member may hold besides their own, for any one ballot.
+/// The council's rule on proxies: how many votes a member may hold besides their own, for any one ballot (none: the
+/// council allows no proxies).
 public struct ProxyRule: Sendable, Equatable {
     public var mostHeld: Int
 
@@ -35,6 +36,7 @@ public enum ProxyRules {
     /// be recorded. `voters` are the seats of the body that vote at the sitting; `attendance` what is recorded so far.
     public static func problem(_ new: Proxy, existing: [Proxy], voters: Set<Int64>, attendance: [Int64: Attendance], rule: ProxyRule) -> String? {
         guard voters.contains(new.giver), voters.contains(new.holder) else { return "proxy_error_not_voter" }
+        if rule.mostHeld < 1 { return "proxy_error_not_allowed" }
         if new.giver == new.holder { return "proxy_error_self" }
         // A member who takes part votes themselves; a member away cannot carry anyone's vote.
         if attendance[new.giver]?.takesPart == true { return "proxy_error_giver_present" }

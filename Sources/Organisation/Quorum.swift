@@ -1,16 +1,38 @@
-/// The council's quorum: more than half of the body's voters must take part (in the room or from afar), and, where the
-/// rule says so, a member represented by a proxy counts as taking part.
+/// How many of a body's voters must take part for it to deliberate.
+public enum QuorumThreshold: String, Sendable, CaseIterable {
+    /// More than half, as most councils' rules have it.
+    case majority
+    /// At least one third.
+    case third
+    /// At least two thirds.
+    case twoThirds = "two_thirds"
+
+    /// How many must take part among `voters` (at least one, so that an empty body never holds a valid vote).
+    public func required(voters: Int) -> Int {
+        switch self {
+        case .majority: return voters / 2 + 1
+        case .third: return max(1, (voters + 2) / 3)
+        case .twoThirds: return max(1, (2 * voters + 2) / 3)
+        }
+    }
+}
+
+/// The council's quorum: a share of the body's voters must take part (in the room or from afar), and, where the rule
+/// says so, a member represented by a proxy counts as taking part.
 public struct QuorumRule: Sendable, Equatable {
+    public var threshold: QuorumThreshold
     public var countsProxies: Bool
 
-    public init(countsProxies: Bool) { self.countsProxies = countsProxies }
+    public init(threshold: QuorumThreshold = .majority, countsProxies: Bool) {
+        self.threshold = threshold
+        self.countsProxies = countsProxies
+    }
 
-    /// Members taking part, not represented, as most councils' rules have it.
-    public static let standard = QuorumRule(countsProxies: false)
+    /// A majority of members taking part, not represented, as most councils' rules have it.
+    public static let standard = QuorumRule(threshold: .majority, countsProxies: false)
 
-    /// How many must take part among `voters`: a majority of them (one, when there are none, so that an empty body
-    /// never holds a valid vote).
-    public func required(voters: Int) -> Int { voters / 2 + 1 }
+    /// How many must take part among `voters`.
+    public func required(voters: Int) -> Int { threshold.required(voters: voters) }
 }
 
 /// Where a sitting stands against its quorum.

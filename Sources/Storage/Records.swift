@@ -24,6 +24,11 @@ public struct Council: Sendable, Hashable, Decodable {
     /// The term of office's first and last days (`yyyy-MM-dd`), both or neither.
     public let termFirstDay: String?
     public let termLastDay: String?
+    /// The sitting rules' stored values (`UpdateCouncilsAddSittingRules`): the most proxies one member holds, the
+    /// quorum's share (`majority`, `third`, `two_thirds`), and whether represented members count towards it.
+    public let proxiesHeld: Int
+    public let quorum: String
+    public let quorumCountsProxies: Bool
 
     public var name: LocalizedText { LocalizedText(fr: nameFr, ar: nameAr, en: nameEn) }
     public var description: LocalizedText { LocalizedText(fr: descriptionFr, ar: descriptionAr, en: descriptionEn) }
@@ -54,6 +59,9 @@ public struct Council: Sendable, Hashable, Decodable {
         case timeZone = "time_zone"
         case termFirstDay = "term_first_day"
         case termLastDay = "term_last_day"
+        case proxiesHeld = "proxies_held"
+        case quorum
+        case quorumCountsProxies = "quorum_counts_proxies"
     }
 }
 

@@ -1,3 +1,4 @@
+import HemicycleDomain
 import Organisation
 import Testing
 
@@ -62,5 +63,31 @@ import Testing
         // Six voters: four as well (more than half).
         #expect(QuorumRule.standard.required(voters: 6) == 4)
         #expect(!QuorumCount(voters: [], attendance: [:], proxies: [], rule: .standard).isMet)
+    }
+
+    @Test(arguments: [(QuorumThreshold.majority, 6, 4), (.majority, 7, 4), (.majority, 0, 1), (.third, 6, 2), (.third, 7, 3), (.third, 1, 1),
+                      (.twoThirds, 6, 4), (.twoThirds, 7, 5), (.twoThirds, 233, 156), (.third, 0, 1)])
+    func eachThresholdAsksForItsShare(threshold: QuorumThreshold, voters: Int, required: Int) {
+        #expect(threshold.required(voters: voters) == required)
+    }
+
+    @Test func theCouncilsRulesAreReadFromItsForm() throws {
+        let two = try CouncilSittingRules.read(mostHeld: " 2 ", quorum: "third", countsProxies: "on").get()
+        #expect(two.proxy.mostHeld == 2 && two.quorum == QuorumRule(threshold: .third, countsProxies: true))
+        // No proxies allowed: none can count towards the quorum, and none can be given.
+        let none = try CouncilSittingRules.read(mostHeld: "0", quorum: "majority", countsProxies: "on").get()
+        #expect(none.proxy.mostHeld == 0 && !none.quorum.countsProxies)
+        #expect(ProxyRules.problem(Proxy(giver: 4, holder: 1), existing: [], voters: voters, attendance: [:], rule: none.proxy) == "proxy_error_not_allowed")
+        for held in ["", "6", "-1", "1.5", "٢", "one", "100"] {
+            #expect(throws: ValidationFailure(field: "proxies_held", key: "sitting_rules_error_proxies")) {
+                try CouncilSittingRules.read(mostHeld: held, quorum: "majority", countsProxies: nil).get()
+            }
+        }
+        #expect(throws: ValidationFailure(field: "quorum", key: "sitting_rules_error_quorum")) {
+            try CouncilSittingRules.read(mostHeld: "1", quorum: "half", countsProxies: nil).get()
+        }
+        // What is stored and no longer understood falls back to the standard rules.
+        #expect(CouncilSittingRules(stored: 9, quorum: "quarter", countsProxies: false) == .standard)
+        #expect(CouncilSittingRules.mayRecord(by: CouncilActor(role: .staff)) == .forbidden("sitting_rules_refused"))
     }
 }

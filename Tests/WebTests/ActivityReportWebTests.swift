@@ -83,6 +83,13 @@ import TestSupport
             #expect(try await staff.post("/cese-fr/reports/2025", narrative).status == .seeOther)
             #expect(try await Visitor(client).get("/cese-fr/reports/2025").status == .notFound)
             #expect(try await staff.post("/cese-fr/reports/2025/publish", []).status == .seeOther)
+            // The API gives the reader what they may read: the published report to a visitor, drafts too to the bureau.
+            let listed = try JSONSerialization.jsonObject(with: Data(try await Visitor(client).get("/api/v1/cese-fr/reports").text.utf8)) as? [[String: Any]]
+            #expect(listed?.count == 1 && listed?.first?["year"] as? Int == 2025 && (listed?.first?["tables"] as? [Any])?.count == 7)
+            let bureauReader = Visitor(client)
+            try await bureauReader.signIn("bureau@cese-fr.example")
+            let all = try JSONSerialization.jsonObject(with: Data(try await bureauReader.get("/api/v1/cese-fr/reports").text.utf8)) as? [[String: Any]]
+            #expect(all?.map { $0["year"] as? Int } == [2026, 2025])
             let published = try await Visitor(client, acceptLanguage: "fr").get("/cese-fr/reports/2025")
             #expect(published.status == .ok && published.text.contains("L’année 2025 du conseil.") && published.text.contains("0 séance plénière"))
             #expect(try await reports.find(councilID: france.id, year: 2025)?.status == "published")

@@ -36,6 +36,12 @@ import TestSupport
             // Only an annual report has one.
             let avis = try #require(try await site.works.all(councilID: france.id).first { $0.kind == "avis" })
             #expect(try await member.get("/cese-fr/works/\(avis.id)/dashboard").status == .notFound)
+            // The API: every indicator with its values, in order of year.
+            let json = try JSONSerialization.jsonObject(with: Data(try await visitor.get("/api/v1/cese-fr/indicators").text.utf8)) as? [[String: Any]]
+            let emploi = try #require(json?.first { $0["code"] as? String == "EMPLOI" })
+            let values = try #require(emploi["values"] as? [[String: Any]])
+            #expect(json?.count == 10 && values.count == 6 && values.first?["year"] as? Int == 2019 && (values.first?["value"] as? NSNumber)?.doubleValue == 65.5)
+            #expect(values.first?["illustrative"] as? Bool == true)
             let arabic = try await Visitor(client, acceptLanguage: "ar").get("/cese-fr/indicators")
             #expect(arabic.status == .ok && arabic.text.contains("مؤشرات حالة البلاد"))
         }

@@ -96,12 +96,16 @@ import TestSupport
             // A council's contributions are its own people's: a Moroccan member reads the demo's (the first one recorded).
             let moroccanMember = Visitor(client)
             try await moroccanMember.signIn("membre@cese-ma.example")
+            // The administration is its staff's and bureau's: the French secretariat reads it.
+            let frenchStaff = Visitor(client)
+            try await frenchStaff.signIn("secretariat@cese-fr.example")
             for operation in APIRoutes.operations where operation.method == "get" {
                 let contributions = operation.path.hasPrefix("/api/v1/{council}/cooperation/contributions")
+                let reader = contributions ? moroccanMember : operation.path.hasSuffix("/secretariat") ? frenchStaff : visitor
                 // {id}: the demo's published avis, the first work item recorded; {year}: the demo's voted budget.
                 let path = operation.path.replacingOccurrences(of: "{council}", with: contributions ? "cese-ma" : "cese-fr")
                     .replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{year}", with: "2026")
-                let status = try await (contributions ? moroccanMember : visitor).get(path).status
+                let status = try await reader.get(path).status
                 #expect(status == .ok, "\(path)")
             }
         }

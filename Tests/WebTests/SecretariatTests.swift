@@ -20,7 +20,10 @@ import TestSupport
                 let page = try await someone.get("/cese-fr/secretariat")
                 #expect(page.status == .forbidden && !page.text.contains("Administrateur de commission"), "\(email)")
                 #expect(!(try await someone.get("/cese-fr").text.contains("/cese-fr/secretariat")), "\(email)")
+                let api = try await someone.get("/api/v1/cese-fr/secretariat")
+                #expect(api.status == .forbidden && !api.text.contains("Julien"), "\(email)")
             }
+            #expect(try await Visitor(client).get("/api/v1/cese-fr/secretariat").status == .unauthorized)
             for email in ["secretariat@cese-fr.example", "bureau@cese-fr.example", "presidence@cese-fr.example"] {
                 let someone = Visitor(client, acceptLanguage: "fr")
                 try await someone.signIn(email)
@@ -28,6 +31,12 @@ import TestSupport
                 #expect(page.status == .ok && page.text.contains("Administrateur de commission") && page.text.contains("Titulaire : Julien Secrétariat"),
                         "\(email)")
                 #expect(page.text.contains("1 travail suivi") && !page.text.contains("name=\"holder\""), "\(email)")
+                let api = try await someone.get("/api/v1/cese-fr/secretariat")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any], "\(email)")
+                let staff = try #require(json["staff"] as? [[String: Any]])
+                let julien = try #require(staff.first { $0["name"] as? String == "Julien Secrétariat" })
+                let posts = try #require(json["posts"] as? [[String: Any]])
+                #expect(posts.contains { $0["holder"] as? Int == julien["membership"] as? Int } && julien["worksInPreparation"] as? Int == 1)
             }
             let arabic = Visitor(client, acceptLanguage: "ar")
             try await arabic.signIn("secretariat@cese-ma.example")

@@ -60,5 +60,6 @@ public enum Migrations {
         CreateActivityReports(),
         CreateIndicators(),
         UpdateActivityReportsAddFacts(),
+        UpdateCouncilsAddSittingRules(),
     ]
 }

@@ -28,9 +28,12 @@ enum APIPaths {
     static let contribution = Path2("/api/v1/{council}/cooperation/contributions/{id}")
     static let budget = Path1("/api/v1/{council}/budget")
     static let budgetYear = Path2("/api/v1/{council}/budget/{year}")
+    static let indicators = Path1("/api/v1/{council}/indicators")
+    static let reports = Path1("/api/v1/{council}/reports")
+    static let secretariat = Path1("/api/v1/{council}/secretariat")
 
     static let all: [any DeclaredPath] = [openAPI, councils, council, groups, commissions, members, works, work, conventions, convention,
                                           conventionDraw, conventionSessions, consultations, consultation, news, newsPost,
                                           missions, mission, agreements, agreement, practices, practice,
-                                          contributions, contribution, sittings, sitting, budget, budgetYear]
+                                          contributions, contribution, sittings, sitting, budget, budgetYear, indicators, reports, secretariat]
 }

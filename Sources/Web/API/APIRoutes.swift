@@ -20,7 +20,7 @@ struct APIRoutes {
         ("post", "/api/v1/{council}/commissions"),
         ("get", "/api/v1/{council}/members"),
     ] + WorkAPI.operations + ConventionAPI.operations + DrawAPI.operations + SittingAPI.operations
-        + ConsultationAPI.operations + NewsAPI.operations + MissionAPI.operations + CouncilSittingAPI.operations + BudgetAPI.operations + AgreementAPI.operations + PracticeAPI.operations
+        + ConsultationAPI.operations + NewsAPI.operations + MissionAPI.operations + CouncilSittingAPI.operations + BudgetAPI.operations + IndicatorAPI.operations + ActivityReportAPI.operations + SecretariatAPI.operations + AgreementAPI.operations + PracticeAPI.operations
         + ContributionAPI.operations
 
     func register(on routes: PathRegistrar, in scoped: PathRegistrar) {

@@ -23,8 +23,25 @@ struct AdminOverviewPage: Encodable {
         let form: Form?
     }
 
+    /// The council's sitting rules, and the form that sets them for its administrators.
+    struct SittingRules: Encodable {
+        struct Form: Encodable {
+            let action: String
+            let proxiesHeld: String
+            let quorums: [SelectOption]
+            let countsProxies: Bool
+            let error: String?
+            let proxiesInvalid: Bool
+            let quorumInvalid: Bool
+        }
+
+        let current: [String]
+        let form: Form?
+    }
+
     let links: [Link]
     let term: Term
+    let sittingRules: SittingRules
 }
 
 /// The groups or the commissions of a council, with the form that adds one.

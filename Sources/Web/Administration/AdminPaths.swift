@@ -3,6 +3,8 @@ enum AdminPaths {
     static let overview = Path1("/{council}/admin")
     /// The council's term of office (its administrators).
     static let term = Path1("/{council}/admin/term")
+    /// The council's sitting rules: proxies and quorum (its administrators).
+    static let sittingRules = Path1("/{council}/admin/sitting-rules")
     static let outbox = SitePath("/admin/outbox")
     static let members = Path1("/{council}/admin/members")
     static let member = Path2("/{council}/admin/members/{id}")
@@ -27,6 +29,6 @@ enum AdminPaths {
     static let groups = Bodies("groups")
     static let commissions = Bodies("commissions")
 
-    static let all: [any DeclaredPath] = [overview, term, outbox, members, member, memberDelete, memberPhoto, memberPhotoDelete, invitationRevoke]
+    static let all: [any DeclaredPath] = [overview, term, sittingRules, outbox, members, member, memberDelete, memberPhoto, memberPhotoDelete, invitationRevoke]
         + [groups, commissions].flatMap { [$0.list, $0.item, $0.delete] as [any DeclaredPath] }
 }

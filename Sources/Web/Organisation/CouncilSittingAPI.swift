@@ -78,7 +78,7 @@ struct CouncilSittingAPI {
         let body = SittingBody(rawValue: sitting.body) ?? .plenary
         let quorum = recorded.isEmpty ? nil : QuorumCount(voters: Set(voters.map(\.id)), attendance: attendance,
                                                           proxies: proxies.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
-                                                          rule: .standard).isMet
+                                                          rule: council.sittingRules.quorum).isMet
         var minutes: SittingMinutesDTO?
         if let record = try await services.sittings.minutes(sittingID: sitting.id),
            MinutesRules.decide(scope.actor, .read(body, MinutesStatus(rawValue: record.status) ?? .draft)).isAllowed {

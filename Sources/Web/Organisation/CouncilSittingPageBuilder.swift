@@ -58,7 +58,7 @@ struct CouncilSittingPageBuilder {
         let proxies = proxyRecords.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) }
         let voterIDs = Set(voters.map(\.id))
         let seatNames = Dictionary(seats.map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
-        let ownSeat = CouncilSittingRules.actingSeat(scope).flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
+        let ownSeat = SittingReader.actingSeat(scope).flatMap { seat in voterIDs.contains(seat.id) ? seat : nil }
         let sittingBallots = try await services.sittings.ballots(sittingID: sitting.id)
         let ballotTitle = { (ballot: SittingBallot) -> String in
             let title = pages.localized(ballot.title, language, councilDefault: council.language).text
@@ -77,20 +77,23 @@ struct CouncilSittingPageBuilder {
             return CouncilSittingPage.ProxyRow(sentence: sentence, note: note,
                                         deleteAction: mayWithdraw ? CouncilSittingPaths.proxyDelete.url(slug, sitting.id, proxy.id) : nil)
         }
+        let rules = council.sittingRules
         var quorum: String?
         var quorumMet = false
         if !voters.isEmpty && !recorded.isEmpty {
-            let count = QuorumCount(voters: voterIDs, attendance: attendance, proxies: proxies, rule: .standard)
+            let count = QuorumCount(voters: voterIDs, attendance: attendance, proxies: proxies, rule: rules.quorum)
             quorumMet = count.isMet
+            // Where the rule counts them, members represented by a proxy are among those taking part.
+            let counted = count.takingPart + (rules.quorum.countsProxies ? count.represented : 0)
             quorum = pages.plural(count.isMet ? "sitting_quorum_met" : "sitting_quorum_not_met", count: count.required, context, format: format,
-                                  ["taking_part": format.number(count.takingPart), "voters": format.number(count.voters)])
+                                  ["taking_part": format.number(counted), "voters": format.number(count.voters)])
         }
 
         // A member gives their own vote before the sitting starts; the secretariat records anyone's until it ends, for
         // the whole sitting or for one of its ballots still open.
         var proxyForm: CouncilSittingPage.ProxyForm?
         let givers: [Membership] = keeps ? voters : (ownSeat.map { [$0] } ?? [])
-        if !givers.isEmpty, CouncilSittingProxyRoutes.mayGive(scope: scope, giver: givers[0].id, state: state, times: times, now: now, ownSeat: ownSeat) {
+        if rules.proxy.mostHeld > 0, !givers.isEmpty, CouncilSittingProxyRoutes.mayGive(scope: scope, giver: givers[0].id, state: state, times: times, now: now, ownSeat: ownSeat) {
             proxyForm = CouncilSittingPage.ProxyForm(
                 action: CouncilSittingPaths.proxies.url(slug, sitting.id),
                 givers: format.sorted(givers, by: \.displayName).map { SelectOption(value: "\($0.id)", label: $0.displayName, selected: false) },
@@ -134,6 +137,7 @@ struct CouncilSittingPageBuilder {
             },
             items: items, hasItems: !items.isEmpty, voters: voterRows, hasVoters: !voterRows.isEmpty,
             votersCount: pages.plural("sitting_voters_count", count: voters.count, context, format: format),
+            rules: SittingRulesText.sentences(rules, pages: pages, context: context, format: format),
             quorum: quorum, quorumMet: quorumMet, proxies: proxyRows, hasProxies: !proxyRows.isEmpty,
             ballots: ballots, hasBallots: !ballots.isEmpty, minutes: minutes,
             agendaForm: agendaForm, attendanceAction: mayRecord ? CouncilSittingPaths.attendance.url(slug, sitting.id) : nil, proxyForm: proxyForm,

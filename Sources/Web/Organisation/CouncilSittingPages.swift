@@ -113,6 +113,8 @@ struct CouncilSittingPage: Encodable {
     let voters: [Voter]
     let hasVoters: Bool
     let votersCount: String
+    /// The council's quorum and proxy rules, a sentence each.
+    let rules: [String]
     let quorum: String?
     let quorumMet: Bool
     let proxies: [ProxyRow]

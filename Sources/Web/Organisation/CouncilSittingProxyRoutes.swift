@@ -100,24 +100,24 @@ struct CouncilSittingProxyRoutes {
             throw PageError(.unprocessableContent, "proxy_error_not_voter")
         }
         let now = services.clock.now().timeIntervalSince1970
-        let ownSeat = CouncilSittingRules.actingSeat(scope)
+        let ownSeat = SittingReader.actingSeat(scope)
         let times = SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt)
         guard Self.mayGive(scope: scope, giver: giver, state: SittingStatus(rawValue: sitting.status) ?? .planned, times: times, now: now, ownSeat: ownSeat)
         else {
             if context.account == nil { throw PageError.signInRequired }
-            throw ownSeat?.id == giver || CouncilSittingRules.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
+            throw ownSeat?.id == giver || SittingReader.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
         }
         // For one ballot of the sitting still open (the secretariat, during the sitting), or for the whole sitting.
         var chosen: Int64?
         if let raw = form.text("ballot") {
-            guard CouncilSittingRules.keeps(scope), let id = Int64(raw),
+            guard SittingReader.keeps(scope), let id = Int64(raw),
                   try await services.sittings.ballots(sittingID: sitting.id).contains(where: { $0.id == id && $0.closedAt == nil })
             else { throw PageError(.unprocessableContent, "proxy_error_ballot") }
             chosen = id
         }
         let ballot = chosen
         let voters = Set(try await CouncilSittingVoters.ofSitting(sitting, services: services, councilID: scope.council.id).map(\.id))
-        let actor = scope.actor
+        let actor = scope.actor, rule = scope.council.sittingRules.proxy
         do {
             _ = try await services.sittings.addProxy(sittingID: sitting.id, councilID: scope.council.id, giver: giver, holder: holder, ballotID: ballot,
                                                      at: now) { current, existing, recorded in
@@ -126,7 +126,7 @@ struct CouncilSittingProxyRoutes {
                 guard state != .cancelled, !times.isOver(at: now),
                       SittingRules.decide(actor, .keep).isAllowed || !times.hasStarted(at: now) else { return "proxy_error_closed" }
                 return ProxyRules.problem(Proxy(giver: giver, holder: holder, ballotID: ballot), existing: existing.map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
-                                          voters: voters, attendance: recorded.compactMapValues(Attendance.init(rawValue:)), rule: .standard)
+                                          voters: voters, attendance: recorded.compactMapValues(Attendance.init(rawValue:)), rule: rule)
             }
         } catch SittingChangeRefused.refused(let key) {
             return try await CouncilSittingPageBuilder(services: services, pages: pages)
@@ -140,13 +140,13 @@ struct CouncilSittingProxyRoutes {
         let (scope, sitting) = try await routes.sitting(context)
         guard let id = context.parameters.get("proxy", as: Int64.self) else { throw PageError.notFound }
         let now = services.clock.now().timeIntervalSince1970
-        let ownSeat = CouncilSittingRules.actingSeat(scope)
+        let ownSeat = SittingReader.actingSeat(scope)
         guard let proxy = try await services.sittings.proxies(sittingID: sitting.id).first(where: { $0.id == id }) else { throw PageError.notFound }
         guard Self.mayGive(scope: scope, giver: proxy.giverId, state: SittingStatus(rawValue: sitting.status) ?? .planned,
                            times: SittingTimes(startsAt: sitting.startsAt, endsAt: sitting.endsAt), now: now, ownSeat: ownSeat)
         else {
             if context.account == nil { throw PageError.signInRequired }
-            throw ownSeat?.id == proxy.giverId || CouncilSittingRules.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
+            throw ownSeat?.id == proxy.giverId || SittingReader.keeps(scope) ? PageError(.conflict, "proxy_error_closed") : PageError(.forbidden, "proxy_refused")
         }
         let actor = scope.actor
         try await CouncilSittingRoutes.refusing {
@@ -161,7 +161,8 @@ struct CouncilSittingProxyRoutes {
     }
 }
 
-enum CouncilSittingRules {
+/// What the reader may do at the council's sittings.
+enum SittingReader {
     /// Whether the reader keeps the council's sittings (its secretariat).
     static func keeps(_ scope: CouncilScope) -> Bool { SittingRules.decide(scope.actor, .keep).isAllowed }
 

@@ -214,9 +214,10 @@ struct AmendmentRoutes {
                                                 commissionSeats: commissionSeats)
         let attendance = try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:))
         let proxies = try await services.sittings.proxies(sittingID: sitting.id).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) }
-        let count = QuorumCount(voters: Set(voters.map(\.id)), attendance: attendance, proxies: proxies, rule: .standard)
+        let count = QuorumCount(voters: Set(voters.map(\.id)), attendance: attendance, proxies: proxies, rule: dossier.council.sittingRules.quorum)
         guard count.isMet else {
-            throw PageError(.conflict, "ballot_error_quorum", ["taking_part": String(count.takingPart), "voters": String(count.voters),
+            let counted = count.takingPart + (dossier.council.sittingRules.quorum.countsProxies ? count.represented : 0)
+            throw PageError(.conflict, "ballot_error_quorum", ["taking_part": String(counted), "voters": String(count.voters),
                                                                "required": String(count.required)])
         }
         return sitting

@@ -52,6 +52,14 @@ public struct CouncilRepository: Sendable {
         }
     }
 
+    /// Records the council's sitting rules (their values checked by the caller).
+    public func setSittingRules(councilID: Int64, proxiesHeld: Int, quorum: String, countsProxies: Bool) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("councils").set("proxies_held", to: SQLBind(proxiesHeld)).set("quorum", to: SQLBind(quorum))
+                .set("quorum_counts_proxies", to: SQLBind(countsProxies)).where("id", .equal, councilID).run()
+        }
+    }
+
     public func count() async throws -> Int {
         try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM councils").first(decodingColumn: "n", as: Int.self) ?? 0
