@@ -193,6 +193,24 @@ import TestSupport
             let plenaryOnly = try await visitor.get(address + "?body=plenary").text.replacingOccurrences(of: "\r\n ", with: "")
             #expect(plenaryOnly.contains("UID:sitting-\(next.id)@hemicycle.test") && !plenaryOnly.contains("UID:sitting-\(meeting.id)@"))
             #expect(try await visitor.get(address + "?body=commission-999999").status == .notFound)
+
+            // The member resets the address: the old one and its narrowed ones stop working, the new one works.
+            #expect(try await visitor.post("/cese-fr/calendar-reset", []).status == .unauthorized)
+            let citizen = Visitor(client)
+            try await citizen.signIn("citoyen@hemicycle.example")
+            #expect(try await citizen.post("/cese-fr/calendar-reset", []).status == .forbidden)
+            let moroccan = Visitor(client)
+            try await moroccan.signIn("membre@cese-ma.example")
+            #expect(try await moroccan.post("/cese-fr/calendar-reset", []).status == .forbidden)
+            #expect(try await visitor.get(address).status == .ok)
+            let reset = try await signedIn.post("/cese-fr/calendar-reset", [])
+            #expect(reset.status == .seeOther && reset.location == "/cese-fr/sittings?notice=calendar_reset#calendars")
+            #expect(try await visitor.get(address).status == .notFound)
+            #expect(try await visitor.get(address + "?body=plenary").status == .notFound)
+            let renewed = try await signedIn.get("/cese-fr/sittings").text
+            let newAddress = try #require(renewed.components(separatedBy: "value=\"http://hemicycle.test").dropFirst().first.map { String($0.prefix { $0 != "\"" }) })
+            #expect(newAddress != address && newAddress.hasPrefix("/cese-fr/calendar/\(seatID)-"))
+            #expect(try await visitor.get(newAddress).status == .ok)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import HemicycleDomain
 import Hummingbird
 import HummingbirdTesting
+import SQLKit
 import Storage
 import Testing
 import TestSupport
@@ -33,6 +34,15 @@ import TestSupport
             let dashboard = try await member.get("/cese-fr/works/\(report.id)/dashboard")
             #expect(dashboard.status == .ok && dashboard.text.contains("Empreinte carbone") && dashboard.text.contains("8,2 t CO2e par habitant"))
             #expect(try await member.get("/cese-fr/works/\(report.id)").text.contains("/cese-fr/works/\(report.id)/dashboard"))
+            #expect(dashboard.text.contains("Le rapport est en préparation : les dernières valeurs enregistrées sont présentées."))
+            // Once adopted (here in June 2024), the report keeps the years it knew: those before 2024.
+            try await site.database.withSQL { sql in
+                try await sql.raw("INSERT INTO work_events (work_id, status, note, account_id, \"at\") VALUES (\(bind: report.id), 'adopted', NULL, NULL, 1718000000)")
+                    .run()
+            }
+            let adopted = try await member.get("/cese-fr/works/\(report.id)/dashboard").text
+            #expect(adopted.contains("Le rapport a été adopté en 2024 : les valeurs sont celles des années antérieures")
+                && adopted.contains("8,4 t CO2e par habitant") && !adopted.contains("8,2 t CO2e par habitant"))
             // Only an annual report has one.
             let avis = try #require(try await site.works.all(councilID: france.id).first { $0.kind == "avis" })
             #expect(try await member.get("/cese-fr/works/\(avis.id)/dashboard").status == .notFound)

@@ -61,5 +61,6 @@ public enum Migrations {
         CreateIndicators(),
         UpdateActivityReportsAddFacts(),
         UpdateCouncilsAddSittingRules(),
+        UpdateMembershipsAddCalendarGeneration(),
     ]
 }

@@ -24,9 +24,13 @@ extension IndicatorRoutes {
         let keeps = IndicatorRules.mayKeep(scope.actor).isAllowed
         let annexed = try await services.indicators.annexed(workID: work.id)
         let series = try await services.indicators.values(councilID: council.id)
+        // An adopted report keeps the years known when it was adopted: those before its year. One in preparation shows
+        // the latest.
+        let adoptedAt = try await services.works.events(workID: work.id).last { $0.status == WorkStatus.adopted.rawValue }?.at
+        let adoptedIn = adoptedAt.map { CivilDay(Date(timeIntervalSince1970: $0), in: council.zone).components.year }
         let value = { (milli: Int64, unit: String) in Self.value(milli, unit: unit, format: format, pages: pages, context: context) }
         let rows = annexed.map { indicator in
-            let values = series[indicator.id] ?? []
+            let values = (series[indicator.id] ?? []).filter { adoptedIn == nil || $0.year < adoptedIn! }
             let last = values.last, previous = values.count > 1 ? values[values.count - 2] : nil
             return IndicatorDashboardPage.Row(
                 url: IndicatorPaths.item.url(council.slug, indicator.id), name: pages.localized(indicator.name, language, councilDefault: council.language),
@@ -41,7 +45,10 @@ extension IndicatorRoutes {
         let title = pages.localized(work.title, language, councilDefault: council.language)
         let model = IndicatorDashboardPage(
             heading: pages.text("indicator_dashboard_title", context, ["title": title.text]), workTitle: title,
-            workURL: WorkPaths.item.url(council.slug, work.id), rows: rows, hasRows: !rows.isEmpty, hasIllustrative: rows.contains(where: \.illustrative),
+            workURL: WorkPaths.item.url(council.slug, work.id),
+            basis: adoptedIn.map { pages.text("indicator_dashboard_as_adopted", context, ["year": String($0)]) }
+                ?? pages.text("indicator_dashboard_latest", context),
+            rows: rows, hasRows: !rows.isEmpty, hasIllustrative: rows.contains(where: \.illustrative),
             keeps: keeps,
             annex: keeps && !others.isEmpty ? .init(action: IndicatorPaths.dashboard.url(council.slug, work.id), options: others.map {
                 SelectOption(value: String($0.id), label: pages.localized($0.name, language, councilDefault: council.language).text, selected: false)

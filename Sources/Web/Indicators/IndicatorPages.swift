@@ -77,6 +77,8 @@ struct IndicatorDashboardPage: Encodable {
     let heading: String
     let workTitle: LocalizedView
     let workURL: String
+    /// Which years the values are of: those before the report's adoption, or the latest while it is prepared.
+    let basis: String
     let rows: [Row]
     let hasRows: Bool
     let hasIllustrative: Bool

@@ -14,6 +14,17 @@ struct CouncilSittingCalendarRoutes {
     func register(in council: PathRegistrar) {
         council.get(CouncilSittingPaths.calendar, use: councilCalendar)
         council.get(CouncilSittingPaths.memberCalendar, use: memberCalendar)
+        council.post(CouncilSittingPaths.memberCalendarReset, use: resetMemberCalendar)
+    }
+
+    /// Ends the reader's private calendar address (and its narrowed ones): only the member holding the seat, for their
+    /// own; 401 for a visitor, 403 for anyone without a seat that sits.
+    @Sendable func resetMemberCalendar(_ request: Request, context: AppContext) async throws -> Response {
+        let scope = try context.inCouncil()
+        guard context.account != nil else { throw PageError.signInRequired }
+        guard let seat = scope.membership, seat.sits, scope.actor.sitsInAssembly else { throw PageError(.forbidden, "calendar_reset_refused") }
+        guard try await services.memberships.resetCalendar(seatID: seat.id, councilID: scope.council.id) else { throw PageError.notFound }
+        return .redirect(to: SiteURL.with(CouncilSittingPaths.list.url(scope.slug), notice: "calendar_reset") + "#calendars", type: .normal)
     }
 
     @Sendable func councilCalendar(_ request: Request, context: AppContext) async throws -> Response {
@@ -38,7 +49,9 @@ struct CouncilSittingCalendarRoutes {
         guard var token = context.parameters.get("token"), token.hasSuffix(".ics") else { throw PageError.notFound }
         token.removeLast(4)
         let now = services.clock.now().timeIntervalSince1970
-        guard let seatID = try await services.calendarTokens.seat(in: token, councilID: council.id, now: now),
+        guard let seatID = try await services.calendarTokens.seat(in: token, councilID: council.id, now: now, generation: {
+                  try await services.memberships.calendarGeneration(seatID: $0, councilID: council.id)
+              }),
               let seat = try await services.memberships.all(councilID: council.id).first(where: { $0.id == seatID && $0.sits })
         else { throw PageError.notFound }
         let commissionSeats = try await services.commissions.seats(councilID: council.id)

@@ -20,6 +20,8 @@ struct CouncilSittingListPage: Encodable {
     /// The member's calendar narrowed to each body they sit in.
     let bodyCalendars: [BodyCalendar]
     let hasBodyCalendars: Bool
+    /// The form that ends the member's private address (one seen by someone else) and gives a new one.
+    let calendarResetAction: String?
 
     struct BodyCalendar: Encodable {
         let label: String

@@ -21,7 +21,9 @@ enum CouncilSittingPaths {
     static let calendar = Path1("/{council}/calendar.ics")
     /// A member's own calendar, at a private address: the sittings of every body they sit in.
     static let memberCalendar = Path2("/{council}/calendar/{token}")
+    /// A member ends their calendar's private address and gets a new one.
+    static let memberCalendarReset = Path1("/{council}/calendar-reset")
 
     static let all: [any DeclaredPath] = [list, new, item, edit, status, agenda, agendaDelete, attendance, proxies, proxyDelete, minutes, minutesApprove, minutesPublish, calendar,
-                                          memberCalendar, documents, document, documentDelete]
+                                          memberCalendar, memberCalendarReset, documents, document, documentDelete]
 }

@@ -101,7 +101,8 @@ struct CouncilSittingRoutes {
         var memberCalendar: String?, bodyCalendars: [CouncilSittingListPage.BodyCalendar] = []
         // The actor, not the seat: an account not yet verified acts as a citizen.
         if let seat = scope.membership, seat.sits, scope.actor.sitsInAssembly {
-            let token = try await services.calendarTokens.token(seat: seat.id, councilID: council.id, now: now)
+            let generation = try await services.memberships.calendarGeneration(seatID: seat.id, councilID: council.id)
+            let token = try await services.calendarTokens.token(seat: seat.id, councilID: council.id, generation: generation, now: now)
             let address = services.baseURL + CouncilSittingPaths.memberCalendar.url(council.slug, token + ".ics")
             memberCalendar = address
             // One per body the member sits in, for those who follow each in its own calendar.
@@ -113,7 +114,8 @@ struct CouncilSittingRoutes {
             upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: Array(past), hasPast: !past.isEmpty,
             newURL: SittingRules.decide(scope.actor, .keep).isAllowed ? CouncilSittingPaths.new.url(council.slug) : nil,
             calendarURL: CouncilSittingPaths.calendar.url(council.slug), memberCalendarURL: memberCalendar, bodyCalendars: bodyCalendars,
-            hasBodyCalendars: bodyCalendars.count > 1)
+            hasBodyCalendars: bodyCalendars.count > 1,
+            calendarResetAction: memberCalendar == nil ? nil : CouncilSittingPaths.memberCalendarReset.url(council.slug))
         return try await pages.page("sittings", title: pages.text("sittings_title", context), request: request, context: context, council: council,
                                     typed: model)
     }
