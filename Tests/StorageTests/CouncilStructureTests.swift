@@ -82,7 +82,7 @@ import TestSupport
             #expect(try await memberships.find(id: id, councilID: f.morocco) == nil)
             await #expect(throws: StoreError.notFound) { try await memberships.remove(id: id, councilID: f.morocco, now: TestClock.start) }
             await #expect(throws: StoreError.groupHasMembers) {
-                try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france)
+                try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france, at: 0)
             }
             // A seat sits from when it is seated; one that stops sitting has no date, and starts anew when it sits again.
             let records = PublicRecordRepository(database: database)
@@ -91,7 +91,7 @@ import TestSupport
             #expect(try await records.seatedSince(membershipID: id, councilID: f.france) == TestClock.start.timeIntervalSince1970)
             try await memberships.update(id: id, councilID: f.france, role: .staff, groupID: nil, now: TestClock.start.addingTimeInterval(120))
             #expect(try await records.seatedSince(membershipID: id, councilID: f.france) == nil)
-            try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france)
+            try await GroupRepository(database: database).delete(id: f.unsa, councilID: f.france, at: 0)
             #expect(try await GroupRepository(database: database).all(councilID: f.france).isEmpty)
         }
     }
@@ -110,14 +110,14 @@ import TestSupport
             let membership = try await MembershipRepository(database: database).add(
                 councilID: f.france, accountID: f.person, role: .member, groupID: f.unsa, now: TestClock.start)
             await #expect(throws: StoreError.notFound) {
-                try await commissions.setSeats(membershipID: membership, commissionIDs: [european, moroccan], councilID: f.france)
+                try await commissions.setSeats(membershipID: membership, commissionIDs: [european, moroccan], councilID: f.france, at: 0)
             }
             #expect(try await commissions.seats(councilID: f.france).isEmpty)
-            try await commissions.setSeats(membershipID: membership, commissionIDs: [european, european], councilID: f.france)
+            try await commissions.setSeats(membershipID: membership, commissionIDs: [european, european], councilID: f.france, at: 0)
             let seats = try await commissions.seats(councilID: f.france)
             #expect(seats.count == 1 && seats[0].commissionID == european && seats[0].membershipID == membership)
             #expect(try await commissions.seats(councilID: f.morocco).isEmpty)
-            try await commissions.delete(id: european, councilID: f.france)
+            try await commissions.delete(id: european, councilID: f.france, at: 0)
             #expect(try await commissions.seats(councilID: f.france).isEmpty)
         }
     }

@@ -48,6 +48,7 @@ import TestSupport
         try Requirement.require(Self.present, "../shared/reference/oparl-1.1 and a Python with jsonschema (ICALENDAR_PYTHON)")
         try await Harness.run(.sqlite) { site, client in
             let visitor = Visitor(client)
+            let past = try await Self.changeWhatOParlShows(site, client)
             var bySchema: [String: [[String: Any]]] = [:]
             let system = try Self.json(try await visitor.get("/oparl/v1/system"))
             bySchema["System", default: []].append(system)
@@ -72,6 +73,20 @@ import TestSupport
             // More than a page of memberships: the pages hold every one once.
             let memberships = try #require(bySchema["Membership"])
             #expect(memberships.count > OParlRoutes.perPage && Set(memberships.compactMap { $0["id"] as? String }).count == memberships.count)
+
+            // A former member: still a person, their memberships ended on the day the seat did; those of their commissions
+            // deleted. A document of a public sitting: a file of its meeting; the one removed, deleted.
+            let former = try #require(all.values.first { ($0["id"] as? String)?.hasSuffix("/persons/\(past.seat)") == true })
+            let formerships = try #require(former["membership"] as? [[String: Any]])
+            #expect(!formerships.isEmpty && formerships.allSatisfy { $0["endDate"] as? String == past.endDay })
+            let deleted = all.filter { $0.value["deleted"] as? Bool == true }.keys
+            for key in past.deletedKeys { #expect(deleted.contains { $0.hasSuffix(key) }, "\(key)") }
+            #expect(deleted.count == past.deletedKeys.count)
+            let document = try #require(all.values.first { ($0["id"] as? String)?.contains("/files/sitting-document-") == true && $0["deleted"] == nil })
+            #expect((document["meeting"] as? [String])?.first?.hasSuffix("/meetings/\(past.sitting)") == true
+                && document["mimeType"] as? String == "application/pdf")
+            let meeting = try #require(all.values.first { ($0["id"] as? String)?.hasSuffix("/meetings/\(past.sitting)") == true })
+            #expect((meeting["auxiliaryFile"] as? [[String: Any]])?.count == 1)
 
             // Nothing unpublished, nothing kept to the council.
             let france = try #require(try await site.councils.find(slug: "cese-fr"))
@@ -117,6 +132,47 @@ import TestSupport
             #expect((result["checked"] as? Int ?? 0) > all.count)
             #expect((result["errors"] as? [String])?.isEmpty == true, "\(result["errors"] ?? "")")
         }
+    }
+
+    /// What changes what OParl shows, beside the demo: a member leaves (their seat ends, with their commissions), a
+    /// public sitting gets two documents and loses one, and an agenda item, and a group is created then deleted.
+    static func changeWhatOParlShows(_ site: Site, _ client: any TestClientProtocol) async throws
+        -> (seat: Int64, endDay: String, sitting: Int64, deletedKeys: [String]) {
+        let france = try #require(try await site.councils.find(slug: "cese-fr"))
+        let now = site.clock.now()
+        let commissionSeats = try await site.commissions.seats(councilID: france.id)
+        let leaving = try #require(try await site.memberships.all(councilID: france.id).first { seat in
+            seat.sits && commissionSeats.contains { $0.membershipID == seat.id } && seat.email != "membre@cese-fr.example"
+        })
+        try await site.memberships.remove(id: leaving.id, councilID: france.id, now: now)
+        var keys = commissionSeats.filter { $0.membershipID == leaving.id }.map { "/memberships/commission-\($0.commissionID)-\(leaving.id)" }
+
+        let sittings = SittingRepository(database: site.database)
+        let plenaries = try await sittings.all(councilID: france.id, body: "plenary")
+        let agendas = try await sittings.items(sittingIDs: plenaries.map(\.id))
+        let plenary = try #require(plenaries.first { agendas[$0.id]?.isEmpty == false })
+        let item = try #require(agendas[plenary.id]?.last)
+        try await sittings.removeItem(id: item.id, sittingID: plenary.id, councilID: france.id, at: now.timeIntervalSince1970) { _ in nil }
+        keys.append("/agendaItems/\(item.id)")
+
+        let staff = Visitor(client)
+        try await staff.signIn("secretariat@cese-fr.example")
+        let upload = "/cese-fr/sittings/\(plenary.id)/documents"
+        #expect(try await staff.postFile(upload, fields: [("title", "Ordre du jour")], fileName: "ordre.pdf", content: CouncilSittingDocumentTests.pdf).status
+            == .seeOther)
+        #expect(try await staff.postFile(upload, fields: [("title", "Erratum")], fileName: "erratum.pdf",
+                                         content: CouncilSittingDocumentTests.pdf + Array("%second".utf8)).status == .seeOther)
+        let documents = try await site.attachments.all(councilID: france.id, ownerKind: "council_sitting", ownerID: plenary.id)
+        let removed = try #require(documents.first { $0.title == "Erratum" })
+        #expect(try await staff.post("/cese-fr/sittings/\(plenary.id)/documents/\(removed.id)/delete", []).status == .seeOther)
+        keys.append("/files/sitting-document-\(removed.id)")
+
+        let groups = GroupRepository(database: site.database)
+        let group = try await groups.create(councilID: france.id, name: LocalizedText(fr: "Groupe éphémère", ar: nil, en: nil), acronym: nil,
+                                         description: LocalizedText(fr: nil, ar: nil, en: nil), at: now)
+        try await groups.delete(id: group, councilID: france.id, at: now.timeIntervalSince1970)
+        keys.append("/organizations/group-\(group)")
+        return (leaving.id, CivilDay(now, in: france.zone).text, plenary.id, keys)
     }
 
     @Test func listsAreFilteredAndPagedAndErrorsAreJSON() async throws {

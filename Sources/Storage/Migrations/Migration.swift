@@ -62,5 +62,6 @@ public enum Migrations {
         UpdateActivityReportsAddFacts(),
         UpdateCouncilsAddSittingRules(),
         UpdateMembershipsAddCalendarGeneration(),
+        CreateOParlDeletions(),
     ]
 }

@@ -137,9 +137,10 @@ struct BodyAdminRoutes {
         let council = try context.inCouncil().council
         try pages.authorize(.manageBodies, context)
         let body = try await load(kind, council: council, context: context)
+        let now = services.clock.now().timeIntervalSince1970
         switch kind {
-        case .groups: try await services.groups.delete(id: body.id, councilID: council.id)
-        case .commissions: try await services.commissions.delete(id: body.id, councilID: council.id)
+        case .groups: try await services.groups.delete(id: body.id, councilID: council.id, at: now)
+        case .commissions: try await services.commissions.delete(id: body.id, councilID: council.id, at: now)
         }
         return .redirect(to: SiteURL.with(kind.paths.list.url(council.slug), notice: "deleted"), type: .normal)
     }

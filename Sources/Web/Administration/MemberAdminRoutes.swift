@@ -190,7 +190,8 @@ struct MemberAdminRoutes {
             }
             try await services.memberships.update(id: membership.id, councilID: council.id, role: role, groupID: groupID, duties: duties,
                                                   now: services.clock.now())
-            try await services.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id)
+            try await services.commissions.setSeats(membershipID: membership.id, commissionIDs: commissionIDs, councilID: council.id,
+                                                    at: services.clock.now().timeIntervalSince1970)
             return .redirect(to: SiteURL.with(AdminPaths.members.url(council.slug), notice: "saved"), type: .normal)
         } catch let failure as ValidationFailure {
             return try await renderEdit(request, context, error: pages.text(failure.key, context), status: .unprocessableContent)

@@ -215,7 +215,7 @@ public struct DemoData: Sendable {
                         groupID: person.group.map { groupIDs[$0] }, duties: person.duties, now: now, on: sql)
                     try await site.commissions.setSeats(membershipID: membershipID,
                                                         commissionIDs: person.commissions.map { commissionIDs[$0] },
-                                                        councilID: councilID, on: sql)
+                                                        councilID: councilID, at: now.timeIntervalSince1970, on: sql)
                 }
             }
             // The council work joins the same transaction through a scoped site.

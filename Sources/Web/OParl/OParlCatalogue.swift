@@ -52,19 +52,25 @@ struct OParlCatalogue {
             startDate: term.firstDay.text, endDate: term.lastDay.text, web: nil)]
     }
 
-    /// Every object of `kind`, in a stable order.
+    /// Every object of `kind`, in a stable order, then those deleted (OParl's soft delete) that are not there again.
     func entries(_ kind: String, services: OParlServices) async throws -> [OParlEntry] {
+        let present: [OParlEntry]
         switch kind {
-        case "legislativeTerms": return legislativeTerms().map { OParlEntry(path: $0.startDate, created: nil, modified: nil, value: $0) }
-        case "organizations", "persons", "memberships": return try await people(kind, services: services)
-        case "meetings", "agendaItems": return try await meetings(kind, services: services)
-        case "papers", "files": return try await papers(kind, services: services)
-        default: return []
+        case "legislativeTerms": present = legislativeTerms().map { OParlEntry(path: $0.startDate, created: nil, modified: nil, value: $0) }
+        case "organizations", "persons", "memberships": present = try await people(kind, services: services)
+        case "meetings", "agendaItems": present = try await meetings(kind, services: services)
+        case "papers": present = try await papers(kind, services: services)
+        case "files": present = try await papers(kind, services: services) + sittingDocuments(services: services).flatMap(\.value)
+        default: present = []
         }
+        return present + (try await deleted(kind, except: Set(present.map(\.path)), services: services))
     }
 
     func people(_ kind: String, services: OParlServices) async throws -> [OParlEntry] {
-        let seats = try await services.memberships.all(councilID: council.id).filter(\.sits)
+        // Members who sit, and former members: their seats ended, their memberships carry the day they ended.
+        let seats = try await services.memberships.all(councilID: council.id, includingEnded: true).filter { $0.roleValue.sitsInAssembly }
+        let seatedAt = try await services.memberships.seatedAt(councilID: council.id)
+        let day = { (seconds: Double) in CivilDay(Date(timeIntervalSince1970: seconds), in: council.zone).text }
         let groups = try await services.groups.all(councilID: council.id)
         let commissions = try await services.commissions.all(councilID: council.id)
         let commissionSeats = try await services.commissions.seats(councilID: council.id)
@@ -72,20 +78,23 @@ struct OParlCatalogue {
         var memberships: [Int64: [OParlMembership]] = [:]
         for seat in seats {
             let person = url("persons", "\(seat.id)"), web = CouncilPaths.memberPage(council, seat).map { base + $0 }
+            let start = seatedAt[seat.id].map(day), end = seat.endedAt.map(day)
             var own = [OParlMembership(id: url("memberships", "assembly-\(seat.id)"), person: person, organization: url("organizations", "assembly"),
                                        role: seat.roleValue == .member ? nil : pages.localizer.text(seat.roleValue.labelKey, council.language),
-                                       votingRight: true, web: web)]
+                                       votingRight: true, web: web, startDate: start, endDate: end)]
             if let group = seat.groupId {
                 own.append(OParlMembership(id: url("memberships", "group-\(seat.id)"), person: person, organization: url("organizations", "group-\(group)"),
-                                           role: nil, votingRight: true, web: web))
+                                           role: nil, votingRight: true, web: web, startDate: start, endDate: end))
             }
             for commission in commissionSeats where commission.membershipID == seat.id {
                 own.append(OParlMembership(id: url("memberships", "commission-\(commission.commissionID)-\(seat.id)"), person: person,
-                                           organization: url("organizations", "commission-\(commission.commissionID)"), role: nil, votingRight: true, web: web))
+                                           organization: url("organizations", "commission-\(commission.commissionID)"), role: nil, votingRight: true, web: web,
+                                           endDate: end))
             }
             if seat.roleValue == .bureau || seat.roleValue == .president {
                 own.append(OParlMembership(id: url("memberships", "bureau-\(seat.id)"), person: person, organization: url("organizations", "bureau"),
-                                           role: pages.localizer.text(seat.roleValue.labelKey, council.language), votingRight: true, web: web))
+                                           role: pages.localizer.text(seat.roleValue.labelKey, council.language), votingRight: true, web: web,
+                                           endDate: end))
             }
             memberships[seat.id] = own
         }
@@ -103,29 +112,30 @@ struct OParlCatalogue {
         default:
             let all = memberships.values.flatMap { $0 }
             func ids(_ organization: String) -> [String] { all.filter { $0.organization == url("organizations", organization) }.map(\.id).sorted() }
+            func current(_ organization: String) -> Int { all.filter { $0.organization == url("organizations", organization) && $0.endDate == nil }.count }
             let text = { (key: String) in pages.localizer.text(key, council.language) }
             var organizations = [
                 OParlEntry(path: "assembly", created: nil, modified: nil, value: OParlOrganization(
                     id: url("organizations", "assembly"), body: bodyURL, name: text("sitting_body_plenary"), shortName: nil, membership: ids("assembly"),
                     meeting: list("meetings"), organizationType: Self.committee, classification: text("sitting_body_plenary"),
-                    memberCount: ids("assembly").count, web: base + CouncilPaths.members.url(council.slug))),
+                    memberCount: current("assembly"), web: base + CouncilPaths.members.url(council.slug))),
                 OParlEntry(path: "bureau", created: nil, modified: nil, value: OParlOrganization(
                     id: url("organizations", "bureau"), body: bodyURL, name: text("sitting_body_bureau"), shortName: nil, membership: ids("bureau"),
                     meeting: nil, organizationType: Self.committee, classification: text("sitting_body_bureau"),
-                    memberCount: ids("bureau").count, web: nil)),
+                    memberCount: current("bureau"), web: nil)),
             ]
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let key = "group-\(group.id)"
                 organizations.append(OParlEntry(path: key, created: nil, modified: nil, value: OParlOrganization(
                     id: url("organizations", key), body: bodyURL, name: name(group.name), shortName: group.acronym, membership: ids(key), meeting: nil,
-                    organizationType: Self.parliamentaryGroup, classification: Self.parliamentaryGroup, memberCount: ids(key).count,
+                    organizationType: Self.parliamentaryGroup, classification: Self.parliamentaryGroup, memberCount: current(key),
                     web: base + CouncilPaths.group.url(council.slug, group.id))))
             }
             for commission in commissions.sorted(by: { $0.id < $1.id }) {
                 let key = "commission-\(commission.id)"
                 organizations.append(OParlEntry(path: key, created: nil, modified: nil, value: OParlOrganization(
                     id: url("organizations", key), body: bodyURL, name: name(commission.name), shortName: nil, membership: ids(key), meeting: nil,
-                    organizationType: Self.committee, classification: text("sitting_body_commission"), memberCount: ids(key).count,
+                    organizationType: Self.committee, classification: text("sitting_body_commission"), memberCount: current(key),
                     web: base + CouncilPaths.commission.url(council.slug, commission.id))))
             }
             return organizations
@@ -137,6 +147,8 @@ struct OParlCatalogue {
         let sittings = try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue).sorted { $0.id < $1.id }
         let events = try await SittingEvents.load(sittings.map(\.id), council: council, services: services.sittingServices, pages: pages)
         let now = services.clock.now().timeIntervalSince1970
+        let documents = Dictionary(try await sittingDocuments(services: services).map { ($0.sitting, $0.value.compactMap { $0.value as? OParlFile }) },
+                                   uniquingKeysWith: { first, _ in first })
         var entries: [OParlEntry] = []
         for sitting in sittings {
             let meeting = url("meetings", "\(sitting.id)"), web = base + CouncilSittingPaths.item.url(council.slug, sitting.id)
@@ -162,7 +174,8 @@ struct OParlCatalogue {
                 start: Self.dateTime(sitting.startsAt), end: Self.dateTime(sitting.endsAt),
                 location: sitting.place.isEmpty ? nil : OParlLocation(id: url("meetings", "\(sitting.id)") + "#location", description: sitting.place),
                 organization: [url("organizations", "assembly")], participant: participants, agendaItem: items,
-                created: Self.dateTime(sitting.createdAt), modified: Self.dateTime(sitting.updatedAt), web: web)))
+                created: Self.dateTime(sitting.createdAt), modified: Self.dateTime(sitting.updatedAt), web: web,
+                auxiliaryFile: documents[sitting.id])))
         }
         return entries
     }

@@ -67,6 +67,9 @@ struct OParlMembership: Encodable, Sendable {
     let role: String?
     let votingRight: Bool
     let web: String?
+    /// The day the seat began, when it is recorded, and the day it ended (a former member's).
+    var startDate: String? = nil
+    var endDate: String? = nil
 }
 
 struct OParlPerson: Encodable, Sendable {
@@ -95,6 +98,20 @@ struct OParlFile: Encodable, Sendable {
     let paper: [String]?
     let created: String?
     let modified: String?
+    var meeting: [String]? = nil
+    var size: Int64? = nil
+}
+
+/// What is left of an object once deleted (OParl 1.1's soft delete): its id, type and creation, and when it went.
+struct OParlDeleted: Encodable, Sendable {
+    let id: String
+    let type: String
+    let created: String?
+    let modified: String
+    var deleted = true
+    /// An agenda item's place, a file's former address: OParl's schemas require them still.
+    let order: Int?
+    let accessUrl: String?
 }
 
 struct OParlAgendaItem: Encodable, Sendable {
@@ -126,6 +143,8 @@ struct OParlMeeting: Encodable, Sendable {
     let created: String
     let modified: String
     let web: String
+    /// The documents attached to the sitting.
+    var auxiliaryFile: [OParlFile]? = nil
 }
 
 struct OParlPaper: Encodable, Sendable {

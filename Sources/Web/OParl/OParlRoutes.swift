@@ -11,6 +11,7 @@ struct OParlServices: Sendable {
     let commissions: CommissionRepository
     let works: WorkRepository
     let sittings: SittingRepository
+    let deletions: OParlDeletionRepository
     let clock: any WallClock
     let baseURL: String
     let sittingServices: CouncilSittingServices
@@ -22,6 +23,7 @@ struct OParlServices: Sendable {
         commissions = site.commissions
         works = site.works
         sittings = SittingRepository(database: site.database)
+        deletions = OParlDeletionRepository(database: site.database)
         clock = site.clock
         baseURL = site.configuration.baseURL
         sittingServices = CouncilSittingServices(site: site)

@@ -55,6 +55,12 @@ struct CouncilSittingDocumentRoutes {
               let attachment = try await services.attachments.find(id: id, councilID: scope.council.id, ownerKind: CouncilSittingServices.documentOwner,
                                                                    ownerID: sitting.id)
         else { throw PageError.notFound }
+        // Told first: OParl lists a deletion only while the file is gone, so a removal that fails leaves the file listed.
+        if sitting.body == SittingBody.plenary.rawValue {
+            try await services.oparlDeletions.record(councilID: scope.council.id, kind: "files", key: "sitting-document-\(attachment.id)",
+                                                     createdAt: attachment.createdAt, at: services.clock.now().timeIntervalSince1970,
+                                                     address: CouncilSittingPaths.document.url(scope.slug, sitting.id, attachment.id))
+        }
         try await services.transfer.remove(attachment, councilID: scope.council.id)
         return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "deleted") + "#documents", type: .normal)
     }

@@ -19,6 +19,8 @@ struct CouncilSittingServices: Sendable {
     let files: any FileStore
     let uploadLimit: Int
     let uploadQuota: Int
+    /// A public sitting's documents are OParl files: their deletion is told to OParl's clients.
+    let oparlDeletions: OParlDeletionRepository
 
     /// Documents attached to a sitting, kept under its council.
     static let documentOwner = "council_sitting"
@@ -41,5 +43,6 @@ struct CouncilSittingServices: Sendable {
         files = site.files
         uploadLimit = site.configuration.uploadLimit
         uploadQuota = site.configuration.uploadQuota
+        oparlDeletions = OParlDeletionRepository(database: site.database)
     }
 }

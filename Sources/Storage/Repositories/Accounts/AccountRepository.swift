@@ -111,6 +111,7 @@ public struct AccountRepository: Sendable {
                   THEN \(bind: name) ELSE \(bind: Pseudonym.displayName(accountID: id)) END)
                 WHERE account_id = \(bind: id)
                 """).run()
+            try await OParlDeletionRepository.recordLeavingCommissions(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", at: time, on: sql)
             try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
             // A volunteer's registration for a citizens' convention goes with them: answers, contact details, consent.
             try await sql.raw("""

@@ -54,11 +54,19 @@ public struct CommissionRepository: Sendable {
         }
     }
 
-    public func delete(id: Int64, councilID: Int64) async throws {
+    /// Removes a commission and its seats. OParl's clients are told of the organisation and its memberships deleted.
+    public func delete(id: Int64, councilID: Int64, at: Double) async throws {
         try await database.transaction { sql in
             guard try await sql.select().column("id").from("commissions")
                 .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
             else { throw StoreError.notFound }
+            let seats = try await sql.raw("SELECT membership_id FROM commission_seats WHERE commission_id = \(bind: id) ORDER BY membership_id")
+                .all(decodingColumn: "membership_id", as: Int64.self)
+            for seat in seats {
+                try await OParlDeletionRepository.record(councilID: councilID, kind: "memberships", key: "commission-\(id)-\(seat)", createdAt: nil,
+                                                         at: at, on: sql)
+            }
+            try await OParlDeletionRepository.record(councilID: councilID, kind: "organizations", key: "commission-\(id)", createdAt: nil, at: at, on: sql)
             try await sql.delete(from: "commission_seats").where("commission_id", .equal, id).run()
             try await sql.delete(from: "commissions").where("id", .equal, id).run()
         }
@@ -78,12 +86,13 @@ public struct CommissionRepository: Sendable {
     }
 
     /// Replaces the commissions a membership sits in; ids from another council are refused.
-    public func setSeats(membershipID: Int64, commissionIDs: [Int64], councilID: Int64,
+    public func setSeats(membershipID: Int64, commissionIDs: [Int64], councilID: Int64, at: Double,
                          on sql: (any SQLDatabase)? = nil) async throws {
         let body: (any SQLDatabase) async throws -> Void = { sql in
             let valid = Set(try await sql.select().column("id").from("commissions").where("council_id", .equal, councilID)
                 .all(decodingColumn: "id", as: Int64.self))
             guard Set(commissionIDs).isSubset(of: valid) else { throw StoreError.notFound }
+            try await OParlDeletionRepository.recordLeavingCommissions(membershipIDs: "\(membershipID)", keeping: Set(commissionIDs), at: at, on: sql)
             try await sql.delete(from: "commission_seats").where("membership_id", .equal, membershipID).run()
             for commissionID in Set(commissionIDs).sorted() {
                 try await sql.insert(into: "commission_seats").columns("commission_id", "membership_id")

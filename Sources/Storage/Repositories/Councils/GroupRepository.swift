@@ -55,8 +55,8 @@ public struct GroupRepository: Sendable {
         }
     }
 
-    /// Removes an empty group; a group that still has members is refused.
-    public func delete(id: Int64, councilID: Int64) async throws {
+    /// Removes an empty group; a group that still has members is refused. OParl's clients are told of it.
+    public func delete(id: Int64, councilID: Int64, at: Double) async throws {
         try await database.transaction { sql in
             guard try await sql.select().column("id").from("council_groups")
                 .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
@@ -65,6 +65,8 @@ public struct GroupRepository: Sendable {
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             guard members == 0 else { throw StoreError.groupHasMembers }
             try await sql.delete(from: "council_groups").where("id", .equal, id).run()
+            try await OParlDeletionRepository.record(councilID: councilID, kind: "organizations", key: "group-\(id)", createdAt: nil,
+                                                     at: at, on: sql)
         }
     }
 }

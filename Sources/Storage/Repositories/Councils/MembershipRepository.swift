@@ -158,6 +158,7 @@ public struct MembershipRepository: Sendable {
             guard try await sql.select().column("id").from("memberships")
                 .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
             else { throw StoreError.notFound }
+            try await OParlDeletionRepository.recordLeavingCommissions(membershipIDs: "\(id)", at: now.timeIntervalSince1970, on: sql)
             try await sql.delete(from: "commission_seats").where("membership_id", .equal, id).run()
             try await Self.endLiveBusiness(membershipIDs: "\(id)", on: sql)
             try await Self.leaveSecretariat(membershipIDs: "\(id)", on: sql)

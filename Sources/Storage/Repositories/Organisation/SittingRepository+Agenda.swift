@@ -35,9 +35,20 @@ extension SittingRepository {
 
     public func removeItem(id: Int64, sittingID: Int64, councilID: Int64, at: Double, check: @Sendable @escaping (SittingRecord) -> String?) async throws {
         try await changing(id: sittingID, councilID: councilID, bump: true, at: at, check: check) { sql in
+            // Its place in the agenda as shown (from 1), for OParl.
+            let order = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM sitting_items WHERE sitting_id = \(bind: sittingID)
+                AND position <= (SELECT position FROM sitting_items WHERE id = \(bind: id) AND sitting_id = \(bind: sittingID))
+                """).first(decodingColumn: "n", as: Int.self)
             // Another sitting's item, or one already gone: nothing changes, the sequence included (the transaction is undone).
             guard try await sql.raw("DELETE FROM sitting_items WHERE id = \(bind: id) AND sitting_id = \(bind: sittingID) RETURNING id").first() != nil
             else { throw SittingChangeRefused.notFound }
+            // A plenary sitting's agenda is public, in OParl too: its clients are told of the deletion.
+            if let sitting = try await sql.raw("SELECT body, created_at FROM sittings WHERE id = \(bind: sittingID)").first(),
+               try sitting.decode(column: "body", as: String.self) == "plenary" {
+                try await OParlDeletionRepository.record(councilID: councilID, kind: "agendaItems", key: "\(id)",
+                                                         createdAt: try sitting.decode(column: "created_at", as: Double.self), at: at, order: order, on: sql)
+            }
         }
     }
 
