@@ -110,6 +110,27 @@ struct SittingWalkTests {
                 problems += try await EndToEndTests.audit(driver, axe, "ar sitting")
                 try await driver.open(base + url)
                 problems += try await EndToEndTests.audit(driver, axe, "ar French sitting with attendance")
+
+                // A Moroccan member changes their calendar's address.
+                try await Walk.signIn(driver, base, "membre@cese-ma.example")
+                try await driver.open(base + "/cese-ma/sittings")
+                problems += try await EndToEndTests.audit(driver, axe, "ar member's sittings")
+                try await Walk.submit(driver, formWith: "form[action$='/calendar-reset'] button")
+                #expect(try await driver.text("main .notice").contains("تغيّر عنوان تقويمكم"))
+                try await Walk.signOut(driver)
+                // The administrator sets the Moroccan council's sitting rules: two proxies, a third of the members.
+                try await Walk.signIn(driver, base, "admin@hemicycle.example")
+                try await driver.open(base + "/lang/ar?next=/cese-ma/admin")
+                try await driver.open(base + "/cese-ma/admin")
+                #expect(try await driver.script("return document.documentElement.dir") as? String == "rtl")
+                problems += try await EndToEndTests.audit(driver, axe, "ar sitting rules")
+                try await Walk.set(driver, "#rules-proxies", "2")
+                try await Walk.set(driver, "#rules-quorum", "third")
+                try await Walk.submit(driver, formWith: "#rules-quorum")
+                #expect(try await driver.text("main").contains("النصاب: يجب أن يشارك ثلث الأعضاء على الأقل."))
+                problems += try await EndToEndTests.audit(driver, axe, "ar sitting rules saved")
+                let morocco = try #require(try await site.councils.find(slug: "cese-ma"))
+                #expect(morocco.proxiesHeld == 2 && morocco.quorum == "third")
                 #expect(problems.isEmpty, "serious or critical accessibility violations:\n\(problems.joined(separator: "\n"))")
                 await driver.quit()
             } catch {
