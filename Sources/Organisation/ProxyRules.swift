@@ -60,10 +60,15 @@ public enum ProxyRules {
         return wholeSitting + (perBallot.values.max() ?? 0)
     }
 
-    /// For a ballot of the sitting: the seat that casts each given vote (giver → holder).
-    public static func casting(for ballotID: Int64, proxies: [Proxy]) -> [Int64: Int64] {
-        var result: [Int64: Int64] = [:]
-        for proxy in proxies where proxy.ballotID == nil || proxy.ballotID == ballotID { result[proxy.giver] = proxy.holder }
+    /// For a ballot of the sitting: the seat that casts each given vote (giver → holder), within the council's rule as
+    /// it stands: a holder casts no more votes than it allows (the proxies recorded first), none where it allows none.
+    public static func casting(for ballotID: Int64, proxies: [Proxy], rule: ProxyRule) -> [Int64: Int64] {
+        var result: [Int64: Int64] = [:], held: [Int64: Int] = [:]
+        for proxy in proxies where (proxy.ballotID == nil || proxy.ballotID == ballotID) && result[proxy.giver] == nil {
+            guard held[proxy.holder, default: 0] < rule.mostHeld else { continue }
+            held[proxy.holder, default: 0] += 1
+            result[proxy.giver] = proxy.holder
+        }
         return result
     }
 }

@@ -45,9 +45,15 @@ import Testing
 
     @Test func eachGivenVoteIsCastOnceByItsHolder() {
         let proxies = [Proxy(giver: 1, holder: 2), Proxy(giver: 3, holder: 4, ballotID: 10), Proxy(giver: 5, holder: 6, ballotID: 11)]
-        #expect(ProxyRules.casting(for: 10, proxies: proxies) == [1: 2, 3: 4])
-        #expect(ProxyRules.casting(for: 11, proxies: proxies) == [1: 2, 5: 6])
-        #expect(ProxyRules.casting(for: 12, proxies: proxies) == [1: 2])
+        #expect(ProxyRules.casting(for: 10, proxies: proxies, rule: .standard) == [1: 2, 3: 4])
+        #expect(ProxyRules.casting(for: 11, proxies: proxies, rule: .standard) == [1: 2, 5: 6])
+        #expect(ProxyRules.casting(for: 12, proxies: proxies, rule: .standard) == [1: 2])
+        // The rule lowered after the proxies were given: the holder casts those recorded first, up to the rule; none
+        // when the council no longer allows any.
+        let two = [Proxy(giver: 1, holder: 2), Proxy(giver: 3, holder: 2), Proxy(giver: 5, holder: 6)]
+        #expect(ProxyRules.casting(for: 10, proxies: two, rule: ProxyRule(mostHeld: 2)) == [1: 2, 3: 2, 5: 6])
+        #expect(ProxyRules.casting(for: 10, proxies: two, rule: .standard) == [1: 2, 5: 6])
+        #expect(ProxyRules.casting(for: 10, proxies: two, rule: ProxyRule(mostHeld: 0)).isEmpty)
     }
 
     @Test func theQuorumIsAMajorityTakingPartAndProxiesCountOnlyWhereTheRuleSays() {

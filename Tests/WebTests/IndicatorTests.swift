@@ -41,7 +41,7 @@ import TestSupport
                     .run()
             }
             let adopted = try await member.get("/cese-fr/works/\(report.id)/dashboard").text
-            #expect(adopted.contains("Le rapport a été adopté en 2024 : les valeurs sont celles des années antérieures")
+            #expect(adopted.contains("Le rapport a été adopté en 2024 : les valeurs présentées sont celles des années antérieures.")
                 && adopted.contains("8,4 t CO2e par habitant") && !adopted.contains("8,2 t CO2e par habitant"))
             // Only an annual report has one.
             let avis = try #require(try await site.works.all(councilID: france.id).first { $0.kind == "avis" })

@@ -146,6 +146,19 @@ import TestSupport
         })
         try await site.memberships.remove(id: leaving.id, councilID: france.id, now: now)
         var keys = commissionSeats.filter { $0.membershipID == leaving.id }.map { "/memberships/commission-\($0.commissionID)-\(leaving.id)" }
+        // One member becomes a citizen, another erases their account: both leave OParl, which tells its clients.
+        let others = try await site.memberships.all(councilID: france.id).filter { $0.sits && $0.id != leaving.id && $0.email != "membre@cese-fr.example" }
+        for (index, seat) in others.prefix(2).enumerated() {
+            keys += ["/persons/\(seat.id)", "/memberships/assembly-\(seat.id)"] + (seat.groupId == nil ? [] : ["/memberships/group-\(seat.id)"])
+                + ([.bureau, .president].contains(seat.roleValue) ? ["/memberships/bureau-\(seat.id)"] : [])
+                + commissionSeats.filter { $0.membershipID == seat.id }.map { "/memberships/commission-\($0.commissionID)-\(seat.id)" }
+            if index == 0 {
+                try await site.memberships.update(id: seat.id, councilID: france.id, role: .citizen, groupID: nil, now: now)
+                try await site.commissions.setSeats(membershipID: seat.id, commissionIDs: [], councilID: france.id, at: now.timeIntervalSince1970)
+            } else {
+                try await site.accounts.erase(id: seat.accountId, at: now)
+            }
+        }
 
         let sittings = SittingRepository(database: site.database)
         let plenaries = try await sittings.all(councilID: france.id, body: "plenary")

@@ -67,8 +67,11 @@ struct OParlCatalogue {
     }
 
     func people(_ kind: String, services: OParlServices) async throws -> [OParlEntry] {
-        // Members who sit, and former members: their seats ended, their memberships carry the day they ended.
-        let seats = try await services.memberships.all(councilID: council.id, includingEnded: true).filter { $0.roleValue.sitsInAssembly }
+        // Members who sit, and former members: their seats ended, their memberships carry the day they ended. Those who
+        // erased their account are not listed (their names stay only on the votes and texts of the public record).
+        let erased = try await services.memberships.erasedSeats(councilID: council.id)
+        let seats = try await services.memberships.all(councilID: council.id, includingEnded: true)
+            .filter { $0.roleValue.sitsInAssembly && !erased.contains($0.id) }
         let seatedAt = try await services.memberships.seatedAt(councilID: council.id)
         let day = { (seconds: Double) in CivilDay(Date(timeIntervalSince1970: seconds), in: council.zone).text }
         let groups = try await services.groups.all(councilID: council.id)

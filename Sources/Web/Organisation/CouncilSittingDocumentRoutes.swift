@@ -36,6 +36,8 @@ struct CouncilSittingDocumentRoutes {
             // Cancelled or gone while the file came in: nothing was kept.
             throw PageError.notFound
         }
+        // The meeting OParl shows has changed: its clients following `modified_since` see it.
+        try await services.sittings.touch(id: sitting.id, councilID: scope.council.id, at: services.clock.now().timeIntervalSince1970)
         return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "saved") + "#documents", type: .normal)
     }
 
@@ -62,6 +64,7 @@ struct CouncilSittingDocumentRoutes {
                                                      address: CouncilSittingPaths.document.url(scope.slug, sitting.id, attachment.id))
         }
         try await services.transfer.remove(attachment, councilID: scope.council.id)
+        try await services.sittings.touch(id: sitting.id, councilID: scope.council.id, at: services.clock.now().timeIntervalSince1970)
         return .redirect(to: SiteURL.with(CouncilSittingPaths.item.url(scope.slug, sitting.id), notice: "deleted") + "#documents", type: .normal)
     }
 }

@@ -93,6 +93,11 @@ extension CouncilSittingRoutes {
             // Once convened, the members are told of the change, with the invitation their calendars update.
             let convocation = sitting.status == SittingStatus.convened.rawValue
                 ? try await CouncilSittingConvocation.prepare(sitting, council: scope.council, services: services, pages: pages) : nil
+            // A plenary sitting moved to another body leaves OParl, with its agenda and documents: its clients are told
+            // (listed only while it is not a plenary sitting, so a refused change shows nothing).
+            if sitting.body == SittingBody.plenary.rawValue && fields.body != SittingBody.plenary.rawValue {
+                try await OParlWithdrawal.sitting(sitting, councilID: scope.council.id, slug: scope.slug, services: services, at: now)
+            }
             try await Self.refusing {
                 try await services.sittings.update(id: sitting.id, councilID: scope.council.id, fields, at: now, check: {
                     SittingRules.mayEdit(SittingStatus(rawValue: $0.status) ?? .planned, times: SittingTimes(startsAt: $0.startsAt, endsAt: $0.endsAt),

@@ -135,7 +135,8 @@ struct AmendmentRoutes {
             let held = BallotSitting(
                 record: sitting,
                 proxies: try await services.sittings.proxies(sittingID: sittingID).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
-                attendance: try await services.sittings.attendance(sittingID: sittingID).compactMapValues(Attendance.init(rawValue:)))
+                attendance: try await services.sittings.attendance(sittingID: sittingID).compactMapValues(Attendance.init(rawValue:)),
+                rule: dossier.council.sittingRules.proxy)
             guard held.givers(to: member.id, ballotID: id).contains(giver) else { throw PageError(.forbidden, "ballot_proxy_refused") }
             try await services.ballots.vote(ballotID: id, membershipID: giver, choice: choice.rawValue, castBy: member.id, at: now)
             return actions.back(dossier, notice: "vote_recorded", anchor: "#ballot-\(id)")

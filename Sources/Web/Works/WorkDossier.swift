@@ -10,12 +10,15 @@ struct BallotSitting: Sendable {
     let record: SittingRecord
     let proxies: [Proxy]
     let attendance: [Int64: Attendance]
+    /// The council's proxy rule as it stands: a rule changed during the sitting applies to the votes cast after.
+    let rule: ProxyRule
 
-    /// The givers whose vote `holder` casts on `ballotID`: proxies in effect (the giver away, the holder taking part).
+    /// The givers whose vote `holder` casts on `ballotID`: proxies in effect (the giver away, the holder taking part),
+    /// within the rule.
     func givers(to holder: Int64, ballotID: Int64) -> [Int64] {
         guard attendance[holder]?.takesPart == true else { return [] }
-        return ProxyRules.casting(for: ballotID, proxies: proxies).filter { $0.value == holder && attendance[$0.key]?.takesPart != true }
-            .map(\.key).sorted()
+        let inEffect = proxies.filter { attendance[$0.giver]?.takesPart != true }
+        return ProxyRules.casting(for: ballotID, proxies: inEffect, rule: rule).filter { $0.value == holder }.map(\.key).sorted()
     }
 }
 
@@ -122,7 +125,8 @@ struct WorkDossier: Sendable {
                 held[sitting.id] = BallotSitting(
                     record: sitting,
                     proxies: try await services.sittings.proxies(sittingID: sitting.id).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
-                    attendance: try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:)))
+                    attendance: try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:)),
+                    rule: council.sittingRules.proxy)
             }
         }
         var dossier = WorkDossier(

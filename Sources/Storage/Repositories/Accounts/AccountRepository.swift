@@ -98,17 +98,24 @@ public struct AccountRepository: Sendable {
             let email = try row.decode(column: "email", as: String.self)
             let name = try row.decode(column: "display_name", as: String.self)
             let time = date.timeIntervalSince1970
+            // The person leaves OParl with their seats: its clients are told.
+            for seat in try await sql.raw("SELECT id, council_id, role, group_id FROM memberships WHERE account_id = \(bind: id)").all() {
+                try await OParlDeletionRepository.recordRoleChange(
+                    seat: try seat.decode(column: "id", as: Int64.self), councilID: try seat.decode(column: "council_id", as: Int64.self),
+                    from: Role(rawValue: try seat.decode(column: "role", as: String.self)) ?? .citizen, to: .citizen,
+                    groupBefore: try seat.decode(column: "group_id", as: Int64?.self), groupAfter: nil, at: time, on: sql)
+            }
             // What the seats carried on live business goes first, so that only what stays recorded keeps a name.
             try await MembershipRepository.endLiveBusiness(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await MembershipRepository.leaveSecretariat(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", on: sql)
             try await sql.raw("""
                 UPDATE memberships SET ended_at = COALESCE(ended_at, \(bind: time)),
-                  public_name = COALESCE(public_name, CASE WHEN
+                  public_name = CASE WHEN
                     EXISTS (SELECT 1 FROM ballot_voters v WHERE v.membership_id = memberships.id)
                     OR EXISTS (SELECT 1 FROM amendments a WHERE a.author_membership_id = memberships.id)
                     OR EXISTS (SELECT 1 FROM amendment_cosignatories c WHERE c.membership_id = memberships.id AND c.accepted_at IS NOT NULL)
                     OR EXISTS (SELECT 1 FROM work_rapporteurs r WHERE r.membership_id = memberships.id)
-                  THEN \(bind: name) ELSE \(bind: Pseudonym.displayName(accountID: id)) END)
+                  THEN COALESCE(public_name, \(bind: name)) ELSE \(bind: Pseudonym.displayName(accountID: id)) END
                 WHERE account_id = \(bind: id)
                 """).run()
             try await OParlDeletionRepository.recordLeavingCommissions(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", at: time, on: sql)

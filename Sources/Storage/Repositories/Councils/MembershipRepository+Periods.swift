@@ -14,4 +14,14 @@ extension MembershipRepository {
             return result
         }
     }
+
+    /// The council's seats whose holder erased their account: their names stay only on what they did in public.
+    public func erasedSeats(councilID: Int64) async throws -> Set<Int64> {
+        try await database.read { sql in
+            Set(try await sql.raw("""
+                SELECT m.id FROM memberships m JOIN accounts a ON a.id = m.account_id
+                WHERE m.council_id = \(bind: councilID) AND a.deleted_at IS NOT NULL
+                """).all(decodingColumn: "id", as: Int64.self))
+        }
+    }
 }

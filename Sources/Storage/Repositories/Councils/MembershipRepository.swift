@@ -124,9 +124,13 @@ public struct MembershipRepository: Sendable {
         try Validate.membership(role: role, hasGroup: groupID != nil)
         try await database.transaction { sql in
             try await Self.checkGroup(groupID, councilID: councilID, on: sql)
-            guard try await sql.select().column("id").from("memberships")
-                .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first() != nil
+            guard let current = try await sql.select().columns("role", "group_id").from("memberships")
+                .where("id", .equal, id).where("council_id", .equal, councilID).where("ended_at", .is, SQLLiteral.null).first()
             else { throw StoreError.notFound }
+            let before = Role(rawValue: try current.decode(column: "role", as: String.self)) ?? .citizen
+            let groupBefore = try current.decode(column: "group_id", as: Int64?.self)
+            try await OParlDeletionRepository.recordRoleChange(seat: id, councilID: councilID, from: before, to: role, groupBefore: groupBefore,
+                                                               groupAfter: groupID, at: now.timeIntervalSince1970, on: sql)
             var update = sql.update("memberships").set("role", to: role.rawValue).set("group_id", to: groupID)
             update = role.sitsInAssembly
                 ? update.set(SQLColumn("seated_at"), to: SQLFunction("COALESCE", args: SQLColumn("seated_at"), SQLBind(now.timeIntervalSince1970)))

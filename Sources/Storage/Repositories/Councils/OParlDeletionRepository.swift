@@ -1,4 +1,5 @@
 import Foundation
+import HemicycleDomain
 import SQLKit
 
 /// An object deleted from what the OParl endpoint shows: its list (`meetings`, `agendaItems`, `files`,
@@ -43,7 +44,8 @@ public struct OParlDeletionRepository: Sendable {
     static func recordLeavingCommissions(membershipIDs: String, keeping: Set<Int64> = [], at: Double, on sql: any SQLDatabase) async throws {
         let rows = try await sql.raw("""
             SELECT cs.commission_id, cs.membership_id, m.council_id FROM commission_seats cs JOIN memberships m ON m.id = cs.membership_id
-            WHERE cs.membership_id IN (\(unsafeRaw: membershipIDs)) ORDER BY cs.commission_id, cs.membership_id
+            WHERE cs.membership_id IN (\(unsafeRaw: membershipIDs)) AND m.role IN ('member', 'bureau', 'president')
+            ORDER BY cs.commission_id, cs.membership_id
             """).all()
         for row in rows {
             let commission = try row.decode(column: "commission_id", as: Int64.self)
@@ -53,9 +55,26 @@ public struct OParlDeletionRepository: Sendable {
         }
     }
 
-    public func record(councilID: Int64, kind: String, key: String, createdAt: Double?, at: Double, address: String? = nil) async throws {
+    /// What a change of role or group takes out of OParl: a seat that no longer sits in the assembly, its person and
+    /// memberships; one that leaves the bureau, its bureau membership; one that leaves its group, its group membership.
+    static func recordRoleChange(seat: Int64, councilID: Int64, from before: Role, to after: Role, groupBefore: Int64?, groupAfter: Int64?,
+                                 at: Double, on sql: any SQLDatabase) async throws {
+        guard before.sitsInAssembly else { return }
+        var gone: [(String, String)] = []
+        let bureau: Set<Role> = [.bureau, .president]
+        if !after.sitsInAssembly {
+            gone += [("persons", "\(seat)"), ("memberships", "assembly-\(seat)")]
+            try await recordLeavingCommissions(membershipIDs: "\(seat)", at: at, on: sql)
+        }
+        if bureau.contains(before) && (!after.sitsInAssembly || !bureau.contains(after)) { gone.append(("memberships", "bureau-\(seat)")) }
+        if groupBefore != nil && (!after.sitsInAssembly || groupAfter == nil) { gone.append(("memberships", "group-\(seat)")) }
+        for (kind, key) in gone { try await record(councilID: councilID, kind: kind, key: key, createdAt: nil, at: at, on: sql) }
+    }
+
+    public func record(councilID: Int64, kind: String, key: String, createdAt: Double?, at: Double, order: Int? = nil,
+                       address: String? = nil) async throws {
         try await database.withSQL { sql in
-            try await Self.record(councilID: councilID, kind: kind, key: key, createdAt: createdAt, at: at, address: address, on: sql)
+            try await Self.record(councilID: councilID, kind: kind, key: key, createdAt: createdAt, at: at, order: order, address: address, on: sql)
         }
     }
 

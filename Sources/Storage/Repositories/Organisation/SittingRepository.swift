@@ -99,6 +99,13 @@ public struct SittingRepository: Sendable {
         }
     }
 
+    /// Records that something shown with the sitting (a document) changed, without a new sequence for calendars.
+    public func touch(id: Int64, councilID: Int64, at: Double) async throws {
+        try await database.withSQL { sql in
+            try await sql.update("sittings").set("updated_at", to: at).where("id", .equal, id).where("council_id", .equal, councilID).run()
+        }
+    }
+
     public func delete(id: Int64, councilID: Int64) async throws {
         try await database.withSQL { sql in
             try await sql.delete(from: "sittings").where("id", .equal, id).where("council_id", .equal, councilID).run()
