@@ -79,7 +79,7 @@ struct AdminRoutes {
     }
 
     /// Records the council's sitting rules; a refusal is 422 with its sentence, and the rules stored stay. Sittings under
-    /// way follow the new rules from then on; proxies already recorded stay.
+    /// way follow the new rules from then on: proxies already recorded stay, and are cast within the new rule.
     @Sendable func setSittingRules(_ request: Request, context: AppContext) async throws -> Response {
         let scope = try context.inCouncil()
         try pages.require(CouncilSittingRules.mayRecord(by: scope.actor), context)

@@ -8,14 +8,19 @@ extension OParlCatalogue {
     static let types = ["organizations": "Organization", "persons": "Person", "memberships": "Membership", "meetings": "Meeting",
                         "agendaItems": "AgendaItem", "papers": "Paper", "files": "File", "legislativeTerms": "LegislativeTerm"]
 
-    /// The documents attached to the public (plenary) sittings, as files of their meeting, by sitting.
-    func sittingDocuments(services: OParlServices) async throws -> [(sitting: Int64, value: [OParlEntry])] {
-        let sittings = try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue).sorted { $0.id < $1.id }
+    /// The public (plenary) sittings, in order of id.
+    func plenarySittings(services: OParlServices) async throws -> [SittingRecord] {
+        try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue).sorted { $0.id < $1.id }
+    }
+
+    /// The documents attached to `sittings` (the public ones), as files of their meeting, by sitting: one query.
+    func sittingDocuments(_ sittings: [SittingRecord], services: OParlServices) async throws -> [(sitting: Int64, value: [OParlEntry])] {
+        let all = Dictionary(grouping: try await services.sittingServices.attachments.all(councilID: council.id,
+                                                                                          ownerKind: CouncilSittingServices.documentOwner),
+                             by: \.ownerID)
         var result: [(sitting: Int64, value: [OParlEntry])] = []
         for sitting in sittings {
-            let attachments = try await services.sittingServices.attachments.all(councilID: council.id, ownerKind: CouncilSittingServices.documentOwner,
-                                                                                 ownerID: sitting.id)
-            guard !attachments.isEmpty else { continue }
+            guard let attachments = all[sitting.id] else { continue }
             result.append((sitting.id, attachments.sorted { $0.id < $1.id }.map { attachment in
                 let key = "sitting-document-\(attachment.id)"
                 let address = base + CouncilSittingPaths.document.url(council.slug, sitting.id, attachment.id)

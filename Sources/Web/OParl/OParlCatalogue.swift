@@ -60,7 +60,9 @@ struct OParlCatalogue {
         case "organizations", "persons", "memberships": present = try await people(kind, services: services)
         case "meetings", "agendaItems": present = try await meetings(kind, services: services)
         case "papers": present = try await papers(kind, services: services)
-        case "files": present = try await papers(kind, services: services) + sittingDocuments(services: services).flatMap(\.value)
+        case "files":
+            present = try await papers(kind, services: services)
+                + sittingDocuments(try await plenarySittings(services: services), services: services).flatMap(\.value)
         default: present = []
         }
         return present + (try await deleted(kind, except: Set(present.map(\.path)), services: services))
@@ -147,10 +149,10 @@ struct OParlCatalogue {
 
     func meetings(_ kind: String, services: OParlServices) async throws -> [OParlEntry] {
         // Only what is public: the plenary sittings.
-        let sittings = try await services.sittings.all(councilID: council.id, body: SittingBody.plenary.rawValue).sorted { $0.id < $1.id }
+        let sittings = try await plenarySittings(services: services)
         let events = try await SittingEvents.load(sittings.map(\.id), council: council, services: services.sittingServices, pages: pages)
         let now = services.clock.now().timeIntervalSince1970
-        let documents = Dictionary(try await sittingDocuments(services: services).map { ($0.sitting, $0.value.compactMap { $0.value as? OParlFile }) },
+        let documents = Dictionary(try await sittingDocuments(sittings, services: services).map { ($0.sitting, $0.value.compactMap { $0.value as? OParlFile }) },
                                    uniquingKeysWith: { first, _ in first })
         var entries: [OParlEntry] = []
         for sitting in sittings {

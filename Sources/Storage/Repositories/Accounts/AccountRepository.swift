@@ -98,7 +98,7 @@ public struct AccountRepository: Sendable {
             let email = try row.decode(column: "email", as: String.self)
             let name = try row.decode(column: "display_name", as: String.self)
             let time = date.timeIntervalSince1970
-            // The person leaves OParl with their seats: its clients are told.
+            // The person leaves OParl with their seats and commissions: its clients are told.
             for seat in try await sql.raw("SELECT id, council_id, role, group_id FROM memberships WHERE account_id = \(bind: id)").all() {
                 try await OParlDeletionRepository.recordRoleChange(
                     seat: try seat.decode(column: "id", as: Int64.self), councilID: try seat.decode(column: "council_id", as: Int64.self),
@@ -118,7 +118,6 @@ public struct AccountRepository: Sendable {
                   THEN COALESCE(public_name, \(bind: name)) ELSE \(bind: Pseudonym.displayName(accountID: id)) END
                 WHERE account_id = \(bind: id)
                 """).run()
-            try await OParlDeletionRepository.recordLeavingCommissions(membershipIDs: "SELECT id FROM memberships WHERE account_id = \(id)", at: time, on: sql)
             try await sql.raw("DELETE FROM commission_seats WHERE membership_id IN (SELECT id FROM memberships WHERE account_id = \(bind: id))").run()
             // A volunteer's registration for a citizens' convention goes with them: answers, contact details, consent.
             try await sql.raw("""

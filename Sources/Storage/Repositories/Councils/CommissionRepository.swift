@@ -60,12 +60,8 @@ public struct CommissionRepository: Sendable {
             guard try await sql.select().column("id").from("commissions")
                 .where("id", .equal, id).where("council_id", .equal, councilID).first() != nil
             else { throw StoreError.notFound }
-            let seats = try await sql.raw("SELECT membership_id FROM commission_seats WHERE commission_id = \(bind: id) ORDER BY membership_id")
-                .all(decodingColumn: "membership_id", as: Int64.self)
-            for seat in seats {
-                try await OParlDeletionRepository.record(councilID: councilID, kind: "memberships", key: "commission-\(id)-\(seat)", createdAt: nil,
-                                                         at: at, on: sql)
-            }
+            try await OParlDeletionRepository.recordLeavingCommissions(
+                membershipIDs: "SELECT membership_id FROM commission_seats WHERE commission_id = \(id)", only: id, at: at, on: sql)
             try await OParlDeletionRepository.record(councilID: councilID, kind: "organizations", key: "commission-\(id)", createdAt: nil, at: at, on: sql)
             try await sql.delete(from: "commission_seats").where("commission_id", .equal, id).run()
             try await sql.delete(from: "commissions").where("id", .equal, id).run()

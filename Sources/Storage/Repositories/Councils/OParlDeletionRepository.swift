@@ -39,17 +39,22 @@ public struct OParlDeletionRepository: Sendable {
             """).run()
     }
 
-    /// Records the commission memberships of the seats `membershipIDs` (a list of ids or a query giving them), but
-    /// those in `keeping`, as deleted: called before their commission seats are.
-    static func recordLeavingCommissions(membershipIDs: String, keeping: Set<Int64> = [], at: Double, on sql: any SQLDatabase) async throws {
+    /// The roles whose seats OParl shows, as SQL (built from `Role`, never from input).
+    static let sittingRoles = Role.allCases.filter(\.sitsInAssembly).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+    /// Records the commission memberships of the seats `membershipIDs` (a list of ids or a query giving them; only
+    /// commission `only` when given, none in `keeping`) as deleted: called before their commission seats are. Seats
+    /// OParl does not show (staff) are left out.
+    static func recordLeavingCommissions(membershipIDs: String, only: Int64? = nil, keeping: Set<Int64> = [], at: Double,
+                                         on sql: any SQLDatabase) async throws {
         let rows = try await sql.raw("""
             SELECT cs.commission_id, cs.membership_id, m.council_id FROM commission_seats cs JOIN memberships m ON m.id = cs.membership_id
-            WHERE cs.membership_id IN (\(unsafeRaw: membershipIDs)) AND m.role IN ('member', 'bureau', 'president')
+            WHERE cs.membership_id IN (\(unsafeRaw: membershipIDs)) AND m.role IN (\(unsafeRaw: sittingRoles))
             ORDER BY cs.commission_id, cs.membership_id
             """).all()
         for row in rows {
             let commission = try row.decode(column: "commission_id", as: Int64.self)
-            guard !keeping.contains(commission) else { continue }
+            guard !keeping.contains(commission), only == nil || only == commission else { continue }
             try await record(councilID: try row.decode(column: "council_id", as: Int64.self), kind: "memberships",
                              key: "commission-\(commission)-\(try row.decode(column: "membership_id", as: Int64.self))", createdAt: nil, at: at, on: sql)
         }

@@ -120,6 +120,15 @@ public struct AttachmentRepository: Sendable {
         }
     }
 
+    /// Every attachment of one kind of owner in the council (all sittings' documents, say), oldest first.
+    public func all(councilID: Int64, ownerKind: String) async throws -> [Attachment] {
+        try await database.read { sql in
+            try await sql.raw("""
+                \(unsafeRaw: Self.select) WHERE t.council_id = \(bind: councilID) AND t.owner_kind = \(bind: ownerKind) ORDER BY t.created_at, t.id
+                """).all().map(Self.decode)
+        }
+    }
+
     /// An owner's attachment of these bytes (`digest`), if it has one.
     public func find(digest: String, councilID: Int64, ownerKind: String, ownerID: Int64) async throws -> Attachment? {
         try await database.read { sql in
