@@ -16,6 +16,16 @@ public struct VoteCounts: Sendable, Equatable, Codable {
     public var cast: Int { pour + contre + abstention }
     public var eligible: Int { cast + notTakingPart }
 
+    /// Adds `count` members who made `choice` (nil: took no part).
+    public mutating func add(_ choice: VoteChoice?, count: Int) {
+        switch choice {
+        case .pour: pour += count
+        case .contre: contre += count
+        case .abstention: abstention += count
+        case nil: notTakingPart += count
+        }
+    }
+
     mutating func add(_ choice: VoteChoice?) {
         switch choice {
         case .pour: pour += 1
@@ -84,9 +94,15 @@ public enum Tally {
                 byGroup[group, default: VoteCounts()].add(choice)
             }
         }
-        let groups = order.map { GroupResult(group: $0, counts: byGroup[$0]!, position: position(byGroup[$0]!)) }
+        return result(overall: overall, groups: order.map { ($0, byGroup[$0]!) }, rule: rule)
+    }
+
+    /// The result from counts already made (by the database): `overall` over every eligible member, `groups` in the
+    /// order the groups were first met among the eligible members.
+    public static func result(overall: VoteCounts, groups: [(group: String, counts: VoteCounts)], rule: AdoptionRule) -> TallyResult {
         let quorumMet = rule.quorum.map { Double(overall.cast) >= $0 * Double(overall.eligible) } ?? true
-        return TallyResult(overall: overall, groups: groups, quorumMet: quorumMet, adopted: quorumMet && carries(overall, rule.majority))
+        return TallyResult(overall: overall, groups: groups.map { GroupResult(group: $0.group, counts: $0.counts, position: position($0.counts)) },
+                           quorumMet: quorumMet, adopted: quorumMet && carries(overall, rule.majority))
     }
 
     static func carries(_ counts: VoteCounts, _ majority: AdoptionRule.Majority) -> Bool {

@@ -18,9 +18,11 @@ struct PagesBench: AsyncParsableCommand {
     @Option(help: "Seconds of load per page and visitor.") var seconds = 5
     @Option(help: "Concurrent keep-alive connections.") var clients = 32
     @Option(help: "The member who signs in for the signed-in rows.") var member = "membre@cese-fr.example"
+    @Flag(help: "Build every visitor's page for each request (no page kept rendered), as signed-in pages are.") var uncached = false
 
     func run() async throws {
-        let server = try BenchServer(databaseURL: databaseURL)
+        var server = try BenchServer(databaseURL: databaseURL)
+        server.configuration.keepsVisitorPages = !uncached
         defer { server.removeFolder() }
         try await server.serve { port in try await measure(port: port) }
     }
@@ -47,7 +49,8 @@ struct PagesBench: AsyncParsableCommand {
             ("published avis", "/cese-fr/works/\(published)", ">= 500/s, p99 < 100 ms"),
             ("published avis, JSON", "/api/v1/cese-fr/works/\(published)", ">= 1,500/s"),
         ]
-        emit("\(clients) keep-alive clients over loopback, \(seconds) s per row, this build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        emit("\(clients) keep-alive clients over loopback, \(seconds) s per row, this build, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+             + (uncached ? ", visitors' pages built for each request" : ", visitors' pages kept rendered"))
         emit("page | visitor | requests/s | p50 ms | p99 ms | not 200 | target")
         emit("--- | --- | --- | --- | --- | --- | ---")
         for page in pages {

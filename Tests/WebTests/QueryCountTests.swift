@@ -31,11 +31,22 @@ import TestSupport
             }
             let before = try await costs()
 
-            // Ten more ballots on the published text, each with every sitting member, and twenty more members.
+            // Ten more ballots on the published text, each with every sitting member and held at a sitting of its own
+            // with its attendance and a proxy, and twenty more members.
             let sitting = try await site.memberships.all(councilID: france.id).filter { $0.roleValue.sitsInAssembly }
-            for _ in 0..<10 {
+            let sittings = SittingRepository(database: site.database)
+            for index in 0..<10 {
+                let now = site.clock.now().timeIntervalSince1970
+                let held = try await sittings.create(councilID: france.id, SittingFields(
+                    body: "plenary", commissionID: nil, startsAt: now - Double(index + 2) * 86_400, endsAt: now - Double(index + 2) * 86_400 + 3_600,
+                    place: "Hémicycle", remoteURL: nil), at: now)
+                try await sittings.recordAttendance(sittingID: held, councilID: france.id,
+                                                    Dictionary(uniqueKeysWithValues: sitting.map { ($0.id, Optional("present")) }),
+                                                    at: now, check: { _ in nil })
+                _ = try await sittings.addProxy(sittingID: held, councilID: france.id, giver: sitting[0].id, holder: sitting[1].id, ballotID: nil,
+                                                at: now, check: { _, _, _ in nil })
                 let ballot = try await site.ballots.open(workID: published.id, amendmentID: nil, body: "plenary", majority: "for_exceeds_half_of_votes_cast",
-                                                         quorum: nil, voters: sitting.map { ($0.id, $0.groupId) },
+                                                         quorum: nil, voters: sitting.map { ($0.id, $0.groupId) }, sittingID: held,
                                                          at: site.clock.now().timeIntervalSince1970)
                 for member in sitting.prefix(40) {
                     try await site.ballots.vote(ballotID: ballot, membershipID: member.id, choice: "for", at: site.clock.now().timeIntervalSince1970)

@@ -36,11 +36,14 @@ public struct AppConfiguration: Sendable {
     /// Whether this server also computes consultations' opinion maps (`HEMICYCLE_MAP_WORKER`, default on); off when
     /// `hemicycle worker` processes do it beside several web servers.
     public var runsMapWorker: Bool = true
+    /// Whether visitors' public pages are kept rendered (`PageCache`; `HEMICYCLE_PAGE_CACHE`, default on); off to
+    /// measure the pages as they are built.
+    public var keepsVisitorPages: Bool = true
 
     public init() {}
 
     /// Reads `HOSTNAME`, `PORT`, `DATABASE_URL`, `SMTP_URL`, `SMTP_CA_FILE`, `MAIL_FROM`, `BASE_URL`, `SECURE_COOKIES`,
-    /// `BCRYPT_COST`, `HEMICYCLE_ENV`, `DEMO_DATA`, `TRUST_FORWARDED_FOR` and `HEMICYCLE_MAP_WORKER`.
+    /// `BCRYPT_COST`, `HEMICYCLE_ENV`, `DEMO_DATA`, `TRUST_FORWARDED_FOR`, `HEMICYCLE_MAP_WORKER` and `HEMICYCLE_PAGE_CACHE`.
     public init(reader: ConfigReader) throws {
         hostname = reader.string(forKey: "hemicycle.host", default: hostname)
         port = reader.int(forKey: "port", default: port)
@@ -62,6 +65,7 @@ public struct AppConfiguration: Sendable {
         uploadLimit = min(max(reader.int(forKey: "hemicycle.upload.limit", default: uploadLimit), 1), DocumentType.maximumBytes)
         uploadQuota = max(reader.int(forKey: "hemicycle.upload.quota", default: uploadQuota), 1)
         runsMapWorker = reader.bool(forKey: "hemicycle.map.worker", default: true)
+        keepsVisitorPages = reader.bool(forKey: "hemicycle.page.cache", default: true)
         // Links are the base followed by a path: a trailing slash would make them `//path`, another host.
         var base = reader.string(forKey: "base.url", default: "http://\(hostname):\(port)")
         while base.hasSuffix("/") { base.removeLast() }

@@ -40,7 +40,7 @@ public enum HemicycleServer {
         router.add(middleware: ErrorPageMiddleware(site: site))
         router.add(middleware: MethodNotAllowedMiddleware(localizer: site.localizer, operations: APIRoutes.operations))
         router.add(middleware: CSRFMiddleware())
-        router.add(middleware: PageCacheMiddleware(cache: site.pageCache))
+        if site.configuration.keepsVisitorPages { router.add(middleware: PageCacheMiddleware(cache: site.pageCache)) }
 
         let routes = PathRegistrar(router)
         let council = councilGroups(router, site: site)

@@ -131,7 +131,7 @@ struct WorkAPI {
     }
 
     @Sendable func work(_ request: Request, context: AppContext) async throws -> JSONBody<WorkDTO> {
-        let dossier = try await WorkDossier.load(services: services, context: context, extent: .record)
+        let dossier = try await WorkDossier.load(services: services, context: context, extent: .counts)
         let council = dossier.council
         let language = council.language
         let numbers = dossier.current?.text.paragraphNumbers ?? [:]

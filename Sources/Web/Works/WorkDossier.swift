@@ -87,10 +87,13 @@ struct WorkDossier: Sendable {
     enum Extent {
         /// Everything the work item's page shows or its forms check.
         case page
-        /// The record the API and the exports publish: text, amendments, ballots, timeline, statements and names;
-        /// without what only the page shows (hearings, contributions, attachments, co-signatories accepted or
-        /// invited, commission).
+        /// The record the exports publish: text, amendments, ballots with every member's vote, timeline, statements
+        /// and names; without what only the page shows (hearings, contributions, attachments, co-signatories accepted
+        /// or invited, commission).
         case record
+        /// The record the API publishes: as `record`, but each ballot's counts by group, made by the database,
+        /// without each member's vote.
+        case counts
     }
 
     /// Everything on top of what the rules needed.
@@ -100,12 +103,6 @@ struct WorkDossier: Sendable {
         let versions = try await services.drafts.versions(workID: id).map { record in
             Version(record: record, text: (try? JSONDecoder().decode(DraftText.self, from: Data(record.body.utf8))) ?? DraftText(blocks: []))
         }
-        let votersByBallot = try await services.ballots.voters(workID: id)
-        let ballots = gate.ballots.map { record in
-            let voters = votersByBallot[record.id] ?? []
-            let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
-            return Ballot(record: record, voters: voters, tally: tally(voters, rule: rule))
-        }
         // Past seats too: the names on what was recorded under them. Every seat for someone the page's forms may
         // list members to (a seated member, staff, an administrator); otherwise only the seats the work item names.
         let mayListMembers = page && ((gate.actor.council.role.map { $0 != .citizen } ?? false) || gate.actor.council.isInstanceAdministrator)
@@ -113,19 +110,37 @@ struct WorkDossier: Sendable {
             ? try await services.memberships.all(councilID: council.id, includingEnded: true)
             : try await services.memberships.named(councilID: council.id, workID: id)
         let people = Dictionary(uniqueKeysWithValues: seats.map { ($0.id, $0) })
-        let groups = Dictionary(uniqueKeysWithValues: try await services.groups.all(councilID: council.id).map { ($0.id, $0) })
+        let groupList = try await services.groups.all(councilID: council.id)
+        let groups = Dictionary(uniqueKeysWithValues: groupList.map { ($0.id, $0) })
+        // A ballot lists its groups in the council's order of its groups, the same in every ballot.
+        let order = Dictionary(uniqueKeysWithValues: groupList.enumerated().map { ("\($1.id)", $0) })
+        let ballots: [Ballot]
+        if extent == .counts {
+            let countsByBallot = try await services.ballots.counts(workID: id)
+            ballots = gate.ballots.map { record in
+                let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
+                return Ballot(record: record, voters: [], tally: ordered(tally(countsByBallot[record.id] ?? [], rule: rule), by: order, rule: rule))
+            }
+        } else {
+            let votersByBallot = try await services.ballots.voters(workID: id)
+            ballots = gate.ballots.map { record in
+                let voters = votersByBallot[record.id] ?? []
+                let rule = AdoptionRule(majority: AdoptionRule.Majority(rawValue: record.majority) ?? .forExceedsHalfOfVotesCast, quorum: record.quorum)
+                return Ballot(record: record, voters: voters, tally: ordered(tally(voters, rule: rule), by: order, rule: rule))
+            }
+        }
         let cosignatories = page ? try await services.drafts.cosignatoriesAndInvited(workID: id) : (accepted: [:], invited: [:])
         let commission: Commission? = if page, let commissionID = work.commissionId {
             try await services.commissions.find(id: commissionID, councilID: council.id)
         } else { nil }
         var held: [Int64: BallotSitting] = [:]
-        if page {
-            let ids = Array(Set(ballots.compactMap(\.record.sittingId))).sorted()
-            for sitting in try await services.sittings.find(ids: ids, councilID: council.id) {
+        if page, ballots.contains(where: { $0.record.sittingId != nil }) {
+            let found = try await services.sittings.held(workID: id, councilID: council.id)
+            for sitting in found.sittings {
                 held[sitting.id] = BallotSitting(
                     record: sitting,
-                    proxies: try await services.sittings.proxies(sittingID: sitting.id).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
-                    attendance: try await services.sittings.attendance(sittingID: sitting.id).compactMapValues(Attendance.init(rawValue:)),
+                    proxies: (found.proxies[sitting.id] ?? []).map { Proxy(giver: $0.giverId, holder: $0.holderId, ballotID: $0.ballotId) },
+                    attendance: (found.attendance[sitting.id] ?? [:]).compactMapValues(Attendance.init(rawValue:)),
                     rule: council.sittingRules.proxy)
             }
         }
@@ -151,6 +166,34 @@ struct WorkDossier: Sendable {
                     votes: Dictionary(uniqueKeysWithValues: voters.compactMap { voter in
                         voter.choice.flatMap(VoteChoice.init(rawValue:)).map { ("\(voter.membershipID)", $0) }
                     }), rule: rule)
+    }
+
+    /// The result of a ballot from its counts by group, as the database made them (`BallotRepository.counts`).
+    static func tally(_ counts: [BallotGroupCount], rule: AdoptionRule) -> TallyResult {
+        var overall = VoteCounts()
+        var groups: [(group: String, counts: VoteCounts)] = []
+        for count in counts {
+            var group = VoteCounts()
+            group.add(.pour, count: count.pour)
+            group.add(.contre, count: count.contre)
+            group.add(.abstention, count: count.abstention)
+            group.add(nil, count: count.notTakingPart)
+            overall.add(.pour, count: count.pour)
+            overall.add(.contre, count: count.contre)
+            overall.add(.abstention, count: count.abstention)
+            overall.add(nil, count: count.notTakingPart)
+            if let id = count.groupID { groups.append(("\(id)", group)) }
+        }
+        return Tally.result(overall: overall, groups: groups, rule: rule)
+    }
+
+    /// The result with its groups in `order` (a group's place by its number); groups without a place last, as they
+    /// came.
+    static func ordered(_ result: TallyResult, by order: [String: Int], rule: AdoptionRule) -> TallyResult {
+        let groups = result.groups.enumerated()
+            .sorted { (order[$0.element.group] ?? Int.max, $0.offset) < (order[$1.element.group] ?? Int.max, $1.offset) }
+            .map { (group: $0.element.group, counts: $0.element.counts) }
+        return Tally.result(overall: result.overall, groups: groups, rule: rule)
     }
 
     /// The domain form of a stored amendment.

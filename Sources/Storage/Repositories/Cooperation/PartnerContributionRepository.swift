@@ -70,6 +70,21 @@ public struct PartnerContributionRepository: Sendable {
         }
     }
 
+    /// What a work has received, with the name of the member of the sending council who sent each (none when the
+    /// seat is not that council's): one query whatever the number of senders.
+    public func receivedWithSenders(workID: Int64) async throws -> [(record: PartnerContributionRecord, sender: String?)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT p.*, COALESCE(m.public_name, a.display_name) AS sender_name FROM partner_contributions p
+                LEFT JOIN memberships m ON m.id = p.sent_by_membership_id AND m.council_id = p.council_id
+                LEFT JOIN accounts a ON a.id = m.account_id
+                WHERE p.work_id = \(bind: workID) AND p.status IN ('sent', 'acknowledged') ORDER BY p.sent_at, p.id
+                """).all().map { row in
+                (try row.decodeModel(PartnerContributionRecord.self), try row.decode(column: "sender_name", as: String?.self))
+            }
+        }
+    }
+
     public func create(workID: Int64, councilID: Int64, agreementID: Int64, title: String, body: String, authorMembershipID: Int64?,
                        at: Double) async throws -> Int64 {
         try await database.transaction { sql in

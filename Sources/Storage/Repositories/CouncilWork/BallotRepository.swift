@@ -107,6 +107,26 @@ public struct BallotRepository: Sendable {
         }
     }
 
+    /// The counts of every ballot of a work item by group (nil: members without a group), made by the database: one
+    /// query whatever the number of ballots and members, and no member's name read. Groups in no order.
+    public func counts(workID: Int64) async throws -> [Int64: [BallotGroupCount]] {
+        try await database.read { sql in
+            var byBallot: [Int64: [Int64?: BallotGroupCount]] = [:]
+            for row in try await sql.raw("""
+                SELECT v.ballot_id, v.group_id, b.choice, COUNT(*) AS members
+                FROM ballot_voters v JOIN ballots l ON l.id = v.ballot_id
+                LEFT JOIN ballot_votes b ON b.ballot_id = v.ballot_id AND b.membership_id = v.membership_id
+                WHERE l.work_id = \(bind: workID) GROUP BY v.ballot_id, v.group_id, b.choice
+                """).all() {
+                let ballot = try row.decode(column: "ballot_id", as: Int64.self), group = try row.decode(column: "group_id", as: Int64?.self)
+                let members = Int(try row.decode(column: "members", as: Int64.self))
+                byBallot[ballot, default: [:]][group, default: BallotGroupCount(groupID: group)]
+                    .add(try row.decode(column: "choice", as: String?.self), members: members)
+            }
+            return byBallot.mapValues { Array($0.values) }
+        }
+    }
+
     public func close(ballotID: Int64, adopted: Bool, at: Double) async throws {
         _ = try await close(ballotID: ballotID, at: at) { _ in adopted }
     }

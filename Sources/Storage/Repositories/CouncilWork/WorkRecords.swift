@@ -247,6 +247,32 @@ public struct BallotVoter: Sendable, Hashable {
     }
 }
 
+/// How one group (nil: members without a group) stands on a ballot: its eligible members and the votes they cast.
+public struct BallotGroupCount: Sendable, Hashable {
+    public let groupID: Int64?
+    public private(set) var eligible = 0
+    public private(set) var pour = 0
+    public private(set) var contre = 0
+    public private(set) var abstention = 0
+
+    public init(groupID: Int64?) { self.groupID = groupID }
+
+    /// Counts `members` eligible members whose vote is `choice` (`for`, `against`, `abstain`; anything else, or none,
+    /// for members who took no part).
+    public mutating func add(_ choice: String?, members: Int) {
+        eligible += members
+        switch choice {
+        case "for": pour += members
+        case "against": contre += members
+        case "abstain": abstention += members
+        default: break
+        }
+    }
+
+    /// Eligible members who cast no vote.
+    public var notTakingPart: Int { eligible - pour - contre - abstention }
+}
+
 public struct GroupDeclaration: Sendable, Hashable, Decodable {
     public let id: Int64
     public let groupId: Int64
