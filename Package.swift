@@ -208,7 +208,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "Web", "TestSupport", "TestRequirements", "Storage", "HemicycleDomain", "CouncilWork", "Conventions", "Consultations", "Sortition",
-                "PublicSite", "Cooperation", "Federation", "Organisation",
+                "PublicSite", "Cooperation", "Federation", "Organisation", "CSVFormat",
                 "OpinionMap",  // its seeded generator, for the template tests' generated values
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The reference the pages' own renderer is compared with.

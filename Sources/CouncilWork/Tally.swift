@@ -72,7 +72,8 @@ public struct GroupResult: Sendable, Equatable {
 
 public struct TallyResult: Sendable, Equatable {
     public let overall: VoteCounts
-    /// One per group, in the order the groups were first met among the eligible members.
+    /// One per group: from `Tally.count`, in the order the groups were first met among the eligible members; from
+    /// `Tally.result`, in the order given.
     public let groups: [GroupResult]
     public let quorumMet: Bool
     public let adopted: Bool
@@ -98,7 +99,7 @@ public enum Tally {
     }
 
     /// The result from counts already made (by the database): `overall` over every eligible member, `groups` in the
-    /// order the groups were first met among the eligible members.
+    /// order they are to be shown.
     public static func result(overall: VoteCounts, groups: [(group: String, counts: VoteCounts)], rule: AdoptionRule) -> TallyResult {
         let quorumMet = rule.quorum.map { Double(overall.cast) >= $0 * Double(overall.eligible) } ?? true
         return TallyResult(overall: overall, groups: groups.map { GroupResult(group: $0.group, counts: $0.counts, position: position($0.counts)) },

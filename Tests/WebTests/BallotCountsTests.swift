@@ -1,4 +1,5 @@
 import CouncilWork
+import CSVFormat
 import Foundation
 import HemicycleDomain
 import Storage
@@ -56,6 +57,50 @@ import TestSupport
                 }
             }
             #expect(compared >= 6)
+        }
+    }
+
+    /// The API's results, counted by the database, against the individual votes its CSV export lists (read from each
+    /// member's vote): every ballot, overall and group by group.
+    @Test(arguments: TestDatabase.kinds)
+    func theAPIsResultsAreTheVotesOfTheExport(kind: DatabaseKind) async throws {
+        try await Harness.run(kind) { site, client in
+            let france = try #require(try await site.councils.find(slug: "cese-fr"))
+            let published = try #require(try await site.works.all(councilID: france.id, statuses: ["published"]).first)
+            let visitor = Visitor(client)
+            let table = try CSVTable(text: try await visitor.get("/cese-fr/works/\(published.id)/votes.csv").text, file: "votes.csv")
+            let ballotColumn = try table.column("ballot"), groupColumn = try table.column("group"), choiceColumn = try table.column("choice")
+            // Ballot → group's name → choice → members.
+            var votes: [Int: [String: [String: Int]]] = [:]
+            for row in table.rows {
+                votes[Int(row.fields[ballotColumn]) ?? -1, default: [:]][row.fields[groupColumn], default: [:]][row.fields[choiceColumn], default: 0] += 1
+            }
+            let body = try await visitor.get("/api/v1/cese-fr/works/\(published.id)").text
+            let api = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            let ballots = try #require(api["ballots"] as? [[String: Any]])
+            #expect(!ballots.isEmpty && ballots.count == votes.count)
+            func number(_ value: Any?) -> Int? { (value as? NSNumber)?.intValue }
+            func counts(_ value: Any?) -> [Int?] {
+                let counts = value as? [String: Any] ?? [:]
+                return ["for", "against", "abstain", "notTakingPart"].map { number(counts[$0]) }
+            }
+            func expected(_ byChoice: [String: Int]) -> [Int?] {
+                ["for", "against", "abstain", "did_not_take_part"].map { byChoice[$0, default: 0] }
+            }
+            for ballot in ballots {
+                let id = try #require(number(ballot["id"]))
+                let byGroup = try #require(votes[id], "ballot \(id) is not in the export")
+                let all = byGroup.values.reduce(into: [String: Int]()) { total, choices in
+                    for (choice, members) in choices { total[choice, default: 0] += members }
+                }
+                #expect(counts(ballot["overall"]) == expected(all), "ballot \(id)")
+                let groups = try #require(ballot["groups"] as? [[String: Any]])
+                #expect(Set(groups.compactMap { $0["group"] as? String }) == Set(byGroup.keys.filter { !$0.isEmpty }), "ballot \(id)")
+                for group in groups {
+                    let name = try #require(group["group"] as? String)
+                    #expect(counts(group["counts"]) == expected(byGroup[name] ?? [:]), "ballot \(id), group \(name)")
+                }
+            }
         }
     }
 }

@@ -187,12 +187,12 @@ struct WorkDossier: Sendable {
         return Tally.result(overall: overall, groups: groups, rule: rule)
     }
 
-    /// The result with its groups in `order` (a group's place by its number); groups without a place last, as they
-    /// came.
+    /// The result with its groups in `order` (a group's place by its number); groups the council no longer has (a
+    /// ballot keeps the group its members sat in) last, by number, so that the page, the API and the export agree.
     static func ordered(_ result: TallyResult, by order: [String: Int], rule: AdoptionRule) -> TallyResult {
-        let groups = result.groups.enumerated()
-            .sorted { (order[$0.element.group] ?? Int.max, $0.offset) < (order[$1.element.group] ?? Int.max, $1.offset) }
-            .map { (group: $0.element.group, counts: $0.element.counts) }
+        let groups = result.groups
+            .sorted { (order[$0.group] ?? Int.max, Int64($0.group) ?? 0) < (order[$1.group] ?? Int.max, Int64($1.group) ?? 0) }
+            .map { (group: $0.group, counts: $0.counts) }
         return Tally.result(overall: result.overall, groups: groups, rule: rule)
     }
 
