@@ -43,12 +43,35 @@ struct ColumnGenerator {
         return (0..<profiles.count).filter { !covered[$0] }
     }
 
+    /// Panels whose average approaches given probabilities, by herding (a Frank–Wolfe step per panel): each next panel
+    /// is the local search's best under the seats still owed, profile by profile, after the panels so far, starting from
+    /// the one before. They give the decomposition's first program columns that surround its target. Returns how many
+    /// were new.
+    @discardableResult
+    mutating func herd(toward probabilities: [Double], steps: Int) -> Int {
+        let profiles = model.profiles
+        let expected = probabilities.indices.map { probabilities[$0] * Double(profiles.size($0)) }
+        var seats = [Double](repeating: 0, count: profiles.count)
+        guard var current = panels.max(by: { weightOf($0, expected) < weightOf($1, expected) }) else { return 0 }
+        var added = 0
+        for step in 1...max(1, steps) {
+            let weights = expected.indices.map { (Double(step) * expected[$0] - seats[$0]) / Double(profiles.size($0)) }
+            current = search.improve(current, weights: weights).panel
+            for (profile, count) in zip(current.profiles, current.counts) { seats[profile] += Double(count) }
+            if insert(current) { added += 1 }
+        }
+        return added
+    }
+
+    private func weightOf(_ panel: PanelTemplate, _ weights: [Double]) -> Double {
+        zip(panel.profiles, panel.counts).reduce(0) { $0 + weights[$1.0] * Double($1.1) }
+    }
+
     /// New panels whose total weight exceeds `threshold` (empty when none: the panels are enough). The local search
     /// is tried first, from the heaviest known panels; the integer program decides when it finds nothing.
     mutating func panels(above threshold: Double, weights: [Double]) throws(SortitionError) -> [PanelTemplate] {
         var added: [PanelTemplate] = []
-        func weight(_ panel: PanelTemplate) -> Double { zip(panel.profiles, panel.counts).reduce(0) { $0 + weights[$1.0] * Double($1.1) } }
-        let starts = panels.map { (weight($0), $0) }.sorted { $0.0 > $1.0 }.prefix(Self.searchStarts)
+        let starts = panels.map { (weightOf($0, weights), $0) }.sorted { $0.0 > $1.0 }.prefix(Self.searchStarts)
         for (_, start) in starts {
             let found = search.improve(start, weights: weights)
             if found.value > threshold, insert(found.panel) { added.append(found.panel) }

@@ -2,7 +2,8 @@ import LinearSolvers
 
 /// What column generation is doing, for a progress display.
 public struct LeximinProgress: Sendable {
-    /// Volunteers whose probability is settled, out of the pool.
+    /// Volunteers whose probability is settled (the rounds over panels) or already reached by the panels found (the
+    /// relaxation first), out of the pool.
     public let fixedPeople: Int
     public let poolSize: Int
     /// Panels generated so far.
@@ -23,6 +24,13 @@ public struct LeximinProgress: Sendable {
 /// when none does, the round is optimal, and every volunteer with a positive dual value must sit at the round's value in every optimal
 /// distribution (complementary slackness), so their probability is settled; at least one is settled per round.
 /// Interchangeable volunteers are handled as profiles (see `Profiles`).
+///
+/// Those rounds are tried last. First comes the same sequence over the quotas' linear relaxation (`RelaxedLeximin`,
+/// one variable per profile, no panel to find: milliseconds), then a search for a distribution of panels giving
+/// exactly the probabilities it found (`PanelDecomposition`). Every distribution of panels is a point of the relaxation,
+/// so one that reaches the relaxation's leximin vector is LEXIMIN; that is the case on every pool measured (synthetic
+/// pools the size of the paper's, the shared instances), and the rounds over panels, which settle one level at a time
+/// with a column generation each, are left for pools where the quotas' integrality keeps the relaxation out of reach.
 public enum Leximin {
     /// A panel is added only if it beats the current dual bound by more than this; below it the panels found are
     /// treated as enough (probabilities stay within this of the exact optimum; tested against 1e-4).
@@ -38,16 +46,18 @@ public enum Leximin {
     public static let largestRelaxationStep = 1e-4
 
     public static func distribution(
-        for instance: SortitionInstance, backend: any SolverBackend = COINOR(),
+        for instance: SortitionInstance, backend: any SolverBackend = COINOR(), relaxationFirst: Bool = true,
         progress: ((LeximinProgress) -> Void)? = nil
     ) throws(SortitionError) -> PanelDistribution {
-        try distribution(for: instance, backend: backend, columnsPerRow: MasterProgram.activeLimit, progress: progress)
+        try distribution(for: instance, backend: backend, columnsPerRow: MasterProgram.activeLimit, relaxationFirst: relaxationFirst,
+                         progress: progress)
     }
 
     /// `columnsPerRow`: how many columns per row the master keeps when it prunes (nil: it keeps every panel, for
-    /// comparison in benchmarks and tests).
+    /// comparison in benchmarks and tests). `relaxationFirst`: try the relaxation's leximin vector first
+    /// (`RelaxedLeximin`, `PanelDecomposition`); false goes straight to the rounds over panels, for comparison.
     public static func distribution(
-        for instance: SortitionInstance, backend: any SolverBackend, columnsPerRow: Int?,
+        for instance: SortitionInstance, backend: any SolverBackend, columnsPerRow: Int?, relaxationFirst: Bool = true,
         progress: ((LeximinProgress) -> Void)?
     ) throws(SortitionError) -> PanelDistribution {
         let profiles = Profiles(instance)
@@ -56,7 +66,12 @@ public enum Leximin {
         var generator = ColumnGenerator(model: model)
         let p = profiles.count
         var fixed = [Double?](repeating: nil, count: p)
-        for profile in try generator.coverEveryone() { fixed[profile] = 0 }
+        let unseated = try generator.coverEveryone()
+        for profile in unseated { fixed[profile] = 0 }
+        if relaxationFirst, let reached = try relaxationReached(
+            instance: instance, profiles: profiles, unseated: unseated, generator: &generator, backend: backend, progress: progress) {
+            return reached
+        }
 
         func peopleFixed(_ fixed: [Double?]) -> Int { (0..<p).filter { fixed[$0] != nil }.reduce(0) { $0 + profiles.size($1) } }
         var master = MasterProgram(profiles: profiles, fixed: fixed, panels: generator.panels, backend: backend, columnsPerRow: columnsPerRow)
@@ -92,6 +107,28 @@ public enum Leximin {
         }
         return try finalDistribution(instance: instance, profiles: profiles, panels: generator.panels,
                                      targets: master.fixed.map { $0 ?? 0 }, backend: backend)
+    }
+
+    /// The relaxation's leximin vector (`RelaxedLeximin`) and a distribution of panels that reaches it
+    /// (`PanelDecomposition`): since every distribution of panels is a point of the relaxation (P ⊆ Q), one that
+    /// reaches the relaxation's leximin vector is LEXIMIN. Nil when the relaxation's rounds fail or no distribution
+    /// reaches its vector (the quotas' integrality matters there); the rounds over panels then decide, starting from
+    /// the panels found here.
+    static func relaxationReached(
+        instance: SortitionInstance, profiles: Profiles, unseated: [Int], generator: inout ColumnGenerator,
+        backend: any SolverBackend, progress: ((LeximinProgress) -> Void)?
+    ) throws(SortitionError) -> PanelDistribution? {
+        guard let targets = try? RelaxedLeximin.probabilities(instance: instance, profiles: profiles, zero: unseated, backend: backend)
+        else { return nil }
+        let open = Set(0..<profiles.count).subtracting(unseated)
+        let smallest = open.map { targets[$0] }.min() ?? 0
+        var reached = 0
+        return try PanelDecomposition.reach(targets: targets, profiles: profiles, instance: instance, generator: &generator,
+                                            backend: backend) { step in
+            reached = max(reached, step.reached)
+            progress?(LeximinProgress(fixedPeople: reached, poolSize: instance.people.count, panels: step.panels,
+                                      columns: step.panels, level: smallest))
+        }
     }
 
     /// The distribution over the generated panels that reaches every settled probability (up to the smallest

@@ -30,7 +30,10 @@ struct PanelSearch {
         let order = counts.indices.sorted { weights[$0] > weights[$1] }
         while true {
             var best: (from: Int, to: Int, gain: Double)?
-            for from in counts.indices where counts[from] > 0 {
+            // Seats of the lightest profiles first: the best swap usually gives one of them up, and once it is found
+            // the scans of the other seats stop at their first candidate.
+            let seated = counts.indices.filter { counts[$0] > 0 }.sorted { weights[$0] < weights[$1] }
+            for from in seated {
                 let leaving = profiles.features[from]
                 for to in order {
                     let gain = weights[to] - weights[from]

@@ -24,6 +24,9 @@ struct SortitionBench: ParsableCommand {
     @Flag(help: "On synthetic pools, also time LEXIMIN with every panel kept as a column of the master (no pruning), in turn.")
     var keepEveryColumn = false
 
+    @Flag(help: "On synthetic pools, also time LEXIMIN by rounds over panels alone (without the relaxation first), in turn, and print how far the two results differ.")
+    var compareRounds = false
+
     @Option(help: "Seed of the synthetic pools.")
     var seed = "hemicycle"
 

@@ -49,6 +49,13 @@ extension SortitionBench {
                     let minimum = abs(kept.minimumProbability - distribution!.minimumProbability)
                     print("\(pool.name): every panel kept as a column: \(String(format: "%.2f", unpruned.last!)) s, pruned: \(String(format: "%.2f", times.last!)) s; difference of the minimum \(String(format: "%.1e", minimum)), largest difference of a probability \(String(format: "%.1e", difference))")
                 }
+                if compareRounds {
+                    let start = ContinuousClock.now
+                    let rounds = try Leximin.distribution(for: instance, relaxationFirst: false)
+                    let elapsed = seconds(ContinuousClock.now - start)
+                    let difference = zip(rounds.probabilities, distribution!.probabilities).map { abs($0 - $1) }.max() ?? 0
+                    print("\(pool.name): rounds over panels alone \(String(format: "%.2f", elapsed)) s, minimum \(String(format: "%.7f", rounds.minimumProbability)); relaxation first \(String(format: "%.2f", times.last!)) s, minimum \(String(format: "%.7f", distribution!.minimumProbability)); largest difference of a probability \(String(format: "%.1e", difference))")
+                }
             }
             let median = times.sorted()[times.count / 2]
             let start = ContinuousClock.now
