@@ -5,6 +5,11 @@ struct PanelSearch {
     let shape: PanelShape
     private let quotas: [QuotaValue]
     private let householdOf: [Int?]
+    /// Each profile's features, `categories` per profile in one array, and each profile's size: the inner loop reads
+    /// them for every candidate, and arrays of arrays would cost a reference count each time.
+    private let features: [Int]
+    private let categories: Int
+    private let sizes: [Int]
 
     init(shape: PanelShape) {
         self.shape = shape
@@ -12,6 +17,10 @@ struct PanelSearch {
         var householdOf = [Int?](repeating: nil, count: shape.profiles.count)
         for (index, household) in shape.profiles.households.enumerated() { for profile in household { householdOf[profile] = index } }
         self.householdOf = householdOf
+        categories = shape.instance.categories.count
+        features = shape.profiles.features.flatMap { $0 }
+        sizes = shape.profiles.members.map(\.count)
+        precondition(features.count == categories * shape.profiles.count, "one feature per category and profile")
     }
 
     /// The best panel reachable from `start` by improving swaps, and its weight.
@@ -28,25 +37,36 @@ struct PanelSearch {
         var value = zip(start.profiles, start.counts).reduce(0) { $0 + weights[$1.0] * Double($1.1) }
         // Candidates to take a seat, heaviest first: for each seat given up, the first allowed one is the best.
         let order = counts.indices.sorted { weights[$0] > weights[$1] }
+        let hasHouseholds = !profiles.households.isEmpty
+        var removable = [Bool](repeating: false, count: quotas.count)
+        var addable = [Bool](repeating: false, count: quotas.count)
         while true {
             var best: (from: Int, to: Int, gain: Double)?
+            for feature in quotas.indices {
+                removable[feature] = featureCounts[feature] - 1 >= quotas[feature].min
+                addable[feature] = featureCounts[feature] + 1 <= quotas[feature].max
+            }
             // Seats of the lightest profiles first: the best swap usually gives one of them up, and once it is found
             // the scans of the other seats stop at their first candidate.
             let seated = counts.indices.filter { counts[$0] > 0 }.sorted { weights[$0] < weights[$1] }
-            for from in seated {
-                let leaving = profiles.features[from]
-                for to in order {
-                    let gain = weights[to] - weights[from]
-                    guard gain > (best?.gain ?? 1e-12) else { break }
-                    guard to != from, counts[to] < profiles.size(to) else { continue }
-                    if let household = householdOf[to], householdTaken[household] - (householdOf[from] == household ? 1 : 0) > 0 { continue }
-                    let arriving = profiles.features[to]
-                    var allowed = true
-                    // Only the values that differ between the two profiles change count.
-                    for (out, into) in zip(leaving, arriving) where out != into {
-                        if featureCounts[out] - 1 < quotas[out].min || featureCounts[into] + 1 > quotas[into].max { allowed = false; break }
+            features.withUnsafeBufferPointer { features in
+                for from in seated {
+                    let leaving = from * categories
+                    for to in order {
+                        let gain = weights[to] - weights[from]
+                        guard gain > (best?.gain ?? 1e-12) else { break }
+                        guard to != from, counts[to] < sizes[to] else { continue }
+                        if hasHouseholds, let household = householdOf[to],
+                           householdTaken[household] - (householdOf[from] == household ? 1 : 0) > 0 { continue }
+                        let arriving = to * categories
+                        var allowed = true
+                        // Only the values that differ between the two profiles change count.
+                        for category in 0..<categories {
+                            let out = features[leaving + category], into = features[arriving + category]
+                            if out != into, !removable[out] || !addable[into] { allowed = false; break }
+                        }
+                        if allowed { best = (from, to, gain); break }
                     }
-                    if allowed { best = (from, to, gain); break }
                 }
             }
             guard let move = best else { break }

@@ -58,6 +58,8 @@ extension SortitionBench {
                 }
             }
             let median = times.sorted()[times.count / 2]
+            // Said before the lottery's rounding, which takes minutes of its own on the largest pools.
+            print("\(pool.name): LEXIMIN \(String(format: "%.2f", median)) s, minimum \(String(format: "%.6f", distribution!.minimumProbability)), \(distribution!.panels.count) panels; rounding to 1,000 tickets")
             let start = ContinuousClock.now
             let lottery = try TransparentLottery.round(distribution!, tickets: 1000)
             let rounding = seconds(ContinuousClock.now - start)
