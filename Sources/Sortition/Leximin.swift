@@ -123,8 +123,9 @@ public enum Leximin {
         let open = Set(0..<profiles.count).subtracting(unseated)
         let smallest = open.map { targets[$0] }.min() ?? 0
         var reached = 0
-        return try PanelDecomposition.reach(targets: targets, profiles: profiles, instance: instance, generator: &generator,
-                                            backend: backend) { step in
+        // A solver failure here (a pricing search that does not finish) leaves the decision to the rounds as well.
+        return try? PanelDecomposition.reach(targets: targets, profiles: profiles, instance: instance, generator: &generator,
+                                             backend: backend) { step in
             reached = max(reached, step.reached)
             progress?(LeximinProgress(fixedPeople: reached, poolSize: instance.people.count, panels: step.panels,
                                       columns: step.panels, level: smallest))

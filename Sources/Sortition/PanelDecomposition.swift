@@ -49,8 +49,11 @@ enum PanelDecomposition {
                 let weights = (0..<panels.count).map { min(1, max(0, solution.values[p + $0])) }
                 let total = weights.reduce(0, +)
                 let support = panels.indices.filter { weights[$0] > 0 }
-                return PanelDistribution(instance: instance, profiles: profiles, panels: support.map { panels[$0] },
-                                         weights: support.map { weights[$0] / total })
+                let distribution = PanelDistribution(instance: instance, profiles: profiles, panels: support.map { panels[$0] },
+                                                     weights: support.map { weights[$0] / total })
+                // The solver's own feasibility tolerance could hide a shortfall: the mixture itself is checked.
+                let reached = zip(distribution.profileProbabilities, targets).allSatisfy { $0 >= $1 - Leximin.pricingTolerance }
+                return reached ? distribution : nil
             }
             // The solver's sign convention: the rows' duals are non-negative for a minimisation with ≥ rows, and a
             // profile left short has the dual size_j (its shortfall is basic).
