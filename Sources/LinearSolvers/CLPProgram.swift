@@ -61,6 +61,10 @@ final class CLPProgram: LinearProgram {
         Clp_chgRowUpper(model, uppers)
     }
 
+    func setPrimalTolerance(_ value: Double) {
+        coinLock.withLock { _ in Clp_setPrimalTolerance(model, value) }
+    }
+
     func solve(_ method: LinearMethod) throws(SolverError) -> LinearSolution {
         coinLock.withLock { _ in
             switch method {

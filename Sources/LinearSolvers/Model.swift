@@ -103,6 +103,8 @@ public protocol LinearProgram: AnyObject {
     func setCoefficient(row: Int, column: Int, value: Double)
     func setBounds(row: Int, lower: Double, upper: Double)
     func solve(_ method: LinearMethod) throws(SolverError) -> LinearSolution
+    /// How far a solution may break a constraint (CLP's default is 1e-7, in its scaled units).
+    func setPrimalTolerance(_ value: Double)
 }
 
 /// A mixed-integer program solved again and again with different objectives over the same constraints.

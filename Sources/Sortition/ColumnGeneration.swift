@@ -48,7 +48,7 @@ struct ColumnGenerator {
     /// the one before. They give the decomposition's first program columns that surround its target. Returns how many
     /// were new.
     @discardableResult
-    mutating func herd(toward probabilities: [Double], steps: Int) -> Int {
+    mutating func herd(toward probabilities: [Double], steps: Int, progress: ((Int) -> Void)? = nil) -> Int {
         let profiles = model.profiles
         let expected = probabilities.indices.map { probabilities[$0] * Double(profiles.size($0)) }
         var seats = [Double](repeating: 0, count: profiles.count)
@@ -56,9 +56,13 @@ struct ColumnGenerator {
         var added = 0
         for step in 1...max(1, steps) {
             let weights = expected.indices.map { (Double(step) * expected[$0] - seats[$0]) / Double(profiles.size($0)) }
-            current = search.improve(current, weights: weights).panel
+            // The previous panel has just been paid for and is the worst start; the heaviest known panel under the
+            // seats still owed is usually a few swaps from the best.
+            let start = panels.max(by: { weightOf($0, weights) < weightOf($1, weights) }) ?? current
+            current = search.improve(start, weights: weights).panel
             for (profile, count) in zip(current.profiles, current.counts) { seats[profile] += Double(count) }
             if insert(current) { added += 1 }
+            if step % 100 == 0 { progress?(panels.count) }
         }
         return added
     }

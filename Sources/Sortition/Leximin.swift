@@ -1,7 +1,14 @@
 import LinearSolvers
 
+/// Where LEXIMIN is: finding panels toward the relaxation's probabilities, mixing them to reach those exactly, or
+/// the rounds over panels.
+public enum LeximinStage: String, Sendable {
+    case herding, decomposition, rounds
+}
+
 /// What column generation is doing, for a progress display.
 public struct LeximinProgress: Sendable {
+    public let stage: LeximinStage
     /// Volunteers whose probability is settled (the rounds over panels) or already reached by the panels found (the
     /// relaxation first), out of the pool.
     public let fixedPeople: Int
@@ -98,7 +105,7 @@ public enum Leximin {
                     for index in 0..<p where master.fixed[index] == nil && solution.profiles[index] > settlingTolerance {
                         master.settle(index, at: level)
                     }
-                    progress?(LeximinProgress(fixedPeople: peopleFixed(master.fixed), poolSize: instance.people.count,
+                    progress?(LeximinProgress(stage: .rounds, fixedPeople: peopleFixed(master.fixed), poolSize: instance.people.count,
                                               panels: generator.panels.count, columns: master.columns, level: level))
                     break
                 }
@@ -127,7 +134,7 @@ public enum Leximin {
         return try? PanelDecomposition.reach(targets: targets, profiles: profiles, instance: instance, generator: &generator,
                                              backend: backend) { step in
             reached = max(reached, step.reached)
-            progress?(LeximinProgress(fixedPeople: reached, poolSize: instance.people.count, panels: step.panels,
+            progress?(LeximinProgress(stage: step.herding ? .herding : .decomposition, fixedPeople: reached, poolSize: instance.people.count, panels: step.panels,
                                       columns: step.panels, level: smallest))
         }
     }

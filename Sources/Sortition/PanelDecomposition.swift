@@ -13,6 +13,8 @@ enum PanelDecomposition {
     static let tolerance = 1e-9
 
     struct Progress {
+        /// True while the first panels are herded toward the target (no program solved yet).
+        let herding: Bool
         /// People whose probability the panels found so far already reach.
         let reached: Int
         let panels: Int
@@ -37,13 +39,16 @@ enum PanelDecomposition {
             panels += new
         }
         // Columns around the target from the start: far fewer rounds of pricing, each a re-solve of a dense program.
-        generator.herd(toward: targets, steps: p)
+        generator.herd(toward: targets, steps: p) { found in
+            progress?(Progress(herding: true, reached: 0, panels: found))
+        }
         add(generator.panels)
+        var tightened = false
         while true {
             let solution: LinearSolution
             do { solution = try program.solve(.primalSimplex) } catch { throw .solver("panel decomposition: \(error)") }
             let short = (0..<p).filter { solution.values[$0] > tolerance }
-            progress?(Progress(reached: (0..<p).reduce(0) { $0 + (solution.values[$1] > tolerance ? 0 : profiles.size($1)) },
+            progress?(Progress(herding: false, reached: (0..<p).reduce(0) { $0 + (solution.values[$1] > tolerance ? 0 : profiles.size($1)) },
                                panels: panels.count))
             if short.isEmpty {
                 let weights = (0..<panels.count).map { min(1, max(0, solution.values[p + $0])) }
@@ -53,7 +58,13 @@ enum PanelDecomposition {
                                                      weights: support.map { weights[$0] / total })
                 // The solver's own feasibility tolerance could hide a shortfall: the mixture itself is checked.
                 let reached = zip(distribution.profileProbabilities, targets).allSatisfy { $0 >= $1 - Leximin.pricingTolerance }
-                return reached ? distribution : nil
+                if reached { return distribution }
+                // Within CLP's default tolerance (1e-7, scaled) the weights may sum to a little more than 1 and a row
+                // fall short by as much (1.4e-7 on a pool of 2,000): once, the program is solved again, tighter.
+                if tightened { return nil }
+                tightened = true
+                program.setPrimalTolerance(1e-10)
+                continue
             }
             // The solver's sign convention: the rows' duals are non-negative for a minimisation with ≥ rows, and a
             // profile left short has the dual size_j (its shortfall is basic).

@@ -11,8 +11,13 @@ struct PanelSearch {
     private let categories: Int
     private let sizes: [Int]
 
-    init(shape: PanelShape) {
+    /// Whether swaps are tested 64 candidates at a time (`SwapBits`) where the pool has no households; false keeps
+    /// the candidate-by-candidate scan, which tests compare it with.
+    private let bitsets: Bool
+
+    init(shape: PanelShape, bitsets: Bool = true) {
         self.shape = shape
+        self.bitsets = bitsets
         quotas = shape.instance.categories.flatMap(\.values)
         var householdOf = [Int?](repeating: nil, count: shape.profiles.count)
         for (index, household) in shape.profiles.households.enumerated() { for profile in household { householdOf[profile] = index } }
@@ -40,6 +45,9 @@ struct PanelSearch {
         let hasHouseholds = !profiles.households.isEmpty
         var removable = [Bool](repeating: false, count: quotas.count)
         var addable = [Bool](repeating: false, count: quotas.count)
+        // Without households, candidates are tested 64 at a time (`SwapBits`); the household rule keeps the scan.
+        var bits = hasHouseholds || !bitsets ? nil : SwapBits(order: order, counts: counts, sizes: sizes, features: features,
+                                                  categories: categories, valueCount: quotas.count)
         while true {
             var best: (from: Int, to: Int, gain: Double)?
             for feature in quotas.indices {
@@ -49,29 +57,35 @@ struct PanelSearch {
             // Seats of the lightest profiles first: the best swap usually gives one of them up, and once it is found
             // the scans of the other seats stop at their first candidate.
             let seated = counts.indices.filter { counts[$0] > 0 }.sorted { weights[$0] < weights[$1] }
-            features.withUnsafeBufferPointer { features in
-                for from in seated {
-                    let leaving = from * categories
-                    for to in order {
-                        let gain = weights[to] - weights[from]
-                        guard gain > (best?.gain ?? 1e-12) else { break }
-                        guard to != from, counts[to] < sizes[to] else { continue }
-                        if hasHouseholds, let household = householdOf[to],
-                           householdTaken[household] - (householdOf[from] == household ? 1 : 0) > 0 { continue }
-                        let arriving = to * categories
-                        var allowed = true
-                        // Only the values that differ between the two profiles change count.
-                        for category in 0..<categories {
-                            let out = features[leaving + category], into = features[arriving + category]
-                            if out != into, !removable[out] || !addable[into] { allowed = false; break }
+            if bits != nil {
+                best = bits!.bestSwap(seated: seated, weights: weights, features: features, removable: removable, addable: addable)
+            } else {
+                features.withUnsafeBufferPointer { features in
+                    for from in seated {
+                        let leaving = from * categories
+                        for to in order {
+                            let gain = weights[to] - weights[from]
+                            guard gain > (best?.gain ?? 1e-12) else { break }
+                            guard to != from, counts[to] < sizes[to] else { continue }
+                            if hasHouseholds, let household = householdOf[to],
+                               householdTaken[household] - (householdOf[from] == household ? 1 : 0) > 0 { continue }
+                            let arriving = to * categories
+                            var allowed = true
+                            // Only the values that differ between the two profiles change count.
+                            for category in 0..<categories {
+                                let out = features[leaving + category], into = features[arriving + category]
+                                if out != into, !removable[out] || !addable[into] { allowed = false; break }
+                            }
+                            if allowed { best = (from, to, gain); break }
                         }
-                        if allowed { best = (from, to, gain); break }
                     }
                 }
             }
             guard let move = best else { break }
             counts[move.from] -= 1
             counts[move.to] += 1
+            bits?.update(move.from, open: counts[move.from] < sizes[move.from])
+            bits?.update(move.to, open: counts[move.to] < sizes[move.to])
             for feature in profiles.features[move.from] { featureCounts[feature] -= 1 }
             for feature in profiles.features[move.to] { featureCounts[feature] += 1 }
             if let household = householdOf[move.from] { householdTaken[household] -= 1 }

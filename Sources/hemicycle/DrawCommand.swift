@@ -42,7 +42,7 @@ struct DrawOptions: ParsableArguments {
         let result: DrawResult
         do {
             result = try Draw.run(request) { progress in
-                let line = "\rLEXIMIN: \(progress.fixedPeople)/\(progress.poolSize) probabilities settled, \(progress.panels) panels, level \(String(format: "%.4f", progress.level))   "
+                let line = "\rLEXIMIN (\(progress.stage.rawValue)): \(progress.fixedPeople)/\(progress.poolSize) probabilities settled or reached, \(progress.panels) panels, level \(String(format: "%.4f", progress.level))   "
                 FileHandle.standardError.write(Data(line.utf8))
             }
         } catch {

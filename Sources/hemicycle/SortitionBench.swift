@@ -18,7 +18,7 @@ struct SortitionBench: ParsableCommand {
     @Option(help: "A file of reference lines (instance, seconds, minimum) printed by scripts/bench/sortition_reference.py.")
     var reference: String?
 
-    @Option(help: ArgumentHelp("Synthetic pools instead of the shared instances: \"paper\" (pools the size of the paper's ten real ones, n:k:categories), or a comma-separated list of n:k:categories.", valueName: "pools"))
+    @Option(help: ArgumentHelp("Synthetic pools instead of the shared instances: \"paper\" (pools the size of the paper's ten real ones, n:k:categories), or a comma-separated list of n:k:categories or of those pools' names.", valueName: "pools"))
     var synthetic: String?
 
     @Flag(help: "On synthetic pools, also time LEXIMIN with every panel kept as a column of the master (no pruning), in turn.")
@@ -26,6 +26,9 @@ struct SortitionBench: ParsableCommand {
 
     @Flag(help: "On synthetic pools, also time LEXIMIN by rounds over panels alone (without the relaxation first), in turn, and print how far the two results differ.")
     var compareRounds = false
+
+    @Flag(help: "On synthetic pools, print LEXIMIN's progress (stage, panels, people reached or settled) to standard error, with the time since its start.")
+    var progress = false
 
     @Option(help: "Seed of the synthetic pools.")
     var seed = "hemicycle"

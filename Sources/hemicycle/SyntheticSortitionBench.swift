@@ -18,6 +18,7 @@ extension SortitionBench {
             pools = Self.paperPools
         } else {
             pools = try spec.split(separator: ",").map { item in
+                if let pool = Self.paperPools.first(where: { $0.name == item }) { return pool }
                 let parts = item.split(separator: ":").compactMap { Int($0) }
                 guard parts.count == 3 else { throw ValidationError("Expected n:k:categories, found \(item).") }
                 return ("synthetic_\(parts[0])_\(parts[1])_\(parts[2])", parts[0], parts[1], parts[2])
@@ -39,7 +40,12 @@ extension SortitionBench {
             var distribution: PanelDistribution?
             for _ in 0..<max(1, runs) {
                 let start = ContinuousClock.now
-                distribution = try Leximin.distribution(for: instance)
+                let report: ((LeximinProgress) -> Void)? = progress ? { step in
+                    let time = String(format: "%8.2f", seconds(ContinuousClock.now - start))
+                    let line = "\(time) s  \(step.stage.rawValue): \(step.panels) panels, \(step.fixedPeople) of \(step.poolSize) people reached or settled\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                } : nil
+                distribution = try Leximin.distribution(for: instance, progress: report)
                 times.append(seconds(ContinuousClock.now - start))
                 if keepEveryColumn {
                     let start = ContinuousClock.now
