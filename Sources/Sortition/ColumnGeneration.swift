@@ -73,9 +73,9 @@ struct ColumnGenerator {
 
     /// New panels whose total weight exceeds `threshold` (empty when none: the panels are enough). The local search
     /// is tried first, from the heaviest known panels; the integer program decides when it finds nothing.
-    mutating func panels(above threshold: Double, weights: [Double]) throws(SortitionError) -> [PanelTemplate] {
+    mutating func panels(above threshold: Double, weights: [Double], starts count: Int = searchStarts) throws(SortitionError) -> [PanelTemplate] {
         var added: [PanelTemplate] = []
-        let starts = panels.map { (weightOf($0, weights), $0) }.sorted { $0.0 > $1.0 }.prefix(Self.searchStarts)
+        let starts = panels.map { (weightOf($0, weights), $0) }.sorted { $0.0 > $1.0 }.prefix(count)
         for (_, start) in starts {
             let found = search.improve(start, weights: weights)
             if found.value > threshold, insert(found.panel) { added.append(found.panel) }
