@@ -31,6 +31,17 @@ struct ColumnGenerator {
         var covered = [Bool](repeating: false, count: profiles.count)
         while true {
             let weights = (0..<profiles.count).map { covered[$0] ? 0 : 1 / Double(profiles.size($0)) }
+            // The local search from the last panel found seats profiles not yet covered in a few milliseconds; the
+            // integer program (seconds on pools of thousands of profiles) is left to find the first panel and to
+            // prove that the profiles left fit on none.
+            if let last = panels.last {
+                let found = search.improve(last, weights: weights).panel
+                if found.profiles.contains(where: { !covered[$0] }) {
+                    _ = insert(found)
+                    for profile in found.profiles { covered[profile] = true }
+                    continue
+                }
+            }
             let found: [(value: Double, panel: PanelTemplate)]
             do { found = try model.bestPanels(weights: weights) } catch { throw .solver(error.description) }
             guard let best = found.first, best.value > 1e-9 else { break }
