@@ -64,14 +64,38 @@ public enum TransparentLottery {
             (values.map(abs).max() ?? 0, values.reduce(0) { $0 + $1 * $1 })
         }
         var current = score(excess)
+        // A move changes only the profiles on its two panels: each pair is scored from those alone, with the largest
+        // deviation elsewhere read from the profiles sorted by deviation (the first one off the two panels).
+        var stamp = [Int](repeating: -1, count: excess.count)
+        var delta = [Double](repeating: 0, count: excess.count)
+        var touched: [Int] = []
+        var pair = 0
         while true {
             var best: (from: Int, to: Int, score: (Double, Double))?
+            let byDeviation = excess.indices.sorted { abs(excess[$0]) > abs(excess[$1]) }
             for from in counts.indices where counts[from] > lower[from] {
                 for to in counts.indices where to != from && counts[to] < upper[to] {
-                    var trial = excess
-                    for (profile, a) in columns[from] { trial[profile] -= a }
-                    for (profile, a) in columns[to] { trial[profile] += a }
-                    let candidate = score(trial)
+                    pair += 1
+                    touched.removeAll(keepingCapacity: true)
+                    for (profile, a) in columns[from] {
+                        if stamp[profile] != pair { stamp[profile] = pair; delta[profile] = 0; touched.append(profile) }
+                        delta[profile] -= a
+                    }
+                    for (profile, a) in columns[to] {
+                        if stamp[profile] != pair { stamp[profile] = pair; delta[profile] = 0; touched.append(profile) }
+                        delta[profile] += a
+                    }
+                    var largest = 0.0, squares = current.1
+                    for profile in touched {
+                        let old = excess[profile], new = old + delta[profile]
+                        squares += new * new - old * old
+                        largest = max(largest, abs(new))
+                    }
+                    for profile in byDeviation where stamp[profile] != pair {
+                        largest = max(largest, abs(excess[profile]))
+                        break
+                    }
+                    let candidate = (largest, squares)
                     if candidate < (best?.score ?? current) { best = (from, to, candidate) }
                 }
             }
@@ -80,7 +104,7 @@ public enum TransparentLottery {
             counts[move.to] += 1
             for (profile, a) in columns[move.from] { excess[profile] -= a }
             for (profile, a) in columns[move.to] { excess[profile] += a }
-            current = move.score
+            current = score(excess)
         }
         return counts
     }
